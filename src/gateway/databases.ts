@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { gatewayMigrations } from '../../migrations/gateway';
+import { createSchemaDataSource, migrateSchema, type SchemaDefinition, type SchemaOwner } from '../shared/database';
+import { log } from '../shared/logging';
+import { SUBGRAPHS } from '../subgraphs';
+import { ApiClientEntity } from './entities/api-client.entity';
+
+export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity], migrations: gatewayMigrations };
+
+export type HubDataSources = Record<SchemaOwner, DataSource>;
+
+/** Every schema the hub owns: the gateway's and each department's, in migration order. */
+export const HUB_SCHEMAS: SchemaDefinition[] = [GATEWAY_SCHEMA, ...SUBGRAPHS.map((subgraph) => subgraph.database)];
+
+/** Connects one DataSource per schema owner and applies pending migrations. */
+export async function openHubDatabases(url: string, options: { migrate: boolean; poolSize?: number }): Promise<HubDataSources> {
+  const sources = {} as HubDataSources;
+  try {
+    for (const definition of HUB_SCHEMAS) {
+      const dataSource = createSchemaDataSource(definition, { url, poolSize: options.poolSize });
+      await dataSource.initialize();
+      sources[definition.owner] = dataSource;
+      if (options.migrate) {
+        const applied = await migrateSchema(dataSource, definition.owner);
+        if (applied.length > 0) log.info('migrations applied', { schema: definition.owner, applied });
+      }
+    }
+  } catch (error) {
+    await closeHubDatabases(sources);
+    throw error;
+  }
+  return sources;
+}
+
+export async function closeHubDatabases(sources: Partial<HubDataSources>): Promise<void> {
+  for (const dataSource of Object.values(sources)) {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+  }
+}

@@ -1,0 +1,138 @@
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createContext, type HubContext } from '../shared/context';
+import { HubError, type ErrorCode } from '../shared/errors';
+import { log } from '../shared/logging';
+import { authenticate } from './authentication';
+import type { ApiClientService } from './services/api-client.service';
+
+export interface HttpDependencies {
+  apollo: ApolloServer<HubContext>;
+  clients: ApiClientService;
+  maxBodyBytes: number;
+  /** Resolves true when the database and every subgraph answer. */
+  ready: () => Promise<boolean>;
+  /** Extra GET routes (`/notices/<number>`), tried before the 404. */
+  routes?: ((request: IncomingMessage, response: ServerResponse, principal: () => Promise<HubContext>) => Promise<boolean>)[];
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400 };
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** A GraphQL-shaped error answer for failures before GraphQL runs (never a stack trace). */
+function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string, headers?: Record<string, string>): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'POST') {
+    sendError(response, 405, 'BAD_USER_INPUT', 'use POST with a JSON body {query, variables, operationName}', { allow: 'POST' });
+    return;
+  }
+  let raw: string;
+  try {
+    raw = await readBody(request, deps.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) sendError(response, 400, 'BAD_USER_INPUT', `request body is over the limit of ${deps.maxBodyBytes} bytes`);
+    else sendError(response, 400, 'BAD_USER_INPUT', 'request body could not be read');
+    return;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    sendError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON');
+    return;
+  }
+  if (Array.isArray(body)) {
+    sendError(response, 400, 'BAD_USER_INPUT', 'batched requests are not supported: send one operation per request');
+    return;
+  }
+  if (!body || typeof body !== 'object' || typeof (body as { query?: unknown }).query !== 'string' || !(body as { query: string }).query.trim()) {
+    sendError(response, 400, 'BAD_USER_INPUT', 'request body must be a JSON object with a non-empty "query" string');
+    return;
+  }
+  let context: HubContext;
+  try {
+    context = createContext(await authenticate(request.headers, deps.clients), randomUUID());
+  } catch (error) {
+    if (error instanceof HubError) {
+      const code = error.extensions.code as ErrorCode;
+      sendError(response, HTTP_STATUS[code] ?? 400, code, error.message);
+      return;
+    }
+    throw error;
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const result = await deps.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+    context: async () => context,
+  });
+  const responseHeaders: Record<string, string> = {};
+  for (const [name, value] of result.headers) responseHeaders[name] = value;
+  response.writeHead(result.status ?? 200, responseHeaders);
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+  } else {
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+}
+
+/** The gateway's HTTP surface: `/graphql`, `/healthz`, `/readyz`, and the extra routes. */
+export function createHttpServer(deps: HttpDependencies): Server {
+  return createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const work = async () => {
+      if (path === '/graphql') return handleGraphql(deps, request, response);
+      if (path === '/healthz' && request.method === 'GET') return sendJson(response, 200, { status: 'ok' });
+      if (path === '/readyz' && request.method === 'GET') {
+        const ready = await deps.ready().catch(() => false);
+        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      }
+      const principal = async () => createContext(await authenticate(request.headers, deps.clients), randomUUID());
+      for (const route of deps.routes ?? []) {
+        if (await route(request, response, principal)) return;
+      }
+      sendError(response, 404, 'NOT_FOUND', `no route ${request.method} ${path}`);
+    };
+    work().catch((error: unknown) => {
+      log.error('request failed', { path, detail: String((error as Error)?.stack ?? error) });
+      if (error instanceof HubError) {
+        const code = error.extensions.code as ErrorCode;
+        if (!response.headersSent) sendError(response, HTTP_STATUS[code] ?? 400, code, error.message);
+        return;
+      }
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'internal error');
+      else response.end();
+    });
+  });
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { IsNull, type DataSource } from 'typeorm';
+import { isRole, type Principal, type Role } from '../../shared/auth/principal';
+import { unauthenticated } from '../../shared/errors';
+import { ApiClientEntity } from '../entities/api-client.entity';
+
+/** The demo clients of CONTRACT.md, created with these exact keys in demo mode only. */
+export const DEMO_CLIENTS: { key: string; name: string; role: Role; agency: string; districtCode: string | null }[] = [
+  { key: 'demo-env-admin', name: 'Demo municipal ecology bureau', role: 'ENV_ADMIN', agency: '连云港市生态环境局', districtCode: null },
+  { key: 'demo-env-officer-haizhou', name: 'Demo Haizhou district branch', role: 'ENV_OFFICER', agency: '连云港市海州生态环境局', districtCode: '320706' },
+  { key: 'demo-credit-office', name: 'Demo credit office', role: 'CREDIT_OFFICE', agency: '连云港市信用办', districtCode: null },
+  { key: 'demo-market', name: 'Demo market supervision', role: 'MARKET_REGULATOR', agency: '连云港市市场监督管理局', districtCode: null },
+  { key: 'demo-bank', name: 'Demo bank', role: 'BANK', agency: 'Demo Bank Lianyungang branch', districtCode: null },
+  { key: 'demo-utility', name: 'Demo water utility', role: 'UTILITY', agency: 'Demo Lianyungang water utility', districtCode: null },
+  { key: 'demo-dashboard', name: 'Demo dashboard', role: 'DASHBOARD', agency: 'Demo city dashboard', districtCode: null },
+];
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+const CACHE_TTL_MS = 5_000;
+
+/**
+ * API clients: turns a presented key into a principal. Lookups are cached for a few seconds per
+ * process; revocation through this service clears the cache at once.
+ */
+export class ApiClientService {
+  private readonly cache = new Map<string, { client: ApiClientEntity | null; at: number }>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async authenticateKey(key: string): Promise<Omit<Principal, 'purpose'>> {
+    const hash = hashApiKey(key);
+    const cached = this.cache.get(hash);
+    let client: ApiClientEntity | null;
+    if (cached && Date.now() - cached.at < CACHE_TTL_MS) {
+      client = cached.client;
+    } else {
+      client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ keyHash: hash });
+      this.cache.set(hash, { client, at: Date.now() });
+    }
+    if (!client) throw unauthenticated('unknown API key');
+    if (client.revokedAt) throw unauthenticated('this API key was revoked');
+    if (client.expiresAt && client.expiresAt.getTime() <= Date.now()) throw unauthenticated('this API key has expired');
+    if (!isRole(client.role)) throw unauthenticated('this API key has no valid role');
+    return { clientId: `key:${client.id}`, clientName: client.name, role: client.role, agency: client.agency, districtCode: client.districtCode };
+  }
+
+  /** Creates the demo clients that do not exist yet. */
+  async ensureDemoClients(): Promise<void> {
+    const repository = this.dataSource.getRepository(ApiClientEntity);
+    for (const demo of DEMO_CLIENTS) {
+      const keyHash = hashApiKey(demo.key);
+      if (await repository.findOneBy({ keyHash })) continue;
+      await repository.insert({ name: demo.name, role: demo.role, agency: demo.agency, districtCode: demo.districtCode, keyHash, isDemo: true });
+    }
+  }
+
+  /** Whether any demo client is active: a production start refuses to run with them. */
+  async hasActiveDemoClients(): Promise<boolean> {
+    const count = await this.dataSource.getRepository(ApiClientEntity).countBy({ isDemo: true, revokedAt: IsNull() });
+    return count > 0;
+  }
+}

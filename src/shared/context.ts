@@ -1,0 +1,19 @@
+import type DataLoader from 'dataloader';
+import type { Principal } from './auth/principal';
+
+/**
+ * What every resolver receives. Built once per request by the gateway; in-process subgraphs share
+ * it, subgraphs reached over HTTP rebuild it from the gateway's signed token.
+ */
+export interface HubContext {
+  principal: Principal;
+  requestId: string;
+  /** Per-request DataLoaders, keyed by `<department>:<name>`; never shared between requests. */
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** USCCs this request touched, for the audit trail. */
+  touchedUsccs: Set<string>;
+}
+
+export function createContext(principal: Principal, requestId: string): HubContext {
+  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set() };
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+
+/** A department owns one Postgres schema of the same name; the gateway keeps its own (clients, audit). */
+export const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+export type SchemaOwner = Department | 'gateway';
+
+export interface SchemaDefinition {
+  owner: SchemaOwner;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+}
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  logging?: boolean;
+}
+
+/**
+ * A TypeORM DataSource over one owner's schema. Migrations are the only way that schema changes
+ * (never `synchronize`); the migrations table lives inside the schema it describes.
+ */
+export function createSchemaDataSource(definition: SchemaDefinition, options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: definition.owner,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: options.logging ?? false,
+    poolSize: options.poolSize ?? 5,
+    applicationName: `ecocredit-${definition.owner}`,
+  });
+}
+
+/** Creates the owner's schema if needed and applies its pending migrations, each in its own transaction. */
+export async function migrateSchema(dataSource: DataSource, owner: SchemaOwner): Promise<string[]> {
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${owner}"`);
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}

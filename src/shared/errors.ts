@@ -1,0 +1,77 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { log } from './logging';
+
+/** The error codes of CONTRACT.md; the only values `extensions.code` ever takes. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * A domain error: something the caller can act on. Its message is shown as is, so it must name
+ * what is wrong and never carry SQL, stack traces or data the caller may not see.
+ */
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'HubError';
+  }
+}
+
+export const badInput = (message: string, extensions?: Record<string, unknown>) =>
+  new HubError('BAD_USER_INPUT', message, extensions);
+export const notFound = (message: string) => new HubError('NOT_FOUND', message);
+export const forbidden = (message = 'not allowed for this caller') => new HubError('FORBIDDEN', message);
+export const unauthenticated = (message: string) => new HubError('UNAUTHENTICATED', message);
+
+const KNOWN = new Set<string>(ERROR_CODES);
+
+/** Codes of Apollo and graphql-js that mean "the request is wrong", shown to the caller as BAD_USER_INPUT. */
+const CALLER_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Finds the code a domain error carried, through the wrappers of the gateway and Apollo Server. */
+function innermostCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  let code: string | undefined;
+  for (let depth = 0; current && depth < 8; depth++) {
+    const ext = (current as { extensions?: { code?: unknown } }).extensions;
+    if (ext && typeof ext.code === 'string' && KNOWN.has(ext.code)) code = ext.code;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return code;
+}
+
+/**
+ * The one mapping from any error to what the caller sees (DESIGN.md convention 7):
+ * domain codes pass through, request-shape errors become BAD_USER_INPUT, everything else is
+ * masked as INTERNAL and logged with its detail.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const outerCode = formatted.extensions?.code as string | undefined;
+  const domainCode = innermostCode(error) ?? (outerCode && KNOWN.has(outerCode) ? outerCode : undefined);
+  const extensions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(formatted.extensions ?? {})) {
+    if (key !== 'stacktrace' && key !== 'exception' && key !== 'serviceName') extensions[key] = value;
+  }
+  if (domainCode && domainCode !== 'INTERNAL') {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code: domainCode } };
+  }
+  if (outerCode && CALLER_ERRORS.has(outerCode)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  log.error('internal error', { message: formatted.message, path: formatted.path, detail: String((error as Error)?.stack ?? error) });
+  return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+}

@@ -1,0 +1,74 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, deny as denyRule, shield, type IRules } from 'graphql-shield';
+import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import type { HubContext } from './context';
+import { forbidden } from './errors';
+import { DateScalar, UsccScalar } from './scalars';
+
+/** Federation 2 directives the subgraphs may use. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+export interface SubgraphBuildOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Types reachable only through `_entities` (the department's `Enterprise`), which type-graphql would drop. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entityTypes: Function[];
+  /** Resolver instances with their services injected; type-graphql asks it for each resolver class. */
+  container: ContainerType;
+  /** `__resolveReference` per entity type; must apply the same row scope as a query. */
+  referenceResolvers: Record<string, ReferenceResolver>;
+  /** The graphql-shield rule tree; anything it does not name is denied. */
+  permissions: IRules;
+}
+
+/** Resolves an entity representation `{ __typename, uscc, ...required fields }` for the gateway. */
+export interface ReferenceResolver {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  __resolveReference(reference: any, ctx: HubContext): unknown;
+}
+
+/** Federation plumbing every subgraph must answer for the gateway, whoever the caller is. */
+export const FEDERATION_PLUMBING_RULES = {
+  Query: { _service: allow, _entities: allow },
+  _Service: allow,
+};
+
+/**
+ * Builds a federated subgraph from type-graphql resolvers: type-graphql builds the schema, it is
+ * printed with its directives and rebuilt by @apollo/subgraph (which adds `_service`/`_entities`),
+ * and graphql-shield wraps every resolver with the department's rules, denying by default.
+ */
+export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: options.resolvers,
+    container: options.container,
+    orphanedTypes: options.entityTypes,
+    skipCheck: true,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, referenceResolver] of Object.entries(options.referenceResolvers)) {
+    resolvers[typeName] = { ...resolvers[typeName], ...referenceResolver } as never;
+  }
+  // Keep our scalar implementations (createResolversMap copies them by value).
+  resolvers.USCC = UsccScalar as never;
+  resolvers.Date = DateScalar as never;
+  const typeDefs = gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
+  const guarded = applyMiddleware(
+    subgraphSchema,
+    shield(options.permissions, {
+      fallbackRule: denyRule,
+      allowExternalErrors: true,
+      fallbackError: () => forbidden(),
+    }),
+  );
+  return { schema: guarded, sdl: printSubgraphSchema(subgraphSchema) };
+}

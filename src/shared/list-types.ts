@@ -1,0 +1,12 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The credit office's lists (DOMAIN.md §5, §8); shared because finance receives them through `@requires`. */
+export enum CreditListType {
+  SERIOUS_DISHONESTY = 'SERIOUS_DISHONESTY',
+  COURT_DISHONEST_DEBTOR = 'COURT_DISHONEST_DEBTOR',
+  RED_LIST = 'RED_LIST',
+}
+registerEnumType(CreditListType, {
+  name: 'CreditListType',
+  description: '严重失信主体名单 (SERIOUS_DISHONESTY), 失信被执行人 (COURT_DISHONEST_DEBTOR), 守信红名单 (RED_LIST).',
+});

@@ -1,0 +1,46 @@
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { badInput } from './errors';
+import { usccProblem } from './uscc';
+
+/** The validated parse of a USCC; the error names the code and the reason (CONTRACT.md). */
+export function parseUscc(value: unknown): string {
+  if (typeof value !== 'string') throw badInput(`USCC must be a string, got ${JSON.stringify(value)}`);
+  const problem = usccProblem(value);
+  if (problem) throw badInput(`invalid USCC "${value}": ${problem}`, { uscc: value });
+  return value;
+}
+
+export const UsccScalar = new GraphQLScalarType({
+  name: 'USCC',
+  description: 'Unified Social Credit Code (GB 32100-2015): 18 characters, check character verified.',
+  serialize: (value) => value,
+  parseValue: parseUscc,
+  parseLiteral(ast: ValueNode) {
+    if (ast.kind !== Kind.STRING) throw badInput('USCC must be written as a string literal');
+    return parseUscc(ast.value);
+  },
+});
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as `YYYY-MM-DD`; kept as that string inside the hub (dates carry no time zone). */
+export function parseDate(value: unknown): string {
+  if (typeof value !== 'string') throw badInput(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  const match = DATE_PATTERN.exec(value);
+  if (match) {
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value) return value;
+  }
+  throw badInput(`invalid Date "${value}": expected an existing calendar date as YYYY-MM-DD`);
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  parseValue: parseDate,
+  parseLiteral(ast: ValueNode) {
+    if (ast.kind !== Kind.STRING) throw badInput('Date must be written as a string literal YYYY-MM-DD');
+    return parseDate(ast.value);
+  },
+});

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A designation on one of the credit office's lists; a removed entry keeps its row with `removedOn`. */
+@Entity({ name: 'list_designation' })
+@Index(['uscc'])
+export class CreditListingEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  /** SERIOUS_DISHONESTY (严重失信主体名单), COURT_DISHONEST_DEBTOR (失信被执行人) or RED_LIST (守信红名单). */
+  @Column({ name: 'list_type', type: 'varchar' })
+  listType: string;
+
+  /** The field of the designation, e.g. ENVIRONMENT. */
+  @Column({ type: 'varchar', default: 'ENVIRONMENT' })
+  field: string;
+
+  @Column({ type: 'varchar' })
+  reason: string;
+
+  @Column({ type: 'varchar' })
+  authority: string;
+
+  @Column({ name: 'document_no', type: 'varchar', nullable: true })
+  documentNo: string | null;
+
+  @Column({ name: 'listed_on', type: 'date' })
+  listedOn: string;
+
+  @Column({ name: 'removed_on', type: 'date', nullable: true })
+  removedOn: string | null;
+}

@@ -1,0 +1,28 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CreditListType } from '../../../shared/list-types';
+import { DateScalar } from '../../../shared/scalars';
+
+@ObjectType({ description: 'A designation on a credit-office list.' })
+@Directive('@shareable')
+export class CreditListing {
+  @Field(() => CreditListType)
+  listType: CreditListType;
+
+  @Field(() => String)
+  field: string;
+
+  @Field(() => String)
+  reason: string;
+
+  @Field(() => String)
+  authority: string;
+
+  @Field(() => String, { nullable: true })
+  documentNo: string | null;
+
+  @Field(() => DateScalar)
+  listedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removedOn: string | null;
+}

@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { addDays, addMonths } from '../../shared/dates';
+import type { DemoEnterprise } from '../../shared/demo-dataset';
+import { CreditEventEntity } from './entities/credit-event.entity';
+import { EventTypeEntity } from './entities/event-type.entity';
+import { RatedSubjectEntity } from './entities/rated-subject.entity';
+import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
+import { policyOn } from './services/scoring';
+
+/**
+ * Writes the demo rated subjects and their events (the bureau's own tables only). Points and
+ * validity come from the catalogue, exactly as recordCreditEvent would fix them; colours are then
+ * derived from these events like any other.
+ */
+export async function seedEnvironmentDemo(dataSource: DataSource, dataset: DemoEnterprise[]): Promise<void> {
+  const eventTypes = await dataSource.getRepository(EventTypeEntity).findBy({ subjectKind: 'ENTERPRISE' });
+  const policies = await dataSource.getRepository(ScoringPolicyEntity).findBy({ subjectKind: 'ENTERPRISE' });
+  const rated = dataset.filter((e) => e.ratedFrom);
+  await dataSource.transaction(async (manager) => {
+    await manager.getRepository(RatedSubjectEntity).insert(
+      rated.map((e) => ({ uscc: e.uscc, subjectKind: 'ENTERPRISE', districtCode: e.districtCode, industryCode: e.industryCode, ratedFrom: e.ratedFrom! })),
+    );
+    const events = rated.flatMap((e) =>
+      e.events.map((event) => {
+        const type = eventTypes.find((t) => t.code === event.type);
+        const policy = policyOn(policies, event.occurredOn);
+        if (!type || !policy) throw new Error(`demo event ${event.type} on ${event.occurredOn} has no catalogue entry`);
+        const validFrom = addDays(event.occurredOn, policy.validityOffsetDays);
+        return {
+          uscc: e.uscc,
+          type: type.code,
+          occurredOn: event.occurredOn,
+          points: type.defaultPoints,
+          validFrom,
+          validUntil: addMonths(validFrom, type.validityMonths),
+          forcedColor: type.forcedColor,
+          decisionNo: event.decisionNo,
+          description: `${type.nameZh}（演示数据）`,
+          recordedBy: 'demo-seed',
+        };
+      }),
+    );
+    for (let i = 0; i < events.length; i += 500) {
+      await manager.getRepository(CreditEventEntity).insert(events.slice(i, i + 500));
+    }
+  });
+}

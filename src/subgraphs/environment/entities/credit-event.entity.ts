@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A scored fact about a subject. Points and validity are fixed when the event is recorded, so a
+ * later policy change never rewrites it. A voided event keeps its row (`voidedAt`, `voidReason`).
+ */
+@Entity({ name: 'credit_event' })
+@Index(['uscc'])
+export class CreditEventEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  @Column({ type: 'varchar' })
+  type: string;
+
+  @Column({ name: 'occurred_on', type: 'date' })
+  occurredOn: string;
+
+  @Column({ type: 'int' })
+  points: number;
+
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  /** Exclusive: on this date the points return. */
+  @Column({ name: 'valid_until', type: 'date' })
+  validUntil: string;
+
+  @Column({ name: 'forced_color', type: 'varchar', nullable: true })
+  forcedColor: string | null;
+
+  @Column({ name: 'decision_no', type: 'varchar', nullable: true })
+  decisionNo: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
+  recordedAt: Date;
+
+  @Column({ name: 'recorded_by', type: 'varchar', nullable: true })
+  recordedBy: string | null;
+
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ name: 'void_reason', type: 'varchar', nullable: true })
+  voidReason: string | null;
+}

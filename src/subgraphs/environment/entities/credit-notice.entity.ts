@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A credit record notice (环保信用记录告知书), issued with the event it describes and never changed. */
+@Entity({ name: 'credit_notice' })
+export class CreditNoticeEntity {
+  /** `ECN-<year>-<event id, 6 digits>`. */
+  @PrimaryColumn({ type: 'varchar' })
+  number: string;
+
+  @Column({ name: 'event_id', type: 'int' })
+  eventId: number;
+
+  @Column({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ name: 'issued_at', type: 'timestamptz', default: () => 'now()' })
+  issuedAt: Date;
+}

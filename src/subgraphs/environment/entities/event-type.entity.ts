@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One version of an event type of the catalogue (DOMAIN.md §3), for one kind of subject. */
+@Entity({ name: 'event_type' })
+export class EventTypeEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar' })
+  code: string;
+
+  @Column({ name: 'subject_kind', type: 'varchar' })
+  subjectKind: string;
+
+  @Column({ name: 'name_zh', type: 'varchar' })
+  nameZh: string;
+
+  @Column({ name: 'name_en', type: 'varchar' })
+  nameEn: string;
+
+  @Column({ name: 'default_points', type: 'int' })
+  defaultPoints: number;
+
+  /** The range an event's own points may take (a large fine may cost more than a small one). */
+  @Column({ name: 'min_points', type: 'int' })
+  minPoints: number;
+
+  @Column({ name: 'max_points', type: 'int' })
+  maxPoints: number;
+
+  @Column({ name: 'validity_months', type: 'int' })
+  validityMonths: number;
+
+  /** A direct judgement: while the event is valid the colour is this, whatever the score. */
+  @Column({ name: 'forced_color', type: 'varchar', nullable: true })
+  forcedColor: string | null;
+
+  /** At most one event of this type per this many months (CREDIT_COMMITMENT: 12). */
+  @Column({ name: 'once_per_months', type: 'int', nullable: true })
+  oncePerMonths: number | null;
+
+  @Column({ name: 'legal_basis', type: 'varchar' })
+  legalBasis: string;
+
+  @Column({ name: 'effective_from', type: 'date' })
+  effectiveFrom: string;
+
+  @Column({ name: 'effective_to', type: 'date', nullable: true })
+  effectiveTo: string | null;
+}

@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One version of the 12-point scoring policy for a kind of subject (DOMAIN.md §3). Versions of a
+ * kind do not overlap; a new version takes effect from `effectiveFrom` and never rewrites the past.
+ */
+@Entity({ name: 'scoring_policy' })
+export class ScoringPolicyEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** ENTERPRISE, EIA_AGENCY, MONITORING_AGENCY, OM_AGENCY or TREATMENT_AGENCY. */
+  @Column({ name: 'subject_kind', type: 'varchar' })
+  subjectKind: string;
+
+  @Column({ name: 'start_score', type: 'int' })
+  startScore: number;
+
+  @Column({ name: 'max_score', type: 'int' })
+  maxScore: number;
+
+  /** Lowest score of each band; BLACK is everything below `redMin`. */
+  @Column({ name: 'green_min', type: 'int' })
+  greenMin: number;
+
+  @Column({ name: 'blue_min', type: 'int' })
+  blueMin: number;
+
+  @Column({ name: 'yellow_min', type: 'int' })
+  yellowMin: number;
+
+  @Column({ name: 'red_min', type: 'int' })
+  redMin: number;
+
+  /** Days between an event's date and the start of its validity. */
+  @Column({ name: 'validity_offset_days', type: 'int' })
+  validityOffsetDays: number;
+
+  @Column({ name: 'legal_basis', type: 'varchar' })
+  legalBasis: string;
+
+  @Column({ name: 'effective_from', type: 'date' })
+  effectiveFrom: string;
+
+  /** Exclusive; null while in force. */
+  @Column({ name: 'effective_to', type: 'date', nullable: true })
+  effectiveTo: string | null;
+}

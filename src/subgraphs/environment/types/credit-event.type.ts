@@ -1,0 +1,35 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../../shared/scalars';
+
+@ObjectType({ description: 'A scored event: a penalty decision or another supervision fact.' })
+export class CreditEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Event-type code of the catalogue (FINE, WARNING, ...).' })
+  type: string;
+
+  @Field(() => DateScalar)
+  occurredOn: string;
+
+  @Field(() => Int)
+  points: number;
+
+  @Field(() => DateScalar)
+  validFrom: string;
+
+  @Field(() => DateScalar, { description: 'The day the points return (exclusive end of validity).' })
+  validUntil: string;
+
+  @Field(() => String, { nullable: true })
+  decisionNo: string | null;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => Boolean)
+  voided: boolean;
+
+  @Field(() => String, { nullable: true })
+  voidReason: string | null;
+}

@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { financeMigrations } from '../../../migrations/finance';
+import type { HubContext } from '../../shared/context';
+import { buildFederatedSubgraph } from '../../shared/federation';
+import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
+import { RestrictionRuleEntity } from './entities/restriction-rule.entity';
+import { financePermissions } from './permissions/finance.permissions';
+import { CreditRestrictionResolver } from './resolvers/credit-restriction.resolver';
+import { CreditRestrictionService } from './services/credit-restriction.service';
+import { FinanceEnterprise } from './types/finance-enterprise.type';
+
+
+/** Finance (人民银行分支机构 and banks): credit restriction and banks' credit decisions. */
+export const financeSubgraph: SubgraphModule = {
+  name: 'finance',
+  database: { owner: 'finance', entities: [RestrictionRuleEntity], migrations: financeMigrations },
+  async build(dataSource: DataSource) {
+    const restrictions = new CreditRestrictionService(dataSource);
+    const { schema, sdl } = await buildFederatedSubgraph({
+      resolvers: [CreditRestrictionResolver],
+      entityTypes: [FinanceEnterprise],
+      container: resolverContainer([new CreditRestrictionResolver(restrictions)]),
+      referenceResolvers: {
+        // The representation carries the required fields (envColorTimeline, creditListings).
+        Enterprise: { __resolveReference: (reference: FinanceEnterprise, _ctx: HubContext) => reference },
+      },
+      permissions: financePermissions,
+    });
+    return { name: 'finance', schema, sdl };
+  },
+};

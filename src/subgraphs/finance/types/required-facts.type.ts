@@ -1,0 +1,36 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CreditColor } from '../../../shared/credit-color';
+import { CreditListType } from '../../../shared/list-types';
+import { DateScalar } from '../../../shared/scalars';
+
+/** The environment's colour period, as finance receives it through `@requires`. */
+@ObjectType('ColorPeriod')
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class RequiredColorPeriod {
+  @Field(() => CreditColor)
+  color: CreditColor;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  until: string | null;
+}
+
+/** The credit office's designation, as finance receives it through `@requires`. */
+@ObjectType('CreditListing')
+@Directive('@shareable')
+export class RequiredCreditListing {
+  @Field(() => CreditListType)
+  listType: CreditListType;
+
+  @Field(() => String, { nullable: true })
+  documentNo: string | null;
+
+  @Field(() => DateScalar)
+  listedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removedOn: string | null;
+}

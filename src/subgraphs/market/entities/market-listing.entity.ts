@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An entry on one of market supervision's lists; a removed entry keeps its row with `removedOn`. */
+@Entity({ name: 'list_entry' })
+@Index(['uscc'])
+export class MarketListingEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  /** ABNORMAL_OPERATIONS (经营异常名录) or SERIOUS_ILLEGAL_DISHONEST (严重违法失信名单). */
+  @Column({ name: 'list_type', type: 'varchar' })
+  listType: string;
+
+  @Column({ type: 'varchar' })
+  reason: string;
+
+  @Column({ type: 'varchar' })
+  authority: string;
+
+  @Column({ name: 'document_no', type: 'varchar', nullable: true })
+  documentNo: string | null;
+
+  @Column({ name: 'listed_on', type: 'date' })
+  listedOn: string;
+
+  @Column({ name: 'removed_on', type: 'date', nullable: true })
+  removedOn: string | null;
+
+  @Column({ name: 'removal_reason', type: 'varchar', nullable: true })
+  removalReason: string | null;
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A market-supervision registration (DOMAIN.md §8); one row per USCC. */
+@Entity({ name: 'registration' })
+export class RegistrationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  @Column({ type: 'varchar' })
+  name: string;
+
+  @Column({ name: 'district_code', type: 'varchar', length: 6 })
+  districtCode: string;
+
+  @Column({ name: 'industry_code', type: 'varchar', nullable: true })
+  industryCode: string | null;
+
+  @Column({ name: 'legal_representative', type: 'varchar', nullable: true })
+  legalRepresentative: string | null;
+
+  @Column({ name: 'legal_representative_id_number', type: 'varchar', nullable: true })
+  legalRepresentativeIdNumber: string | null;
+
+  @Column({ name: 'registered_capital', type: 'numeric', precision: 18, scale: 2, nullable: true })
+  registeredCapital: string | null;
+
+  @Column({ name: 'registered_on', type: 'date', nullable: true })
+  registeredOn: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  address: string | null;
+
+  /** ACTIVE, SUSPENDED, REVOKED or CANCELLED. */
+  @Column({ type: 'varchar', default: 'ACTIVE' })
+  status: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,23 @@
+import { In, type DataSource } from 'typeorm';
+import type { HubContext } from '../../../shared/context';
+import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { RegistrationEntity } from '../entities/registration.entity';
+import { MarketListingEntity } from '../entities/market-listing.entity';
+
+/** Registrations by USCC: one `= ANY($1)` statement per batch. */
+export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, RegistrationEntity | null>(ctx, 'market:registration', async (usccs) => {
+    const rows = await dataSource.getRepository(RegistrationEntity).findBy({ uscc: In([...usccs]) });
+    return byKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** All list entries (current and removed) by USCC, oldest first. */
+export function marketListingLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, MarketListingEntity[]>(ctx, 'market:listings', async (usccs) => {
+    const rows = await dataSource
+      .getRepository(MarketListingEntity)
+      .find({ where: { uscc: In([...usccs]) }, order: { listedOn: 'ASC', id: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}

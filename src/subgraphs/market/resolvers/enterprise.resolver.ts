@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../../shared/context';
+import { UsccScalar } from '../../../shared/scalars';
+import { MarketListingService } from '../services/market-listing.service';
+import { RegistrationService } from '../services/registration.service';
+import { MarketEnterprise } from '../types/enterprise.type';
+import { MarketListing } from '../types/market-listing.type';
+import { RegisterEnterpriseInput } from '../types/register-enterprise.input';
+
+@Resolver(() => MarketEnterprise)
+export class EnterpriseResolver {
+  constructor(
+    private readonly registrations: RegistrationService,
+    private readonly listings: MarketListingService,
+  ) {}
+
+  @Query(() => MarketEnterprise, { nullable: true, description: 'The subject with this code, or null when the hub does not know it.' })
+  enterprise(@Ctx() ctx: HubContext, @Arg('uscc', () => UsccScalar) uscc: string): Promise<MarketEnterprise | null> {
+    return this.registrations.find(ctx, uscc);
+  }
+
+  @Query(() => [MarketEnterprise], {
+    nullable: 'items',
+    description: 'Same order as asked; null for a code the hub does not know; at most 1000 codes.',
+  })
+  enterprises(@Ctx() ctx: HubContext, @Arg('usccs', () => [UsccScalar]) usccs: string[]): Promise<(MarketEnterprise | null)[]> {
+    return this.registrations.findMany(ctx, usccs);
+  }
+
+  @FieldResolver(() => [MarketListing], { nullable: true })
+  marketListings(@Ctx() ctx: HubContext, @Root() enterprise: MarketEnterprise): Promise<MarketListing[]> {
+    return this.listings.listingsOf(ctx, enterprise.uscc);
+  }
+
+  @Mutation(() => MarketEnterprise, { description: 'MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc).' })
+  registerEnterprise(@Ctx() ctx: HubContext, @Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
+    return this.registrations.register(ctx, input);
+  }
+}

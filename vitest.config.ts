@@ -1,0 +1,16 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// esbuild emits no decorator metadata, which type-graphql and TypeORM read: compile with SWC.
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file gets its own database; two at a time suits a 2-core machine.
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});
