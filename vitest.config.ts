@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // esbuild emits no decorator metadata, which type-graphql and TypeORM read: compile with SWC.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    // One graphql instance: Node loads the CommonJS build for the libraries, so the tests must too
+    // (vite would otherwise pick index.mjs and `instanceof GraphQLScalarType` checks would fail).
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
     setupFiles: ['test/setup.ts'],

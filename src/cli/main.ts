@@ -16,7 +16,7 @@ Commands:
                      Without DATABASE_URL it runs an embedded PostgreSQL under ./.data with demo data.
   migrate            Apply pending migrations of every schema to DATABASE_URL (or the embedded database).
   seed [--enterprises N]
-                     Seed the demo city (N enterprises, default 520) into an empty database.
+                     Seed the demo city (N enterprises, default 560) into an empty database.
   emit-schema        Regenerate schema/ (subgraph SDLs, supergraph, API schema).
 
 Options:
@@ -27,7 +27,7 @@ Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LO
 const COMMAND_HELP: Record<string, string> = {
   start: 'Usage: ecocredit start [gateway|environment|market|credit|finance]\n\nStarts the hub. With no argument (or "gateway") the gateway serves all four subgraphs in-process.',
   migrate: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
-  seed: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 520). Does nothing when data exists.',
+  seed: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 560). Does nothing when data exists.',
   'emit-schema': 'Usage: ecocredit emit-schema\n\nWrites schema/subgraphs/<department>.graphql, schema/supergraph.graphql and schema/api.graphql.',
 };
 
@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       console.log('migrations are up to date');
       return 0;
     case 'seed': {
-      const size = Number(values.enterprises ?? 520);
+      const size = Number(values.enterprises ?? 560);
       if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
         console.error(`--enterprises must be a whole number from 1 to 1000000, got "${values.enterprises}"`);
         return 2;

@@ -10,7 +10,7 @@ import type { HubDataSources } from './databases';
  * Seeds the demo city once: each department writes its own part. Does nothing when registrations
  * already exist, so restarts keep what users changed.
  */
-export async function seedDemoData(sources: HubDataSources, size = 520): Promise<boolean> {
+export async function seedDemoData(sources: HubDataSources, size = 560): Promise<boolean> {
   const [{ count }] = await sources.market.query(`SELECT COUNT(*)::int AS count FROM market.registration`);
   if (count > 0) return false;
   const dataset = demoDataset(size, today());

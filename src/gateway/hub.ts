@@ -30,6 +30,8 @@ export interface StartHubOptions {
   config: HubConfig;
   /** Seed the demo city on an empty database (default: in demo mode). */
   seedDemo?: boolean;
+  /** Enterprises in the demo city (default 560). */
+  demoSize?: number;
   /** Use this supergraph instead of the committed one (tests of composition). */
   supergraphSdl?: string;
 }
@@ -56,7 +58,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const clients = new ApiClientService(sources.gateway);
     if (config.demo) {
       await clients.ensureDemoClients();
-      if (options.seedDemo ?? true) await seedDemoData(sources);
+      if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
     } else if (config.production && (await clients.hasActiveDemoClients())) {
       throw new Error('refusing to start: demo API keys are active; revoke them before running with NODE_ENV=production');
     }

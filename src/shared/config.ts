@@ -6,8 +6,8 @@ export interface HubConfig {
   port: number;
   /** PostgreSQL URL; when unset the hub runs an embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
-  /** Folder of the embedded database. */
-  dataDir: string;
+  /** Folder of the embedded database; undefined keeps it in memory (tests). */
+  dataDir: string | undefined;
   /** Demo mode: demo keys, demo data, introspection. On by default with the embedded database. */
   demo: boolean;
   production: boolean;

@@ -1,0 +1,65 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { loadConfig } from '../../src/shared/config';
+import { startHub, type Hub } from '../../src/gateway/hub';
+import { createTestDatabase } from './test-database';
+
+export interface GraphqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export interface GraphqlResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: GraphqlError[];
+}
+
+export interface CallOptions {
+  /** Demo key to authenticate with; omitted = PUBLIC. */
+  key?: string;
+  purpose?: string;
+  headers?: Record<string, string>;
+}
+
+/** The real hub (gateway + four subgraphs + PostgreSQL) on a free port, for one test file. */
+export interface TestHub {
+  hub: Hub;
+  /** POSTs an operation to /graphql like a partner would. */
+  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphqlResponse<T>>;
+  /** The same with a codegen-typed document from test/operations. */
+  execute<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, options?: CallOptions): Promise<GraphqlResponse<T>>;
+  /** Runs SQL on the hub's database (to check rows written). */
+  sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  stop(): Promise<void>;
+}
+
+export async function startTestHub(options: { demoSize?: number } = {}): Promise<TestHub> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({}), databaseUrl: database.url, dataDir: undefined, port: 0, demo: true };
+  const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
+  const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
+    if (call.key) headers.authorization = `Bearer ${call.key}`;
+    if (call.purpose) headers['x-access-purpose'] = call.purpose;
+    const response = await fetch(hub.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T | null; errors?: GraphqlError[] };
+    return { status: response.status, ...body };
+  };
+  return {
+    hub,
+    request,
+    execute: (document, variables, call) => request(print(document), variables, call),
+    sql: (text, params) => hub.sources.gateway.query(text, params),
+    async stop() {
+      await hub.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** The single error code of a response, failing loudly when there is none. */
+export function errorCodes(response: GraphqlResponse<unknown>): string[] {
+  return (response.errors ?? []).map((error) => String(error.extensions?.code));
+}
