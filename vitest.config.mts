@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     // One graphql instance: Node loads the CommonJS build for the libraries, so the tests must too
     // (vite would otherwise pick index.mjs and `instanceof GraphQLScalarType` checks would fail).
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
