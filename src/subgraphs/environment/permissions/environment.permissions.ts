@@ -19,6 +19,7 @@ export const environmentPermissions: IRules = {
     envCreditEvents: roleIn(...ENV_STAFF, 'CREDIT_OFFICE'),
     // Inaccessible to clients: only the gateway asks for it, to satisfy other departments' @requires.
     envColorTimeline: anyone,
+    envHalfYearSnapshots: anyone,
   },
   EnvCredit: {
     color: anyone,
@@ -26,6 +27,7 @@ export const environmentPermissions: IRules = {
     score: roleIn(...SUPERVISORS, 'DASHBOARD'),
   },
   ColorPeriod: allow,
+  HalfYearSnapshot: allow,
   CreditEvent: allow,
   ColorBucket: allow,
   RecordCreditEventPayload: allow,

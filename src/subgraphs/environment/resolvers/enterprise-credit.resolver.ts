@@ -4,7 +4,7 @@ import { DateScalar } from '../../../shared/scalars';
 import { CreditEventService } from '../services/credit-event.service';
 import { RatingService } from '../services/rating.service';
 import { CreditEvent } from '../types/credit-event.type';
-import { ColorPeriod, EnvCredit } from '../types/env-credit.type';
+import { ColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import { EnvEnterprise } from '../types/env-enterprise.type';
 
 /** The environment bureau's fields of `Enterprise`. */
@@ -33,5 +33,11 @@ export class EnterpriseCreditResolver {
   @Directive('@inaccessible')
   envColorTimeline(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<ColorPeriod[] | null> {
     return this.ratings.timelineOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => [HalfYearSnapshot], { nullable: true })
+  @Directive('@inaccessible')
+  envHalfYearSnapshots(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<HalfYearSnapshot[] | null> {
+    return this.ratings.halfYearSnapshotsOf(ctx, enterprise.uscc);
   }
 }

@@ -9,12 +9,21 @@ import type { CreditEventEntity } from '../entities/credit-event.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { creditEventsLoader, ratedSubjectLoader } from '../loaders/environment.loader';
 import type { DistributionGroup, ColorBucket } from '../types/color-distribution.type';
-import type { ColorPeriod, EnvCredit } from '../types/env-credit.type';
+import type { ColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import type { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import type { PolicyService } from './policy.service';
 import { ratingOn, ratingTimeline, type ScoredEvent } from './scoring';
 
 export const SUBJECT_KINDS = ['ENTERPRISE', 'EIA_AGENCY', 'MONITORING_AGENCY', 'OM_AGENCY', 'TREATMENT_AGENCY'] as const;
+
+/** Every 30 June and 31 December in [from, until]. */
+export function halfYearEnds(from: IsoDate, until: IsoDate): IsoDate[] {
+  const ends: IsoDate[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(until.slice(0, 4)); year++) {
+    for (const end of [`${year}-06-30`, `${year}-12-31`]) if (end >= from && end <= until) ends.push(end);
+  }
+  return ends;
+}
 
 /** Events that count for scoring: every event not voided. */
 export function scoredEvents(events: readonly CreditEventEntity[]): ScoredEvent[] {
@@ -62,6 +71,29 @@ export class RatingService {
       else periods.push({ color: period.color, from: period.from, until: period.until });
     }
     return periods;
+  }
+
+  /**
+   * The colour on every half-year end (30 June, 31 December) from the subject's rating start up to
+   * `until` (default today), oldest first, with the run of consecutive RED snapshots.
+   */
+  async halfYearSnapshotsOf(ctx: HubContext, uscc: string, until: IsoDate = today()): Promise<HalfYearSnapshot[] | null> {
+    const subject = await this.subject(ctx, uscc);
+    if (!subject) return null;
+    const [policies, events] = await Promise.all([
+      this.policies.policiesFor(ctx, subject.subjectKind),
+      creditEventsLoader(ctx, this.dataSource).load(uscc),
+    ]);
+    const scored = scoredEvents(events);
+    const snapshots: HalfYearSnapshot[] = [];
+    let consecutiveRed = 0;
+    for (const periodEnd of halfYearEnds(subject.ratedFrom, until)) {
+      const rating = ratingOn(policies, subject.ratedFrom, scored, periodEnd);
+      if (!rating) continue;
+      consecutiveRed = rating.color === 'RED' ? consecutiveRed + 1 : 0;
+      snapshots.push({ periodEnd, color: rating.color, consecutiveRed });
+    }
+    return snapshots;
   }
 
   /**

@@ -31,3 +31,21 @@ export class ColorPeriod {
   @Field(() => DateScalar, { nullable: true, description: 'Exclusive; null while it lasts.' })
   until: string | null;
 }
+
+/**
+ * The colour on a half-year's last day (30 June, 31 December), which decides price surcharges for
+ * the following half-year (DOMAIN.md §6). Served only to the gateway, for `@requires`.
+ */
+@ObjectType()
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class HalfYearSnapshot {
+  @Field(() => DateScalar, { description: 'The snapshot day: YYYY-06-30 or YYYY-12-31.' })
+  periodEnd: string;
+
+  @Field(() => CreditColor)
+  color: CreditColor;
+
+  @Field(() => Int, { description: 'How many snapshots in a row, ending with this one, were RED.' })
+  consecutiveRed: number;
+}
