@@ -1,10 +1,11 @@
-import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import type { HubContext } from '../shared/context';
 import type { Department } from '../shared/database';
 import { formatError } from '../shared/errors';
 import { DateScalar, UsccScalar } from '../shared/scalars';
+import { CachedLocalDataSource } from './local-data-source';
 
 /**
  * The gateway's copy of the schema knows custom scalars only by name. Giving it our parsers makes a
@@ -34,7 +35,7 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<HubCo
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const local = options.localSchemas[name as Department];
-      if (local) return new LocalGraphQLDataSource(local);
+      if (local) return new CachedLocalDataSource(local);
       return new RemoteGraphQLDataSource({ url: options.remoteUrls?.[name as Department] ?? url });
     },
   });
