@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/cli/import/feed-reader';
+import { importFeed, ImportRefused } from '../src/cli/import/import.command';
+import { EnterpriseOverviewDocument } from './generated/graphql';
+import { newUscc, ratedEnterprise } from './support/fixtures';
+import { startTestHub, type TestHub } from './support/test-hub';
+
+let hub: TestHub;
+const dir = mkdtempSync(join(tmpdir(), 'ecocredit-import-'));
+const quiet = { encoding: 'utf8' as const, progress: () => {} };
+const AUTHORITY = '11320700MB12345679';
+const PENALTY_HEADER = 'CF_XDR_MC,CF_XDR_SHXYM,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_JDRQ,CF_YXQ,CF_CFJG,CF_CFJGDM,CF_SJLY,CF_SJLYDM';
+
+function penalty(uscc: string, decisionNo: string, category: string, date: string): string {
+  return `测试企业,${uscc},${decisionNo},超标排放,"废水超标, 排放",水污染防治法第八十三条,${category},罚款十万元,10,${date},2027-05-01,连云港市生态环境局,${AUTHORITY},连云港市生态环境局,${AUTHORITY}`;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('import registrations', () => {
+  it('applies good rows, rejects bad ones with line and reason, and counts unchanged rows on re-import', async () => {
+    const good = newUscc('320703');
+    const file = join(dir, 'registrations.csv');
+    writeFileSync(file, ['uscc,name,district_code,industry_code', `${good},导入测试有限公司,320703,C2614`, '91320700MA1Q3K7P2X,坏代码公司,320703,', `${newUscc('320703')},,320703,`].join('\n'));
+    const first = await importFeed(hub.hub.sources, 'registrations', file, quiet);
+    expect(first).toMatchObject({ imported: 1, rejected: 2, unchanged: 0 });
+    const [header, ...rejects] = parseCsv(readFileSync(first.rejectsPath, 'utf8'));
+    expect(header.fields).toEqual(['line', 'row', 'reason']);
+    expect(rejects[0].fields).toEqual(['3', '91320700MA1Q3K7P2X,坏代码公司,320703,', 'invalid USCC "91320700MA1Q3K7P2X" in uscc: check character is \'X\', expected \'H\'']);
+    expect(rejects[1].fields[0]).toBe('4');
+    expect(rejects[1].fields[2]).toBe('name is required');
+    expect(await hub.sql('SELECT name FROM market.registration WHERE uscc = $1', [good])).toEqual([{ name: '导入测试有限公司' }]);
+
+    const second = await importFeed(hub.hub.sources, 'registrations', file, quiet);
+    expect(second).toMatchObject({ imported: 0, rejected: 2, unchanged: 1 });
+  });
+
+  it('reads GB18030 files when told to', async () => {
+    const uscc = newUscc('320707');
+    const file = join(dir, 'registrations-gb.csv');
+    const { execFileSync } = await import('node:child_process');
+    const utf8 = `uscc,name,district_code\n${uscc},赣榆示例有限公司,320707\n`;
+    writeFileSync(file, execFileSync('iconv', ['-f', 'utf-8', '-t', 'gb18030'], { input: utf8 }));
+    await expect(importFeed(hub.hub.sources, 'registrations', file, quiet)).rejects.toThrow(/not valid utf8/);
+    const summary = await importFeed(hub.hub.sources, 'registrations', file, { ...quiet, encoding: 'gb18030' });
+    expect(summary).toMatchObject({ imported: 1, rejected: 0 });
+    expect(await hub.sql('SELECT name FROM market.registration WHERE uscc = $1', [uscc])).toEqual([{ name: '赣榆示例有限公司' }]);
+  });
+
+  it('refuses a file whose header lacks a required column, applying nothing', async () => {
+    const file = join(dir, 'no-district.csv');
+    const uscc = newUscc();
+    writeFileSync(file, `uscc,name\n${uscc},缺列公司\n`);
+    await expect(importFeed(hub.hub.sources, 'registrations', file, quiet)).rejects.toBeInstanceOf(ImportRefused);
+    expect(await hub.sql('SELECT uscc FROM market.registration WHERE uscc = $1', [uscc])).toEqual([]);
+    expect(existsSync(`${file}.rejects.csv`)).toBe(false);
+  });
+
+  it('accepts a code with a failing check character only from the override list', async () => {
+    const historical = '91320700MA1Q3K7P2X';
+    const file = join(dir, 'historical.csv');
+    const overrides = join(dir, 'overrides.txt');
+    writeFileSync(file, `uscc,name,district_code\n${historical},历史代码公司,320706\n`);
+    writeFileSync(overrides, `# audited list\n${historical}\n`);
+    expect(await importFeed(hub.hub.sources, 'registrations', file, quiet)).toMatchObject({ imported: 0, rejected: 1 });
+    expect(await importFeed(hub.hub.sources, 'registrations', file, { ...quiet, acceptInvalidCodesPath: overrides })).toMatchObject({ imported: 1, rejected: 0 });
+  });
+});
+
+describe('import penalties (双公示)', () => {
+  it('records penalties as scored events once, and the colour follows', async () => {
+    const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    const unrated = newUscc();
+    const recent = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const file = join(dir, 'penalties.csv');
+    writeFileSync(
+      file,
+      [
+        PENALTY_HEADER,
+        penalty(uscc, '连环罚〔2026〕1号', '罚款', recent),
+        penalty(uscc, '连环罚〔2026〕2号', '警告;罚款', recent.replace(/-/g, '')),
+        penalty(uscc, '连环罚〔2026〕3号', '没收违法所得', recent),
+        penalty(unrated, '连环罚〔2026〕4号', '罚款', recent),
+        penalty(uscc, '连环罚〔2026〕5号', '罚款', '2026-13-01'),
+      ].join('\n'),
+    );
+    const summary = await importFeed(hub.hub.sources, 'penalties', file, quiet);
+    expect(summary).toMatchObject({ imported: 2, rejected: 3, unchanged: 0 });
+    const [, ...rejects] = parseCsv(readFileSync(summary.rejectsPath, 'utf8'));
+    expect(rejects.map((r) => r.fields[0])).toEqual(['4', '5', '6']);
+    expect(rejects[0].fields[2]).toContain('没收违法所得');
+    expect(rejects[1].fields[2]).toContain('not a rated subject');
+    expect(rejects[2].fields[2]).toContain('CF_JDRQ "2026-13-01" is not a date');
+
+    const events = await hub.sql<{ type: string; decision_no: string }>('SELECT type, decision_no FROM environment.credit_event WHERE uscc = $1 ORDER BY id', [uscc]);
+    expect(events).toEqual([
+      { type: 'FINE', decision_no: '连环罚〔2026〕1号' },
+      { type: 'FINE', decision_no: '连环罚〔2026〕2号' },
+    ]);
+    const answer = await hub.execute(EnterpriseOverviewDocument, { uscc }, { key: 'demo-env-admin' });
+    expect(answer.data!.enterprise!.envCredit).toMatchObject({ color: 'YELLOW', score: 3 });
+
+    expect(await importFeed(hub.hub.sources, 'penalties', file, quiet)).toMatchObject({ imported: 0, unchanged: 2, rejected: 3 });
+  });
+});
