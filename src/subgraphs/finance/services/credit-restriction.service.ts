@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
+import { CreditColor } from '../../../shared/credit-color';
 import type { IsoDate } from '../../../shared/dates';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
@@ -47,11 +48,16 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
   }
   const level = triggers.reduce((worst, t) => (LEVEL_ORDER.indexOf(t.level) > LEVEL_ORDER.indexOf(worst) ? t.level : worst), RestrictionLevel.NONE);
   const decisive = triggers.filter((t) => t.level === level);
+  const greenCreditPriority = level === RestrictionLevel.NONE && period?.color === CreditColor.GREEN;
   return {
     level,
     restricted: level !== RestrictionLevel.NONE,
-    basis: period && level === RestrictionLevel.NONE ? [`environmental credit colour ${period.color} since ${period.from}`] : triggers.map((t) => t.basis),
+    basis:
+      period && level === RestrictionLevel.NONE
+        ? [`environmental credit colour ${period.color} since ${period.from}${greenCreditPriority ? ': priority for green credit' : ''}`]
+        : triggers.map((t) => t.basis),
     since: decisive.length > 0 ? decisive.map((t) => t.since).sort()[0] : null,
+    greenCreditPriority,
   };
 }
 
