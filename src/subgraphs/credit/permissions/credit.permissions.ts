@@ -20,6 +20,8 @@ export const creditPermissions: IRules = {
   Enterprise: {
     uscc: anyone,
     creditListings: roleIn(...SUPERVISORS, 'BANK'),
+    // Inaccessible to clients: only the gateway asks for it, to satisfy finance's @requires.
+    creditListingFacts: anyone,
     publicPenaltyRecords: roleIn(...SUPERVISORS, 'BANK'),
     dishonestDebtorRecords: roleIn(...SUPERVISORS, 'BANK'),
     // BANK and UTILITY see their own kind of measure only (row scope in JointMeasureService).

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
 import { CreditListingService } from '../services/credit-listing.service';
 import { CreditEnterprise } from '../types/credit-enterprise.type';
@@ -11,6 +11,13 @@ export class EnterpriseListingResolver {
 
   @FieldResolver(() => [CreditListing], { nullable: true, description: 'Credit-office list designations, current and removed.' })
   creditListings(@Ctx() ctx: HubContext, @Root() enterprise: CreditEnterprise): Promise<CreditListing[]> {
+    return this.listings.listingsOf(ctx, enterprise.uscc);
+  }
+
+  /** The same designations for finance's `@requires` (gateway only): every caller's restriction depends on them. */
+  @FieldResolver(() => [CreditListing], { nullable: true })
+  @Directive('@inaccessible')
+  creditListingFacts(@Ctx() ctx: HubContext, @Root() enterprise: CreditEnterprise): Promise<CreditListing[]> {
     return this.listings.listingsOf(ctx, enterprise.uscc);
   }
 

@@ -36,7 +36,7 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
       });
     }
   }
-  for (const listing of enterprise.creditListings ?? []) {
+  for (const listing of enterprise.creditListingFacts ?? []) {
     if (listing.listedOn > asOf || (listing.removedOn !== null && listing.removedOn <= asOf)) continue;
     for (const rule of inForce.filter((r) => r.triggerKind === 'LISTING' && r.triggerValue === listing.listType)) {
       triggers.push({
@@ -66,7 +66,7 @@ export class CreditRestrictionService {
 
   /** Null when the subject is not rated on `asOf` and is on no list (nothing to decide on). */
   async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate): Promise<CreditRestriction | null> {
-    if (!enterprise.envColorTimeline && !(enterprise.creditListings ?? []).length) return null;
+    if (!enterprise.envColorTimeline && !(enterprise.creditListingFacts ?? []).length) return null;
     const rules = await restrictionRuleLoader(ctx, this.dataSource).load('all');
     return decideRestriction(enterprise, rules, asOf);
   }
