@@ -57,7 +57,7 @@ export function decideSurcharge(
   const matching = rules
     .filter((rule) => rule.priceKind === kind && inForce(rule, half.start) && rule.snapshotColor === snapshot.color)
     .filter((rule) => snapshot.consecutiveRed >= rule.minConsecutiveRed);
-  const snapshotText = `colour ${snapshot.color} on ${half.snapshotDay}${snapshot.color === 'RED' ? ` (${snapshot.consecutiveRed} consecutive RED half-year snapshots)` : ''}`;
+  const snapshotText = `colour ${snapshot.color} on ${half.snapshotDay}${snapshot.color === 'RED' ? ` (${snapshot.consecutiveRed} consecutive RED half-year snapshot${snapshot.consecutiveRed === 1 ? '' : 's'})` : ''}`;
   if (matching.length === 0) return { amount: '0.00', period, basis: `${snapshotText}: normal price` };
   const rule = matching.reduce((best, r) => (cents(r.amount) > cents(best.amount) ? r : best));
   return { amount: rule.amount, period, basis: `${snapshotText}: +${rule.amount} ${rule.unit} (${rule.legalBasis})` };
