@@ -1,4 +1,5 @@
 import { CreateMarket1732400000000 } from './1732400000000-CreateMarket';
+import { RegistrationRecord1764000000000 } from './1764000000000-RegistrationRecord';
 
 /** Market supervision's migrations, oldest first. */
-export const marketMigrations = [CreateMarket1732400000000];
+export const marketMigrations = [CreateMarket1732400000000, RegistrationRecord1764000000000];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 
 /** A department owns one Postgres schema of the same name; the gateway keeps its own (clients, audit). */
 export const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'] as const;
@@ -21,6 +21,32 @@ export interface DataSourceOptions {
 }
 
 /**
+ * Counts the SQL statements the hub sends, per schema owner: tests assert that a batch costs a fixed
+ * number of statements, whatever its size. One integer increment per statement; nothing is logged.
+ */
+export class StatementCounter implements Logger {
+  private static readonly counts = new Map<SchemaOwner, number>();
+
+  constructor(private readonly owner: SchemaOwner) {}
+
+  /** Statements sent since the process started, for `owners` (default all). */
+  static total(owners?: readonly SchemaOwner[]): number {
+    let sum = 0;
+    for (const [owner, count] of StatementCounter.counts) if (!owners || owners.includes(owner)) sum += count;
+    return sum;
+  }
+
+  logQuery(): void {
+    StatementCounter.counts.set(this.owner, (StatementCounter.counts.get(this.owner) ?? 0) + 1);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+/**
  * A TypeORM DataSource over one owner's schema. Migrations are the only way that schema changes
  * (never `synchronize`); the migrations table lives inside the schema it describes.
  */
@@ -35,6 +61,8 @@ export function createSchemaDataSource(definition: SchemaDefinition, options: Da
     synchronize: false,
     migrationsRun: false,
     logging: options.logging ?? false,
+    // With `logging` asked for, TypeORM's console logger; otherwise the statement counter.
+    ...(options.logging ? {} : { logger: new StatementCounter(definition.owner) }),
     poolSize: options.poolSize ?? 5,
     applicationName: `ecocredit-${definition.owner}`,
   });

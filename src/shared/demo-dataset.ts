@@ -58,6 +58,14 @@ function profileFor(index: number): DemoProfile {
   return slot === 17 ? 'BLACK' : 'BLUE';
 }
 
+/**
+ * Half of the BLACK subjects (criminal liability, serious-dishonesty list). BLACK subjects sit at
+ * index 17 mod 20, always odd, so the half is chosen by the block of 20.
+ */
+function blackHalf(index: number): boolean {
+  return Math.floor(index / 20) % 2 === 0;
+}
+
 /** Events relative to `today` that put a subject in its profile's colour today. */
 function eventsFor(profile: DemoProfile, today: IsoDate, index: number): DemoEvent[] {
   const ago = (months: number) => addMonths(today, -months);
@@ -71,12 +79,19 @@ function eventsFor(profile: DemoProfile, today: IsoDate, index: number): DemoEve
       return index % 3 === 0 ? [...history, { type: 'WARNING', occurredOn: ago(1), decisionNo: decision(1) }] : history;
     case 'YELLOW':
       return [...history, { type: 'FINE', occurredOn: ago(2), decisionNo: decision(1) }, { type: 'FINE', occurredOn: ago(1), decisionNo: decision(2) }];
+    // RED and BLACK hold for the last 7 months, so the last half-year snapshot (at most 6 months
+    // back) has the same colour and the demo shows price surcharges (DOMAIN.md §6).
     case 'RED':
-      return [...history, { type: 'SUSPENSION_ORDER', occurredOn: ago(3), decisionNo: decision(1) }, { type: 'WARNING', occurredOn: ago(1), decisionNo: decision(2) }];
+      return [
+        ...history,
+        { type: 'SUSPENSION_ORDER', occurredOn: ago(8), decisionNo: decision(1) },
+        { type: 'WARNING', occurredOn: ago(7), decisionNo: decision(3) },
+        { type: 'WARNING', occurredOn: ago(1), decisionNo: decision(2) },
+      ];
     case 'BLACK':
-      return index % 2 === 0
-        ? [...history, { type: 'CRIMINAL_LIABILITY', occurredOn: ago(4), decisionNo: decision(1) }]
-        : [...history, { type: 'ADMIN_DETENTION_TRANSFER', occurredOn: ago(4), decisionNo: decision(1) }];
+      return blackHalf(index)
+        ? [...history, { type: 'CRIMINAL_LIABILITY', occurredOn: ago(7), decisionNo: decision(1) }]
+        : [...history, { type: 'ADMIN_DETENTION_TRANSFER', occurredOn: ago(7), decisionNo: decision(1) }];
     default:
       return [];
   }
@@ -116,7 +131,7 @@ export function demoDataset(size: number, today: IsoDate): DemoEnterprise[] {
           ? { listType: 'ABNORMAL_OPERATIONS', reason: '未按规定公示年度报告', listedOn: addMonths(today, -5) }
           : null,
       creditListing:
-        profile === 'BLACK' && index % 2 === 0
+        profile === 'BLACK' && blackHalf(index)
           ? { listType: 'SERIOUS_DISHONESTY', reason: '环境违法被追究刑事责任', listedOn: addMonths(today, -3), documentNo: `连信用〔${today.slice(0, 4)}〕${index}号` }
           : index % 41 === 0
             ? { listType: 'COURT_DISHONEST_DEBTOR', reason: '未履行生效法律文书确定的义务', listedOn: addMonths(today, -6), documentNo: `(${today.slice(0, 4)})苏0706执${index}号` }

@@ -20,6 +20,27 @@ export type Scalars = {
   USCC: { input: string; output: string; }
 };
 
+/** Puts a registered subject on a market-supervision list. */
+export type AddMarketListingInput = {
+  /** Deciding authority; default the caller's agency. */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  documentNo?: InputMaybe<Scalars['String']['input']>;
+  listType: MarketListType;
+  listedOn: Scalars['Date']['input'];
+  reason: Scalars['String']['input'];
+  uscc: Scalars['USCC']['input'];
+};
+
+/** A measure that applies to a subject on a date, and why. */
+export type AppliedMeasure = {
+  __typename?: 'AppliedMeasure';
+  measure: Measure;
+  /** The colour and its period, or the list entry with its document number, that triggers it. */
+  reason: Scalars['String']['output'];
+  /** Since when it applies without interruption. */
+  since?: Maybe<Scalars['Date']['output']>;
+};
+
 /** How many rated subjects of one group had one colour on a date. */
 export type ColorBucket = {
   __typename?: 'ColorBucket';
@@ -66,9 +87,11 @@ export type CreditListing = {
   authority: Scalars['String']['output'];
   documentNo?: Maybe<Scalars['String']['output']>;
   field: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
   listType: CreditListType;
   listedOn: Scalars['Date']['output'];
   reason: Scalars['String']['output'];
+  removalReason?: Maybe<Scalars['String']['output']>;
   removedOn?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -84,15 +107,70 @@ export type CreditRestriction = {
   __typename?: 'CreditRestriction';
   /** Why: the colour and its period, list entries with their document numbers, legal bases. */
   basis: Array<Scalars['String']['output']>;
+  /** GREEN on the date and not restricted: priority for green credit (绿色信贷). */
+  greenCreditPriority: Scalars['Boolean']['output'];
   level: RestrictionLevel;
   restricted: Scalars['Boolean']['output'];
   /** Since when the current level holds. */
   since?: Maybe<Scalars['Date']['output']>;
 };
 
+/** CREDIT_OFFICE: a new version of a measure from `effectiveFrom` on. A version of the same code in force that day ends there; earlier history stays. */
+export type DefineMeasureInput = {
+  /** BANK, UTILITY, ENVIRONMENT, MARKET_SUPERVISION, … */
+  agencyKind: Scalars['String']['input'];
+  /** Upper-case code, e.g. BANK_CREDIT_RESTRICTION. */
+  code: Scalars['String']['input'];
+  effectiveFrom: Scalars['Date']['input'];
+  effectiveTo?: InputMaybe<Scalars['Date']['input']>;
+  implementingAgency: Scalars['String']['input'];
+  kind: MeasureKind;
+  legalBasis: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  nature: MeasureNature;
+  triggerKind: MeasureTriggerKind;
+  triggerValues: Array<Scalars['String']['input']>;
+};
+
+/** CREDIT_OFFICE: designates a subject on one of its lists. */
+export type DesignateCreditListingInput = {
+  /** Deciding authority; default the caller's agency. */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  documentNo?: InputMaybe<Scalars['String']['input']>;
+  /** Field of the designation; default ENVIRONMENT. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  listType: CreditListType;
+  listedOn: Scalars['Date']['input'];
+  reason: Scalars['String']['input'];
+  uscc: Scalars['USCC']['input'];
+};
+
+/** A court's dishonest-debtor record (失信被执行人). */
+export type DishonestDebtorRecord = {
+  __typename?: 'DishonestDebtorRecord';
+  caseNo: Scalars['String']['output'];
+  court: Scalars['String']['output'];
+  filedOn: Scalars['Date']['output'];
+  obligation: Scalars['String']['output'];
+  /** UNPERFORMED or PARTIALLY_PERFORMED. */
+  performance: Scalars['String']['output'];
+  publishedOn: Scalars['Date']['output'];
+  removedOn?: Maybe<Scalars['Date']['output']>;
+};
+
 export type DistributionGroup =
   | 'DISTRICT'
   | 'INDUSTRY';
+
+/** The differential electricity price surcharge for the half-year containing the asked date (DOMAIN.md §6). */
+export type ElectricitySurcharge = {
+  __typename?: 'ElectricitySurcharge';
+  basis: Scalars['String']['output'];
+  /** The half-year it applies to, YYYY-MM-DD/YYYY-MM-DD. */
+  period: Scalars['String']['output'];
+  /** CNY per kWh, an exact decimal string ("0.05"); "0.00" is the normal price. */
+  surchargePerKwh: Scalars['String']['output'];
+};
 
 export type EnrollRatedSubjectInput = {
   /** Supervising district; defaults to positions 3–8 of the code. */
@@ -107,25 +185,42 @@ export type EnrollRatedSubjectInput = {
 
 export type Enterprise = {
   __typename?: 'Enterprise';
+  /** Registered address. */
+  address?: Maybe<Scalars['String']['output']>;
   /** Credit-office list designations, current and removed. */
   creditListings?: Maybe<Array<CreditListing>>;
   /** The bank's answer on `asOf` (default today). */
   creditRestriction?: Maybe<CreditRestriction>;
+  /** Court dishonest-debtor records (失信被执行人), current and removed. */
+  dishonestDebtorRecords?: Maybe<Array<DishonestDebtorRecord>>;
   /** Administrative division code of the registration, e.g. 320706. */
   districtCode: Scalars['String']['output'];
+  /** Differential electricity surcharge for the half-year containing `asOf` (default today); null as for sewageFee. */
+  electricitySurcharge?: Maybe<ElectricitySurcharge>;
+  /** Type of entity as registered, e.g. 有限责任公司. */
+  enterpriseType?: Maybe<Scalars['String']['output']>;
   /** The rating on `asOf` (default today); null when the subject is not rated. */
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first. */
   envCreditEvents?: Maybe<Array<CreditEvent>>;
   /** Industry code of GB/T 4754. */
   industryCode?: Maybe<Scalars['String']['output']>;
+  /** The joint rewards and punishments that apply on `asOf` (default today), and why. Banks and utilities see their own measures only. */
+  jointMeasures?: Maybe<Array<AppliedMeasure>>;
   legalRepresentative?: Maybe<Scalars['String']['output']>;
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
+  /** Administrative penalties from every agency, in the 双公示 format, oldest first. */
+  publicPenaltyRecords?: Maybe<Array<PenaltyRecord>>;
+  /** Registered capital in CNY, an exact decimal string such as "5000000.00". */
+  registeredCapital?: Maybe<Scalars['String']['output']>;
+  /** Founding (registration) date. */
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** ACTIVE, SUSPENDED, REVOKED or CANCELLED. */
   registrationStatus?: Maybe<Scalars['String']['output']>;
+  /** Sewage-fee surcharge for the half-year containing `asOf` (default today); null when not rated or the deciding snapshot is still ahead. */
+  sewageFee?: Maybe<SewageFee>;
   uscc: Scalars['USCC']['output'];
 };
 
@@ -135,7 +230,22 @@ export type EnterpriseCreditRestrictionArgs = {
 };
 
 
+export type EnterpriseElectricitySurchargeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type EnterpriseEnvCreditArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseJointMeasuresArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseSewageFeeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -149,6 +259,11 @@ export type EnvCredit = {
   score?: Maybe<Scalars['Int']['output']>;
 };
 
+export type FeedbackOutcome =
+  | 'APPLIED'
+  | 'EXEMPTED'
+  | 'NOT_APPLIED';
+
 /** 经营异常名录 (ABNORMAL_OPERATIONS) or 严重违法失信名单 (SERIOUS_ILLEGAL_DISHONEST). */
 export type MarketListType =
   | 'ABNORMAL_OPERATIONS'
@@ -156,22 +271,136 @@ export type MarketListType =
 
 export type MarketListing = {
   __typename?: 'MarketListing';
+  /** The deciding authority. */
   authority: Scalars['String']['output'];
+  /** Number of the listing decision. */
   documentNo?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
   listType: MarketListType;
   listedOn: Scalars['Date']['output'];
   reason: Scalars['String']['output'];
+  removalReason?: Maybe<Scalars['String']['output']>;
+  /** The day the entry ended; null while it lasts. */
   removedOn?: Maybe<Scalars['Date']['output']>;
+  uscc: Scalars['USCC']['output'];
 };
+
+/** A row of the joint rewards and punishments catalogue (DOMAIN.md §5). */
+export type Measure = {
+  __typename?: 'Measure';
+  /** BANK, UTILITY, ENVIRONMENT, …: which partners see and report on the measure. */
+  agencyKind: Scalars['String']['output'];
+  code: Scalars['String']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  implementingAgency: Scalars['String']['output'];
+  kind: MeasureKind;
+  legalBasis: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  nature: MeasureNature;
+  triggerKind: MeasureTriggerKind;
+  /** Colours (GREEN … BLACK) or list types (SERIOUS_DISHONESTY, SERIOUS_ILLEGAL_DISHONEST, …). */
+  triggerValues: Array<Scalars['String']['output']>;
+};
+
+/** What an implementing agency did about a measure for a subject. */
+export type MeasureFeedback = {
+  __typename?: 'MeasureFeedback';
+  /** The reporting agency. */
+  agency: Scalars['String']['output'];
+  appliedOn: Scalars['Date']['output'];
+  /** The business item (loan application, billing account, tender, …). */
+  businessRef?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The legal basis of the measure version in force on appliedOn. */
+  legalBasis: Scalars['String']['output'];
+  measureCode: Scalars['String']['output'];
+  /** Required for NOT_APPLIED: the reason. */
+  note?: Maybe<Scalars['String']['output']>;
+  outcome: FeedbackOutcome;
+  uscc: Scalars['USCC']['output'];
+};
+
+export type MeasureFeedbackInput = {
+  /** When the agency acted (not in the future). */
+  appliedOn: Scalars['Date']['input'];
+  businessRef?: InputMaybe<Scalars['String']['input']>;
+  measureCode: Scalars['String']['input'];
+  /** Required for NOT_APPLIED: the reason. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** CREDIT_OFFICE only: the agency it reports for (an agency without a hub account). */
+  onBehalfOf?: InputMaybe<Scalars['String']['input']>;
+  outcome: FeedbackOutcome;
+  uscc: Scalars['USCC']['input'];
+};
+
+/** Feedback on one measure from one reporting agency, for the initiating bureau. */
+export type MeasureFeedbackRollup = {
+  __typename?: 'MeasureFeedbackRollup';
+  /** The reporting agency; null on the row of a measure nobody reported on. */
+  agency?: Maybe<Scalars['String']['output']>;
+  applied: Scalars['Int']['output'];
+  exempted: Scalars['Int']['output'];
+  measure: Measure;
+  notApplied: Scalars['Int']['output'];
+  /** Subjects due in the window: exact for measures triggered by the credit office's own lists; null where due-ness depends on another department's data (colour, market lists) — ask enterprises(usccs:) { jointMeasures } for those. */
+  subjectsDue?: Maybe<Scalars['Int']['output']>;
+  /** Distinct subjects reported on. */
+  subjectsReported: Scalars['Int']['output'];
+};
+
+/** Administrative, market, industry or social measure (DOMAIN.md §5). */
+export type MeasureKind =
+  | 'ADMINISTRATIVE'
+  | 'INDUSTRY'
+  | 'MARKET'
+  | 'SOCIAL';
+
+export type MeasureNature =
+  | 'PUNISHMENT'
+  | 'REWARD';
+
+/** COLOR: triggered by an environmental credit colour; LISTING: by an entry on a named credit-office or market list. */
+export type MeasureTriggerKind =
+  | 'COLOR'
+  | 'LISTING';
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** MARKET_REGULATOR: put a registered subject on a market-supervision list. */
+  addMarketListing: MarketListing;
+  /** CREDIT_OFFICE: a new version of a catalogue measure from a date on. */
+  defineMeasure: Measure;
+  /** CREDIT_OFFICE: designate a subject on a credit-office list. */
+  designateCreditListing: CreditListing;
   /** ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score. */
   enrollRatedSubject: EnvCredit;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
   registerEnterprise: Enterprise;
+  /** CREDIT_OFFICE: end a designation (kept with its removal date and reason). */
+  removeCreditListing: CreditListing;
+  /** MARKET_REGULATOR: end a list entry (kept with its removal date and reason). */
+  removeMarketListing: MarketListing;
+  /** An implementing agency reports what it did about a measure for a subject. */
+  reportMeasureFeedback: MeasureFeedback;
+};
+
+
+export type MutationAddMarketListingArgs = {
+  input: AddMarketListingInput;
+};
+
+
+export type MutationDefineMeasureArgs = {
+  input: DefineMeasureInput;
+};
+
+
+export type MutationDesignateCreditListingArgs = {
+  input: DesignateCreditListingInput;
 };
 
 
@@ -189,6 +418,62 @@ export type MutationRegisterEnterpriseArgs = {
   input: RegisterEnterpriseInput;
 };
 
+
+export type MutationRemoveCreditListingArgs = {
+  input: RemoveCreditListingInput;
+};
+
+
+export type MutationRemoveMarketListingArgs = {
+  input: RemoveMarketListingInput;
+};
+
+
+export type MutationReportMeasureFeedbackArgs = {
+  input: MeasureFeedbackInput;
+};
+
+/** An administrative penalty in the 双公示 format (DOMAIN.md §9); descriptions name the feed column. */
+export type PenaltyRecord = {
+  __typename?: 'PenaltyRecord';
+  /** CF_CFJG */
+  authority: Scalars['String']['output'];
+  /** CF_CFJGDM */
+  authorityUscc: Scalars['String']['output'];
+  /** CF_NR */
+  content: Scalars['String']['output'];
+  /** CF_SJLY */
+  dataSource: Scalars['String']['output'];
+  /** CF_SJLYDM */
+  dataSourceUscc: Scalars['String']['output'];
+  /** CF_JDRQ */
+  decidedOn: Scalars['Date']['output'];
+  /** CF_WSH */
+  decisionNo: Scalars['String']['output'];
+  /** CF_SY */
+  facts: Scalars['String']['output'];
+  /** CF_NR_FK: fine in 10,000 CNY, exact decimal string. */
+  fineAmount?: Maybe<Scalars['String']['output']>;
+  /** CF_YJ */
+  legalBasis: Scalars['String']['output'];
+  /** CF_FDDB (supervisors only) */
+  legalRepresentative?: Maybe<Scalars['String']['output']>;
+  /** CF_CFLB (警告, 罚款, …) */
+  penaltyCategory: Scalars['String']['output'];
+  /** CF_GSJZQ */
+  publicityEndsOn?: Maybe<Scalars['Date']['output']>;
+  /** BZ */
+  remarks?: Maybe<Scalars['String']['output']>;
+  /** CF_XDR_MC */
+  subjectName: Scalars['String']['output'];
+  /** CF_XDR_SHXYM */
+  uscc: Scalars['USCC']['output'];
+  /** CF_YXQ */
+  validUntil: Scalars['Date']['output'];
+  /** CF_WFXW */
+  violationType: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
@@ -197,6 +482,10 @@ export type Query = {
   enterprise?: Maybe<Enterprise>;
   /** Same order as asked; null for a code the hub does not know; at most 1000 codes. */
   enterprises: Array<Maybe<Enterprise>>;
+  /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
+  measureCatalog: Array<Measure>;
+  /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
+  measureFeedbackRollup: Array<MeasureFeedbackRollup>;
 };
 
 
@@ -213,6 +502,17 @@ export type QueryEnterpriseArgs = {
 
 export type QueryEnterprisesArgs = {
   usccs: Array<Scalars['USCC']['input']>;
+};
+
+
+export type QueryMeasureCatalogArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryMeasureFeedbackRollupArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type RecordCreditEventInput = {
@@ -236,22 +536,53 @@ export type RecordCreditEventPayload = {
 };
 
 export type RegisterEnterpriseInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
   /** Six-digit administrative division code. */
   districtCode: Scalars['String']['input'];
+  /** Type of entity as registered, e.g. 有限责任公司. */
+  enterpriseType?: InputMaybe<Scalars['String']['input']>;
   industryCode?: InputMaybe<Scalars['String']['input']>;
   legalRepresentative?: InputMaybe<Scalars['String']['input']>;
   legalRepresentativeIdNumber?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+  /** Registered capital in CNY as a decimal string, at most 2 decimals ("5000000.00"). */
+  registeredCapital?: InputMaybe<Scalars['String']['input']>;
+  /** Founding (registration) date. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
   /** ACTIVE (default), SUSPENDED, REVOKED or CANCELLED. */
   registrationStatus?: InputMaybe<Scalars['String']['input']>;
   uscc: Scalars['USCC']['input'];
 };
 
+/** CREDIT_OFFICE: ends a designation; the row stays with its removal date and reason. */
+export type RemoveCreditListingInput = {
+  id: Scalars['ID']['input'];
+  removalReason: Scalars['String']['input'];
+  removedOn: Scalars['Date']['input'];
+};
+
+/** Ends a list entry; the entry keeps its row with the removal date and reason. */
+export type RemoveMarketListingInput = {
+  id: Scalars['ID']['input'];
+  removalReason: Scalars['String']['input'];
+  removedOn: Scalars['Date']['input'];
+};
+
 export type RestrictionLevel =
   | 'NONE'
   | 'PROHIBITED'
   | 'RESTRICTED';
+
+/** The sewage treatment fee surcharge for the half-year containing the asked date (DOMAIN.md §6). */
+export type SewageFee = {
+  __typename?: 'SewageFee';
+  /** The snapshot colour and day that decide it, and the legal basis. */
+  basis: Scalars['String']['output'];
+  /** The half-year it applies to, YYYY-MM-DD/YYYY-MM-DD. */
+  period: Scalars['String']['output'];
+  /** CNY per m³ on top of the normal fee, an exact decimal string ("0.60"); "0.00" is the normal fee. */
+  surchargePerCubicMetre: Scalars['String']['output'];
+};
 
 export type EnterpriseOverviewQueryVariables = Exact<{
   uscc: Scalars['USCC']['input'];
@@ -296,10 +627,160 @@ export type RecordCreditEventMutationVariables = Exact<{
 
 export type RecordCreditEventMutation = { __typename?: 'Mutation', recordCreditEvent: { __typename?: 'RecordCreditEventPayload', event: { __typename?: 'CreditEvent', id: string, type: string, points: number, validFrom: string, validUntil: string }, ratingBefore?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null, ratingAfter: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null }, notice: { __typename?: 'CreditNotice', number: string, text: string } } };
 
+export type AppliedMeasureFieldsFragment = { __typename?: 'AppliedMeasure', reason: string, since?: string | null, measure: { __typename?: 'Measure', code: string, name: string, nature: MeasureNature, implementingAgency: string, agencyKind: string, legalBasis: string } };
 
+export type SupervisorViewQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type SupervisorViewQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', reason: string, since?: string | null, measure: { __typename?: 'Measure', code: string, name: string, nature: MeasureNature, implementingAgency: string, agencyKind: string, legalBasis: string } }> | null, creditRestriction?: { __typename?: 'CreditRestriction', level: RestrictionLevel, restricted: boolean, basis: Array<string>, since?: string | null, greenCreditPriority: boolean } | null, sewageFee?: { __typename?: 'SewageFee', surchargePerCubicMetre: string, period: string, basis: string } | null, electricitySurcharge?: { __typename?: 'ElectricitySurcharge', surchargePerKwh: string, period: string, basis: string } | null } | null };
+
+export type BankViewQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type BankViewQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', reason: string, since?: string | null, measure: { __typename?: 'Measure', code: string, name: string, nature: MeasureNature, implementingAgency: string, agencyKind: string, legalBasis: string } }> | null, creditRestriction?: { __typename?: 'CreditRestriction', level: RestrictionLevel, restricted: boolean, basis: Array<string>, since?: string | null, greenCreditPriority: boolean } | null } | null };
+
+export type UtilityViewQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type UtilityViewQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', reason: string, since?: string | null, measure: { __typename?: 'Measure', code: string, name: string, nature: MeasureNature, implementingAgency: string, agencyKind: string, legalBasis: string } }> | null, sewageFee?: { __typename?: 'SewageFee', surchargePerCubicMetre: string, period: string, basis: string } | null, electricitySurcharge?: { __typename?: 'ElectricitySurcharge', surchargePerKwh: string, period: string, basis: string } | null } | null };
+
+export type MeasuresOnlyQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type MeasuresOnlyQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', measure: { __typename?: 'Measure', code: string } }> | null } | null };
+
+export type SewageFeeOnlyQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type SewageFeeOnlyQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, sewageFee?: { __typename?: 'SewageFee', surchargePerCubicMetre: string } | null } | null };
+
+export type RestrictionOnlyQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type RestrictionOnlyQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, creditRestriction?: { __typename?: 'CreditRestriction', level: RestrictionLevel } | null } | null };
+
+export type MeasureCatalogQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type MeasureCatalogQuery = { __typename?: 'Query', measureCatalog: Array<{ __typename?: 'Measure', code: string, name: string, nature: MeasureNature, kind: MeasureKind, triggerKind: MeasureTriggerKind, triggerValues: Array<string>, implementingAgency: string, agencyKind: string, legalBasis: string, effectiveFrom: string, effectiveTo?: string | null }> };
+
+export type DefineMeasureMutationVariables = Exact<{
+  input: DefineMeasureInput;
+}>;
+
+
+export type DefineMeasureMutation = { __typename?: 'Mutation', defineMeasure: { __typename?: 'Measure', code: string, name: string, effectiveFrom: string, effectiveTo?: string | null } };
+
+export type ReportMeasureFeedbackMutationVariables = Exact<{
+  input: MeasureFeedbackInput;
+}>;
+
+
+export type ReportMeasureFeedbackMutation = { __typename?: 'Mutation', reportMeasureFeedback: { __typename?: 'MeasureFeedback', id: string, uscc: string, measureCode: string, outcome: FeedbackOutcome, appliedOn: string, businessRef?: string | null, note?: string | null, agency: string, legalBasis: string } };
+
+export type MeasureFeedbackRollupQueryVariables = Exact<{
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type MeasureFeedbackRollupQuery = { __typename?: 'Query', measureFeedbackRollup: Array<{ __typename?: 'MeasureFeedbackRollup', agency?: string | null, subjectsDue?: number | null, subjectsReported: number, applied: number, notApplied: number, exempted: number, measure: { __typename?: 'Measure', code: string, implementingAgency: string } }> };
+
+export type DesignateCreditListingMutationVariables = Exact<{
+  input: DesignateCreditListingInput;
+}>;
+
+
+export type DesignateCreditListingMutation = { __typename?: 'Mutation', designateCreditListing: { __typename?: 'CreditListing', id: string, listType: CreditListType, documentNo?: string | null, listedOn: string, removedOn?: string | null } };
+
+export type RemoveCreditListingMutationVariables = Exact<{
+  input: RemoveCreditListingInput;
+}>;
+
+
+export type RemoveCreditListingMutation = { __typename?: 'Mutation', removeCreditListing: { __typename?: 'CreditListing', id: string, removedOn?: string | null, removalReason?: string | null } };
+
+export type AddMarketListingMutationVariables = Exact<{
+  input: AddMarketListingInput;
+}>;
+
+
+export type AddMarketListingMutation = { __typename?: 'Mutation', addMarketListing: { __typename?: 'MarketListing', id: string, uscc: string, listType: MarketListType, authority: string, documentNo?: string | null, listedOn: string } };
+
+export type RemoveMarketListingMutationVariables = Exact<{
+  input: RemoveMarketListingInput;
+}>;
+
+
+export type RemoveMarketListingMutation = { __typename?: 'Mutation', removeMarketListing: { __typename?: 'MarketListing', id: string, removedOn?: string | null, removalReason?: string | null } };
+
+export type RegisterFullRecordMutationVariables = Exact<{
+  input: RegisterEnterpriseInput;
+}>;
+
+
+export type RegisterFullRecordMutation = { __typename?: 'Mutation', registerEnterprise: { __typename?: 'Enterprise', uscc: string, name: string, enterpriseType?: string | null, registeredCapital?: string | null, registeredOn?: string | null, address?: string | null, registrationStatus?: string | null } };
+
+export type RegistrationRecordQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type RegistrationRecordQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, name: string, enterpriseType?: string | null, registeredCapital?: string | null, registeredOn?: string | null, address?: string | null, registrationStatus?: string | null, industryCode?: string | null, legalRepresentative?: string | null, marketListings?: Array<{ __typename?: 'MarketListing', id: string, listType: MarketListType, reason: string, authority: string, documentNo?: string | null, listedOn: string, removedOn?: string | null, removalReason?: string | null }> | null } | null };
+
+export type EverythingBatchQueryVariables = Exact<{
+  usccs: Array<Scalars['USCC']['input']> | Scalars['USCC']['input'];
+}>;
+
+
+export type EverythingBatchQuery = { __typename?: 'Query', enterprises: Array<{ __typename?: 'Enterprise', uscc: string, name: string, districtCode: string, registrationStatus?: string | null, industryCode?: string | null, enterpriseType?: string | null, registeredCapital?: string | null, registeredOn?: string | null, address?: string | null, legalRepresentative?: string | null, envCredit?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null, marketListings?: Array<{ __typename?: 'MarketListing', listType: MarketListType, reason: string, authority: string, documentNo?: string | null, listedOn: string, removedOn?: string | null }> | null, creditListings?: Array<{ __typename?: 'CreditListing', listType: CreditListType, reason: string, authority: string, documentNo?: string | null, listedOn: string, removedOn?: string | null }> | null, publicPenaltyRecords?: Array<{ __typename?: 'PenaltyRecord', decisionNo: string, penaltyCategory: string, fineAmount?: string | null, decidedOn: string, authority: string }> | null, dishonestDebtorRecords?: Array<{ __typename?: 'DishonestDebtorRecord', caseNo: string, court: string, publishedOn: string }> | null, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', reason: string, since?: string | null, measure: { __typename?: 'Measure', code: string, name: string, nature: MeasureNature, implementingAgency: string, agencyKind: string, legalBasis: string } }> | null, creditRestriction?: { __typename?: 'CreditRestriction', level: RestrictionLevel, restricted: boolean, basis: Array<string>, since?: string | null, greenCreditPriority: boolean } | null, sewageFee?: { __typename?: 'SewageFee', surchargePerCubicMetre: string, period: string, basis: string } | null, electricitySurcharge?: { __typename?: 'ElectricitySurcharge', surchargePerKwh: string, period: string, basis: string } | null } | null> };
+
+export type BankBatchQueryVariables = Exact<{
+  usccs: Array<Scalars['USCC']['input']> | Scalars['USCC']['input'];
+}>;
+
+
+export type BankBatchQuery = { __typename?: 'Query', enterprises: Array<{ __typename?: 'Enterprise', uscc: string, name: string, envCredit?: { __typename?: 'EnvCredit', color: CreditColor } | null, creditRestriction?: { __typename?: 'CreditRestriction', level: RestrictionLevel, restricted: boolean, basis: Array<string>, since?: string | null } | null, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', since?: string | null, measure: { __typename?: 'Measure', code: string } }> | null } | null> };
+
+export const AppliedMeasureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<AppliedMeasureFieldsFragment, unknown>;
 export const EnterpriseOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditListings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseOverviewQuery, EnterpriseOverviewQueryVariables>;
 export const EnterprisesByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisesByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usccs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EnterprisesByCodeQuery, EnterprisesByCodeQueryVariables>;
 export const ColorDistributionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ColorDistribution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DistributionGroup"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colorDistribution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]} as unknown as DocumentNode<ColorDistributionQuery, ColorDistributionQueryVariables>;
 export const RegisterEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}}]}}]}}]} as unknown as DocumentNode<RegisterEnterpriseMutation, RegisterEnterpriseMutationVariables>;
 export const EnrollRatedSubjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollRatedSubject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollRatedSubjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollRatedSubject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}}]}}]} as unknown as DocumentNode<EnrollRatedSubjectMutation, EnrollRatedSubjectMutationVariables>;
 export const RecordCreditEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordCreditEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCreditEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordCreditEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingBefore"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<RecordCreditEventMutation, RecordCreditEventMutationVariables>;
+export const SupervisorViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupervisorView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"greenCreditPriority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sewageFee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerCubicMetre"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"electricitySurcharge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<SupervisorViewQuery, SupervisorViewQueryVariables>;
+export const BankViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BankView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"greenCreditPriority"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<BankViewQuery, BankViewQueryVariables>;
+export const UtilityViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UtilityView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sewageFee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerCubicMetre"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"electricitySurcharge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<UtilityViewQuery, UtilityViewQueryVariables>;
+export const MeasuresOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeasuresOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeasuresOnlyQuery, MeasuresOnlyQueryVariables>;
+export const SewageFeeOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SewageFeeOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"sewageFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerCubicMetre"}}]}}]}}]}}]} as unknown as DocumentNode<SewageFeeOnlyQuery, SewageFeeOnlyQueryVariables>;
+export const RestrictionOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RestrictionOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]} as unknown as DocumentNode<RestrictionOnlyQuery, RestrictionOnlyQueryVariables>;
+export const MeasureCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeasureCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureCatalog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"triggerKind"}},{"kind":"Field","name":{"kind":"Name","value":"triggerValues"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}}]}}]}}]} as unknown as DocumentNode<MeasureCatalogQuery, MeasureCatalogQueryVariables>;
+export const DefineMeasureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DefineMeasure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DefineMeasureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"defineMeasure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}}]}}]}}]} as unknown as DocumentNode<DefineMeasureMutation, DefineMeasureMutationVariables>;
+export const ReportMeasureFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportMeasureFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MeasureFeedbackInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportMeasureFeedback"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"measureCode"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"appliedOn"}},{"kind":"Field","name":{"kind":"Name","value":"businessRef"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"agency"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}}]}}]} as unknown as DocumentNode<ReportMeasureFeedbackMutation, ReportMeasureFeedbackMutationVariables>;
+export const MeasureFeedbackRollupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeasureFeedbackRollup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureFeedbackRollup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agency"}},{"kind":"Field","name":{"kind":"Name","value":"subjectsDue"}},{"kind":"Field","name":{"kind":"Name","value":"subjectsReported"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"notApplied"}},{"kind":"Field","name":{"kind":"Name","value":"exempted"}}]}}]}}]} as unknown as DocumentNode<MeasureFeedbackRollupQuery, MeasureFeedbackRollupQueryVariables>;
+export const DesignateCreditListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DesignateCreditListing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DesignateCreditListingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"designateCreditListing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}},{"kind":"Field","name":{"kind":"Name","value":"listedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removedOn"}}]}}]}}]} as unknown as DocumentNode<DesignateCreditListingMutation, DesignateCreditListingMutationVariables>;
+export const RemoveCreditListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCreditListing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveCreditListingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCreditListing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"removedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removalReason"}}]}}]}}]} as unknown as DocumentNode<RemoveCreditListingMutation, RemoveCreditListingMutationVariables>;
+export const AddMarketListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddMarketListing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddMarketListingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMarketListing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"authority"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}},{"kind":"Field","name":{"kind":"Name","value":"listedOn"}}]}}]}}]} as unknown as DocumentNode<AddMarketListingMutation, AddMarketListingMutationVariables>;
+export const RemoveMarketListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMarketListing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveMarketListingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMarketListing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"removedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removalReason"}}]}}]}}]} as unknown as DocumentNode<RemoveMarketListingMutation, RemoveMarketListingMutationVariables>;
+export const RegisterFullRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterFullRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"enterpriseType"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"registeredOn"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"registrationStatus"}}]}}]}}]} as unknown as DocumentNode<RegisterFullRecordMutation, RegisterFullRecordMutationVariables>;
+export const RegistrationRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegistrationRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"enterpriseType"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"registeredOn"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"registrationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"industryCode"}},{"kind":"Field","name":{"kind":"Name","value":"legalRepresentative"}},{"kind":"Field","name":{"kind":"Name","value":"marketListings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"authority"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}},{"kind":"Field","name":{"kind":"Name","value":"listedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removalReason"}}]}}]}}]}}]} as unknown as DocumentNode<RegistrationRecordQuery, RegistrationRecordQueryVariables>;
+export const EverythingBatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EverythingBatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usccs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"registrationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"industryCode"}},{"kind":"Field","name":{"kind":"Name","value":"enterpriseType"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"registeredOn"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"legalRepresentative"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"marketListings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"authority"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}},{"kind":"Field","name":{"kind":"Name","value":"listedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditListings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"authority"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}},{"kind":"Field","name":{"kind":"Name","value":"listedOn"}},{"kind":"Field","name":{"kind":"Name","value":"removedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicPenaltyRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decisionNo"}},{"kind":"Field","name":{"kind":"Name","value":"penaltyCategory"}},{"kind":"Field","name":{"kind":"Name","value":"fineAmount"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dishonestDebtorRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNo"}},{"kind":"Field","name":{"kind":"Name","value":"court"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"greenCreditPriority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sewageFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerCubicMetre"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"electricitySurcharge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<EverythingBatchQuery, EverythingBatchQueryVariables>;
+export const BankBatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BankBatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usccs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]}}]}}]} as unknown as DocumentNode<BankBatchQuery, BankBatchQueryVariables>;

@@ -4,23 +4,49 @@ import type { HubContext } from '../../shared/context';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { CreditListingEntity } from './entities/credit-listing.entity';
+import { DishonestDebtorEntity } from './entities/dishonest-debtor.entity';
+import { MeasureFeedbackEntity } from './entities/measure-feedback.entity';
+import { MeasureEntity } from './entities/measure.entity';
+import { PenaltyRecordEntity } from './entities/penalty-record.entity';
+import { PriceSurchargeEntity } from './entities/price-surcharge.entity';
 import { creditPermissions } from './permissions/credit.permissions';
 import { EnterpriseListingResolver } from './resolvers/enterprise-listing.resolver';
+import { JointMeasureResolver } from './resolvers/joint-measure.resolver';
+import { MeasureResolver } from './resolvers/measure.resolver';
+import { PriceSurchargeResolver } from './resolvers/price-surcharge.resolver';
+import { PublicRecordResolver } from './resolvers/public-record.resolver';
 import { CreditListingService } from './services/credit-listing.service';
+import { JointMeasureService } from './services/joint-measure.service';
+import { MeasureCatalogService } from './services/measure-catalog.service';
+import { MeasureFeedbackService } from './services/measure-feedback.service';
+import { PriceSurchargeService } from './services/price-surcharge.service';
+import { PublicRecordService } from './services/public-record.service';
 import { CreditEnterprise } from './types/credit-enterprise.type';
 
-/** Credit office (信用办): list designations, the measure catalogue and implementing agencies' feedback. */
+/** Credit office (信用办): public credit records, list designations, the measure catalogue, feedback and price surcharges. */
 export const creditSubgraph: SubgraphModule = {
   name: 'credit',
-  database: { owner: 'credit', entities: [CreditListingEntity], migrations: creditMigrations },
+  database: {
+    owner: 'credit',
+    entities: [CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
+    migrations: creditMigrations,
+  },
   async build(dataSource: DataSource) {
-    const listings = new CreditListingService(dataSource);
+    const catalog = new MeasureCatalogService(dataSource);
+    const resolvers = [
+      new EnterpriseListingResolver(new CreditListingService(dataSource)),
+      new PublicRecordResolver(new PublicRecordService(dataSource)),
+      new JointMeasureResolver(new JointMeasureService(dataSource)),
+      new PriceSurchargeResolver(new PriceSurchargeService(dataSource)),
+      new MeasureResolver(catalog, new MeasureFeedbackService(dataSource, catalog)),
+    ];
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseListingResolver],
+      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, MeasureResolver],
       entityTypes: [CreditEnterprise],
-      container: resolverContainer([new EnterpriseListingResolver(listings)]),
+      container: resolverContainer(resolvers),
       referenceResolvers: {
-        Enterprise: { __resolveReference: (reference: { uscc: string }, _ctx: HubContext) => ({ uscc: reference.uscc }) },
+        // The representation carries the required fields (colour timeline, snapshots, market list entries).
+        Enterprise: { __resolveReference: (reference: CreditEnterprise, _ctx: HubContext) => reference },
       },
       permissions: creditPermissions,
     });

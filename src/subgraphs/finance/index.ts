@@ -21,7 +21,7 @@ export const financeSubgraph: SubgraphModule = {
       entityTypes: [FinanceEnterprise],
       container: resolverContainer([new CreditRestrictionResolver(restrictions)]),
       referenceResolvers: {
-        // The representation carries the required fields (envColorTimeline, creditListings).
+        // The representation carries the required fields (envColorTimeline, creditListingFacts).
         Enterprise: { __resolveReference: (reference: FinanceEnterprise, _ctx: HubContext) => reference },
       },
       permissions: financePermissions,

@@ -7,8 +7,11 @@ import { RegistrationEntity } from './entities/registration.entity';
 export async function seedMarketDemo(dataSource: DataSource, dataset: DemoEnterprise[]): Promise<void> {
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(RegistrationEntity).insert(
-      dataset.map((e) => ({
+      dataset.map((e, i) => ({
         uscc: e.uscc,
+        enterpriseType: '有限责任公司',
+        registeredCapital: `${(i % 50) + 1}000000.00`,
+        address: `江苏省连云港市示例路${i + 1}号`,
         name: e.name,
         districtCode: e.districtCode,
         industryCode: e.industryCode,

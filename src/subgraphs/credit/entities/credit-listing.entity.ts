@@ -32,4 +32,7 @@ export class CreditListingEntity {
 
   @Column({ name: 'removed_on', type: 'date', nullable: true })
   removedOn: string | null;
+
+  @Column({ name: 'removal_reason', type: 'varchar', nullable: true })
+  removalReason: string | null;
 }

@@ -1,10 +1,13 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CreditListType } from '../../../shared/list-types';
 import { DateScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'A designation on a credit-office list.' })
 @Directive('@shareable')
 export class CreditListing {
+  @Field(() => ID)
+  id: string;
+
   @Field(() => CreditListType)
   listType: CreditListType;
 
@@ -25,4 +28,7 @@ export class CreditListing {
 
   @Field(() => DateScalar, { nullable: true })
   removedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  removalReason: string | null;
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
+import { CreditColor } from '../../../shared/credit-color';
 import type { IsoDate } from '../../../shared/dates';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
@@ -35,7 +36,7 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
       });
     }
   }
-  for (const listing of enterprise.creditListings ?? []) {
+  for (const listing of enterprise.creditListingFacts ?? []) {
     if (listing.listedOn > asOf || (listing.removedOn !== null && listing.removedOn <= asOf)) continue;
     for (const rule of inForce.filter((r) => r.triggerKind === 'LISTING' && r.triggerValue === listing.listType)) {
       triggers.push({
@@ -47,11 +48,16 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
   }
   const level = triggers.reduce((worst, t) => (LEVEL_ORDER.indexOf(t.level) > LEVEL_ORDER.indexOf(worst) ? t.level : worst), RestrictionLevel.NONE);
   const decisive = triggers.filter((t) => t.level === level);
+  const greenCreditPriority = level === RestrictionLevel.NONE && period?.color === CreditColor.GREEN;
   return {
     level,
     restricted: level !== RestrictionLevel.NONE,
-    basis: period && level === RestrictionLevel.NONE ? [`environmental credit colour ${period.color} since ${period.from}`] : triggers.map((t) => t.basis),
+    basis:
+      period && level === RestrictionLevel.NONE
+        ? [`environmental credit colour ${period.color} since ${period.from}${greenCreditPriority ? ': priority for green credit' : ''}`]
+        : triggers.map((t) => t.basis),
     since: decisive.length > 0 ? decisive.map((t) => t.since).sort()[0] : null,
+    greenCreditPriority,
   };
 }
 
@@ -60,7 +66,7 @@ export class CreditRestrictionService {
 
   /** Null when the subject is not rated on `asOf` and is on no list (nothing to decide on). */
   async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate): Promise<CreditRestriction | null> {
-    if (!enterprise.envColorTimeline && !(enterprise.creditListings ?? []).length) return null;
+    if (!enterprise.envColorTimeline && !(enterprise.creditListingFacts ?? []).length) return null;
     const rules = await restrictionRuleLoader(ctx, this.dataSource).load('all');
     return decideRestriction(enterprise, rules, asOf);
   }

@@ -21,4 +21,7 @@ export class CreditRestriction {
 
   @Field(() => DateScalar, { nullable: true, description: 'Since when the current level holds.' })
   since: string | null;
+
+  @Field(() => Boolean, { description: 'GREEN on the date and not restricted: priority for green credit (绿色信贷).' })
+  greenCreditPriority: boolean;
 }

@@ -16,7 +16,9 @@ export class FinanceEnterprise {
   @Directive('@external')
   envColorTimeline?: RequiredColorPeriod[] | null;
 
+  // The credit office's gateway-only copy of `creditListings`: a caller who may not read the
+  // listings (UTILITY, ENV_OFFICER) must not get a FORBIDDEN error from the gateway's @requires fetch.
   @Field(() => [RequiredCreditListing], { nullable: true })
   @Directive('@external')
-  creditListings?: RequiredCreditListing[] | null;
+  creditListingFacts?: RequiredCreditListing[] | null;
 }

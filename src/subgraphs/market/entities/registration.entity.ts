@@ -15,6 +15,10 @@ export class RegistrationEntity {
   @Column({ name: 'industry_code', type: 'varchar', nullable: true })
   industryCode: string | null;
 
+  /** Type of entity as registered (有限责任公司, 个人独资企业, ...). */
+  @Column({ name: 'enterprise_type', type: 'varchar', nullable: true })
+  enterpriseType: string | null;
+
   @Column({ name: 'legal_representative', type: 'varchar', nullable: true })
   legalRepresentative: string | null;
 

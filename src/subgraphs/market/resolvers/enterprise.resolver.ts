@@ -4,6 +4,7 @@ import { UsccScalar } from '../../../shared/scalars';
 import { MarketListingService } from '../services/market-listing.service';
 import { RegistrationService } from '../services/registration.service';
 import { MarketEnterprise } from '../types/enterprise.type';
+import { AddMarketListingInput, RemoveMarketListingInput } from '../types/market-listing.input';
 import { MarketListing } from '../types/market-listing.type';
 import { RegisterEnterpriseInput } from '../types/register-enterprise.input';
 
@@ -27,13 +28,28 @@ export class EnterpriseResolver {
     return this.registrations.findMany(ctx, usccs);
   }
 
-  @FieldResolver(() => [MarketListing], { nullable: true })
+  @FieldResolver(() => [MarketListing], { nullable: true, description: 'Entries on market-supervision lists, current and removed, oldest first.' })
   marketListings(@Ctx() ctx: HubContext, @Root() enterprise: MarketEnterprise): Promise<MarketListing[]> {
+    return this.listings.listingsOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => [MarketListing], { nullable: true })
+  marketListingFacts(@Ctx() ctx: HubContext, @Root() enterprise: MarketEnterprise): Promise<MarketListing[]> {
     return this.listings.listingsOf(ctx, enterprise.uscc);
   }
 
   @Mutation(() => MarketEnterprise, { description: 'MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc).' })
   registerEnterprise(@Ctx() ctx: HubContext, @Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
     return this.registrations.register(ctx, input);
+  }
+
+  @Mutation(() => MarketListing, { description: 'MARKET_REGULATOR: put a registered subject on a market-supervision list.' })
+  addMarketListing(@Ctx() ctx: HubContext, @Arg('input', () => AddMarketListingInput) input: AddMarketListingInput): Promise<MarketListing> {
+    return this.listings.add(ctx, input);
+  }
+
+  @Mutation(() => MarketListing, { description: 'MARKET_REGULATOR: end a list entry (kept with its removal date and reason).' })
+  removeMarketListing(@Ctx() ctx: HubContext, @Arg('input', () => RemoveMarketListingInput) input: RemoveMarketListingInput): Promise<MarketListing> {
+    return this.listings.remove(ctx, input);
   }
 }

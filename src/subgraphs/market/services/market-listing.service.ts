@@ -1,7 +1,27 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
+import { today } from '../../../shared/dates';
+import { badInput, notFound } from '../../../shared/errors';
+import type { MarketListType } from '../../../shared/list-types';
+import { MarketListingEntity } from '../entities/market-listing.entity';
+import { RegistrationEntity } from '../entities/registration.entity';
 import { marketListingLoader } from '../loaders/registration.loader';
-import type { MarketListing, MarketListType } from '../types/market-listing.type';
+import type { AddMarketListingInput, RemoveMarketListingInput } from '../types/market-listing.input';
+import type { MarketListing } from '../types/market-listing.type';
+
+function toListing(row: MarketListingEntity): MarketListing {
+  return {
+    id: String(row.id),
+    uscc: row.uscc,
+    listType: row.listType as MarketListType,
+    reason: row.reason,
+    authority: row.authority,
+    documentNo: row.documentNo,
+    listedOn: row.listedOn,
+    removedOn: row.removedOn,
+    removalReason: row.removalReason,
+  };
+}
 
 /** Market supervision's lists: abnormal operations and serious illegal & dishonest. */
 export class MarketListingService {
@@ -10,13 +30,56 @@ export class MarketListingService {
   /** Every entry of the subject, current and removed, oldest first. */
   async listingsOf(ctx: HubContext, uscc: string): Promise<MarketListing[]> {
     const rows = await marketListingLoader(ctx, this.dataSource).load(uscc);
-    return rows.map((row) => ({
-      listType: row.listType as MarketListType,
-      reason: row.reason,
-      authority: row.authority,
-      documentNo: row.documentNo,
-      listedOn: row.listedOn,
-      removedOn: row.removedOn,
-    }));
+    return rows.map(toListing);
+  }
+
+  /** Lists a registered subject; the entry starts on `listedOn` (not in the future). */
+  async add(ctx: HubContext, input: AddMarketListingInput): Promise<MarketListing> {
+    const reason = input.reason.trim();
+    if (!reason) throw badInput('reason must not be empty');
+    if (input.listedOn > today()) throw badInput(`listedOn ${input.listedOn} is in the future`);
+    const authority = input.authority?.trim() || ctx.principal.agency;
+    if (!authority) throw badInput('authority must be given: the caller has no agency on record');
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.getRepository(RegistrationEntity).existsBy({ uscc: input.uscc }))) {
+        throw notFound(`no registration for ${input.uscc}: register the subject before listing it`);
+      }
+      const repository = manager.getRepository(MarketListingEntity);
+      const row = await repository.save(
+        repository.create({
+          uscc: input.uscc,
+          listType: input.listType,
+          reason,
+          authority,
+          documentNo: input.documentNo?.trim() || null,
+          listedOn: input.listedOn,
+          removedOn: null,
+          removalReason: null,
+        }),
+      );
+      ctx.touchedUsccs.add(input.uscc);
+      return toListing(row);
+    });
+  }
+
+  /** Ends an entry; the row stays, with the removal date and reason (history is kept). */
+  async remove(ctx: HubContext, input: RemoveMarketListingInput): Promise<MarketListing> {
+    const id = Number(input.id);
+    if (!Number.isInteger(id) || id <= 0) throw badInput(`list entry id "${input.id}" is not a valid id`);
+    const removalReason = input.removalReason.trim();
+    if (!removalReason) throw badInput('removalReason must not be empty');
+    if (input.removedOn > today()) throw badInput(`removedOn ${input.removedOn} is in the future`);
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(MarketListingEntity);
+      const row = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound(`no market list entry ${input.id}`);
+      if (row.removedOn) throw badInput(`market list entry ${input.id} was already removed on ${row.removedOn}`);
+      if (input.removedOn < row.listedOn) throw badInput(`removedOn ${input.removedOn} is before the entry's listedOn ${row.listedOn}`);
+      row.removedOn = input.removedOn;
+      row.removalReason = removalReason;
+      await repository.save(row);
+      ctx.touchedUsccs.add(row.uscc);
+      return toListing(row);
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { districtScope, inDistrictScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
-import { badInput } from '../../../shared/errors';
+import { badInput, HubError } from '../../../shared/errors';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
 import type { MarketEnterprise } from '../types/enterprise.type';
@@ -9,6 +9,10 @@ import type { RegisterEnterpriseInput } from '../types/register-enterprise.input
 
 export const REGISTRATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'REVOKED', 'CANCELLED'] as const;
 const DISTRICT_PATTERN = /^\d{6}$/;
+/** numeric(18,2): up to 16 integer digits and 2 decimals, never a float. */
+const CAPITAL_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
+/** The most codes one `enterprises(usccs:)` may ask for (CONTRACT.md). */
+export const MAX_BATCH_CODES = 1000;
 
 function toEnterprise(row: RegistrationEntity): MarketEnterprise {
   return {
@@ -19,7 +23,10 @@ function toEnterprise(row: RegistrationEntity): MarketEnterprise {
     industryCode: row.industryCode,
     legalRepresentative: row.legalRepresentative,
     legalRepresentativeIdNumber: row.legalRepresentativeIdNumber,
+    enterpriseType: row.enterpriseType,
+    registeredCapital: row.registeredCapital,
     registeredOn: row.registeredOn,
+    address: row.address,
   };
 }
 
@@ -35,8 +42,14 @@ export class RegistrationService {
     return toEnterprise(row);
   }
 
-  /** One entry per asked code, in the asked order; null for unknown or out-of-scope codes. */
+  /**
+   * One entry per asked code, in the asked order; null for unknown or out-of-scope codes. More than
+   * MAX_BATCH_CODES codes are refused before any SQL is sent; the codes share one batched statement.
+   */
   async findMany(ctx: HubContext, usccs: readonly string[]): Promise<(MarketEnterprise | null)[]> {
+    if (usccs.length > MAX_BATCH_CODES) {
+      throw new HubError('QUERY_TOO_COMPLEX', `enterprises(usccs:) takes at most ${MAX_BATCH_CODES} codes, got ${usccs.length}`);
+    }
     return Promise.all(usccs.map((uscc) => this.find(ctx, uscc)));
   }
 
@@ -50,6 +63,9 @@ export class RegistrationService {
     const scope = districtScope(ctx.principal);
     if (scope !== null && scope !== input.districtCode) {
       throw badInput(`districtCode "${input.districtCode}" is outside the caller's district ${scope}`);
+    }
+    if (input.registeredCapital != null && !CAPITAL_PATTERN.test(input.registeredCapital)) {
+      throw badInput(`registeredCapital "${input.registeredCapital}" must be a non-negative decimal with at most 2 decimals, e.g. "5000000.00"`);
     }
     const status = input.registrationStatus ?? 'ACTIVE';
     if (!(REGISTRATION_STATUSES as readonly string[]).includes(status)) {
@@ -65,12 +81,16 @@ export class RegistrationService {
         legalRepresentative: input.legalRepresentative ?? existing?.legalRepresentative ?? null,
         legalRepresentativeIdNumber: input.legalRepresentativeIdNumber ?? existing?.legalRepresentativeIdNumber ?? null,
         registeredOn: input.registeredOn ?? existing?.registeredOn ?? null,
+        enterpriseType: input.enterpriseType ?? existing?.enterpriseType ?? null,
+        registeredCapital: input.registeredCapital ?? existing?.registeredCapital ?? null,
+        address: input.address ?? existing?.address ?? null,
         status,
         updatedAt: new Date(),
       });
       await repository.save(row);
       ctx.touchedUsccs.add(input.uscc);
-      return toEnterprise(row);
+      // Read back so that numeric columns come as Postgres prints them ("5000000.00").
+      return toEnterprise((await repository.findOneBy({ uscc: input.uscc }))!);
     });
   }
 }

@@ -27,9 +27,23 @@ export class MarketEnterprise {
   @Field(() => String, { nullable: true })
   legalRepresentativeIdNumber: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Type of entity as registered, e.g. 有限责任公司.' })
+  enterpriseType: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered capital in CNY, an exact decimal string such as "5000000.00".' })
+  registeredCapital: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Founding (registration) date.' })
   registeredOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered address.' })
+  address: string | null;
 
   @Field(() => [MarketListing], { nullable: true })
   marketListings?: MarketListing[];
+
+  /** The same entries for other departments' `@requires` (gateway only): every caller's answer may depend on them. */
+  @Field(() => [MarketListing], { nullable: true })
+  @Directive('@inaccessible')
+  marketListingFacts?: MarketListing[];
 }

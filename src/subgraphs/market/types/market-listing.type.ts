@@ -1,32 +1,35 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../../shared/scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { MarketListType } from '../../../shared/list-types';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
-export enum MarketListType {
-  ABNORMAL_OPERATIONS = 'ABNORMAL_OPERATIONS',
-  SERIOUS_ILLEGAL_DISHONEST = 'SERIOUS_ILLEGAL_DISHONEST',
-}
-registerEnumType(MarketListType, {
-  name: 'MarketListType',
-  description: '经营异常名录 (ABNORMAL_OPERATIONS) or 严重违法失信名单 (SERIOUS_ILLEGAL_DISHONEST).',
-});
-
+/** An entry on a market-supervision list. Shareable: the credit office receives it through `@requires`. */
 @ObjectType()
+@Directive('@shareable')
 export class MarketListing {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => UsccScalar)
+  uscc: string;
+
   @Field(() => MarketListType)
   listType: MarketListType;
 
   @Field(() => String)
   reason: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The deciding authority.' })
   authority: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Number of the listing decision.' })
   documentNo: string | null;
 
   @Field(() => DateScalar)
   listedOn: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the entry ended; null while it lasts.' })
   removedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  removalReason: string | null;
 }

@@ -21,8 +21,17 @@ export class RegisterEnterpriseInput {
   @Field(() => String, { nullable: true })
   legalRepresentativeIdNumber?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Founding (registration) date.' })
   registeredOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Type of entity as registered, e.g. 有限责任公司.' })
+  enterpriseType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered capital in CNY as a decimal string, at most 2 decimals ("5000000.00").' })
+  registeredCapital?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ACTIVE (default), SUSPENDED, REVOKED or CANCELLED.' })
   registrationStatus?: string | null;

@@ -1,0 +1,25 @@
+import { In, type DataSource } from 'typeorm';
+import type { HubContext } from '../../../shared/context';
+import { groupByKey, requestLoader } from '../../../shared/dataloader';
+import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
+import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
+
+/** 双公示 penalty records by USCC, oldest decision first: one statement per batch. */
+export function penaltyRecordLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, PenaltyRecordEntity[]>(ctx, 'credit:penalty-records', async (usccs) => {
+    const rows = await dataSource
+      .getRepository(PenaltyRecordEntity)
+      .find({ where: { uscc: In([...usccs]) }, order: { decidedOn: 'ASC', id: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** Court dishonest-debtor records by USCC, oldest first: one statement per batch. */
+export function dishonestDebtorLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, DishonestDebtorEntity[]>(ctx, 'credit:dishonest-debtors', async (usccs) => {
+    const rows = await dataSource
+      .getRepository(DishonestDebtorEntity)
+      .find({ where: { uscc: In([...usccs]) }, order: { publishedOn: 'ASC', id: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}

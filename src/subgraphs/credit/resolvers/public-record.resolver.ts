@@ -1,0 +1,20 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../../shared/context';
+import { PublicRecordService } from '../services/public-record.service';
+import { CreditEnterprise } from '../types/credit-enterprise.type';
+import { DishonestDebtorRecord, PenaltyRecord } from '../types/public-record.type';
+
+@Resolver(() => CreditEnterprise)
+export class PublicRecordResolver {
+  constructor(private readonly records: PublicRecordService) {}
+
+  @FieldResolver(() => [PenaltyRecord], { nullable: true, description: 'Administrative penalties from every agency, in the 双公示 format, oldest first.' })
+  publicPenaltyRecords(@Ctx() ctx: HubContext, @Root() enterprise: CreditEnterprise): Promise<PenaltyRecord[]> {
+    return this.records.penaltiesOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => [DishonestDebtorRecord], { nullable: true, description: 'Court dishonest-debtor records (失信被执行人), current and removed.' })
+  dishonestDebtorRecords(@Ctx() ctx: HubContext, @Root() enterprise: CreditEnterprise): Promise<DishonestDebtorRecord[]> {
+    return this.records.dishonestDebtorRecordsOf(ctx, enterprise.uscc);
+  }
+}

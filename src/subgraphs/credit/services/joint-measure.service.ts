@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '../../../shared/auth/principal';
+import type { HubContext } from '../../../shared/context';
+import type { IsoDate } from '../../../shared/dates';
+import type { CreditListingEntity } from '../entities/credit-listing.entity';
+import type { MeasureEntity } from '../entities/measure.entity';
+import { creditListingLoader } from '../loaders/credit-listing.loader';
+import { measureCatalogLoader } from '../loaders/policy.loader';
+import type { CreditEnterprise } from '../types/credit-enterprise.type';
+import { MeasureTriggerKind, type AppliedMeasure } from '../types/measure.type';
+import type { RequiredColorPeriod, RequiredMarketListing } from '../types/required-facts.type';
+import { inForce, toMeasure } from './measure-catalog.service';
+
+/** Row scope of CONTRACT.md: a bank sees only measures banks implement, a utility only utilities'. */
+const AGENCY_KIND_OF_ROLE: Partial<Record<Role, string>> = { BANK: 'BANK', UTILITY: 'UTILITY' };
+
+export interface MeasureFacts {
+  /** The environment's colour periods (merged by colour, `until` exclusive), or null when not rated. */
+  timeline: readonly RequiredColorPeriod[] | null;
+  creditListings: readonly Pick<CreditListingEntity, 'listType' | 'authority' | 'documentNo' | 'listedOn' | 'removedOn'>[];
+  marketListings: readonly RequiredMarketListing[];
+}
+
+interface Trigger {
+  reason: string;
+  since: IsoDate;
+}
+
+function listingInForce(listing: { listedOn: IsoDate; removedOn: IsoDate | null }, date: IsoDate): boolean {
+  return listing.listedOn <= date && (listing.removedOn === null || date < listing.removedOn);
+}
+
+/** Where the uninterrupted run of periods with a colour in `colors`, ending with `timeline[index]`, began. */
+function runStart(timeline: readonly RequiredColorPeriod[], index: number, colors: readonly string[]): IsoDate {
+  let start = index;
+  while (start > 0 && timeline[start - 1].until === timeline[start].from && colors.includes(timeline[start - 1].color)) start--;
+  return timeline[start].from;
+}
+
+/**
+ * The measures in force on `asOf` that the subject's colour on that date or its list entries in force
+ * on that date trigger, one entry per measure with every reason. A measure stops the day the colour
+ * leaves its trigger colours or the last triggering entry is removed.
+ */
+export function applicableMeasures(catalog: readonly MeasureEntity[], facts: MeasureFacts, asOf: IsoDate): AppliedMeasure[] {
+  const timeline = facts.timeline ?? [];
+  const periodIndex = timeline.findIndex((p) => p.from <= asOf && (p.until === null || asOf < p.until));
+  const period = periodIndex >= 0 ? timeline[periodIndex] : null;
+  const listings = [
+    ...facts.creditListings.filter((l) => listingInForce(l, asOf)).map((l) => ({ ...l, listType: l.listType as string })),
+    ...facts.marketListings.filter((l) => listingInForce(l, asOf)).map((l) => ({ ...l, listType: l.listType as string })),
+  ];
+  const applied: AppliedMeasure[] = [];
+  for (const measure of catalog) {
+    if (!inForce(measure, asOf)) continue;
+    const triggers: Trigger[] = [];
+    if (measure.triggerKind === MeasureTriggerKind.COLOR) {
+      if (period && measure.triggerValues.includes(period.color)) {
+        triggers.push({
+          reason: `environmental credit colour ${period.color} since ${period.from}${period.until ? ` (until ${period.until})` : ''}`,
+          since: runStart(timeline, periodIndex, measure.triggerValues),
+        });
+      }
+    } else {
+      for (const listing of listings.filter((l) => measure.triggerValues.includes(l.listType))) {
+        triggers.push({
+          reason: `listed ${listing.listType} by ${listing.authority} since ${listing.listedOn}, document ${listing.documentNo ?? 'unnumbered'}`,
+          since: listing.listedOn,
+        });
+      }
+    }
+    if (triggers.length === 0) continue;
+    const earliest = triggers.map((t) => t.since).sort()[0];
+    applied.push({
+      measure: toMeasure(measure),
+      reason: triggers.map((t) => t.reason).join('; '),
+      since: earliest > measure.effectiveFrom ? earliest : measure.effectiveFrom,
+    });
+  }
+  return applied;
+}
+
+/** Joint rewards and punishments for one subject on a date (DOMAIN.md §5). */
+export class JointMeasureService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The measures applying on `asOf`, from the colour and market list entries the gateway supplied
+   * (`@requires`) and the credit office's own designations; banks and utilities see only their own kind.
+   */
+  async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<AppliedMeasure[]> {
+    const [catalog, creditListings] = await Promise.all([
+      measureCatalogLoader(ctx, this.dataSource).load('all'),
+      creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
+    ]);
+    const applied = applicableMeasures(catalog, {
+      timeline: enterprise.envColorTimeline ?? null,
+      creditListings,
+      marketListings: enterprise.marketListingFacts ?? [],
+    }, asOf);
+    const agencyKind = AGENCY_KIND_OF_ROLE[ctx.principal.role];
+    return agencyKind ? applied.filter((a) => a.measure.agencyKind === agencyKind) : applied;
+  }
+}

@@ -1,0 +1,129 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '../../../shared/auth/principal';
+import type { HubContext } from '../../../shared/context';
+import { today, type IsoDate } from '../../../shared/dates';
+import { badInput, forbidden, notFound } from '../../../shared/errors';
+import { CreditListType } from '../../../shared/list-types';
+import { MeasureFeedbackEntity } from '../entities/measure-feedback.entity';
+import type { MeasureEntity } from '../entities/measure.entity';
+import { FeedbackOutcome, type MeasureFeedback, type MeasureFeedbackRollup } from '../types/measure-feedback.type';
+import type { MeasureFeedbackInput } from '../types/measure-feedback.input';
+import { MeasureTriggerKind } from '../types/measure.type';
+import { inForce, toMeasure, type MeasureCatalogService } from './measure-catalog.service';
+
+/**
+ * Which measures a role reports on: the implementing agency reports back (DOMAIN.md §5). The credit
+ * office may report any measure for an agency without a hub account.
+ */
+const REPORTABLE_KIND: Partial<Record<Role, string>> = {
+  BANK: 'BANK',
+  UTILITY: 'UTILITY',
+  MARKET_REGULATOR: 'MARKET_SUPERVISION',
+  ENV_ADMIN: 'ENVIRONMENT',
+  ENV_OFFICER: 'ENVIRONMENT',
+};
+
+const CREDIT_LISTS: string[] = Object.values(CreditListType);
+
+/** Feedback from implementing agencies, and the initiating bureau's roll-up of it. */
+export class MeasureFeedbackService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: MeasureCatalogService,
+  ) {}
+
+  async report(ctx: HubContext, input: MeasureFeedbackInput): Promise<MeasureFeedback> {
+    const { principal } = ctx;
+    if (input.appliedOn > today()) throw badInput(`appliedOn ${input.appliedOn} is in the future`);
+    const note = input.note?.trim() || null;
+    if (input.outcome === FeedbackOutcome.NOT_APPLIED && !note) {
+      throw badInput(`outcome NOT_APPLIED for measure ${input.measureCode} needs a note giving the reason`);
+    }
+    const versions = (await this.catalog.versions(ctx)).filter((row) => row.code === input.measureCode);
+    if (versions.length === 0) throw notFound(`no measure ${input.measureCode} in the catalogue`);
+    const version = versions.find((row) => inForce(row, input.appliedOn));
+    if (!version) throw badInput(`measure ${input.measureCode} is not in force on ${input.appliedOn}`);
+    const reportable = REPORTABLE_KIND[principal.role];
+    if (principal.role !== 'CREDIT_OFFICE' && reportable !== version.agencyKind) {
+      throw forbidden(
+        `${principal.role} may report only on measures implemented by ${reportable ?? 'no'} agencies; ${input.measureCode} is implemented by ${version.implementingAgency} (${version.agencyKind})`,
+      );
+    }
+    if (input.onBehalfOf && principal.role !== 'CREDIT_OFFICE') throw badInput('onBehalfOf is for the credit office only');
+    const agency = input.onBehalfOf?.trim() || principal.agency || principal.clientName;
+    const repository = this.dataSource.getRepository(MeasureFeedbackEntity);
+    const row = await repository.save(
+      repository.create({
+        uscc: input.uscc,
+        measureCode: input.measureCode,
+        outcome: input.outcome,
+        appliedOn: input.appliedOn,
+        businessRef: input.businessRef?.trim() || null,
+        note,
+        agency,
+        reportedBy: principal.clientId,
+        reportedRole: principal.role,
+      }),
+    );
+    ctx.touchedUsccs.add(input.uscc);
+    return {
+      id: String(row.id),
+      uscc: row.uscc,
+      measureCode: row.measureCode,
+      outcome: row.outcome as FeedbackOutcome,
+      appliedOn: row.appliedOn,
+      businessRef: row.businessRef,
+      note: row.note,
+      agency: row.agency,
+      legalBasis: version.legalBasis,
+    };
+  }
+
+  /**
+   * Per measure and reporting agency, feedback with `appliedOn` in [from, to]: subjects reported and
+   * outcomes. Every measure in force on `to` has at least one row, so gaps show. Two statements.
+   */
+  async rollup(ctx: HubContext, from: IsoDate, to: IsoDate): Promise<MeasureFeedbackRollup[]> {
+    if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    const [versions, counts, listed] = await Promise.all([
+      this.catalog.versions(ctx),
+      this.dataSource.query(
+        `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects,
+                (COUNT(*) FILTER (WHERE outcome = 'APPLIED'))::int AS applied,
+                (COUNT(*) FILTER (WHERE outcome = 'NOT_APPLIED'))::int AS not_applied,
+                (COUNT(*) FILTER (WHERE outcome = 'EXEMPTED'))::int AS exempted
+           FROM credit.measure_feedback
+          WHERE applied_on BETWEEN $1 AND $2
+          GROUP BY measure_code, agency
+          ORDER BY measure_code, agency`,
+        [from, to],
+      ) as Promise<{ measure_code: string; agency: string; subjects: number; applied: number; not_applied: number; exempted: number }[]>,
+      this.dataSource.query(
+        `SELECT DISTINCT list_type, uscc FROM credit.list_designation
+          WHERE listed_on <= $2 AND (removed_on IS NULL OR removed_on > $1)`,
+        [from, to],
+      ) as Promise<{ list_type: string; uscc: string }[]>,
+    ]);
+    // The version in force on `to`, else the latest one, names each measure.
+    const byCode = new Map<string, MeasureEntity>();
+    for (const row of versions) {
+      const known = byCode.get(row.code);
+      if (!known || inForce(row, to) || (!inForce(known, to) && row.effectiveFrom > known.effectiveFrom)) byCode.set(row.code, row);
+    }
+    const dueOf = (measure: MeasureEntity): number | null => {
+      if (measure.triggerKind !== MeasureTriggerKind.LISTING || measure.triggerValues.some((v) => !CREDIT_LISTS.includes(v))) return null;
+      return new Set(listed.filter((l) => measure.triggerValues.includes(l.list_type)).map((l) => l.uscc)).size;
+    };
+    const rows: MeasureFeedbackRollup[] = [];
+    for (const measure of byCode.values()) {
+      const reported = counts.filter((c) => c.measure_code === measure.code);
+      if (reported.length === 0 && !versions.some((v) => v.code === measure.code && v.effectiveFrom <= to && (v.effectiveTo === null || v.effectiveTo > from))) continue;
+      const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure) };
+      if (reported.length === 0) rows.push({ ...base, agency: null, subjectsReported: 0, applied: 0, notApplied: 0, exempted: 0 });
+      for (const c of reported) {
+        rows.push({ ...base, agency: c.agency, subjectsReported: c.subjects, applied: c.applied, notApplied: c.not_applied, exempted: c.exempted });
+      }
+    }
+    return rows;
+  }
+}

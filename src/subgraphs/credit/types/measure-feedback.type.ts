@@ -1,0 +1,68 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
+import { Measure } from './measure.type';
+
+export enum FeedbackOutcome {
+  APPLIED = 'APPLIED',
+  NOT_APPLIED = 'NOT_APPLIED',
+  EXEMPTED = 'EXEMPTED',
+}
+registerEnumType(FeedbackOutcome, { name: 'FeedbackOutcome' });
+
+@ObjectType({ description: 'What an implementing agency did about a measure for a subject.' })
+export class MeasureFeedback {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => UsccScalar)
+  uscc: string;
+
+  @Field(() => String)
+  measureCode: string;
+
+  @Field(() => FeedbackOutcome)
+  outcome: FeedbackOutcome;
+
+  @Field(() => DateScalar)
+  appliedOn: string;
+
+  @Field(() => String, { nullable: true, description: 'The business item (loan application, billing account, tender, …).' })
+  businessRef: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for NOT_APPLIED: the reason.' })
+  note: string | null;
+
+  @Field(() => String, { description: 'The reporting agency.' })
+  agency: string;
+
+  @Field(() => String, { description: 'The legal basis of the measure version in force on appliedOn.' })
+  legalBasis: string;
+}
+
+@ObjectType({ description: 'Feedback on one measure from one reporting agency, for the initiating bureau.' })
+export class MeasureFeedbackRollup {
+  @Field(() => Measure)
+  measure: Measure;
+
+  @Field(() => String, { nullable: true, description: 'The reporting agency; null on the row of a measure nobody reported on.' })
+  agency: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Subjects due in the window: exact for measures triggered by the credit office's own lists; null where due-ness depends on another department's data (colour, market lists) — ask enterprises(usccs:) { jointMeasures } for those.",
+  })
+  subjectsDue: number | null;
+
+  @Field(() => Int, { description: 'Distinct subjects reported on.' })
+  subjectsReported: number;
+
+  @Field(() => Int)
+  applied: number;
+
+  @Field(() => Int)
+  notApplied: number;
+
+  @Field(() => Int)
+  exempted: number;
+}

@@ -1,0 +1,54 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CreditColor } from '../../../shared/credit-color';
+import { MarketListType } from '../../../shared/list-types';
+import { DateScalar } from '../../../shared/scalars';
+
+/** The environment's colour period, as the credit office receives it through `@requires`. */
+@ObjectType('ColorPeriod')
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class RequiredColorPeriod {
+  @Field(() => CreditColor)
+  color: CreditColor;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  until: string | null;
+}
+
+/** The environment's half-year snapshot, as the credit office receives it through `@requires`. */
+@ObjectType('HalfYearSnapshot')
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class RequiredHalfYearSnapshot {
+  @Field(() => DateScalar)
+  periodEnd: string;
+
+  @Field(() => CreditColor)
+  color: CreditColor;
+
+  @Field(() => Int)
+  consecutiveRed: number;
+}
+
+/** Market supervision's list entry, as the credit office receives it through `@requires`. */
+@ObjectType('MarketListing')
+@Directive('@shareable')
+export class RequiredMarketListing {
+  @Field(() => MarketListType)
+  listType: MarketListType;
+
+  @Field(() => String)
+  authority: string;
+
+  @Field(() => String, { nullable: true })
+  documentNo: string | null;
+
+  @Field(() => DateScalar)
+  listedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removedOn: string | null;
+}
