@@ -77,7 +77,7 @@ describe('import registrations', () => {
 });
 
 describe('import penalties (双公示)', () => {
-  it('records penalties as scored events once, and the colour follows', async () => {
+  it('stores penalties as public records, scores those of rated subjects once, and the colour follows', async () => {
     const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
     const unrated = newUscc();
     const recent = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
@@ -94,12 +94,12 @@ describe('import penalties (双公示)', () => {
       ].join('\n'),
     );
     const summary = await importFeed(hub.hub.sources, 'penalties', file, quiet);
-    expect(summary).toMatchObject({ imported: 2, rejected: 3, unchanged: 0 });
+    expect(summary).toMatchObject({ imported: 4, rejected: 1, unchanged: 0 });
     const [, ...rejects] = parseCsv(readFileSync(summary.rejectsPath, 'utf8'));
-    expect(rejects.map((r) => r.fields[0])).toEqual(['4', '5', '6']);
-    expect(rejects[0].fields[2]).toContain('没收违法所得');
-    expect(rejects[1].fields[2]).toContain('not a rated subject');
-    expect(rejects[2].fields[2]).toContain('CF_JDRQ "2026-13-01" is not a date');
+    expect(rejects.map((r) => r.fields[0])).toEqual(['6']);
+    expect(rejects[0].fields[2]).toContain('CF_JDRQ "2026-13-01" is not a date');
+    const records = await hub.sql<{ decision_no: string }>('SELECT decision_no FROM credit.penalty_record WHERE uscc = ANY($1) ORDER BY decision_no', [[uscc, unrated]]);
+    expect(records.map((r) => r.decision_no)).toEqual(['连环罚〔2026〕1号', '连环罚〔2026〕2号', '连环罚〔2026〕3号', '连环罚〔2026〕4号']);
 
     const events = await hub.sql<{ type: string; decision_no: string }>('SELECT type, decision_no FROM environment.credit_event WHERE uscc = $1 ORDER BY id', [uscc]);
     expect(events).toEqual([
@@ -109,6 +109,47 @@ describe('import penalties (双公示)', () => {
     const answer = await hub.execute(EnterpriseOverviewDocument, { uscc }, { key: 'demo-env-admin' });
     expect(answer.data!.enterprise!.envCredit).toMatchObject({ color: 'YELLOW', score: 3 });
 
-    expect(await importFeed(hub.hub.sources, 'penalties', file, quiet)).toMatchObject({ imported: 0, unchanged: 2, rejected: 3 });
+    expect(await importFeed(hub.hub.sources, 'penalties', file, quiet)).toMatchObject({ imported: 0, unchanged: 4, rejected: 1 });
+  });
+});
+
+describe('import lists, court records and feedback', () => {
+  it('adds market and credit list entries once and ends them when a later file carries the removal', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const market = join(dir, 'market-lists.csv');
+    writeFileSync(market, `uscc,list_type,reason,authority,listed_on,removed_on,removal_reason\n${uscc},ABNORMAL_OPERATIONS,未按期公示年报,海州区市场监督管理局,2026-03-01,,\n${uscc},NO_SUCH_LIST,x,y,2026-03-01,,\n`);
+    expect(await importFeed(hub.hub.sources, 'market-lists', market, quiet)).toMatchObject({ imported: 1, rejected: 1, unchanged: 0 });
+    expect(await importFeed(hub.hub.sources, 'market-lists', market, quiet)).toMatchObject({ imported: 0, rejected: 1, unchanged: 1 });
+    writeFileSync(market, `uscc,list_type,reason,authority,listed_on,removed_on,removal_reason\n${uscc},ABNORMAL_OPERATIONS,未按期公示年报,海州区市场监督管理局,2026-03-01,2026-09-01,已补报年报\n`);
+    expect(await importFeed(hub.hub.sources, 'market-lists', market, quiet)).toMatchObject({ imported: 1, rejected: 0 });
+    expect(await hub.sql('SELECT removed_on::text, removal_reason FROM market.list_entry WHERE uscc = $1', [uscc])).toEqual([{ removed_on: '2026-09-01', removal_reason: '已补报年报' }]);
+
+    const credit = join(dir, 'credit-lists.csv');
+    writeFileSync(credit, `uscc,list_type,reason,authority,listed_on,document_no\n${uscc},SERIOUS_DISHONESTY,环境违法严重失信,连云港市生态环境局,2026-10-01,连环信〔2026〕7号\n`);
+    expect(await importFeed(hub.hub.sources, 'credit-lists', credit, quiet)).toMatchObject({ imported: 1, rejected: 0 });
+    const answer = await hub.execute(EnterpriseOverviewDocument, { uscc }, { key: 'demo-env-admin' });
+    expect(answer.data!.enterprise!.creditRestriction).toMatchObject({ level: 'PROHIBITED' });
+  });
+
+  it('stores court dishonest-debtor records idempotently', async () => {
+    const uscc = newUscc();
+    const file = join(dir, 'debtors.csv');
+    writeFileSync(file, `uscc,subject_name,case_no,court,obligation,performance,filed_on,published_on\n${uscc},某公司,(2026)苏0706执1号,海州区人民法院,支付货款,全部未履行,2026-01-05,2026-02-01\n`);
+    expect(await importFeed(hub.hub.sources, 'dishonest-debtors', file, quiet)).toMatchObject({ imported: 1 });
+    expect(await importFeed(hub.hub.sources, 'dishonest-debtors', file, quiet)).toMatchObject({ imported: 0, unchanged: 1 });
+  });
+
+  it('records feedback for the agencies named in the file, refusing NOT_APPLIED without a reason', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const file = join(dir, 'feedback.csv');
+    writeFileSync(
+      file,
+      `uscc,measure_code,outcome,applied_on,agency,business_ref,note\n${uscc},BANK_CREDIT_RESTRICTION,APPLIED,2026-11-02,某银行连云港分行,LOAN-1,\n${uscc},BANK_CREDIT_RESTRICTION,NOT_APPLIED,2026-11-03,某银行连云港分行,LOAN-2,\n`,
+    );
+    const summary = await importFeed(hub.hub.sources, 'feedback', file, quiet);
+    expect(summary).toMatchObject({ imported: 1, rejected: 1 });
+    expect(parseCsv(readFileSync(summary.rejectsPath, 'utf8'))[1].fields[2]).toContain('needs a note');
+    expect(await hub.sql('SELECT agency, outcome FROM credit.measure_feedback WHERE uscc = $1', [uscc])).toEqual([{ agency: '某银行连云港分行', outcome: 'APPLIED' }]);
+    expect(await importFeed(hub.hub.sources, 'feedback', file, quiet)).toMatchObject({ imported: 0, unchanged: 1, rejected: 1 });
   });
 });

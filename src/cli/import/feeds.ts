@@ -6,6 +6,15 @@ import { CreditEventService } from '../../subgraphs/environment/services/credit-
 import { PolicyService } from '../../subgraphs/environment/services/policy.service';
 import { RatingService } from '../../subgraphs/environment/services/rating.service';
 import { RegistrationService } from '../../subgraphs/market/services/registration.service';
+import { MarketListingService } from '../../subgraphs/market/services/market-listing.service';
+import { CreditListType, MarketListType } from '../../shared/list-types';
+import { FeedbackOutcome } from '../../subgraphs/credit/types/measure-feedback.type';
+import { CreditListingService } from '../../subgraphs/credit/services/credit-listing.service';
+import { PublicRecordService } from '../../subgraphs/credit/services/public-record.service';
+import { MeasureCatalogService } from '../../subgraphs/credit/services/measure-catalog.service';
+import { MeasureFeedbackService } from '../../subgraphs/credit/services/measure-feedback.service';
+import { today } from '../../shared/dates';
+import type { Principal } from '../../shared/auth/principal';
 import { feedDate, feedUscc, optional, required, RowRejected } from './feed-values';
 
 export type RowOutcome = 'imported' | 'unchanged';
@@ -16,12 +25,16 @@ export interface FeedContext {
   /** Codes accepted despite a failing check character (explicit, audited override list). */
   overrides: ReadonlySet<string>;
   onOverride(uscc: string, line: number): void;
+  /** A remark on an applied row (e.g. stored but not scored), printed for the operator. */
+  note(line: number, message: string): void;
 }
 
 /** How one feed is applied: its required header columns and what one row does. */
 export interface FeedDefinition {
   description: string;
   requiredColumns: string[];
+  /** Who the import acts as; default the bureau's import principal. */
+  principal?: Principal;
   /** Builds the row handler once per import (services over the department's DataSource). */
   handler(context: FeedContext): (values: Record<string, string>, line: number) => Promise<RowOutcome>;
 }
@@ -49,6 +62,19 @@ const PENALTY_CATEGORIES: [RegExp, string][] = [
   [/责令改正/, 'ORDER_TO_CORRECT'],
   [/警告/, 'WARNING'],
 ];
+
+function oneOf<T extends string>(values: Record<string, string>, column: string, allowed: T[]): T {
+  const value = required(values, column).toUpperCase();
+  if (!(allowed as string[]).includes(value)) throw new RowRejected(`${column} "${value}" must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** Court feeds write performance in Chinese (全部未履行 / 部分未履行) or as the code. */
+function debtorPerformance(raw: string): string {
+  if (raw === 'UNPERFORMED' || raw.includes('全部未履行')) return 'UNPERFORMED';
+  if (raw === 'PARTIALLY_PERFORMED' || raw.includes('部分')) return 'PARTIALLY_PERFORMED';
+  throw new RowRejected(`performance "${raw}" must be UNPERFORMED (全部未履行) or PARTIALLY_PERFORMED (部分未履行)`);
+}
 
 export function eventTypeForPenalty(category: string): string | null {
   for (const [pattern, type] of PENALTY_CATEGORIES) if (pattern.test(category)) return type;
@@ -91,27 +117,154 @@ export const FEEDS: Record<string, FeedDefinition> = {
     },
   },
   penalties: {
-    description: '双公示 administrative penalties (DOMAIN.md §9): CF_XDR_MC, CF_XDR_SHXYM, CF_WSH, CF_CFLB, CF_JDRQ, ...',
+    description: '双公示 administrative penalties (DOMAIN.md §9): stored as public credit records and, for rated subjects, scored',
     requiredColumns: ['CF_XDR_MC', 'CF_XDR_SHXYM', 'CF_WSH', 'CF_WFXW', 'CF_SY', 'CF_YJ', 'CF_CFLB', 'CF_NR', 'CF_JDRQ', 'CF_YXQ', 'CF_CFJG', 'CF_CFJGDM', 'CF_SJLY', 'CF_SJLYDM'],
-    handler({ ctx, sources, overrides, onOverride }) {
+    handler({ ctx, sources, overrides, onOverride, note }) {
+      const publicRecords = new PublicRecordService(sources.credit);
       const policies = new PolicyService(sources.environment);
       const ratings = new RatingService(sources.environment, policies);
       const events = new CreditEventService(sources.environment, policies, ratings);
       return async (values, line) => {
-        for (const column of ['CF_XDR_MC', 'CF_WFXW', 'CF_SY', 'CF_YJ', 'CF_NR', 'CF_CFJG', 'CF_SJLY']) required(values, column);
         const { uscc, overridden } = feedUscc(values, 'CF_XDR_SHXYM', overrides);
-        feedUscc(values, 'CF_CFJGDM', overrides);
-        feedUscc(values, 'CF_SJLYDM', overrides);
-        const decisionNo = required(values, 'CF_WSH');
-        const category = required(values, 'CF_CFLB');
-        const type = eventTypeForPenalty(category);
-        if (!type) throw new RowRejected(`penalty category "${category}" (CF_CFLB) has no event type in the scoring catalogue`);
-        const occurredOn = feedDate(values, 'CF_JDRQ')!;
-        feedDate(values, 'CF_YXQ');
-        const known = await events.eventsOf(ctx, uscc);
-        if (known === null) throw new RowRejected(`${uscc} is not a rated subject; enrol it before importing its penalties`);
-        if (known.some((event) => event.decisionNo === decisionNo && event.type === type)) return 'unchanged';
-        await asRow(() => events.record(ctx, { uscc, type, occurredOn, decisionNo, description: values.CF_SY }));
+        const fine = optional(values, 'CF_NR_FK');
+        if (fine !== null && !/^\d+(\.\d{1,6})?$/.test(fine)) throw new RowRejected(`CF_NR_FK "${fine}" is not an amount in 10,000 CNY`);
+        const record = {
+          subjectName: required(values, 'CF_XDR_MC'),
+          uscc,
+          legalRepresentative: optional(values, 'CF_FDDB'),
+          decisionNo: required(values, 'CF_WSH'),
+          violationType: required(values, 'CF_WFXW'),
+          facts: required(values, 'CF_SY'),
+          legalBasis: required(values, 'CF_YJ'),
+          penaltyCategory: required(values, 'CF_CFLB'),
+          content: required(values, 'CF_NR'),
+          fineAmount: fine,
+          decidedOn: feedDate(values, 'CF_JDRQ')!,
+          validUntil: feedDate(values, 'CF_YXQ')!,
+          publicityEndsOn: feedDate(values, 'CF_GSJZQ', true),
+          authority: required(values, 'CF_CFJG'),
+          authorityUscc: feedUscc(values, 'CF_CFJGDM', overrides).uscc,
+          dataSource: required(values, 'CF_SJLY'),
+          dataSourceUscc: feedUscc(values, 'CF_SJLYDM', overrides).uscc,
+          remarks: optional(values, 'BZ'),
+        };
+        const type = eventTypeForPenalty(record.penaltyCategory);
+        if (type && record.decidedOn > today()) throw new RowRejected(`CF_JDRQ ${record.decidedOn} is in the future`);
+        const stored = await publicRecords.storePenalty(ctx, record);
+        let scored = false;
+        if (!type) {
+          note(line, `not scored: penalty category "${record.penaltyCategory}" has no event type in the scoring catalogue`);
+        } else {
+          const known = await events.eventsOf(ctx, uscc);
+          if (known === null) note(line, `not scored: ${uscc} is not a rated subject`);
+          else if (!known.some((event) => event.decisionNo === record.decisionNo && event.type === type)) {
+            await asRow(() => events.record(ctx, { uscc, type, occurredOn: record.decidedOn, decisionNo: record.decisionNo, description: record.facts }));
+            scored = true;
+          }
+        }
+        if (overridden) onOverride(uscc, line);
+        return stored || scored ? 'imported' : 'unchanged';
+      };
+    },
+  },
+  'market-lists': {
+    description: 'market-supervision lists: uscc, list_type (ABNORMAL_OPERATIONS|SERIOUS_ILLEGAL_DISHONEST), reason, authority, listed_on, [document_no, removed_on, removal_reason]',
+    requiredColumns: ['uscc', 'list_type', 'reason', 'authority', 'listed_on'],
+    handler({ ctx, sources, overrides, onOverride }) {
+      const listings = new MarketListingService(sources.market);
+      return async (values, line) => {
+        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
+        const listType = oneOf(values, 'list_type', Object.values(MarketListType));
+        const listedOn = feedDate(values, 'listed_on')!;
+        const removedOn = feedDate(values, 'removed_on', true);
+        const existing = (await listings.listingsOf(ctx, uscc)).find((l) => l.listType === listType && l.listedOn === listedOn);
+        const entry =
+          existing ??
+          (await asRow(() =>
+            listings.add(ctx, { uscc, listType, reason: required(values, 'reason'), authority: required(values, 'authority'), documentNo: optional(values, 'document_no'), listedOn }),
+          ));
+        const removing = removedOn !== null && entry.removedOn === null;
+        if (removing) await asRow(() => listings.remove(ctx, { id: entry.id, removedOn, removalReason: required(values, 'removal_reason') }));
+        if (overridden) onOverride(uscc, line);
+        return existing && !removing ? 'unchanged' : 'imported';
+      };
+    },
+  },
+  'credit-lists': {
+    description: 'credit-office designations: uscc, list_type (SERIOUS_DISHONESTY|COURT_DISHONEST_DEBTOR|RED_LIST), reason, authority, listed_on, [field, document_no, removed_on, removal_reason]',
+    requiredColumns: ['uscc', 'list_type', 'reason', 'authority', 'listed_on'],
+    handler({ ctx, sources, overrides, onOverride }) {
+      const listings = new CreditListingService(sources.credit);
+      return async (values, line) => {
+        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
+        const listType = oneOf(values, 'list_type', Object.values(CreditListType));
+        const listedOn = feedDate(values, 'listed_on')!;
+        const removedOn = feedDate(values, 'removed_on', true);
+        const existing = (await listings.listingsOf(ctx, uscc)).find((l) => l.listType === listType && l.listedOn === listedOn);
+        const entry =
+          existing ??
+          (await asRow(() =>
+            listings.designate(ctx, {
+              uscc,
+              listType,
+              field: optional(values, 'field'),
+              reason: required(values, 'reason'),
+              authority: required(values, 'authority'),
+              documentNo: optional(values, 'document_no'),
+              listedOn,
+            }),
+          ));
+        const removing = removedOn !== null && entry.removedOn === null;
+        if (removing) await asRow(() => listings.remove(ctx, { id: entry.id, removedOn, removalReason: required(values, 'removal_reason') }));
+        if (overridden) onOverride(uscc, line);
+        return existing && !removing ? 'unchanged' : 'imported';
+      };
+    },
+  },
+  'dishonest-debtors': {
+    description: 'court dishonest-debtor records (失信被执行人): uscc, subject_name, case_no, court, obligation, performance (UNPERFORMED|PARTIALLY_PERFORMED), filed_on, published_on, [removed_on]',
+    requiredColumns: ['uscc', 'subject_name', 'case_no', 'court', 'obligation', 'performance', 'filed_on', 'published_on'],
+    handler({ ctx, sources, overrides, onOverride }) {
+      const publicRecords = new PublicRecordService(sources.credit);
+      return async (values, line) => {
+        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
+        const changed = await publicRecords.storeDishonestDebtor(ctx, {
+          uscc,
+          subjectName: required(values, 'subject_name'),
+          caseNo: required(values, 'case_no'),
+          court: required(values, 'court'),
+          obligation: required(values, 'obligation'),
+          performance: debtorPerformance(required(values, 'performance')),
+          filedOn: feedDate(values, 'filed_on')!,
+          publishedOn: feedDate(values, 'published_on')!,
+          removedOn: feedDate(values, 'removed_on', true),
+        });
+        if (overridden) onOverride(uscc, line);
+        return changed ? 'imported' : 'unchanged';
+      };
+    },
+  },
+  feedback: {
+    description: 'implementing agencies\' feedback on measures: uscc, measure_code, outcome (APPLIED|NOT_APPLIED|EXEMPTED), applied_on, agency, [business_ref, note]',
+    requiredColumns: ['uscc', 'measure_code', 'outcome', 'applied_on', 'agency'],
+    // The credit office collects feedback on behalf of the implementing agencies named in the file.
+    principal: { clientId: 'cli:import', clientName: 'ecocredit import', role: 'CREDIT_OFFICE', agency: null, districtCode: null, purpose: 'IMPORT' },
+    handler({ ctx, sources, overrides, onOverride }) {
+      const catalog = new MeasureCatalogService(sources.credit);
+      const feedback = new MeasureFeedbackService(sources.credit, catalog);
+      return async (values, line) => {
+        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
+        const outcome = oneOf(values, 'outcome', Object.values(FeedbackOutcome));
+        const appliedOn = feedDate(values, 'applied_on')!;
+        const businessRef = optional(values, 'business_ref');
+        const measureCode = required(values, 'measure_code');
+        const agency = required(values, 'agency');
+        const [duplicate] = await sources.credit.query(
+          `SELECT 1 FROM credit.measure_feedback WHERE uscc = $1 AND measure_code = $2 AND applied_on = $3 AND outcome = $4 AND agency = $5 AND business_ref IS NOT DISTINCT FROM $6 LIMIT 1`,
+          [uscc, measureCode, appliedOn, outcome, agency, businessRef],
+        );
+        if (duplicate) return 'unchanged';
+        await asRow(() => feedback.report(ctx, { uscc, measureCode, outcome, appliedOn, businessRef, note: optional(values, 'note'), onBehalfOf: agency }));
         if (overridden) onOverride(uscc, line);
         return 'imported';
       };

@@ -68,12 +68,13 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
     const missing = feed.requiredColumns.filter((column) => !data.columns.includes(column));
     if (missing.length > 0) throw new ImportRefused(`${path}: header lacks required column(s) ${missing.join(', ')} for feed ${feedName}; nothing was applied`);
   }
-  const ctx = createContext(IMPORT_PRINCIPAL, `import:${Date.now()}`);
+  const ctx = createContext(feed.principal ?? IMPORT_PRINCIPAL, `import:${Date.now()}`);
   const apply = feed.handler({
     ctx,
     sources,
     overrides,
     onOverride: (uscc, line) => log.warn('import accepted a code with a failing check character from the override list', { feed: feedName, file: path, line, uscc }),
+    note: (line, message) => progress(`line ${line}: ${message}`),
   });
   const rejectsPath = options.rejectsPath ?? `${path}.rejects.csv`;
   const rejects: string[] = ['line,row,reason'];

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
+import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 import type { HubContext } from '../../../shared/context';
 import { dishonestDebtorLoader, penaltyRecordLoader } from '../loaders/public-record.loader';
 import type { DishonestDebtorRecord, PenaltyRecord } from '../types/public-record.type';
@@ -10,6 +12,41 @@ export class PublicRecordService {
   async penaltiesOf(ctx: HubContext, uscc: string): Promise<PenaltyRecord[]> {
     const rows = await penaltyRecordLoader(ctx, this.dataSource).load(uscc);
     return rows.map(({ id: _id, ...record }) => record);
+  }
+
+  /**
+   * Stores a 双公示 penalty record as received from the deciding agency. Idempotent on the subject
+   * and decision number: returns false when the record was already held (a re-import).
+   */
+  async storePenalty(ctx: HubContext, record: Omit<PenaltyRecordEntity, 'id'>): Promise<boolean> {
+    ctx.touchedUsccs.add(record.uscc);
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(PenaltyRecordEntity);
+      if (await repository.existsBy({ uscc: record.uscc, decisionNo: record.decisionNo })) return false;
+      await repository.insert(record);
+      return true;
+    });
+  }
+
+  /**
+   * Stores a court dishonest-debtor record (失信被执行人). Idempotent on subject and case number;
+   * a later copy with a removal date ends the record. Returns whether anything changed.
+   */
+  async storeDishonestDebtor(ctx: HubContext, record: Omit<DishonestDebtorEntity, 'id'>): Promise<boolean> {
+    ctx.touchedUsccs.add(record.uscc);
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(DishonestDebtorEntity);
+      const existing = await repository.findOneBy({ uscc: record.uscc, caseNo: record.caseNo });
+      if (!existing) {
+        await repository.insert(record);
+        return true;
+      }
+      if (record.removedOn && existing.removedOn !== record.removedOn) {
+        await repository.update({ id: existing.id }, { removedOn: record.removedOn });
+        return true;
+      }
+      return false;
+    });
   }
 
   async dishonestDebtorRecordsOf(ctx: HubContext, uscc: string): Promise<DishonestDebtorRecord[]> {
