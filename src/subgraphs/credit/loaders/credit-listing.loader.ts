@@ -1,6 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { groupByKey, requestLoader } from '../../../shared/dataloader';
+import { anyOf, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { CreditListingEntity } from '../entities/credit-listing.entity';
 
 /** Every designation (current and removed) by USCC, oldest first: one statement per batch. */
@@ -8,7 +8,7 @@ export function creditListingLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditListingEntity[]>(ctx, 'credit:listings', async (usccs) => {
     const rows = await dataSource
       .getRepository(CreditListingEntity)
-      .find({ where: { uscc: In([...usccs]) }, order: { listedOn: 'ASC', id: 'ASC' } });
+      .find({ where: { uscc: anyOf(usccs) }, order: { listedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }

@@ -1,6 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { groupByKey, requestLoader } from '../../../shared/dataloader';
+import { anyOf, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
 import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 
@@ -9,7 +9,7 @@ export function penaltyRecordLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, PenaltyRecordEntity[]>(ctx, 'credit:penalty-records', async (usccs) => {
     const rows = await dataSource
       .getRepository(PenaltyRecordEntity)
-      .find({ where: { uscc: In([...usccs]) }, order: { decidedOn: 'ASC', id: 'ASC' } });
+      .find({ where: { uscc: anyOf(usccs) }, order: { decidedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -19,7 +19,7 @@ export function dishonestDebtorLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, DishonestDebtorEntity[]>(ctx, 'credit:dishonest-debtors', async (usccs) => {
     const rows = await dataSource
       .getRepository(DishonestDebtorEntity)
-      .find({ where: { uscc: In([...usccs]) }, order: { publishedOn: 'ASC', id: 'ASC' } });
+      .find({ where: { uscc: anyOf(usccs) }, order: { publishedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }

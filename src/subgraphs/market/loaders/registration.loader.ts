@@ -1,13 +1,13 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { MarketListingEntity } from '../entities/market-listing.entity';
 
 /** Registrations by USCC: one `= ANY($1)` statement per batch. */
 export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, RegistrationEntity | null>(ctx, 'market:registration', async (usccs) => {
-    const rows = await dataSource.getRepository(RegistrationEntity).findBy({ uscc: In([...usccs]) });
+    const rows = await dataSource.getRepository(RegistrationEntity).findBy({ uscc: anyOf(usccs) });
     return byKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -17,7 +17,7 @@ export function marketListingLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, MarketListingEntity[]>(ctx, 'market:listings', async (usccs) => {
     const rows = await dataSource
       .getRepository(MarketListingEntity)
-      .find({ where: { uscc: In([...usccs]) }, order: { listedOn: 'ASC', id: 'ASC' } });
+      .find({ where: { uscc: anyOf(usccs) }, order: { listedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
