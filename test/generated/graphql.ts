@@ -20,6 +20,74 @@ export type Scalars = {
   USCC: { input: string; output: string; }
 };
 
+/** A partner credential. The key itself is never stored, only its hash. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  agency?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  districtCode?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isDemo: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+};
+
+export type AuditChainReport = {
+  __typename?: 'AuditChainReport';
+  /** Records verified before the first broken one (all of them when ok). */
+  checked: Scalars['Int']['output'];
+  firstBrokenId?: Maybe<Scalars['ID']['output']>;
+  ok: Scalars['Boolean']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditLogFilter = {
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** environment, market, credit or finance: who read this department’s data. */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** A Type.field coordinate, e.g. Enterprise.creditRestriction. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; inclusive. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; exclusive. */
+  to?: InputMaybe<Scalars['String']['input']>;
+  uscc?: InputMaybe<Scalars['USCC']['input']>;
+};
+
+/** One request that read or wrote subject data (append-only, chained by hash). */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  agency?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp. */
+  at: Scalars['String']['output'];
+  clientId: Scalars['String']['output'];
+  clientName: Scalars['String']['output'];
+  /** Departments whose fields were asked. */
+  departments: Array<Scalars['String']['output']>;
+  errorCodes: Array<Scalars['String']['output']>;
+  /** Every Type.field asked, e.g. Enterprise.creditRestriction. */
+  fields: Array<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** SHA-256 of the query text. */
+  operationHash: Scalars['String']['output'];
+  operationName?: Maybe<Scalars['String']['output']>;
+  operationType: Scalars['String']['output'];
+  /** OK, PARTIAL (some fields refused or failed) or FAILED. */
+  outcome: Scalars['String']['output'];
+  prevHash: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  topLevelFields: Array<Scalars['String']['output']>;
+  /** The subjects the request touched. */
+  usccs: Array<Scalars['String']['output']>;
+};
+
 /** How many rated subjects of one group had one colour on a date. */
 export type ColorBucket = {
   __typename?: 'ColorBucket';
@@ -27,6 +95,17 @@ export type ColorBucket = {
   count: Scalars['Int']['output'];
   /** District code or industry code; UNKNOWN when not recorded. */
   group: Scalars['String']['output'];
+};
+
+export type CreateApiClientInput = {
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Required for ENV_OFFICER. */
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; the key stops working then. */
+  expiresAt?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** A CONTRACT.md role other than PUBLIC. */
+  role: Scalars['String']['input'];
 };
 
 /** Environmental credit colour, best (GREEN) to worst (BLACK). */
@@ -149,6 +228,13 @@ export type EnvCredit = {
   score?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A client with its new key: shown this once. */
+export type IssuedApiKey = {
+  __typename?: 'IssuedApiKey';
+  client: ApiClient;
+  key: Scalars['String']['output'];
+};
+
 /** 经营异常名录 (ABNORMAL_OPERATIONS) or 严重违法失信名单 (SERIOUS_ILLEGAL_DISHONEST). */
 export type MarketListType =
   | 'ABNORMAL_OPERATIONS'
@@ -166,12 +252,22 @@ export type MarketListing = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Issues a client; its key is in this answer only. */
+  createApiClient: IssuedApiKey;
   /** ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score. */
   enrollRatedSubject: EnvCredit;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
   registerEnterprise: Enterprise;
+  revokeApiClient: ApiClient;
+  /** Replaces the key; the old one stops working at once. */
+  rotateApiClientKey: IssuedApiKey;
+};
+
+
+export type MutationCreateApiClientArgs = {
+  input: CreateApiClientInput;
 };
 
 
@@ -189,14 +285,35 @@ export type MutationRegisterEnterpriseArgs = {
   input: RegisterEnterpriseInput;
 };
 
+
+export type MutationRevokeApiClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiClientKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  apiClients: Array<ApiClient>;
+  /** ENV_ADMIN: the audit trail, newest first; a department: who read its data. */
+  auditLog: Array<AuditRecord>;
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
   colorDistribution: Array<ColorBucket>;
   /** The subject with this code, or null when the hub does not know it. */
   enterprise?: Maybe<Enterprise>;
   /** Same order as asked; null for a code the hub does not know; at most 1000 codes. */
   enterprises: Array<Maybe<Enterprise>>;
+  /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
+  verifyAuditChain: AuditChainReport;
+};
+
+
+export type QueryAuditLogArgs = {
+  filter?: InputMaybe<AuditLogFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

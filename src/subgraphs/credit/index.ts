@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { creditMigrations } from '../../../migrations/credit';
 import type { HubContext } from '../../shared/context';
+import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { CreditListingEntity } from './entities/credit-listing.entity';
@@ -20,7 +21,8 @@ export const creditSubgraph: SubgraphModule = {
       entityTypes: [CreditEnterprise],
       container: resolverContainer([new EnterpriseListingResolver(listings)]),
       referenceResolvers: {
-        Enterprise: { __resolveReference: (reference: { uscc: string }, _ctx: HubContext) => ({ uscc: reference.uscc }) },
+        // Outside the caller's row scope the subject does not exist.
+        Enterprise: { __resolveReference: (reference: { uscc: string }, ctx: HubContext) => scopedReference(ctx, { uscc: reference.uscc }) },
       },
       permissions: creditPermissions,
     });
