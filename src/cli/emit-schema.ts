@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { permissionMatrixMarkdown } from '../shared/auth/permission-matrix';
 import { DEPARTMENTS, type Department } from '../shared/database';
 import { buildSubgraphs } from '../gateway/hub';
 import { composeSupergraph, SCHEMA_DIR } from '../gateway/supergraph';
@@ -17,6 +18,7 @@ export async function generateSchemaFiles(): Promise<Record<string, string>> {
   for (const subgraph of subgraphs) files[`schema/subgraphs/${subgraph.name}.graphql`] = HEADER + subgraph.sdl.trim() + '\n';
   files['schema/supergraph.graphql'] = supergraphSdl.trim() + '\n';
   files['schema/api.graphql'] = HEADER + apiSdl.trim() + '\n';
+  files['schema/permissions.md'] = await permissionMatrixMarkdown(subgraphs);
   return files;
 }
 
