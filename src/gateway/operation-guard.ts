@@ -103,7 +103,7 @@ export function guardOperation(
   try {
     document = parse(request.query, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (error) {
-    if (error instanceof GraphQLError && /more than \d+ tokens/.test(error.message)) {
+    if (error instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(error.message)) {
       throw tooComplex(`the operation has more than ${limits.maxTokens} tokens`, { limit: limits.maxTokens });
     }
     return null;
