@@ -12,8 +12,9 @@ const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises']);
  * whose record cannot be written is answered INTERNAL instead of with data.
  */
 export class AuditRecorder {
-  private readonly operations = new WeakMap<HubContext, OperationSummary>();
-  private readonly outcomes = new WeakMap<HubContext, { outcome: AuditOutcome; errorCodes: string[] }>();
+  // Keyed by request id: Apollo hands plugins a shallow copy of the context, not our object.
+  private readonly operations = new Map<string, OperationSummary>();
+  private readonly outcomes = new Map<string, { outcome: AuditOutcome; errorCodes: string[] }>();
 
   constructor(
     private readonly audit: AuditTrailService,
@@ -22,7 +23,7 @@ export class AuditRecorder {
   ) {}
 
   noteOperation(ctx: HubContext, operation: OperationSummary): void {
-    this.operations.set(ctx, operation);
+    this.operations.set(ctx.requestId, operation);
   }
 
   /** Apollo plugin: records each request's outcome and error codes. */
@@ -36,7 +37,7 @@ export class AuditRecorder {
             const { data, errors } = response.body.singleResult;
             const errorCodes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL')))].sort();
             const outcome: AuditOutcome = !errors?.length ? 'OK' : data ? 'PARTIAL' : 'FAILED';
-            outcomes.set(contextValue, { outcome, errorCodes });
+            outcomes.set(contextValue.requestId, { outcome, errorCodes });
           },
         };
       },
@@ -45,13 +46,14 @@ export class AuditRecorder {
 
   /** Writes the request's record when it read or wrote subject data; resolves once stored. */
   async finish(ctx: HubContext): Promise<void> {
-    const operation = this.operations.get(ctx);
+    const operation = this.operations.get(ctx.requestId);
+    const result = this.outcomes.get(ctx.requestId) ?? { outcome: 'FAILED' as const, errorCodes: [] };
+    this.forget(ctx);
     if (!operation) return;
     const readsSubjects =
       ctx.touchedUsccs.size > 0 || operation.type === 'mutation' || operation.topLevelFields.some((field) => SUBJECT_ROOT_FIELDS.has(field));
     if (!readsSubjects) return;
     const departments = new Set(operation.coordinates.flatMap((coordinate) => this.owners.get(coordinate) ?? []));
-    const result = this.outcomes.get(ctx) ?? { outcome: 'FAILED' as const, errorCodes: [] };
     const entry: AuditEntry = {
       at: new Date(),
       requestId: ctx.requestId,
@@ -62,5 +64,11 @@ export class AuditRecorder {
       ...result,
     };
     await this.audit.record(entry);
+  }
+
+  /** Drops what was collected for a request that ends without `finish`. */
+  forget(ctx: HubContext): void {
+    this.operations.delete(ctx.requestId);
+    this.outcomes.delete(ctx.requestId);
   }
 }

@@ -136,10 +136,16 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const result = await deps.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-    context: async () => context,
-  });
+  let result: Awaited<ReturnType<typeof deps.apollo.executeHTTPGraphQLRequest>>;
+  try {
+    result = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => context,
+    });
+  } catch (error) {
+    deps.audit.forget(context);
+    throw error;
+  }
   // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).
   await deps.audit.finish(context);
   const responseHeaders: Record<string, string> = {};
