@@ -22,7 +22,7 @@ import { AuditTrailService } from './services/audit-trail.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
-import { fieldOwners, readCommittedSupergraph } from './supergraph';
+import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 
 export interface Hub {
   url: string;
@@ -45,6 +45,11 @@ export interface StartHubOptions {
   demoSize?: number;
   /** Use this supergraph instead of the committed one (tests of composition). */
   supergraphSdl?: string;
+  /**
+   * Departments served by their own processes (`ecocredit start <department>`), called over HTTP at
+   * HUB_SUBGRAPH_URLS or their default ports. Default: those named in HUB_SUBGRAPH_URLS (none).
+   */
+  remote?: readonly Department[];
 }
 
 export interface GatewayServices {
@@ -75,10 +80,11 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   if (config.production && config.demo) {
     throw new Error('refusing to start: demo mode (HUB_DEMO or no DATABASE_URL) is not allowed with NODE_ENV=production');
   }
-  const remoteUrls = config.subgraphUrls as Partial<Record<SubgraphName, string>>;
-  const remote = Object.keys(remoteUrls) as Department[];
+  const remote = options.remote ?? (Object.keys(config.subgraphUrls) as Department[]);
+  const remoteUrls: Partial<Record<SubgraphName, string>> = {};
+  for (const department of remote) remoteUrls[department] = config.subgraphUrls[department] ?? defaultSubgraphUrl(department);
   if (remote.length > 0 && !config.subgraphSecret) {
-    throw new Error('refusing to start: HUB_SUBGRAPH_URLS needs HUB_SUBGRAPH_SECRET, shared with the subgraph processes');
+    throw new Error('refusing to start: subgraphs over HTTP need HUB_SUBGRAPH_SECRET, shared with the subgraph processes');
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
   let embedded: EmbeddedPostgres | undefined;

@@ -10,7 +10,9 @@ export type SubgraphExecutor = (department: Department, query: string, variables
 
 export interface SubgraphExecutorOptions {
   localSchemas: Partial<Record<Department, GraphQLSchema>>;
+  /** Read at call time (so a caller may fill it in after start-up); unnamed departments use `fallbackUrl`. */
   remoteUrls: Partial<Record<Department, string>>;
+  fallbackUrl?: (department: Department) => string;
   /** Signs the system principal for remote subgraphs. */
   secret: Uint8Array;
 }
@@ -30,7 +32,7 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
       const contextValue = createContext(HUB_SYSTEM_PRINCIPAL, randomUUID());
       result = (await execute({ schema, document, variableValues: variables, contextValue })) as typeof result;
     } else {
-      const url = options.remoteUrls[department];
+      const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);
       if (!url) throw new Error(`no subgraph "${department}" in this process and no URL for it`);
       const token = await signSubgraphToken(HUB_SYSTEM_PRINCIPAL, randomUUID(), options.secret);
       const response = await fetch(url, {
