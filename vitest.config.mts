@@ -7,7 +7,11 @@ export default defineConfig({
   resolve: {
     // One graphql instance: Node loads the CommonJS build for the libraries, so the tests must too
     // (vite would otherwise pick index.mjs and `instanceof GraphQLScalarType` checks would fail).
-    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+    // graphql-query-complexity's ESM build would import graphql's ESM build: use its CommonJS one too.
+    alias: [
+      { find: /^graphql$/, replacement: 'graphql/index.js' },
+      { find: /^graphql-query-complexity$/, replacement: 'graphql-query-complexity/cjs' },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],

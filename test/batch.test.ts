@@ -41,7 +41,7 @@ describe('enterprises(usccs:) with every field of issue 4', () => {
   it('sends as many SQL statements for 1000 codes as for 10', async () => {
     const ask = async (usccs: string[]) => {
       const response = await hub.execute(EverythingBatchDocument, { usccs }, { key: 'demo-env-admin' });
-      expect(response.errors).toBeUndefined();
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       expect(response.data!.enterprises.map((e) => e!.uscc)).toEqual(usccs);
       return response;
     };

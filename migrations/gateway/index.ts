@@ -1,4 +1,5 @@
 import { CreateGateway1732400000000 } from './1732400000000-CreateGateway';
+import { CreateAuditLog1732600000000 } from './1732600000000-CreateAuditLog';
 
 /** The gateway's own migrations (API clients, audit), oldest first. */
-export const gatewayMigrations = [CreateGateway1732400000000];
+export const gatewayMigrations = [CreateGateway1732400000000, CreateAuditLog1732600000000];

@@ -6,6 +6,9 @@ import { log } from '../shared/logging';
 import { closeHubDatabases, openHubDatabases } from '../gateway/databases';
 import { seedDemoData } from '../gateway/demo-seed';
 import { demoKeysBanner, startHub } from '../gateway/hub';
+import { ApiClientService } from '../gateway/services/api-client.service';
+import { startSubgraphServer } from '../gateway/subgraph-server';
+import { DEPARTMENTS, type Department } from '../shared/database';
 import { emitSchema } from './emit-schema';
 import { importFeed, ImportRefused, summaryLine } from './import/import.command';
 import { FEEDS } from './import/feeds';
@@ -16,6 +19,9 @@ Commands:
   start [gateway|environment|market|credit|finance]
                      Start the hub (everything in one process by default) on PORT (4000).
                      Without DATABASE_URL it runs an embedded PostgreSQL under ./.data with demo data.
+                     "gateway" alone calls the departments over HTTP; "<department>" serves one of them.
+  clients create|rotate|revoke|list
+                     Manage partner API keys (stored as hashes; a new key is printed once).
   migrate            Apply pending migrations of every schema to DATABASE_URL (or the embedded database).
   seed [--enterprises N]
                      Seed the demo city (N enterprises, default 560) into an empty database.
@@ -26,10 +32,28 @@ Commands:
 Options:
   -h, --help         Show help for a command.
 
-Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LOG_LEVEL (see README).`;
+Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LOG_LEVEL, HUB_SUBGRAPH_SECRET,
+HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_* (see README).`;
 
 const COMMAND_HELP: Record<string, string> = {
-  start: 'Usage: ecocredit start [gateway|environment|market|credit|finance]\n\nStarts the hub. With no argument (or "gateway") the gateway serves all four subgraphs in-process.',
+  start: [
+    'Usage: ecocredit start [gateway|environment|market|credit|finance]',
+    '',
+    'With no argument: the gateway with all four departments in one process.',
+    '"gateway": the gateway alone; each department is called over HTTP at HUB_SUBGRAPH_URLS',
+    '  (environment=http://...,market=...) or its default port (4001-4004), with tokens signed by HUB_SUBGRAPH_SECRET.',
+    '"<department>": that department\'s subgraph alone, on PORT or its default port; needs DATABASE_URL and',
+    '  HUB_SUBGRAPH_SECRET, and answers only requests signed by the gateway.',
+  ].join('\n'),
+  clients: [
+    'Usage: ecocredit clients <action> [options]',
+    '',
+    '  list                                  every client (id, role, agency, district, state)',
+    '  create --name N --role R [--agency A] [--district D] [--expires ISO-8601]',
+    '                                        issues a client and prints its key once',
+    '  rotate <id>                           replaces the key (the old one stops working) and prints the new one',
+    '  revoke <id>                           revokes the key for good',
+  ].join('\n'),
   migrate: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
   seed: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 560). Does nothing when data exists.',
   import: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>]
@@ -56,6 +80,64 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** `ecocredit clients ...`: the same ApiClientService as the GraphQL mutations. */
+async function clientsCommand(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<number> {
+  const [action, id] = positionals;
+  if (!action || !['list', 'create', 'rotate', 'revoke'].includes(action)) {
+    console.error(COMMAND_HELP.clients);
+    return 2;
+  }
+  if ((action === 'rotate' || action === 'revoke') && !/^\d+$/.test(id ?? '')) {
+    console.error(`"clients ${action}" needs the client's numeric id (see "clients list")`);
+    return 2;
+  }
+  return withDatabase(async (url) => {
+    const sources = await openHubDatabases(url, { migrate: true, poolSize: 1 });
+    try {
+      const clients = new ApiClientService(sources.gateway);
+      const describe = (c: { id: number; name: string; role: string; agency: string | null; districtCode: string | null; revokedAt: Date | null; expiresAt: Date | null; isDemo: boolean }) =>
+        [c.id, c.role, c.name, c.agency ?? '-', c.districtCode ?? '-', c.revokedAt ? `revoked ${c.revokedAt.toISOString()}` : c.expiresAt ? `expires ${c.expiresAt.toISOString()}` : 'active', c.isDemo ? 'demo' : ''].join('\t');
+      switch (action) {
+        case 'list':
+          for (const client of await clients.list()) console.log(describe(client));
+          return 0;
+        case 'create': {
+          if (typeof values.name !== 'string' || typeof values.role !== 'string') {
+            console.error('"clients create" needs --name and --role');
+            return 2;
+          }
+          const expiresAt = typeof values.expires === 'string' ? new Date(values.expires) : null;
+          if (expiresAt && Number.isNaN(expiresAt.getTime())) {
+            console.error(`--expires "${values.expires}" is not an ISO 8601 timestamp`);
+            return 2;
+          }
+          const { client, key } = await clients.create({
+            name: values.name,
+            role: values.role,
+            agency: typeof values.agency === 'string' ? values.agency : null,
+            districtCode: typeof values.district === 'string' ? values.district : null,
+            expiresAt,
+          });
+          console.log(describe(client));
+          console.log(`key (shown once): ${key}`);
+          return 0;
+        }
+        case 'rotate': {
+          const { client, key } = await clients.rotate(Number(id));
+          console.log(describe(client));
+          console.log(`new key (shown once; the old one no longer works): ${key}`);
+          return 0;
+        }
+        default:
+          console.log(describe(await clients.revoke(Number(id))));
+          return 0;
+      }
+    } finally {
+      await closeHubDatabases(sources);
+    }
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
@@ -72,6 +154,11 @@ async function main(argv: string[]): Promise<number> {
       encoding: { type: 'string' },
       rejects: { type: 'string' },
       'accept-invalid-codes': { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      agency: { type: 'string' },
+      district: { type: 'string' },
+      expires: { type: 'string' },
     },
   });
   if (values.help) {
@@ -80,13 +167,24 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const role = positionals[0] ?? 'gateway';
-      if (role !== 'gateway') {
-        console.error(`"start ${role}": running a department as its own process is not available yet; use "start" (all in one process).`);
+      const role = positionals[0];
+      const config = loadConfig();
+      if (role && (DEPARTMENTS as readonly string[]).includes(role)) {
+        const server = await startSubgraphServer({ department: role as Department, config, port: process.env.PORT ? config.port : undefined });
+        console.log(`ecocredit ${role} subgraph: ${server.url} (answers only requests signed by the gateway)`);
+        const stop = async () => {
+          await server.stop();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return -1;
+      }
+      if (role && role !== 'gateway') {
+        console.error(`unknown service "${role}": use gateway, ${DEPARTMENTS.join(', ')}\n\n${COMMAND_HELP.start}`);
         return 2;
       }
-      const config = loadConfig();
-      const hub = await startHub({ config });
+      const hub = await startHub({ config, remote: role === 'gateway' ? DEPARTMENTS : undefined });
       console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
       if (config.demo) console.log(demoKeysBanner());
       const shutdown = async () => {
@@ -97,6 +195,8 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGTERM', shutdown);
       return -1;
     }
+    case 'clients':
+      return clientsCommand(positionals, values);
     case 'migrate':
       await withDatabase(async (url) => {
         const sources = await openHubDatabases(url, { migrate: true, poolSize: 1 });

@@ -1,13 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { PUBLIC_PRINCIPAL, type Principal, type Role } from '../shared/auth/principal';
+import { PUBLIC_PRINCIPAL, type Principal } from '../shared/auth/principal';
+import { purposeProblem } from '../shared/auth/purpose';
 import { forbidden, unauthenticated } from '../shared/errors';
 import type { ApiClientService } from './services/api-client.service';
+import { looksLikeJwt, type JwtIssuerService } from './services/jwt-issuer.service';
 
-/** Purposes a role must declare in `X-Access-Purpose` (CONTRACT.md "Who is calling"). */
-export const ALLOWED_PURPOSES: Partial<Record<Role, string[]>> = {
-  BANK: ['LOAN_APPLICATION', 'CREDIT_REVIEW', 'POST_LOAN_MONITORING'],
-  UTILITY: ['BILLING'],
-};
+export { ALLOWED_PURPOSES } from '../shared/auth/purpose';
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -16,22 +14,19 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 /**
  * Authenticates the request once: no Authorization header is the PUBLIC role; a bearer credential
- * must be a known, unrevoked key. Roles that must state a purpose are refused without an allowed one.
+ * must be a known, unrevoked, unexpired API key or a valid JWT of the configured issuer. Roles that
+ * must state a purpose are refused without an allowed one.
  */
-export async function authenticate(headers: IncomingHttpHeaders, clients: ApiClientService): Promise<Principal> {
+export async function authenticate(headers: IncomingHttpHeaders, clients: ApiClientService, jwt: JwtIssuerService | null = null): Promise<Principal> {
   const authorization = header(headers, 'authorization');
   const purpose = header(headers, 'x-access-purpose')?.trim().toUpperCase() || null;
   if (!authorization) return { ...PUBLIC_PRINCIPAL, purpose };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('Authorization must be "Bearer <credential>"');
-  const principal: Principal = { ...(await clients.authenticateKey(match[1])), purpose };
-  const allowed = ALLOWED_PURPOSES[principal.role];
-  if (allowed && (!purpose || !allowed.includes(purpose))) {
-    throw forbidden(
-      purpose
-        ? `X-Access-Purpose "${purpose}" is not allowed for ${principal.role}; use one of ${allowed.join(', ')}`
-        : `${principal.role} requests must state X-Access-Purpose: one of ${allowed.join(', ')}`,
-    );
-  }
+  const credential = match[1];
+  const identity = jwt && looksLikeJwt(credential) ? await jwt.authenticate(credential) : await clients.authenticateKey(credential);
+  const principal: Principal = { ...identity, purpose };
+  const problem = purposeProblem(principal);
+  if (problem) throw forbidden(problem);
   return principal;
 }

@@ -4,8 +4,9 @@ import { createSchemaDataSource, migrateSchema, type SchemaDefinition, type Sche
 import { log } from '../shared/logging';
 import { SUBGRAPHS } from '../subgraphs';
 import { ApiClientEntity } from './entities/api-client.entity';
+import { AuditRecordEntity } from './entities/audit-record.entity';
 
-export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity], migrations: gatewayMigrations };
+export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity], migrations: gatewayMigrations };
 
 export type HubDataSources = Record<SchemaOwner, DataSource>;
 

@@ -1,11 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLScalarType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../shared/auth/subgraph-token';
 import type { HubContext } from '../shared/context';
-import type { Department } from '../shared/database';
 import { formatError } from '../shared/errors';
 import { DateScalar, UsccScalar } from '../shared/scalars';
 import { CachedLocalDataSource } from './local-data-source';
+import type { SubgraphName } from '../shared/subgraph';
 
 /**
  * The gateway's copy of the schema knows custom scalars only by name. Giving it our parsers makes a
@@ -21,12 +22,50 @@ function attachScalarParsers(schema: GraphQLSchema): void {
   }
 }
 
+/** graphql-js validation messages end with hints at the schema ("Did you mean ...?"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * The one error mapping (shared/errors.ts), and outside demo mode no schema hints: suggestions
+ * would let a caller map fields it cannot introspect.
+ */
+export function gatewayFormatError(schemaHints: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const mapped = formatError(formatted, error);
+    return schemaHints ? mapped : { ...mapped, message: mapped.message.replace(SUGGESTION, '') };
+  };
+}
+
 export interface GatewayOptions {
   supergraphSdl: string;
-  /** In-process subgraph schemas; a department missing here is called over HTTP at `remoteUrls`. */
-  localSchemas: Partial<Record<Department, GraphQLSchema>>;
-  remoteUrls?: Partial<Record<Department, string>>;
-  introspection: boolean;
+  /** In-process subgraph schemas; a subgraph missing here is called over HTTP at `remoteUrls`. */
+  localSchemas: Partial<Record<SubgraphName, GraphQLSchema>>;
+  remoteUrls?: Partial<Record<SubgraphName, string>>;
+  /** Signs the principal for subgraphs called over HTTP (HUB_SUBGRAPH_SECRET). */
+  subgraphSecret: Uint8Array;
+  /** Introspection and suggestions. */
+  schemaHints: boolean;
+  plugins?: ApolloServerPlugin<HubContext>[];
+  /** Called with the client-facing schema whenever it (re)loads (the operation guard needs it). */
+  onApiSchema?: (schema: GraphQLSchema) => void;
+}
+
+/**
+ * A subgraph over HTTP: each fetch carries a short-lived token with the caller's principal, signed by
+ * the gateway; the subgraph verifies it and trusts nothing else.
+ */
+class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
+  constructor(
+    url: string,
+    private readonly secret: Uint8Array,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<HubContext>['willSendRequest']>>[0]) {
+    if (!context?.principal) throw new Error('no principal to forward to the subgraph');
+    request.http?.headers.set(SUBGRAPH_TOKEN_HEADER, await signSubgraphToken(context.principal, context.requestId, this.secret));
+  }
 }
 
 /** The Apollo Gateway over the static supergraph, and the Apollo Server that fronts it. */
@@ -34,18 +73,22 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<HubCo
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const local = options.localSchemas[name as Department];
+      const local = options.localSchemas[name as SubgraphName];
       if (local) return new CachedLocalDataSource(local);
-      return new RemoteGraphQLDataSource({ url: options.remoteUrls?.[name as Department] ?? url });
+      return new SignedRemoteDataSource(options.remoteUrls?.[name as SubgraphName] ?? url ?? '', options.subgraphSecret);
     },
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => attachScalarParsers(apiSchema));
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    attachScalarParsers(apiSchema);
+    options.onApiSchema?.(apiSchema);
+  });
   return new ApolloServer<HubContext>({
     gateway,
-    formatError,
+    formatError: gatewayFormatError(options.schemaHints),
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection,
+    introspection: options.schemaHints,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    plugins: options.plugins,
   });
 }

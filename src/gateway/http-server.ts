@@ -1,16 +1,32 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import type { SubjectFacts } from '../shared/auth/subject-scope';
+import type { OperationLimits } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
 import { HubError, type ErrorCode } from '../shared/errors';
 import { log } from '../shared/logging';
+import type { AuditRecorder } from './audit-recorder';
 import { authenticate } from './authentication';
+import { guardOperation, type OperationSummary } from './operation-guard';
+import type { RateLimiter } from './rate-limiter';
 import type { ApiClientService } from './services/api-client.service';
+import type { JwtIssuerService } from './services/jwt-issuer.service';
 
 export interface HttpDependencies {
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
+  /** The configured JWT issuer, if any. */
+  jwt: JwtIssuerService | null;
   maxBodyBytes: number;
+  limits: OperationLimits;
+  /** The client-facing schema, once the gateway loaded it (for the cost estimate). */
+  apiSchema: () => GraphQLSchema | undefined;
+  rateLimiter: RateLimiter;
+  audit: AuditRecorder;
+  /** Row-scope facts for scoped callers (ENV_OFFICER, PUBLIC). */
+  subjectFacts: SubjectFacts;
   /** Resolves true when the database and every subgraph answer. */
   ready: () => Promise<boolean>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
@@ -25,8 +41,25 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 }
 
 /** A GraphQL-shaped error answer for failures before GraphQL runs (never a stack trace). */
-function sendError(response: ServerResponse, status: number, code: ErrorCode, message: string, headers?: Record<string, string>): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code } }] }, headers);
+function sendError(
+  response: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+  extensions: Record<string, unknown> = {},
+): void {
+  sendJson(response, status, { errors: [{ message, extensions: { ...extensions, code } }] }, headers);
+}
+
+function sendHubError(response: ServerResponse, error: HubError): void {
+  const { code, ...extensions } = error.extensions as { code: ErrorCode };
+  sendError(response, HTTP_STATUS[code] ?? 400, code, error.message, undefined, extensions);
+}
+
+/** PUBLIC callers share one principal: they are limited per address instead. */
+function rateKey(context: HubContext, request: IncomingMessage): string {
+  return context.principal.role === 'PUBLIC' ? `public:${request.socket.remoteAddress ?? 'unknown'}` : context.principal.clientId;
 }
 
 class BodyTooLarge extends Error {}
@@ -78,24 +111,43 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     return;
   }
   let context: HubContext;
+  let operation: OperationSummary | null;
   try {
-    context = createContext(await authenticate(request.headers, deps.clients), randomUUID());
+    context = createContext(await authenticate(request.headers, deps.clients, deps.jwt), randomUUID(), deps.subjectFacts);
+    // Limits before anything runs: over-rate callers first, then over-sized operations.
+    const rate = await deps.rateLimiter.hit(rateKey(context, request));
+    if (!rate.allowed) {
+      sendError(response, 429, 'RATE_LIMITED', `too many requests; retry after ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) }, {
+        retryAfter: rate.retryAfterSeconds,
+      });
+      return;
+    }
+    const { query, variables, operationName } = body as { query: string; variables?: unknown; operationName?: unknown };
+    operation = guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema());
   } catch (error) {
     if (error instanceof HubError) {
-      const code = error.extensions.code as ErrorCode;
-      sendError(response, HTTP_STATUS[code] ?? 400, code, error.message);
+      sendHubError(response, error);
       return;
     }
     throw error;
   }
+  if (operation) deps.audit.noteOperation(context, operation);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const result = await deps.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-    context: async () => context,
-  });
+  let result: Awaited<ReturnType<typeof deps.apollo.executeHTTPGraphQLRequest>>;
+  try {
+    result = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => context,
+    });
+  } catch (error) {
+    deps.audit.forget(context);
+    throw error;
+  }
+  // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).
+  await deps.audit.finish(context);
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of result.headers) responseHeaders[name] = value;
   response.writeHead(result.status ?? 200, responseHeaders);
@@ -118,7 +170,7 @@ export function createHttpServer(deps: HttpDependencies): Server {
         const ready = await deps.ready().catch(() => false);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
       }
-      const principal = async () => createContext(await authenticate(request.headers, deps.clients), randomUUID());
+      const principal = async () => createContext(await authenticate(request.headers, deps.clients, deps.jwt), randomUUID(), deps.subjectFacts);
       for (const route of deps.routes ?? []) {
         if (await route(request, response, principal)) return;
       }
@@ -127,8 +179,7 @@ export function createHttpServer(deps: HttpDependencies): Server {
     work().catch((error: unknown) => {
       log.error('request failed', { path, detail: String((error as Error)?.stack ?? error) });
       if (error instanceof HubError) {
-        const code = error.extensions.code as ErrorCode;
-        if (!response.headersSent) sendError(response, HTTP_STATUS[code] ?? 400, code, error.message);
+        if (!response.headersSent) sendHubError(response, error);
         return;
       }
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'internal error');

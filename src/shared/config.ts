@@ -15,19 +15,74 @@ export interface HubConfig {
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Introspection and "Did you mean" suggestions; on in demo mode only, unless HUB_SCHEMA_HINTS says. */
+  schemaHints: boolean;
+  /** Shared secret of the gateway → subgraph tokens; generated per process when unset (single process). */
+  subgraphSecret: string | undefined;
+  /** Subgraph URLs for `start gateway` with remote departments (HUB_SUBGRAPH_URLS=environment=http://...,market=...). */
+  subgraphUrls: Record<string, string>;
+  /** A JWT issuer whose tokens are accepted as credentials (HS256 secret or JWKS), or none. */
+  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  /** Operation limits enforced at the gateway before any subgraph runs. */
+  limits: OperationLimits;
+  /** Requests per client per window; RATE_LIMITED above it. */
+  rateLimit: { requests: number; windowMs: number };
+}
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  /** Largest list argument (e.g. `enterprises(usccs:)`); CONTRACT.md says at most 1000 codes. */
+  maxListSize: number;
+}
+
+function numberOf(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function flag(value: string | undefined): boolean | undefined {
+  return value === undefined ? undefined : value === '1' || value === 'true';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
-  const demoFlag = env.HUB_DEMO;
+  const demo = flag(env.HUB_DEMO) ?? databaseUrl === undefined;
+  const subgraphUrls: Record<string, string> = {};
+  for (const pair of (env.HUB_SUBGRAPH_URLS ?? '').split(',').filter(Boolean)) {
+    const [name, url] = pair.split('=');
+    if (name && url) subgraphUrls[name.trim()] = url.trim();
+  }
   return {
     port: Number(env.PORT ?? 4000),
     databaseUrl,
     dataDir: env.HUB_DATA_DIR ?? '.data',
-    demo: demoFlag !== undefined ? demoFlag === '1' || demoFlag === 'true' : databaseUrl === undefined,
+    demo,
     production: env.NODE_ENV === 'production',
     redisUrl: env.REDIS_URL || undefined,
     maxBodyBytes: Number(env.HUB_MAX_BODY_BYTES ?? 1_000_000),
     logLevel: (env.LOG_LEVEL as HubConfig['logLevel']) ?? 'info',
+    schemaHints: flag(env.HUB_SCHEMA_HINTS) ?? demo,
+    subgraphSecret: env.HUB_SUBGRAPH_SECRET || undefined,
+    subgraphUrls,
+    jwt: {
+      secret: env.HUB_JWT_SECRET || undefined,
+      jwksUrl: env.HUB_JWKS_URL || undefined,
+      issuer: env.HUB_JWT_ISSUER || undefined,
+      audience: env.HUB_JWT_AUDIENCE || undefined,
+    },
+    limits: {
+      maxDepth: numberOf(env.HUB_MAX_DEPTH, 10),
+      maxCost: numberOf(env.HUB_MAX_COST, 250_000),
+      maxAliases: numberOf(env.HUB_MAX_ALIASES, 50),
+      maxTokens: numberOf(env.HUB_MAX_TOKENS, 2_000),
+      maxListSize: numberOf(env.HUB_MAX_LIST_SIZE, 1_000),
+    },
+    rateLimit: {
+      requests: numberOf(env.HUB_RATE_LIMIT, 600),
+      windowMs: numberOf(env.HUB_RATE_WINDOW_MS, 60_000),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Principal } from './auth/principal';
+import type { SubjectFacts } from './auth/subject-scope';
 
 /**
  * What every resolver receives. Built once per request by the gateway; in-process subgraphs share
@@ -12,8 +13,10 @@ export interface HubContext {
   loaders: Map<string, DataLoader<unknown, unknown>>;
   /** USCCs this request touched, for the audit trail. */
   touchedUsccs: Set<string>;
+  /** Other departments' facts for row scope (district, rated); null = scoped callers see nothing. */
+  subjectFacts: SubjectFacts | null;
 }
 
-export function createContext(principal: Principal, requestId: string): HubContext {
-  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set() };
+export function createContext(principal: Principal, requestId: string, subjectFacts: SubjectFacts | null = null): HubContext {
+  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts };
 }

@@ -39,6 +39,13 @@ export const FEDERATION_PLUMBING_RULES = {
   _Service: allow,
 };
 
+/** The rule tree guarding each built subgraph schema (read by the permission matrix generator). */
+const ruleTrees = new WeakMap<GraphQLSchema, IRules>();
+
+export function ruleTreeOf(schema: GraphQLSchema): IRules | undefined {
+  return ruleTrees.get(schema);
+}
+
 /**
  * Builds a federated subgraph from type-graphql resolvers: type-graphql builds the schema, it is
  * printed with its directives and rebuilt by @apollo/subgraph (which adds `_service`/`_entities`),
@@ -70,5 +77,6 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
       fallbackError: () => forbidden(),
     }),
   );
+  ruleTrees.set(guarded, options.permissions);
   return { schema: guarded, sdl: printSubgraphSchema(subgraphSchema) };
 }

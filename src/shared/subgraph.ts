@@ -3,8 +3,11 @@ import type { DataSource } from 'typeorm';
 import type { ContainerType } from 'type-graphql';
 import type { Department, SchemaDefinition } from './database';
 
+/** A subgraph of the supergraph: a department's, or the gateway's own (audit trail, credentials). */
+export type SubgraphName = Department | 'gateway';
+
 export interface BuiltSubgraph {
-  name: Department;
+  name: SubgraphName;
   schema: GraphQLSchema;
   /** The subgraph SDL with its federation directives, as composition reads it. */
   sdl: string;

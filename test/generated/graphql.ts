@@ -31,6 +31,20 @@ export type AddMarketListingInput = {
   uscc: Scalars['USCC']['input'];
 };
 
+/** A partner credential. The key itself is never stored, only its hash. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  agency?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  districtCode?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isDemo: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+};
+
 /** A measure that applies to a subject on a date, and why. */
 export type AppliedMeasure = {
   __typename?: 'AppliedMeasure';
@@ -41,6 +55,60 @@ export type AppliedMeasure = {
   since?: Maybe<Scalars['Date']['output']>;
 };
 
+export type AuditChainReport = {
+  __typename?: 'AuditChainReport';
+  /** Records verified before the first broken one (all of them when ok). */
+  checked: Scalars['Int']['output'];
+  firstBrokenId?: Maybe<Scalars['ID']['output']>;
+  ok: Scalars['Boolean']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditLogFilter = {
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** environment, market, credit or finance: who read this department’s data. */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** A Type.field coordinate, e.g. Enterprise.creditRestriction. */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; inclusive. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; exclusive. */
+  to?: InputMaybe<Scalars['String']['input']>;
+  uscc?: InputMaybe<Scalars['USCC']['input']>;
+};
+
+/** One request that read or wrote subject data (append-only, chained by hash). */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  agency?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 timestamp. */
+  at: Scalars['String']['output'];
+  clientId: Scalars['String']['output'];
+  clientName: Scalars['String']['output'];
+  /** Departments whose fields were asked. */
+  departments: Array<Scalars['String']['output']>;
+  errorCodes: Array<Scalars['String']['output']>;
+  /** Every Type.field asked, e.g. Enterprise.creditRestriction. */
+  fields: Array<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** SHA-256 of the query text. */
+  operationHash: Scalars['String']['output'];
+  operationName?: Maybe<Scalars['String']['output']>;
+  operationType: Scalars['String']['output'];
+  /** OK, PARTIAL (some fields refused or failed) or FAILED. */
+  outcome: Scalars['String']['output'];
+  prevHash: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  topLevelFields: Array<Scalars['String']['output']>;
+  /** The subjects the request touched. */
+  usccs: Array<Scalars['String']['output']>;
+};
+
 /** How many rated subjects of one group had one colour on a date. */
 export type ColorBucket = {
   __typename?: 'ColorBucket';
@@ -48,6 +116,17 @@ export type ColorBucket = {
   count: Scalars['Int']['output'];
   /** District code or industry code; UNKNOWN when not recorded. */
   group: Scalars['String']['output'];
+};
+
+export type CreateApiClientInput = {
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Required for ENV_OFFICER. */
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601; the key stops working then. */
+  expiresAt?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** A CONTRACT.md role other than PUBLIC. */
+  role: Scalars['String']['input'];
 };
 
 /** Environmental credit colour, best (GREEN) to worst (BLACK). */
@@ -264,6 +343,13 @@ export type FeedbackOutcome =
   | 'EXEMPTED'
   | 'NOT_APPLIED';
 
+/** A client with its new key: shown this once. */
+export type IssuedApiKey = {
+  __typename?: 'IssuedApiKey';
+  client: ApiClient;
+  key: Scalars['String']['output'];
+};
+
 /** 经营异常名录 (ABNORMAL_OPERATIONS) or 严重违法失信名单 (SERIOUS_ILLEGAL_DISHONEST). */
 export type MarketListType =
   | 'ABNORMAL_OPERATIONS'
@@ -370,6 +456,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** MARKET_REGULATOR: put a registered subject on a market-supervision list. */
   addMarketListing: MarketListing;
+  /** Issues a client; its key is in this answer only. */
+  createApiClient: IssuedApiKey;
   /** CREDIT_OFFICE: a new version of a catalogue measure from a date on. */
   defineMeasure: Measure;
   /** CREDIT_OFFICE: designate a subject on a credit-office list. */
@@ -386,11 +474,19 @@ export type Mutation = {
   removeMarketListing: MarketListing;
   /** An implementing agency reports what it did about a measure for a subject. */
   reportMeasureFeedback: MeasureFeedback;
+  revokeApiClient: ApiClient;
+  /** Replaces the key; the old one stops working at once. */
+  rotateApiClientKey: IssuedApiKey;
 };
 
 
 export type MutationAddMarketListingArgs = {
   input: AddMarketListingInput;
+};
+
+
+export type MutationCreateApiClientArgs = {
+  input: CreateApiClientInput;
 };
 
 
@@ -431,6 +527,16 @@ export type MutationRemoveMarketListingArgs = {
 
 export type MutationReportMeasureFeedbackArgs = {
   input: MeasureFeedbackInput;
+};
+
+
+export type MutationRevokeApiClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiClientKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** An administrative penalty in the 双公示 format (DOMAIN.md §9); descriptions name the feed column. */
@@ -476,6 +582,9 @@ export type PenaltyRecord = {
 
 export type Query = {
   __typename?: 'Query';
+  apiClients: Array<ApiClient>;
+  /** ENV_ADMIN: the audit trail, newest first; a department: who read its data. */
+  auditLog: Array<AuditRecord>;
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
   colorDistribution: Array<ColorBucket>;
   /** The subject with this code, or null when the hub does not know it. */
@@ -486,6 +595,14 @@ export type Query = {
   measureCatalog: Array<Measure>;
   /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
+  /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
+  verifyAuditChain: AuditChainReport;
+};
+
+
+export type QueryAuditLogArgs = {
+  filter?: InputMaybe<AuditLogFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

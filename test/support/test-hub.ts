@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { loadConfig } from '../../src/shared/config';
+import { loadConfig, type HubConfig } from '../../src/shared/config';
 import { startHub, type Hub } from '../../src/gateway/hub';
 import { createTestDatabase } from './test-database';
 
@@ -12,6 +12,7 @@ export interface GraphqlError {
 
 export interface GraphqlResponse<T> {
   status: number;
+  headers?: Headers;
   data?: T | null;
   errors?: GraphqlError[];
 }
@@ -32,12 +33,15 @@ export interface TestHub {
   execute<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, options?: CallOptions): Promise<GraphqlResponse<T>>;
   /** Runs SQL on the hub's database (to check rows written). */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Every response this hub gave to `request`/`execute` (to check no error leaks internals). */
+  responses: GraphqlResponse<unknown>[];
   stop(): Promise<void>;
 }
 
-export async function startTestHub(options: { demoSize?: number } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demoSize?: number; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), databaseUrl: database.url, dataDir: undefined, port: 0, demo: true };
+  const config = { ...loadConfig({}), databaseUrl: database.url, dataDir: undefined, port: 0, demo: true, ...options.config };
+  const responses: GraphqlResponse<unknown>[] = [];
   const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
   const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
@@ -45,13 +49,16 @@ export async function startTestHub(options: { demoSize?: number } = {}): Promise
     if (call.purpose) headers['x-access-purpose'] = call.purpose;
     const response = await fetch(hub.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: T | null; errors?: GraphqlError[] };
-    return { status: response.status, ...body };
+    const answer = { status: response.status, headers: response.headers, ...body };
+    responses.push(answer);
+    return answer;
   };
   return {
     hub,
     request,
     execute: (document, variables, call) => request(print(document), variables, call),
     sql: (text, params) => hub.sources.gateway.query(text, params),
+    responses,
     async stop() {
       await hub.stop();
       await database.drop();

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { isRole, type Principal, type Role } from '../../shared/auth/principal';
-import { unauthenticated } from '../../shared/errors';
+import { badInput, notFound, unauthenticated } from '../../shared/errors';
 import { ApiClientEntity } from '../entities/api-client.entity';
 
 /** The demo clients of CONTRACT.md, created with these exact keys in demo mode only. */
@@ -20,6 +20,19 @@ export function hashApiKey(key: string): string {
 }
 
 const CACHE_TTL_MS = 5_000;
+
+/** A new key: shown once to whoever issues it, stored only as its SHA-256. */
+export function generateApiKey(): string {
+  return `eck_${randomBytes(32).toString('base64url')}`;
+}
+
+export interface NewApiClient {
+  name: string;
+  role: string;
+  agency?: string | null;
+  districtCode?: string | null;
+  expiresAt?: Date | null;
+}
 
 /**
  * API clients: turns a presented key into a principal. Lookups are cached for a few seconds per
@@ -61,5 +74,57 @@ export class ApiClientService {
   async hasActiveDemoClients(): Promise<boolean> {
     const count = await this.dataSource.getRepository(ApiClientEntity).countBy({ isDemo: true, revokedAt: IsNull() });
     return count > 0;
+  }
+
+  /** Issues a client and its key (returned once). ENV_OFFICER clients need their district. */
+  async create(input: NewApiClient): Promise<{ client: ApiClientEntity; key: string }> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name must not be empty');
+    if (!isRole(input.role) || input.role === 'PUBLIC') throw badInput(`role "${input.role}" must be one of the CONTRACT.md roles other than PUBLIC`);
+    if (input.role === 'ENV_OFFICER' && !/^\d{6}$/.test(input.districtCode ?? '')) throw badInput('an ENV_OFFICER client needs a six-digit districtCode');
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future');
+    const key = generateApiKey();
+    const repository = this.dataSource.getRepository(ApiClientEntity);
+    const client = repository.create({
+      name,
+      role: input.role,
+      agency: input.agency ?? null,
+      districtCode: input.districtCode ?? null,
+      expiresAt: input.expiresAt ?? null,
+      keyHash: hashApiKey(key),
+      isDemo: false,
+    });
+    await repository.save(client);
+    return { client, key };
+  }
+
+  /** Replaces the client's key: the old one stops working at once. */
+  async rotate(id: number): Promise<{ client: ApiClientEntity; key: string }> {
+    const client = await this.active(id);
+    const key = generateApiKey();
+    this.cache.delete(client.keyHash);
+    client.keyHash = hashApiKey(key);
+    await this.dataSource.getRepository(ApiClientEntity).save(client);
+    return { client, key };
+  }
+
+  /** Revokes the client's key for good (the row stays, for the audit trail). */
+  async revoke(id: number): Promise<ApiClientEntity> {
+    const client = await this.active(id);
+    client.revokedAt = new Date();
+    await this.dataSource.getRepository(ApiClientEntity).save(client);
+    this.cache.delete(client.keyHash);
+    return client;
+  }
+
+  async list(): Promise<ApiClientEntity[]> {
+    return this.dataSource.getRepository(ApiClientEntity).find({ order: { id: 'ASC' } });
+  }
+
+  private async active(id: number): Promise<ApiClientEntity> {
+    const client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ id });
+    if (!client) throw notFound(`no API client ${id}`);
+    if (client.revokedAt) throw badInput(`API client ${id} is revoked`);
+    return client;
   }
 }

@@ -37,3 +37,16 @@ export const PUBLIC_PRINCIPAL: Principal = {
   districtCode: null,
   purpose: null,
 };
+
+/**
+ * The hub itself, asking one department for facts that row scope needs (see subject-scope.ts).
+ * Never issued to a caller; its requests are not audited as partner reads.
+ */
+export const HUB_SYSTEM_PRINCIPAL: Principal = {
+  clientId: 'hub:row-scope',
+  clientName: 'hub row scope',
+  role: 'ENV_ADMIN',
+  agency: null,
+  districtCode: null,
+  purpose: null,
+};

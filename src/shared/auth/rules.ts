@@ -1,14 +1,30 @@
-import { rule } from 'graphql-shield';
+import { and, rule, type IRule } from 'graphql-shield';
+
+/** A rule or a combination of rules (what shield accepts for a field). */
+export type ShieldRule = IRule | ReturnType<typeof and>;
 import type { HubContext } from '../context';
 import { forbidden } from '../errors';
+import { rolesFor, type FieldCoordinate } from './permission-table';
 import { ROLES, type Role } from './principal';
+import { purposeProblem } from './purpose';
+import { rowScope } from './scope';
+import { subjectVisible } from './subject-scope';
+
+/*
+ * One rule per concern, combined per field by `tableRule`:
+ *   role     roleIn(...)     the caller's role is in the field's row of PERMISSION_TABLE
+ *   purpose  purposeStated   BANK/UTILITY carry an allowed X-Access-Purpose (the gateway checks it
+ *                            too; subgraphs reached over HTTP re-check what the token says)
+ *   district inputInScope    a mutation's subject lies in an ENV_OFFICER's district
+ *   agency   measureAgencyScope (scope.ts) filters joint measures by implementing agency in services
+ * Every denial is a FORBIDDEN error on the field's path; the rest of the answer is unharmed.
+ */
 
 type RoleRule = ReturnType<ReturnType<typeof rule>>;
 const roleRules = new Map<string, RoleRule>();
 
 /**
- * Rule: the caller's role is one of `roles`. Denial is a FORBIDDEN error on the field's path, and
- * the rest of the answer is unharmed. Cached per request: the role does not change within one.
+ * Rule: the caller's role is one of `roles`. Cached per request: the role does not change within one.
  */
 export function roleIn(...roles: Role[]): RoleRule {
   const allowed = new Set<Role>(roles);
@@ -22,6 +38,45 @@ export function roleIn(...roles: Role[]): RoleRule {
     roleRules.set(name, roleRule);
   }
   return roleRule;
+}
+
+/** Rule: a role bound to purposes (BANK, UTILITY) stated an allowed one. */
+export const purposeStated = rule('purpose-stated', { cache: 'contextual' })((_parent, _args, ctx: HubContext) => {
+  const problem = purposeProblem(ctx.principal);
+  return problem === null || forbidden(problem);
+});
+
+/**
+ * Rule for mutations: an ENV_OFFICER may act only on subjects of its own district (`input.uscc`,
+ * `input.districtCode`). Evaluated before the resolver runs; the service re-checks inside its
+ * transaction.
+ */
+export const inputInScope = rule('input-in-scope', { cache: 'strict' })(async (_parent, args: { input?: { uscc?: string; districtCode?: string | null } }, ctx: HubContext) => {
+  const scope = rowScope(ctx.principal);
+  if (scope.kind !== 'district') return true;
+  const input = args.input ?? {};
+  if (input.districtCode && input.districtCode !== scope.district) {
+    return forbidden(`district ${input.districtCode} is outside the caller's district ${scope.district}`);
+  }
+  if (input.uscc && !(await subjectVisible(ctx, input.uscc))) {
+    return forbidden(`${input.uscc} is not a subject of the caller's district ${scope.district}`);
+  }
+  return true;
+});
+
+const tableRules = new Map<string, ShieldRule>();
+
+/**
+ * The rule of one PERMISSION_TABLE coordinate: role and purpose, plus `extra` concerns (e.g.
+ * `inputInScope` on mutations). A subgraph's permissions file names each of its fields with this.
+ */
+export function tableRule(coordinate: FieldCoordinate, ...extra: ShieldRule[]): ShieldRule {
+  const key = extra.length === 0 ? coordinate : undefined;
+  const cached = key && tableRules.get(key);
+  if (cached) return cached;
+  const combined = and(roleIn(...rolesFor(coordinate)), purposeStated, ...extra);
+  if (key) tableRules.set(key, combined);
+  return combined;
 }
 
 /** Every role, the public included. */

@@ -12,3 +12,23 @@ export function inDistrictScope(principal: Principal, districtCode: string): boo
   const scope = districtScope(principal);
   return scope === null || scope === districtCode;
 }
+
+/**
+ * Which subjects a caller may see at all: every one, those of one district (ENV_OFFICER), or only
+ * rated ones, whose ratings are published (PUBLIC; DOMAIN.md §7 "ratings are published").
+ */
+export type RowScope = { kind: 'all' } | { kind: 'district'; district: string } | { kind: 'rated' };
+
+export function rowScope(principal: Principal): RowScope {
+  if (principal.role === 'ENV_OFFICER') return { kind: 'district', district: principal.districtCode ?? '' };
+  if (principal.role === 'PUBLIC') return { kind: 'rated' };
+  return { kind: 'all' };
+}
+
+/**
+ * Measure-agency match: BANK and UTILITY see (and report feedback on) only the joint measures their
+ * own kind of agency implements; null = every measure. Services filter rows with it.
+ */
+export function measureAgencyScope(principal: Principal): 'BANK' | 'UTILITY' | null {
+  return principal.role === 'BANK' || principal.role === 'UTILITY' ? principal.role : null;
+}

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { creditMigrations } from '../../../migrations/credit';
 import type { HubContext } from '../../shared/context';
+import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { CreditListingEntity } from './entities/credit-listing.entity';
@@ -45,8 +46,9 @@ export const creditSubgraph: SubgraphModule = {
       entityTypes: [CreditEnterprise],
       container: resolverContainer(resolvers),
       referenceResolvers: {
-        // The representation carries the required fields (colour timeline, snapshots, market list entries).
-        Enterprise: { __resolveReference: (reference: CreditEnterprise, _ctx: HubContext) => reference },
+        // The representation carries the required fields (colour timeline, snapshots, market list entries);
+        // outside the caller's row scope the subject does not exist.
+        Enterprise: { __resolveReference: (reference: CreditEnterprise, ctx: HubContext) => scopedReference(ctx, reference) },
       },
       permissions: creditPermissions,
     });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { environmentMigrations } from '../../../migrations/environment';
 import type { HubContext } from '../../shared/context';
+import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { CreditEventEntity } from './entities/credit-event.entity';
@@ -33,8 +34,8 @@ export const environmentSubgraph: SubgraphModule = {
       entityTypes: [EnvEnterprise],
       container: resolverContainer([new EnterpriseCreditResolver(ratings, events), new RatingResolver(ratings, events)]),
       referenceResolvers: {
-        // Any code is a valid reference: fields answer null for subjects that are not rated or out of scope.
-        Enterprise: { __resolveReference: (reference: { uscc: string }, _ctx: HubContext) => ({ uscc: reference.uscc }) },
+        // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.
+        Enterprise: { __resolveReference: (reference: { uscc: string }, ctx: HubContext) => scopedReference(ctx, { uscc: reference.uscc }) },
       },
       permissions: environmentPermissions,
     });

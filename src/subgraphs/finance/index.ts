@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { financeMigrations } from '../../../migrations/finance';
 import type { HubContext } from '../../shared/context';
+import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { RestrictionRuleEntity } from './entities/restriction-rule.entity';
@@ -21,8 +22,9 @@ export const financeSubgraph: SubgraphModule = {
       entityTypes: [FinanceEnterprise],
       container: resolverContainer([new CreditRestrictionResolver(restrictions)]),
       referenceResolvers: {
-        // The representation carries the required fields (envColorTimeline, creditListingFacts).
-        Enterprise: { __resolveReference: (reference: FinanceEnterprise, _ctx: HubContext) => reference },
+        // The representation carries the required fields (envColorTimeline, creditListingFacts);
+        // outside the caller's row scope the subject does not exist.
+        Enterprise: { __resolveReference: (reference: FinanceEnterprise, ctx: HubContext) => scopedReference(ctx, reference) },
       },
       permissions: financePermissions,
     });

@@ -1,39 +1,39 @@
 import { allow, type IRules } from 'graphql-shield';
-import { anyone, anyPartner, roleIn, SUPERVISORS } from '../../../shared/auth/rules';
+import { tableRule } from '../../../shared/auth/rules';
 import { FEDERATION_PLUMBING_RULES } from '../../../shared/federation';
 
-/** The credit office's cells of the CONTRACT.md permission table; anything unnamed is denied. */
+/** The credit office's fields, each bound to its row of PERMISSION_TABLE; anything unnamed is denied. */
 export const creditPermissions: IRules = {
   Query: {
     ...FEDERATION_PLUMBING_RULES.Query,
-    measureCatalog: anyPartner,
-    measureFeedbackRollup: roleIn('CREDIT_OFFICE', 'ENV_ADMIN'),
+    measureCatalog: tableRule('Query.measureCatalog'),
+    measureFeedbackRollup: tableRule('Query.measureFeedbackRollup'),
   },
   Mutation: {
-    defineMeasure: roleIn('CREDIT_OFFICE'),
-    designateCreditListing: roleIn('CREDIT_OFFICE'),
-    removeCreditListing: roleIn('CREDIT_OFFICE'),
+    defineMeasure: tableRule('Mutation.defineMeasure'),
+    designateCreditListing: tableRule('Mutation.designateCreditListing'),
+    removeCreditListing: tableRule('Mutation.removeCreditListing'),
     // Implementing agencies; the service checks that the measure is of the caller's kind.
-    reportMeasureFeedback: roleIn(...SUPERVISORS, 'BANK', 'UTILITY'),
+    reportMeasureFeedback: tableRule('Mutation.reportMeasureFeedback'),
   },
   _Service: FEDERATION_PLUMBING_RULES._Service,
   Enterprise: {
-    uscc: anyone,
-    creditListings: roleIn(...SUPERVISORS, 'BANK'),
-    // Inaccessible to clients: only the gateway asks for it, to satisfy finance's @requires.
-    creditListingFacts: anyone,
-    publicPenaltyRecords: roleIn(...SUPERVISORS, 'BANK'),
-    dishonestDebtorRecords: roleIn(...SUPERVISORS, 'BANK'),
+    uscc: tableRule('Enterprise.uscc'),
+    creditListings: tableRule('Enterprise.creditListings'),
+    creditListingFacts: tableRule('Enterprise.creditListingFacts'),
+    publicPenaltyRecords: tableRule('Enterprise.publicPenaltyRecords'),
+    dishonestDebtorRecords: tableRule('Enterprise.dishonestDebtorRecords'),
     // BANK and UTILITY see their own kind of measure only (row scope in JointMeasureService).
-    jointMeasures: roleIn(...SUPERVISORS, 'BANK', 'UTILITY'),
-    sewageFee: roleIn('ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'),
-    electricitySurcharge: roleIn('ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'),
+    jointMeasures: tableRule('Enterprise.jointMeasures'),
+    sewageFee: tableRule('Enterprise.sewageFee'),
+    electricitySurcharge: tableRule('Enterprise.electricitySurcharge'),
   },
+  // Value types: reachable only through a guarded field above.
   CreditListing: allow,
   PenaltyRecord: {
     '*': allow,
     // Personal data: as `legalRepresentative` of CONTRACT.md.
-    legalRepresentative: roleIn(...SUPERVISORS),
+    legalRepresentative: tableRule('PenaltyRecord.legalRepresentative'),
   },
   DishonestDebtorRecord: allow,
   Measure: allow,

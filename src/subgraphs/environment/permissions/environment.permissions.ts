@@ -1,31 +1,34 @@
 import { allow, type IRules } from 'graphql-shield';
-import { anyone, ENV_STAFF, roleIn, SUPERVISORS } from '../../../shared/auth/rules';
+import { inputInScope, tableRule } from '../../../shared/auth/rules';
 import { FEDERATION_PLUMBING_RULES } from '../../../shared/federation';
 
-/** The environment bureau's cells of the CONTRACT.md permission table; anything unnamed is denied. */
+/**
+ * The environment bureau's fields, each bound to its row of PERMISSION_TABLE (CONTRACT.md);
+ * anything unnamed is denied. Row scope is applied in RatingService and `__resolveReference`.
+ */
 export const environmentPermissions: IRules = {
   Query: {
     ...FEDERATION_PLUMBING_RULES.Query,
-    colorDistribution: roleIn(...SUPERVISORS, 'DASHBOARD'),
+    colorDistribution: tableRule('Query.colorDistribution'),
   },
   Mutation: {
-    enrollRatedSubject: roleIn('ENV_ADMIN'),
-    recordCreditEvent: roleIn(...ENV_STAFF),
+    enrollRatedSubject: tableRule('Mutation.enrollRatedSubject', inputInScope),
+    recordCreditEvent: tableRule('Mutation.recordCreditEvent', inputInScope),
   },
   _Service: FEDERATION_PLUMBING_RULES._Service,
   Enterprise: {
-    uscc: anyone,
-    envCredit: anyone,
-    envCreditEvents: roleIn(...ENV_STAFF, 'CREDIT_OFFICE'),
-    // Inaccessible to clients: only the gateway asks for it, to satisfy other departments' @requires.
-    envColorTimeline: anyone,
-    envHalfYearSnapshots: anyone,
+    uscc: tableRule('Enterprise.uscc'),
+    envCredit: tableRule('Enterprise.envCredit'),
+    envCreditEvents: tableRule('Enterprise.envCreditEvents'),
+    envColorTimeline: tableRule('Enterprise.envColorTimeline'),
+    envHalfYearSnapshots: tableRule('Enterprise.envHalfYearSnapshots'),
   },
   EnvCredit: {
-    color: anyone,
-    ratedOn: anyone,
-    score: roleIn(...SUPERVISORS, 'DASHBOARD'),
+    color: tableRule('EnvCredit.color'),
+    ratedOn: tableRule('EnvCredit.ratedOn'),
+    score: tableRule('EnvCredit.score'),
   },
+  // Value types: reachable only through a guarded field above.
   ColorPeriod: allow,
   HalfYearSnapshot: allow,
   CreditEvent: allow,

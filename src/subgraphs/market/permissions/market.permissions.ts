@@ -1,35 +1,39 @@
 import { allow, type IRules } from 'graphql-shield';
-import { anyone, roleIn, SUPERVISORS } from '../../../shared/auth/rules';
+import { inputInScope, tableRule } from '../../../shared/auth/rules';
 import { FEDERATION_PLUMBING_RULES } from '../../../shared/federation';
 
-/** Market supervision's cells of the CONTRACT.md permission table; anything unnamed is denied. */
+/**
+ * Market supervision's fields, each bound to its row of PERMISSION_TABLE (CONTRACT.md); anything
+ * unnamed is denied. Row scope (district, rated-only for PUBLIC) is applied in RegistrationService.
+ */
 export const marketPermissions: IRules = {
   Query: {
     ...FEDERATION_PLUMBING_RULES.Query,
-    enterprise: anyone,
-    enterprises: anyone,
+    enterprise: tableRule('Query.enterprise'),
+    enterprises: tableRule('Query.enterprises'),
   },
   Mutation: {
-    registerEnterprise: roleIn('MARKET_REGULATOR', 'ENV_ADMIN'),
-    addMarketListing: roleIn('MARKET_REGULATOR'),
-    removeMarketListing: roleIn('MARKET_REGULATOR'),
+    registerEnterprise: tableRule('Mutation.registerEnterprise', inputInScope),
+    addMarketListing: tableRule('Mutation.addMarketListing'),
+    removeMarketListing: tableRule('Mutation.removeMarketListing'),
   },
   _Service: FEDERATION_PLUMBING_RULES._Service,
   Enterprise: {
-    uscc: anyone,
-    name: anyone,
-    districtCode: anyone,
-    registrationStatus: roleIn(...SUPERVISORS, 'BANK', 'DASHBOARD'),
-    industryCode: roleIn(...SUPERVISORS, 'BANK', 'DASHBOARD'),
-    registeredOn: roleIn(...SUPERVISORS, 'BANK', 'DASHBOARD'),
-    enterpriseType: roleIn(...SUPERVISORS, 'BANK', 'DASHBOARD'),
-    registeredCapital: roleIn(...SUPERVISORS, 'BANK'),
-    address: roleIn(...SUPERVISORS, 'BANK'),
-    legalRepresentative: roleIn(...SUPERVISORS),
-    legalRepresentativeIdNumber: roleIn('ENV_ADMIN', 'MARKET_REGULATOR'),
-    marketListings: roleIn(...SUPERVISORS, 'BANK'),
+    uscc: tableRule('Enterprise.uscc'),
+    name: tableRule('Enterprise.name'),
+    districtCode: tableRule('Enterprise.districtCode'),
+    registrationStatus: tableRule('Enterprise.registrationStatus'),
+    industryCode: tableRule('Enterprise.industryCode'),
+    registeredOn: tableRule('Enterprise.registeredOn'),
+    enterpriseType: tableRule('Enterprise.enterpriseType'),
+    registeredCapital: tableRule('Enterprise.registeredCapital'),
+    address: tableRule('Enterprise.address'),
+    legalRepresentative: tableRule('Enterprise.legalRepresentative'),
+    legalRepresentativeIdNumber: tableRule('Enterprise.legalRepresentativeIdNumber'),
+    marketListings: tableRule('Enterprise.marketListings'),
     // Inaccessible to clients: only the gateway asks for it, to satisfy the credit office's @requires.
-    marketListingFacts: anyone,
+    marketListingFacts: tableRule('Enterprise.marketListingFacts'),
   },
+  // Value types: reachable only through a guarded field above.
   MarketListing: allow,
 };

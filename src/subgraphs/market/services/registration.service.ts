@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { districtScope, inDistrictScope } from '../../../shared/auth/scope';
+import { districtScope } from '../../../shared/auth/scope';
+import { subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { badInput, HubError } from '../../../shared/errors';
 import { RegistrationEntity } from '../entities/registration.entity';
@@ -34,10 +35,13 @@ function toEnterprise(row: RegistrationEntity): MarketEnterprise {
 export class RegistrationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The registration of `uscc` as the caller may see it; null when unknown or outside its scope. */
+  /**
+   * The registration of `uscc` as the caller may see it; null when unknown or outside its row scope
+   * (another district for ENV_OFFICER, an unrated subject for PUBLIC).
+   */
   async find(ctx: HubContext, uscc: string): Promise<MarketEnterprise | null> {
     const row = await registrationLoader(ctx, this.dataSource).load(uscc);
-    if (!row || !inDistrictScope(ctx.principal, row.districtCode)) return null;
+    if (!row || !(await subjectVisible(ctx, uscc, { districtCode: row.districtCode }))) return null;
     ctx.touchedUsccs.add(uscc);
     return toEnterprise(row);
   }

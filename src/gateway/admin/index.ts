@@ -1,0 +1,27 @@
+import { buildFederatedSubgraph } from '../../shared/federation';
+import { resolverContainer, type BuiltSubgraph } from '../../shared/subgraph';
+import type { ApiClientService } from '../services/api-client.service';
+import type { AuditTrailService } from '../services/audit-trail.service';
+import { adminPermissions } from './permissions/admin.permissions';
+import { ApiClientResolver } from './resolvers/api-client.resolver';
+import { AuditResolver } from './resolvers/audit.resolver';
+
+/** The supergraph name of the gateway's own subgraph. */
+export const ADMIN_SUBGRAPH = 'gateway';
+
+/**
+ * The gateway's own operations (audit trail, credentials) as a subgraph over the `gateway` schema,
+ * composed into the supergraph like the departments' and always served in the gateway's process,
+ * which owns that schema. No department writes gateway tables, and the gateway needs no
+ * hand-written GraphQL of its own: the same shield, error mapping, audit and limits apply.
+ */
+export async function buildAdminSubgraph(services: { clients: ApiClientService; audit: AuditTrailService }): Promise<BuiltSubgraph> {
+  const { schema, sdl } = await buildFederatedSubgraph({
+    resolvers: [AuditResolver, ApiClientResolver],
+    entityTypes: [],
+    container: resolverContainer([new AuditResolver(services.audit), new ApiClientResolver(services.clients)]),
+    referenceResolvers: {},
+    permissions: adminPermissions,
+  });
+  return { name: ADMIN_SUBGRAPH, schema, sdl };
+}

@@ -1,0 +1,25 @@
+import { allow, type IRules } from 'graphql-shield';
+import { tableRule } from '../../../shared/auth/rules';
+import { FEDERATION_PLUMBING_RULES } from '../../../shared/federation';
+
+/** The gateway's own operations, each bound to its row of PERMISSION_TABLE; anything unnamed is denied. */
+export const adminPermissions: IRules = {
+  Query: {
+    // No entities here, so no `_entities`: only `_service` is plumbing.
+    _service: FEDERATION_PLUMBING_RULES.Query._service,
+    auditLog: tableRule('Query.auditLog'),
+    verifyAuditChain: tableRule('Query.verifyAuditChain'),
+    apiClients: tableRule('Query.apiClients'),
+  },
+  Mutation: {
+    createApiClient: tableRule('Mutation.createApiClient'),
+    rotateApiClientKey: tableRule('Mutation.rotateApiClientKey'),
+    revokeApiClient: tableRule('Mutation.revokeApiClient'),
+  },
+  _Service: FEDERATION_PLUMBING_RULES._Service,
+  // Value types: reachable only through a guarded field above.
+  AuditRecord: allow,
+  AuditChainReport: allow,
+  ApiClient: allow,
+  IssuedApiKey: allow,
+};

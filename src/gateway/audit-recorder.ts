@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { HubContext } from '../shared/context';
+import type { OperationSummary } from './operation-guard';
+import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/audit-trail.service';
+
+/** Root fields that read subject data even when they end up touching none (denied, unknown codes). */
+const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises']);
+
+/**
+ * Collects, per request, what the audit trail needs (the operation from the guard, the outcome from
+ * Apollo, the USCCs from the services) and writes the record before the answer leaves: a request
+ * whose record cannot be written is answered INTERNAL instead of with data.
+ */
+export class AuditRecorder {
+  // Keyed by request id: Apollo hands plugins a shallow copy of the context, not our object.
+  private readonly operations = new Map<string, OperationSummary>();
+  private readonly outcomes = new Map<string, { outcome: AuditOutcome; errorCodes: string[] }>();
+
+  constructor(
+    private readonly audit: AuditTrailService,
+    /** `Type.field` → owning departments (supergraph.ts fieldOwners). */
+    private readonly owners: Map<string, string[]>,
+  ) {}
+
+  noteOperation(ctx: HubContext, operation: OperationSummary): void {
+    this.operations.set(ctx.requestId, operation);
+  }
+
+  /** Apollo plugin: records each request's outcome and error codes. */
+  plugin(): ApolloServerPlugin<HubContext> {
+    const outcomes = this.outcomes;
+    return {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ contextValue, response }) {
+            if (response.body.kind !== 'single') return;
+            const { data, errors } = response.body.singleResult;
+            const errorCodes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL')))].sort();
+            const outcome: AuditOutcome = !errors?.length ? 'OK' : data ? 'PARTIAL' : 'FAILED';
+            outcomes.set(contextValue.requestId, { outcome, errorCodes });
+          },
+        };
+      },
+    };
+  }
+
+  /** Writes the request's record when it read or wrote subject data; resolves once stored. */
+  async finish(ctx: HubContext): Promise<void> {
+    const operation = this.operations.get(ctx.requestId);
+    const result = this.outcomes.get(ctx.requestId) ?? { outcome: 'FAILED' as const, errorCodes: [] };
+    this.forget(ctx);
+    if (!operation) return;
+    const readsSubjects =
+      ctx.touchedUsccs.size > 0 || operation.type === 'mutation' || operation.topLevelFields.some((field) => SUBJECT_ROOT_FIELDS.has(field));
+    if (!readsSubjects) return;
+    const departments = new Set(operation.coordinates.flatMap((coordinate) => this.owners.get(coordinate) ?? []));
+    const entry: AuditEntry = {
+      at: new Date(),
+      requestId: ctx.requestId,
+      principal: ctx.principal,
+      operation,
+      departments: [...departments].sort(),
+      usccs: [...ctx.touchedUsccs],
+      ...result,
+    };
+    await this.audit.record(entry);
+  }
+
+  /** Drops what was collected for a request that ends without `finish`. */
+  forget(ctx: HubContext): void {
+    this.operations.delete(ctx.requestId);
+    this.outcomes.delete(ctx.requestId);
+  }
+}

@@ -1,0 +1,65 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One row of the audit trail (append-only; see the CreateAuditLog migration). */
+@Entity({ name: 'audit_log' })
+export class AuditRecordEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ name: 'request_id', type: 'varchar' })
+  requestId: string;
+
+  @Column({ name: 'client_id', type: 'varchar' })
+  clientId: string;
+
+  @Column({ name: 'client_name', type: 'varchar' })
+  clientName: string;
+
+  @Column({ type: 'varchar' })
+  role: string;
+
+  @Column({ type: 'varchar', nullable: true })
+  agency: string | null;
+
+  @Column({ name: 'district_code', type: 'varchar', nullable: true })
+  districtCode: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  purpose: string | null;
+
+  @Column({ name: 'operation_name', type: 'varchar', nullable: true })
+  operationName: string | null;
+
+  @Column({ name: 'operation_hash', type: 'varchar' })
+  operationHash: string;
+
+  @Column({ name: 'operation_type', type: 'varchar' })
+  operationType: string;
+
+  @Column({ name: 'top_level_fields', type: 'text', array: true })
+  topLevelFields: string[];
+
+  @Column({ type: 'text', array: true })
+  fields: string[];
+
+  @Column({ type: 'text', array: true })
+  departments: string[];
+
+  @Column({ type: 'text', array: true })
+  usccs: string[];
+
+  @Column({ type: 'varchar' })
+  outcome: string;
+
+  @Column({ name: 'error_codes', type: 'text', array: true })
+  errorCodes: string[];
+
+  @Column({ name: 'prev_hash', type: 'varchar' })
+  prevHash: string;
+
+  @Column({ type: 'varchar' })
+  hash: string;
+}

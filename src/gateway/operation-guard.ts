@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLList,
+  Kind,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { OperationLimits } from '../shared/config';
+import { HubError } from '../shared/errors';
+
+/** What the gateway knows about an operation before it runs (also written to the audit trail). */
+export interface OperationSummary {
+  name: string | null;
+  /** SHA-256 of the query text. */
+  hash: string;
+  type: 'query' | 'mutation' | 'subscription' | 'unknown';
+  topLevelFields: string[];
+  /** Every `Type.field` the operation asks for (e.g. `Enterprise.creditRestriction`). */
+  coordinates: string[];
+}
+
+const tooComplex = (message: string, extensions: Record<string, unknown>) => new HubError('QUERY_TOO_COMPLEX', message, extensions);
+
+/** Assumed length of a list field without a size argument, for the cost estimate. */
+const ASSUMED_LIST_LENGTH = 5;
+
+/**
+ * Cost: every field costs 1; a list field multiplies its children by the length of its list
+ * argument (`enterprises(usccs:)` costs per code asked) or by ASSUMED_LIST_LENGTH.
+ */
+const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const listArgument = Object.values(args).find(Array.isArray) as unknown[] | undefined;
+  const returnsList = getNullableType(field.type) instanceof GraphQLList;
+  const multiplier = listArgument ? Math.max(listArgument.length, 1) : returnsList ? ASSUMED_LIST_LENGTH : 1;
+  return 1 + childComplexity * multiplier;
+};
+
+function countAliases(document: DocumentNode): number {
+  let aliases = 0;
+  visit(document, { Field: (node) => void (node.alias && aliases++) });
+  return aliases;
+}
+
+function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
+  if (!selectionSet) return 0;
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
+    } else if (!seen.has(selection.name.value)) {
+      const fragment = fragments.get(selection.name.value);
+      deepest = Math.max(deepest, depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])));
+    }
+  }
+  return deepest;
+}
+
+/** The longest list among the variables' values and the document's list literals. */
+function longestList(document: DocumentNode, variables: unknown): number {
+  let longest = 0;
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      longest = Math.max(longest, value.length);
+      value.forEach(walk);
+    } else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(variables);
+  visit(document, { ListValue: (node: { values: readonly ValueNode[] }) => void (longest = Math.max(longest, node.values.length)) });
+  return longest;
+}
+
+function selectedOperation(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+}
+
+/**
+ * The gateway's checks on an operation, before any subgraph (and so any SQL) runs: tokens, aliases,
+ * depth, list sizes and cost over the limits are QUERY_TOO_COMPLEX. Runs before validation, so a
+ * hostile document costs only its parse. Returns null when the document does not parse or names no
+ * operation: Apollo then answers with its usual error.
+ */
+export function guardOperation(
+  request: { query: string; variables?: unknown; operationName?: string },
+  limits: OperationLimits,
+  schema: GraphQLSchema | undefined,
+): OperationSummary | null {
+  let document: DocumentNode;
+  try {
+    document = parse(request.query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (error) {
+    if (error instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(error.message)) {
+      throw tooComplex(`the operation has more than ${limits.maxTokens} tokens`, { limit: limits.maxTokens });
+    }
+    return null;
+  }
+  const aliases = countAliases(document);
+  if (aliases > limits.maxAliases) throw tooComplex(`the operation uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, { limit: limits.maxAliases, actual: aliases });
+  const operation = selectedOperation(document, request.operationName);
+  if (!operation) return null;
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const depth = depthOf(operation.selectionSet, fragments, new Set());
+  if (depth > limits.maxDepth) throw tooComplex(`the operation is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { limit: limits.maxDepth, actual: depth });
+  const longest = longestList(document, request.variables);
+  if (longest > limits.maxListSize) {
+    throw tooComplex(`a list of ${longest} items is over the limit of ${limits.maxListSize}`, { limit: limits.maxListSize, actual: longest });
+  }
+  const coordinates = new Set<string>();
+  if (schema) {
+    let cost: number | undefined;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables: (request.variables ?? {}) as Record<string, unknown>,
+        operationName: request.operationName,
+        estimators: [listAwareEstimator],
+      });
+    } catch {
+      // Variables that do not coerce: validation reports them next.
+    }
+    if (cost !== undefined && cost > limits.maxCost) {
+      throw tooComplex(`the operation's estimated cost ${cost} is over the limit of ${limits.maxCost}`, { limit: limits.maxCost, actual: cost });
+    }
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field: (node) => {
+          const parent = typeInfo.getParentType();
+          if (parent && !node.name.value.startsWith('__')) coordinates.add(`${getNamedType(parent).name}.${node.name.value}`);
+        },
+      }),
+    );
+  }
+  const topLevelFields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  return {
+    name: operation.name?.value ?? request.operationName ?? null,
+    hash: createHash('sha256').update(request.query).digest('hex'),
+    type: operation.operation as OperationSummary['type'],
+    topLevelFields,
+    coordinates: [...coordinates].sort(),
+  };
+}

@@ -1,0 +1,50 @@
+import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
+import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
+import { createContext } from '../../shared/context';
+import type { Department } from '../../shared/database';
+
+/** Runs one operation on one department's subgraph as the hub itself (HUB_SYSTEM_PRINCIPAL). */
+export type SubgraphExecutor = (department: Department, query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+export interface SubgraphExecutorOptions {
+  localSchemas: Partial<Record<Department, GraphQLSchema>>;
+  /** Read at call time (so a caller may fill it in after start-up); unnamed departments use `fallbackUrl`. */
+  remoteUrls: Partial<Record<Department, string>>;
+  fallbackUrl?: (department: Department) => string;
+  /** Signs the system principal for remote subgraphs. */
+  secret: Uint8Array;
+}
+
+/**
+ * In-process subgraphs are executed directly (no HTTP hop); remote ones are called like the gateway
+ * calls them, with a signed token. Errors are thrown (and masked as INTERNAL by the caller).
+ */
+export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
+  const documents = new Map<string, DocumentNode>();
+  return async (department, query, variables) => {
+    const schema = options.localSchemas[department];
+    let result: { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
+    if (schema) {
+      let document = documents.get(query);
+      if (!document) documents.set(query, (document = parse(query)));
+      const contextValue = createContext(HUB_SYSTEM_PRINCIPAL, randomUUID());
+      result = (await execute({ schema, document, variableValues: variables, contextValue })) as typeof result;
+    } else {
+      const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);
+      if (!url) throw new Error(`no subgraph "${department}" in this process and no URL for it`);
+      const token = await signSubgraphToken(HUB_SYSTEM_PRINCIPAL, randomUUID(), options.secret);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
+        body: JSON.stringify({ query, variables }),
+      });
+      result = (await response.json()) as typeof result;
+    }
+    if (result.errors?.length || !result.data) {
+      throw new Error(`subgraph ${department} failed: ${(result.errors ?? []).map((e) => e.message).join('; ')}`);
+    }
+    return result.data;
+  };
+}

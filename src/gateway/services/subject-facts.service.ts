@@ -1,0 +1,39 @@
+import type { SubjectFacts } from '../../shared/auth/subject-scope';
+import { today } from '../../shared/dates';
+import type { SubgraphExecutor } from './subgraph-executor.service';
+
+const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
+const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
+
+type Entity = { uscc: string; districtCode?: string; envColorTimeline?: { from: string }[] | null } | null;
+
+const representations = (usccs: readonly string[]) => ({ r: usccs.map((uscc) => ({ __typename: 'Enterprise', uscc })) });
+
+/**
+ * Row-scope facts asked through federation, the way the gateway would join them: the registration
+ * district from market, "rated today" from environment's colour timeline (the same @inaccessible
+ * field finance @requires). One `_entities` call per batch of codes, as the hub itself.
+ *
+ * Why not a market field with @requires: `Query.enterprise` is a root field, and a null answer for
+ * an unrated subject must come from the root resolver, before any entity exists to require on.
+ */
+export class FederatedSubjectFacts implements SubjectFacts {
+  constructor(private readonly execute: SubgraphExecutor) {}
+
+  async districtsOf(usccs: readonly string[]): Promise<Map<string, string>> {
+    const data = await this.execute('market', DISTRICTS, representations(usccs));
+    const districts = new Map<string, string>();
+    for (const entity of data._entities as Entity[]) if (entity?.districtCode) districts.set(entity.uscc, entity.districtCode);
+    return districts;
+  }
+
+  async ratedOf(usccs: readonly string[]): Promise<Set<string>> {
+    const data = await this.execute('environment', RATED, representations(usccs));
+    const day = today();
+    const rated = new Set<string>();
+    for (const entity of data._entities as Entity[]) {
+      if (entity?.envColorTimeline?.some((period) => period.from <= day)) rated.add(entity.uscc);
+    }
+    return rated;
+  }
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { graphql, type GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { SUBGRAPH_TOKEN_HEADER, secretKey, verifySubgraphToken } from '../shared/auth/subgraph-token';
+import type { HubConfig } from '../shared/config';
+import { createContext } from '../shared/context';
+import { createSchemaDataSource, migrateSchema, type Department } from '../shared/database';
+import { formatError, HubError } from '../shared/errors';
+import { log } from '../shared/logging';
+import { SUBGRAPHS } from '../subgraphs';
+import { createSubgraphExecutor } from './services/subgraph-executor.service';
+import { FederatedSubjectFacts } from './services/subject-facts.service';
+import { defaultSubgraphUrl, SUBGRAPH_PORTS } from './supergraph';
+
+export interface SubgraphServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  department: Department;
+  config: HubConfig;
+  /** Port to listen on (default: the department's port of supergraph.ts; 0 = any). */
+  port?: number;
+  /** An open DataSource over the department's schema (tests); default: DATABASE_URL, migrated. */
+  dataSource?: DataSource;
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * One department's subgraph as its own process (`ecocredit start <department>`). It answers only
+ * requests carrying a valid gateway token (SUBGRAPH_TOKEN_HEADER, HS256 with HUB_SUBGRAPH_SECRET):
+ * the principal comes from the token, never from plain headers, and shield and row scope apply as
+ * in-process. Facts for row scope held by other departments are asked of their subgraphs, signed.
+ */
+export async function startSubgraphServer(options: StartSubgraphOptions): Promise<SubgraphServer> {
+  const { department, config } = options;
+  if (!config.subgraphSecret) throw new Error(`refusing to start ${department}: HUB_SUBGRAPH_SECRET must be set (the gateway signs with it)`);
+  const secret = secretKey(config.subgraphSecret);
+  const module = SUBGRAPHS.find((subgraph) => subgraph.name === department);
+  if (!module) throw new Error(`unknown department "${department}"`);
+  let owned: DataSource | undefined;
+  if (!options.dataSource) {
+    if (!config.databaseUrl) throw new Error(`${department} as its own process needs DATABASE_URL`);
+    owned = createSchemaDataSource(module.database, { url: config.databaseUrl });
+    await owned.initialize();
+    await migrateSchema(owned, department);
+  }
+  const dataSource = options.dataSource ?? owned!;
+  const { schema } = await module.build(dataSource);
+  const facts = new FederatedSubjectFacts(
+    createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: config.subgraphUrls, fallbackUrl: defaultSubgraphUrl, secret }),
+  );
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/healthz' && request.method === 'GET') return send(response, 200, { status: 'ok' });
+    if (path !== '/graphql' || request.method !== 'POST') return send(response, 404, { errors: [{ message: 'POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
+    let verified: Awaited<ReturnType<typeof verifySubgraphToken>>;
+    try {
+      const token = request.headers[SUBGRAPH_TOKEN_HEADER];
+      verified = await verifySubgraphToken(Array.isArray(token) ? token[0] : token, secret);
+    } catch (error) {
+      const message = error instanceof HubError ? error.message : 'not signed by the gateway';
+      return send(response, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const raw = await readBody(request, config.maxBodyBytes);
+    let body: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      body = raw === null ? {} : JSON.parse(raw);
+    } catch {
+      body = {};
+    }
+    if (typeof body.query !== 'string') return send(response, 400, { errors: [{ message: 'a JSON body with a "query" string is required', extensions: { code: 'BAD_USER_INPUT' } }] });
+    const result = await graphql({
+      schema,
+      source: body.query,
+      variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+      operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
+      contextValue: createContext(verified.principal, verified.requestId ?? randomUUID(), facts),
+    });
+    const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
+    send(response, 200, errors ? { data: result.data ?? null, errors } : { data: result.data });
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log.error('subgraph request failed', { department, detail: String((error as Error)?.stack ?? error) });
+      if (!response.headersSent) send(response, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL' } }] });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? SUBGRAPH_PORTS[department], () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+  log.info('ecocredit subgraph listening', { department, url });
+  return {
+    url,
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (owned?.isInitialized) await owned.destroy();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { ROLES, type Role } from './principal';
+
+const ALL: readonly Role[] = ROLES;
+const PARTNERS: readonly Role[] = ROLES.filter((role) => role !== 'PUBLIC');
+const SUPERVISORS: readonly Role[] = ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR'];
+
+/**
+ * The permission table of CONTRACT.md "Roles and fields", field coordinate → roles that may read it,
+ * plus the operations each role may call. This is the single source of the role concern: the
+ * subgraphs' rule trees reference it by coordinate (`tableRule`), the generated matrix
+ * (schema/permissions.md) shows what the trees make of it, and the acceptance test walks it.
+ *
+ * Rows for fields that a subgraph does not define (yet) are harmless: a rule tree names only the
+ * fields its schema has. Adding a field = a row here (when the contract adds one) and one line in the
+ * owning subgraph's permissions file.
+ *
+ * Row scope (ENV_OFFICER: own district; PUBLIC: rated subjects only) is not a column here: it is
+ * applied by the services and every `__resolveReference` (see scope.ts, subject-scope.ts).
+ */
+export const PERMISSION_TABLE = {
+  // Enterprise, CONTRACT.md table, row by row.
+  'Enterprise.uscc': ALL,
+  'Enterprise.name': ALL,
+  'Enterprise.districtCode': ALL,
+  'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
+  'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
+  // Not in the contract's table: registration data, shown like registrationStatus.
+  'Enterprise.registeredOn': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
+  'Enterprise.enterpriseType': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
+  'Enterprise.registeredCapital': [...SUPERVISORS, 'BANK'],
+  'Enterprise.address': [...SUPERVISORS, 'BANK'],
+  'Enterprise.legalRepresentative': SUPERVISORS,
+  'Enterprise.legalRepresentativeIdNumber': ['ENV_ADMIN', 'MARKET_REGULATOR'],
+  'Enterprise.envCredit': ALL,
+  'EnvCredit.color': ALL,
+  'EnvCredit.ratedOn': ALL,
+  'EnvCredit.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD'],
+  'Enterprise.envCreditEvents': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  'Enterprise.marketListings': [...SUPERVISORS, 'BANK'],
+  'Enterprise.creditListings': [...SUPERVISORS, 'BANK'],
+  // BANK and UTILITY see only the measures their own kind implements (row filter: measureAgencyScope).
+  'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY'],
+  'Enterprise.creditRestriction': ['ENV_ADMIN', 'CREDIT_OFFICE', 'BANK'],
+  'Enterprise.sewageFee': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
+  // Not in the contract's table: the other price measure, shown like sewageFee.
+  'Enterprise.electricitySurcharge': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
+  // Not in the contract's table: public credit records, shown like the listings.
+  'Enterprise.publicPenaltyRecords': [...SUPERVISORS, 'BANK'],
+  'Enterprise.dishonestDebtorRecords': [...SUPERVISORS, 'BANK'],
+  // Personal data inside a public record: as Enterprise.legalRepresentative.
+  'PenaltyRecord.legalRepresentative': SUPERVISORS,
+  // @inaccessible: never served to clients; the gateway asks for them to satisfy other departments'
+  // @requires under the caller's principal, so every role that may read a dependent field needs them.
+  'Enterprise.envColorTimeline': ALL,
+  'Enterprise.envHalfYearSnapshots': ALL,
+  'Enterprise.marketListingFacts': ALL,
+  'Enterprise.creditListingFacts': ALL,
+
+  // Queries.
+  'Query.enterprise': ALL,
+  'Query.enterprises': ALL,
+  'Query.colorDistribution': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.measureCatalog': PARTNERS,
+  'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
+  'Query.verifyAuditChain': ['ENV_ADMIN'],
+  'Query.apiClients': ['ENV_ADMIN'],
+
+  // Mutations: checked before they run (shield evaluates the rule before the resolver).
+  'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],
+  'Mutation.enrollRatedSubject': ['ENV_ADMIN'],
+  'Mutation.recordCreditEvent': ['ENV_ADMIN', 'ENV_OFFICER'],
+  'Mutation.reportMeasureFeedback': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'UTILITY'],
+  'Mutation.addMarketListing': ['MARKET_REGULATOR'],
+  'Mutation.removeMarketListing': ['MARKET_REGULATOR'],
+  'Mutation.defineMeasure': ['CREDIT_OFFICE'],
+  'Mutation.designateCreditListing': ['CREDIT_OFFICE'],
+  'Mutation.removeCreditListing': ['CREDIT_OFFICE'],
+  'Mutation.createApiClient': ['ENV_ADMIN'],
+  'Mutation.rotateApiClientKey': ['ENV_ADMIN'],
+  'Mutation.revokeApiClient': ['ENV_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type FieldCoordinate = keyof typeof PERMISSION_TABLE;
+
+export function rolesFor(coordinate: FieldCoordinate): readonly Role[] {
+  return PERMISSION_TABLE[coordinate];
+}

@@ -1,0 +1,68 @@
+import type { HubContext } from '../context';
+import { requestLoader } from '../dataloader';
+import { rowScope } from './scope';
+
+/**
+ * Other departments' facts that row scope needs, asked through federation (never by reading another
+ * department's tables): the registration district (market) and whether a subject is rated today
+ * (environment). The gateway provides an implementation per process (see
+ * src/gateway/services/subject-facts.service.ts); roles without row scope never call it.
+ */
+export interface SubjectFacts {
+  /** The registration district of each code the hub knows; unknown codes are absent. */
+  districtsOf(usccs: readonly string[]): Promise<Map<string, string>>;
+  /** The codes that are rated (and so published) today. */
+  ratedOf(usccs: readonly string[]): Promise<Set<string>>;
+}
+
+function facts(ctx: HubContext): SubjectFacts {
+  // Fail closed: a scoped caller without a way to check the scope sees nothing.
+  if (!ctx.subjectFacts) throw new Error('row scope needs SubjectFacts, and this context has none');
+  return ctx.subjectFacts;
+}
+
+const districtLoader = (ctx: HubContext) =>
+  requestLoader<string, string | null>(ctx, 'scope:district', async (usccs) => {
+    const districts = await facts(ctx).districtsOf(usccs);
+    return usccs.map((uscc) => districts.get(uscc) ?? null);
+  });
+
+const ratedLoader = (ctx: HubContext) =>
+  requestLoader<string, boolean>(ctx, 'scope:rated', async (usccs) => {
+    const rated = await facts(ctx).ratedOf(usccs);
+    return usccs.map((uscc) => rated.has(uscc));
+  });
+
+/**
+ * Whether the caller may see `uscc` at all (CONTRACT.md: outside the scope = does not exist).
+ * `known` passes facts the caller already holds (a registration's district) to save a lookup.
+ * Batched per request: N subjects cost one federated call per fact, not N.
+ */
+export async function subjectVisible(ctx: HubContext, uscc: string, known: { districtCode?: string } = {}): Promise<boolean> {
+  const scope = rowScope(ctx.principal);
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'district':
+      return (known.districtCode ?? (await districtLoader(ctx).load(uscc))) === scope.district;
+    case 'rated':
+      return ratedLoader(ctx).load(uscc);
+  }
+}
+
+/**
+ * `__resolveReference` with row scope: the representation as given when the caller may see the
+ * subject, else null (the entity does not exist for this caller). No I/O for unscoped roles.
+ */
+export function scopedReference<T extends { uscc: string }>(ctx: HubContext, reference: T): T | null | Promise<T | null> {
+  if (rowScope(ctx.principal).kind === 'all') {
+    ctx.touchedUsccs.add(reference.uscc);
+    return reference;
+  }
+  return subjectVisible(ctx, reference.uscc).then((visible) => {
+    if (!visible) return null;
+    // Every department's read of a subject counts for the audit trail, not only the first one.
+    ctx.touchedUsccs.add(reference.uscc);
+    return reference;
+  });
+}

@@ -1,0 +1,94 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from '../src/gateway/hub';
+import { startSubgraphServer, type SubgraphServer } from '../src/gateway/subgraph-server';
+import { PUBLIC_PRINCIPAL } from '../src/shared/auth/principal';
+import { secretKey, SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';
+import { loadConfig, type HubConfig } from '../src/shared/config';
+import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
+import { startTestHub, type TestHub } from './support/test-hub';
+
+let hub: TestHub;
+let market: SubgraphServer;
+let environment: SubgraphServer;
+let config: HubConfig;
+
+const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name legalRepresentativeIdNumber } } }`;
+const representations = { r: [{ __typename: 'Enterprise', uscc: DEMO_SHOWCASE_USCC }] };
+
+beforeAll(async () => {
+  hub = await startTestHub({ demoSize: 30 });
+  // The departments' own processes share the gateway's secret and database.
+  config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, subgraphSecret: hub.hub.subgraphSecret, subgraphUrls: {} };
+  market = await startSubgraphServer({ department: 'market', config, port: 0, dataSource: hub.hub.sources.market });
+  environment = await startSubgraphServer({ department: 'environment', config, port: 0, dataSource: hub.hub.sources.environment });
+  config.subgraphUrls.market = market.url;
+  config.subgraphUrls.environment = environment.url;
+});
+
+afterAll(async () => {
+  await market?.stop();
+  await environment?.stop();
+  await hub?.stop();
+});
+
+async function direct(headers: Record<string, string>) {
+  const response = await fetch(market.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: ENTITIES, variables: representations }) });
+  return { status: response.status, body: (await response.json()) as { data?: { _entities: Record<string, unknown>[] } | null; errors?: { extensions: { code: string } }[] } };
+}
+
+describe('a subgraph reached over HTTP', () => {
+  it('refuses a direct _entities request without the gateway signature', async () => {
+    const { status, body } = await direct({});
+    expect(status).toBe(401);
+    expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.data).toBeUndefined();
+  });
+
+  it('refuses forged, expired and plain-header principals', async () => {
+    const admin = { clientId: 'x', clientName: 'x', role: 'ENV_ADMIN' as const, agency: null, districtCode: null, purpose: null };
+    const forged = await signSubgraphToken(admin, 'r', secretKey('someone-else-s-secret'));
+    const expired = await new SignJWT({ role: 'ENV_ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer('ecocredit-gateway')
+      .setAudience('ecocredit-subgraph')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(secretKey(hub.hub.subgraphSecret));
+    const none = forged.split('.').slice(0, 2).join('.') + '.';
+    const attempts: Record<string, string>[] = [{ [SUBGRAPH_TOKEN_HEADER]: forged }, { [SUBGRAPH_TOKEN_HEADER]: expired }, { [SUBGRAPH_TOKEN_HEADER]: none }, { authorization: 'Bearer demo-env-admin', 'x-role': 'ENV_ADMIN' }];
+    for (const headers of attempts) {
+      const { status, body } = await direct(headers);
+      expect(status).toBe(401);
+      expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers a signed request, with the field rules of the principal in the token', async () => {
+    const token = await signSubgraphToken({ ...PUBLIC_PRINCIPAL, clientId: 'key:1', clientName: 'bank', role: 'BANK', purpose: 'CREDIT_REVIEW' }, 'r', secretKey(hub.hub.subgraphSecret));
+    const { status, body } = await direct({ [SUBGRAPH_TOKEN_HEADER]: token });
+    expect(status).toBe(200);
+    expect(body.data!._entities[0]).toMatchObject({ uscc: DEMO_SHOWCASE_USCC, legalRepresentativeIdNumber: null });
+    expect(body.errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('serves the graph through a gateway that calls the departments over HTTP with signed tokens', async () => {
+    let gateway: Hub | undefined;
+    try {
+      gateway = await startHub({ config: { ...config, port: 0, demo: true }, seedDemo: false, remote: ['market', 'environment'] });
+      const ask = async (query: string, headers: Record<string, string> = {}) => {
+        const response = await fetch(gateway!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+        return (await response.json()) as { data?: { enterprise: Record<string, unknown> | null }; errors?: unknown[] };
+      };
+      const admin = await ask(`{ enterprise(uscc: "${DEMO_SHOWCASE_USCC}") { name envCredit { color score } creditRestriction { level } } }`, { authorization: 'Bearer demo-env-admin' });
+      expect(admin.errors).toBeUndefined();
+      expect(admin.data!.enterprise).toMatchObject({ envCredit: { color: 'RED', score: expect.any(Number) }, creditRestriction: { level: 'RESTRICTED' } });
+      // PUBLIC row scope across processes: market asks environment, signed, whether the subject is rated.
+      const open = await ask(`{ enterprise(uscc: "${DEMO_SHOWCASE_USCC}") { name envCredit { color } } }`);
+      expect(open.errors).toBeUndefined();
+      expect(open.data!.enterprise).toMatchObject({ envCredit: { color: 'RED' } });
+    } finally {
+      await gateway?.stop();
+    }
+  });
+});
