@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded
 import { log } from '../shared/logging';
 import type { BuiltSubgraph } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
+import { noticeRoute } from '../subgraphs/environment';
 import { closeHubDatabases, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
@@ -76,6 +77,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apollo,
       clients,
       maxBodyBytes: config.maxBodyBytes,
+      routes: [noticeRoute(readySources.environment)],
       ready: async () => {
         await Promise.all(Object.values(readySources).map((dataSource) => dataSource.query('SELECT 1')));
         return true;

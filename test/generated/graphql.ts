@@ -20,6 +20,55 @@ export type Scalars = {
   USCC: { input: string; output: string; }
 };
 
+export type AddEventTypeVersionInput = {
+  clearForcedColor?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Upper-case code, e.g. FINE. */
+  code: Scalars['String']['input'];
+  defaultPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** After today. */
+  effectiveFrom: Scalars['Date']['input'];
+  /** Direct judgement; omit to keep, and set clearForcedColor to remove. */
+  forcedColor?: InputMaybe<CreditColor>;
+  legalBasis: Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  minPoints?: InputMaybe<Scalars['Int']['input']>;
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** 0 removes the limit. */
+  oncePerMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 makes the type unpublished. */
+  publicityMonths?: InputMaybe<Scalars['Int']['input']>;
+  subjectKind: Scalars['String']['input'];
+  validityMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AddScoringPolicyVersionInput = {
+  blueMin?: InputMaybe<Scalars['Int']['input']>;
+  /** After today: a change never rewrites ratings already given. */
+  effectiveFrom: Scalars['Date']['input'];
+  frontRunnerCleanMonths?: InputMaybe<Scalars['Int']['input']>;
+  greenMin?: InputMaybe<Scalars['Int']['input']>;
+  /** Document title and number. */
+  legalBasis: Scalars['String']['input'];
+  maxScore?: InputMaybe<Scalars['Int']['input']>;
+  objectionDays?: InputMaybe<Scalars['Int']['input']>;
+  publicityMaxMonths?: InputMaybe<Scalars['Int']['input']>;
+  publicityMinMonths?: InputMaybe<Scalars['Int']['input']>;
+  redMin?: InputMaybe<Scalars['Int']['input']>;
+  startScore?: InputMaybe<Scalars['Int']['input']>;
+  subjectKind: Scalars['String']['input'];
+  validityOffsetDays?: InputMaybe<Scalars['Int']['input']>;
+  yellowMin?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ApplyCreditRepairInput = {
+  /** The day the application was received (default today). */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  eventId: Scalars['ID']['input'];
+  /** What the subject corrected (整改), with evidence. */
+  reason: Scalars['String']['input'];
+};
+
 /** How many rated subjects of one group had one colour on a date. */
 export type ColorBucket = {
   __typename?: 'ColorBucket';
@@ -29,6 +78,15 @@ export type ColorBucket = {
   group: Scalars['String']['output'];
 };
 
+/** ENROLLED: rating started; EVENT: an event took effect; EXPIRY: an event’s points returned; FRONT_RUNNER: designated; POLICY: a new policy version; VOIDED: an event was voided (objection upheld or correction). */
+export type ColorChangeCause =
+  | 'ENROLLED'
+  | 'EVENT'
+  | 'EXPIRY'
+  | 'FRONT_RUNNER'
+  | 'POLICY'
+  | 'VOIDED';
+
 /** Environmental credit colour, best (GREEN) to worst (BLACK). */
 export type CreditColor =
   | 'BLACK'
@@ -36,6 +94,25 @@ export type CreditColor =
   | 'GREEN'
   | 'RED'
   | 'YELLOW';
+
+/** A change of colour and what caused it. */
+export type CreditColorChange = {
+  __typename?: 'CreditColorChange';
+  cause: ColorChangeCause;
+  colorAfter: CreditColor;
+  /** Null at enrolment. */
+  colorBefore?: Maybe<CreditColor>;
+  /** The event that caused it (started, expired or was voided). */
+  event?: Maybe<CreditEvent>;
+  /** The day from which the colour changed. */
+  on: Scalars['Date']['output'];
+  /** For a voiding: the day it was recorded (it applies from `on`). */
+  recordedOn?: Maybe<Scalars['Date']['output']>;
+  scoreAfter: Scalars['Int']['output'];
+  scoreBefore?: Maybe<Scalars['Int']['output']>;
+  /** A change the hub showed that a later voiding took back. */
+  superseded: Scalars['Boolean']['output'];
+};
 
 /** A scored event: a penalty decision or another supervision fact. */
 export type CreditEvent = {
@@ -45,6 +122,10 @@ export type CreditEvent = {
   id: Scalars['ID']['output'];
   occurredOn: Scalars['Date']['output'];
   points: Scalars['Int']['output'];
+  /** Exclusive end of public disclosure; null when not published. */
+  publicUntil?: Maybe<Scalars['Date']['output']>;
+  /** The day the decision was served; the objection window counts from it. */
+  servedOn?: Maybe<Scalars['Date']['output']>;
   /** Event-type code of the catalogue (FINE, WARNING, ...). */
   type: Scalars['String']['output'];
   validFrom: Scalars['Date']['output'];
@@ -52,6 +133,8 @@ export type CreditEvent = {
   validUntil: Scalars['Date']['output'];
   voidReason?: Maybe<Scalars['String']['output']>;
   voided: Scalars['Boolean']['output'];
+  /** The day it was voided. */
+  voidedOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** 严重失信主体名单 (SERIOUS_DISHONESTY), 失信被执行人 (COURT_DISHONEST_DEBTOR), 守信红名单 (RED_LIST). */
@@ -75,8 +158,27 @@ export type CreditListing = {
 /** A credit record notice (环保信用记录告知书), served with the penalty decision. */
 export type CreditNotice = {
   __typename?: 'CreditNotice';
+  /** The event the notice describes. */
+  eventId?: Maybe<Scalars['ID']['output']>;
+  /** Path of the printable HTML page on the gateway (GET, authenticated). */
+  htmlPath?: Maybe<Scalars['String']['output']>;
+  issuedOn?: Maybe<Scalars['Date']['output']>;
   number: Scalars['String']['output'];
   text: Scalars['String']['output'];
+  uscc?: Maybe<Scalars['USCC']['output']>;
+};
+
+/** A credit repair application (信用修复) for a published penalty. */
+export type CreditRepair = {
+  __typename?: 'CreditRepair';
+  appliedOn: Scalars['Date']['output'];
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  status: RepairStatus;
+  uscc: Scalars['USCC']['output'];
 };
 
 /** A bank's answer: may this subject get credit, and on what basis. */
@@ -90,9 +192,66 @@ export type CreditRestriction = {
   since?: Maybe<Scalars['Date']['output']>;
 };
 
+/** The rating on a half-year’s last day (30 June, 31 December), which decides the next half-year’s price surcharges. */
+export type CreditSnapshot = {
+  __typename?: 'CreditSnapshot';
+  color: CreditColor;
+  /** How many snapshots in a row, ending with this one, were RED. */
+  consecutiveRed: Scalars['Int']['output'];
+  periodEnd: Scalars['Date']['output'];
+  score?: Maybe<Scalars['Int']['output']>;
+  /** True when taken and stored (immutable); false when derived because it has not been taken yet. */
+  stored: Scalars['Boolean']['output'];
+};
+
+export type DesignateFrontRunnerInput = {
+  /** The bureau’s designation document number. */
+  decisionNo: Scalars['String']['input'];
+  /** Default today. */
+  designatedOn?: InputMaybe<Scalars['Date']['input']>;
+  uscc: Scalars['USCC']['input'];
+};
+
+export type DesignateFrontRunnerPayload = {
+  __typename?: 'DesignateFrontRunnerPayload';
+  designation: FrontRunnerDesignation;
+  /** Today’s rating after the designation. */
+  ratingAfter?: Maybe<EnvCredit>;
+};
+
+/** PUBLISHED: shown to the public; REPAIRED: withdrawn after credit repair (still scored until it expires); ENDED: publicity period over; VOIDED. */
+export type DisclosureState =
+  | 'ENDED'
+  | 'PUBLISHED'
+  | 'REPAIRED'
+  | 'VOIDED';
+
 export type DistributionGroup =
   | 'DISTRICT'
   | 'INDUSTRY';
+
+export type DrawInspectionsInput = {
+  /** The day whose colours define the population (default today). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Colours of the population (default all). */
+  colors?: InputMaybe<Array<CreditColor>>;
+  /** District of the population; an ENV_OFFICER draws in its own district only. */
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 4754 industry code of the population. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Base rate (0–1, up to 4 decimals) multiplied per colour by its weight. Give this or sampleSize. */
+  rate?: InputMaybe<Scalars['Float']['input']>;
+  /** How many to select, allocated to colours by size × weight. Give this or rate. */
+  sampleSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the random selection (default a random one); stored for replay. */
+  seed?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DrawnSubject = {
+  __typename?: 'DrawnSubject';
+  color: CreditColor;
+  uscc: Scalars['USCC']['output'];
+};
 
 export type EnrollRatedSubjectInput = {
   /** Supervising district; defaults to positions 3–8 of the code. */
@@ -117,12 +276,24 @@ export type Enterprise = {
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first. */
   envCreditEvents?: Maybe<Array<CreditEvent>>;
+  /** Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction. */
+  envCreditHistory?: Maybe<Array<CreditColorChange>>;
+  /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
+  envCreditSnapshots?: Maybe<Array<CreditSnapshot>>;
+  /** Historical annual ratings on the older 100-point scale (history only). */
+  envLegacyRatings?: Maybe<Array<LegacyRating>>;
+  /** Objections to the subject’s events, oldest first. */
+  envObjections?: Maybe<Array<Objection>>;
+  /** The disclosure state of every published penalty. */
+  envPenaltyDisclosures?: Maybe<Array<PenaltyDisclosure>>;
   /** Industry code of GB/T 4754. */
   industryCode?: Maybe<Scalars['String']['output']>;
   legalRepresentative?: Maybe<Scalars['String']['output']>;
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
+  /** Penalties published today (repaired and voided ones withdrawn); null when not rated. */
+  publicPenalties?: Maybe<Array<PublicPenalty>>;
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** ACTIVE, SUSPENDED, REVOKED or CANCELLED. */
   registrationStatus?: Maybe<Scalars['String']['output']>;
@@ -149,6 +320,142 @@ export type EnvCredit = {
   score?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One version of an event type of the catalogue, for one kind of subject. */
+export type EventType = {
+  __typename?: 'EventType';
+  code: Scalars['String']['output'];
+  defaultPoints: Scalars['Int']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  /** Direct judgement while valid, whatever the score (CRIMINAL_LIABILITY: BLACK). */
+  forcedColor?: Maybe<CreditColor>;
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  maxPoints: Scalars['Int']['output'];
+  /** Lowest points an event of this type may carry. */
+  minPoints: Scalars['Int']['output'];
+  nameEn: Scalars['String']['output'];
+  nameZh: Scalars['String']['output'];
+  /** At most one event of this type per this many months. */
+  oncePerMonths?: Maybe<Scalars['Int']['output']>;
+  /** Default publicity of a penalty of this type; null when not published. */
+  publicityMonths?: Maybe<Scalars['Int']['output']>;
+  subjectKind: Scalars['String']['output'];
+  validityMonths: Scalars['Int']['output'];
+};
+
+export type FileObjectionInput = {
+  eventId: Scalars['ID']['input'];
+  /** The day the written objection was received (default today). */
+  filedOn?: InputMaybe<Scalars['Date']['input']>;
+  grounds: Scalars['String']['input'];
+};
+
+/** An environmental front-runner designation (环保领跑者): GREEN until the next deduction. */
+export type FrontRunnerDesignation = {
+  __typename?: 'FrontRunnerDesignation';
+  decisionNo: Scalars['String']['output'];
+  designatedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** The day the next deduction took effect; null while it holds. */
+  lapsedOn?: Maybe<Scalars['Date']['output']>;
+  uscc: Scalars['USCC']['output'];
+};
+
+/** The result of taking the half-year snapshot of every rated subject. */
+export type HalfYearSnapshotRun = {
+  __typename?: 'HalfYearSnapshotRun';
+  /** Snapshots that were already stored and were left as they were. */
+  alreadyStored: Scalars['Int']['output'];
+  black: Scalars['Int']['output'];
+  periodEnd: Scalars['Date']['output'];
+  red: Scalars['Int']['output'];
+  /** Snapshots stored by this run. */
+  stored: Scalars['Int']['output'];
+  /** Subjects rated on that day. */
+  subjects: Scalars['Int']['output'];
+};
+
+export type ImportLegacyRatingsInput = {
+  ratings: Array<LegacyRatingInput>;
+  /** Where the ratings come from (document or archive reference). */
+  source: Scalars['String']['input'];
+};
+
+export type ImportLegacyRatingsPayload = {
+  __typename?: 'ImportLegacyRatingsPayload';
+  imported: Scalars['Int']['output'];
+  /** Rows already imported with the same score. */
+  unchanged: Scalars['Int']['output'];
+};
+
+/** A random-inspection draw (双随机), stored for audit with its seed and population snapshot. */
+export type InspectionDraw = {
+  __typename?: 'InspectionDraw';
+  algorithm: Scalars['String']['output'];
+  asOf: Scalars['Date']['output'];
+  colors: Array<CreditColor>;
+  districtCode?: Maybe<Scalars['String']['output']>;
+  /** ISO timestamp. */
+  drawnAt: Scalars['String']['output'];
+  drawnBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  industryCode?: Maybe<Scalars['String']['output']>;
+  populationSize: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Replaying the stored seed over the stored population selects exactly the stored subjects. */
+  reproducible: Scalars['Boolean']['output'];
+  sampleSize?: Maybe<Scalars['Int']['output']>;
+  seed: Scalars['String']['output'];
+  /** In draw order within each colour, worst colour first. */
+  selected: Array<DrawnSubject>;
+  strata: Array<InspectionStratum>;
+};
+
+/** One version of the random-inspection frequency for a colour, as a multiple of the base rate. */
+export type InspectionFrequency = {
+  __typename?: 'InspectionFrequency';
+  color: CreditColor;
+  effectiveFrom: Scalars['Date']['output'];
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  /** Decimal string, e.g. "0.50". */
+  multiplier: Scalars['String']['output'];
+};
+
+/** One colour of a draw: its population, weight and how many were selected. */
+export type InspectionStratum = {
+  __typename?: 'InspectionStratum';
+  color: CreditColor;
+  population: Scalars['Int']['output'];
+  selected: Scalars['Int']['output'];
+  /** Multiple of the base rate in force on the draw’s date. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A historical annual rating on the older 100-point scale; never mixed into 12-point scores. */
+export type LegacyRating = {
+  __typename?: 'LegacyRating';
+  color: CreditColor;
+  /** ANNUAL_100: green ≥ 95, blue 80–94, yellow 64–79, red 40–63, black ≤ 39. */
+  scale: Scalars['String']['output'];
+  /** Decimal string on the 100-point scale. */
+  score: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type LegacyRatingInput = {
+  /** The grade recorded at the time; must agree with the score when given. */
+  color?: InputMaybe<CreditColor>;
+  /** Decimal string 0–100, e.g. "86.5". */
+  score: Scalars['String']['input'];
+  uscc: Scalars['USCC']['input'];
+  year: Scalars['Int']['input'];
+};
+
 /** 经营异常名录 (ABNORMAL_OPERATIONS) or 严重违法失信名单 (SERIOUS_ILLEGAL_DISHONEST). */
 export type MarketListType =
   | 'ABNORMAL_OPERATIONS'
@@ -166,17 +473,76 @@ export type MarketListing = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** ENV_ADMIN: add a version of an event type (or a new type) from a future date, closing the one in force. */
+  addEventTypeVersion: EventType;
+  /** ENV_ADMIN: add a scoring policy version from a future date, closing the one in force. */
+  addScoringPolicyVersion: ScoringPolicy;
+  /** ENV staff: register a credit repair application for a published penalty after its minimum publicity. */
+  applyCreditRepair: CreditRepair;
+  /** ENV_ADMIN: designate an environmental front-runner (GREEN); refused when the clean period holds a deduction; lapses on the next deduction. */
+  designateFrontRunner: DesignateFrontRunnerPayload;
+  /** ENV staff: draw subjects for inspection, stratified and weighted by colour; stored for audit. */
+  drawInspections: InspectionDraw;
   /** ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score. */
   enrollRatedSubject: EnvCredit;
+  /** ENV staff: register an objection received within the policy’s window after service. */
+  fileObjection: Objection;
+  /** ENV_ADMIN: import historical annual ratings on the older 100-point scale (all or nothing). */
+  importLegacyRatings: ImportLegacyRatingsPayload;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
   registerEnterprise: Enterprise;
+  /** ENV_ADMIN: decide a repair application; UPHOLD withdraws the penalty from public view (it still counts for scoring). */
+  reviewCreditRepair: CreditRepair;
+  /** ENV_ADMIN: decide an objection; UPHOLD voids the event and recomputes the rating, REJECT keeps it. */
+  reviewObjection: ReviewObjectionPayload;
+  /** ENV_ADMIN: set the inspection multiple of a colour from a date. */
+  setInspectionFrequency: InspectionFrequency;
+  /** ENV_ADMIN: store the immutable snapshot of every rated subject for a past 30 June or 31 December. */
+  takeHalfYearSnapshot: HalfYearSnapshotRun;
+  /** ENV_ADMIN: void an event (the reason is kept with it); the rating is recomputed. */
+  voidCreditEvent: VoidCreditEventPayload;
+};
+
+
+export type MutationAddEventTypeVersionArgs = {
+  input: AddEventTypeVersionInput;
+};
+
+
+export type MutationAddScoringPolicyVersionArgs = {
+  input: AddScoringPolicyVersionInput;
+};
+
+
+export type MutationApplyCreditRepairArgs = {
+  input: ApplyCreditRepairInput;
+};
+
+
+export type MutationDesignateFrontRunnerArgs = {
+  input: DesignateFrontRunnerInput;
+};
+
+
+export type MutationDrawInspectionsArgs = {
+  input: DrawInspectionsInput;
 };
 
 
 export type MutationEnrollRatedSubjectArgs = {
   input: EnrollRatedSubjectInput;
+};
+
+
+export type MutationFileObjectionArgs = {
+  input: FileObjectionInput;
+};
+
+
+export type MutationImportLegacyRatingsArgs = {
+  input: ImportLegacyRatingsInput;
 };
 
 
@@ -189,20 +555,104 @@ export type MutationRegisterEnterpriseArgs = {
   input: RegisterEnterpriseInput;
 };
 
+
+export type MutationReviewCreditRepairArgs = {
+  input: ReviewCreditRepairInput;
+};
+
+
+export type MutationReviewObjectionArgs = {
+  input: ReviewObjectionInput;
+};
+
+
+export type MutationSetInspectionFrequencyArgs = {
+  input: SetInspectionFrequencyInput;
+};
+
+
+export type MutationTakeHalfYearSnapshotArgs = {
+  periodEnd: Scalars['Date']['input'];
+};
+
+
+export type MutationVoidCreditEventArgs = {
+  input: VoidCreditEventInput;
+};
+
+/** An objection (异议) to a recorded event; while under review the event still counts. */
+export type Objection = {
+  __typename?: 'Objection';
+  /** The last day it could be filed. */
+  deadline: Scalars['Date']['output'];
+  eventId: Scalars['ID']['output'];
+  filedOn: Scalars['Date']['output'];
+  grounds: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  reviewNote?: Maybe<Scalars['String']['output']>;
+  reviewedOn?: Maybe<Scalars['Date']['output']>;
+  status: ObjectionStatus;
+  uscc: Scalars['USCC']['output'];
+};
+
+export type ObjectionStatus =
+  | 'REJECTED'
+  | 'UNDER_REVIEW'
+  | 'UPHELD';
+
+/** The public-disclosure state of one penalty. */
+export type PenaltyDisclosure = {
+  __typename?: 'PenaltyDisclosure';
+  event: CreditEvent;
+  publicUntil: Scalars['Date']['output'];
+  /** The latest repair application. */
+  repair?: Maybe<CreditRepair>;
+  /** First day a repair may be applied for (after the minimum publicity). */
+  repairableFrom: Scalars['Date']['output'];
+  state: DisclosureState;
+};
+
+/** A penalty as the public sees it (no points, no personal data). */
+export type PublicPenalty = {
+  __typename?: 'PublicPenalty';
+  decidedOn: Scalars['Date']['output'];
+  decisionNo?: Maybe<Scalars['String']['output']>;
+  /** Shown until this day (exclusive). */
+  publicUntil: Scalars['Date']['output'];
+  type: Scalars['String']['output'];
+  /** Chinese name of the event type. */
+  typeName: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
   colorDistribution: Array<ColorBucket>;
+  /** A credit record notice as issued; null when unknown or outside the caller’s district. */
+  creditNotice?: Maybe<CreditNotice>;
   /** The subject with this code, or null when the hub does not know it. */
   enterprise?: Maybe<Enterprise>;
   /** Same order as asked; null for a code the hub does not know; at most 1000 codes. */
   enterprises: Array<Maybe<Enterprise>>;
+  /** The event-type catalogue, every version; only those in force on asOf when given. */
+  eventTypeCatalog: Array<EventType>;
+  /** A stored draw, replayed from its seed and population snapshot. */
+  inspectionDraw?: Maybe<InspectionDraw>;
+  /** Random-inspection multiples by colour; only those in force on asOf when given. */
+  inspectionFrequencies: Array<InspectionFrequency>;
+  /** Scoring policy versions, oldest first; only those in force on asOf when given. */
+  scoringPolicies: Array<ScoringPolicy>;
 };
 
 
 export type QueryColorDistributionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   groupBy: DistributionGroup;
+};
+
+
+export type QueryCreditNoticeArgs = {
+  number: Scalars['String']['input'];
 };
 
 
@@ -215,12 +665,38 @@ export type QueryEnterprisesArgs = {
   usccs: Array<Scalars['USCC']['input']>;
 };
 
+
+export type QueryEventTypeCatalogArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  subjectKind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInspectionDrawArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionFrequenciesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryScoringPoliciesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  subjectKind?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RecordCreditEventInput = {
   decisionNo?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   occurredOn: Scalars['Date']['input'];
   /** The event's own points, within its type's allowed range; default the type's points. */
   points?: InputMaybe<Scalars['Int']['input']>;
+  /** Months a penalty is published, within the policy's 3 months–3 years; default the type's. */
+  publicityMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** The day the decision was served (default occurredOn); the objection window counts from it. */
+  servedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Event-type code of the catalogue (FINE, WARNING, CRIMINAL_LIABILITY, CREDIT_COMMITMENT, ...). */
   type: Scalars['String']['input'];
   uscc: Scalars['USCC']['input'];
@@ -248,10 +724,95 @@ export type RegisterEnterpriseInput = {
   uscc: Scalars['USCC']['input'];
 };
 
+export type RepairStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type RestrictionLevel =
   | 'NONE'
   | 'PROHIBITED'
   | 'RESTRICTED';
+
+export type ReviewCreditRepairInput = {
+  applicationId: Scalars['ID']['input'];
+  decision: ReviewDecision;
+  note: Scalars['String']['input'];
+};
+
+/** UPHOLD grants the request (objection: the event is voided; repair: the penalty is withdrawn from public view); REJECT keeps things as they are. */
+export type ReviewDecision =
+  | 'REJECT'
+  | 'UPHOLD';
+
+export type ReviewObjectionInput = {
+  decision: ReviewDecision;
+  /** The reasoning of the review; kept with the objection (and the voiding). */
+  note: Scalars['String']['input'];
+  objectionId: Scalars['ID']['input'];
+};
+
+export type ReviewObjectionPayload = {
+  __typename?: 'ReviewObjectionPayload';
+  /** The event, voided when the objection is upheld. */
+  event: CreditEvent;
+  objection: Objection;
+  /** Today’s rating after the review. */
+  ratingAfter?: Maybe<EnvCredit>;
+};
+
+/** One version of the 12-point scoring policy for a kind of subject; versions never overlap. */
+export type ScoringPolicy = {
+  __typename?: 'ScoringPolicy';
+  blueMin: Scalars['Int']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  /** Months without a deduction needed for a front-runner designation. */
+  frontRunnerCleanMonths: Scalars['Int']['output'];
+  /** Lowest GREEN score. */
+  greenMin: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  maxScore: Scalars['Int']['output'];
+  /** Days after service within which an event can be objected to. */
+  objectionDays: Scalars['Int']['output'];
+  /** Longest publicity of a penalty. */
+  publicityMaxMonths: Scalars['Int']['output'];
+  /** Shortest publicity of a penalty; repair may be applied for after it. */
+  publicityMinMonths: Scalars['Int']['output'];
+  /** Lowest RED score; below it is BLACK. */
+  redMin: Scalars['Int']['output'];
+  startScore: Scalars['Int']['output'];
+  /** ENTERPRISE, EIA_AGENCY, MONITORING_AGENCY, OM_AGENCY or TREATMENT_AGENCY. */
+  subjectKind: Scalars['String']['output'];
+  /** Days from an event to the start of its validity. */
+  validityOffsetDays: Scalars['Int']['output'];
+  yellowMin: Scalars['Int']['output'];
+};
+
+export type SetInspectionFrequencyInput = {
+  color: CreditColor;
+  /** After today. */
+  effectiveFrom: Scalars['Date']['input'];
+  legalBasis: Scalars['String']['input'];
+  /** Decimal multiple of the base rate, e.g. "3.00". */
+  multiplier: Scalars['String']['input'];
+};
+
+export type VoidCreditEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** Why it is voided; kept with the event. */
+  reason: Scalars['String']['input'];
+};
+
+/** A voided event and today’s rating before and after the voiding. */
+export type VoidCreditEventPayload = {
+  __typename?: 'VoidCreditEventPayload';
+  event: CreditEvent;
+  ratingAfter?: Maybe<EnvCredit>;
+  ratingBefore?: Maybe<EnvCredit>;
+};
 
 export type EnterpriseOverviewQueryVariables = Exact<{
   uscc: Scalars['USCC']['input'];
