@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ENV_STAFF } from '../../shared/auth/rules';
 import type { Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
-import { forbidden } from '../../shared/errors';
+import { HubError } from '../../shared/errors';
 import { CreditNoticeService } from './services/credit-notice.service';
 import { PolicyService } from './services/policy.service';
 import { RatingService } from './services/rating.service';
@@ -21,7 +21,7 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 /**
  * `GET /notices/<number>`: the printable HTML page of a credit record notice, for an authenticated
  * caller allowed to read notices (an ENV_OFFICER only for its own district; any other notice is
- * answered as if it did not exist). Authentication errors propagate to the HTTP server's handler.
+ * answered as if it did not exist): 401 for a bad credential, 403 for a role that may not, 404 otherwise.
  */
 export function noticeRoute(dataSource: DataSource) {
   const notices = new CreditNoticeService(dataSource, new RatingService(dataSource, new PolicyService(dataSource)));
@@ -32,8 +32,20 @@ export function noticeRoute(dataSource: DataSource) {
       sendError(response, 405, 'BAD_USER_INPUT', 'use GET /notices/<number>');
       return true;
     }
-    const ctx = await principal();
-    if (!NOTICE_READERS.includes(ctx.principal.role)) throw forbidden(`role ${ctx.principal.role} may not read credit record notices`);
+    // Expected refusals are answered here rather than thrown, so they are not logged as failures.
+    let ctx: HubContext;
+    try {
+      ctx = await principal();
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      const code = String(error.extensions.code);
+      sendError(response, code === 'UNAUTHENTICATED' ? 401 : 403, code, error.message);
+      return true;
+    }
+    if (!NOTICE_READERS.includes(ctx.principal.role)) {
+      sendError(response, 403, 'FORBIDDEN', `role ${ctx.principal.role} may not read credit record notices`);
+      return true;
+    }
     let number: string;
     try {
       number = decodeURIComponent(match[1]);

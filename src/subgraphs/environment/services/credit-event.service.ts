@@ -117,7 +117,14 @@ export class CreditEventService {
         voidedAt: null,
         voidReason: null,
       });
-      const before = await this.ratingToday(manager, ctx, subject, existing);
+      const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
+      const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
+      const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
+      const before = ratingOn(basisBefore, asOf);
+      // The notice states the event's own effect: the colour the day its validity starts, without and with it.
+      const noticeBefore = ratingOn(basisBefore, validFrom);
+      const noticeAfter = ratingOn(basisAfter, validFrom);
+      if (!noticeAfter) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${validFrom}`);
       await eventRepository.save(event);
       const after = await this.ratings.refresh(manager, ctx, subject);
       if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
@@ -135,11 +142,11 @@ export class CreditEventService {
         points,
         validFrom: event.validFrom,
         validUntil: event.validUntil,
-        colorBefore: before?.color ?? null,
-        colorAfter: after.color,
-        scoreAfter: after.score,
+        colorBefore: noticeBefore?.color ?? null,
+        colorAfter: noticeAfter.color,
+        scoreAfter: noticeAfter.score,
         objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
-        inspectionMultiplier: frequencies.find((f) => f.color === after.color)?.multiplier ?? null,
+        inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
         publicUntil: publicityUntil,
       };
       const text = composeNoticeText(facts);
@@ -177,7 +184,7 @@ export class CreditEventService {
     const event = await repository.findOneByOrFail({ id });
     if (event.voidedAt !== null) throw badInput(`credit event ${id} was already voided (${event.voidReason})`);
     const asOf = today();
-    const before = await this.ratingToday(manager, ctx, subject, null);
+    const before = await this.ratingToday(manager, ctx, subject);
     event.voidedAt = new Date();
     event.voidReason = reason;
     await repository.update({ id }, { voidedAt: event.voidedAt, voidReason: reason });
@@ -185,13 +192,11 @@ export class CreditEventService {
     return { event: toCreditEvent(event), ratingBefore: asEnvCredit(before, asOf), ratingAfter: asEnvCredit(after, asOf) };
   }
 
-  /** Today's rating from the rows the transaction sees (or from `events` when given). */
-  private async ratingToday(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity, events: CreditEventEntity[] | null): Promise<Rating | null> {
-    const [policies, rows, designations] = await Promise.all([
-      this.policies.policiesFor(ctx, subject.subjectKind),
-      events ?? manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc } }),
-      manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } }),
-    ]);
-    return ratingOn(ratingBasis(subject.ratedFrom, policies, rows, designations), today());
+  /** Today's rating from the rows the transaction sees. */
+  private async ratingToday(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity): Promise<Rating | null> {
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc } });
+    const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
+    return ratingOn(ratingBasis(subject.ratedFrom, policies, events, designations), today());
   }
 }

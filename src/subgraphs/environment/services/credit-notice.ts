@@ -14,6 +14,7 @@ export interface NoticeFacts {
   points: number;
   validFrom: IsoDate;
   validUntil: IsoDate;
+  /** The colour the day the event's validity starts, without it and with it. */
   colorBefore: CreditColor | null;
   colorAfter: CreditColor;
   scoreAfter: number;
@@ -50,7 +51,7 @@ export function noticeLines(facts: NoticeFacts): [label: string, value: string][
     ['Decision number', facts.decisionNo ?? '—'],
     ['Event', `${facts.eventName} (${facts.eventType}) on ${facts.occurredOn}, served on ${facts.servedOn}`],
     ['Points', `${facts.points > 0 ? '+' : ''}${facts.points}, valid from ${facts.validFrom} until ${facts.validUntil} (exclusive)`],
-    ['Colour', `before: ${facts.colorBefore ?? 'not rated'}; after: ${facts.colorAfter} (score ${facts.scoreAfter})`],
+    [`Colour on ${facts.validFrom}`, `before: ${facts.colorBefore ?? 'not rated'}; after: ${facts.colorAfter} (score ${facts.scoreAfter})`],
     ['Measures', `the colour ${facts.colorAfter} triggers ${inspections}${COLOR_CONSEQUENCES[facts.colorAfter]}; joint measures per the credit office's measure catalogue.`],
     ['Points return', `automatically on ${facts.validUntil}; there is no early repair of points.`],
     ['Publicity', facts.publicUntil ? `published until ${facts.publicUntil}; credit repair may be applied for after the minimum publicity period.` : 'not published.'],

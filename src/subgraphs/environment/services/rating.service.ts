@@ -168,11 +168,10 @@ export class RatingService {
    * rating depends on calls it before committing.
    */
   async refresh(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity): Promise<Rating | null> {
-    const [policies, events, designations] = await Promise.all([
-      this.policies.policiesFor(ctx, subject.subjectKind),
-      manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } }),
-      manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } }),
-    ]);
+    // One connection serves the transaction: its statements go one after the other.
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
+    const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
     const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
     const day = today();
     const rating = ratingOn(basis, day);

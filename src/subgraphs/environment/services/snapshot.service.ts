@@ -112,11 +112,9 @@ export class SnapshotService {
       if (!rated.length) continue;
       const usccs = rated.map((s) => s.uscc);
       await this.dataSource.transaction(async (manager) => {
-        const [events, designations, stored] = await Promise.all([
-          manager.getRepository(CreditEventEntity).find({ where: { uscc: In(usccs) } }),
-          manager.getRepository(FrontRunnerEntity).find({ where: { uscc: In(usccs) } }),
-          manager.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: In(usccs) } }),
-        ]);
+        const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: In(usccs) } });
+        const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: In(usccs) } });
+        const stored = await manager.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: In(usccs) } });
         const eventsOf = groupBy(events, (e) => e.uscc);
         const designationsOf = groupBy(designations, (d) => d.uscc);
         const storedOf = groupBy(stored, (s) => s.uscc);
