@@ -105,6 +105,7 @@ export class DisclosureService {
     const reason = requiredText(input.reason, 'reason');
     const appliedOn = input.appliedOn ?? today();
     if (appliedOn > today()) throw badInput(`appliedOn ${appliedOn} is in the future`);
+    await this.policies.preload(ctx);
     return this.dataSource.transaction(async (manager) => {
       const event = await manager.getRepository(CreditEventEntity).findOneBy({ id: eventId });
       const subject = event && (await this.ratings.lockSubject(manager, ctx, event.uscc));

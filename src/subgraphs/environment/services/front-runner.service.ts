@@ -25,6 +25,7 @@ export class FrontRunnerService {
     const decisionNo = requiredText(input.decisionNo, 'decisionNo', 200);
     const designatedOn = input.designatedOn ?? today();
     if (designatedOn > today()) throw badInput(`designatedOn ${designatedOn} is in the future`);
+    await this.policies.preload(ctx);
     return this.dataSource.transaction(async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject`);

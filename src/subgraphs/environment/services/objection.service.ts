@@ -52,6 +52,7 @@ export class ObjectionService {
     const grounds = requiredText(input.grounds, 'grounds');
     const filedOn = input.filedOn ?? today();
     if (filedOn > today()) throw badInput(`filedOn ${filedOn} is in the future`);
+    await this.policies.preload(ctx);
     return this.dataSource.transaction(async (manager) => {
       const event = await manager.getRepository(CreditEventEntity).findOneBy({ id: eventId });
       const subject = event && (await this.ratings.lockSubject(manager, ctx, event.uscc));
@@ -78,6 +79,7 @@ export class ObjectionService {
   async review(ctx: HubContext, input: ReviewObjectionInput): Promise<ReviewObjectionPayload> {
     const id = parseId(input.objectionId, 'objectionId');
     const note = requiredText(input.note, 'note');
+    await this.policies.preload(ctx);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ObjectionEntity);
       const objection = await repository.findOneBy({ id });

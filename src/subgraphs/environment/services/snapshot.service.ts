@@ -98,6 +98,7 @@ export class SnapshotService {
     if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
     if (periodEnd >= today()) throw badInput(`periodEnd ${periodEnd} has not ended yet (today is ${today()})`);
     const run: HalfYearSnapshotRun = { periodEnd, subjects: 0, stored: 0, alreadyStored: 0, red: 0, black: 0 };
+    await this.policies.preload(ctx);
     const policiesByKind = new Map<string, Awaited<ReturnType<PolicyService['policiesFor']>>>();
     let after = '';
     for (;;) {
