@@ -16,7 +16,7 @@ import {
   ReviewCreditRepairDocument,
   TakeHalfYearSnapshotDocument,
 } from './generated/graphql';
-import { ratedEnterprise } from './support/fixtures';
+import { newUscc, ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 const ADMIN = { key: 'demo-env-admin' };
@@ -180,6 +180,28 @@ describe('public disclosure and credit repair', () => {
     // Still scored until it expires (six months from the decision).
     expect(staff.data!.enterprise!.envCredit).toMatchObject({ color: 'BLUE', score: 6 });
     expect(errorCodes(await hub.execute(PenaltyDisclosuresDocument, { uscc }, {}))).toContain('FORBIDDEN');
+  });
+});
+
+describe('third-party service providers', () => {
+  it('are rated under their own policy rows', async () => {
+    const agency = newUscc('320706');
+    const enrolled = await hub.request(
+      `mutation($r: RegisterEnterpriseInput!, $e: EnrollRatedSubjectInput!) { registerEnterprise(input: $r) { uscc } enrollRatedSubject(input: $e) { color score } }`,
+      { r: { uscc: agency, name: '连云港示例监测有限公司', districtCode: '320706' }, e: { uscc: agency, ratedFrom: '2024-01-01', subjectKind: 'MONITORING_AGENCY' } },
+      ADMIN,
+    );
+    expect(enrolled.errors).toBeUndefined();
+    const catalog = await hub.execute(PolicyCatalogDocument, { subjectKind: 'MONITORING_AGENCY', asOf: '2025-01-01' }, ADMIN);
+    expect(catalog.data!.scoringPolicies.map((p) => p.subjectKind)).toEqual(['MONITORING_AGENCY']);
+    expect(new Set(catalog.data!.eventTypeCatalog.map((t) => t.subjectKind))).toEqual(new Set(['MONITORING_AGENCY']));
+    // A catalogue row of another kind is not used: removing the agency's FINE makes FINE unknown for it.
+    await hub.sql(`UPDATE environment.event_type SET code = 'FINE_RETIRED' WHERE code = 'FINE' AND subject_kind = 'MONITORING_AGENCY'`);
+    const refused = await hub.execute(RecordEventDocument, { input: { uscc: agency, type: 'FINE', occurredOn: '2025-03-01' } }, ADMIN);
+    expect(refused.errors![0].message).toContain('unknown event type "FINE" for MONITORING_AGENCY');
+    await hub.sql(`UPDATE environment.event_type SET code = 'FINE' WHERE code = 'FINE_RETIRED'`);
+    const fine = await record(agency, 'FINE', '2025-03-01');
+    expect(fine.event.points).toBe(-3);
   });
 });
 
