@@ -153,3 +153,24 @@ describe('import lists, court records and feedback', () => {
     expect(await importFeed(hub.hub.sources, 'feedback', file, quiet)).toMatchObject({ imported: 0, unchanged: 1, rejected: 1 });
   });
 });
+
+describe('import legacy ratings (100-point scale)', () => {
+  it('keeps them as history with their scale, apart from the 12-point score', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const file = join(dir, 'legacy.csv');
+    writeFileSync(file, `uscc,year,score,color,source\n${uscc},2019,96,绿色,2019年度环境信用评价结果\n${uscc},2020,70,GREEN,x\n${uscc},2018,101,,x\n`);
+    const summary = await importFeed(hub.hub.sources, 'legacy-ratings', file, quiet);
+    expect(summary).toMatchObject({ imported: 1, rejected: 2 });
+    const reasons = parseCsv(readFileSync(summary.rejectsPath, 'utf8')).slice(1).map((r) => r.fields[2]);
+    expect(reasons[0]).toContain('does not match score 70');
+    expect(reasons[1]).toContain('score "101"');
+    const answer = await hub.request<{ enterprise: { envCredit: { score: number }; envLegacyRatings: { year: number; scale: string; score: string; color: string }[] } }>(
+      `query($u: USCC!) { enterprise(uscc: $u) { envCredit { score } envLegacyRatings { year scale score color } } }`,
+      { u: uscc },
+      { key: 'demo-env-admin' },
+    );
+    expect(answer.data!.enterprise.envLegacyRatings).toEqual([{ year: 2019, scale: 'ANNUAL_100', score: '96.00', color: 'GREEN' }]);
+    expect(answer.data!.enterprise.envCredit.score).toBe(9);
+    expect(await importFeed(hub.hub.sources, 'legacy-ratings', file, quiet)).toMatchObject({ imported: 0, unchanged: 1, rejected: 2 });
+  });
+});

@@ -12,6 +12,7 @@ import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
 import { AuditRecorder } from './audit-recorder';
+import { noticeRoute } from '../subgraphs/environment';
 import { closeHubDatabases, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
@@ -131,6 +132,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       rateLimiter,
       audit: recorder,
       subjectFacts,
+      routes: [noticeRoute(readySources.environment)],
       ready: async () => {
         await Promise.all(Object.values(readySources).map((dataSource) => dataSource.query('SELECT 1')));
         await Promise.all(

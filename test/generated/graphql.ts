@@ -20,6 +20,28 @@ export type Scalars = {
   USCC: { input: string; output: string; }
 };
 
+export type AddEventTypeVersionInput = {
+  clearForcedColor?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Upper-case code, e.g. FINE. */
+  code: Scalars['String']['input'];
+  defaultPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** After today. */
+  effectiveFrom: Scalars['Date']['input'];
+  /** Direct judgement; omit to keep, and set clearForcedColor to remove. */
+  forcedColor?: InputMaybe<CreditColor>;
+  legalBasis: Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  minPoints?: InputMaybe<Scalars['Int']['input']>;
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** 0 removes the limit. */
+  oncePerMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** 0 makes the type unpublished. */
+  publicityMonths?: InputMaybe<Scalars['Int']['input']>;
+  subjectKind: Scalars['String']['input'];
+  validityMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Puts a registered subject on a market-supervision list. */
 export type AddMarketListingInput = {
   /** Deciding authority; default the caller's agency. */
@@ -29,6 +51,25 @@ export type AddMarketListingInput = {
   listedOn: Scalars['Date']['input'];
   reason: Scalars['String']['input'];
   uscc: Scalars['USCC']['input'];
+};
+
+export type AddScoringPolicyVersionInput = {
+  blueMin?: InputMaybe<Scalars['Int']['input']>;
+  /** After today: a change never rewrites ratings already given. */
+  effectiveFrom: Scalars['Date']['input'];
+  frontRunnerCleanMonths?: InputMaybe<Scalars['Int']['input']>;
+  greenMin?: InputMaybe<Scalars['Int']['input']>;
+  /** Document title and number. */
+  legalBasis: Scalars['String']['input'];
+  maxScore?: InputMaybe<Scalars['Int']['input']>;
+  objectionDays?: InputMaybe<Scalars['Int']['input']>;
+  publicityMaxMonths?: InputMaybe<Scalars['Int']['input']>;
+  publicityMinMonths?: InputMaybe<Scalars['Int']['input']>;
+  redMin?: InputMaybe<Scalars['Int']['input']>;
+  startScore?: InputMaybe<Scalars['Int']['input']>;
+  subjectKind: Scalars['String']['input'];
+  validityOffsetDays?: InputMaybe<Scalars['Int']['input']>;
+  yellowMin?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A partner credential. The key itself is never stored, only its hash. */
@@ -53,6 +94,14 @@ export type AppliedMeasure = {
   reason: Scalars['String']['output'];
   /** Since when it applies without interruption. */
   since?: Maybe<Scalars['Date']['output']>;
+};
+
+export type ApplyCreditRepairInput = {
+  /** The day the application was received (default today). */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  eventId: Scalars['ID']['input'];
+  /** What the subject corrected (整改), with evidence. */
+  reason: Scalars['String']['input'];
 };
 
 export type AuditChainReport = {
@@ -118,6 +167,15 @@ export type ColorBucket = {
   group: Scalars['String']['output'];
 };
 
+/** ENROLLED: rating started; EVENT: an event took effect; EXPIRY: an event’s points returned; FRONT_RUNNER: designated; POLICY: a new policy version; VOIDED: an event was voided (objection upheld or correction). */
+export type ColorChangeCause =
+  | 'ENROLLED'
+  | 'EVENT'
+  | 'EXPIRY'
+  | 'FRONT_RUNNER'
+  | 'POLICY'
+  | 'VOIDED';
+
 export type CreateApiClientInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   /** Required for ENV_OFFICER. */
@@ -137,6 +195,25 @@ export type CreditColor =
   | 'RED'
   | 'YELLOW';
 
+/** A change of colour and what caused it. */
+export type CreditColorChange = {
+  __typename?: 'CreditColorChange';
+  cause: ColorChangeCause;
+  colorAfter: CreditColor;
+  /** Null at enrolment. */
+  colorBefore?: Maybe<CreditColor>;
+  /** The event that caused it (started, expired or was voided). */
+  event?: Maybe<CreditEvent>;
+  /** The day from which the colour changed. */
+  on: Scalars['Date']['output'];
+  /** For a voiding: the day it was recorded (it applies from `on`). */
+  recordedOn?: Maybe<Scalars['Date']['output']>;
+  scoreAfter: Scalars['Int']['output'];
+  scoreBefore?: Maybe<Scalars['Int']['output']>;
+  /** A change the hub showed that a later voiding took back. */
+  superseded: Scalars['Boolean']['output'];
+};
+
 /** A scored event: a penalty decision or another supervision fact. */
 export type CreditEvent = {
   __typename?: 'CreditEvent';
@@ -145,6 +222,10 @@ export type CreditEvent = {
   id: Scalars['ID']['output'];
   occurredOn: Scalars['Date']['output'];
   points: Scalars['Int']['output'];
+  /** Exclusive end of public disclosure; null when not published. */
+  publicUntil?: Maybe<Scalars['Date']['output']>;
+  /** The day the decision was served; the objection window counts from it. */
+  servedOn?: Maybe<Scalars['Date']['output']>;
   /** Event-type code of the catalogue (FINE, WARNING, ...). */
   type: Scalars['String']['output'];
   validFrom: Scalars['Date']['output'];
@@ -152,6 +233,8 @@ export type CreditEvent = {
   validUntil: Scalars['Date']['output'];
   voidReason?: Maybe<Scalars['String']['output']>;
   voided: Scalars['Boolean']['output'];
+  /** The day it was voided. */
+  voidedOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** 严重失信主体名单 (SERIOUS_DISHONESTY), 失信被执行人 (COURT_DISHONEST_DEBTOR), 守信红名单 (RED_LIST). */
@@ -177,8 +260,27 @@ export type CreditListing = {
 /** A credit record notice (环保信用记录告知书), served with the penalty decision. */
 export type CreditNotice = {
   __typename?: 'CreditNotice';
+  /** The event the notice describes. */
+  eventId?: Maybe<Scalars['ID']['output']>;
+  /** Path of the printable HTML page on the gateway (GET, authenticated). */
+  htmlPath?: Maybe<Scalars['String']['output']>;
+  issuedOn?: Maybe<Scalars['Date']['output']>;
   number: Scalars['String']['output'];
   text: Scalars['String']['output'];
+  uscc?: Maybe<Scalars['USCC']['output']>;
+};
+
+/** A credit repair application (信用修复) for a published penalty. */
+export type CreditRepair = {
+  __typename?: 'CreditRepair';
+  appliedOn: Scalars['Date']['output'];
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  status: RepairStatus;
+  uscc: Scalars['USCC']['output'];
 };
 
 /** A bank's answer: may this subject get credit, and on what basis. */
@@ -192,6 +294,18 @@ export type CreditRestriction = {
   restricted: Scalars['Boolean']['output'];
   /** Since when the current level holds. */
   since?: Maybe<Scalars['Date']['output']>;
+};
+
+/** The rating on a half-year’s last day (30 June, 31 December), which decides the next half-year’s price surcharges. */
+export type CreditSnapshot = {
+  __typename?: 'CreditSnapshot';
+  color: CreditColor;
+  /** How many snapshots in a row, ending with this one, were RED. */
+  consecutiveRed: Scalars['Int']['output'];
+  periodEnd: Scalars['Date']['output'];
+  score?: Maybe<Scalars['Int']['output']>;
+  /** True when taken and stored (immutable); false when derived because it has not been taken yet. */
+  stored: Scalars['Boolean']['output'];
 };
 
 /** CREDIT_OFFICE: a new version of a measure from `effectiveFrom` on. A version of the same code in force that day ends there; earlier history stays. */
@@ -224,6 +338,28 @@ export type DesignateCreditListingInput = {
   uscc: Scalars['USCC']['input'];
 };
 
+export type DesignateFrontRunnerInput = {
+  /** The bureau’s designation document number. */
+  decisionNo: Scalars['String']['input'];
+  /** Default today. */
+  designatedOn?: InputMaybe<Scalars['Date']['input']>;
+  uscc: Scalars['USCC']['input'];
+};
+
+export type DesignateFrontRunnerPayload = {
+  __typename?: 'DesignateFrontRunnerPayload';
+  designation: FrontRunnerDesignation;
+  /** Today’s rating after the designation. */
+  ratingAfter?: Maybe<EnvCredit>;
+};
+
+/** PUBLISHED: shown to the public; REPAIRED: withdrawn after credit repair (still scored until it expires); ENDED: publicity period over; VOIDED. */
+export type DisclosureState =
+  | 'ENDED'
+  | 'PUBLISHED'
+  | 'REPAIRED'
+  | 'VOIDED';
+
 /** A court's dishonest-debtor record (失信被执行人). */
 export type DishonestDebtorRecord = {
   __typename?: 'DishonestDebtorRecord';
@@ -240,6 +376,29 @@ export type DishonestDebtorRecord = {
 export type DistributionGroup =
   | 'DISTRICT'
   | 'INDUSTRY';
+
+export type DrawInspectionsInput = {
+  /** The day whose colours define the population (default today). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Colours of the population (default all). */
+  colors?: InputMaybe<Array<CreditColor>>;
+  /** District of the population; an ENV_OFFICER draws in its own district only. */
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 4754 industry code of the population. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Base rate (0–1, up to 4 decimals) multiplied per colour by its weight. Give this or sampleSize. */
+  rate?: InputMaybe<Scalars['Float']['input']>;
+  /** How many to select, allocated to colours by size × weight. Give this or rate. */
+  sampleSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the random selection (default a random one); stored for replay. */
+  seed?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DrawnSubject = {
+  __typename?: 'DrawnSubject';
+  color: CreditColor;
+  uscc: Scalars['USCC']['output'];
+};
 
 /** The differential electricity price surcharge for the half-year containing the asked date (DOMAIN.md §6). */
 export type ElectricitySurcharge = {
@@ -282,6 +441,16 @@ export type Enterprise = {
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first. */
   envCreditEvents?: Maybe<Array<CreditEvent>>;
+  /** Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction. */
+  envCreditHistory?: Maybe<Array<CreditColorChange>>;
+  /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
+  envCreditSnapshots?: Maybe<Array<CreditSnapshot>>;
+  /** Historical annual ratings on the older 100-point scale (history only). */
+  envLegacyRatings?: Maybe<Array<LegacyRating>>;
+  /** Objections to the subject’s events, oldest first. */
+  envObjections?: Maybe<Array<Objection>>;
+  /** The disclosure state of every published penalty. */
+  envPenaltyDisclosures?: Maybe<Array<PenaltyDisclosure>>;
   /** Industry code of GB/T 4754. */
   industryCode?: Maybe<Scalars['String']['output']>;
   /** The joint rewards and punishments that apply on `asOf` (default today), and why. Banks and utilities see their own measures only. */
@@ -290,6 +459,8 @@ export type Enterprise = {
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
+  /** Penalties published today (repaired and voided ones withdrawn); null when not rated. */
+  publicPenalties?: Maybe<Array<PublicPenalty>>;
   /** Administrative penalties from every agency, in the 双公示 format, oldest first. */
   publicPenaltyRecords?: Maybe<Array<PenaltyRecord>>;
   /** Registered capital in CNY, an exact decimal string such as "5000000.00". */
@@ -338,16 +509,152 @@ export type EnvCredit = {
   score?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One version of an event type of the catalogue, for one kind of subject. */
+export type EventType = {
+  __typename?: 'EventType';
+  code: Scalars['String']['output'];
+  defaultPoints: Scalars['Int']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  /** Direct judgement while valid, whatever the score (CRIMINAL_LIABILITY: BLACK). */
+  forcedColor?: Maybe<CreditColor>;
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  maxPoints: Scalars['Int']['output'];
+  /** Lowest points an event of this type may carry. */
+  minPoints: Scalars['Int']['output'];
+  nameEn: Scalars['String']['output'];
+  nameZh: Scalars['String']['output'];
+  /** At most one event of this type per this many months. */
+  oncePerMonths?: Maybe<Scalars['Int']['output']>;
+  /** Default publicity of a penalty of this type; null when not published. */
+  publicityMonths?: Maybe<Scalars['Int']['output']>;
+  subjectKind: Scalars['String']['output'];
+  validityMonths: Scalars['Int']['output'];
+};
+
 export type FeedbackOutcome =
   | 'APPLIED'
   | 'EXEMPTED'
   | 'NOT_APPLIED';
+
+export type FileObjectionInput = {
+  eventId: Scalars['ID']['input'];
+  /** The day the written objection was received (default today). */
+  filedOn?: InputMaybe<Scalars['Date']['input']>;
+  grounds: Scalars['String']['input'];
+};
+
+/** An environmental front-runner designation (环保领跑者): GREEN until the next deduction. */
+export type FrontRunnerDesignation = {
+  __typename?: 'FrontRunnerDesignation';
+  decisionNo: Scalars['String']['output'];
+  designatedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  /** The day the next deduction took effect; null while it holds. */
+  lapsedOn?: Maybe<Scalars['Date']['output']>;
+  uscc: Scalars['USCC']['output'];
+};
+
+/** The result of taking the half-year snapshot of every rated subject. */
+export type HalfYearSnapshotRun = {
+  __typename?: 'HalfYearSnapshotRun';
+  /** Snapshots that were already stored and were left as they were. */
+  alreadyStored: Scalars['Int']['output'];
+  black: Scalars['Int']['output'];
+  periodEnd: Scalars['Date']['output'];
+  red: Scalars['Int']['output'];
+  /** Snapshots stored by this run. */
+  stored: Scalars['Int']['output'];
+  /** Subjects rated on that day. */
+  subjects: Scalars['Int']['output'];
+};
+
+export type ImportLegacyRatingsInput = {
+  ratings: Array<LegacyRatingInput>;
+  /** Where the ratings come from (document or archive reference). */
+  source: Scalars['String']['input'];
+};
+
+export type ImportLegacyRatingsPayload = {
+  __typename?: 'ImportLegacyRatingsPayload';
+  imported: Scalars['Int']['output'];
+  /** Rows already imported with the same score. */
+  unchanged: Scalars['Int']['output'];
+};
+
+/** A random-inspection draw (双随机), stored for audit with its seed and population snapshot. */
+export type InspectionDraw = {
+  __typename?: 'InspectionDraw';
+  algorithm: Scalars['String']['output'];
+  asOf: Scalars['Date']['output'];
+  colors: Array<CreditColor>;
+  districtCode?: Maybe<Scalars['String']['output']>;
+  /** ISO timestamp. */
+  drawnAt: Scalars['String']['output'];
+  drawnBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  industryCode?: Maybe<Scalars['String']['output']>;
+  populationSize: Scalars['Int']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Replaying the stored seed over the stored population selects exactly the stored subjects. */
+  reproducible: Scalars['Boolean']['output'];
+  sampleSize?: Maybe<Scalars['Int']['output']>;
+  seed: Scalars['String']['output'];
+  /** In draw order within each colour, worst colour first. */
+  selected: Array<DrawnSubject>;
+  strata: Array<InspectionStratum>;
+};
+
+/** One version of the random-inspection frequency for a colour, as a multiple of the base rate. */
+export type InspectionFrequency = {
+  __typename?: 'InspectionFrequency';
+  color: CreditColor;
+  effectiveFrom: Scalars['Date']['output'];
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  /** Decimal string, e.g. "0.50". */
+  multiplier: Scalars['String']['output'];
+};
+
+/** One colour of a draw: its population, weight and how many were selected. */
+export type InspectionStratum = {
+  __typename?: 'InspectionStratum';
+  color: CreditColor;
+  population: Scalars['Int']['output'];
+  selected: Scalars['Int']['output'];
+  /** Multiple of the base rate in force on the draw’s date. */
+  weight: Scalars['Float']['output'];
+};
 
 /** A client with its new key: shown this once. */
 export type IssuedApiKey = {
   __typename?: 'IssuedApiKey';
   client: ApiClient;
   key: Scalars['String']['output'];
+};
+
+/** A historical annual rating on the older 100-point scale; never mixed into 12-point scores. */
+export type LegacyRating = {
+  __typename?: 'LegacyRating';
+  color: CreditColor;
+  /** ANNUAL_100: green ≥ 95, blue 80–94, yellow 64–79, red 40–63, black ≤ 39. */
+  scale: Scalars['String']['output'];
+  /** Decimal string on the 100-point scale. */
+  score: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type LegacyRatingInput = {
+  /** The grade recorded at the time; must agree with the score when given. */
+  color?: InputMaybe<CreditColor>;
+  /** Decimal string 0–100, e.g. "86.5". */
+  score: Scalars['String']['input'];
+  uscc: Scalars['USCC']['input'];
+  year: Scalars['Int']['input'];
 };
 
 /** 经营异常名录 (ABNORMAL_OPERATIONS) or 严重违法失信名单 (SERIOUS_ILLEGAL_DISHONEST). */
@@ -454,16 +761,30 @@ export type MeasureTriggerKind =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** ENV_ADMIN: add a version of an event type (or a new type) from a future date, closing the one in force. */
+  addEventTypeVersion: EventType;
   /** MARKET_REGULATOR: put a registered subject on a market-supervision list. */
   addMarketListing: MarketListing;
+  /** ENV_ADMIN: add a scoring policy version from a future date, closing the one in force. */
+  addScoringPolicyVersion: ScoringPolicy;
+  /** ENV staff: register a credit repair application for a published penalty after its minimum publicity. */
+  applyCreditRepair: CreditRepair;
   /** Issues a client; its key is in this answer only. */
   createApiClient: IssuedApiKey;
   /** CREDIT_OFFICE: a new version of a catalogue measure from a date on. */
   defineMeasure: Measure;
   /** CREDIT_OFFICE: designate a subject on a credit-office list. */
   designateCreditListing: CreditListing;
+  /** ENV_ADMIN: designate an environmental front-runner (GREEN); refused when the clean period holds a deduction; lapses on the next deduction. */
+  designateFrontRunner: DesignateFrontRunnerPayload;
+  /** ENV staff: draw subjects for inspection, stratified and weighted by colour; stored for audit. */
+  drawInspections: InspectionDraw;
   /** ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score. */
   enrollRatedSubject: EnvCredit;
+  /** ENV staff: register an objection received within the policy’s window after service. */
+  fileObjection: Objection;
+  /** ENV_ADMIN: import historical annual ratings on the older 100-point scale (all or nothing). */
+  importLegacyRatings: ImportLegacyRatingsPayload;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
@@ -474,14 +795,39 @@ export type Mutation = {
   removeMarketListing: MarketListing;
   /** An implementing agency reports what it did about a measure for a subject. */
   reportMeasureFeedback: MeasureFeedback;
+  /** ENV_ADMIN: decide a repair application; UPHOLD withdraws the penalty from public view (it still counts for scoring). */
+  reviewCreditRepair: CreditRepair;
+  /** ENV_ADMIN: decide an objection; UPHOLD voids the event and recomputes the rating, REJECT keeps it. */
+  reviewObjection: ReviewObjectionPayload;
   revokeApiClient: ApiClient;
   /** Replaces the key; the old one stops working at once. */
   rotateApiClientKey: IssuedApiKey;
+  /** ENV_ADMIN: set the inspection multiple of a colour from a date. */
+  setInspectionFrequency: InspectionFrequency;
+  /** ENV_ADMIN: store the immutable snapshot of every rated subject for a past 30 June or 31 December. */
+  takeHalfYearSnapshot: HalfYearSnapshotRun;
+  /** ENV_ADMIN: void an event (the reason is kept with it); the rating is recomputed. */
+  voidCreditEvent: VoidCreditEventPayload;
+};
+
+
+export type MutationAddEventTypeVersionArgs = {
+  input: AddEventTypeVersionInput;
 };
 
 
 export type MutationAddMarketListingArgs = {
   input: AddMarketListingInput;
+};
+
+
+export type MutationAddScoringPolicyVersionArgs = {
+  input: AddScoringPolicyVersionInput;
+};
+
+
+export type MutationApplyCreditRepairArgs = {
+  input: ApplyCreditRepairInput;
 };
 
 
@@ -500,8 +846,28 @@ export type MutationDesignateCreditListingArgs = {
 };
 
 
+export type MutationDesignateFrontRunnerArgs = {
+  input: DesignateFrontRunnerInput;
+};
+
+
+export type MutationDrawInspectionsArgs = {
+  input: DrawInspectionsInput;
+};
+
+
 export type MutationEnrollRatedSubjectArgs = {
   input: EnrollRatedSubjectInput;
+};
+
+
+export type MutationFileObjectionArgs = {
+  input: FileObjectionInput;
+};
+
+
+export type MutationImportLegacyRatingsArgs = {
+  input: ImportLegacyRatingsInput;
 };
 
 
@@ -530,6 +896,16 @@ export type MutationReportMeasureFeedbackArgs = {
 };
 
 
+export type MutationReviewCreditRepairArgs = {
+  input: ReviewCreditRepairInput;
+};
+
+
+export type MutationReviewObjectionArgs = {
+  input: ReviewObjectionInput;
+};
+
+
 export type MutationRevokeApiClientArgs = {
   id: Scalars['ID']['input'];
 };
@@ -537,6 +913,53 @@ export type MutationRevokeApiClientArgs = {
 
 export type MutationRotateApiClientKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetInspectionFrequencyArgs = {
+  input: SetInspectionFrequencyInput;
+};
+
+
+export type MutationTakeHalfYearSnapshotArgs = {
+  periodEnd: Scalars['Date']['input'];
+};
+
+
+export type MutationVoidCreditEventArgs = {
+  input: VoidCreditEventInput;
+};
+
+/** An objection (异议) to a recorded event; while under review the event still counts. */
+export type Objection = {
+  __typename?: 'Objection';
+  /** The last day it could be filed. */
+  deadline: Scalars['Date']['output'];
+  eventId: Scalars['ID']['output'];
+  filedOn: Scalars['Date']['output'];
+  grounds: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  reviewNote?: Maybe<Scalars['String']['output']>;
+  reviewedOn?: Maybe<Scalars['Date']['output']>;
+  status: ObjectionStatus;
+  uscc: Scalars['USCC']['output'];
+};
+
+export type ObjectionStatus =
+  | 'REJECTED'
+  | 'UNDER_REVIEW'
+  | 'UPHELD';
+
+/** The public-disclosure state of one penalty. */
+export type PenaltyDisclosure = {
+  __typename?: 'PenaltyDisclosure';
+  event: CreditEvent;
+  publicUntil: Scalars['Date']['output'];
+  /** The latest repair application. */
+  repair?: Maybe<CreditRepair>;
+  /** First day a repair may be applied for (after the minimum publicity). */
+  repairableFrom: Scalars['Date']['output'];
+  state: DisclosureState;
 };
 
 /** An administrative penalty in the 双公示 format (DOMAIN.md §9); descriptions name the feed column. */
@@ -580,6 +1003,18 @@ export type PenaltyRecord = {
   violationType: Scalars['String']['output'];
 };
 
+/** A penalty as the public sees it (no points, no personal data). */
+export type PublicPenalty = {
+  __typename?: 'PublicPenalty';
+  decidedOn: Scalars['Date']['output'];
+  decisionNo?: Maybe<Scalars['String']['output']>;
+  /** Shown until this day (exclusive). */
+  publicUntil: Scalars['Date']['output'];
+  type: Scalars['String']['output'];
+  /** Chinese name of the event type. */
+  typeName: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   apiClients: Array<ApiClient>;
@@ -587,14 +1022,24 @@ export type Query = {
   auditLog: Array<AuditRecord>;
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
   colorDistribution: Array<ColorBucket>;
+  /** A credit record notice as issued; null when unknown or outside the caller’s district. */
+  creditNotice?: Maybe<CreditNotice>;
   /** The subject with this code, or null when the hub does not know it. */
   enterprise?: Maybe<Enterprise>;
   /** Same order as asked; null for a code the hub does not know; at most 1000 codes. */
   enterprises: Array<Maybe<Enterprise>>;
+  /** The event-type catalogue, every version; only those in force on asOf when given. */
+  eventTypeCatalog: Array<EventType>;
+  /** A stored draw, replayed from its seed and population snapshot. */
+  inspectionDraw?: Maybe<InspectionDraw>;
+  /** Random-inspection multiples by colour; only those in force on asOf when given. */
+  inspectionFrequencies: Array<InspectionFrequency>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
   measureCatalog: Array<Measure>;
   /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
+  /** Scoring policy versions, oldest first; only those in force on asOf when given. */
+  scoringPolicies: Array<ScoringPolicy>;
   /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
   verifyAuditChain: AuditChainReport;
 };
@@ -612,6 +1057,11 @@ export type QueryColorDistributionArgs = {
 };
 
 
+export type QueryCreditNoticeArgs = {
+  number: Scalars['String']['input'];
+};
+
+
 export type QueryEnterpriseArgs = {
   uscc: Scalars['USCC']['input'];
 };
@@ -619,6 +1069,22 @@ export type QueryEnterpriseArgs = {
 
 export type QueryEnterprisesArgs = {
   usccs: Array<Scalars['USCC']['input']>;
+};
+
+
+export type QueryEventTypeCatalogArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  subjectKind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInspectionDrawArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionFrequenciesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -632,12 +1098,22 @@ export type QueryMeasureFeedbackRollupArgs = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+export type QueryScoringPoliciesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  subjectKind?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RecordCreditEventInput = {
   decisionNo?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   occurredOn: Scalars['Date']['input'];
   /** The event's own points, within its type's allowed range; default the type's points. */
   points?: InputMaybe<Scalars['Int']['input']>;
+  /** Months a penalty is published, within the policy's 3 months–3 years; default the type's. */
+  publicityMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** The day the decision was served (default occurredOn); the objection window counts from it. */
+  servedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Event-type code of the catalogue (FINE, WARNING, CRIMINAL_LIABILITY, CREDIT_COMMITMENT, ...). */
   type: Scalars['String']['input'];
   uscc: Scalars['USCC']['input'];
@@ -685,10 +1161,81 @@ export type RemoveMarketListingInput = {
   removedOn: Scalars['Date']['input'];
 };
 
+export type RepairStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
 export type RestrictionLevel =
   | 'NONE'
   | 'PROHIBITED'
   | 'RESTRICTED';
+
+export type ReviewCreditRepairInput = {
+  applicationId: Scalars['ID']['input'];
+  decision: ReviewDecision;
+  note: Scalars['String']['input'];
+};
+
+/** UPHOLD grants the request (objection: the event is voided; repair: the penalty is withdrawn from public view); REJECT keeps things as they are. */
+export type ReviewDecision =
+  | 'REJECT'
+  | 'UPHOLD';
+
+export type ReviewObjectionInput = {
+  decision: ReviewDecision;
+  /** The reasoning of the review; kept with the objection (and the voiding). */
+  note: Scalars['String']['input'];
+  objectionId: Scalars['ID']['input'];
+};
+
+export type ReviewObjectionPayload = {
+  __typename?: 'ReviewObjectionPayload';
+  /** The event, voided when the objection is upheld. */
+  event: CreditEvent;
+  objection: Objection;
+  /** Today’s rating after the review. */
+  ratingAfter?: Maybe<EnvCredit>;
+};
+
+/** One version of the 12-point scoring policy for a kind of subject; versions never overlap. */
+export type ScoringPolicy = {
+  __typename?: 'ScoringPolicy';
+  blueMin: Scalars['Int']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  /** Months without a deduction needed for a front-runner designation. */
+  frontRunnerCleanMonths: Scalars['Int']['output'];
+  /** Lowest GREEN score. */
+  greenMin: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  legalBasis: Scalars['String']['output'];
+  maxScore: Scalars['Int']['output'];
+  /** Days after service within which an event can be objected to. */
+  objectionDays: Scalars['Int']['output'];
+  /** Longest publicity of a penalty. */
+  publicityMaxMonths: Scalars['Int']['output'];
+  /** Shortest publicity of a penalty; repair may be applied for after it. */
+  publicityMinMonths: Scalars['Int']['output'];
+  /** Lowest RED score; below it is BLACK. */
+  redMin: Scalars['Int']['output'];
+  startScore: Scalars['Int']['output'];
+  /** ENTERPRISE, EIA_AGENCY, MONITORING_AGENCY, OM_AGENCY or TREATMENT_AGENCY. */
+  subjectKind: Scalars['String']['output'];
+  /** Days from an event to the start of its validity. */
+  validityOffsetDays: Scalars['Int']['output'];
+  yellowMin: Scalars['Int']['output'];
+};
+
+export type SetInspectionFrequencyInput = {
+  color: CreditColor;
+  /** After today. */
+  effectiveFrom: Scalars['Date']['input'];
+  legalBasis: Scalars['String']['input'];
+  /** Decimal multiple of the base rate, e.g. "3.00". */
+  multiplier: Scalars['String']['input'];
+};
 
 /** The sewage treatment fee surcharge for the half-year containing the asked date (DOMAIN.md §6). */
 export type SewageFee = {
@@ -700,6 +1247,169 @@ export type SewageFee = {
   /** CNY per m³ on top of the normal fee, an exact decimal string ("0.60"); "0.00" is the normal fee. */
   surchargePerCubicMetre: Scalars['String']['output'];
 };
+
+export type VoidCreditEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** Why it is voided; kept with the event. */
+  reason: Scalars['String']['input'];
+};
+
+/** A voided event and today’s rating before and after the voiding. */
+export type VoidCreditEventPayload = {
+  __typename?: 'VoidCreditEventPayload';
+  event: CreditEvent;
+  ratingAfter?: Maybe<EnvCredit>;
+  ratingBefore?: Maybe<EnvCredit>;
+};
+
+export type EnvCreditOnQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type EnvCreditOnQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, envCredit?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null, ratedOn: string } | null } | null };
+
+export type EnvCreditHistoryQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type EnvCreditHistoryQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, envCreditHistory?: Array<{ __typename?: 'CreditColorChange', on: string, colorBefore?: CreditColor | null, scoreBefore?: number | null, colorAfter: CreditColor, scoreAfter: number, cause: ColorChangeCause, superseded: boolean, recordedOn?: string | null, event?: { __typename?: 'CreditEvent', id: string, type: string, voided: boolean } | null }> | null, envCreditEvents?: Array<{ __typename?: 'CreditEvent', id: string, type: string, occurredOn: string, voided: boolean, voidReason?: string | null, voidedOn?: string | null }> | null, envObjections?: Array<{ __typename?: 'Objection', id: string, eventId: string, status: ObjectionStatus, deadline: string }> | null } | null };
+
+export type RecordEventMutationVariables = Exact<{
+  input: RecordCreditEventInput;
+}>;
+
+
+export type RecordEventMutation = { __typename?: 'Mutation', recordCreditEvent: { __typename?: 'RecordCreditEventPayload', event: { __typename?: 'CreditEvent', id: string, type: string, points: number, servedOn?: string | null, validFrom: string, validUntil: string, publicUntil?: string | null }, ratingBefore?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null, ratingAfter: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null }, notice: { __typename?: 'CreditNotice', number: string, text: string, uscc?: string | null, eventId?: string | null, htmlPath?: string | null } } };
+
+export type VoidCreditEventMutationVariables = Exact<{
+  input: VoidCreditEventInput;
+}>;
+
+
+export type VoidCreditEventMutation = { __typename?: 'Mutation', voidCreditEvent: { __typename?: 'VoidCreditEventPayload', event: { __typename?: 'CreditEvent', id: string, voided: boolean, voidReason?: string | null }, ratingBefore?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null, ratingAfter?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null } };
+
+export type FileObjectionMutationVariables = Exact<{
+  input: FileObjectionInput;
+}>;
+
+
+export type FileObjectionMutation = { __typename?: 'Mutation', fileObjection: { __typename?: 'Objection', id: string, eventId: string, filedOn: string, deadline: string, status: ObjectionStatus } };
+
+export type ReviewObjectionMutationVariables = Exact<{
+  input: ReviewObjectionInput;
+}>;
+
+
+export type ReviewObjectionMutation = { __typename?: 'Mutation', reviewObjection: { __typename?: 'ReviewObjectionPayload', objection: { __typename?: 'Objection', id: string, status: ObjectionStatus, reviewNote?: string | null }, event: { __typename?: 'CreditEvent', id: string, voided: boolean, voidReason?: string | null }, ratingAfter?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null } };
+
+export type DesignateFrontRunnerMutationVariables = Exact<{
+  input: DesignateFrontRunnerInput;
+}>;
+
+
+export type DesignateFrontRunnerMutation = { __typename?: 'Mutation', designateFrontRunner: { __typename?: 'DesignateFrontRunnerPayload', designation: { __typename?: 'FrontRunnerDesignation', id: string, designatedOn: string, decisionNo: string }, ratingAfter?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null } };
+
+export type TakeHalfYearSnapshotMutationVariables = Exact<{
+  periodEnd: Scalars['Date']['input'];
+}>;
+
+
+export type TakeHalfYearSnapshotMutation = { __typename?: 'Mutation', takeHalfYearSnapshot: { __typename?: 'HalfYearSnapshotRun', periodEnd: string, subjects: number, stored: number, alreadyStored: number, red: number, black: number } };
+
+export type EnvCreditSnapshotsQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type EnvCreditSnapshotsQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, envCreditSnapshots?: Array<{ __typename?: 'CreditSnapshot', periodEnd: string, color: CreditColor, score?: number | null, consecutiveRed: number, stored: boolean }> | null } | null };
+
+export type CreditNoticeQueryVariables = Exact<{
+  number: Scalars['String']['input'];
+}>;
+
+
+export type CreditNoticeQuery = { __typename?: 'Query', creditNotice?: { __typename?: 'CreditNotice', number: string, text: string, uscc?: string | null, eventId?: string | null, issuedOn?: string | null, htmlPath?: string | null } | null };
+
+export type ImportLegacyRatingsMutationVariables = Exact<{
+  input: ImportLegacyRatingsInput;
+}>;
+
+
+export type ImportLegacyRatingsMutation = { __typename?: 'Mutation', importLegacyRatings: { __typename?: 'ImportLegacyRatingsPayload', imported: number, unchanged: number } };
+
+export type LegacyRatingsQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type LegacyRatingsQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, envLegacyRatings?: Array<{ __typename?: 'LegacyRating', year: number, scale: string, score: string, color: CreditColor, source: string }> | null, envCredit?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null } | null };
+
+export type PublicPenaltiesQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type PublicPenaltiesQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, publicPenalties?: Array<{ __typename?: 'PublicPenalty', decisionNo?: string | null, type: string, typeName: string, decidedOn: string, publicUntil: string }> | null } | null };
+
+export type PenaltyDisclosuresQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+}>;
+
+
+export type PenaltyDisclosuresQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, envPenaltyDisclosures?: Array<{ __typename?: 'PenaltyDisclosure', state: DisclosureState, publicUntil: string, repairableFrom: string, event: { __typename?: 'CreditEvent', id: string, type: string }, repair?: { __typename?: 'CreditRepair', id: string, status: RepairStatus } | null }> | null, envCredit?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null } | null };
+
+export type ApplyCreditRepairMutationVariables = Exact<{
+  input: ApplyCreditRepairInput;
+}>;
+
+
+export type ApplyCreditRepairMutation = { __typename?: 'Mutation', applyCreditRepair: { __typename?: 'CreditRepair', id: string, eventId: string, status: RepairStatus, appliedOn: string } };
+
+export type ReviewCreditRepairMutationVariables = Exact<{
+  input: ReviewCreditRepairInput;
+}>;
+
+
+export type ReviewCreditRepairMutation = { __typename?: 'Mutation', reviewCreditRepair: { __typename?: 'CreditRepair', id: string, status: RepairStatus, decidedOn?: string | null } };
+
+export type PolicyCatalogQueryVariables = Exact<{
+  subjectKind?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type PolicyCatalogQuery = { __typename?: 'Query', scoringPolicies: Array<{ __typename?: 'ScoringPolicy', id: string, subjectKind: string, startScore: number, maxScore: number, greenMin: number, blueMin: number, yellowMin: number, redMin: number, objectionDays: number, frontRunnerCleanMonths: number, publicityMinMonths: number, publicityMaxMonths: number, legalBasis: string, effectiveFrom: string, effectiveTo?: string | null }>, eventTypeCatalog: Array<{ __typename?: 'EventType', id: string, code: string, subjectKind: string, nameZh: string, nameEn: string, defaultPoints: number, minPoints: number, maxPoints: number, validityMonths: number, forcedColor?: CreditColor | null, oncePerMonths?: number | null, publicityMonths?: number | null, legalBasis: string, effectiveFrom: string, effectiveTo?: string | null }>, inspectionFrequencies: Array<{ __typename?: 'InspectionFrequency', color: CreditColor, multiplier: string, effectiveFrom: string }> };
+
+export type AddScoringPolicyVersionMutationVariables = Exact<{
+  input: AddScoringPolicyVersionInput;
+}>;
+
+
+export type AddScoringPolicyVersionMutation = { __typename?: 'Mutation', addScoringPolicyVersion: { __typename?: 'ScoringPolicy', id: string, subjectKind: string, startScore: number, greenMin: number, effectiveFrom: string, effectiveTo?: string | null } };
+
+export type AddEventTypeVersionMutationVariables = Exact<{
+  input: AddEventTypeVersionInput;
+}>;
+
+
+export type AddEventTypeVersionMutation = { __typename?: 'Mutation', addEventTypeVersion: { __typename?: 'EventType', id: string, code: string, defaultPoints: number, minPoints: number, maxPoints: number, validityMonths: number, effectiveFrom: string } };
+
+export type DrawInspectionsMutationVariables = Exact<{
+  input: DrawInspectionsInput;
+}>;
+
+
+export type DrawInspectionsMutation = { __typename?: 'Mutation', drawInspections: { __typename?: 'InspectionDraw', id: string, seed: string, asOf: string, districtCode?: string | null, populationSize: number, reproducible: boolean, strata: Array<{ __typename?: 'InspectionStratum', color: CreditColor, population: number, weight: number, selected: number }>, selected: Array<{ __typename?: 'DrawnSubject', uscc: string, color: CreditColor }> } };
+
+export type InspectionDrawQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type InspectionDrawQuery = { __typename?: 'Query', inspectionDraw?: { __typename?: 'InspectionDraw', id: string, seed: string, algorithm: string, populationSize: number, reproducible: boolean, selected: Array<{ __typename?: 'DrawnSubject', uscc: string, color: CreditColor }> } | null };
 
 export type EnterpriseOverviewQueryVariables = Exact<{
   uscc: Scalars['USCC']['input'];
@@ -877,6 +1587,27 @@ export type BankBatchQueryVariables = Exact<{
 export type BankBatchQuery = { __typename?: 'Query', enterprises: Array<{ __typename?: 'Enterprise', uscc: string, name: string, envCredit?: { __typename?: 'EnvCredit', color: CreditColor } | null, creditRestriction?: { __typename?: 'CreditRestriction', level: RestrictionLevel, restricted: boolean, basis: Array<string>, since?: string | null } | null, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', since?: string | null, measure: { __typename?: 'Measure', code: string } }> | null } | null> };
 
 export const AppliedMeasureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<AppliedMeasureFieldsFragment, unknown>;
+export const EnvCreditOnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditOn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditOnQuery, EnvCreditOnQueryVariables>;
+export const EnvCreditHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCreditHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"on"}},{"kind":"Field","name":{"kind":"Name","value":"colorBefore"}},{"kind":"Field","name":{"kind":"Name","value":"scoreBefore"}},{"kind":"Field","name":{"kind":"Name","value":"colorAfter"}},{"kind":"Field","name":{"kind":"Name","value":"scoreAfter"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"superseded"}},{"kind":"Field","name":{"kind":"Name","value":"recordedOn"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"envCreditEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}},{"kind":"Field","name":{"kind":"Name","value":"voidedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envObjections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditHistoryQuery, EnvCreditHistoryQueryVariables>;
+export const RecordEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCreditEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordCreditEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"servedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"publicUntil"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingBefore"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"htmlPath"}}]}}]}}]}}]} as unknown as DocumentNode<RecordEventMutation, RecordEventMutationVariables>;
+export const VoidCreditEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VoidCreditEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VoidCreditEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voidCreditEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingBefore"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<VoidCreditEventMutation, VoidCreditEventMutationVariables>;
+export const FileObjectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FileObjection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FileObjectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileObjection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"filedOn"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<FileObjectionMutation, FileObjectionMutationVariables>;
+export const ReviewObjectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewObjection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewObjectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewObjection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"objection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reviewNote"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewObjectionMutation, ReviewObjectionMutationVariables>;
+export const DesignateFrontRunnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DesignateFrontRunner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DesignateFrontRunnerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"designateFrontRunner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"designation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"designatedOn"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<DesignateFrontRunnerMutation, DesignateFrontRunnerMutationVariables>;
+export const TakeHalfYearSnapshotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TakeHalfYearSnapshot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"periodEnd"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"takeHalfYearSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"periodEnd"},"value":{"kind":"Variable","name":{"kind":"Name","value":"periodEnd"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"subjects"}},{"kind":"Field","name":{"kind":"Name","value":"stored"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyStored"}},{"kind":"Field","name":{"kind":"Name","value":"red"}},{"kind":"Field","name":{"kind":"Name","value":"black"}}]}}]}}]} as unknown as DocumentNode<TakeHalfYearSnapshotMutation, TakeHalfYearSnapshotMutationVariables>;
+export const EnvCreditSnapshotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditSnapshots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCreditSnapshots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveRed"}},{"kind":"Field","name":{"kind":"Name","value":"stored"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditSnapshotsQuery, EnvCreditSnapshotsQueryVariables>;
+export const CreditNoticeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CreditNotice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditNotice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"htmlPath"}}]}}]}}]} as unknown as DocumentNode<CreditNoticeQuery, CreditNoticeQueryVariables>;
+export const ImportLegacyRatingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportLegacyRatings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportLegacyRatingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importLegacyRatings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}}]}}]}}]} as unknown as DocumentNode<ImportLegacyRatingsMutation, ImportLegacyRatingsMutationVariables>;
+export const LegacyRatingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LegacyRatings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envLegacyRatings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<LegacyRatingsQuery, LegacyRatingsQueryVariables>;
+export const PublicPenaltiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicPenalties"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"publicPenalties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decisionNo"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"typeName"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"publicUntil"}}]}}]}}]}}]} as unknown as DocumentNode<PublicPenaltiesQuery, PublicPenaltiesQueryVariables>;
+export const PenaltyDisclosuresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PenaltyDisclosures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envPenaltyDisclosures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"publicUntil"}},{"kind":"Field","name":{"kind":"Name","value":"repairableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"repair"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<PenaltyDisclosuresQuery, PenaltyDisclosuresQueryVariables>;
+export const ApplyCreditRepairDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyCreditRepair"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyCreditRepairInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyCreditRepair"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"appliedOn"}}]}}]}}]} as unknown as DocumentNode<ApplyCreditRepairMutation, ApplyCreditRepairMutationVariables>;
+export const ReviewCreditRepairDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewCreditRepair"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewCreditRepairInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewCreditRepair"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}}]}}]}}]} as unknown as DocumentNode<ReviewCreditRepairMutation, ReviewCreditRepairMutationVariables>;
+export const PolicyCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectKind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoringPolicies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectKind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectKind"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectKind"}},{"kind":"Field","name":{"kind":"Name","value":"startScore"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}},{"kind":"Field","name":{"kind":"Name","value":"greenMin"}},{"kind":"Field","name":{"kind":"Name","value":"blueMin"}},{"kind":"Field","name":{"kind":"Name","value":"yellowMin"}},{"kind":"Field","name":{"kind":"Name","value":"redMin"}},{"kind":"Field","name":{"kind":"Name","value":"objectionDays"}},{"kind":"Field","name":{"kind":"Name","value":"frontRunnerCleanMonths"}},{"kind":"Field","name":{"kind":"Name","value":"publicityMinMonths"}},{"kind":"Field","name":{"kind":"Name","value":"publicityMaxMonths"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"eventTypeCatalog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectKind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectKind"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"subjectKind"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"defaultPoints"}},{"kind":"Field","name":{"kind":"Name","value":"minPoints"}},{"kind":"Field","name":{"kind":"Name","value":"maxPoints"}},{"kind":"Field","name":{"kind":"Name","value":"validityMonths"}},{"kind":"Field","name":{"kind":"Name","value":"forcedColor"}},{"kind":"Field","name":{"kind":"Name","value":"oncePerMonths"}},{"kind":"Field","name":{"kind":"Name","value":"publicityMonths"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inspectionFrequencies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"multiplier"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}}]}}]}}]} as unknown as DocumentNode<PolicyCatalogQuery, PolicyCatalogQueryVariables>;
+export const AddScoringPolicyVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddScoringPolicyVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddScoringPolicyVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addScoringPolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subjectKind"}},{"kind":"Field","name":{"kind":"Name","value":"startScore"}},{"kind":"Field","name":{"kind":"Name","value":"greenMin"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}}]}}]}}]} as unknown as DocumentNode<AddScoringPolicyVersionMutation, AddScoringPolicyVersionMutationVariables>;
+export const AddEventTypeVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddEventTypeVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddEventTypeVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addEventTypeVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"defaultPoints"}},{"kind":"Field","name":{"kind":"Name","value":"minPoints"}},{"kind":"Field","name":{"kind":"Name","value":"maxPoints"}},{"kind":"Field","name":{"kind":"Name","value":"validityMonths"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}}]}}]}}]} as unknown as DocumentNode<AddEventTypeVersionMutation, AddEventTypeVersionMutationVariables>;
+export const DrawInspectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DrawInspections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DrawInspectionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drawInspections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"populationSize"}},{"kind":"Field","name":{"kind":"Name","value":"reproducible"}},{"kind":"Field","name":{"kind":"Name","value":"strata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"selected"}}]}},{"kind":"Field","name":{"kind":"Name","value":"selected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}}]}}]}}]} as unknown as DocumentNode<DrawInspectionsMutation, DrawInspectionsMutationVariables>;
+export const InspectionDrawDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InspectionDraw"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inspectionDraw"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"populationSize"}},{"kind":"Field","name":{"kind":"Name","value":"reproducible"}},{"kind":"Field","name":{"kind":"Name","value":"selected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}}]}}]}}]} as unknown as DocumentNode<InspectionDrawQuery, InspectionDrawQueryVariables>;
 export const EnterpriseOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditListings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseOverviewQuery, EnterpriseOverviewQueryVariables>;
 export const EnterprisesByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisesByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usccs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EnterprisesByCodeQuery, EnterprisesByCodeQueryVariables>;
 export const ColorDistributionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ColorDistribution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DistributionGroup"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colorDistribution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]} as unknown as DocumentNode<ColorDistributionQuery, ColorDistributionQueryVariables>;

@@ -15,6 +15,9 @@ import { MeasureCatalogService } from '../../subgraphs/credit/services/measure-c
 import { MeasureFeedbackService } from '../../subgraphs/credit/services/measure-feedback.service';
 import { today } from '../../shared/dates';
 import type { Principal } from '../../shared/auth/principal';
+import { basename } from 'node:path';
+import { CreditColor } from '../../shared/credit-color';
+import { LegacyRatingService } from '../../subgraphs/environment/services/legacy-rating.service';
 import { feedDate, feedUscc, optional, required, RowRejected } from './feed-values';
 
 export type RowOutcome = 'imported' | 'unchanged';
@@ -25,6 +28,8 @@ export interface FeedContext {
   /** Codes accepted despite a failing check character (explicit, audited override list). */
   overrides: ReadonlySet<string>;
   onOverride(uscc: string, line: number): void;
+  /** The file being imported (legacy ratings cite it as their source by default). */
+  path: string;
   /** A remark on an applied row (e.g. stored but not scored), printed for the operator. */
   note(line: number, message: string): void;
 }
@@ -74,6 +79,17 @@ function debtorPerformance(raw: string): string {
   if (raw === 'UNPERFORMED' || raw.includes('全部未履行')) return 'UNPERFORMED';
   if (raw === 'PARTIALLY_PERFORMED' || raw.includes('部分')) return 'PARTIALLY_PERFORMED';
   throw new RowRejected(`performance "${raw}" must be UNPERFORMED (全部未履行) or PARTIALLY_PERFORMED (部分未履行)`);
+}
+
+const GRADES: Record<string, CreditColor> = { 绿: CreditColor.GREEN, 蓝: CreditColor.BLUE, 黄: CreditColor.YELLOW, 红: CreditColor.RED, 黑: CreditColor.BLACK };
+
+/** A historical grade as written in old registers: the colour's code, or its Chinese name (绿色, 蓝…). */
+function legacyGrade(raw: string): CreditColor {
+  const upper = raw.toUpperCase();
+  if ((Object.values(CreditColor) as string[]).includes(upper)) return upper as CreditColor;
+  const grade = GRADES[raw.charAt(0)];
+  if (!grade) throw new RowRejected(`color "${raw}" must be GREEN, BLUE, YELLOW, RED or BLACK (or 绿/蓝/黄/红/黑)`);
+  return grade;
 }
 
 export function eventTypeForPenalty(category: string): string | null {
@@ -267,6 +283,25 @@ export const FEEDS: Record<string, FeedDefinition> = {
         await asRow(() => feedback.report(ctx, { uscc, measureCode, outcome, appliedOn, businessRef, note: optional(values, 'note'), onBehalfOf: agency }));
         if (overridden) onOverride(uscc, line);
         return 'imported';
+      };
+    },
+  },
+  'legacy-ratings': {
+    description: 'historical annual 100-point ratings: uscc, year, score, [color (GREEN..BLACK or 绿/蓝/黄/红/黑), source]; kept apart from 12-point scores',
+    requiredColumns: ['uscc', 'year', 'score'],
+    handler({ ctx, sources, overrides, onOverride, path }) {
+      const legacy = new LegacyRatingService(sources.environment, new RatingService(sources.environment, new PolicyService(sources.environment)));
+      return async (values, line) => {
+        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
+        const year = Number(required(values, 'year'));
+        if (!Number.isInteger(year)) throw new RowRejected(`year "${values.year}" is not a whole year`);
+        const rawColor = optional(values, 'color');
+        const color = rawColor === null ? null : legacyGrade(rawColor);
+        const result = await asRow(() =>
+          legacy.import(ctx, { source: optional(values, 'source') ?? `import of ${basename(path)}`, ratings: [{ uscc, year, score: required(values, 'score'), color }] }),
+        );
+        if (overridden) onOverride(uscc, line);
+        return result.imported > 0 ? 'imported' : 'unchanged';
       };
     },
   },

@@ -73,6 +73,7 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
     ctx,
     sources,
     overrides,
+    path,
     onOverride: (uscc, line) => log.warn('import accepted a code with a failing check character from the override list', { feed: feedName, file: path, line, uscc }),
     note: (line, message) => progress(`line ${line}: ${message}`),
   });

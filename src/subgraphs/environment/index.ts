@@ -6,33 +6,83 @@ import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { CreditEventEntity } from './entities/credit-event.entity';
 import { CreditNoticeEntity } from './entities/credit-notice.entity';
+import { CreditRepairEntity } from './entities/credit-repair.entity';
 import { EventTypeEntity } from './entities/event-type.entity';
+import { FrontRunnerEntity } from './entities/front-runner.entity';
+import { HalfYearSnapshotEntity } from './entities/half-year-snapshot.entity';
+import { InspectionDrawEntity } from './entities/inspection-draw.entity';
+import { InspectionFrequencyEntity } from './entities/inspection-frequency.entity';
+import { LegacyRatingEntity } from './entities/legacy-rating.entity';
+import { ObjectionEntity } from './entities/objection.entity';
 import { RatedSubjectEntity } from './entities/rated-subject.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
 import { environmentPermissions } from './permissions/environment.permissions';
+import { CreditEventResolver } from './resolvers/credit-event.resolver';
 import { EnterpriseCreditResolver } from './resolvers/enterprise-credit.resolver';
+import { EnterpriseDisclosureResolver } from './resolvers/enterprise-disclosure.resolver';
+import { InspectionResolver } from './resolvers/inspection.resolver';
+import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
 import { CreditEventService } from './services/credit-event.service';
+import { CreditNoticeService } from './services/credit-notice.service';
+import { DisclosureService } from './services/disclosure.service';
+import { FrontRunnerService } from './services/front-runner.service';
+import { InspectionService } from './services/inspection.service';
+import { LegacyRatingService } from './services/legacy-rating.service';
+import { ObjectionService } from './services/objection.service';
 import { PolicyService } from './services/policy.service';
 import { RatingService } from './services/rating.service';
+import { SnapshotService } from './services/snapshot.service';
 import { EnvEnterprise } from './types/env-enterprise.type';
 
-/** Ecology & environment bureau (生态环境局): rated subjects, events, scores and colours. */
+export { noticeRoute } from './notice.route';
+
+/**
+ * Ecology & environment bureau (生态环境局): rated subjects, events, scores and colours, objections,
+ * commitments and front-runners, notices, snapshots, legacy ratings, inspection draws, disclosure.
+ */
 export const environmentSubgraph: SubgraphModule = {
   name: 'environment',
   database: {
     owner: 'environment',
-    entities: [ScoringPolicyEntity, EventTypeEntity, RatedSubjectEntity, CreditEventEntity, CreditNoticeEntity],
+    entities: [
+      ScoringPolicyEntity,
+      EventTypeEntity,
+      RatedSubjectEntity,
+      CreditEventEntity,
+      CreditNoticeEntity,
+      ObjectionEntity,
+      FrontRunnerEntity,
+      HalfYearSnapshotEntity,
+      LegacyRatingEntity,
+      InspectionFrequencyEntity,
+      InspectionDrawEntity,
+      CreditRepairEntity,
+    ],
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
     const policies = new PolicyService(dataSource);
     const ratings = new RatingService(dataSource, policies);
     const events = new CreditEventService(dataSource, policies, ratings);
+    const notices = new CreditNoticeService(dataSource, ratings);
+    const objections = new ObjectionService(dataSource, policies, ratings, events);
+    const frontRunners = new FrontRunnerService(dataSource, policies, ratings);
+    const snapshots = new SnapshotService(dataSource, policies, ratings);
+    const legacy = new LegacyRatingService(dataSource, ratings);
+    const inspections = new InspectionService(dataSource, policies);
+    const disclosures = new DisclosureService(dataSource, policies, ratings);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, RatingResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver],
       entityTypes: [EnvEnterprise],
-      container: resolverContainer([new EnterpriseCreditResolver(ratings, events), new RatingResolver(ratings, events)]),
+      container: resolverContainer([
+        new EnterpriseCreditResolver(ratings, events, snapshots, legacy),
+        new EnterpriseDisclosureResolver(disclosures, objections),
+        new RatingResolver(ratings, frontRunners, snapshots, legacy),
+        new CreditEventResolver(events, notices, objections),
+        new PolicyResolver(policies),
+        new InspectionResolver(inspections),
+      ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.
         Enterprise: { __resolveReference: (reference: { uscc: string }, ctx: HubContext) => scopedReference(ctx, { uscc: reference.uscc }) },

@@ -22,6 +22,14 @@ export class CreditEventEntity {
   @Column({ type: 'int' })
   points: number;
 
+  /** The day the decision was served; the objection window counts from it. */
+  @Column({ name: 'served_on', type: 'date' })
+  servedOn: string;
+
+  /** Exclusive end of public disclosure; null for events that are not published (bonuses). */
+  @Column({ name: 'publicity_until', type: 'date', nullable: true })
+  publicityUntil: string | null;
+
   @Column({ name: 'valid_from', type: 'date' })
   validFrom: string;
 

@@ -16,6 +16,10 @@ export class CreditNoticeEntity {
   @Column({ type: 'text' })
   text: string;
 
+  /** The facts the text states, for other renderings (the printable HTML page); null on early notices. */
+  @Column({ type: 'jsonb', nullable: true })
+  facts: Record<string, unknown> | null;
+
   @Column({ name: 'issued_at', type: 'timestamptz', default: () => 'now()' })
   issuedAt: Date;
 }

@@ -39,6 +39,10 @@ export class EventTypeEntity {
   @Column({ name: 'once_per_months', type: 'int', nullable: true })
   oncePerMonths: number | null;
 
+  /** Default months a penalty of this type is published; null for types that are not published (bonuses). */
+  @Column({ name: 'publicity_months', type: 'int', nullable: true })
+  publicityMonths: number | null;
+
   @Column({ name: 'legal_basis', type: 'varchar' })
   legalBasis: string;
 

@@ -23,4 +23,25 @@ export class RatedSubjectEntity {
 
   @Column({ name: 'enrolled_at', type: 'timestamptz', default: () => 'now()' })
   enrolledAt: Date;
+
+  /**
+   * The materialised rating: computed on `currentOn`, it holds until `nextChangeOn` (exclusive; null
+   * = until some event is recorded). Refreshed by every mutation that touches the subject, and lazily
+   * by the first read after `nextChangeOn`; null until first computed.
+   */
+  @Column({ name: 'current_color', type: 'varchar', nullable: true })
+  currentColor: string | null;
+
+  @Column({ name: 'current_score', type: 'int', nullable: true })
+  currentScore: number | null;
+
+  @Column({ name: 'current_on', type: 'date', nullable: true })
+  currentOn: string | null;
+
+  @Column({ name: 'next_change_on', type: 'date', nullable: true })
+  nextChangeOn: string | null;
+
+  /** Bumped by every refresh under the row lock; a lazy refresh only writes over the version it read. */
+  @Column({ name: 'rating_version', type: 'int', default: 0 })
+  ratingVersion: number;
 }

@@ -36,6 +36,22 @@ export class ScoringPolicyEntity {
   @Column({ name: 'validity_offset_days', type: 'int' })
   validityOffsetDays: number;
 
+  /** Days after service within which an event can be objected to (异议). */
+  @Column({ name: 'objection_days', type: 'int' })
+  objectionDays: number;
+
+  /** Months without a deduction a subject needs to be designated environmental front-runner. */
+  @Column({ name: 'front_runner_clean_months', type: 'int' })
+  frontRunnerCleanMonths: number;
+
+  /** A published penalty is shown at least this long (repair may be applied for afterwards)... */
+  @Column({ name: 'publicity_min_months', type: 'int' })
+  publicityMinMonths: number;
+
+  /** ...and at most this long, from its decision date. */
+  @Column({ name: 'publicity_max_months', type: 'int' })
+  publicityMaxMonths: number;
+
   @Column({ name: 'legal_basis', type: 'varchar' })
   legalBasis: string;
 

@@ -2,7 +2,13 @@ import { In, type DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { CreditEventEntity } from '../entities/credit-event.entity';
+import { CreditRepairEntity } from '../entities/credit-repair.entity';
 import { EventTypeEntity } from '../entities/event-type.entity';
+import { FrontRunnerEntity } from '../entities/front-runner.entity';
+import { HalfYearSnapshotEntity } from '../entities/half-year-snapshot.entity';
+import { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
+import { LegacyRatingEntity } from '../entities/legacy-rating.entity';
+import { ObjectionEntity } from '../entities/objection.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 
@@ -24,18 +30,60 @@ export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
   });
 }
 
+/** Front-runner designations of each subject, oldest first: one statement per batch. */
+export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, FrontRunnerEntity[]>(ctx, 'environment:front-runner', async (usccs) => {
+    const rows = await dataSource.getRepository(FrontRunnerEntity).find({ where: { uscc: In([...usccs]) }, order: { designatedOn: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** Stored half-year snapshots of each subject, oldest first: one statement per batch. */
+export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, HalfYearSnapshotEntity[]>(ctx, 'environment:snapshots', async (usccs) => {
+    const rows = await dataSource.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: In([...usccs]) }, order: { periodEnd: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** Objections of each subject, oldest first: one statement per batch. */
+export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, ObjectionEntity[]>(ctx, 'environment:objections', async (usccs) => {
+    const rows = await dataSource.getRepository(ObjectionEntity).find({ where: { uscc: In([...usccs]) }, order: { id: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** Credit repair applications of each subject, oldest first: one statement per batch. */
+export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, CreditRepairEntity[]>(ctx, 'environment:repairs', async (usccs) => {
+    const rows = await dataSource.getRepository(CreditRepairEntity).find({ where: { uscc: In([...usccs]) }, order: { id: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** Legacy 100-point ratings of each subject, by year: one statement per batch. */
+export function legacyRatingsLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, LegacyRatingEntity[]>(ctx, 'environment:legacy-ratings', async (usccs) => {
+    const rows = await dataSource.getRepository(LegacyRatingEntity).find({ where: { uscc: In([...usccs]) }, order: { year: 'ASC' } });
+    return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
 export interface PolicyTables {
   policies: ScoringPolicyEntity[];
   eventTypes: EventTypeEntity[];
+  inspectionFrequencies: InspectionFrequencyEntity[];
 }
 
 /** The policy tables, read once per request (they are small and change rarely). */
 export function policyTablesLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<'all', PolicyTables>(ctx, 'environment:policy', async (keys) => {
-    const [policies, eventTypes] = await Promise.all([
-      dataSource.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC' } }),
-      dataSource.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC' } }),
+    const [policies, eventTypes, inspectionFrequencies] = await Promise.all([
+      dataSource.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+      dataSource.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+      dataSource.getRepository(InspectionFrequencyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
     ]);
-    return keys.map(() => ({ policies, eventTypes }));
+    return keys.map(() => ({ policies, eventTypes, inspectionFrequencies }));
   });
 }

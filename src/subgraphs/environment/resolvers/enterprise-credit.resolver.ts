@@ -2,17 +2,24 @@ import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql
 import type { HubContext } from '../../../shared/context';
 import { DateScalar } from '../../../shared/scalars';
 import { CreditEventService } from '../services/credit-event.service';
+import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
+import { SnapshotService } from '../services/snapshot.service';
 import { CreditEvent } from '../types/credit-event.type';
+import { CreditColorChange } from '../types/credit-history.type';
 import { ColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import { EnvEnterprise } from '../types/env-enterprise.type';
+import { LegacyRating } from '../types/legacy-rating.type';
+import { CreditSnapshot } from '../types/snapshot.type';
 
-/** The environment bureau's fields of `Enterprise`. */
+/** The environment bureau's rating fields of `Enterprise`. */
 @Resolver(() => EnvEnterprise)
 export class EnterpriseCreditResolver {
   constructor(
     private readonly ratings: RatingService,
     private readonly events: CreditEventService,
+    private readonly snapshots: SnapshotService,
+    private readonly legacy: LegacyRatingService,
   ) {}
 
   @FieldResolver(() => EnvCredit, { nullable: true, description: 'The rating on `asOf` (default today); null when the subject is not rated.' })
@@ -29,6 +36,24 @@ export class EnterpriseCreditResolver {
     return this.events.eventsOf(ctx, enterprise.uscc);
   }
 
+  @FieldResolver(() => [CreditColorChange], {
+    nullable: true,
+    description: 'Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction.',
+  })
+  envCreditHistory(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CreditColorChange[] | null> {
+    return this.ratings.historyOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => [CreditSnapshot], { nullable: true, description: 'The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise.' })
+  envCreditSnapshots(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CreditSnapshot[] | null> {
+    return this.snapshots.snapshotsOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => [LegacyRating], { nullable: true, description: 'Historical annual ratings on the older 100-point scale (history only).' })
+  envLegacyRatings(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<LegacyRating[] | null> {
+    return this.legacy.ratingsOf(ctx, enterprise.uscc);
+  }
+
   @FieldResolver(() => [ColorPeriod], { nullable: true })
   @Directive('@inaccessible')
   envColorTimeline(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<ColorPeriod[] | null> {
@@ -38,6 +63,6 @@ export class EnterpriseCreditResolver {
   @FieldResolver(() => [HalfYearSnapshot], { nullable: true })
   @Directive('@inaccessible')
   envHalfYearSnapshots(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<HalfYearSnapshot[] | null> {
-    return this.ratings.halfYearSnapshotsOf(ctx, enterprise.uscc);
+    return this.snapshots.halfYearSnapshotsOf(ctx, enterprise.uscc);
   }
 }

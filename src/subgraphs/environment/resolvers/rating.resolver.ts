@@ -2,19 +2,24 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/scalars';
-import { CreditEventService } from '../services/credit-event.service';
+import { FrontRunnerService } from '../services/front-runner.service';
+import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
+import { SnapshotService } from '../services/snapshot.service';
 import { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
-import { RecordCreditEventInput } from '../types/record-credit-event.input';
-import { RecordCreditEventPayload } from '../types/record-credit-event.payload';
+import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
+import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
+import { HalfYearSnapshotRun } from '../types/snapshot.type';
 
 @Resolver()
 export class RatingResolver {
   constructor(
     private readonly ratings: RatingService,
-    private readonly events: CreditEventService,
+    private readonly frontRunners: FrontRunnerService,
+    private readonly snapshots: SnapshotService,
+    private readonly legacy: LegacyRatingService,
   ) {}
 
   @Query(() => [ColorBucket], { description: 'Counts per colour, grouped by district or industry, as of a date (default today).' })
@@ -31,10 +36,20 @@ export class RatingResolver {
     return this.ratings.enroll(ctx, input);
   }
 
-  @Mutation(() => RecordCreditEventPayload, {
-    description: 'ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice.',
+  @Mutation(() => DesignateFrontRunnerPayload, {
+    description: 'ENV_ADMIN: designate an environmental front-runner (GREEN); refused when the clean period holds a deduction; lapses on the next deduction.',
   })
-  recordCreditEvent(@Ctx() ctx: HubContext, @Arg('input', () => RecordCreditEventInput) input: RecordCreditEventInput): Promise<RecordCreditEventPayload> {
-    return this.events.record(ctx, input);
+  designateFrontRunner(@Ctx() ctx: HubContext, @Arg('input', () => DesignateFrontRunnerInput) input: DesignateFrontRunnerInput): Promise<DesignateFrontRunnerPayload> {
+    return this.frontRunners.designate(ctx, input);
+  }
+
+  @Mutation(() => HalfYearSnapshotRun, { description: 'ENV_ADMIN: store the immutable snapshot of every rated subject for a past 30 June or 31 December.' })
+  takeHalfYearSnapshot(@Ctx() ctx: HubContext, @Arg('periodEnd', () => DateScalar) periodEnd: string): Promise<HalfYearSnapshotRun> {
+    return this.snapshots.take(ctx, periodEnd);
+  }
+
+  @Mutation(() => ImportLegacyRatingsPayload, { description: 'ENV_ADMIN: import historical annual ratings on the older 100-point scale (all or nothing).' })
+  importLegacyRatings(@Ctx() ctx: HubContext, @Arg('input', () => ImportLegacyRatingsInput) input: ImportLegacyRatingsInput): Promise<ImportLegacyRatingsPayload> {
+    return this.legacy.import(ctx, input);
   }
 }

@@ -1,39 +1,34 @@
-import type { DataSource } from 'typeorm';
-import { inDistrictScope } from '../../../shared/auth/scope';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { addDays, addMonths, today } from '../../../shared/dates';
-import { badInput } from '../../../shared/errors';
+import { badInput, notFound } from '../../../shared/errors';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
-import { RatedSubjectEntity } from '../entities/rated-subject.entity';
+import { FrontRunnerEntity } from '../entities/front-runner.entity';
+import type { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { creditEventsLoader } from '../loaders/environment.loader';
 import type { CreditEvent } from '../types/credit-event.type';
-import type { RecordCreditEventInput } from '../types/record-credit-event.input';
-import type { RecordCreditEventPayload } from '../types/record-credit-event.payload';
-import { composeNoticeText, noticeNumber } from './credit-notice';
+import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
+import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
+import { toCreditEvent } from './credit-event.mapper';
+import { composeNoticeText, noticeNumber, type NoticeFacts } from './credit-notice';
 import type { PolicyService } from './policy.service';
-import { scoredEvents, type RatingService } from './rating.service';
-import { policyOn, ratingOn } from './scoring';
+import { ratingBasis, type RatingService } from './rating.service';
+import { policyOn, ratingOn, type Rating } from './scoring';
 
-/** Days after service within which an event can be objected to (DOMAIN.md §3 default). */
-export const OBJECTION_DAYS = 15;
+const MAX_TEXT = 2000;
 
-export function toCreditEvent(row: CreditEventEntity): CreditEvent {
-  return {
-    id: String(row.id),
-    type: row.type,
-    occurredOn: row.occurredOn,
-    points: row.points,
-    validFrom: row.validFrom,
-    validUntil: row.validUntil,
-    decisionNo: row.decisionNo,
-    description: row.description,
-    voided: row.voidedAt !== null,
-    voidReason: row.voidReason,
-  };
+function optionalText(value: string | null | undefined, name: string): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed.length > MAX_TEXT) throw badInput(`${name} is longer than ${MAX_TEXT} characters`);
+  return trimmed || null;
 }
 
-/** Records scored events and issues their notices. */
+function asEnvCredit(rating: Rating | null, ratedOn: string) {
+  return rating && { color: rating.color, score: rating.score, ratedOn };
+}
+
+/** Records scored events with their notices, and voids them (the voiding is kept with the event). */
 export class CreditEventService {
   constructor(
     private readonly dataSource: DataSource,
@@ -49,30 +44,29 @@ export class CreditEventService {
   }
 
   /**
-   * Validates the event against the catalogue version in force on its date, stores it with its
-   * points and validity fixed, and issues the notice, all in one transaction. Nothing is written
-   * when any check fails.
+   * Validates the event against the catalogue and policy versions in force on its date, stores it
+   * with its points, validity and publicity fixed, refreshes the materialised rating and issues the
+   * notice, all in one transaction. Nothing is written when any check fails.
    */
   async record(ctx: HubContext, input: RecordCreditEventInput): Promise<RecordCreditEventPayload> {
     const asOf = today();
-    if (input.occurredOn > asOf) throw badInput(`occurredOn ${input.occurredOn} is in the future`);
+    if (input.occurredOn > asOf) throw badInput(`occurredOn ${input.occurredOn} is in the future (today is ${asOf})`);
+    const servedOn = input.servedOn ?? input.occurredOn;
+    if (servedOn < input.occurredOn) throw badInput(`servedOn ${servedOn} is before occurredOn ${input.occurredOn}`);
+    if (servedOn > asOf) throw badInput(`servedOn ${servedOn} is in the future (today is ${asOf})`);
+    const decisionNo = optionalText(input.decisionNo, 'decisionNo');
+    const description = optionalText(input.description, 'description');
+    await this.policies.preload(ctx);
     return this.dataSource.transaction(async (manager) => {
-      const subject = await manager
-        .getRepository(RatedSubjectEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.uscc = :uscc', { uscc: input.uscc })
-        .getOne();
-      if (!subject || !inDistrictScope(ctx.principal, subject.districtCode)) {
-        throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
-      }
+      const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
+      if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
       if (input.occurredOn < subject.ratedFrom) {
         throw badInput(`occurredOn ${input.occurredOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
       }
       const eventType = await this.policies.eventTypeOn(ctx, subject.subjectKind, input.type, input.occurredOn);
       if (!eventType) {
         const known = await this.policies.eventTypeCodes(ctx, subject.subjectKind);
-        throw badInput(`unknown event type "${input.type}" on ${input.occurredOn}; known types: ${known.join(', ')}`);
+        throw badInput(`unknown event type "${input.type}" for ${subject.subjectKind} on ${input.occurredOn}; known types: ${known.join(', ')}`);
       }
       const points = input.points ?? eventType.defaultPoints;
       if (points < eventType.minPoints || points > eventType.maxPoints) {
@@ -80,16 +74,28 @@ export class CreditEventService {
       }
       const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
       const policy = policyOn(policies, input.occurredOn);
-      if (!policy) throw badInput(`no scoring policy is in force on ${input.occurredOn}`);
+      if (!policy) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${input.occurredOn}`);
+      let publicityUntil: string | null = null;
+      if (points < 0) {
+        const months = input.publicityMonths ?? eventType.publicityMonths ?? policy.publicityMaxMonths;
+        if (months < policy.publicityMinMonths || months > policy.publicityMaxMonths) {
+          throw badInput(`publicityMonths ${months} is outside ${policy.publicityMinMonths}..${policy.publicityMaxMonths} months`);
+        }
+        publicityUntil = addMonths(input.occurredOn, months);
+      } else if (input.publicityMonths != null) {
+        throw badInput(`publicityMonths applies to penalties only; ${input.type} with ${points} points is not published`);
+      }
 
       const eventRepository = manager.getRepository(CreditEventEntity);
       const existing = await eventRepository.find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
+      const live = existing.filter((e) => e.voidedAt === null);
+      if (decisionNo && live.some((e) => e.type === input.type && e.decisionNo === decisionNo)) {
+        throw badInput(`${input.type} of decision ${decisionNo} is already recorded for ${input.uscc}`);
+      }
       if (eventType.oncePerMonths) {
         const windowStart = addMonths(input.occurredOn, -eventType.oncePerMonths);
         const windowEnd = addMonths(input.occurredOn, eventType.oncePerMonths);
-        const clash = existing.find(
-          (e) => e.voidedAt === null && e.type === input.type && e.occurredOn > windowStart && e.occurredOn < windowEnd,
-        );
+        const clash = live.find((e) => e.type === input.type && e.occurredOn > windowStart && e.occurredOn < windowEnd);
         if (clash) {
           throw badInput(`${input.type} is allowed once per ${eventType.oncePerMonths} months; ${input.uscc} already has one on ${clash.occurredOn}`);
         }
@@ -100,45 +106,99 @@ export class CreditEventService {
         uscc: input.uscc,
         type: input.type,
         occurredOn: input.occurredOn,
+        servedOn,
         points,
         validFrom,
         validUntil: addMonths(validFrom, eventType.validityMonths),
         forcedColor: eventType.forcedColor,
-        decisionNo: input.decisionNo ?? null,
-        description: input.description ?? null,
+        decisionNo,
+        description,
+        publicityUntil,
         recordedBy: ctx.principal.clientId,
         voidedAt: null,
         voidReason: null,
       });
-      const before = ratingOn(policies, subject.ratedFrom, scoredEvents(existing), asOf);
-      const after = ratingOn(policies, subject.ratedFrom, scoredEvents([...existing, event]), asOf);
-      if (!after) throw badInput(`no rating for ${input.uscc} on ${asOf}`);
+      const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
+      const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
+      const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
+      const before = ratingOn(basisBefore, asOf);
+      // The notice states the event's own effect: the colour the day its validity starts, without and with it.
+      const noticeBefore = ratingOn(basisBefore, validFrom);
+      const noticeAfter = ratingOn(basisAfter, validFrom);
+      if (!noticeAfter) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${validFrom}`);
       await eventRepository.save(event);
+      const after = await this.ratings.refresh(manager, ctx, subject);
+      if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
 
       const number = noticeNumber(asOf.slice(0, 4), event.id);
-      const text = composeNoticeText({
+      const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
+      const facts: NoticeFacts = {
         number,
         uscc: input.uscc,
         decisionNo: event.decisionNo,
         eventType: eventType.code,
         eventName: `${eventType.nameZh} ${eventType.nameEn}`,
         occurredOn: event.occurredOn,
+        servedOn,
         points,
         validFrom: event.validFrom,
         validUntil: event.validUntil,
-        colorBefore: before?.color ?? null,
-        colorAfter: after.color,
-        scoreAfter: after.score,
-        objectionDays: OBJECTION_DAYS,
-      });
-      await manager.getRepository(CreditNoticeEntity).insert({ number, eventId: event.id, uscc: input.uscc, text });
-      ctx.touchedUsccs.add(input.uscc);
+        colorBefore: noticeBefore?.color ?? null,
+        colorAfter: noticeAfter.color,
+        scoreAfter: noticeAfter.score,
+        objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
+        inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
+        publicUntil: publicityUntil,
+      };
+      const text = composeNoticeText(facts);
+      const notices = manager.getRepository(CreditNoticeEntity);
+      await notices.save(notices.create({ number, eventId: event.id, uscc: input.uscc, text, facts: { ...facts } }));
       return {
         event: toCreditEvent(event),
-        ratingBefore: before && { ...before, ratedOn: asOf },
+        ratingBefore: asEnvCredit(before, asOf),
         ratingAfter: { ...after, ratedOn: asOf },
-        notice: { number, text },
+        notice: { number, text, uscc: input.uscc, eventId: String(event.id), issuedOn: asOf, htmlPath: `/notices/${number}` },
       };
     });
+  }
+
+  /** ENV_ADMIN: voids an event with its reason; the rating is recomputed from its start. */
+  async voidEvent(ctx: HubContext, input: VoidCreditEventInput): Promise<VoidCreditEventPayload> {
+    const reason = optionalText(input.reason, 'reason');
+    if (!reason) throw badInput('reason must say why the event is voided');
+    const id = Number(input.eventId);
+    if (!Number.isInteger(id) || id <= 0) throw badInput(`eventId "${input.eventId}" is not an event id`);
+    await this.policies.preload(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.getRepository(CreditEventEntity).findOneBy({ id });
+      const subject = found && (await this.ratings.lockSubject(manager, ctx, found.uscc));
+      if (!found || !subject) throw notFound(`credit event ${input.eventId} does not exist`);
+      return this.voidLocked(manager, ctx, subject, id, reason);
+    });
+  }
+
+  /**
+   * Voids event `id` of the locked `subject` inside the caller's transaction and refreshes the
+   * materialised rating; refuses an event that is already voided.
+   */
+  async voidLocked(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity, id: number, reason: string): Promise<VoidCreditEventPayload> {
+    const repository = manager.getRepository(CreditEventEntity);
+    const event = await repository.findOneByOrFail({ id });
+    if (event.voidedAt !== null) throw badInput(`credit event ${id} was already voided (${event.voidReason})`);
+    const asOf = today();
+    const before = await this.ratingToday(manager, ctx, subject);
+    event.voidedAt = new Date();
+    event.voidReason = reason;
+    await repository.update({ id }, { voidedAt: event.voidedAt, voidReason: reason });
+    const after = await this.ratings.refresh(manager, ctx, subject);
+    return { event: toCreditEvent(event), ratingBefore: asEnvCredit(before, asOf), ratingAfter: asEnvCredit(after, asOf) };
+  }
+
+  /** Today's rating from the rows the transaction sees. */
+  private async ratingToday(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity): Promise<Rating | null> {
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc } });
+    const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
+    return ratingOn(ratingBasis(subject.ratedFrom, policies, events, designations), today());
   }
 }

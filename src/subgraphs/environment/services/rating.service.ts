@@ -1,36 +1,93 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { districtScope, inDistrictScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
+import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { usccDivision } from '../../../shared/uscc';
-import type { CreditEventEntity } from '../entities/credit-event.entity';
+import { CreditEventEntity } from '../entities/credit-event.entity';
+import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
-import { creditEventsLoader, ratedSubjectLoader } from '../loaders/environment.loader';
-import type { DistributionGroup, ColorBucket } from '../types/color-distribution.type';
-import type { ColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
+import type { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
+import { creditEventsLoader, frontRunnerLoader, ratedSubjectLoader } from '../loaders/environment.loader';
+import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
+import type { ColorChangeCause, CreditColorChange } from '../types/credit-history.type';
 import type { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
-import type { PolicyService } from './policy.service';
-import { ratingOn, ratingTimeline, type ScoredEvent } from './scoring';
-
-export const SUBJECT_KINDS = ['ENTERPRISE', 'EIA_AGENCY', 'MONITORING_AGENCY', 'OM_AGENCY', 'TREATMENT_AGENCY'] as const;
-
-/** Every 30 June and 31 December in [from, until]. */
-export function halfYearEnds(from: IsoDate, until: IsoDate): IsoDate[] {
-  const ends: IsoDate[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(until.slice(0, 4)); year++) {
-    for (const end of [`${year}-06-30`, `${year}-12-31`]) if (end >= from && end <= until) ends.push(end);
-  }
-  return ends;
-}
+import type { ColorPeriod, EnvCredit } from '../types/env-credit.type';
+import { toCreditEvent } from './credit-event.mapper';
+import { SUBJECT_KINDS, type PolicyService } from './policy.service';
+import {
+  colorHistory,
+  frontRunnerPeriods,
+  nextChangeAfter,
+  ratingOn,
+  ratingTimeline,
+  type HistoryEvent,
+  type Rating,
+  type RatingBasis,
+  type ScoredEvent,
+} from './scoring';
+import { SUBJECT_COLORS_SQL } from './subject-colors.sql';
 
 /** Events that count for scoring: every event not voided. */
-export function scoredEvents(events: readonly CreditEventEntity[]): ScoredEvent[] {
+export function scoredEvents<E extends CreditEventEntity>(events: readonly E[]): E[] {
   return events.filter((event) => event.voidedAt === null);
 }
 
-/** Ratings derived from stored events: as of any date, as a timeline, and as counts per group. */
+/** The day an event was voided, in the hub's calendar (UTC, like `today()`). */
+export function voidedOn(event: CreditEventEntity): IsoDate | null {
+  return event.voidedAt ? new Date(event.voidedAt).toISOString().slice(0, 10) : null;
+}
+
+/** What a subject's rating on any date depends on, from its stored rows. */
+export function ratingBasis(
+  ratedFrom: IsoDate,
+  policies: readonly ScoringPolicyEntity[],
+  events: readonly CreditEventEntity[],
+  designations: readonly FrontRunnerEntity[],
+): RatingBasis {
+  const counted: (ScoredEvent & { occurredOn: IsoDate })[] = scoredEvents(events);
+  return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted) };
+}
+
+interface MaterialisedRating {
+  uscc: string;
+  rating: Rating | null;
+  on: IsoDate;
+  nextChangeOn: IsoDate | null;
+  version: number;
+}
+
+/**
+ * Writes lazily recomputed current ratings, one UPDATE per batch. A row is only written over the
+ * version that was read, so a concurrent mutation's refresh is never overwritten with older facts.
+ */
+function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<MaterialisedRating, true>(ctx, 'environment:materialise', async (rows) => {
+    await dataSource.query(
+      `UPDATE environment.rated_subject s
+          SET current_color = v.color, current_score = v.score, current_on = v.on_date, next_change_on = v.next_change
+         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::date[], $5::date[], $6::int[]) AS v(uscc, color, score, on_date, next_change, version)
+        WHERE s.uscc = v.uscc AND s.rating_version = v.version`,
+      [
+        rows.map((r) => r.uscc),
+        rows.map((r) => r.rating?.color ?? null),
+        rows.map((r) => r.rating?.score ?? null),
+        rows.map((r) => r.on),
+        rows.map((r) => r.nextChangeOn),
+        rows.map((r) => r.version),
+      ],
+    );
+    return rows.map(() => true as const);
+  });
+}
+
+/**
+ * Ratings derived from stored events: as of any date, as a timeline and a history, and as counts
+ * per group. Today's rating is materialised on the subject row and only recomputed once its
+ * `nextChangeOn` has come (or when a mutation refreshes it).
+ */
 export class RatingService {
   constructor(
     private readonly dataSource: DataSource,
@@ -44,28 +101,47 @@ export class RatingService {
     return subject;
   }
 
+  /** The subject's rating basis and all its events (voided included), through the request's loaders. */
+  async basisOf(ctx: HubContext, subject: RatedSubjectEntity): Promise<{ basis: RatingBasis; events: CreditEventEntity[] }> {
+    const [policies, events, designations] = await Promise.all([
+      this.policies.policiesFor(ctx, subject.subjectKind),
+      creditEventsLoader(ctx, this.dataSource).load(subject.uscc),
+      frontRunnerLoader(ctx, this.dataSource).load(subject.uscc),
+    ]);
+    return { basis: ratingBasis(subject.ratedFrom, policies, events, designations), events };
+  }
+
   /** The rating on `asOf` (default today); null when the subject is not rated on that date. */
-  async ratingOf(ctx: HubContext, uscc: string, asOf: IsoDate = today()): Promise<EnvCredit | null> {
+  async ratingOf(ctx: HubContext, uscc: string, asOf?: IsoDate): Promise<EnvCredit | null> {
     const subject = await this.subject(ctx, uscc);
     if (!subject) return null;
-    const [policies, events] = await Promise.all([
-      this.policies.policiesFor(ctx, subject.subjectKind),
-      creditEventsLoader(ctx, this.dataSource).load(uscc),
-    ]);
-    const rating = ratingOn(policies, subject.ratedFrom, scoredEvents(events), asOf);
-    return rating && { color: rating.color, score: rating.score, ratedOn: asOf };
+    const day = today();
+    const date = asOf ?? day;
+    if (date === day) {
+      const fresh = subject.currentOn !== null && subject.currentOn <= day && (subject.nextChangeOn === null || subject.nextChangeOn > day);
+      if (fresh) return subject.currentColor ? { color: subject.currentColor as CreditColor, score: subject.currentScore, ratedOn: day } : null;
+    }
+    const { basis } = await this.basisOf(ctx, subject);
+    const rating = ratingOn(basis, date);
+    if (date === day) {
+      await materialisedRatingWriter(ctx, this.dataSource).load({
+        uscc,
+        rating,
+        on: day,
+        nextChangeOn: nextChangeAfter(basis, day),
+        version: subject.ratingVersion,
+      });
+    }
+    return rating && { color: rating.color, score: rating.score, ratedOn: date };
   }
 
   /** Every period of constant colour since the subject was rated. */
   async timelineOf(ctx: HubContext, uscc: string): Promise<ColorPeriod[] | null> {
     const subject = await this.subject(ctx, uscc);
     if (!subject) return null;
-    const [policies, events] = await Promise.all([
-      this.policies.policiesFor(ctx, subject.subjectKind),
-      creditEventsLoader(ctx, this.dataSource).load(uscc),
-    ]);
+    const { basis } = await this.basisOf(ctx, subject);
     const periods: ColorPeriod[] = [];
-    for (const period of ratingTimeline(policies, subject.ratedFrom, scoredEvents(events))) {
+    for (const period of ratingTimeline(basis)) {
       const last = periods[periods.length - 1];
       if (last && last.color === period.color) last.until = period.until;
       else periods.push({ color: period.color, from: period.from, until: period.until });
@@ -73,60 +149,68 @@ export class RatingService {
     return periods;
   }
 
-  /**
-   * The colour on every half-year end (30 June, 31 December) from the subject's rating start up to
-   * `until` (default today), oldest first, with the run of consecutive RED snapshots.
-   */
-  async halfYearSnapshotsOf(ctx: HubContext, uscc: string, until: IsoDate = today()): Promise<HalfYearSnapshot[] | null> {
+  /** Every change of colour with what caused it, voidings included (see `colorHistory`). */
+  async historyOf(ctx: HubContext, uscc: string): Promise<CreditColorChange[] | null> {
     const subject = await this.subject(ctx, uscc);
     if (!subject) return null;
-    const [policies, events] = await Promise.all([
-      this.policies.policiesFor(ctx, subject.subjectKind),
-      creditEventsLoader(ctx, this.dataSource).load(uscc),
-    ]);
-    const scored = scoredEvents(events);
-    const snapshots: HalfYearSnapshot[] = [];
-    let consecutiveRed = 0;
-    for (const periodEnd of halfYearEnds(subject.ratedFrom, until)) {
-      const rating = ratingOn(policies, subject.ratedFrom, scored, periodEnd);
-      if (!rating) continue;
-      consecutiveRed = rating.color === 'RED' ? consecutiveRed + 1 : 0;
-      snapshots.push({ periodEnd, color: rating.color, consecutiveRed });
-    }
-    return snapshots;
+    const { basis, events } = await this.basisOf(ctx, subject);
+    const byId = new Map(events.map((event) => [event.id, event]));
+    const historyEvents: HistoryEvent[] = events.map((event) => ({ ...event, voidedOn: voidedOn(event) }));
+    return colorHistory(basis, historyEvents).map((change) => {
+      const event = change.eventId === null ? undefined : byId.get(change.eventId);
+      return { ...change, cause: change.cause as ColorChangeCause, event: event ? toCreditEvent(event) : null };
+    });
   }
 
   /**
-   * Counts per colour and group on `asOf`, computed in one SQL statement with the same rules as
-   * `ratingOn` (start score of the policy in force, valid events, cap, worst forced colour).
+   * Recomputes and stores today's rating of a subject inside the caller's transaction (which holds
+   * the subject row lock), from the rows that transaction sees. Every mutation that changes what a
+   * rating depends on calls it before committing.
    */
+  async refresh(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity): Promise<Rating | null> {
+    // One connection serves the transaction: its statements go one after the other.
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
+    const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
+    const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
+    const day = today();
+    const rating = ratingOn(basis, day);
+    await manager.getRepository(RatedSubjectEntity).update(
+      { uscc: subject.uscc },
+      {
+        currentColor: rating?.color ?? null,
+        currentScore: rating?.score ?? null,
+        currentOn: day,
+        nextChangeOn: nextChangeAfter(basis, day),
+        ratingVersion: () => 'rating_version + 1',
+      },
+    );
+    ctx.touchedUsccs.add(subject.uscc);
+    return rating;
+  }
+
+  /** The subject row locked for a mutation; null when unrated or outside the caller's district. */
+  async lockSubject(manager: EntityManager, ctx: HubContext, uscc: string): Promise<RatedSubjectEntity | null> {
+    const subject = await manager
+      .getRepository(RatedSubjectEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.uscc = :uscc', { uscc })
+      .getOne();
+    if (!subject || !inDistrictScope(ctx.principal, subject.districtCode)) return null;
+    return subject;
+  }
+
+  /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn`. */
   async distribution(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup): Promise<ColorBucket[]> {
-    const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(s.industry_code, 'UNKNOWN')` : 's.district_code';
-    const scope = districtScope(ctx.principal);
+    const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(industry_code, 'UNKNOWN')` : 'district_code';
     const rows: { group: string; color: CreditColor; count: string }[] = await this.dataSource.query(
-      `WITH scored AS (
-         SELECT s.uscc, ${groupColumn} AS grp, p.green_min, p.blue_min, p.yellow_min, p.red_min,
-                LEAST(p.max_score, p.start_score + COALESCE(SUM(e.points), 0)) AS score,
-                (ARRAY_AGG(e.forced_color ORDER BY ARRAY_POSITION(ARRAY['GREEN','BLUE','YELLOW','RED','BLACK'], e.forced_color) DESC)
-                   FILTER (WHERE e.forced_color IS NOT NULL))[1] AS forced
-           FROM environment.rated_subject s
-           JOIN environment.scoring_policy p
-             ON p.subject_kind = s.subject_kind AND p.effective_from <= $1 AND (p.effective_to IS NULL OR $1 < p.effective_to)
-           LEFT JOIN environment.credit_event e
-             ON e.uscc = s.uscc AND e.voided_at IS NULL AND e.valid_from <= $1 AND $1 < e.valid_until
-          WHERE s.rated_from <= $1 AND ($2::varchar IS NULL OR s.district_code = $2)
-          GROUP BY s.uscc, grp, p.id
-       ), colored AS (
-         SELECT grp,
-                COALESCE(forced, CASE WHEN score >= green_min THEN 'GREEN' WHEN score >= blue_min THEN 'BLUE'
-                                      WHEN score >= yellow_min THEN 'YELLOW' WHEN score >= red_min THEN 'RED' ELSE 'BLACK' END) AS color
-           FROM scored
-       )
-       SELECT grp AS "group", color, COUNT(*) AS count
-         FROM colored
-        GROUP BY grp, color
-        ORDER BY grp, ARRAY_POSITION(ARRAY['GREEN','BLUE','YELLOW','RED','BLACK'], color)`,
-      [asOf, scope],
+      `${SUBJECT_COLORS_SQL}
+       SELECT ${groupColumn} AS "group", color, COUNT(*) AS count
+         FROM subject_colors
+        GROUP BY 1, color
+        ORDER BY 1, ARRAY_POSITION(ARRAY['GREEN','BLUE','YELLOW','RED','BLACK']::varchar[], color)`,
+      [asOf, districtScope(ctx.principal)],
     );
     return rows.map((row) => ({ group: row.group, color: row.color, count: Number(row.count) }));
   }
@@ -144,13 +228,25 @@ export class RatingService {
     }
     if (input.ratedFrom > today()) throw badInput(`ratedFrom ${input.ratedFrom} is in the future`);
     const policies = await this.policies.policiesFor(ctx, subjectKind);
-    const initial = ratingOn(policies, input.ratedFrom, [], input.ratedFrom);
+    const basis = ratingBasis(input.ratedFrom, policies, [], []);
+    const initial = ratingOn(basis, input.ratedFrom);
     if (!initial) throw badInput(`no scoring policy for ${subjectKind} is in force on ${input.ratedFrom}`);
+    const current = ratingOn(basis, today());
     await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(RatedSubjectEntity);
       const existing = await repository.findOneBy({ uscc: input.uscc });
       if (existing) throw badInput(`${input.uscc} is already rated (since ${existing.ratedFrom})`);
-      await repository.insert({ uscc: input.uscc, subjectKind, districtCode, industryCode: input.industryCode ?? null, ratedFrom: input.ratedFrom });
+      await repository.insert({
+        uscc: input.uscc,
+        subjectKind,
+        districtCode,
+        industryCode: input.industryCode ?? null,
+        ratedFrom: input.ratedFrom,
+        currentColor: current?.color ?? null,
+        currentScore: current?.score ?? null,
+        currentOn: today(),
+        nextChangeOn: nextChangeAfter(basis, today()),
+      });
     });
     ctx.touchedUsccs.add(input.uscc);
     return { color: initial.color, score: initial.score, ratedOn: input.ratedFrom };

@@ -1,9 +1,9 @@
 import { colorSeverity, CreditColor } from '../../../shared/credit-color';
-import type { IsoDate } from '../../../shared/dates';
+import { addDays, type IsoDate } from '../../../shared/dates';
 
 /**
- * The 12-point dynamic score (DOMAIN.md §3), as pure functions of the policy versions and the
- * subject's events, so that any date's rating can be reproduced.
+ * The 12-point dynamic score (DOMAIN.md §3), as pure functions of the policy versions, the
+ * subject's events and its front-runner designations, so that any date's rating can be reproduced.
  */
 export interface ScoringPolicy {
   startScore: number;
@@ -23,6 +23,22 @@ export interface ScoredEvent {
   /** Exclusive. */
   validUntil: IsoDate;
   forcedColor: string | null;
+}
+
+/** A period in which a front-runner designation holds: GREEN unless a direct judgement applies. */
+export interface FrontRunnerPeriod {
+  from: IsoDate;
+  /** Exclusive: the day the next deduction took effect; null while it holds. */
+  until: IsoDate | null;
+}
+
+/** Everything a subject's rating on any date depends on. */
+export interface RatingBasis {
+  policies: readonly ScoringPolicy[];
+  ratedFrom: IsoDate;
+  /** The events that count: voided ones left out. */
+  events: readonly ScoredEvent[];
+  frontRunner: readonly FrontRunnerPeriod[];
 }
 
 export interface Rating {
@@ -45,7 +61,7 @@ export function colorForScore(policy: ScoringPolicy, score: number): CreditColor
 }
 
 /** The policy version in force on `date`, or undefined. */
-export function policyOn<P extends ScoringPolicy>(policies: readonly P[], date: IsoDate): P | undefined {
+export function policyOn<P extends Pick<ScoringPolicy, 'effectiveFrom' | 'effectiveTo'>>(policies: readonly P[], date: IsoDate): P | undefined {
   return policies.find((p) => p.effectiveFrom <= date && (p.effectiveTo === null || date < p.effectiveTo));
 }
 
@@ -54,17 +70,35 @@ export function isValidOn(event: ScoredEvent, date: IsoDate): boolean {
 }
 
 /**
+ * Front-runner periods from designations: each holds from its date until the first deduction
+ * (a counted event with negative points) decided on or after that date takes effect.
+ */
+export function frontRunnerPeriods(
+  designations: readonly { designatedOn: IsoDate }[],
+  events: readonly (ScoredEvent & { occurredOn: IsoDate })[],
+): FrontRunnerPeriod[] {
+  return designations.map((designation) => {
+    const lapses = events
+      .filter((event) => event.points < 0 && event.occurredOn >= designation.designatedOn)
+      .map((event) => event.validFrom)
+      .sort();
+    return { from: designation.designatedOn, until: lapses[0] ?? null };
+  });
+}
+
+/**
  * The rating on `date`: start score plus the points of every event valid that day, capped at the
- * maximum; a valid event with a forced colour (CRIMINAL_LIABILITY → BLACK) decides the colour (the worst such).
+ * maximum; a valid event with a forced colour (CRIMINAL_LIABILITY → BLACK) decides the colour (the
+ * worst such); otherwise a front-runner designation holding that day makes it GREEN.
  * Null before the subject entered the rating scope or when no policy is in force.
  */
-export function ratingOn(policies: readonly ScoringPolicy[], ratedFrom: IsoDate, events: readonly ScoredEvent[], date: IsoDate): Rating | null {
-  if (date < ratedFrom) return null;
-  const policy = policyOn(policies, date);
+export function ratingOn(basis: RatingBasis, date: IsoDate): Rating | null {
+  if (date < basis.ratedFrom) return null;
+  const policy = policyOn(basis.policies, date);
   if (!policy) return null;
   let score = policy.startScore;
   let forced: CreditColor | null = null;
-  for (const event of events) {
+  for (const event of basis.events) {
     if (!isValidOn(event, date)) continue;
     score += event.points;
     if (event.forcedColor && (forced === null || colorSeverity(event.forcedColor as CreditColor) > colorSeverity(forced))) {
@@ -72,32 +106,152 @@ export function ratingOn(policies: readonly ScoringPolicy[], ratedFrom: IsoDate,
     }
   }
   score = Math.min(score, policy.maxScore);
-  return { score, color: forced ?? colorForScore(policy, score) };
+  const frontRunner = basis.frontRunner.some((p) => p.from <= date && (p.until === null || date < p.until));
+  return { score, color: forced ?? (frontRunner ? CreditColor.GREEN : colorForScore(policy, score)) };
+}
+
+/** Every date on or after `ratedFrom` on which the rating may change, ascending. */
+export function changeDates(basis: RatingBasis): IsoDate[] {
+  const dates = new Set<IsoDate>([basis.ratedFrom]);
+  for (const event of basis.events) {
+    dates.add(event.validFrom);
+    dates.add(event.validUntil);
+  }
+  for (const policy of basis.policies) {
+    dates.add(policy.effectiveFrom);
+    if (policy.effectiveTo) dates.add(policy.effectiveTo);
+  }
+  for (const period of basis.frontRunner) {
+    dates.add(period.from);
+    if (period.until) dates.add(period.until);
+  }
+  return [...dates].filter((d) => d >= basis.ratedFrom).sort();
+}
+
+/** The first date after `date` on which the rating may change; null when nothing is scheduled. */
+export function nextChangeAfter(basis: RatingBasis, date: IsoDate): IsoDate | null {
+  return changeDates(basis).find((d) => d > date) ?? null;
 }
 
 /**
  * Every period of constant rating from `ratedFrom` on. The rating only changes where an event's
- * validity starts or ends or a policy version starts or ends, so those dates are the only ones
- * evaluated.
+ * validity, a policy version or a front-runner period starts or ends, so only those dates are evaluated.
  */
-export function ratingTimeline(policies: readonly ScoringPolicy[], ratedFrom: IsoDate, events: readonly ScoredEvent[]): ColorPeriod[] {
-  const dates = new Set<IsoDate>([ratedFrom]);
-  for (const event of events) {
-    dates.add(event.validFrom);
-    dates.add(event.validUntil);
-  }
-  for (const policy of policies) {
-    dates.add(policy.effectiveFrom);
-    if (policy.effectiveTo) dates.add(policy.effectiveTo);
-  }
-  const sorted = [...dates].filter((d) => d >= ratedFrom).sort();
+export function ratingTimeline(basis: RatingBasis): ColorPeriod[] {
   const periods: ColorPeriod[] = [];
-  for (const date of sorted) {
-    const rating = ratingOn(policies, ratedFrom, events, date);
+  for (const date of changeDates(basis)) {
+    const rating = ratingOn(basis, date);
     const last = periods[periods.length - 1];
     if (last && rating && last.score === rating.score && last.color === rating.color) continue;
     if (last) last.until = date;
     if (rating) periods.push({ ...rating, from: date, until: null });
   }
   return periods;
+}
+
+export type ColorChangeCause = 'ENROLLED' | 'EVENT' | 'EXPIRY' | 'FRONT_RUNNER' | 'POLICY' | 'VOIDED';
+
+export interface HistoryEvent extends ScoredEvent {
+  id: number;
+  occurredOn: IsoDate;
+  /** The day the event was voided, or null. */
+  voidedOn: IsoDate | null;
+}
+
+export interface ColorChange {
+  /** The day from which the colour changed. */
+  on: IsoDate;
+  colorBefore: CreditColor | null;
+  scoreBefore: number | null;
+  colorAfter: CreditColor;
+  scoreAfter: number;
+  cause: ColorChangeCause;
+  eventId: number | null;
+  /** When the change was recorded later than it applies (a voiding): the day it was recorded. */
+  recordedOn: IsoDate | null;
+  /** True for a change the hub showed that a later voiding took back. */
+  superseded: boolean;
+}
+
+/**
+ * The colour history: every change of colour of the current timeline (voided events left out), each
+ * with its cause; and, for every voided event that had changed the colour, that change (superseded)
+ * and the voiding that took it back (VOIDED, applying from the event's start, recorded on the void
+ * day). Ordered by the day they apply, then by when they were recorded.
+ */
+export function colorHistory(basis: RatingBasis, events: readonly HistoryEvent[]): ColorChange[] {
+  const counted = events.filter((e) => e.voidedOn === null);
+  const changes: ColorChange[] = [];
+  let previous: ColorPeriod | null = null;
+  for (const period of ratingTimeline(basis)) {
+    if (previous && previous.color === period.color) {
+      previous = period;
+      continue;
+    }
+    const starting = counted.filter((e) => e.validFrom === period.from);
+    const expiring = counted.filter((e) => e.validUntil === period.from);
+    const designated = basis.frontRunner.some((p) => p.from === period.from);
+    const cause: ColorChangeCause = !previous
+      ? 'ENROLLED'
+      : starting.length
+        ? 'EVENT'
+        : expiring.length
+          ? 'EXPIRY'
+          : designated
+            ? 'FRONT_RUNNER'
+            : 'POLICY';
+    const decisive = cause === 'EVENT' ? mostSevere(starting) : cause === 'EXPIRY' ? mostSevere(expiring) : null;
+    changes.push({
+      on: period.from,
+      colorBefore: previous?.color ?? null,
+      scoreBefore: previous?.score ?? null,
+      colorAfter: period.color,
+      scoreAfter: period.score,
+      cause,
+      eventId: decisive?.id ?? null,
+      recordedOn: null,
+      superseded: false,
+    });
+    previous = period;
+  }
+  for (const voided of events.filter((e) => e.voidedOn !== null)) {
+    const withEvent: RatingBasis = { ...basis, events: [...basis.events, voided] };
+    const dayBefore = addDays(voided.validFrom, -1);
+    const before = ratingOn(withEvent, dayBefore);
+    const shown = ratingOn(withEvent, voided.validFrom);
+    const corrected = ratingOn(basis, voided.validFrom);
+    if (!shown || !corrected || shown.color === (before?.color ?? null)) continue;
+    changes.push({
+      on: voided.validFrom,
+      colorBefore: before?.color ?? null,
+      scoreBefore: before?.score ?? null,
+      colorAfter: shown.color,
+      scoreAfter: shown.score,
+      cause: 'EVENT',
+      eventId: voided.id,
+      recordedOn: null,
+      superseded: true,
+    });
+    if (shown.color !== corrected.color) {
+      changes.push({
+        on: voided.validFrom,
+        colorBefore: shown.color,
+        scoreBefore: shown.score,
+        colorAfter: corrected.color,
+        scoreAfter: corrected.score,
+        cause: 'VOIDED',
+        eventId: voided.id,
+        recordedOn: voided.voidedOn,
+        superseded: false,
+      });
+    }
+  }
+  const order = (c: ColorChange) => (c.superseded ? 0 : c.cause === 'VOIDED' ? 2 : 1);
+  return changes.sort((a, b) => (a.on === b.on ? order(a) - order(b) : a.on < b.on ? -1 : 1));
+}
+
+/** The event with the largest effect: a forced colour first, then the most points either way. */
+function mostSevere<E extends HistoryEvent>(events: E[]): E | null {
+  if (!events.length) return null;
+  return [...events].sort((a, b) => Number(!!b.forcedColor) - Number(!!a.forcedColor) || Math.abs(b.points) - Math.abs(a.points) || b.id - a.id)[0];
 }

@@ -15,6 +15,9 @@ export class CreditEvent {
   @Field(() => Int)
   points: number;
 
+  @Field(() => DateScalar, { nullable: true, description: 'The day the decision was served; the objection window counts from it.' })
+  servedOn: string | null;
+
   @Field(() => DateScalar)
   validFrom: string;
 
@@ -32,4 +35,10 @@ export class CreditEvent {
 
   @Field(() => String, { nullable: true })
   voidReason: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was voided.' })
+  voidedOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Exclusive end of public disclosure; null when not published.' })
+  publicUntil: string | null;
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
 @InputType()
@@ -20,4 +20,19 @@ export class RecordCreditEventInput {
 
   @Field(() => String, { nullable: true })
   description?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the decision was served (default occurredOn); the objection window counts from it.' })
+  servedOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Months a penalty is published, within the policy's 3 months–3 years; default the type's." })
+  publicityMonths?: number | null;
+}
+
+@InputType()
+export class VoidCreditEventInput {
+  @Field(() => ID)
+  eventId: string;
+
+  @Field(() => String, { description: 'Why it is voided; kept with the event.' })
+  reason: string;
 }

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { CreditEvent } from './credit-event.type';
 import { EnvCredit } from './env-credit.type';
 
@@ -9,6 +10,18 @@ export class CreditNotice {
 
   @Field(() => String)
   text: string;
+
+  @Field(() => UsccScalar, { nullable: true })
+  uscc: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The event the notice describes.' })
+  eventId: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  issuedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Path of the printable HTML page on the gateway (GET, authenticated).' })
+  htmlPath: string | null;
 }
 
 @ObjectType()
@@ -24,4 +37,16 @@ export class RecordCreditEventPayload {
 
   @Field(() => CreditNotice)
   notice: CreditNotice;
+}
+
+@ObjectType({ description: 'A voided event and today’s rating before and after the voiding.' })
+export class VoidCreditEventPayload {
+  @Field(() => CreditEvent)
+  event: CreditEvent;
+
+  @Field(() => EnvCredit, { nullable: true })
+  ratingBefore: EnvCredit | null;
+
+  @Field(() => EnvCredit, { nullable: true })
+  ratingAfter: EnvCredit | null;
 }

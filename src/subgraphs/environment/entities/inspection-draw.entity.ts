@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export interface DrawnSubject {
+  uscc: string;
+  color: string;
+}
+
+/**
+ * A random-inspection draw, stored for audit with everything needed to reproduce it: the seed, the
+ * weights used, and the population snapshot (each subject with its colour on `asOf`).
+ */
+@Entity({ name: 'inspection_draw' })
+export class InspectionDrawEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'drawn_at', type: 'timestamptz', default: () => 'now()' })
+  drawnAt: Date;
+
+  @Column({ name: 'drawn_by', type: 'varchar' })
+  drawnBy: string;
+
+  @Column({ name: 'as_of', type: 'date' })
+  asOf: string;
+
+  @Column({ name: 'district_code', type: 'varchar', nullable: true })
+  districtCode: string | null;
+
+  @Column({ name: 'industry_code', type: 'varchar', nullable: true })
+  industryCode: string | null;
+
+  @Column({ type: 'varchar', array: true })
+  colors: string[];
+
+  @Column({ name: 'sample_size', type: 'int', nullable: true })
+  sampleSize: number | null;
+
+  /** numeric(7,4) as its decimal string. */
+  @Column({ type: 'numeric', precision: 7, scale: 4, nullable: true })
+  rate: string | null;
+
+  @Column({ type: 'varchar' })
+  seed: string;
+
+  /** Name and version of the selection algorithm, so a replay uses the same one. */
+  @Column({ type: 'varchar' })
+  algorithm: string;
+
+  /** Multiplier per colour in force on `asOf`. */
+  @Column({ type: 'jsonb' })
+  weights: Record<string, number>;
+
+  @Column({ type: 'jsonb' })
+  population: DrawnSubject[];
+
+  @Column({ type: 'jsonb' })
+  selected: DrawnSubject[];
+}

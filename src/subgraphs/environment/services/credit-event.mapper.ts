@@ -1,0 +1,21 @@
+import type { CreditEventEntity } from '../entities/credit-event.entity';
+import type { CreditEvent } from '../types/credit-event.type';
+
+/** The GraphQL view of a stored event. */
+export function toCreditEvent(row: CreditEventEntity): CreditEvent {
+  return {
+    id: String(row.id),
+    type: row.type,
+    occurredOn: row.occurredOn,
+    servedOn: row.servedOn ?? null,
+    points: row.points,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    decisionNo: row.decisionNo,
+    description: row.description,
+    voided: row.voidedAt !== null,
+    voidReason: row.voidReason,
+    voidedOn: row.voidedAt ? new Date(row.voidedAt).toISOString().slice(0, 10) : null,
+    publicUntil: row.publicityUntil ?? null,
+  };
+}

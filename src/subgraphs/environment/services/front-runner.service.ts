@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import type { HubContext } from '../../../shared/context';
+import { addMonths, today } from '../../../shared/dates';
+import { badInput } from '../../../shared/errors';
+import { CreditEventEntity } from '../entities/credit-event.entity';
+import { FrontRunnerEntity } from '../entities/front-runner.entity';
+import type { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
+import { requiredText } from './ids';
+import type { PolicyService } from './policy.service';
+import { scoredEvents, type RatingService } from './rating.service';
+import { frontRunnerPeriods, policyOn } from './scoring';
+
+/**
+ * Environmental front-runner designations (DOMAIN.md §3): GREEN for a subject with no deduction in
+ * the policy's clean period; the designation lapses when the next deduction takes effect.
+ */
+export class FrontRunnerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PolicyService,
+    private readonly ratings: RatingService,
+  ) {}
+
+  async designate(ctx: HubContext, input: DesignateFrontRunnerInput): Promise<DesignateFrontRunnerPayload> {
+    const decisionNo = requiredText(input.decisionNo, 'decisionNo', 200);
+    const designatedOn = input.designatedOn ?? today();
+    if (designatedOn > today()) throw badInput(`designatedOn ${designatedOn} is in the future`);
+    await this.policies.preload(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
+      if (!subject) throw badInput(`${input.uscc} is not a rated subject`);
+      if (designatedOn < subject.ratedFrom) throw badInput(`designatedOn ${designatedOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
+      const policy = policyOn(await this.policies.policiesFor(ctx, subject.subjectKind), designatedOn);
+      if (!policy) throw badInput(`no scoring policy is in force on ${designatedOn}`);
+      const events = scoredEvents(await manager.getRepository(CreditEventEntity).find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC' } }));
+      const cleanSince = addMonths(designatedOn, -policy.frontRunnerCleanMonths);
+      const deduction = events.find((e) => e.points < 0 && e.occurredOn > cleanSince);
+      if (deduction) {
+        throw badInput(
+          `${input.uscc} cannot be designated front-runner: ${deduction.type} (${deduction.points}) on ${deduction.occurredOn} is a deduction within the ${policy.frontRunnerCleanMonths} months before ${designatedOn}`,
+        );
+      }
+      const repository = manager.getRepository(FrontRunnerEntity);
+      const designations = await repository.find({ where: { uscc: input.uscc } });
+      const holding = frontRunnerPeriods(designations, events).find((p) => p.until === null);
+      if (holding) throw badInput(`${input.uscc} is already a front-runner since ${holding.from}`);
+      const row = repository.create({ uscc: input.uscc, designatedOn, decisionNo, designatedBy: ctx.principal.clientId });
+      await repository.save(row);
+      const rating = await this.ratings.refresh(manager, ctx, subject);
+      return {
+        designation: { id: String(row.id), uscc: row.uscc, designatedOn, decisionNo, lapsedOn: null },
+        ratingAfter: rating && { ...rating, ratedOn: today() },
+      };
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { allocate, drawSelection } from './inspection-draw';
+import { colorHistory, nextChangeAfter, ratingOn, type RatingBasis } from './scoring';
+
+const POLICY = { startScore: 9, maxScore: 12, greenMin: 11, blueMin: 6, yellowMin: 3, redMin: 1, validityOffsetDays: 0, effectiveFrom: '2000-01-01', effectiveTo: null };
+const basis = (events: RatingBasis['events'], frontRunner: RatingBasis['frontRunner'] = []): RatingBasis => ({ policies: [POLICY], ratedFrom: '2024-01-01', events, frontRunner });
+
+describe('ratingOn', () => {
+  it('lets a forced colour decide whatever the score', () => {
+    const criminal = { points: 0, validFrom: '2025-01-01', validUntil: '2026-01-01', forcedColor: 'BLACK' };
+    expect(ratingOn(basis([criminal]), '2025-06-01')).toEqual({ score: 9, color: 'BLACK' });
+    expect(ratingOn(basis([criminal]), '2026-01-01')).toEqual({ score: 9, color: 'BLUE' });
+  });
+
+  it('caps the score at the maximum and makes a front-runner GREEN until it lapses', () => {
+    const awards = [1, 2, 3, 4].map(() => ({ points: 1, validFrom: '2025-01-01', validUntil: '2026-01-01', forcedColor: null }));
+    expect(ratingOn(basis(awards), '2025-02-01')).toEqual({ score: 12, color: 'GREEN' });
+    const frontRunner = basis([], [{ from: '2025-01-01', until: '2025-03-01' }]);
+    expect(ratingOn(frontRunner, '2025-02-01')).toEqual({ score: 9, color: 'GREEN' });
+    expect(ratingOn(frontRunner, '2025-03-01')).toEqual({ score: 9, color: 'BLUE' });
+    expect(nextChangeAfter(frontRunner, '2025-02-01')).toBe('2025-03-01');
+  });
+
+  it('names the expiry that moves a colour back', () => {
+    const fines = [
+      { id: 1, occurredOn: '2025-03-01', points: -3, validFrom: '2025-03-01', validUntil: '2025-09-01', forcedColor: null, voidedOn: null },
+      { id: 2, occurredOn: '2025-03-10', points: -3, validFrom: '2025-03-10', validUntil: '2025-09-10', forcedColor: null, voidedOn: null },
+    ];
+    expect(colorHistory(basis(fines), fines).map((c) => [c.on, c.colorAfter, c.cause, c.eventId])).toEqual([
+      ['2024-01-01', 'BLUE', 'ENROLLED', null],
+      ['2025-03-10', 'YELLOW', 'EVENT', 2],
+      ['2025-09-01', 'BLUE', 'EXPIRY', 1],
+    ]);
+  });
+});
+
+describe('inspection draws', () => {
+  const weights = { GREEN: 0.5, BLUE: 1, YELLOW: 2, RED: 3, BLACK: 4 };
+
+  it('allocates a sample size by population × weight, capping strata at their population', () => {
+    const quota = allocate({ GREEN: 100, BLUE: 100, RED: 5 }, { weights, sampleSize: 60, rate: null, seed: 's' });
+    expect(quota).toEqual({ GREEN: 18, BLUE: 37, RED: 5 });
+    expect(allocate({ GREEN: 10, BLACK: 10 }, { weights, sampleSize: 20, rate: null, seed: 's' })).toEqual({ GREEN: 10, BLACK: 10 });
+  });
+
+  it('is a function of the population and seed only, not of the population order', () => {
+    const population = Array.from({ length: 300 }, (_, i) => ({ uscc: `U${String(i).padStart(4, '0')}`, color: ['GREEN', 'BLUE', 'RED'][i % 3] }));
+    const spec = { weights, sampleSize: null, rate: 0.1, seed: 'abc' };
+    const a = drawSelection(population, spec);
+    const b = drawSelection([...population].reverse(), spec);
+    expect(b.selected).toEqual(a.selected);
+    expect(a.strata.map((s) => [s.color, s.selected])).toEqual([
+      ['GREEN', 5],
+      ['BLUE', 10],
+      ['RED', 30],
+    ]);
+  });
+});

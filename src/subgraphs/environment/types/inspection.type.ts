@@ -1,0 +1,99 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { CreditColor } from '../../../shared/credit-color';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
+
+@InputType()
+export class DrawInspectionsInput {
+  @Field(() => String, { nullable: true, description: 'District of the population; an ENV_OFFICER draws in its own district only.' })
+  districtCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GB/T 4754 industry code of the population.' })
+  industryCode?: string | null;
+
+  @Field(() => [CreditColor], { nullable: true, description: 'Colours of the population (default all).' })
+  colors?: CreditColor[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many to select, allocated to colours by size × weight. Give this or rate.' })
+  sampleSize?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Base rate (0–1, up to 4 decimals) multiplied per colour by its weight. Give this or sampleSize.' })
+  rate?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Seed of the random selection (default a random one); stored for replay.' })
+  seed?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day whose colours define the population (default today).' })
+  asOf?: string | null;
+}
+
+@ObjectType()
+export class DrawnSubject {
+  @Field(() => UsccScalar)
+  uscc: string;
+
+  @Field(() => CreditColor)
+  color: string;
+}
+
+@ObjectType({ description: 'One colour of a draw: its population, weight and how many were selected.' })
+export class InspectionStratum {
+  @Field(() => CreditColor)
+  color: string;
+
+  @Field(() => Int)
+  population: number;
+
+  @Field(() => Float, { description: 'Multiple of the base rate in force on the draw’s date.' })
+  weight: number;
+
+  @Field(() => Int)
+  selected: number;
+}
+
+@ObjectType({ description: 'A random-inspection draw (双随机), stored for audit with its seed and population snapshot.' })
+export class InspectionDraw {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'ISO timestamp.' })
+  drawnAt: string;
+
+  @Field(() => String)
+  drawnBy: string;
+
+  @Field(() => DateScalar)
+  asOf: string;
+
+  @Field(() => String, { nullable: true })
+  districtCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  industryCode: string | null;
+
+  @Field(() => [CreditColor])
+  colors: string[];
+
+  @Field(() => Int, { nullable: true })
+  sampleSize: number | null;
+
+  @Field(() => Float, { nullable: true })
+  rate: number | null;
+
+  @Field(() => String)
+  seed: string;
+
+  @Field(() => String)
+  algorithm: string;
+
+  @Field(() => Int)
+  populationSize: number;
+
+  @Field(() => [InspectionStratum])
+  strata: InspectionStratum[];
+
+  @Field(() => [DrawnSubject], { description: 'In draw order within each colour, worst colour first.' })
+  selected: DrawnSubject[];
+
+  @Field(() => Boolean, { description: 'Replaying the stored seed over the stored population selects exactly the stored subjects.' })
+  reproducible: boolean;
+}
