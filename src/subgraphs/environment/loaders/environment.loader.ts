@@ -1,6 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
 import { EventTypeEntity } from '../entities/event-type.entity';
@@ -15,7 +15,7 @@ import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 /** Rated subjects by USCC: one statement per batch. */
 export function ratedSubjectLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, RatedSubjectEntity | null>(ctx, 'environment:rated-subject', async (usccs) => {
-    const rows = await dataSource.getRepository(RatedSubjectEntity).findBy({ uscc: In([...usccs]) });
+    const rows = await dataSource.getRepository(RatedSubjectEntity).findBy({ uscc: anyOf(usccs) });
     return byKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -25,7 +25,7 @@ export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditEventEntity[]>(ctx, 'environment:credit-events', async (usccs) => {
     const rows = await dataSource
       .getRepository(CreditEventEntity)
-      .find({ where: { uscc: In([...usccs]) }, order: { occurredOn: 'ASC', id: 'ASC' } });
+      .find({ where: { uscc: anyOf(usccs) }, order: { occurredOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -33,7 +33,7 @@ export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Front-runner designations of each subject, oldest first: one statement per batch. */
 export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, FrontRunnerEntity[]>(ctx, 'environment:front-runner', async (usccs) => {
-    const rows = await dataSource.getRepository(FrontRunnerEntity).find({ where: { uscc: In([...usccs]) }, order: { designatedOn: 'ASC' } });
+    const rows = await dataSource.getRepository(FrontRunnerEntity).find({ where: { uscc: anyOf(usccs) }, order: { designatedOn: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -41,7 +41,7 @@ export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
 /** Stored half-year snapshots of each subject, oldest first: one statement per batch. */
 export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, HalfYearSnapshotEntity[]>(ctx, 'environment:snapshots', async (usccs) => {
-    const rows = await dataSource.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: In([...usccs]) }, order: { periodEnd: 'ASC' } });
+    const rows = await dataSource.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: anyOf(usccs) }, order: { periodEnd: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -49,7 +49,7 @@ export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Objections of each subject, oldest first: one statement per batch. */
 export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, ObjectionEntity[]>(ctx, 'environment:objections', async (usccs) => {
-    const rows = await dataSource.getRepository(ObjectionEntity).find({ where: { uscc: In([...usccs]) }, order: { id: 'ASC' } });
+    const rows = await dataSource.getRepository(ObjectionEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -57,7 +57,7 @@ export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Credit repair applications of each subject, oldest first: one statement per batch. */
 export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditRepairEntity[]>(ctx, 'environment:repairs', async (usccs) => {
-    const rows = await dataSource.getRepository(CreditRepairEntity).find({ where: { uscc: In([...usccs]) }, order: { id: 'ASC' } });
+    const rows = await dataSource.getRepository(CreditRepairEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -65,7 +65,7 @@ export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Legacy 100-point ratings of each subject, by year: one statement per batch. */
 export function legacyRatingsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, LegacyRatingEntity[]>(ctx, 'environment:legacy-ratings', async (usccs) => {
-    const rows = await dataSource.getRepository(LegacyRatingEntity).find({ where: { uscc: In([...usccs]) }, order: { year: 'ASC' } });
+    const rows = await dataSource.getRepository(LegacyRatingEntity).find({ where: { uscc: anyOf(usccs) }, order: { year: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
