@@ -92,6 +92,41 @@ function legacyGrade(raw: string): CreditColor {
   return grade;
 }
 
+const LIST_COLUMNS = ['uscc', 'list_type', 'reason', 'authority', 'listed_on'];
+
+/** What a list feed needs of the department that keeps the list. */
+interface ListKeeper<T extends string> {
+  entriesOf(uscc: string): Promise<{ id: string; listType: string; listedOn: string; removedOn: string | null }[]>;
+  add(
+    entry: { uscc: string; listType: T; reason: string; authority: string; documentNo: string | null; listedOn: string },
+    values: Record<string, string>,
+  ): Promise<{ id: string; removedOn: string | null }>;
+  remove(removal: { id: string; removedOn: string; removalReason: string }): Promise<unknown>;
+}
+
+/**
+ * A list-entry row: the entry (subject, list, listing date) is added once; a later file carrying its
+ * removal date ends it. Re-importing the same file changes nothing.
+ */
+function listEntryHandler<T extends string>({ overrides, onOverride }: FeedContext, listTypes: T[], keeper: ListKeeper<T>) {
+  return async (values: Record<string, string>, line: number): Promise<RowOutcome> => {
+    const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
+    const listType = oneOf(values, 'list_type', listTypes);
+    const listedOn = feedDate(values, 'listed_on')!;
+    const removedOn = feedDate(values, 'removed_on', true);
+    const existing = (await keeper.entriesOf(uscc)).find((entry) => entry.listType === listType && entry.listedOn === listedOn);
+    const entry =
+      existing ??
+      (await asRow(() =>
+        keeper.add({ uscc, listType, reason: required(values, 'reason'), authority: required(values, 'authority'), documentNo: optional(values, 'document_no'), listedOn }, values),
+      ));
+    const removing = removedOn !== null && entry.removedOn === null;
+    if (removing) await asRow(() => keeper.remove({ id: entry.id, removedOn, removalReason: required(values, 'removal_reason') }));
+    if (overridden) onOverride(uscc, line);
+    return existing && !removing ? 'unchanged' : 'imported';
+  };
+}
+
 export function eventTypeForPenalty(category: string): string | null {
   for (const [pattern, type] of PENALTY_CATEGORIES) if (pattern.test(category)) return type;
   return null;
@@ -185,56 +220,26 @@ export const FEEDS: Record<string, FeedDefinition> = {
   },
   'market-lists': {
     description: 'market-supervision lists: uscc, list_type (ABNORMAL_OPERATIONS|SERIOUS_ILLEGAL_DISHONEST), reason, authority, listed_on, [document_no, removed_on, removal_reason]',
-    requiredColumns: ['uscc', 'list_type', 'reason', 'authority', 'listed_on'],
-    handler({ ctx, sources, overrides, onOverride }) {
-      const listings = new MarketListingService(sources.market);
-      return async (values, line) => {
-        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
-        const listType = oneOf(values, 'list_type', Object.values(MarketListType));
-        const listedOn = feedDate(values, 'listed_on')!;
-        const removedOn = feedDate(values, 'removed_on', true);
-        const existing = (await listings.listingsOf(ctx, uscc)).find((l) => l.listType === listType && l.listedOn === listedOn);
-        const entry =
-          existing ??
-          (await asRow(() =>
-            listings.add(ctx, { uscc, listType, reason: required(values, 'reason'), authority: required(values, 'authority'), documentNo: optional(values, 'document_no'), listedOn }),
-          ));
-        const removing = removedOn !== null && entry.removedOn === null;
-        if (removing) await asRow(() => listings.remove(ctx, { id: entry.id, removedOn, removalReason: required(values, 'removal_reason') }));
-        if (overridden) onOverride(uscc, line);
-        return existing && !removing ? 'unchanged' : 'imported';
-      };
+    requiredColumns: LIST_COLUMNS,
+    handler(context) {
+      const listings = new MarketListingService(context.sources.market);
+      return listEntryHandler(context, Object.values(MarketListType), {
+        entriesOf: (uscc) => listings.listingsOf(context.ctx, uscc),
+        add: (entry) => listings.add(context.ctx, entry),
+        remove: (removal) => listings.remove(context.ctx, removal),
+      });
     },
   },
   'credit-lists': {
     description: 'credit-office designations: uscc, list_type (SERIOUS_DISHONESTY|COURT_DISHONEST_DEBTOR|RED_LIST), reason, authority, listed_on, [field, document_no, removed_on, removal_reason]',
-    requiredColumns: ['uscc', 'list_type', 'reason', 'authority', 'listed_on'],
-    handler({ ctx, sources, overrides, onOverride }) {
-      const listings = new CreditListingService(sources.credit);
-      return async (values, line) => {
-        const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
-        const listType = oneOf(values, 'list_type', Object.values(CreditListType));
-        const listedOn = feedDate(values, 'listed_on')!;
-        const removedOn = feedDate(values, 'removed_on', true);
-        const existing = (await listings.listingsOf(ctx, uscc)).find((l) => l.listType === listType && l.listedOn === listedOn);
-        const entry =
-          existing ??
-          (await asRow(() =>
-            listings.designate(ctx, {
-              uscc,
-              listType,
-              field: optional(values, 'field'),
-              reason: required(values, 'reason'),
-              authority: required(values, 'authority'),
-              documentNo: optional(values, 'document_no'),
-              listedOn,
-            }),
-          ));
-        const removing = removedOn !== null && entry.removedOn === null;
-        if (removing) await asRow(() => listings.remove(ctx, { id: entry.id, removedOn, removalReason: required(values, 'removal_reason') }));
-        if (overridden) onOverride(uscc, line);
-        return existing && !removing ? 'unchanged' : 'imported';
-      };
+    requiredColumns: LIST_COLUMNS,
+    handler(context) {
+      const listings = new CreditListingService(context.sources.credit);
+      return listEntryHandler(context, Object.values(CreditListType), {
+        entriesOf: (uscc) => listings.listingsOf(context.ctx, uscc),
+        add: (entry, values) => listings.designate(context.ctx, { ...entry, field: optional(values, 'field') }),
+        remove: (removal) => listings.remove(context.ctx, removal),
+      });
     },
   },
   'dishonest-debtors': {
