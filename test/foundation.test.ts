@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub } from '../src/gateway/hub';
+import { loadConfig } from '../src/shared/config';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { ColorDistributionDocument, EnterpriseOverviewDocument, EnterprisesByCodeDocument } from './generated/graphql';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
@@ -85,6 +87,15 @@ describe('HTTP surface', () => {
     }
   });
 
+  it('answers a body over the size limit with a GraphQL-shaped 400, naming the limit', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(1_100_000) } });
+    const response = await fetch(hub.hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(400);
+    const json = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(json.errors[0].message).toMatch(/over the limit of \d+ bytes/);
+  });
+
   it('refuses an unknown credential with UNAUTHENTICATED', async () => {
     const response = await hub.request('{ measureless: __typename }', undefined, { key: 'not-a-key' });
     expect(response.status).toBe(401);
@@ -95,5 +106,16 @@ describe('HTTP surface', () => {
     const response = await hub.request(`{ enterprise(uscc: "${DEMO_SHOWCASE_USCC}") { nosuchfield } }`, undefined, { key: 'demo-env-admin' });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|SELECT|\.ts:\d+/);
+  });
+});
+
+describe('production start', () => {
+  it('refuses demo mode under NODE_ENV=production', async () => {
+    await expect(startHub({ config: { ...loadConfig({}), port: 0, production: true, demo: true } })).rejects.toThrow(/demo mode/);
+  });
+
+  it('refuses to serve while the demo keys are active', async () => {
+    const config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, dataDir: undefined, port: 0, production: true, demo: false };
+    await expect(startHub({ config })).rejects.toThrow(/demo API keys are active/);
   });
 });

@@ -64,20 +64,27 @@ function rateKey(context: HubContext, request: IncomingMessage): string {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * Reads the body up to `limit` bytes. Past the limit the rest is read and thrown away (never kept in
+ * memory) so that the caller still receives its 400 answer instead of a reset connection; a Content-Length
+ * over the limit is refused before anything is read.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > limit) {
+      request.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
   });
 }
@@ -91,8 +98,11 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   try {
     raw = await readBody(request, deps.maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLarge) sendError(response, 400, 'BAD_USER_INPUT', `request body is over the limit of ${deps.maxBodyBytes} bytes`);
-    else sendError(response, 400, 'BAD_USER_INPUT', 'request body could not be read');
+    if (error instanceof BodyTooLarge) {
+      sendError(response, 400, 'BAD_USER_INPUT', `request body is over the limit of ${deps.maxBodyBytes} bytes`, { connection: 'close' });
+    } else {
+      sendError(response, 400, 'BAD_USER_INPUT', 'request body could not be read');
+    }
     return;
   }
   let body: unknown;
