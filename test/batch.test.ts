@@ -8,11 +8,15 @@ const BANK = { key: 'demo-bank', purpose: 'LOAN_APPLICATION' };
 let hub: TestHub;
 let known: string[];
 
-/** Statements the department schemas receive while `work` runs (the gateway's own are authentication). */
+/**
+ * Statements the departments' data receives while `work` runs: through their pools, or through the
+ * request's read snapshot (test/snapshot.test.ts). The gateway's own are authentication and audit.
+ */
+const DATA_READERS = [...DEPARTMENTS, 'snapshot'] as const;
 async function statementsOf(work: () => Promise<unknown>): Promise<number> {
-  const before = StatementCounter.total(DEPARTMENTS);
+  const before = StatementCounter.total(DATA_READERS);
   await work();
-  return StatementCounter.total(DEPARTMENTS) - before;
+  return StatementCounter.total(DATA_READERS) - before;
 }
 
 /** A valid code that no demo subject has. */

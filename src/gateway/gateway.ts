@@ -68,6 +68,25 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
   }
 }
 
+/**
+ * Queries read from one snapshot (ReadSnapshot), mutations do not; the snapshot ends when the answer
+ * is complete, before it is sent.
+ */
+function readSnapshotPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation) contextValue.snapshot.begin(operation.operation);
+        },
+        async willSendResponse({ contextValue }) {
+          await contextValue.snapshot.release();
+        },
+      };
+    },
+  };
+}
+
 /** The Apollo Gateway over the static supergraph, and the Apollo Server that fronts it. */
 export function createGatewayServer(options: GatewayOptions): ApolloServer<HubContext> {
   const gateway = new ApolloGateway({
@@ -89,6 +108,6 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<HubCo
     introspection: options.schemaHints,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    plugins: options.plugins,
+    plugins: [readSnapshotPlugin(), ...(options.plugins ?? [])],
   });
 }

@@ -2,11 +2,13 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import type { OperationLimits } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
 import { HubError, type ErrorCode } from '../shared/errors';
 import { log } from '../shared/logging';
+import { ReadSnapshot } from '../shared/read-snapshot';
 import type { AuditRecorder } from './audit-recorder';
 import { authenticate } from './authentication';
 import { guardOperation, type OperationSummary } from './operation-guard';
@@ -27,6 +29,8 @@ export interface HttpDependencies {
   audit: AuditRecorder;
   /** Row-scope facts for scoped callers (ENV_OFFICER, PUBLIC). */
   subjectFacts: SubjectFacts;
+  /** Lends each query its read snapshot (ReadSnapshot); null = reads go to the pools (embedded database). */
+  snapshotSource: DataSource | null;
   /** Resolves true when the database and every subgraph answer. */
   ready: () => Promise<boolean>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
@@ -123,7 +127,8 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   let context: HubContext;
   let operation: OperationSummary | null;
   try {
-    context = createContext(await authenticate(request.headers, deps.clients, deps.jwt), randomUUID(), deps.subjectFacts);
+    const principal = await authenticate(request.headers, deps.clients, deps.jwt);
+    context = createContext(principal, randomUUID(), deps.subjectFacts, new ReadSnapshot(deps.snapshotSource));
     // Limits before anything runs: over-rate callers first, then over-sized operations.
     const rate = await deps.rateLimiter.hit(rateKey(context, request));
     if (!rate.allowed) {
@@ -154,6 +159,7 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     });
   } catch (error) {
     deps.audit.forget(context);
+    await context.snapshot.release();
     throw error;
   }
   // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).

@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
 import type { HubConfig } from '../shared/config';
 import type { HubContext } from '../shared/context';
-import type { Department } from '../shared/database';
+import { createSnapshotDataSource, type Department } from '../shared/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { log } from '../shared/logging';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
@@ -30,6 +30,8 @@ export interface Hub {
   port: number;
   databaseUrl: string;
   sources: HubDataSources;
+  /** Whether each query is answered from one read snapshot (not on the embedded database). */
+  consistentReads: boolean;
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
@@ -51,6 +53,11 @@ export interface StartHubOptions {
    * HUB_SUBGRAPH_URLS or their default ports. Default: those named in HUB_SUBGRAPH_URLS (none).
    */
   remote?: readonly Department[];
+  /**
+   * Answer each query from one read snapshot (ReadSnapshot). Default: yes, except on the embedded
+   * database, which serves one transaction at a time (a held snapshot would stall every other request).
+   */
+  consistentReads?: boolean;
 }
 
 export interface GatewayServices {
@@ -91,9 +98,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   let sources: HubDataSources | undefined;
+  const consistentReads = options.consistentReads ?? !embedded;
+  const snapshotSource = consistentReads ? createSnapshotDataSource({ url: databaseUrl, poolSize: 10 }) : null;
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
   try {
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: embedded ? 2 : 10 });
+    await snapshotSource?.initialize();
     const clients = new ApiClientService(sources.gateway);
     const audit = new AuditTrailService(sources.gateway);
     if (config.demo) {
@@ -132,6 +142,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       rateLimiter,
       audit: recorder,
       subjectFacts,
+      snapshotSource,
       routes: [noticeRoute(readySources.environment)],
       ready: async () => {
         await Promise.all(Object.values(readySources).map((dataSource) => dataSource.query('SELECT 1')));
@@ -156,6 +167,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       port,
       databaseUrl,
       sources,
+      consistentReads: snapshotSource !== null,
       apollo,
       clients,
       audit,
@@ -166,12 +178,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         await apollo.stop();
         await rateLimiter.close();
         await closeHubDatabases(readySources);
+        await snapshotSource?.destroy();
         await embedded?.stop();
       },
     };
   } catch (error) {
     await rateLimiter.close();
     if (sources) await closeHubDatabases(sources);
+    if (snapshotSource?.isInitialized) await snapshotSource.destroy();
     await embedded?.stop();
     throw error;
   }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphql, type GraphQLError } from 'graphql';
+import { execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { SUBGRAPH_TOKEN_HEADER, secretKey, verifySubgraphToken } from '../shared/auth/subgraph-token';
 import type { HubConfig } from '../shared/config';
-import { createContext } from '../shared/context';
+import { createContext, type HubContext } from '../shared/context';
 import { createSchemaDataSource, migrateSchema, type Department } from '../shared/database';
 import { formatError, HubError } from '../shared/errors';
 import { log } from '../shared/logging';
+import { ReadSnapshot } from '../shared/read-snapshot';
 import { SUBGRAPHS } from '../subgraphs';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
@@ -27,6 +28,8 @@ export interface StartSubgraphOptions {
   port?: number;
   /** An open DataSource over the department's schema (tests); default: DATABASE_URL, migrated. */
   dataSource?: DataSource;
+  /** Answer each query from one read snapshot (default true; false over the embedded database, see ReadSnapshot). */
+  consistentReads?: boolean;
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -48,6 +51,40 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/**
+ * Parses, validates and runs one fetch of the gateway. A query is answered from one snapshot of the
+ * department's data (ReadSnapshot over its own DataSource, unless null), released before the answer
+ * is sent.
+ */
+async function executeWithSnapshot(
+  schema: GraphQLSchema,
+  dataSource: DataSource | null,
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string; context: (snapshot: ReadSnapshot) => HubContext },
+): Promise<ExecutionResult> {
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch (error) {
+    return { errors: [error as GraphQLError] };
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return { errors: invalid };
+  const snapshot = new ReadSnapshot(dataSource);
+  const operation = getOperationAST(document, request.operationName);
+  if (operation) snapshot.begin(operation.operation);
+  try {
+    return await execute({
+      schema,
+      document,
+      variableValues: request.variables,
+      operationName: request.operationName,
+      contextValue: request.context(snapshot),
+    });
+  } finally {
+    await snapshot.release();
+  }
 }
 
 /**
@@ -95,12 +132,11 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       body = {};
     }
     if (typeof body.query !== 'string') return send(response, 400, { errors: [{ message: 'a JSON body with a "query" string is required', extensions: { code: 'BAD_USER_INPUT' } }] });
-    const result = await graphql({
-      schema,
-      source: body.query,
-      variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+    const result = await executeWithSnapshot(schema, options.consistentReads === false ? null : dataSource, {
+      query: body.query,
+      variables: (body.variables ?? undefined) as Record<string, unknown> | undefined,
       operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
-      contextValue: createContext(verified.principal, verified.requestId ?? randomUUID(), facts),
+      context: (snapshot) => createContext(verified.principal, verified.requestId ?? randomUUID(), facts, snapshot),
     });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
     send(response, 200, errors ? { data: result.data ?? null, errors } : { data: result.data });

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Principal } from './auth/principal';
 import type { SubjectFacts } from './auth/subject-scope';
+import { ReadSnapshot } from './read-snapshot';
 
 /**
  * What every resolver receives. Built once per request by the gateway; in-process subgraphs share
@@ -15,8 +16,15 @@ export interface HubContext {
   touchedUsccs: Set<string>;
   /** Other departments' facts for row scope (district, rated); null = scoped callers see nothing. */
   subjectFacts: SubjectFacts | null;
+  /** The request's consistent read (see ReadSnapshot); loaders read through `readManager(ctx, …)`. */
+  snapshot: ReadSnapshot;
 }
 
-export function createContext(principal: Principal, requestId: string, subjectFacts: SubjectFacts | null = null): HubContext {
-  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts };
+export function createContext(
+  principal: Principal,
+  requestId: string,
+  subjectFacts: SubjectFacts | null = null,
+  snapshot: ReadSnapshot = ReadSnapshot.none(),
+): HubContext {
+  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts, snapshot };
 }

@@ -5,6 +5,8 @@ import { DataSource, type EntitySchema, type Logger, type MixedList } from 'type
 export const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 export type SchemaOwner = Department | 'gateway';
+/** Who sends a statement: a schema's owner, or the read snapshots' pool (see ReadSnapshot). */
+export type StatementSender = SchemaOwner | 'snapshot';
 
 export interface SchemaDefinition {
   owner: SchemaOwner;
@@ -25,12 +27,12 @@ export interface DataSourceOptions {
  * number of statements, whatever its size. One integer increment per statement; nothing is logged.
  */
 export class StatementCounter implements Logger {
-  private static readonly counts = new Map<SchemaOwner, number>();
+  private static readonly counts = new Map<StatementSender, number>();
 
-  constructor(private readonly owner: SchemaOwner) {}
+  constructor(private readonly owner: StatementSender) {}
 
-  /** Statements sent since the process started, for `owners` (default all). */
-  static total(owners?: readonly SchemaOwner[]): number {
+  /** Statements sent since the process started, by `owners` (default all). */
+  static total(owners?: readonly StatementSender[]): number {
     let sum = 0;
     for (const [owner, count] of StatementCounter.counts) if (!owners || owners.includes(owner)) sum += count;
     return sum;
@@ -65,6 +67,24 @@ export function createSchemaDataSource(definition: SchemaDefinition, options: Da
     ...(options.logging ? {} : { logger: new StatementCounter(definition.owner) }),
     poolSize: options.poolSize ?? 5,
     applicationName: `ecocredit-${definition.owner}`,
+  });
+}
+
+/**
+ * The pool that lends each client query its read snapshot (ReadSnapshot): no entities of its own
+ * (the departments' managers run over its connections) and nothing else waits on it.
+ */
+export function createSnapshotDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: [],
+    synchronize: false,
+    migrationsRun: false,
+    logging: options.logging ?? false,
+    ...(options.logging ? {} : { logger: new StatementCounter('snapshot') }),
+    poolSize: options.poolSize ?? 5,
+    applicationName: 'ecocredit-snapshot',
   });
 }
 

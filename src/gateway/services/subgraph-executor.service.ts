@@ -4,9 +4,19 @@ import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
 import { createContext } from '../../shared/context';
 import type { Department } from '../../shared/database';
+import type { ReadSnapshot } from '../../shared/read-snapshot';
 
-/** Runs one operation on one department's subgraph as the hub itself (HUB_SYSTEM_PRINCIPAL). */
-export type SubgraphExecutor = (department: Department, query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
+/**
+ * Runs one operation on one department's subgraph as the hub itself (HUB_SYSTEM_PRINCIPAL). An
+ * in-process subgraph reads within `snapshot` (the asking request's), so the facts it answers agree
+ * with the rest of that request's answer and no second connection is taken while the first is held.
+ */
+export type SubgraphExecutor = (
+  department: Department,
+  query: string,
+  variables: Record<string, unknown>,
+  snapshot?: ReadSnapshot,
+) => Promise<Record<string, unknown>>;
 
 export interface SubgraphExecutorOptions {
   localSchemas: Partial<Record<Department, GraphQLSchema>>;
@@ -23,13 +33,13 @@ export interface SubgraphExecutorOptions {
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
   const documents = new Map<string, DocumentNode>();
-  return async (department, query, variables) => {
+  return async (department, query, variables, snapshot) => {
     const schema = options.localSchemas[department];
     let result: { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
     if (schema) {
       let document = documents.get(query);
       if (!document) documents.set(query, (document = parse(query)));
-      const contextValue = createContext(HUB_SYSTEM_PRINCIPAL, randomUUID());
+      const contextValue = createContext(HUB_SYSTEM_PRINCIPAL, randomUUID(), null, snapshot);
       result = (await execute({ schema, document, variableValues: variables, contextValue })) as typeof result;
     } else {
       const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);

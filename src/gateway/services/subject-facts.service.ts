@@ -1,5 +1,6 @@
 import type { SubjectFacts } from '../../shared/auth/subject-scope';
 import { today } from '../../shared/dates';
+import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
@@ -20,15 +21,15 @@ const representations = (usccs: readonly string[]) => ({ r: usccs.map((uscc) => 
 export class FederatedSubjectFacts implements SubjectFacts {
   constructor(private readonly execute: SubgraphExecutor) {}
 
-  async districtsOf(usccs: readonly string[]): Promise<Map<string, string>> {
-    const data = await this.execute('market', DISTRICTS, representations(usccs));
+  async districtsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, string>> {
+    const data = await this.execute('market', DISTRICTS, representations(usccs), snapshot);
     const districts = new Map<string, string>();
     for (const entity of data._entities as Entity[]) if (entity?.districtCode) districts.set(entity.uscc, entity.districtCode);
     return districts;
   }
 
-  async ratedOf(usccs: readonly string[]): Promise<Set<string>> {
-    const data = await this.execute('environment', RATED, representations(usccs));
+  async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {
+    const data = await this.execute('environment', RATED, representations(usccs), snapshot);
     const day = today();
     const rated = new Set<string>();
     for (const entity of data._entities as Entity[]) {

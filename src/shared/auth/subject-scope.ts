@@ -1,4 +1,5 @@
 import type { HubContext } from '../context';
+import type { ReadSnapshot } from '../read-snapshot';
 import { requestLoader } from '../dataloader';
 import { rowScope } from './scope';
 
@@ -9,10 +10,13 @@ import { rowScope } from './scope';
  * src/gateway/services/subject-facts.service.ts); roles without row scope never call it.
  */
 export interface SubjectFacts {
-  /** The registration district of each code the hub knows; unknown codes are absent. */
-  districtsOf(usccs: readonly string[]): Promise<Map<string, string>>;
-  /** The codes that are rated (and so published) today. */
-  ratedOf(usccs: readonly string[]): Promise<Set<string>>;
+  /**
+   * The registration district of each code the hub knows; unknown codes are absent. Read within the
+   * asking request's `snapshot` where the department is served in-process.
+   */
+  districtsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, string>>;
+  /** The codes that are rated (and so published) today; `snapshot` as above. */
+  ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>>;
 }
 
 function facts(ctx: HubContext): SubjectFacts {
@@ -23,13 +27,13 @@ function facts(ctx: HubContext): SubjectFacts {
 
 const districtLoader = (ctx: HubContext) =>
   requestLoader<string, string | null>(ctx, 'scope:district', async (usccs) => {
-    const districts = await facts(ctx).districtsOf(usccs);
+    const districts = await facts(ctx).districtsOf(usccs, ctx.snapshot);
     return usccs.map((uscc) => districts.get(uscc) ?? null);
   });
 
 const ratedLoader = (ctx: HubContext) =>
   requestLoader<string, boolean>(ctx, 'scope:rated', async (usccs) => {
-    const rated = await facts(ctx).ratedOf(usccs);
+    const rated = await facts(ctx).ratedOf(usccs, ctx.snapshot);
     return usccs.map((uscc) => rated.has(uscc));
   });
 

@@ -1,13 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { anyOf, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { readManager } from '../../../shared/read-snapshot';
 import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
 import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 
 /** 双公示 penalty records by USCC, oldest decision first: one statement per batch. */
 export function penaltyRecordLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, PenaltyRecordEntity[]>(ctx, 'credit:penalty-records', async (usccs) => {
-    const rows = await dataSource
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager
       .getRepository(PenaltyRecordEntity)
       .find({ where: { uscc: anyOf(usccs) }, order: { decidedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
@@ -17,7 +19,8 @@ export function penaltyRecordLoader(ctx: HubContext, dataSource: DataSource) {
 /** Court dishonest-debtor records by USCC, oldest first: one statement per batch. */
 export function dishonestDebtorLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, DishonestDebtorEntity[]>(ctx, 'credit:dishonest-debtors', async (usccs) => {
-    const rows = await dataSource
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager
       .getRepository(DishonestDebtorEntity)
       .find({ where: { uscc: anyOf(usccs) }, order: { publishedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);

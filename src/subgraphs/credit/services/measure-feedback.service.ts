@@ -4,6 +4,7 @@ import type { HubContext } from '../../../shared/context';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput, forbidden, notFound } from '../../../shared/errors';
 import { CreditListType } from '../../../shared/list-types';
+import { readManager } from '../../../shared/read-snapshot';
 import { MeasureFeedbackEntity } from '../entities/measure-feedback.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { FeedbackOutcome, type MeasureFeedback, type MeasureFeedbackRollup } from '../types/measure-feedback.type';
@@ -85,9 +86,10 @@ export class MeasureFeedbackService {
    */
   async rollup(ctx: HubContext, from: IsoDate, to: IsoDate): Promise<MeasureFeedbackRollup[]> {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    const manager = await readManager(ctx, this.dataSource);
     const [versions, counts, listed] = await Promise.all([
       this.catalog.versions(ctx),
-      this.dataSource.query(
+      manager.query(
         `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects,
                 (COUNT(*) FILTER (WHERE outcome = 'APPLIED'))::int AS applied,
                 (COUNT(*) FILTER (WHERE outcome = 'NOT_APPLIED'))::int AS not_applied,
@@ -98,7 +100,7 @@ export class MeasureFeedbackService {
           ORDER BY measure_code, agency`,
         [from, to],
       ) as Promise<{ measure_code: string; agency: string; subjects: number; applied: number; not_applied: number; exempted: number }[]>,
-      this.dataSource.query(
+      manager.query(
         `SELECT DISTINCT list_type, uscc FROM credit.list_designation
           WHERE listed_on <= $2 AND (removed_on IS NULL OR removed_on > $1)`,
         [from, to],

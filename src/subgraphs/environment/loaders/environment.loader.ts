@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { readManager } from '../../../shared/read-snapshot';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
 import { EventTypeEntity } from '../entities/event-type.entity';
@@ -15,7 +16,8 @@ import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 /** Rated subjects by USCC: one statement per batch. */
 export function ratedSubjectLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, RatedSubjectEntity | null>(ctx, 'environment:rated-subject', async (usccs) => {
-    const rows = await dataSource.getRepository(RatedSubjectEntity).findBy({ uscc: anyOf(usccs) });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(RatedSubjectEntity).findBy({ uscc: anyOf(usccs) });
     return byKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -23,7 +25,8 @@ export function ratedSubjectLoader(ctx: HubContext, dataSource: DataSource) {
 /** Every event of each subject, voided ones included, in date order: one statement per batch. */
 export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditEventEntity[]>(ctx, 'environment:credit-events', async (usccs) => {
-    const rows = await dataSource
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager
       .getRepository(CreditEventEntity)
       .find({ where: { uscc: anyOf(usccs) }, order: { occurredOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
@@ -33,7 +36,8 @@ export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Front-runner designations of each subject, oldest first: one statement per batch. */
 export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, FrontRunnerEntity[]>(ctx, 'environment:front-runner', async (usccs) => {
-    const rows = await dataSource.getRepository(FrontRunnerEntity).find({ where: { uscc: anyOf(usccs) }, order: { designatedOn: 'ASC' } });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: anyOf(usccs) }, order: { designatedOn: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -41,7 +45,8 @@ export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
 /** Stored half-year snapshots of each subject, oldest first: one statement per batch. */
 export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, HalfYearSnapshotEntity[]>(ctx, 'environment:snapshots', async (usccs) => {
-    const rows = await dataSource.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: anyOf(usccs) }, order: { periodEnd: 'ASC' } });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: anyOf(usccs) }, order: { periodEnd: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -49,7 +54,8 @@ export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Objections of each subject, oldest first: one statement per batch. */
 export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, ObjectionEntity[]>(ctx, 'environment:objections', async (usccs) => {
-    const rows = await dataSource.getRepository(ObjectionEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(ObjectionEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -57,7 +63,8 @@ export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Credit repair applications of each subject, oldest first: one statement per batch. */
 export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditRepairEntity[]>(ctx, 'environment:repairs', async (usccs) => {
-    const rows = await dataSource.getRepository(CreditRepairEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(CreditRepairEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -65,7 +72,8 @@ export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
 /** Legacy 100-point ratings of each subject, by year: one statement per batch. */
 export function legacyRatingsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, LegacyRatingEntity[]>(ctx, 'environment:legacy-ratings', async (usccs) => {
-    const rows = await dataSource.getRepository(LegacyRatingEntity).find({ where: { uscc: anyOf(usccs) }, order: { year: 'ASC' } });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(LegacyRatingEntity).find({ where: { uscc: anyOf(usccs) }, order: { year: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -79,10 +87,11 @@ export interface PolicyTables {
 /** The policy tables, read once per request (they are small and change rarely). */
 export function policyTablesLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<'all', PolicyTables>(ctx, 'environment:policy', async (keys) => {
+    const manager = await readManager(ctx, dataSource);
     const [policies, eventTypes, inspectionFrequencies] = await Promise.all([
-      dataSource.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
-      dataSource.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
-      dataSource.getRepository(InspectionFrequencyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+      manager.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+      manager.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+      manager.getRepository(InspectionFrequencyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
     ]);
     return keys.map(() => ({ policies, eventTypes, inspectionFrequencies }));
   });

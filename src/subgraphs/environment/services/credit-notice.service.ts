@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
+import { readManager } from '../../../shared/read-snapshot';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
 import type { CreditNotice } from '../types/record-credit-event.payload';
 import { renderNoticeHtml, type NoticeFacts } from './credit-notice';
@@ -35,7 +36,8 @@ export class CreditNoticeService {
 
   private async row(ctx: HubContext, number: string): Promise<CreditNoticeEntity | null> {
     if (number.length > 64) return null;
-    const row = await this.dataSource.getRepository(CreditNoticeEntity).findOneBy({ number });
+    const manager = await readManager(ctx, this.dataSource);
+    const row = await manager.getRepository(CreditNoticeEntity).findOneBy({ number });
     if (!row || !(await this.ratings.subject(ctx, row.uscc))) return null;
     ctx.touchedUsccs.add(row.uscc);
     return row;

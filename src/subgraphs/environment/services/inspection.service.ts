@@ -5,6 +5,7 @@ import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
 import { today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { readManager } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
 import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
 import { DRAW_ALGORITHM, drawSelection, type DrawSpec } from './inspection-draw';
@@ -85,7 +86,8 @@ export class InspectionService {
 
   /** A stored draw, replayed to show it is reproducible; null when unknown or outside the caller's district. */
   async find(ctx: HubContext, id: string): Promise<InspectionDraw | null> {
-    const row = await this.dataSource.getRepository(InspectionDrawEntity).findOneBy({ id: parseId(id, 'id') });
+    const manager = await readManager(ctx, this.dataSource);
+    const row = await manager.getRepository(InspectionDrawEntity).findOneBy({ id: parseId(id, 'id') });
     const scope = districtScope(ctx.principal);
     if (!row || (scope !== null && row.districtCode !== scope)) return null;
     return this.present(row);

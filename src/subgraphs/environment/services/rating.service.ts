@@ -6,6 +6,7 @@ import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { usccDivision } from '../../../shared/uscc';
+import { readManager } from '../../../shared/read-snapshot';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
@@ -62,10 +63,11 @@ interface MaterialisedRating {
 /**
  * Writes lazily recomputed current ratings, one UPDATE per batch. A row is only written over the
  * version that was read, so a concurrent mutation's refresh is never overwritten with older facts.
+ * Inside a read snapshot (read-only) the write waits until the snapshot is released.
  */
 function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<MaterialisedRating, true>(ctx, 'environment:materialise', async (rows) => {
-    await dataSource.query(
+    await ctx.snapshot.afterReads(() => dataSource.query(
       `UPDATE environment.rated_subject s
           SET current_color = v.color, current_score = v.score, current_on = v.on_date, next_change_on = v.next_change
          FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::date[], $5::date[], $6::int[]) AS v(uscc, color, score, on_date, next_change, version)
@@ -78,7 +80,7 @@ function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
         rows.map((r) => r.nextChangeOn),
         rows.map((r) => r.version),
       ],
-    );
+    ));
     return rows.map(() => true as const);
   });
 }
@@ -204,7 +206,8 @@ export class RatingService {
   /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn`. */
   async distribution(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup): Promise<ColorBucket[]> {
     const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(industry_code, 'UNKNOWN')` : 'district_code';
-    const rows: { group: string; color: CreditColor; count: string }[] = await this.dataSource.query(
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { group: string; color: CreditColor; count: string }[] = await manager.query(
       `${SUBJECT_COLORS_SQL}
        SELECT ${groupColumn} AS "group", color, COUNT(*) AS count
          FROM subject_colors

@@ -1,13 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { readManager } from '../../../shared/read-snapshot';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { MarketListingEntity } from '../entities/market-listing.entity';
 
 /** Registrations by USCC: one `= ANY($1)` statement per batch. */
 export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, RegistrationEntity | null>(ctx, 'market:registration', async (usccs) => {
-    const rows = await dataSource.getRepository(RegistrationEntity).findBy({ uscc: anyOf(usccs) });
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager.getRepository(RegistrationEntity).findBy({ uscc: anyOf(usccs) });
     return byKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -15,7 +17,8 @@ export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
 /** All list entries (current and removed) by USCC, oldest first. */
 export function marketListingLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, MarketListingEntity[]>(ctx, 'market:listings', async (usccs) => {
-    const rows = await dataSource
+    const manager = await readManager(ctx, dataSource);
+    const rows = await manager
       .getRepository(MarketListingEntity)
       .find({ where: { uscc: anyOf(usccs) }, order: { listedOn: 'ASC', id: 'ASC' } });
     return groupByKey(usccs, rows, (row) => row.uscc);
