@@ -366,7 +366,14 @@ describe('feedback', () => {
     expect(rows.find((r) => r.measure.code === 'SEWAGE_FEE_SURCHARGE')).toMatchObject({ agency: 'Demo Lianyungang water utility', subjectsReported: 1, notApplied: 1 });
     // Due-ness of a credit-list measure is known to the credit office: the two SERIOUS_DISHONESTY designations.
     expect(rows.find((r) => r.measure.code === 'MEMO_LAND_SUPPLY')).toMatchObject({ subjectsDue: 2, subjectsReported: 1, applied: 1 });
-    expect(rows.find((r) => r.measure.code === 'ONE_VOTE_VETO')).toMatchObject({ agency: null, subjectsReported: 0, subjectsDue: null });
+    // Due-ness by colour and by market list is asked of environment and market through federation:
+    // RED on some day of the window were red and redTwice; BLACK only black; market-listed only marketListed.
+    expect(rows.find((r) => r.measure.code === 'BANK_CREDIT_RESTRICTION')).toMatchObject({ subjectsDue: 2 });
+    expect(rows.find((r) => r.measure.code === 'ONE_VOTE_VETO')).toMatchObject({ agency: null, subjectsReported: 0, subjectsDue: 1 });
+    expect(rows.find((r) => r.measure.code === 'MARKET_LIST_PROCUREMENT_BAR')).toMatchObject({ subjectsDue: 1 });
+    // A window before anyone turned BLACK: nobody was due.
+    const early = await hub.execute(MeasureFeedbackRollupDocument, { from: '2026-01-01', to: '2026-04-30' }, CREDIT_OFFICE);
+    expect(early.data!.measureFeedbackRollup.find((r) => r.measure.code === 'ONE_VOTE_VETO')).toMatchObject({ subjectsDue: 0 });
     const stored = await hub.sql<{ count: number }>(`SELECT COUNT(*)::int AS count FROM credit.measure_feedback`);
     expect(stored[0].count).toBe(4); // the refused reports left no row
     expect(errorCodes(await hub.execute(MeasureFeedbackRollupDocument, {}, BANK))).toEqual(['FORBIDDEN']);

@@ -6,11 +6,17 @@ import type { SubgraphExecutor } from './subgraph-executor.service';
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
+const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
+const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
+
 type Entity = { uscc: string; districtCode?: string; envColorTimeline?: { from: string }[] | null } | null;
 
 const representations = (usccs: readonly string[]) => ({ r: usccs.map((uscc) => ({ __typename: 'Enterprise', uscc })) });
 
 /**
+ * Facts held by other departments, asked through federation as the hub: for the feedback roll-up,
+ * the subjects due by colour (environment) and by market list (market), from @inaccessible queries.
+ *
  * Row-scope facts asked through federation, the way the gateway would join them: the registration
  * district from market, "rated today" from environment's colour timeline (the same @inaccessible
  * field finance @requires). One `_entities` call per batch of codes, as the hub itself.
@@ -26,6 +32,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
     const districts = new Map<string, string>();
     for (const entity of data._entities as Entity[]) if (entity?.districtCode) districts.set(entity.uscc, entity.districtCode);
     return districts;
+  }
+
+  async coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>> {
+    const data = await this.execute('environment', COLORED, { colors, from, to }, snapshot);
+    return new Set(data.subjectsColoredBetween as string[]);
+  }
+
+  async marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>> {
+    const data = await this.execute('market', MARKET_LISTED, { types: listTypes, from, to }, snapshot);
+    return new Set(data.subjectsListedBetween as string[]);
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

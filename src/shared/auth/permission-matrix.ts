@@ -18,6 +18,8 @@ const SHIELD_OPTIONS = { debug: false, allowExternalErrors: true, fallbackError:
 const ALL_VISIBLE: SubjectFacts = {
   districtsOf: async (usccs) => new Map(usccs.map((uscc) => [uscc, '320706'])),
   ratedOf: async (usccs) => new Set(usccs),
+  coloredBetween: async () => new Set(),
+  marketListedBetween: async () => new Set(),
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

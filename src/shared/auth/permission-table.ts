@@ -79,6 +79,9 @@ export const PERMISSION_TABLE = {
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],
+  // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
+  'Query.subjectsColoredBetween': ['ENV_ADMIN'],
+  'Query.subjectsListedBetween': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],

@@ -4,7 +4,7 @@ import { requestLoader } from '../dataloader';
 import { rowScope } from './scope';
 
 /**
- * Other departments' facts that row scope needs, asked through federation (never by reading another
+ * Other departments' facts that row scope (and the credit office's feedback roll-up) needs, asked through federation (never by reading another
  * department's tables): the registration district (market) and whether a subject is rated today
  * (environment). The gateway provides an implementation per process (see
  * src/gateway/services/subject-facts.service.ts); roles without row scope never call it.
@@ -17,6 +17,10 @@ export interface SubjectFacts {
   districtsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, string>>;
   /** The codes that are rated (and so published) today; `snapshot` as above. */
   ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>>;
+  /** Rated subjects with one of `colors` on some day of [from, to] (environment); for the feedback roll-up. */
+  coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /** Subjects on one of market supervision's `listTypes` on some day of [from, to]; for the feedback roll-up. */
+  marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
 }
 
 function facts(ctx: HubContext): SubjectFacts {

@@ -112,10 +112,8 @@ export class MeasureFeedbackService {
       const known = byCode.get(row.code);
       if (!known || inForce(row, to) || (!inForce(known, to) && row.effectiveFrom > known.effectiveFrom)) byCode.set(row.code, row);
     }
-    const dueOf = (measure: MeasureEntity): number | null => {
-      if (measure.triggerKind !== MeasureTriggerKind.LISTING || measure.triggerValues.some((v) => !CREDIT_LISTS.includes(v))) return null;
-      return new Set(listed.filter((l) => measure.triggerValues.includes(l.list_type)).map((l) => l.uscc)).size;
-    };
+    const dueSubjects = await this.dueSubjects(ctx, [...byCode.values()], listed, from, to);
+    const dueOf = (measure: MeasureEntity): number | null => dueSubjects.get(measure.code)?.size ?? null;
     const rows: MeasureFeedbackRollup[] = [];
     for (const measure of byCode.values()) {
       const reported = counts.filter((c) => c.measure_code === measure.code);
@@ -127,5 +125,46 @@ export class MeasureFeedbackService {
       }
     }
     return rows;
+  }
+
+  /**
+   * The subjects each measure was due for in [from, to], by its trigger: the credit office's own
+   * lists from `listed`; colours and market lists through federation (ctx.subjectFacts), one call per
+   * distinct trigger. A measure whose due subjects cannot be known (no facts in this context) is absent.
+   */
+  private async dueSubjects(
+    ctx: HubContext,
+    measures: MeasureEntity[],
+    listed: { list_type: string; uscc: string }[],
+    from: IsoDate,
+    to: IsoDate,
+  ): Promise<Map<string, Set<string>>> {
+    const facts = ctx.subjectFacts;
+    const asked = new Map<string, Promise<Set<string>>>();
+    const ask = (key: string, load: () => Promise<Set<string>>) => {
+      let answer = asked.get(key);
+      if (!answer) asked.set(key, (answer = load()));
+      return answer;
+    };
+    const due = new Map<string, Set<string>>();
+    await Promise.all(
+      measures.map(async (measure) => {
+        const values = [...measure.triggerValues].sort();
+        const subjects = new Set<string>();
+        if (measure.triggerKind === MeasureTriggerKind.COLOR) {
+          if (!facts) return;
+          for (const uscc of await ask(`color:${values}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
+        } else {
+          for (const row of listed) if (values.includes(row.list_type)) subjects.add(row.uscc);
+          const marketLists = values.filter((value) => !CREDIT_LISTS.includes(value));
+          if (marketLists.length > 0) {
+            if (!facts) return;
+            for (const uscc of await ask(`market:${marketLists}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
+          }
+        }
+        due.set(measure.code, subjects);
+      }),
+    );
+    return due;
   }
 }

@@ -50,7 +50,7 @@ export class MeasureFeedbackRollup {
   @Field(() => Int, {
     nullable: true,
     description:
-      "Subjects due in the window: exact for measures triggered by the credit office's own lists; null where due-ness depends on another department's data (colour, market lists) — ask enterprises(usccs:) { jointMeasures } for those.",
+      "Distinct subjects the measure was due for on some day of the window: with a triggering colour (environment's rating), or on a triggering credit-office or market list. Null only when another department could not be asked.",
   })
   subjectsDue: number | null;
 

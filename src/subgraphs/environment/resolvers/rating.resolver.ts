@@ -1,7 +1,8 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { CreditColor } from '../../../shared/credit-color';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
-import { DateScalar } from '../../../shared/scalars';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { FrontRunnerService } from '../services/front-runner.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
@@ -29,6 +30,17 @@ export class RatingResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
   ): Promise<ColorBucket[]> {
     return this.ratings.distribution(ctx, asOf ?? today(), groupBy);
+  }
+
+  @Query(() => [UsccScalar], { description: 'Hub-internal (@inaccessible): rated subjects with one of `colors` on some day of [from, to].' })
+  @Directive('@inaccessible')
+  subjectsColoredBetween(
+    @Ctx() ctx: HubContext,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+  ): Promise<string[]> {
+    return this.ratings.subjectsColoredBetween(ctx, colors, from, to);
   }
 
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })

@@ -151,6 +151,25 @@ export class RatingService {
     return periods;
   }
 
+  /**
+   * The rated subjects (in the caller's scope) whose colour was one of `colors` on some day of
+   * [from, to]: the subjects a colour-triggered measure was due for in that window (the credit
+   * office's feedback roll-up asks it through federation). Loaders batch the timelines.
+   */
+  async subjectsColoredBetween(ctx: HubContext, colors: readonly CreditColor[], from: IsoDate, to: IsoDate): Promise<string[]> {
+    if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    const manager = await readManager(ctx, this.dataSource);
+    const rated: { uscc: string }[] = await manager.query(
+      `SELECT uscc FROM environment.rated_subject
+        WHERE rated_from <= $1 AND ($2::varchar IS NULL OR district_code = $2) ORDER BY uscc`,
+      [to, districtScope(ctx.principal)],
+    );
+    const timelines = await Promise.all(rated.map(({ uscc }) => this.timelineOf(ctx, uscc)));
+    return rated
+      .filter((_, i) => (timelines[i] ?? []).some((p) => colors.includes(p.color) && p.from <= to && (p.until === null || p.until > from)))
+      .map(({ uscc }) => uscc);
+  }
+
   /** Every change of colour with what caused it, voidings included (see `colorHistory`). */
   async historyOf(ctx: HubContext, uscc: string): Promise<CreditColorChange[] | null> {
     const subject = await this.subject(ctx, uscc);

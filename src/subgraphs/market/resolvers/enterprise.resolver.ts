@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MarketListType } from '../../../shared/list-types';
 import type { HubContext } from '../../../shared/context';
-import { UsccScalar } from '../../../shared/scalars';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { MarketListingService } from '../services/market-listing.service';
 import { RegistrationService } from '../services/registration.service';
 import { MarketEnterprise } from '../types/enterprise.type';
@@ -26,6 +27,17 @@ export class EnterpriseResolver {
   })
   enterprises(@Ctx() ctx: HubContext, @Arg('usccs', () => [UsccScalar]) usccs: string[]): Promise<(MarketEnterprise | null)[]> {
     return this.registrations.findMany(ctx, usccs);
+  }
+
+  @Query(() => [UsccScalar], { description: 'Hub-internal (@inaccessible): subjects with an entry on one of `listTypes` in force on some day of [from, to].' })
+  @Directive('@inaccessible')
+  subjectsListedBetween(
+    @Ctx() ctx: HubContext,
+    @Arg('listTypes', () => [MarketListType]) listTypes: MarketListType[],
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+  ): Promise<string[]> {
+    return this.listings.subjectsListedBetween(ctx, listTypes, from, to);
   }
 
   @FieldResolver(() => [MarketListing], { nullable: true, description: 'Entries on market-supervision lists, current and removed, oldest first.' })

@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { today } from '../../../shared/dates';
+import { districtScope } from '../../../shared/auth/scope';
+import { today, type IsoDate } from '../../../shared/dates';
 import { badInput, notFound } from '../../../shared/errors';
 import type { MarketListType } from '../../../shared/list-types';
+import { readManager } from '../../../shared/read-snapshot';
 import { MarketListingEntity } from '../entities/market-listing.entity';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { marketListingLoader } from '../loaders/registration.loader';
@@ -31,6 +33,23 @@ export class MarketListingService {
   async listingsOf(ctx: HubContext, uscc: string): Promise<MarketListing[]> {
     const rows = await marketListingLoader(ctx, this.dataSource).load(uscc);
     return rows.map(toListing);
+  }
+
+  /**
+   * Subjects with an entry on one of `listTypes` in force on some day of [from, to] (the credit
+   * office's feedback roll-up asks it through federation for market-list-triggered measures).
+   */
+  async subjectsListedBetween(ctx: HubContext, listTypes: readonly MarketListType[], from: IsoDate, to: IsoDate): Promise<string[]> {
+    if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT DISTINCT l.uscc FROM market.list_entry l JOIN market.registration r ON r.uscc = l.uscc
+        WHERE l.list_type = ANY($1) AND l.listed_on <= $3 AND (l.removed_on IS NULL OR l.removed_on > $2)
+          AND ($4::varchar IS NULL OR r.district_code = $4)
+        ORDER BY l.uscc`,
+      [[...listTypes], from, to, districtScope(ctx.principal)],
+    );
+    return rows.map((row) => row.uscc);
   }
 
   /** Lists a registered subject; the entry starts on `listedOn` (not in the future). */
