@@ -87,6 +87,10 @@ describe('a subgraph reached over HTTP', () => {
       const open = await ask(`{ enterprise(uscc: "${DEMO_SHOWCASE_USCC}") { name envCredit { color } } }`);
       expect(open.errors).toBeUndefined();
       expect(open.data!.enterprise).toMatchObject({ envCredit: { color: 'RED' } });
+      // Only the departments' own processes served that: they report the subjects they touched, and
+      // the gateway's audit record lists them.
+      const [record] = await hub.sql<{ usccs: string[]; departments: string[] }>(`SELECT usccs, departments FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
+      expect(record).toEqual({ usccs: [DEMO_SHOWCASE_USCC], departments: ['environment', 'market'] });
     } finally {
       await gateway?.stop();
     }

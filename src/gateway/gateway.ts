@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLScalarType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../shared/auth/subgraph-token';
+import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken, TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import type { HubContext } from '../shared/context';
 import { formatError } from '../shared/errors';
 import { DateScalar, UsccScalar } from '../shared/scalars';
@@ -65,6 +65,13 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<HubContext>['willSendRequest']>>[0]) {
     if (!context?.principal) throw new Error('no principal to forward to the subgraph');
     request.http?.headers.set(SUBGRAPH_TOKEN_HEADER, await signSubgraphToken(context.principal, context.requestId, this.secret));
+  }
+
+  /** The subjects the subgraph's fetch touched join the request's, for its audit record. */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<HubContext>['didReceiveResponse']>>[0]) {
+    const touched = response.extensions?.[TOUCHED_USCCS_EXTENSION];
+    if (Array.isArray(touched)) for (const uscc of touched) if (typeof uscc === 'string') context.touchedUsccs.add(uscc);
+    return response;
   }
 }
 

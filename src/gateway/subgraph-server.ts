@@ -10,6 +10,7 @@ import { createSchemaDataSource, migrateSchema, type Department } from '../share
 import { formatError, HubError } from '../shared/errors';
 import { log } from '../shared/logging';
 import { ReadSnapshot } from '../shared/read-snapshot';
+import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import { SUBGRAPHS } from '../subgraphs';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
@@ -55,13 +56,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
 
 /**
  * Parses, validates and runs one fetch of the gateway. A query is answered from one snapshot of the
- * department's data (ReadSnapshot over its own DataSource, unless null), released before the answer
- * is sent.
+ * department's data (the context's ReadSnapshot), released before the answer is sent.
  */
 async function executeWithSnapshot(
   schema: GraphQLSchema,
-  dataSource: DataSource | null,
-  request: { query: string; variables?: Record<string, unknown>; operationName?: string; context: (snapshot: ReadSnapshot) => HubContext },
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string; context: HubContext },
 ): Promise<ExecutionResult> {
   let document: DocumentNode;
   try {
@@ -71,7 +70,7 @@ async function executeWithSnapshot(
   }
   const invalid = validate(schema, document);
   if (invalid.length > 0) return { errors: invalid };
-  const snapshot = new ReadSnapshot(dataSource);
+  const { snapshot } = request.context;
   const operation = getOperationAST(document, request.operationName);
   if (operation) snapshot.begin(operation.operation);
   try {
@@ -80,7 +79,7 @@ async function executeWithSnapshot(
       document,
       variableValues: request.variables,
       operationName: request.operationName,
-      contextValue: request.context(snapshot),
+      contextValue: request.context,
     });
   } finally {
     await snapshot.release();
@@ -132,14 +131,18 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       body = {};
     }
     if (typeof body.query !== 'string') return send(response, 400, { errors: [{ message: 'a JSON body with a "query" string is required', extensions: { code: 'BAD_USER_INPUT' } }] });
-    const result = await executeWithSnapshot(schema, options.consistentReads === false ? null : dataSource, {
+    const snapshot = new ReadSnapshot(options.consistentReads === false ? null : dataSource);
+    const context = createContext(verified.principal, verified.requestId ?? randomUUID(), facts, snapshot);
+    const result = await executeWithSnapshot(schema, {
       query: body.query,
       variables: (body.variables ?? undefined) as Record<string, unknown> | undefined,
       operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
-      context: (snapshot) => createContext(verified.principal, verified.requestId ?? randomUUID(), facts, snapshot),
+      context,
     });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
-    send(response, 200, errors ? { data: result.data ?? null, errors } : { data: result.data });
+    // The subjects this fetch touched travel back to the gateway, whose audit record lists them.
+    const extensions = context.touchedUsccs.size > 0 ? { [TOUCHED_USCCS_EXTENSION]: [...context.touchedUsccs] } : undefined;
+    send(response, 200, { data: result.data ?? null, ...(errors ? { errors } : {}), ...(extensions ? { extensions } : {}) });
   };
 
   const server: Server = createServer((request, response) => {

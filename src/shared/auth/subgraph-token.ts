@@ -13,6 +13,8 @@ export const SUBGRAPH_TOKEN_AUDIENCE = 'ecocredit-subgraph';
 /** Long enough for one request's fetches, short enough that a leaked token is soon useless. */
 export const SUBGRAPH_TOKEN_TTL_SECONDS = 60;
 export const SUBGRAPH_TOKEN_HEADER = 'x-hub-principal';
+/** Response extension in which a subgraph process returns the USCCs a fetch touched (for the audit trail). */
+export const TOUCHED_USCCS_EXTENSION = 'touchedUsccs';
 
 export function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
