@@ -110,6 +110,11 @@ describe('credit record notices', () => {
     expect(html).toContain(number);
     expect(html).toContain('连环罚〔2025〕&lt;b&gt;9&lt;/b&gt;号');
     expect(html).not.toContain('<b>9</b>');
+    // The page is an audited read of the subject, like the creditNotice query.
+    const [audited] = await hub.sql<{ operation_name: string; usccs: string[]; fields: string[]; client_id: string }>(
+      `SELECT operation_name, usccs, fields, client_id FROM gateway.audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audited).toMatchObject({ operation_name: `GET /notices/${number}`, usccs: [own], fields: ['Query.creditNotice'] });
     expect((await get()).status).toBe(403);
     expect((await get('demo-bank')).status).toBe(403);
     expect((await get('no-such-key')).status).toBe(401);

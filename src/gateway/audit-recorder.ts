@@ -26,6 +26,11 @@ export class AuditRecorder {
     this.operations.set(ctx.requestId, operation);
   }
 
+  /** The outcome of a request Apollo did not serve (an HTTP route such as `/notices/<number>`). */
+  noteOutcome(ctx: HubContext, outcome: AuditOutcome, errorCodes: string[] = []): void {
+    this.outcomes.set(ctx.requestId, { outcome, errorCodes });
+  }
+
   /** Apollo plugin: records each request's outcome and error codes. */
   plugin(): ApolloServerPlugin<HubContext> {
     const outcomes = this.outcomes;

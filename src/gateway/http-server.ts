@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import type { SubjectFacts } from '../shared/auth/subject-scope';
 import type { OperationLimits } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
 import { HubError, type ErrorCode } from '../shared/errors';
+import type { HttpRoute, RouteTools } from '../shared/http-route';
 import { log } from '../shared/logging';
 import { ReadSnapshot } from '../shared/read-snapshot';
 import type { AuditRecorder } from './audit-recorder';
@@ -34,7 +35,7 @@ export interface HttpDependencies {
   /** Resolves true when the database and every subgraph answer. */
   ready: () => Promise<boolean>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
-  routes?: ((request: IncomingMessage, response: ServerResponse, principal: () => Promise<HubContext>) => Promise<boolean>)[];
+  routes?: HttpRoute[];
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400 };
@@ -186,9 +187,19 @@ export function createHttpServer(deps: HttpDependencies): Server {
         const ready = await deps.ready().catch(() => false);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
       }
-      const principal = async () => createContext(await authenticate(request.headers, deps.clients, deps.jwt), randomUUID(), deps.subjectFacts);
+      const tools: RouteTools = {
+        principal: async () => createContext(await authenticate(request.headers, deps.clients, deps.jwt), randomUUID(), deps.subjectFacts),
+        audit: async (ctx, coordinate) => {
+          const name = `${request.method} ${path}`;
+          const [, field] = coordinate.split('.');
+          const hash = createHash('sha256').update(name).digest('hex');
+          deps.audit.noteOperation(ctx, { name, hash, type: 'query', topLevelFields: [field], coordinates: [coordinate] });
+          deps.audit.noteOutcome(ctx, 'OK');
+          await deps.audit.finish(ctx);
+        },
+      };
       for (const route of deps.routes ?? []) {
-        if (await route(request, response, principal)) return;
+        if (await route(request, response, tools)) return;
       }
       sendError(response, 404, 'NOT_FOUND', `no route ${request.method} ${path}`);
     };

@@ -4,6 +4,7 @@ import { ENV_STAFF } from '../../shared/auth/rules';
 import type { Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import { HubError } from '../../shared/errors';
+import type { HttpRoute, RouteTools } from '../../shared/http-route';
 import { CreditNoticeService } from './services/credit-notice.service';
 import { PolicyService } from './services/policy.service';
 import { RatingService } from './services/rating.service';
@@ -22,10 +23,11 @@ function sendError(response: ServerResponse, status: number, code: string, messa
  * `GET /notices/<number>`: the printable HTML page of a credit record notice, for an authenticated
  * caller allowed to read notices (an ENV_OFFICER only for its own district; any other notice is
  * answered as if it did not exist): 401 for a bad credential, 403 for a role that may not, 404 otherwise.
+ * A page served is an audited read of the subject (recorded as `Query.creditNotice`).
  */
-export function noticeRoute(dataSource: DataSource) {
+export function noticeRoute(dataSource: DataSource): HttpRoute {
   const notices = new CreditNoticeService(dataSource, new RatingService(dataSource, new PolicyService(dataSource)));
-  return async (request: IncomingMessage, response: ServerResponse, principal: () => Promise<HubContext>): Promise<boolean> => {
+  return async (request: IncomingMessage, response: ServerResponse, { principal, audit }: RouteTools): Promise<boolean> => {
     const match = NOTICE_PATH.exec((request.url ?? '/').split('?')[0]);
     if (!match) return false;
     if (request.method !== 'GET') {
@@ -58,6 +60,8 @@ export function noticeRoute(dataSource: DataSource) {
       sendError(response, 404, 'NOT_FOUND', `no credit record notice ${number}`);
       return true;
     }
+    // The read is recorded before the page leaves, like a `creditNotice` query.
+    await audit(ctx, 'Query.creditNotice');
     response.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',

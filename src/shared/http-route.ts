@@ -1,0 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HubContext } from './context';
+
+/**
+ * What an extra HTTP route of the gateway (`/notices/<number>`) gets besides the request: the
+ * caller's context, authenticated on demand, and the audit trail, to which a route that reads
+ * subject data records its read (as `coordinate`, the GraphQL field it mirrors) before it answers.
+ */
+export interface RouteTools {
+  principal(): Promise<HubContext>;
+  audit(ctx: HubContext, coordinate: string): Promise<void>;
+}
+
+/** Answers the request and resolves true, or resolves false when the path is not its own. */
+export type HttpRoute = (request: IncomingMessage, response: ServerResponse, tools: RouteTools) => Promise<boolean>;
