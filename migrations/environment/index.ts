@@ -1,5 +1,6 @@
 import { CreateEnvironment1732400000000 } from './1732400000000-CreateEnvironment';
 import { EnvironmentEngine1732500000000 } from './1732500000000-EnvironmentEngine';
+import { EnvironmentRulesVersion1764100000000 } from './1764100000000-EnvironmentRulesVersion';
 
 /** The ecology & environment bureau's migrations, oldest first. */
-export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000];
+export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000, EnvironmentRulesVersion1764100000000];

@@ -1,4 +1,5 @@
 import { CreateFinance1732400000000 } from './1732400000000-CreateFinance';
+import { FinanceRulesVersion1764100000000 } from './1764100000000-FinanceRulesVersion';
 
 /** Finance's migrations, oldest first. */
-export const financeMigrations = [CreateFinance1732400000000];
+export const financeMigrations = [CreateFinance1732400000000, FinanceRulesVersion1764100000000];

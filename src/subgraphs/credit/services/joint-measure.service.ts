@@ -5,7 +5,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
-import { measureCatalogLoader } from '../loaders/policy.loader';
+import { measureCatalogVersions } from '../loaders/policy.loader';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import { MeasureTriggerKind, type AppliedMeasure } from '../types/measure.type';
 import type { RequiredColorPeriod, RequiredMarketListing } from '../types/required-facts.type';
@@ -90,7 +90,7 @@ export class JointMeasureService {
    */
   async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<AppliedMeasure[]> {
     const [catalog, creditListings] = await Promise.all([
-      measureCatalogLoader(ctx, this.dataSource).load('all'),
+      measureCatalogVersions(ctx, this.dataSource),
       creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
     ]);
     const applied = applicableMeasures(catalog, {

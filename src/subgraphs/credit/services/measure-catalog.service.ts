@@ -5,7 +5,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { CreditListType, MarketListType } from '../../../shared/list-types';
 import { MeasureEntity } from '../entities/measure.entity';
-import { measureCatalogLoader } from '../loaders/policy.loader';
+import { measureCatalogVersions } from '../loaders/policy.loader';
 import type { DefineMeasureInput } from '../types/measure.input';
 import { MeasureTriggerKind, type Measure, type MeasureKind, type MeasureNature } from '../types/measure.type';
 
@@ -40,7 +40,7 @@ export class MeasureCatalogService {
 
   /** Every version of every measure, in catalogue order (one statement per request). */
   versions(ctx: HubContext): Promise<MeasureEntity[]> {
-    return measureCatalogLoader(ctx, this.dataSource).load('all');
+    return measureCatalogVersions(ctx, this.dataSource);
   }
 
   /** The measures in force on `asOf`. */

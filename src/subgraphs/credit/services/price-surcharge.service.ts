@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { today, type IsoDate } from '../../../shared/dates';
 import type { PriceSurchargeEntity } from '../entities/price-surcharge.entity';
-import { priceSurchargeLoader } from '../loaders/policy.loader';
+import { priceSurchargeRules } from '../loaders/policy.loader';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import type { ElectricitySurcharge, SewageFee } from '../types/price-surcharge.type';
 import type { RequiredHalfYearSnapshot } from '../types/required-facts.type';
@@ -70,7 +70,7 @@ export class PriceSurchargeService {
   private async decide(ctx: HubContext, enterprise: CreditEnterprise, kind: PriceKind, asOf: IsoDate): Promise<SurchargeDecision | null> {
     // Null snapshots: the environment does not rate the subject (or the caller may not see it).
     if (!enterprise.envHalfYearSnapshots) return null;
-    const rules = await priceSurchargeLoader(ctx, this.dataSource).load('all');
+    const rules = await priceSurchargeRules(ctx, this.dataSource);
     return decideSurcharge(rules, kind, enterprise.envHalfYearSnapshots, asOf, today());
   }
 

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
+import { RulesCache } from '../../../shared/rules-cache';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
 import { EventTypeEntity } from '../entities/event-type.entity';
@@ -84,15 +85,19 @@ export interface PolicyTables {
   inspectionFrequencies: InspectionFrequencyEntity[];
 }
 
-/** The policy tables, read once per request (they are small and change rarely). */
+const policyTables = new RulesCache<PolicyTables>('environment', async (manager) => {
+  const [policies, eventTypes, inspectionFrequencies] = await Promise.all([
+    manager.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+    manager.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+    manager.getRepository(InspectionFrequencyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+  ]);
+  return { policies, eventTypes, inspectionFrequencies };
+});
+
+/** The policy tables (frozen), once per request: one version check, reloaded only when they changed. */
 export function policyTablesLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<'all', PolicyTables>(ctx, 'environment:policy', async (keys) => {
-    const manager = await readManager(ctx, dataSource);
-    const [policies, eventTypes, inspectionFrequencies] = await Promise.all([
-      manager.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
-      manager.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
-      manager.getRepository(InspectionFrequencyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
-    ]);
-    return keys.map(() => ({ policies, eventTypes, inspectionFrequencies }));
+    const tables = await policyTables.get(dataSource, await readManager(ctx, dataSource));
+    return keys.map(() => tables);
   });
 }

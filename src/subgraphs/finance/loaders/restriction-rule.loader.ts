@@ -2,13 +2,17 @@ import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
+import { RulesCache } from '../../../shared/rules-cache';
 import { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 
-/** The restriction rules, read once per request (a small table that changes rarely). */
+const restrictionRules = new RulesCache<RestrictionRuleEntity[]>('finance', (manager) =>
+  manager.getRepository(RestrictionRuleEntity).find({ order: { id: 'ASC' } }),
+);
+
+/** The restriction rules (frozen), once per request: one version check, reloaded only when they changed. */
 export function restrictionRuleLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<'all', RestrictionRuleEntity[]>(ctx, 'finance:restriction-rules', async (keys) => {
-    const manager = await readManager(ctx, dataSource);
-    const rules = await manager.getRepository(RestrictionRuleEntity).find({ order: { id: 'ASC' } });
+  return requestLoader<'all', readonly RestrictionRuleEntity[]>(ctx, 'finance:restriction-rules', async (keys) => {
+    const rules = await restrictionRules.get(dataSource, await readManager(ctx, dataSource));
     return keys.map(() => rules);
   });
 }
