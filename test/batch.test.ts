@@ -1,4 +1,13 @@
+import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectByKeys } from '../src/shared/batch-select';
+import { CreditListingEntity } from '../src/subgraphs/credit/entities/credit-listing.entity';
+import { DishonestDebtorEntity } from '../src/subgraphs/credit/entities/dishonest-debtor.entity';
+import { PenaltyRecordEntity } from '../src/subgraphs/credit/entities/penalty-record.entity';
+import { CreditEventEntity } from '../src/subgraphs/environment/entities/credit-event.entity';
+import { RatedSubjectEntity } from '../src/subgraphs/environment/entities/rated-subject.entity';
+import { MarketListingEntity } from '../src/subgraphs/market/entities/market-listing.entity';
+import { RegistrationEntity } from '../src/subgraphs/market/entities/registration.entity';
 import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
 import { USCC_ALPHABET, withCheckCharacter } from '../src/shared/uscc';
 import { BankBatchDocument, EverythingBatchDocument } from './generated/graphql';
@@ -107,5 +116,31 @@ describe("a bank's batch of 1000 codes", () => {
     const kinds = new Set(answered.flatMap((e) => (e?.jointMeasures ?? []).map((m) => m.measure.code)));
     expect([...kinds].every((code) => ['BANK_GREEN_CREDIT', 'BANK_CREDIT_RESTRICTION', 'BANK_CREDIT_STOP', 'MEMO_BANK_CREDIT'].includes(code))).toBe(true);
     expect(kinds.size).toBeGreaterThan(1);
+  });
+});
+
+describe('the loaders’ compiled batch selects', () => {
+  it('return exactly the entities TypeORM’s own find returns, for every entity the loaders read', async () => {
+    const { sources } = hub.hub;
+    const cases: [DataSource, EntityTarget<ObjectLiteral>, [string, 'ASC' | 'DESC'][]][] = [
+      [sources.market, RegistrationEntity, []],
+      [sources.market, MarketListingEntity, [['listedOn', 'ASC'], ['id', 'ASC']]],
+      [sources.environment, RatedSubjectEntity, []],
+      [sources.environment, CreditEventEntity, [['occurredOn', 'ASC'], ['id', 'ASC']]],
+      [sources.credit, CreditListingEntity, [['listedOn', 'ASC'], ['id', 'ASC']]],
+      [sources.credit, PenaltyRecordEntity, [['decidedOn', 'ASC'], ['id', 'ASC']]],
+      [sources.credit, DishonestDebtorEntity, [['publishedOn', 'ASC'], ['id', 'ASC']]],
+    ];
+    for (const [dataSource, entity, orderBy] of cases) {
+      const ours = await selectByKeys(dataSource.manager, entity, 'uscc', known, orderBy);
+      const theirs = await dataSource.getRepository(entity).find({
+        where: { uscc: In(known) },
+        order: Object.fromEntries(orderBy.length ? orderBy : [['uscc', 'ASC']]),
+      });
+      const sorted = orderBy.length ? ours : [...ours].sort((a, b) => String(a.uscc).localeCompare(String(b.uscc)));
+      expect(sorted.length, dataSource.getMetadata(entity).name).toBeGreaterThan(0);
+      expect(sorted, dataSource.getMetadata(entity).name).toEqual(theirs);
+      expect(Object.getPrototypeOf(sorted[0])).toBe(Object.getPrototypeOf(theirs[0]));
+    }
   });
 });

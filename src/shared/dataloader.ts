@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { Raw, type FindOperator } from 'typeorm';
 import type { HubContext } from './context';
 
 /**
@@ -36,12 +35,4 @@ export function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) 
     else index.set(key, [row]);
   }
   return keys.map((key) => index.get(key) ?? []);
-}
-
-/**
- * A TypeORM find condition `column = ANY($1)` with the keys as one array parameter: the statement
- * text is the same for 1 or 1000 keys (one prepared plan, one round trip), unlike `IN ($1, …, $n)`.
- */
-export function anyOf<T>(keys: readonly T[]): FindOperator<T> {
-  return Raw((column) => `${column} = ANY(:anyOfKeys)`, { anyOfKeys: [...keys] });
 }

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { anyOf, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { groupByKey, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
+import { selectByKeys } from '../../../shared/batch-select';
 import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
 import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 
@@ -9,9 +10,7 @@ import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 export function penaltyRecordLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, PenaltyRecordEntity[]>(ctx, 'credit:penalty-records', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager
-      .getRepository(PenaltyRecordEntity)
-      .find({ where: { uscc: anyOf(usccs) }, order: { decidedOn: 'ASC', id: 'ASC' } });
+    const rows = await selectByKeys(manager, PenaltyRecordEntity, 'uscc', usccs, [['decidedOn', 'ASC'], ['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -20,9 +19,7 @@ export function penaltyRecordLoader(ctx: HubContext, dataSource: DataSource) {
 export function dishonestDebtorLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, DishonestDebtorEntity[]>(ctx, 'credit:dishonest-debtors', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager
-      .getRepository(DishonestDebtorEntity)
-      .find({ where: { uscc: anyOf(usccs) }, order: { publishedOn: 'ASC', id: 'ASC' } });
+    const rows = await selectByKeys(manager, DishonestDebtorEntity, 'uscc', usccs, [['publishedOn', 'ASC'], ['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }

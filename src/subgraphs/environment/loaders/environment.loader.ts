@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
+import { selectByKeys } from '../../../shared/batch-select';
 import { RulesCache } from '../../../shared/rules-cache';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
@@ -18,7 +19,7 @@ import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 export function ratedSubjectLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, RatedSubjectEntity | null>(ctx, 'environment:rated-subject', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(RatedSubjectEntity).findBy({ uscc: anyOf(usccs) });
+    const rows = await selectByKeys(manager, RatedSubjectEntity, 'uscc', usccs);
     return byKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -27,9 +28,7 @@ export function ratedSubjectLoader(ctx: HubContext, dataSource: DataSource) {
 export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditEventEntity[]>(ctx, 'environment:credit-events', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager
-      .getRepository(CreditEventEntity)
-      .find({ where: { uscc: anyOf(usccs) }, order: { occurredOn: 'ASC', id: 'ASC' } });
+    const rows = await selectByKeys(manager, CreditEventEntity, 'uscc', usccs, [['occurredOn', 'ASC'], ['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -38,7 +37,7 @@ export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
 export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, FrontRunnerEntity[]>(ctx, 'environment:front-runner', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: anyOf(usccs) }, order: { designatedOn: 'ASC' } });
+    const rows = await selectByKeys(manager, FrontRunnerEntity, 'uscc', usccs, [['designatedOn', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -47,7 +46,7 @@ export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
 export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, HalfYearSnapshotEntity[]>(ctx, 'environment:snapshots', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: anyOf(usccs) }, order: { periodEnd: 'ASC' } });
+    const rows = await selectByKeys(manager, HalfYearSnapshotEntity, 'uscc', usccs, [['periodEnd', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -56,7 +55,7 @@ export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
 export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, ObjectionEntity[]>(ctx, 'environment:objections', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(ObjectionEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
+    const rows = await selectByKeys(manager, ObjectionEntity, 'uscc', usccs, [['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -65,7 +64,7 @@ export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
 export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, CreditRepairEntity[]>(ctx, 'environment:repairs', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(CreditRepairEntity).find({ where: { uscc: anyOf(usccs) }, order: { id: 'ASC' } });
+    const rows = await selectByKeys(manager, CreditRepairEntity, 'uscc', usccs, [['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -74,7 +73,7 @@ export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
 export function legacyRatingsLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, LegacyRatingEntity[]>(ctx, 'environment:legacy-ratings', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(LegacyRatingEntity).find({ where: { uscc: anyOf(usccs) }, order: { year: 'ASC' } });
+    const rows = await selectByKeys(manager, LegacyRatingEntity, 'uscc', usccs, [['year', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { anyOf, byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
+import { selectByKeys } from '../../../shared/batch-select';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { MarketListingEntity } from '../entities/market-listing.entity';
 
@@ -9,7 +10,7 @@ import { MarketListingEntity } from '../entities/market-listing.entity';
 export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, RegistrationEntity | null>(ctx, 'market:registration', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager.getRepository(RegistrationEntity).findBy({ uscc: anyOf(usccs) });
+    const rows = await selectByKeys(manager, RegistrationEntity, 'uscc', usccs);
     return byKey(usccs, rows, (row) => row.uscc);
   });
 }
@@ -18,9 +19,7 @@ export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
 export function marketListingLoader(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<string, MarketListingEntity[]>(ctx, 'market:listings', async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    const rows = await manager
-      .getRepository(MarketListingEntity)
-      .find({ where: { uscc: anyOf(usccs) }, order: { listedOn: 'ASC', id: 'ASC' } });
+    const rows = await selectByKeys(manager, MarketListingEntity, 'uscc', usccs, [['listedOn', 'ASC'], ['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
   });
 }
