@@ -69,8 +69,8 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
   return deepest;
 }
 
-/** The longest list among the variables' values and the document's list literals. */
-function longestList(document: DocumentNode, variables: unknown): number {
+/** The longest list among the variables' values. */
+function longestVariableList(variables: unknown): number {
   let longest = 0;
   const walk = (value: unknown) => {
     if (Array.isArray(value)) {
@@ -79,6 +79,12 @@ function longestList(document: DocumentNode, variables: unknown): number {
     } else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(variables);
+  return longest;
+}
+
+/** The longest list literal in the document. */
+function longestLiteralList(document: DocumentNode): number {
+  let longest = 0;
   visit(document, { ListValue: (node: { values: readonly ValueNode[] }) => void (longest = Math.max(longest, node.values.length)) });
   return longest;
 }
@@ -88,20 +94,32 @@ function selectedOperation(document: DocumentNode, operationName: string | undef
   return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
 }
 
-/**
- * The gateway's checks on an operation, before any subgraph (and so any SQL) runs: tokens, aliases,
- * depth, list sizes and cost over the limits are QUERY_TOO_COMPLEX. Runs before validation, so a
- * hostile document costs only its parse. Returns null when the document does not parse or names no
- * operation: Apollo then answers with its usual error.
- */
-export function guardOperation(
-  request: { query: string; variables?: unknown; operationName?: string },
-  limits: OperationLimits,
-  schema: GraphQLSchema | undefined,
-): OperationSummary | null {
+/** What does not depend on the variables: worked out once per document text (see `guardOperation`). */
+interface DocumentAnalysis {
+  document: DocumentNode;
+  longestLiteralList: number;
+  /** The cost when the operation declares no variables (it cannot change); else computed per request. */
+  fixedCost: number | null;
+  summary: Readonly<OperationSummary>;
+}
+
+/** Analyses of documents that passed the static checks, per API schema; bounded (partners send few distinct documents). */
+const analyses = new WeakMap<GraphQLSchema, Map<string, DocumentAnalysis>>();
+const MAX_CACHED_ANALYSES = 1_000;
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName: string | undefined): number | undefined {
+  try {
+    return getComplexity({ schema, query: document, variables: (variables ?? {}) as Record<string, unknown>, operationName, estimators: [listAwareEstimator] });
+  } catch {
+    return undefined; // Variables that do not coerce: validation reports them next.
+  }
+}
+
+/** Parses and checks what the variables cannot change: tokens, aliases, depth; null when Apollo should answer. */
+function analyse(query: string, operationName: string | undefined, limits: OperationLimits, schema: GraphQLSchema | undefined): DocumentAnalysis | null {
   let document: DocumentNode;
   try {
-    document = parse(request.query, { maxTokens: limits.maxTokens, noLocation: true });
+    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (error) {
     if (error instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(error.message)) {
       throw tooComplex(`the operation has more than ${limits.maxTokens} tokens`, { limit: limits.maxTokens });
@@ -110,34 +128,15 @@ export function guardOperation(
   }
   const aliases = countAliases(document);
   if (aliases > limits.maxAliases) throw tooComplex(`the operation uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, { limit: limits.maxAliases, actual: aliases });
-  const operation = selectedOperation(document, request.operationName);
+  const operation = selectedOperation(document, operationName);
   if (!operation) return null;
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const depth = depthOf(operation.selectionSet, fragments, new Set());
   if (depth > limits.maxDepth) throw tooComplex(`the operation is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { limit: limits.maxDepth, actual: depth });
-  const longest = longestList(document, request.variables);
-  if (longest > limits.maxListSize) {
-    throw tooComplex(`a list of ${longest} items is over the limit of ${limits.maxListSize}`, { limit: limits.maxListSize, actual: longest });
-  }
   const coordinates = new Set<string>();
   if (schema) {
-    let cost: number | undefined;
-    try {
-      cost = getComplexity({
-        schema,
-        query: document,
-        variables: (request.variables ?? {}) as Record<string, unknown>,
-        operationName: request.operationName,
-        estimators: [listAwareEstimator],
-      });
-    } catch {
-      // Variables that do not coerce: validation reports them next.
-    }
-    if (cost !== undefined && cost > limits.maxCost) {
-      throw tooComplex(`the operation's estimated cost ${cost} is over the limit of ${limits.maxCost}`, { limit: limits.maxCost, actual: cost });
-    }
     const typeInfo = new TypeInfo(schema);
     visit(
       document,
@@ -149,12 +148,54 @@ export function guardOperation(
       }),
     );
   }
-  const topLevelFields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  const hasVariables = (operation.variableDefinitions?.length ?? 0) > 0;
   return {
-    name: operation.name?.value ?? request.operationName ?? null,
-    hash: createHash('sha256').update(request.query).digest('hex'),
-    type: operation.operation as OperationSummary['type'],
-    topLevelFields,
-    coordinates: [...coordinates].sort(),
+    document,
+    longestLiteralList: longestLiteralList(document),
+    fixedCost: schema && !hasVariables ? (costOf(schema, document, {}, operationName) ?? null) : null,
+    summary: Object.freeze({
+      name: operation.name?.value ?? operationName ?? null,
+      hash: createHash('sha256').update(query).digest('hex'),
+      type: operation.operation as OperationSummary['type'],
+      topLevelFields: operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])),
+      coordinates: [...coordinates].sort(),
+    }),
   };
+}
+
+/**
+ * The gateway's checks on an operation, before any subgraph (and so any SQL) runs: tokens, aliases,
+ * depth, list sizes and cost over the limits are QUERY_TOO_COMPLEX. Runs before validation, so a
+ * hostile document costs only its parse. Returns null when the document does not parse or names no
+ * operation: Apollo then answers with its usual error. What the variables cannot change is worked
+ * out once per document text and API schema; list sizes and the cost are checked on every request.
+ */
+export function guardOperation(
+  request: { query: string; variables?: unknown; operationName?: string },
+  limits: OperationLimits,
+  schema: GraphQLSchema | undefined,
+): OperationSummary | null {
+  const cacheKey = `${request.operationName ?? ''}\n${request.query}`;
+  let cache = schema ? analyses.get(schema) : undefined;
+  if (schema && !cache) analyses.set(schema, (cache = new Map()));
+  let analysis = cache?.get(cacheKey) ?? null;
+  if (!analysis) {
+    analysis = analyse(request.query, request.operationName, limits, schema);
+    if (!analysis) return null;
+    if (cache) {
+      if (cache.size >= MAX_CACHED_ANALYSES) cache.clear();
+      cache.set(cacheKey, analysis);
+    }
+  }
+  const longest = Math.max(analysis.longestLiteralList, longestVariableList(request.variables));
+  if (longest > limits.maxListSize) {
+    throw tooComplex(`a list of ${longest} items is over the limit of ${limits.maxListSize}`, { limit: limits.maxListSize, actual: longest });
+  }
+  if (schema) {
+    const cost = analysis.fixedCost ?? costOf(schema, analysis.document, request.variables, request.operationName);
+    if (cost !== undefined && cost > limits.maxCost) {
+      throw tooComplex(`the operation's estimated cost ${cost} is over the limit of ${limits.maxCost}`, { limit: limits.maxCost, actual: cost });
+    }
+  }
+  return analysis.summary;
 }
