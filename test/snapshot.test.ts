@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
+import { DEPARTMENTS, SNAPSHOT_IDLE_TIMEOUT_MS, StatementCounter } from '../src/shared/database';
 import { ConsistentBatchDocument } from './generated/graphql';
 import { startTestHub, type TestHub } from './support/test-hub';
 
@@ -89,6 +89,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('one read snapshot per query', (
     expect(StatementCounter.total(DEPARTMENTS) - departmentsBefore).toBe(0);
     // START TRANSACTION, the reads, COMMIT.
     expect(StatementCounter.total(['snapshot']) - snapshotBefore).toBeGreaterThan(2);
+  });
+
+  it('closes a snapshot the server sees idle for too long', async () => {
+    const [setting] = await hub.hub.snapshotSource!.query(
+      `SELECT (EXTRACT(EPOCH FROM current_setting('idle_in_transaction_session_timeout')::interval) * 1000)::int AS ms`,
+    );
+    expect(setting.ms).toBe(SNAPSHOT_IDLE_TIMEOUT_MS);
   });
 
   it('lets a mutation see its own write and the query after it see the mutation', async () => {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
 import type { HubConfig } from '../shared/config';
 import type { HubContext } from '../shared/context';
@@ -32,6 +33,8 @@ export interface Hub {
   sources: HubDataSources;
   /** Whether each query is answered from one read snapshot (not on the embedded database). */
   consistentReads: boolean;
+  /** The pool that lends each query its read snapshot (null without consistent reads). */
+  snapshotSource: DataSource | null;
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
@@ -168,6 +171,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       databaseUrl,
       sources,
       consistentReads: snapshotSource !== null,
+      snapshotSource,
       apollo,
       clients,
       audit,

@@ -70,6 +70,9 @@ export function createSchemaDataSource(definition: SchemaDefinition, options: Da
   });
 }
 
+/** How long a read snapshot may sit idle inside its transaction before the server ends it. */
+export const SNAPSHOT_IDLE_TIMEOUT_MS = 60_000;
+
 /**
  * The pool that lends each client query its read snapshot (ReadSnapshot): no entities of its own
  * (the departments' managers run over its connections) and nothing else waits on it.
@@ -85,6 +88,8 @@ export function createSnapshotDataSource(options: DataSourceOptions): DataSource
     ...(options.logging ? {} : { logger: new StatementCounter('snapshot') }),
     poolSize: options.poolSize ?? 5,
     applicationName: 'ecocredit-snapshot',
+    // A snapshot left open by a request that never ends is closed by the server, not held forever.
+    extra: { options: `-c idle_in_transaction_session_timeout=${SNAPSHOT_IDLE_TIMEOUT_MS}` },
   });
 }
 
