@@ -18,6 +18,7 @@ import {
   SewageFeeOnlyDocument,
   SupervisorViewDocument,
   UtilityViewDocument,
+  MeasureSubjectsDocument,
 } from './generated/graphql';
 import { newUscc, ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
@@ -454,5 +455,45 @@ describe('colorDistribution', () => {
     expect(mine).toEqual({ GREEN: 1, BLUE: 3, RED: 1, BLACK: 1 });
     const byIndustry = await hub.execute(ColorDistributionDocument, { groupBy: 'INDUSTRY', asOf: '2026-11-19' }, { key: 'demo-dashboard' });
     expect(byIndustry.data!.colorDistribution.filter((b) => b.group === 'C2614').reduce((sum, b) => sum + b.count, 0)).toBe(6);
+  });
+});
+
+describe('measureSubjects', () => {
+  const subjectsOf = async (code: string, asOf: string, who: { key: string; purpose?: string } = ADMIN) => {
+    const response = await hub.execute(MeasureSubjectsDocument, { code, asOf }, who);
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return response.data!.measureSubjects;
+  };
+
+  it('publishes who a measure applies to on a date, as jointMeasures says, by colour and by list', async () => {
+    const red = await subjectsOf('BANK_CREDIT_RESTRICTION', '2026-11-19');
+    expect(red.map((s) => s.uscc)).toContain(subjects.red);
+    expect(red.map((s) => s.uscc)).not.toContain(subjects.black);
+    expect(red.map((s) => s.uscc)).not.toContain(subjects.green);
+    // Every subject listed has the measure in its own jointMeasures on that date; the list is ordered by code.
+    for (const subject of red) expect(codes(subject.jointMeasures)).toContain('BANK_CREDIT_RESTRICTION');
+    expect(red.map((s) => s.uscc)).toEqual([...red.map((s) => s.uscc)].sort());
+    // The warning expired on 2026-11-20: the measure stopped with the colour.
+    expect((await subjectsOf('BANK_CREDIT_RESTRICTION', '2026-11-21')).map((s) => s.uscc)).not.toContain(subjects.red);
+
+    expect((await subjectsOf('ONE_VOTE_VETO', '2026-11-19')).map((s) => s.uscc)).toContain(subjects.black);
+    const marketListed = await subjectsOf('MARKET_LIST_PROCUREMENT_BAR', '2026-09-01');
+    expect(marketListed).toEqual([expect.objectContaining({ uscc: subjects.marketListed })]);
+    expect(await subjectsOf('MARKET_LIST_PROCUREMENT_BAR', '2026-11-10')).toEqual([]);
+  });
+
+  it('lets a bank list its own measures only, keeps officers to their district, and names unknown measures', async () => {
+    const stopped = await subjectsOf('BANK_CREDIT_STOP', '2026-11-19', BANK);
+    expect(stopped.map((s) => s.uscc)).toContain(subjects.black);
+    const notTheirs = await hub.execute(MeasureSubjectsDocument, { code: 'SEWAGE_FEE_SURCHARGE', asOf: '2026-11-19' }, BANK);
+    expect(errorCodes(notTheirs)).toEqual(['FORBIDDEN']);
+    expect(notTheirs.errors![0].message).toContain('SEWAGE_FEE_SURCHARGE');
+    // This file's subjects are in district 320723: the Haizhou officer (320706) sees none of them.
+    const officer = await subjectsOf('ONE_VOTE_VETO', '2026-11-19', { key: 'demo-env-officer-haizhou' });
+    expect(officer.map((s) => s.uscc)).not.toContain(subjects.black);
+    const unknown = await hub.execute(MeasureSubjectsDocument, { code: 'NO_SUCH_MEASURE' }, ADMIN);
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    expect(unknown.errors![0].message).toContain('NO_SUCH_MEASURE');
+    expect(errorCodes(await hub.execute(MeasureSubjectsDocument, { code: 'ONE_VOTE_VETO' }, { key: 'demo-dashboard' }))).toEqual(['FORBIDDEN']);
   });
 });

@@ -13,6 +13,7 @@ import { CreditListingService } from '../../subgraphs/credit/services/credit-lis
 import { PublicRecordService } from '../../subgraphs/credit/services/public-record.service';
 import { MeasureCatalogService } from '../../subgraphs/credit/services/measure-catalog.service';
 import { MeasureFeedbackService } from '../../subgraphs/credit/services/measure-feedback.service';
+import { MeasureDueService } from '../../subgraphs/credit/services/measure-due.service';
 import { today } from '../../shared/dates';
 import type { Principal } from '../../shared/auth/principal';
 import { basename } from 'node:path';
@@ -272,7 +273,7 @@ export const FEEDS: Record<string, FeedDefinition> = {
     principal: { clientId: 'cli:import', clientName: 'ecocredit import', role: 'CREDIT_OFFICE', agency: null, districtCode: null, purpose: 'IMPORT' },
     handler({ ctx, sources, overrides, onOverride }) {
       const catalog = new MeasureCatalogService(sources.credit);
-      const feedback = new MeasureFeedbackService(sources.credit, catalog);
+      const feedback = new MeasureFeedbackService(sources.credit, catalog, new MeasureDueService(sources.credit));
       return async (values, line) => {
         const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
         const outcome = oneOf(values, 'outcome', Object.values(FeedbackOutcome));

@@ -76,6 +76,8 @@ export const PERMISSION_TABLE = {
   'Query.inspectionFrequencies': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
+  'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],

@@ -19,6 +19,7 @@ import { PublicRecordResolver } from './resolvers/public-record.resolver';
 import { CreditListingService } from './services/credit-listing.service';
 import { JointMeasureService } from './services/joint-measure.service';
 import { MeasureCatalogService } from './services/measure-catalog.service';
+import { MeasureDueService } from './services/measure-due.service';
 import { MeasureFeedbackService } from './services/measure-feedback.service';
 import { PriceSurchargeService } from './services/price-surcharge.service';
 import { PublicRecordService } from './services/public-record.service';
@@ -34,12 +35,13 @@ export const creditSubgraph: SubgraphModule = {
   },
   async build(dataSource: DataSource) {
     const catalog = new MeasureCatalogService(dataSource);
+    const due = new MeasureDueService(dataSource);
     const resolvers = [
       new EnterpriseListingResolver(new CreditListingService(dataSource)),
       new PublicRecordResolver(new PublicRecordService(dataSource)),
-      new JointMeasureResolver(new JointMeasureService(dataSource)),
+      new JointMeasureResolver(new JointMeasureService(dataSource, due)),
       new PriceSurchargeResolver(new PriceSurchargeService(dataSource)),
-      new MeasureResolver(catalog, new MeasureFeedbackService(dataSource, catalog)),
+      new MeasureResolver(catalog, new MeasureFeedbackService(dataSource, catalog, due)),
     ];
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, MeasureResolver],

@@ -8,6 +8,8 @@ export const creditPermissions: IRules = {
     ...FEDERATION_PLUMBING_RULES.Query,
     measureCatalog: tableRule('Query.measureCatalog'),
     measureFeedbackRollup: tableRule('Query.measureFeedbackRollup'),
+    // Like jointMeasures; the service keeps banks and utilities to their own kind of measure.
+    measureSubjects: tableRule('Query.measureSubjects'),
   },
   Mutation: {
     defineMeasure: tableRule('Mutation.defineMeasure'),

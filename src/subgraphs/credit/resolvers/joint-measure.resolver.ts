@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/scalars';
@@ -21,5 +21,17 @@ export class JointMeasureResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
   ): Promise<AppliedMeasure[]> {
     return this.measures.measuresOf(ctx, enterprise, asOf ?? today());
+  }
+
+  @Query(() => [CreditEnterprise], {
+    description:
+      'The subjects a measure applies to on `asOf` (default today), ordered by code: the initiating bureau\'s publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject\'s `jointMeasures` for the reason and since when.',
+  })
+  measureSubjects(
+    @Ctx() ctx: HubContext,
+    @Arg('code', () => String) code: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ): Promise<CreditEnterprise[]> {
+    return this.measures.subjectsOf(ctx, code, asOf ?? today());
   }
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../shared/auth/principal';
+import { subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
+import { badInput, forbidden, notFound } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
@@ -10,6 +12,7 @@ import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import { MeasureTriggerKind, type AppliedMeasure } from '../types/measure.type';
 import type { RequiredColorPeriod, RequiredMarketListing } from '../types/required-facts.type';
 import { inForce, toMeasure } from './measure-catalog.service';
+import type { MeasureDueService } from './measure-due.service';
 
 /** Row scope of CONTRACT.md: a bank sees only measures banks implement, a utility only utilities'. */
 const AGENCY_KIND_OF_ROLE: Partial<Record<Role, string>> = { BANK: 'BANK', UTILITY: 'UTILITY' };
@@ -80,9 +83,34 @@ export function applicableMeasures(catalog: readonly MeasureEntity[], facts: Mea
   return applied;
 }
 
-/** Joint rewards and punishments for one subject on a date (DOMAIN.md §5). */
+/** Joint rewards and punishments for one subject on a date, and the subjects of one measure (DOMAIN.md §5). */
 export class JointMeasureService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly due: MeasureDueService,
+  ) {}
+
+  /**
+   * The subjects `code` applies to on `asOf`, in the caller's row scope, by code: those whose
+   * `jointMeasures(asOf)` holds it. A bank or utility may ask only for measures of its own kind.
+   */
+  async subjectsOf(ctx: HubContext, code: string, asOf: IsoDate): Promise<CreditEnterprise[]> {
+    const versions = (await measureCatalogVersions(ctx, this.dataSource)).filter((row) => row.code === code);
+    if (versions.length === 0) throw notFound(`no measure ${code} in the catalogue`);
+    const measure = versions.find((row) => inForce(row, asOf));
+    if (!measure) throw badInput(`measure ${code} is not in force on ${asOf}`);
+    const agencyKind = AGENCY_KIND_OF_ROLE[ctx.principal.role];
+    if (agencyKind && measure.agencyKind !== agencyKind) {
+      throw forbidden(`${ctx.principal.role} may list the subjects of ${agencyKind} measures only; ${code} is implemented by ${measure.implementingAgency}`);
+    }
+    const due = (await this.due.subjectsDue(ctx, [measure], asOf, asOf)).get(code);
+    if (!due) throw new Error(`the subjects of ${code} cannot be known without other departments' facts`);
+    const usccs = [...due].sort();
+    const visible = await Promise.all(usccs.map((uscc) => subjectVisible(ctx, uscc)));
+    const subjects = usccs.filter((_, i) => visible[i]);
+    for (const uscc of subjects) ctx.touchedUsccs.add(uscc);
+    return subjects.map((uscc) => ({ uscc }));
+  }
 
   /**
    * The measures applying on `asOf`, from the colour and market list entries the gateway supplied

@@ -3,14 +3,13 @@ import type { Role } from '../../../shared/auth/principal';
 import type { HubContext } from '../../../shared/context';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput, forbidden, notFound } from '../../../shared/errors';
-import { CreditListType } from '../../../shared/list-types';
 import { readManager } from '../../../shared/read-snapshot';
 import { MeasureFeedbackEntity } from '../entities/measure-feedback.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { FeedbackOutcome, type MeasureFeedback, type MeasureFeedbackRollup } from '../types/measure-feedback.type';
 import type { MeasureFeedbackInput } from '../types/measure-feedback.input';
-import { MeasureTriggerKind } from '../types/measure.type';
 import { inForce, toMeasure, type MeasureCatalogService } from './measure-catalog.service';
+import type { MeasureDueService } from './measure-due.service';
 
 /**
  * Which measures a role reports on: the implementing agency reports back (DOMAIN.md §5). The credit
@@ -24,13 +23,12 @@ const REPORTABLE_KIND: Partial<Record<Role, string>> = {
   ENV_OFFICER: 'ENVIRONMENT',
 };
 
-const CREDIT_LISTS: string[] = Object.values(CreditListType);
-
 /** Feedback from implementing agencies, and the initiating bureau's roll-up of it. */
 export class MeasureFeedbackService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: MeasureCatalogService,
+    private readonly due: MeasureDueService,
   ) {}
 
   async report(ctx: HubContext, input: MeasureFeedbackInput): Promise<MeasureFeedback> {
@@ -87,7 +85,7 @@ export class MeasureFeedbackService {
   async rollup(ctx: HubContext, from: IsoDate, to: IsoDate): Promise<MeasureFeedbackRollup[]> {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
     const manager = await readManager(ctx, this.dataSource);
-    const [versions, counts, listed] = await Promise.all([
+    const [versions, counts] = await Promise.all([
       this.catalog.versions(ctx),
       manager.query(
         `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects,
@@ -100,11 +98,6 @@ export class MeasureFeedbackService {
           ORDER BY measure_code, agency`,
         [from, to],
       ) as Promise<{ measure_code: string; agency: string; subjects: number; applied: number; not_applied: number; exempted: number }[]>,
-      manager.query(
-        `SELECT DISTINCT list_type, uscc FROM credit.list_designation
-          WHERE listed_on <= $2 AND (removed_on IS NULL OR removed_on > $1)`,
-        [from, to],
-      ) as Promise<{ list_type: string; uscc: string }[]>,
     ]);
     // The version in force on `to`, else the latest one, names each measure.
     const byCode = new Map<string, MeasureEntity>();
@@ -112,7 +105,7 @@ export class MeasureFeedbackService {
       const known = byCode.get(row.code);
       if (!known || inForce(row, to) || (!inForce(known, to) && row.effectiveFrom > known.effectiveFrom)) byCode.set(row.code, row);
     }
-    const dueSubjects = await this.dueSubjects(ctx, [...byCode.values()], listed, from, to);
+    const dueSubjects = await this.due.subjectsDue(ctx, [...byCode.values()], from, to);
     const dueOf = (measure: MeasureEntity): number | null => dueSubjects.get(measure.code)?.size ?? null;
     const rows: MeasureFeedbackRollup[] = [];
     for (const measure of byCode.values()) {
@@ -125,46 +118,5 @@ export class MeasureFeedbackService {
       }
     }
     return rows;
-  }
-
-  /**
-   * The subjects each measure was due for in [from, to], by its trigger: the credit office's own
-   * lists from `listed`; colours and market lists through federation (ctx.subjectFacts), one call per
-   * distinct trigger. A measure whose due subjects cannot be known (no facts in this context) is absent.
-   */
-  private async dueSubjects(
-    ctx: HubContext,
-    measures: MeasureEntity[],
-    listed: { list_type: string; uscc: string }[],
-    from: IsoDate,
-    to: IsoDate,
-  ): Promise<Map<string, Set<string>>> {
-    const facts = ctx.subjectFacts;
-    const asked = new Map<string, Promise<Set<string>>>();
-    const ask = (key: string, load: () => Promise<Set<string>>) => {
-      let answer = asked.get(key);
-      if (!answer) asked.set(key, (answer = load()));
-      return answer;
-    };
-    const due = new Map<string, Set<string>>();
-    await Promise.all(
-      measures.map(async (measure) => {
-        const values = [...measure.triggerValues].sort();
-        const subjects = new Set<string>();
-        if (measure.triggerKind === MeasureTriggerKind.COLOR) {
-          if (!facts) return;
-          for (const uscc of await ask(`color:${values}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
-        } else {
-          for (const row of listed) if (values.includes(row.list_type)) subjects.add(row.uscc);
-          const marketLists = values.filter((value) => !CREDIT_LISTS.includes(value));
-          if (marketLists.length > 0) {
-            if (!facts) return;
-            for (const uscc of await ask(`market:${marketLists}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
-          }
-        }
-        due.set(measure.code, subjects);
-      }),
-    );
-    return due;
   }
 }

@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import type { HubContext } from '../../../shared/context';
+import type { IsoDate } from '../../../shared/dates';
+import { CreditListType } from '../../../shared/list-types';
+import { readManager } from '../../../shared/read-snapshot';
+import type { MeasureEntity } from '../entities/measure.entity';
+import { MeasureTriggerKind } from '../types/measure.type';
+
+const CREDIT_LISTS: string[] = Object.values(CreditListType);
+
+/**
+ * Which subjects measures were due for on some day of [from, to], by trigger (DOMAIN.md §5): the
+ * credit office's own list designations from its tables; colours (environment) and market lists
+ * (market) through federation, as the hub (`ctx.subjectFacts`), one call per distinct trigger and
+ * never by reading another department's tables. The same rules as `jointMeasures`: a measure is due
+ * on a day when the subject has a triggering colour or a triggering list entry in force that day.
+ */
+export class MeasureDueService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Per measure code, the subjects due; a measure whose due subjects cannot be known here (no facts) is absent. */
+  async subjectsDue(ctx: HubContext, measures: readonly MeasureEntity[], from: IsoDate, to: IsoDate): Promise<Map<string, Set<string>>> {
+    const facts = ctx.subjectFacts;
+    const needsCreditLists = measures.some((m) => m.triggerKind === MeasureTriggerKind.LISTING && m.triggerValues.some((v) => CREDIT_LISTS.includes(v)));
+    const listed = needsCreditLists ? await this.creditListed(ctx, from, to) : [];
+    const asked = new Map<string, Promise<Set<string>>>();
+    const ask = (key: string, load: () => Promise<Set<string>>) => {
+      let answer = asked.get(key);
+      if (!answer) asked.set(key, (answer = load()));
+      return answer;
+    };
+    const due = new Map<string, Set<string>>();
+    await Promise.all(
+      measures.map(async (measure) => {
+        const values = [...measure.triggerValues].sort();
+        const subjects = new Set<string>();
+        if (measure.triggerKind === MeasureTriggerKind.COLOR) {
+          if (!facts) return;
+          for (const uscc of await ask(`color:${values}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
+        } else {
+          for (const row of listed) if (values.includes(row.list_type)) subjects.add(row.uscc);
+          const marketLists = values.filter((value) => !CREDIT_LISTS.includes(value));
+          if (marketLists.length > 0) {
+            if (!facts) return;
+            for (const uscc of await ask(`market:${marketLists}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
+          }
+        }
+        due.set(measure.code, subjects);
+      }),
+    );
+    return due;
+  }
+
+  /** The credit office's designations in force on some day of [from, to]. */
+  private async creditListed(ctx: HubContext, from: IsoDate, to: IsoDate): Promise<{ list_type: string; uscc: string }[]> {
+    const manager = await readManager(ctx, this.dataSource);
+    return manager.query(
+      `SELECT DISTINCT list_type, uscc FROM credit.list_designation
+        WHERE listed_on <= $2 AND (removed_on IS NULL OR removed_on > $1)`,
+      [from, to],
+    );
+  }
+}
