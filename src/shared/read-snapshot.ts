@@ -4,7 +4,7 @@ import type { HubContext } from './context';
 import { log } from './logging';
 
 /**
- * One consistent read for a whole GraphQL query (CONTRACT.md, "Consistent answers"): every read of
+ * One consistent read for a whole GraphQL query (README, "Consistent answers"): every read of
  * every department served in this process goes through one REPEATABLE READ, READ ONLY transaction on
  * one connection, opened on the request's first read and committed when the answer is complete. A
  * batch of 1000 codes is answered from one snapshot of the data, whatever commits meanwhile.
@@ -38,11 +38,6 @@ export class ReadSnapshot {
   /** Called once the operation is known: queries read from one snapshot, mutations do not. */
   begin(operation: OperationTypeNode): void {
     this.consistent = this.source !== null && operation === 'query';
-  }
-
-  /** Whether this request's reads share one snapshot. */
-  get active(): boolean {
-    return this.consistent;
   }
 
   /** The manager for `dataSource`'s entities that reads inside the snapshot, or its own when none. */
