@@ -360,13 +360,20 @@ describe('feedback', () => {
     expect(rows.find((r) => r.measure.code === 'BANK_CREDIT_RESTRICTION')).toMatchObject({
       agency: 'Demo Bank Lianyungang branch',
       subjectsReported: 2,
+      // black was BLACK, never RED, in the window: its report is one to check.
+      subjectsReportedNotDue: 1,
       applied: 1,
       notApplied: 0,
       exempted: 1,
     });
-    expect(rows.find((r) => r.measure.code === 'SEWAGE_FEE_SURCHARGE')).toMatchObject({ agency: 'Demo Lianyungang water utility', subjectsReported: 1, notApplied: 1 });
+    expect(rows.find((r) => r.measure.code === 'SEWAGE_FEE_SURCHARGE')).toMatchObject({
+      agency: 'Demo Lianyungang water utility',
+      subjectsReported: 1,
+      subjectsReportedNotDue: 0,
+      notApplied: 1,
+    });
     // Due-ness of a credit-list measure is known to the credit office: the two SERIOUS_DISHONESTY designations.
-    expect(rows.find((r) => r.measure.code === 'MEMO_LAND_SUPPLY')).toMatchObject({ subjectsDue: 2, subjectsReported: 1, applied: 1 });
+    expect(rows.find((r) => r.measure.code === 'MEMO_LAND_SUPPLY')).toMatchObject({ subjectsDue: 2, subjectsReported: 1, subjectsReportedNotDue: 0, applied: 1 });
     // Due-ness by colour and by market list is asked of environment and market through federation:
     // RED on some day of the window were red and redTwice; BLACK only black; market-listed only marketListed.
     expect(rows.find((r) => r.measure.code === 'BANK_CREDIT_RESTRICTION')).toMatchObject({ subjectsDue: 2 });

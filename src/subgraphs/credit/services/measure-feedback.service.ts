@@ -88,7 +88,7 @@ export class MeasureFeedbackService {
     const [versions, counts] = await Promise.all([
       this.catalog.versions(ctx),
       manager.query(
-        `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects,
+        `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects, ARRAY_AGG(DISTINCT uscc) AS usccs,
                 (COUNT(*) FILTER (WHERE outcome = 'APPLIED'))::int AS applied,
                 (COUNT(*) FILTER (WHERE outcome = 'NOT_APPLIED'))::int AS not_applied,
                 (COUNT(*) FILTER (WHERE outcome = 'EXEMPTED'))::int AS exempted
@@ -97,7 +97,7 @@ export class MeasureFeedbackService {
           GROUP BY measure_code, agency
           ORDER BY measure_code, agency`,
         [from, to],
-      ) as Promise<{ measure_code: string; agency: string; subjects: number; applied: number; not_applied: number; exempted: number }[]>,
+      ) as Promise<{ measure_code: string; agency: string; subjects: number; usccs: string[]; applied: number; not_applied: number; exempted: number }[]>,
     ]);
     // The version in force on `to`, else the latest one, names each measure.
     const byCode = new Map<string, MeasureEntity>();
@@ -107,14 +107,28 @@ export class MeasureFeedbackService {
     }
     const dueSubjects = await this.due.subjectsDue(ctx, [...byCode.values()], from, to);
     const dueOf = (measure: MeasureEntity): number | null => dueSubjects.get(measure.code)?.size ?? null;
+    const notDueOf = (measure: MeasureEntity, reported: string[]): number | null => {
+      const due = dueSubjects.get(measure.code);
+      return due ? reported.filter((uscc) => !due.has(uscc)).length : null;
+    };
     const rows: MeasureFeedbackRollup[] = [];
     for (const measure of byCode.values()) {
       const reported = counts.filter((c) => c.measure_code === measure.code);
       if (reported.length === 0 && !versions.some((v) => v.code === measure.code && v.effectiveFrom <= to && (v.effectiveTo === null || v.effectiveTo > from))) continue;
       const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure) };
-      if (reported.length === 0) rows.push({ ...base, agency: null, subjectsReported: 0, applied: 0, notApplied: 0, exempted: 0 });
+      if (reported.length === 0) {
+        rows.push({ ...base, agency: null, subjectsReported: 0, subjectsReportedNotDue: base.subjectsDue === null ? null : 0, applied: 0, notApplied: 0, exempted: 0 });
+      }
       for (const c of reported) {
-        rows.push({ ...base, agency: c.agency, subjectsReported: c.subjects, applied: c.applied, notApplied: c.not_applied, exempted: c.exempted });
+        rows.push({
+          ...base,
+          agency: c.agency,
+          subjectsReported: c.subjects,
+          subjectsReportedNotDue: notDueOf(measure, c.usccs),
+          applied: c.applied,
+          notApplied: c.not_applied,
+          exempted: c.exempted,
+        });
       }
     }
     return rows;

@@ -57,6 +57,13 @@ export class MeasureFeedbackRollup {
   @Field(() => Int, { description: 'Distinct subjects reported on.' })
   subjectsReported: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of those, subjects the measure was not due for on any day of the window: reports to check (a wrong code, subject or date). Null when subjectsDue is.',
+  })
+  subjectsReportedNotDue: number | null;
+
   @Field(() => Int)
   applied: number;
 
