@@ -148,7 +148,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],
       ready: async () => {
-        await Promise.all(Object.values(readySources).map((dataSource) => dataSource.query('SELECT 1')));
+        const pools = [...Object.values(readySources), ...(snapshotSource ? [snapshotSource] : [])];
+        await Promise.all(pools.map((dataSource) => dataSource.query('SELECT 1')));
         await Promise.all(
           Object.values(remoteUrls).map(async (url) => {
             const response = await fetch(url.replace(/\/graphql$/, '/healthz'));
