@@ -502,5 +502,8 @@ describe('measureSubjects', () => {
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
     expect(unknown.errors![0].message).toContain('NO_SUCH_MEASURE');
     expect(errorCodes(await hub.execute(MeasureSubjectsDocument, { code: 'ONE_VOTE_VETO' }, { key: 'demo-dashboard' }))).toEqual(['FORBIDDEN']);
+    const beforeItsTime = await hub.execute(MeasureSubjectsDocument, { code: 'MARKET_LIST_PROCUREMENT_BAR', asOf: '2020-01-01' }, ADMIN);
+    expect(errorCodes(beforeItsTime)).toEqual(['BAD_USER_INPUT']);
+    expect(beforeItsTime.errors![0].message).toContain('not in force on 2020-01-01');
   });
 });

@@ -1,4 +1,5 @@
 import { addMonths, type IsoDate } from './dates';
+import { mulberry32 } from './random';
 import { USCC_ALPHABET, withCheckCharacter } from './uscc';
 
 /**
@@ -35,17 +36,6 @@ export interface DemoEnterprise {
   events: DemoEvent[];
   marketListing: { listType: string; reason: string; listedOn: IsoDate } | null;
   creditListing: { listType: string; reason: string; listedOn: IsoDate; documentNo: string } | null;
-}
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function profileFor(index: number): DemoProfile {
@@ -98,7 +88,7 @@ function eventsFor(profile: DemoProfile, today: IsoDate, index: number): DemoEve
 }
 
 export function demoDataset(size: number, today: IsoDate): DemoEnterprise[] {
-  const random = prng(20210701);
+  const random = mulberry32(20210701);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const enterprises: DemoEnterprise[] = [];
   const seen = new Set<string>();

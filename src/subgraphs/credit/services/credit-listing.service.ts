@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { today } from '../../../shared/dates';
-import { badInput, notFound } from '../../../shared/errors';
+import { notFound } from '../../../shared/errors';
+import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { CreditListType } from '../../../shared/list-types';
 import { CreditListingEntity } from '../entities/credit-listing.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
@@ -36,11 +36,7 @@ export class CreditListingService {
    * registrations, so the code is taken as given (its check character was verified).
    */
   async designate(ctx: HubContext, input: DesignateCreditListingInput): Promise<CreditListing> {
-    const reason = input.reason.trim();
-    if (!reason) throw badInput('reason must not be empty');
-    if (input.listedOn > today()) throw badInput(`listedOn ${input.listedOn} is in the future`);
-    const authority = input.authority?.trim() || ctx.principal.agency;
-    if (!authority) throw badInput('authority must be given: the caller has no agency on record');
+    const { reason, authority } = newListEntry(input, ctx.principal);
     const repository = this.dataSource.getRepository(CreditListingEntity);
     const row = await repository.save(
       repository.create({
@@ -61,19 +57,12 @@ export class CreditListingService {
 
   /** Ends a designation; the row stays with its removal date and reason. */
   async remove(ctx: HubContext, input: RemoveCreditListingInput): Promise<CreditListing> {
-    const id = Number(input.id);
-    if (!Number.isInteger(id) || id <= 0) throw badInput(`designation id "${input.id}" is not a valid id`);
-    const removalReason = input.removalReason.trim();
-    if (!removalReason) throw badInput('removalReason must not be empty');
-    if (input.removedOn > today()) throw badInput(`removedOn ${input.removedOn} is in the future`);
+    const removal = listEntryRemoval(input, 'designation');
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(CreditListingEntity);
-      const row = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await repository.findOne({ where: { id: removal.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(`no credit list designation ${input.id}`);
-      if (row.removedOn) throw badInput(`credit list designation ${input.id} was already removed on ${row.removedOn}`);
-      if (input.removedOn < row.listedOn) throw badInput(`removedOn ${input.removedOn} is before the designation's listedOn ${row.listedOn}`);
-      row.removedOn = input.removedOn;
-      row.removalReason = removalReason;
+      endListEntry(row, removal, 'credit list designation');
       await repository.save(row);
       ctx.touchedUsccs.add(row.uscc);
       return toListing(row);

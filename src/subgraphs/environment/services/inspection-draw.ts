@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
+import { mulberry32 } from '../../../shared/random';
 
 /**
  * The random-inspection selection (双随机, DOMAIN.md §4) as a pure function of the population
@@ -30,14 +31,7 @@ export interface Stratum {
 
 /** mulberry32 seeded from SHA-256 of the seed and the stratum: independent, reproducible streams. */
 function stream(seed: string, color: string): () => number {
-  let state = createHash('sha256').update(`${seed}|${color}`).digest().readUInt32BE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(createHash('sha256').update(`${seed}|${color}`).digest().readUInt32BE(0));
 }
 
 /**

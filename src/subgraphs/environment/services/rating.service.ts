@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { districtScope, inDistrictScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
@@ -154,16 +154,19 @@ export class RatingService {
   /**
    * The rated subjects (in the caller's scope) whose colour was one of `colors` on some day of
    * [from, to]: the subjects a colour-triggered measure was due for in that window (the credit
-   * office's feedback roll-up asks it through federation). Loaders batch the timelines.
+   * office's feedback roll-up and `measureSubjects` ask it through federation). One statement lists
+   * the subjects and primes the request's subject loader; the loaders batch the events per 1000.
    */
   async subjectsColoredBetween(ctx: HubContext, colors: readonly CreditColor[], from: IsoDate, to: IsoDate): Promise<string[]> {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
     const manager = await readManager(ctx, this.dataSource);
-    const rated: { uscc: string }[] = await manager.query(
-      `SELECT uscc FROM environment.rated_subject
-        WHERE rated_from <= $1 AND ($2::varchar IS NULL OR district_code = $2) ORDER BY uscc`,
-      [to, districtScope(ctx.principal)],
-    );
+    const district = districtScope(ctx.principal);
+    const rated = await manager.getRepository(RatedSubjectEntity).find({
+      where: { ratedFrom: LessThanOrEqual(to), ...(district ? { districtCode: district } : {}) },
+      order: { uscc: 'ASC' },
+    });
+    const subjects = ratedSubjectLoader(ctx, this.dataSource);
+    for (const subject of rated) subjects.prime(subject.uscc, subject);
     const timelines = await Promise.all(rated.map(({ uscc }) => this.timelineOf(ctx, uscc)));
     return rated
       .filter((_, i) => (timelines[i] ?? []).some((p) => colors.includes(p.color) && p.from <= to && (p.until === null || p.until > from)))

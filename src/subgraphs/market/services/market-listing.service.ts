@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { districtScope } from '../../../shared/auth/scope';
-import { today, type IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/dates';
 import { badInput, notFound } from '../../../shared/errors';
+import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { MarketListType } from '../../../shared/list-types';
 import { readManager } from '../../../shared/read-snapshot';
 import { MarketListingEntity } from '../entities/market-listing.entity';
@@ -54,11 +55,7 @@ export class MarketListingService {
 
   /** Lists a registered subject; the entry starts on `listedOn` (not in the future). */
   async add(ctx: HubContext, input: AddMarketListingInput): Promise<MarketListing> {
-    const reason = input.reason.trim();
-    if (!reason) throw badInput('reason must not be empty');
-    if (input.listedOn > today()) throw badInput(`listedOn ${input.listedOn} is in the future`);
-    const authority = input.authority?.trim() || ctx.principal.agency;
-    if (!authority) throw badInput('authority must be given: the caller has no agency on record');
+    const { reason, authority } = newListEntry(input, ctx.principal);
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.getRepository(RegistrationEntity).existsBy({ uscc: input.uscc }))) {
         throw notFound(`no registration for ${input.uscc}: register the subject before listing it`);
@@ -83,19 +80,12 @@ export class MarketListingService {
 
   /** Ends an entry; the row stays, with the removal date and reason (history is kept). */
   async remove(ctx: HubContext, input: RemoveMarketListingInput): Promise<MarketListing> {
-    const id = Number(input.id);
-    if (!Number.isInteger(id) || id <= 0) throw badInput(`list entry id "${input.id}" is not a valid id`);
-    const removalReason = input.removalReason.trim();
-    if (!removalReason) throw badInput('removalReason must not be empty');
-    if (input.removedOn > today()) throw badInput(`removedOn ${input.removedOn} is in the future`);
+    const removal = listEntryRemoval(input, 'list entry');
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(MarketListingEntity);
-      const row = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await repository.findOne({ where: { id: removal.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(`no market list entry ${input.id}`);
-      if (row.removedOn) throw badInput(`market list entry ${input.id} was already removed on ${row.removedOn}`);
-      if (input.removedOn < row.listedOn) throw badInput(`removedOn ${input.removedOn} is before the entry's listedOn ${row.listedOn}`);
-      row.removedOn = input.removedOn;
-      row.removalReason = removalReason;
+      endListEntry(row, removal, 'market list entry');
       await repository.save(row);
       ctx.touchedUsccs.add(row.uscc);
       return toListing(row);
