@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   setLogLevel('warn');
   const database = await scratchDatabase();
   // The benchmark measures the request path, not the per-client rate limit: lift it.
-  const config = { ...loadConfig({}), databaseUrl: database.url, dataDir: undefined, port: 0, demo: true };
+  const config = { ...loadConfig({}), databaseUrl: database.url, port: 0, demo: true };
   const hub = await startHub({ config: { ...config, rateLimit: { ...config.rateLimit, requests: 1_000_000_000 } }, demoSize: enterprises });
   const pool = new Pool({ connectionString: hub.databaseUrl, max: concurrency });
   try {

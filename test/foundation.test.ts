@@ -115,7 +115,7 @@ describe('production start', () => {
   });
 
   it('refuses to serve while the demo keys are active', async () => {
-    const config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, dataDir: undefined, port: 0, production: true, demo: false };
+    const config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, port: 0, production: true, demo: false };
     await expect(startHub({ config })).rejects.toThrow(/demo API keys are active/);
   });
 });

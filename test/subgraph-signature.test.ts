@@ -20,8 +20,8 @@ beforeAll(async () => {
   hub = await startTestHub({ demoSize: 30 });
   // The departments' own processes share the gateway's secret and database.
   config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, subgraphSecret: hub.hub.subgraphSecret, subgraphUrls: {} };
-  market = await startSubgraphServer({ department: 'market', config, port: 0, dataSource: hub.hub.sources.market, consistentReads: hub.hub.consistentReads });
-  environment = await startSubgraphServer({ department: 'environment', config, port: 0, dataSource: hub.hub.sources.environment, consistentReads: hub.hub.consistentReads });
+  market = await startSubgraphServer({ department: 'market', config, port: 0, dataSource: hub.hub.sources.market });
+  environment = await startSubgraphServer({ department: 'environment', config, port: 0, dataSource: hub.hub.sources.environment });
   config.subgraphUrls.market = market.url;
   config.subgraphUrls.environment = environment.url;
 });
@@ -75,7 +75,7 @@ describe('a subgraph reached over HTTP', () => {
   it('serves the graph through a gateway that calls the departments over HTTP with signed tokens', async () => {
     let gateway: Hub | undefined;
     try {
-      gateway = await startHub({ config: { ...config, port: 0, demo: true }, seedDemo: false, remote: ['market', 'environment'], consistentReads: hub.hub.consistentReads });
+      gateway = await startHub({ config: { ...config, port: 0, demo: true }, seedDemo: false, remote: ['market', 'environment'] });
       const ask = async (query: string, headers: Record<string, string> = {}) => {
         const response = await fetch(gateway!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
         return (await response.json()) as { data?: { enterprise: Record<string, unknown> | null }; errors?: unknown[] };

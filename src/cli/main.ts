@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../shared/config';
-import { startEmbeddedPostgres } from '../shared/embedded-postgres';
+import { attachEmbeddedPostgres } from '../shared/embedded-postgres';
 import { log } from '../shared/logging';
 import { closeHubDatabases, openHubDatabases } from '../gateway/databases';
 import { seedDemoData } from '../gateway/demo-seed';
@@ -72,11 +72,12 @@ ${Object.entries(FEEDS).map(([name, feed]) => `  ${name.padEnd(18)} ${feed.descr
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  // Beside a running hub this attaches to its embedded server; alone it starts one and stops it after.
+  const embedded = config.databaseUrl ? undefined : await attachEmbeddedPostgres(config.dataDir);
   try {
     return await work(config.databaseUrl ?? embedded!.url);
   } finally {
-    await embedded?.stop();
+    await embedded?.release();
   }
 }
 

@@ -96,6 +96,10 @@ function readSnapshotPlugin(): ApolloServerPlugin<HubContext> {
 
 /** The Apollo Gateway over the static supergraph, and the Apollo Server that fronts it. */
 export function createGatewayServer(options: GatewayOptions): ApolloServer<HubContext> {
+  // Apollo Gateway otherwise reports usage to Apollo's servers and probes cloud metadata endpoints
+  // (169.254.169.254) on construction. The hub sends nothing off its machine: its networks are often
+  // closed, and what partners ask is nobody else's business.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {

@@ -30,8 +30,8 @@ export interface HttpDependencies {
   audit: AuditRecorder;
   /** Row-scope facts for scoped callers (ENV_OFFICER, PUBLIC). */
   subjectFacts: SubjectFacts;
-  /** Lends each query its read snapshot (ReadSnapshot); null = reads go to the pools (embedded database). */
-  snapshotSource: DataSource | null;
+  /** Lends each query its read snapshot (ReadSnapshot). */
+  snapshotSource: DataSource;
   /** Resolves true when the database and every subgraph answer. */
   ready: () => Promise<boolean>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */

@@ -7,7 +7,7 @@ import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token
 import type { HubConfig } from '../shared/config';
 import type { HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
+import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { log } from '../shared/logging';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
@@ -31,10 +31,8 @@ export interface Hub {
   port: number;
   databaseUrl: string;
   sources: HubDataSources;
-  /** Whether each query is answered from one read snapshot (not on the embedded database). */
-  consistentReads: boolean;
-  /** The pool that lends each query its read snapshot (null without consistent reads). */
-  snapshotSource: DataSource | null;
+  /** The pool that lends each query its read snapshot (ReadSnapshot). */
+  snapshotSource: DataSource;
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
@@ -56,11 +54,6 @@ export interface StartHubOptions {
    * HUB_SUBGRAPH_URLS or their default ports. Default: those named in HUB_SUBGRAPH_URLS (none).
    */
   remote?: readonly Department[];
-  /**
-   * Answer each query from one read snapshot (ReadSnapshot). Default: yes, except on the embedded
-   * database, which serves one transaction at a time (a held snapshot would stall every other request).
-   */
-  consistentReads?: boolean;
 }
 
 export interface GatewayServices {
@@ -99,14 +92,13 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
   let embedded: EmbeddedPostgres | undefined;
-  const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
+  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
   let sources: HubDataSources | undefined;
-  const consistentReads = options.consistentReads ?? !embedded;
-  const snapshotSource = consistentReads ? createSnapshotDataSource({ url: databaseUrl, poolSize: 10 }) : null;
+  const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10 });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
   try {
-    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: embedded ? 2 : 10 });
-    await snapshotSource?.initialize();
+    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10 });
+    await snapshotSource.initialize();
     const clients = new ApiClientService(sources.gateway);
     const audit = new AuditTrailService(sources.gateway);
     if (config.demo) {
@@ -148,7 +140,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],
       ready: async () => {
-        const pools = [...Object.values(readySources), ...(snapshotSource ? [snapshotSource] : [])];
+        const pools = [...Object.values(readySources), snapshotSource];
         await Promise.all(pools.map((dataSource) => dataSource.query('SELECT 1')));
         await Promise.all(
           Object.values(remoteUrls).map(async (url) => {
@@ -165,13 +157,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}/graphql`;
-    log.info('ecocredit hub listening', { url, demo: config.demo, database: embedded ? 'embedded PGlite' : 'DATABASE_URL', remote });
+    log.info('ecocredit hub listening', { url, demo: config.demo, database: embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL', remote });
     return {
       url,
       port,
       databaseUrl,
       sources,
-      consistentReads: snapshotSource !== null,
       snapshotSource,
       apollo,
       clients,
@@ -183,15 +174,15 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         await apollo.stop();
         await rateLimiter.close();
         await closeHubDatabases(readySources);
-        await snapshotSource?.destroy();
-        await embedded?.stop();
+        await snapshotSource.destroy();
+        await embedded?.release();
       },
     };
   } catch (error) {
     await rateLimiter.close();
     if (sources) await closeHubDatabases(sources);
-    if (snapshotSource?.isInitialized) await snapshotSource.destroy();
-    await embedded?.stop();
+    if (snapshotSource.isInitialized) await snapshotSource.destroy();
+    await embedded?.release();
     throw error;
   }
 }

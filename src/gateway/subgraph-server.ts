@@ -29,8 +29,6 @@ export interface StartSubgraphOptions {
   port?: number;
   /** An open DataSource over the department's schema (tests); default: DATABASE_URL, migrated. */
   dataSource?: DataSource;
-  /** Answer each query from one read snapshot (default true; false over the embedded database, see ReadSnapshot). */
-  consistentReads?: boolean;
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -131,7 +129,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       body = {};
     }
     if (typeof body.query !== 'string') return send(response, 400, { errors: [{ message: 'a JSON body with a "query" string is required', extensions: { code: 'BAD_USER_INPUT' } }] });
-    const snapshot = new ReadSnapshot(options.consistentReads === false ? null : dataSource);
+    const snapshot = new ReadSnapshot(dataSource);
     const context = createContext(verified.principal, verified.requestId ?? randomUUID(), facts, snapshot);
     const result = await executeWithSnapshot(schema, {
       query: body.query,

@@ -4,10 +4,10 @@
 export interface HubConfig {
   /** HTTP port of the gateway. */
   port: number;
-  /** PostgreSQL URL; when unset the hub runs an embedded PGlite under `dataDir`. */
+  /** PostgreSQL URL; when unset the hub runs (or attaches to) an embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
-  /** Folder of the embedded database; undefined keeps it in memory (tests). */
-  dataDir: string | undefined;
+  /** Folder of the embedded database (HUB_DATA_DIR, default ./.data). */
+  dataDir: string;
   /** Demo mode: demo keys, demo data, introspection. On by default with the embedded database. */
   demo: boolean;
   production: boolean;
@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   return {
     port: Number(env.PORT ?? 4000),
     databaseUrl,
-    dataDir: env.HUB_DATA_DIR ?? '.data',
+    dataDir: env.HUB_DATA_DIR || '.data',
     demo,
     production: env.NODE_ENV === 'production',
     redisUrl: env.REDIS_URL || undefined,

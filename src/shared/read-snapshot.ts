@@ -18,13 +18,16 @@ import { log } from './logging';
  *
  * Mutations read and write through their own transactions, never a snapshot (a snapshot taken before
  * the write would hide it). Writes that a read wants done on the side (today's rating materialised)
- * are deferred with `afterReads` until the snapshot is released. Without a source (the embedded
- * database, which serves one transaction at a time) reads go straight to the department's pool.
+ * are deferred with `afterReads` until the snapshot is released. A mutation's reads (rule tables,
+ * loaders) run inside its own transaction (`writeTransaction`), so a writer also holds exactly one
+ * connection. Without a source (contexts outside a client request) reads go straight to the pools.
  */
 export class ReadSnapshot {
   private consistent = false;
   private runner: Promise<QueryRunner> | null = null;
   private readonly managers = new Map<DataSource, EntityManager>();
+  /** The open write transaction of a mutation, per DataSource (see `writeTransaction`). */
+  private readonly writing = new Map<DataSource, EntityManager>();
   private readonly deferred: (() => Promise<unknown>)[] = [];
 
   /** `source` lends the snapshot connection; null = this process does not take snapshots. */
@@ -42,6 +45,8 @@ export class ReadSnapshot {
 
   /** The manager for `dataSource`'s entities that reads inside the snapshot, or its own when none. */
   async manager(dataSource: DataSource): Promise<EntityManager> {
+    const writing = this.writing.get(dataSource);
+    if (writing) return writing;
     if (!this.consistent) return dataSource.manager;
     const runner = await (this.runner ??= this.open());
     let manager = this.managers.get(dataSource);
@@ -50,6 +55,16 @@ export class ReadSnapshot {
       this.managers.set(dataSource, manager);
     }
     return manager;
+  }
+
+  /** While `work` runs, this request's reads of `dataSource` go through `manager` (its write transaction). */
+  async readingThrough<T>(dataSource: DataSource, manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    this.writing.set(dataSource, manager);
+    try {
+      return await work();
+    } finally {
+      this.writing.delete(dataSource);
+    }
   }
 
   /** Runs `work` now, or once the snapshot is released when one is active (for writes a read causes). */
@@ -112,4 +127,13 @@ function serialiseQueries(runner: QueryRunner): void {
 /** The EntityManager a read of `dataSource`'s tables uses in this request (see ReadSnapshot). */
 export function readManager(ctx: HubContext, dataSource: DataSource): Promise<EntityManager> {
   return ctx.snapshot.manager(dataSource);
+}
+
+/**
+ * A mutation's transaction on `dataSource`, with every read the request makes of that DataSource
+ * meanwhile (rule tables, loaders) inside it: the writer sees its own writes and holds one
+ * connection, so N concurrent writers on a pool of N connections cannot deadlock waiting for a second.
+ */
+export function writeTransaction<T>(ctx: HubContext, dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction((manager) => ctx.snapshot.readingThrough(dataSource, manager, () => work(manager)));
 }

@@ -1,38 +1,45 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { inject } from 'vitest';
 
 /**
- * A database of its own for one test file: a fresh database on TEST_DATABASE_URL's server, or
- * (without it) undefined, and the hub starts an in-memory embedded PostgreSQL instead.
+ * A database of its own for one test file, created from the run's migrated template (see
+ * test/global-setup.ts) on the run's server: TEST_DATABASE_URL's, or one embedded PostgreSQL per run.
  */
 export interface TestDatabase {
-  url: string | undefined;
+  url: string;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `ecocredit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
+async function onServer<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: inject('testServerUrl') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    return await work(admin);
   } finally {
     await admin.end();
   }
-  const url = new URL(base);
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `ecocredit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = inject('testTemplateDatabase');
+  await onServer(async (admin) => {
+    // Two files copying the template at the same instant can collide on its lock: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        return;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  });
+  const url = new URL(inject('testServerUrl'));
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => onServer((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -40,7 +40,7 @@ export interface TestHub {
 
 export async function startTestHub(options: { demoSize?: number; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), databaseUrl: database.url, dataDir: undefined, port: 0, demo: true, ...options.config };
+  const config = { ...loadConfig({}), databaseUrl: database.url, port: 0, demo: true, ...options.config };
   const responses: GraphqlResponse<unknown>[] = [];
   const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
   const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {

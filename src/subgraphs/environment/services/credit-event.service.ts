@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { addDays, addMonths, today } from '../../../shared/dates';
@@ -56,8 +57,7 @@ export class CreditEventService {
     if (servedOn > asOf) throw badInput(`servedOn ${servedOn} is in the future (today is ${asOf})`);
     const decisionNo = optionalText(input.decisionNo, 'decisionNo');
     const description = optionalText(input.description, 'description');
-    await this.policies.preload(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
       if (input.occurredOn < subject.ratedFrom) {
@@ -168,8 +168,7 @@ export class CreditEventService {
     if (!reason) throw badInput('reason must say why the event is voided');
     const id = Number(input.eventId);
     if (!Number.isInteger(id) || id <= 0) throw badInput(`eventId "${input.eventId}" is not an event id`);
-    await this.policies.preload(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const found = await manager.getRepository(CreditEventEntity).findOneBy({ id });
       const subject = found && (await this.ratings.lockSubject(manager, ctx, found.uscc));
       if (!found || !subject) throw notFound(`credit event ${input.eventId} does not exist`);

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { addMonths, today } from '../../../shared/dates';
@@ -105,8 +106,7 @@ export class DisclosureService {
     const reason = requiredText(input.reason, 'reason');
     const appliedOn = input.appliedOn ?? today();
     if (appliedOn > today()) throw badInput(`appliedOn ${appliedOn} is in the future`);
-    await this.policies.preload(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const event = await manager.getRepository(CreditEventEntity).findOneBy({ id: eventId });
       const subject = event && (await this.ratings.lockSubject(manager, ctx, event.uscc));
       if (!event || !subject) throw notFound(`credit event ${input.eventId} does not exist`);

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { addMonths, today } from '../../../shared/dates';
@@ -25,8 +26,7 @@ export class FrontRunnerService {
     const decisionNo = requiredText(input.decisionNo, 'decisionNo', 200);
     const designatedOn = input.designatedOn ?? today();
     if (designatedOn > today()) throw badInput(`designatedOn ${designatedOn} is in the future`);
-    await this.policies.preload(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject`);
       if (designatedOn < subject.ratedFrom) throw badInput(`designatedOn ${designatedOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
@@ -52,8 +53,7 @@ export class ObjectionService {
     const grounds = requiredText(input.grounds, 'grounds');
     const filedOn = input.filedOn ?? today();
     if (filedOn > today()) throw badInput(`filedOn ${filedOn} is in the future`);
-    await this.policies.preload(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const event = await manager.getRepository(CreditEventEntity).findOneBy({ id: eventId });
       const subject = event && (await this.ratings.lockSubject(manager, ctx, event.uscc));
       if (!event || !subject) throw notFound(`credit event ${input.eventId} does not exist`);
@@ -79,8 +79,7 @@ export class ObjectionService {
   async review(ctx: HubContext, input: ReviewObjectionInput): Promise<ReviewObjectionPayload> {
     const id = parseId(input.objectionId, 'objectionId');
     const note = requiredText(input.note, 'note');
-    await this.policies.preload(ctx);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(ObjectionEntity);
       const objection = await repository.findOneBy({ id });
       const subject = objection && (await this.ratings.lockSubject(manager, ctx, objection.uscc));

@@ -41,15 +41,6 @@ function requireLegalBasis(legalBasis: string): string {
 export class PolicyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Reads the policy tables into the request's cache. Mutations call it before opening their
-   * transaction, so that policy reads inside it never need a second connection (the embedded
-   * database serves one transaction at a time and would wait on it forever).
-   */
-  async preload(ctx: HubContext): Promise<void> {
-    await policyTablesLoader(ctx, this.dataSource).load('all');
-  }
-
   async policiesFor(ctx: HubContext, subjectKind: string): Promise<ScoringPolicyEntity[]> {
     const { policies } = await policyTablesLoader(ctx, this.dataSource).load('all');
     return policies.filter((policy) => policy.subjectKind === subjectKind);

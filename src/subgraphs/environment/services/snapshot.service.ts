@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { In, MoreThan, type DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
@@ -98,7 +99,6 @@ export class SnapshotService {
     if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
     if (periodEnd >= today()) throw badInput(`periodEnd ${periodEnd} has not ended yet (today is ${today()})`);
     const run: HalfYearSnapshotRun = { periodEnd, subjects: 0, stored: 0, alreadyStored: 0, red: 0, black: 0 };
-    await this.policies.preload(ctx);
     const policiesByKind = new Map<string, Awaited<ReturnType<PolicyService['policiesFor']>>>();
     let after = '';
     for (;;) {
@@ -112,7 +112,7 @@ export class SnapshotService {
       const rated = subjects.filter((s) => s.ratedFrom <= periodEnd);
       if (!rated.length) continue;
       const usccs = rated.map((s) => s.uscc);
-      await this.dataSource.transaction(async (manager) => {
+      await writeTransaction(ctx, this.dataSource, async (manager) => {
         const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: In(usccs) } });
         const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: In(usccs) } });
         const stored = await manager.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: In(usccs) } });
