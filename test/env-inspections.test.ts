@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DrawInspectionsDocument, InspectionDrawDocument } from './generated/graphql';
+import { today } from '../src/shared/dates';
+import { DrawInspectionsDocument, InspectionDrawDocument, RecordCreditEventDocument } from './generated/graphql';
+import { ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 const ADMIN = { key: 'demo-env-admin' };
@@ -36,7 +38,7 @@ describe('random-inspection draws (双随机)', () => {
     expect(other.selected).not.toEqual(first.selected);
 
     const stored = await hub.execute(InspectionDrawDocument, { id: first.id }, ADMIN);
-    expect(stored.data!.inspectionDraw).toMatchObject({ seed: 'lyg-2026-11', algorithm: 'stratified-weighted-v1', reproducible: true, selected: first.selected });
+    expect(stored.data!.inspectionDraw).toMatchObject({ seed: 'lyg-2026-11', algorithm: 'stratified-weighted-v2', reproducible: true, selected: first.selected });
     const [row] = await hub.sql<{ population: number; selected: number }>(
       `SELECT jsonb_array_length(population) AS population, jsonb_array_length(selected) AS selected FROM environment.inspection_draw WHERE id = $1`,
       [Number(first.id)],
@@ -75,5 +77,27 @@ describe('random-inspection draws (双随机)', () => {
     const adminDraw = await draw({ sampleSize: 5, districtCode: '320703', seed: 'x' });
     expect((await hub.execute(InspectionDrawDocument, { id: adminDraw.id }, OFFICER)).data!.inspectionDraw).toBeNull();
     expect(errorCodes(await hub.execute(DrawInspectionsDocument, { input: { sampleSize: 1 } }, { key: 'demo-dashboard' }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('draws a small stratum at its weighted rate on average instead of never (unbiased rounding)', async () => {
+    // 30 subjects of one industry in 灌云县, 2 of them BLACK: at a base rate of 0.05 the BLACK quota is
+    // 2 × 0.05 × 4 = 0.4, which rounding to the nearest integer made 0 in every draw.
+    const industryCode = 'N7724';
+    const subjects: string[] = [];
+    for (let i = 0; i < 30; i++) subjects.push(await ratedEnterprise(hub, { district: '320723', industryCode }));
+    for (const uscc of subjects.slice(0, 2)) {
+      const recorded = await hub.execute(RecordCreditEventDocument, { input: { uscc, type: 'CRIMINAL_LIABILITY', occurredOn: today(), decisionNo: `刑〔${uscc.slice(-4)}〕` } }, ADMIN);
+      expect(recorded.errors).toBeUndefined();
+    }
+    const blackDraws: number[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const result = await draw({ rate: 0.05, industryCode, districtCode: '320723', seed: `small-${i}` });
+      const black = result.strata.find((s) => s.color === 'BLACK')!;
+      expect(black).toMatchObject({ population: 2, weight: 4, expected: 0.4 });
+      expect(black.realisedRate).toBe(black.selected / 2);
+      blackDraws.push(black.selected);
+    }
+    expect(Math.max(...blackDraws)).toBe(1);
+    expect(blackDraws.filter((n) => n === 1).length).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ import { badInput } from '../../../shared/errors';
 import { readManager } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
 import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
-import { DRAW_ALGORITHM, drawSelection, type DrawSpec } from './inspection-draw';
+import { DRAW_ALGORITHM, drawSelection, isDrawAlgorithm, type DrawSpec } from './inspection-draw';
 import { parseId } from './ids';
 import type { PolicyService } from './policy.service';
 import { SUBJECT_COLORS_SQL } from './subject-colors.sql';
@@ -93,8 +93,10 @@ export class InspectionService {
     return this.present(row);
   }
 
+  /** The draw as stored, replayed with the algorithm it names (an unknown one cannot be replayed). */
   private present(row: InspectionDrawEntity): InspectionDraw {
-    const replay = drawSelection(row.population, specOf(row));
+    const algorithm = isDrawAlgorithm(row.algorithm) ? row.algorithm : null;
+    const replay = drawSelection(row.population, specOf(row), algorithm ?? DRAW_ALGORITHM);
     return {
       id: String(row.id),
       drawnAt: new Date(row.drawnAt).toISOString(),
@@ -110,7 +112,7 @@ export class InspectionService {
       populationSize: row.population.length,
       strata: replay.strata,
       selected: row.selected,
-      reproducible: row.algorithm === DRAW_ALGORITHM && sameSelection(replay.selected, row.selected),
+      reproducible: algorithm !== null && sameSelection(replay.selected, row.selected),
     };
   }
 }

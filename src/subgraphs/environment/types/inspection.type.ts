@@ -46,8 +46,14 @@ export class InspectionStratum {
   @Field(() => Float, { description: 'Multiple of the base rate in force on the draw’s date.' })
   weight: number;
 
+  @Field(() => Float, { description: 'The exact quota (population × rate × weight, or the weighted share of a sample size); the number selected is this rounded up or down at random from the seed, never systematically down.' })
+  expected: number;
+
   @Field(() => Int)
   selected: number;
+
+  @Field(() => Float, { description: 'selected / population: the rate this colour was actually drawn at.' })
+  realisedRate: number;
 }
 
 @ObjectType({ description: 'A random-inspection draw (双随机), stored for audit with its seed and population snapshot.' })
