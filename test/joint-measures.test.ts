@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, today } from '../src/shared/dates';
 import {
   AddMarketListingDocument,
   BankViewDocument,
@@ -64,6 +65,12 @@ beforeAll(async () => {
   // BLUE (no events), later put on lists.
   subjects.listed = await rated();
   subjects.marketListed = await rated();
+  // A market-list measure catalogued before this file's dates, as a migration would have put it there
+  // (defineMeasure accepts today or later only, so the API cannot backdate it).
+  await hub.sql(
+    `INSERT INTO credit.measure (code, name, nature, kind, trigger_kind, trigger_values, implementing_agency, agency_kind, legal_basis, effective_from)
+     VALUES ('MARKET_LIST_PROCUREMENT_BAR', '限制参与政府采购', 'PUNISHMENT', 'ADMINISTRATIVE', 'LISTING', '{SERIOUS_ILLEGAL_DISHONEST}', '连云港市财政局', 'FINANCE_BUREAU', '严重违法失信名单管理办法', '2026-01-01')`,
+  );
 });
 
 afterAll(async () => {
@@ -245,13 +252,18 @@ describe('the measure catalogue', () => {
     const catalog = response.data!.measureCatalog;
     expect(catalog.length).toBeGreaterThanOrEqual(20);
     expect(catalog.find((m) => m.code === 'SEWAGE_FEE_SURCHARGE')).toMatchObject({ triggerKind: 'COLOR', triggerValues: ['RED', 'BLACK'], agencyKind: 'UTILITY' });
-    expect(catalog.filter((m) => m.triggerKind === 'LISTING').every((m) => m.triggerValues.includes('SERIOUS_DISHONESTY'))).toBe(true);
+    // The defaults' list measures are the memorandum's, triggered by the serious-dishonesty list (this
+    // file adds one market-list measure of its own).
+    const defaults = catalog.filter((m) => m.triggerKind === 'LISTING' && m.code !== 'MARKET_LIST_PROCUREMENT_BAR');
+    expect(defaults.length).toBeGreaterThan(0);
+    expect(defaults.every((m) => m.triggerValues.includes('SERIOUS_DISHONESTY'))).toBe(true);
   });
 
-  it('is edited by the credit office from a date on, keeping history; a market listing can trigger a measure', async () => {
+  it('is edited by the credit office from today or a later date on, keeping history; a market listing can trigger a measure', async () => {
+    const [later, muchLater] = [addDays(today(), 30), addDays(today(), 60)];
     const input = {
-      code: 'MARKET_LIST_PROCUREMENT_BAR',
-      name: '限制参与政府采购（严重违法失信名单）',
+      code: 'MARKET_LIST_BIDDING_BAR',
+      name: '限制参与招标投标（严重违法失信名单）',
       nature: 'PUNISHMENT' as const,
       kind: 'ADMINISTRATIVE' as const,
       triggerKind: 'LISTING' as const,
@@ -259,22 +271,27 @@ describe('the measure catalogue', () => {
       implementingAgency: '连云港市财政局',
       agencyKind: 'FINANCE_BUREAU',
       legalBasis: '严重违法失信名单管理办法',
-      effectiveFrom: '2026-01-01',
+      effectiveFrom: today(),
     };
     expect((await hub.execute(DefineMeasureDocument, { input }, BANK)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The past is never rewritten: a measure starting yesterday would change answers already given.
+    const past = await hub.execute(DefineMeasureDocument, { input: { ...input, effectiveFrom: addDays(today(), -1) } }, CREDIT_OFFICE);
+    expect(errorCodes(past)).toEqual(['BAD_USER_INPUT']);
+    expect(past.errors![0].message).toBe(`effectiveFrom ${addDays(today(), -1)} of measure MARKET_LIST_BIDDING_BAR is in the past; measures are defined from today (${today()}) or a later date`);
+    expect((await hub.execute(MeasureCatalogDocument, {}, CREDIT_OFFICE)).data!.measureCatalog.find((m) => m.code === input.code)).toBeUndefined();
     expect((await hub.execute(DefineMeasureDocument, { input }, CREDIT_OFFICE)).errors).toBeUndefined();
-    const changed = await hub.execute(DefineMeasureDocument, { input: { ...input, name: '限制参与政府采购', effectiveFrom: '2026-06-01' } }, CREDIT_OFFICE);
+    const changed = await hub.execute(DefineMeasureDocument, { input: { ...input, name: '限制参与招标投标', effectiveFrom: muchLater } }, CREDIT_OFFICE);
     expect(changed.errors).toBeUndefined();
-    const rewrite = await hub.execute(DefineMeasureDocument, { input: { ...input, effectiveFrom: '2026-03-01' } }, CREDIT_OFFICE);
+    const rewrite = await hub.execute(DefineMeasureDocument, { input: { ...input, effectiveFrom: later } }, CREDIT_OFFICE);
     expect(errorCodes(rewrite)).toEqual(['BAD_USER_INPUT']);
-    expect(rewrite.errors![0].message).toContain('2026-06-01');
-    const bad = await hub.execute(DefineMeasureDocument, { input: { ...input, triggerValues: ['PURPLE'], effectiveFrom: '2026-09-01' } }, CREDIT_OFFICE);
+    expect(rewrite.errors![0].message).toContain(muchLater);
+    const bad = await hub.execute(DefineMeasureDocument, { input: { ...input, triggerValues: ['PURPLE'], effectiveFrom: addDays(today(), 90) } }, CREDIT_OFFICE);
     expect(bad.errors![0].message).toContain('PURPLE');
 
-    const march = await hub.execute(MeasureCatalogDocument, { asOf: '2026-03-01' }, CREDIT_OFFICE);
-    expect(march.data!.measureCatalog.find((m) => m.code === input.code)).toMatchObject({ name: input.name, effectiveTo: '2026-06-01' });
-    const now = await hub.execute(MeasureCatalogDocument, {}, CREDIT_OFFICE);
-    expect(now.data!.measureCatalog.find((m) => m.code === input.code)).toMatchObject({ name: '限制参与政府采购', effectiveTo: null });
+    const meanwhile = await hub.execute(MeasureCatalogDocument, { asOf: later }, CREDIT_OFFICE);
+    expect(meanwhile.data!.measureCatalog.find((m) => m.code === input.code)).toMatchObject({ name: input.name, effectiveTo: muchLater });
+    const then = await hub.execute(MeasureCatalogDocument, { asOf: muchLater }, CREDIT_OFFICE);
+    expect(then.data!.measureCatalog.find((m) => m.code === input.code)).toMatchObject({ name: '限制参与招标投标', effectiveTo: null });
 
     const listed = await hub.execute(
       AddMarketListingDocument,
@@ -283,12 +300,15 @@ describe('the measure catalogue', () => {
     );
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.addMarketListing.authority).toBe('连云港市市场监督管理局');
-    const measures = await hub.execute(SupervisorViewDocument, { uscc: subjects.marketListed, asOf: '2026-11-24' }, ADMIN);
+    const measures = await hub.execute(SupervisorViewDocument, { uscc: subjects.marketListed, asOf: today() }, ADMIN);
     expect(measures.errors).toBeUndefined();
     const applied = measures.data!.enterprise!.jointMeasures!;
-    expect(codes(applied)).toEqual(['MARKET_LIST_PROCUREMENT_BAR']);
-    expect(applied[0].reason).toContain('连市监严〔2026〕3号');
-    expect(applied[0].since).toBe('2026-08-01');
+    expect(codes(applied)).toEqual(['MARKET_LIST_BIDDING_BAR', 'MARKET_LIST_PROCUREMENT_BAR']);
+    const byCode = Object.fromEntries(applied.map((m) => [m.measure.code, m]));
+    expect(byCode.MARKET_LIST_PROCUREMENT_BAR.reason).toContain('连市监严〔2026〕3号');
+    // Each applies from the later of the listing and the measure's own start.
+    expect(byCode.MARKET_LIST_PROCUREMENT_BAR.since).toBe('2026-08-01');
+    expect(byCode.MARKET_LIST_BIDDING_BAR.since).toBe(today());
 
     const removed = await hub.execute(
       RemoveMarketListingDocument,

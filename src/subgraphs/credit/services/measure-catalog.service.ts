@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
-import type { IsoDate } from '../../../shared/dates';
+import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { CreditListType, MarketListType } from '../../../shared/list-types';
 import { MeasureEntity } from '../entities/measure.entity';
@@ -49,8 +49,9 @@ export class MeasureCatalogService {
   }
 
   /**
-   * A new version of a measure from `effectiveFrom` on. The version in force that day ends there;
-   * a version starting on or after that day is refused, so that history is never rewritten.
+   * A new version of a measure from `effectiveFrom` on, today or later (DOMAIN.md §10: the past is
+   * never rewritten, so `jointMeasures` answers already given for a past date stay true). The version
+   * in force that day ends there; a version starting on or after that day is refused.
    */
   async define(_ctx: HubContext, input: DefineMeasureInput): Promise<Measure> {
     if (!CODE_PATTERN.test(input.code)) throw badInput(`measure code "${input.code}" must be upper-case letters, digits and _ (e.g. BANK_CREDIT_RESTRICTION)`);
@@ -62,6 +63,9 @@ export class MeasureCatalogService {
     if (input.triggerValues.length === 0) throw badInput(`triggerValues of measure ${input.code} must name at least one ${input.triggerKind === MeasureTriggerKind.COLOR ? 'colour' : 'list'}`);
     const wrong = input.triggerValues.filter((value) => !allowed.includes(value));
     if (wrong.length > 0) throw badInput(`triggerValues ${wrong.join(', ')} of measure ${input.code} are not among ${allowed.join(', ')}`);
+    if (input.effectiveFrom < today()) {
+      throw badInput(`effectiveFrom ${input.effectiveFrom} of measure ${input.code} is in the past; measures are defined from today (${today()}) or a later date`);
+    }
     if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) {
       throw badInput(`effectiveTo ${input.effectiveTo} of measure ${input.code} must be after effectiveFrom ${input.effectiveFrom}`);
     }
