@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { CreditListType } from '../../../shared/list-types';
 import { DateScalar } from '../../../shared/scalars';
 
@@ -14,6 +15,7 @@ export class CreditListing {
   @Field(() => String)
   field: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String)
   reason: string;
 
@@ -29,6 +31,7 @@ export class CreditListing {
   @Field(() => DateScalar, { nullable: true })
   removedOn: string | null;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   removalReason: string | null;
 }

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { Measure } from './measure.type';
 
@@ -29,6 +30,7 @@ export class MeasureFeedback {
   @Field(() => String, { nullable: true, description: 'The business item (loan application, billing account, tender, …).' })
   businessRef: string | null;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true, description: 'Required for NOT_APPLIED: the reason.' })
   note: string | null;
 

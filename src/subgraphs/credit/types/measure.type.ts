@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar } from '../../../shared/scalars';
 
 export enum MeasureNature {
@@ -65,6 +66,7 @@ export class AppliedMeasure {
   @Field(() => Measure)
   measure: Measure;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { description: 'The colour and its period, or the list entry with its document number, that triggers it.' })
   reason: string;
 

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'An administrative penalty in the 双公示 format (DOMAIN.md §9); descriptions name the feed column.' })
@@ -15,9 +16,11 @@ export class PenaltyRecord {
   @Field(() => String, { description: 'CF_WSH' })
   decisionNo: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { description: 'CF_WFXW' })
   violationType: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { description: 'CF_SY' })
   facts: string;
 
@@ -27,6 +30,7 @@ export class PenaltyRecord {
   @Field(() => String, { description: 'CF_CFLB (警告, 罚款, …)' })
   penaltyCategory: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { description: 'CF_NR' })
   content: string;
 
@@ -54,6 +58,7 @@ export class PenaltyRecord {
   @Field(() => String, { description: 'CF_SJLYDM' })
   dataSourceUscc: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true, description: 'BZ' })
   remarks: string | null;
 }
@@ -66,6 +71,7 @@ export class DishonestDebtorRecord {
   @Field(() => String)
   court: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String)
   obligation: string;
 

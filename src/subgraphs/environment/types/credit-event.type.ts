@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'A scored event: a penalty decision or another supervision fact.' })
@@ -27,12 +28,14 @@ export class CreditEvent {
   @Field(() => String, { nullable: true })
   decisionNo: string | null;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   description: string | null;
 
   @Field(() => Boolean)
   voided: boolean;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   voidReason: string | null;
 

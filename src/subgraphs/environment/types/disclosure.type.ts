@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { CreditEvent } from './credit-event.type';
 import { ReviewDecision } from './objection.type';
@@ -53,6 +54,7 @@ export class CreditRepair {
   @Field(() => DateScalar)
   appliedOn: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String)
   reason: string;
 
@@ -62,6 +64,7 @@ export class CreditRepair {
   @Field(() => DateScalar, { nullable: true })
   decidedOn: string | null;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   decisionNote: string | null;
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { CreditEvent } from './credit-event.type';
 import { EnvCredit } from './env-credit.type';
@@ -33,6 +34,7 @@ export class Objection {
   @Field(() => DateScalar, { description: 'The last day it could be filed.' })
   deadline: string;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String)
   grounds: string;
 
@@ -42,6 +44,7 @@ export class Objection {
   @Field(() => DateScalar, { nullable: true })
   reviewedOn: string | null;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   reviewNote: string | null;
 }

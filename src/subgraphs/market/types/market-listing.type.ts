@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, UseMiddleware } from 'type-graphql';
+import { MaskPersonalData } from '../../../shared/personal-data';
 import { MarketListType } from '../../../shared/list-types';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
@@ -15,6 +16,7 @@ export class MarketListing {
   @Field(() => MarketListType)
   listType: MarketListType;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String)
   reason: string;
 
@@ -30,6 +32,7 @@ export class MarketListing {
   @Field(() => DateScalar, { nullable: true, description: 'The day the entry ended; null while it lasts.' })
   removedOn: string | null;
 
+  @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   removalReason: string | null;
 }
