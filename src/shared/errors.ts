@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  // A department's subgraph process cannot be reached; `extensions.department` names it.
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
