@@ -34,7 +34,7 @@ Options:
   -h, --help         Show help for a command.
 
 Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LOG_LEVEL, HUB_SUBGRAPH_SECRET,
-HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_* (see README).`;
+HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_*, HUB_SHUTDOWN_TIMEOUT_MS, HUB_DB_WAIT_MS (see README).`;
 
 const COMMAND_HELP: Record<string, string> = {
   start: [
