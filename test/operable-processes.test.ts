@@ -264,6 +264,11 @@ describe('a department in its own process (ecocredit start environment)', () => 
     expect(nothing.data ?? null).toBeNull();
     expect(nothing.errors!.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
 
+    // Row scope asks the department too (PUBLIC sees rated subjects only): the same code, not INTERNAL.
+    const scoped = await graphql<{ enterprise: unknown }>(gateway.url, 'query OpsScoped($u: USCC!) { enterprise(uscc: $u) { uscc name } }', { u: codes[0] });
+    expect(scoped.errors!.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(scoped.status).toBe(503);
+
     const metrics = await metricsOf(gatewayBase);
     expect(sample(metrics, 'ecocredit_subgraph_fetches_total', { subgraph: 'environment', outcome: 'unavailable' })).toBeGreaterThanOrEqual(2);
     expect(sample(metrics, 'ecocredit_requests_total', { operation: 'OpsNothing', role: 'ENV_ADMIN', outcome: 'SERVICE_UNAVAILABLE' })).toBe(1);

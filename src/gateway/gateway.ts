@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLScalarType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken, TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import type { HubContext } from '../shared/context';
-import { formatError, HubError } from '../shared/errors';
+import { departmentUnavailable, formatError, HubError, UNAVAILABLE_HTTP_STATUSES } from '../shared/errors';
 import { log } from '../shared/logging';
 import { subgraphFetches } from '../shared/metrics';
 import { REQUEST_ID_HEADER } from '../shared/request-log';
@@ -53,9 +53,6 @@ export interface GatewayOptions {
   onApiSchema?: (schema: GraphQLSchema) => void;
 }
 
-/** HTTP answers of a subgraph's host that mean "not there" (a proxy or load balancer in front of it). */
-const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
-
 /**
  * A subgraph over HTTP: each fetch carries a short-lived token with the caller's principal, signed by
  * the gateway; the subgraph verifies it and trusts nothing else. The request id travels in the token
@@ -81,11 +78,9 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
    * SERVICE_UNAVAILABLE naming it; the gateway keeps the other departments' parts of the answer.
    */
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
-    if (!response || UNAVAILABLE_STATUSES.has(response.status)) {
+    if (!response || UNAVAILABLE_HTTP_STATUSES.has(response.status)) {
       log.warn('subgraph unavailable', { subgraph: this.department, url: this.url, detail: error.message });
-      throw new HubError('SERVICE_UNAVAILABLE', `the ${this.department} department is unavailable: its part of the answer is missing`, {
-        department: this.department,
-      });
+      throw departmentUnavailable(this.department);
     }
     throw error;
   }

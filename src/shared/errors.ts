@@ -32,6 +32,13 @@ export const notFound = (message: string) => new HubError('NOT_FOUND', message);
 export const forbidden = (message = 'not allowed for this caller') => new HubError('FORBIDDEN', message);
 export const unauthenticated = (message: string) => new HubError('UNAUTHENTICATED', message);
 
+/** HTTP answers of what fronts a department's process that mean "not there" (proxy, load balancer). */
+export const UNAVAILABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/** A department served as its own process cannot be reached (refused, reset, or an UNAVAILABLE_HTTP_STATUSES answer). */
+export const departmentUnavailable = (department: string) =>
+  new HubError('SERVICE_UNAVAILABLE', `the ${department} department is unavailable: its part of the answer is missing`, { department });
+
 const KNOWN = new Set<string>(ERROR_CODES);
 
 /** Codes of Apollo and graphql-js that mean "the request is wrong", shown to the caller as BAD_USER_INPUT. */
