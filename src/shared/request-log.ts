@@ -16,6 +16,8 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
   return offered && WELL_FORMED_REQUEST_ID.test(offered) ? offered : randomUUID();
 }
 
+const MAX_LOGGED_OPERATION_NAME = 200;
+
 /** What a handler learns about a request while serving it; logged and counted when the answer is sent. */
 export interface RequestObservation {
   /** Set before the answer's headers are written (a subgraph replaces it with the id of the gateway's signed token). */
@@ -37,24 +39,23 @@ export interface RequestObservation {
  * histogram. `service` names the process kind (`gateway`, `market`, ...).
  */
 export function observeRequest(service: string, request: IncomingMessage, response: ServerResponse): RequestObservation {
-  const requestId = requestIdFrom(request.headers);
   const startedAt = process.hrtime.bigint();
-  const observation: RequestObservation = { requestId, operation: null, role: null, clientId: null, errorCodes: [], graphql: false };
-  response.setHeader(REQUEST_ID_HEADER, requestId);
+  const observation: RequestObservation = { requestId: requestIdFrom(request.headers), operation: null, role: null, clientId: null, errorCodes: [], graphql: false };
+  response.setHeader(REQUEST_ID_HEADER, observation.requestId);
   let done = false;
   const finish = () => {
     if (done) return;
     done = true;
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-    const { requestId } = observation;
     const errorCodes = [...new Set(observation.errorCodes)].sort();
     const completed = response.writableFinished;
     log.info('request', {
       service,
-      requestId,
+      requestId: observation.requestId,
       method: request.method,
       path: (request.url ?? '/').split('?')[0],
-      operation: observation.operation,
+      // The caller's name, as sent (JSON-escaped by the logger), cut to a length a log line can carry.
+      operation: observation.operation?.slice(0, MAX_LOGGED_OPERATION_NAME) ?? null,
       role: observation.role,
       clientId: observation.clientId,
       status: completed ? response.statusCode : null,
