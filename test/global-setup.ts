@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { closeHubDatabases, openHubDatabases } from '../src/gateway/databases';
 import { attachEmbeddedPostgres } from '../src/shared/embedded-postgres';
 import { setLogLevel } from '../src/shared/logging';
-import { buildCli } from './support/cli-process';
+import { ensureCliBuilt } from './support/cli-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,8 +26,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   setLogLevel((process.env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error') ?? 'error');
-  // Tests of real processes run the compiled CLI: compile once here (incremental), never per file.
-  buildCli();
+  // Tests of real processes run the compiled CLI: compile here, once, when stale (never two files at once).
+  ensureCliBuilt();
   let dataDir: string | undefined;
   let embedded: Awaited<ReturnType<typeof attachEmbeddedPostgres>> | undefined;
   let serverUrl = process.env.TEST_DATABASE_URL;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates';
 import { AddMarketListingDocument, RecordCreditEventDocument } from './generated/graphql';
-import { startProcess, userEnvironment } from './support/cli-process';
+import { CliProcess } from './support/cli-process';
 import { ratedEnterprise } from './support/fixtures';
 import { startTestHub, type TestHub } from './support/test-hub';
 
@@ -40,8 +40,8 @@ describe('personal data in free text', () => {
         `测试企业,${uscc},连环罚〔2026〕88号,超标排放,${TEXT},水污染防治法第八十三条,罚款,${TEXT},10,2026-10-01,2027-10-01,连云港市生态环境局,${AUTHORITY},连云港市生态环境局,${AUTHORITY},经办人手机${MOBILE}`,
       ].join('\n'),
     );
-    const importer = startProcess(['import', 'penalties', file], userEnvironment({ DATABASE_URL: hub.hub.databaseUrl }));
-    expect(await importer.exited, importer.output()).toBe(0);
+    const importer = new CliProcess(['import', 'penalties', file], { DATABASE_URL: hub.hub.databaseUrl });
+    expect((await importer.exited).code, importer.output()).toBe(0);
     expect(importer.output()).toMatch(/imported 1, rejected 0/);
 
     const query = `query($uscc: USCC!) { enterprise(uscc: $uscc) { publicPenaltyRecords { facts content remarks } } }`;

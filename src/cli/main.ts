@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../shared/config';
 import { attachEmbeddedPostgres } from '../shared/embedded-postgres';
+import { exitOnTerminationSignals } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { closeHubDatabases, openHubDatabases } from '../gateway/databases';
 import { seedDemoData } from '../gateway/demo-seed';
@@ -33,7 +34,7 @@ Options:
   -h, --help         Show help for a command.
 
 Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LOG_LEVEL, HUB_SUBGRAPH_SECRET,
-HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_* (see README).`;
+HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_*, HUB_SHUTDOWN_TIMEOUT_MS, HUB_DB_WAIT_MS (see README).`;
 
 const COMMAND_HELP: Record<string, string> = {
   start: [
@@ -173,12 +174,7 @@ async function main(argv: string[]): Promise<number> {
       if (role && (DEPARTMENTS as readonly string[]).includes(role)) {
         const server = await startSubgraphServer({ department: role as Department, config, port: process.env.PORT ? config.port : undefined });
         console.log(`ecocredit ${role} subgraph: ${server.url} (answers only requests signed by the gateway)`);
-        const stop = async () => {
-          await server.stop();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        exitOnTerminationSignals(role, () => server.stop());
         return -1;
       }
       if (role && role !== 'gateway') {
@@ -188,12 +184,7 @@ async function main(argv: string[]): Promise<number> {
       const hub = await startHub({ config, remote: role === 'gateway' ? DEPARTMENTS : undefined });
       console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
       if (config.demo) console.log(demoKeysBanner());
-      const shutdown = async () => {
-        await hub.stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      exitOnTerminationSignals(role ?? 'hub', () => hub.stop());
       return -1;
     }
     case 'clients':

@@ -49,15 +49,19 @@ export class AuditRecorder {
     };
   }
 
-  /** Writes the request's record when it read or wrote subject data; resolves once stored. */
-  async finish(ctx: HubContext): Promise<void> {
+  /**
+   * Writes the request's record (keyed by `ctx.requestId`, the id of the request log line and the
+   * `x-request-id` header) when it read or wrote subject data; resolves once stored, with the
+   * request's outcome and error codes (for the request log).
+   */
+  async finish(ctx: HubContext): Promise<{ outcome: AuditOutcome; errorCodes: string[] }> {
     const operation = this.operations.get(ctx.requestId);
     const result = this.outcomes.get(ctx.requestId) ?? { outcome: 'FAILED' as const, errorCodes: [] };
     this.forget(ctx);
-    if (!operation) return;
+    if (!operation) return result;
     const readsSubjects =
       ctx.touchedUsccs.size > 0 || operation.type === 'mutation' || operation.topLevelFields.some((field) => SUBJECT_ROOT_FIELDS.has(field));
-    if (!readsSubjects) return;
+    if (!readsSubjects) return result;
     const departments = new Set(operation.coordinates.flatMap((coordinate) => this.owners.get(coordinate) ?? []));
     const entry: AuditEntry = {
       at: new Date(),
@@ -69,6 +73,7 @@ export class AuditRecorder {
       ...result,
     };
     await this.audit.record(entry);
+    return result;
   }
 
   /** Drops what was collected for a request that ends without `finish`. */

@@ -1,9 +1,12 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLScalarType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken, TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import type { HubContext } from '../shared/context';
-import { formatError } from '../shared/errors';
+import { departmentUnavailable, formatError, HubError, UNAVAILABLE_HTTP_STATUSES } from '../shared/errors';
+import { log } from '../shared/logging';
+import { subgraphFetches } from '../shared/metrics';
+import { REQUEST_ID_HEADER } from '../shared/request-log';
 import { DateScalar, UsccScalar } from '../shared/scalars';
 import { CachedLocalDataSource } from './local-data-source';
 import type { SubgraphName } from '../shared/subgraph';
@@ -52,10 +55,12 @@ export interface GatewayOptions {
 
 /**
  * A subgraph over HTTP: each fetch carries a short-lived token with the caller's principal, signed by
- * the gateway; the subgraph verifies it and trusts nothing else.
+ * the gateway; the subgraph verifies it and trusts nothing else. The request id travels in the token
+ * (the subgraph trusts only that copy) and in `x-request-id` for proxies' logs.
  */
 class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
   constructor(
+    private readonly department: string,
     url: string,
     private readonly secret: Uint8Array,
   ) {
@@ -65,6 +70,19 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<HubContext>['willSendRequest']>>[0]) {
     if (!context?.principal) throw new Error('no principal to forward to the subgraph');
     request.http?.headers.set(SUBGRAPH_TOKEN_HEADER, await signSubgraphToken(context.principal, context.requestId, this.secret));
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /**
+   * An unreachable department (refused, reset, or a 502/503/504 from what fronts it) answers
+   * SERVICE_UNAVAILABLE naming it; the gateway keeps the other departments' parts of the answer.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
+    if (!response || UNAVAILABLE_HTTP_STATUSES.has(response.status)) {
+      log.warn('subgraph unavailable', { subgraph: this.department, url: this.url, detail: error.message });
+      throw departmentUnavailable(this.department);
+    }
+    throw error;
   }
 
   /** The subjects the subgraph's fetch touched join the request's, for its audit record. */
@@ -73,6 +91,46 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
     if (Array.isArray(touched)) for (const uscc of touched) if (typeof uscc === 'string') context.touchedUsccs.add(uscc);
     return response;
   }
+}
+
+/** Counts each fetch the gateway sends to a subgraph, by outcome (the `ecocredit_subgraph_fetches_total` metric). */
+class MeasuredDataSource implements GraphQLDataSource<HubContext> {
+  constructor(
+    private readonly subgraph: string,
+    private readonly inner: GraphQLDataSource<HubContext>,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<HubContext>) {
+    try {
+      const response = await this.inner.process(options);
+      subgraphFetches.inc({ subgraph: this.subgraph, outcome: response.errors?.length ? 'error' : 'ok' });
+      return response;
+    } catch (error) {
+      const unavailable = error instanceof HubError && error.extensions.code === 'SERVICE_UNAVAILABLE';
+      subgraphFetches.inc({ subgraph: this.subgraph, outcome: unavailable ? 'unavailable' : 'failed' });
+      throw error;
+    }
+  }
+}
+
+/**
+ * HTTP 503 when a department was unavailable and nothing could be answered (no data, or every root
+ * field null); with any part answered the status stays 200 and the error names the missing department.
+ */
+function unavailableStatusPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (!errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+          const nothingAnswered = !data || Object.values(data).every((value) => value === null || value === undefined);
+          if (nothingAnswered) response.http.status = 503;
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -104,8 +162,10 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<HubCo
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const local = options.localSchemas[name as SubgraphName];
-      if (local) return new CachedLocalDataSource(local);
-      return new SignedRemoteDataSource(options.remoteUrls?.[name as SubgraphName] ?? url ?? '', options.subgraphSecret);
+      const source = local
+        ? new CachedLocalDataSource(local)
+        : new SignedRemoteDataSource(name, options.remoteUrls?.[name as SubgraphName] ?? url ?? '', options.subgraphSecret);
+      return new MeasuredDataSource(name, source);
     },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -119,6 +179,8 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<HubCo
     introspection: options.schemaHints,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    plugins: [readSnapshotPlugin(), ...(options.plugins ?? [])],
+    // The process drains itself on SIGTERM/SIGINT (graceful-shutdown.ts); Apollo's own handlers would stop mid-request.
+    stopOnTerminationSignals: false,
+    plugins: [readSnapshotPlugin(), unavailableStatusPlugin(), ...(options.plugins ?? [])],
   });
 }

@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,10 @@ import { createContext, type HubContext } from '../shared/context';
 import { HubError, type ErrorCode } from '../shared/errors';
 import type { HttpRoute, RouteTools } from '../shared/http-route';
 import { log } from '../shared/logging';
+import { metricsAnswer } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
+import type { Readiness } from '../shared/readiness';
+import { observeRequest, type RequestObservation } from '../shared/request-log';
 import type { AuditRecorder } from './audit-recorder';
 import { authenticate } from './authentication';
 import { guardOperation, type OperationSummary } from './operation-guard';
@@ -32,13 +35,13 @@ export interface HttpDependencies {
   subjectFacts: SubjectFacts;
   /** Lends each query its read snapshot (ReadSnapshot). */
   snapshotSource: DataSource;
-  /** Resolves true when the database and every subgraph answer. */
-  ready: () => Promise<boolean>;
+  /** Each dependency (database, remote subgraphs, Redis) and its state; `ready` only when all are up. */
+  readiness: () => Promise<Readiness>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
   routes?: HttpRoute[];
 }
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400, SERVICE_UNAVAILABLE: 503 };
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -57,8 +60,9 @@ function sendError(
   sendJson(response, status, { errors: [{ message, extensions: { ...extensions, code } }] }, headers);
 }
 
-function sendHubError(response: ServerResponse, error: HubError): void {
+function sendHubError(response: ServerResponse, error: HubError, observation: RequestObservation): void {
   const { code, ...extensions } = error.extensions as { code: ErrorCode };
+  observation.errorCodes.push(code);
   sendError(response, HTTP_STATUS[code] ?? 400, code, error.message, undefined, extensions);
 }
 
@@ -94,9 +98,15 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse, observation: RequestObservation): Promise<void> {
+  observation.graphql = true;
+  // Every refusal before GraphQL runs is logged and counted with its code.
+  const refuse = (...args: Parameters<typeof sendError>) => {
+    observation.errorCodes.push(args[2]);
+    sendError(...args);
+  };
   if (request.method !== 'POST') {
-    sendError(response, 405, 'BAD_USER_INPUT', 'use POST with a JSON body {query, variables, operationName}', { allow: 'POST' });
+    refuse(response, 405, 'BAD_USER_INPUT', 'use POST with a JSON body {query, variables, operationName}', { allow: 'POST' });
     return;
   }
   let raw: string;
@@ -104,9 +114,9 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     raw = await readBody(request, deps.maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLarge) {
-      sendError(response, 400, 'BAD_USER_INPUT', `request body is over the limit of ${deps.maxBodyBytes} bytes`, { connection: 'close' });
+      refuse(response, 400, 'BAD_USER_INPUT', `request body is over the limit of ${deps.maxBodyBytes} bytes`, { connection: 'close' });
     } else {
-      sendError(response, 400, 'BAD_USER_INPUT', 'request body could not be read');
+      refuse(response, 400, 'BAD_USER_INPUT', 'request body could not be read');
     }
     return;
   }
@@ -114,26 +124,30 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   try {
     body = JSON.parse(raw);
   } catch {
-    sendError(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON');
+    refuse(response, 400, 'BAD_USER_INPUT', 'request body is not valid JSON');
     return;
   }
   if (Array.isArray(body)) {
-    sendError(response, 400, 'BAD_USER_INPUT', 'batched requests are not supported: send one operation per request');
+    refuse(response, 400, 'BAD_USER_INPUT', 'batched requests are not supported: send one operation per request');
     return;
   }
   if (!body || typeof body !== 'object' || typeof (body as { query?: unknown }).query !== 'string' || !(body as { query: string }).query.trim()) {
-    sendError(response, 400, 'BAD_USER_INPUT', 'request body must be a JSON object with a non-empty "query" string');
+    refuse(response, 400, 'BAD_USER_INPUT', 'request body must be a JSON object with a non-empty "query" string');
     return;
   }
+  const { operationName: namedOperation } = body as { operationName?: unknown };
+  if (typeof namedOperation === 'string') observation.operation = namedOperation;
   let context: HubContext;
   let operation: OperationSummary | null;
   try {
     const principal = await authenticate(request.headers, deps.clients, deps.jwt);
-    context = createContext(principal, randomUUID(), deps.subjectFacts, new ReadSnapshot(deps.snapshotSource));
+    observation.role = principal.role;
+    observation.clientId = principal.clientId;
+    context = createContext(principal, observation.requestId, deps.subjectFacts, new ReadSnapshot(deps.snapshotSource));
     // Limits before anything runs: over-rate callers first, then over-sized operations.
     const rate = await deps.rateLimiter.hit(rateKey(context, request));
     if (!rate.allowed) {
-      sendError(response, 429, 'RATE_LIMITED', `too many requests; retry after ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) }, {
+      refuse(response, 429, 'RATE_LIMITED', `too many requests; retry after ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) }, {
         retryAfter: rate.retryAfterSeconds,
       });
       return;
@@ -142,12 +156,15 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     operation = guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema());
   } catch (error) {
     if (error instanceof HubError) {
-      sendHubError(response, error);
+      sendHubError(response, error, observation);
       return;
     }
     throw error;
   }
-  if (operation) deps.audit.noteOperation(context, operation);
+  if (operation) {
+    observation.operation = operation.name;
+    deps.audit.noteOperation(context, operation);
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -164,7 +181,8 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     throw error;
   }
   // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).
-  await deps.audit.finish(context);
+  const { errorCodes } = await deps.audit.finish(context);
+  observation.errorCodes.push(...errorCodes);
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of result.headers) responseHeaders[name] = value;
   response.writeHead(result.status ?? 200, responseHeaders);
@@ -176,19 +194,45 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   }
 }
 
-/** The gateway's HTTP surface: `/graphql`, `/healthz`, `/readyz`, and the extra routes. */
+/** Answers the probes every process serves (`/healthz`, `/readyz`, `/metrics`); false for any other path. */
+export async function answerProbe(request: IncomingMessage, response: ServerResponse, readiness: () => Promise<Readiness>): Promise<boolean> {
+  if (request.method !== 'GET') return false;
+  const path = (request.url ?? '/').split('?')[0];
+  if (path === '/healthz') {
+    sendJson(response, 200, { status: 'ok' });
+  } else if (path === '/readyz') {
+    const state = await readiness();
+    sendJson(response, state.status === 'ready' ? 200 : 503, state);
+  } else if (path === '/metrics') {
+    const { contentType, body } = await metricsAnswer();
+    response.writeHead(200, { 'content-type': contentType });
+    response.end(body);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The gateway's HTTP surface: `/graphql`, the probes (`/healthz`, `/readyz`, `/metrics`), and the
+ * extra routes. Every request but a probe gets a request id (`x-request-id`) and one log line.
+ */
 export function createHttpServer(deps: HttpDependencies): Server {
   return createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
+    let observation: RequestObservation | undefined;
     const work = async () => {
-      if (path === '/graphql') return handleGraphql(deps, request, response);
-      if (path === '/healthz' && request.method === 'GET') return sendJson(response, 200, { status: 'ok' });
-      if (path === '/readyz' && request.method === 'GET') {
-        const ready = await deps.ready().catch(() => false);
-        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
-      }
+      if (await answerProbe(request, response, deps.readiness)) return;
+      observation = observeRequest('gateway', request, response);
+      const observed = observation;
+      if (path === '/graphql') return handleGraphql(deps, request, response, observed);
       const tools: RouteTools = {
-        principal: async () => createContext(await authenticate(request.headers, deps.clients, deps.jwt), randomUUID(), deps.subjectFacts),
+        principal: async () => {
+          const principal = await authenticate(request.headers, deps.clients, deps.jwt);
+          observed.role = principal.role;
+          observed.clientId = principal.clientId;
+          return createContext(principal, observed.requestId, deps.subjectFacts);
+        },
         audit: async (ctx, coordinate) => {
           const name = `${request.method} ${path}`;
           const [, field] = coordinate.split('.');
@@ -201,14 +245,17 @@ export function createHttpServer(deps: HttpDependencies): Server {
       for (const route of deps.routes ?? []) {
         if (await route(request, response, tools)) return;
       }
+      observed.errorCodes.push('NOT_FOUND');
       sendError(response, 404, 'NOT_FOUND', `no route ${request.method} ${path}`);
     };
     work().catch((error: unknown) => {
-      log.error('request failed', { path, detail: String((error as Error)?.stack ?? error) });
+      const observed = observation ?? observeRequest('gateway', request, response);
       if (error instanceof HubError) {
-        if (!response.headersSent) sendHubError(response, error);
+        if (!response.headersSent) sendHubError(response, error, observed);
         return;
       }
+      log.error('request failed', { path, requestId: observed.requestId, detail: String((error as Error)?.stack ?? error) });
+      observed.errorCodes.push('INTERNAL');
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'internal error');
       else response.end();
     });

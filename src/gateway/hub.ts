@@ -8,7 +8,11 @@ import type { HubConfig } from '../shared/config';
 import type { HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
+import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
+import { observePools } from '../shared/metrics';
+import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
+import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
@@ -38,6 +42,10 @@ export interface Hub {
   audit: AuditTrailService;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
+  /**
+   * Graceful: stops accepting connections, lets in-flight requests finish (up to
+   * HUB_SHUTDOWN_TIMEOUT_MS, then closes the rest), then closes Apollo, Redis and the pools.
+   */
   stop(): Promise<void>;
 }
 
@@ -77,7 +85,8 @@ export async function buildSubgraphs(
 /**
  * Starts the hub: database (embedded when no URL), migrations, demo data in demo mode, the
  * subgraphs in-process behind the gateway (departments listed in HUB_SUBGRAPH_URLS are called over
- * HTTP instead, with signed tokens), and the HTTP server.
+ * HTTP instead, with signed tokens), and the HTTP server. A configured database that is not up yet is
+ * waited for (back-off, up to HUB_DB_WAIT_MS).
  */
 export async function startHub(options: StartHubOptions): Promise<Hub> {
   const { config } = options;
@@ -96,9 +105,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let sources: HubDataSources | undefined;
   const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10 });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
+  let unobservePools = () => {};
   try {
+    if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10 });
     await snapshotSource.initialize();
+    unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
     const audit = new AuditTrailService(sources.gateway);
     if (config.demo) {
@@ -127,6 +139,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     });
     await apollo.start();
     const readySources = sources;
+    const dependencies: Record<string, DependencyCheck> = {
+      database: databaseCheck([...Object.values(readySources), snapshotSource]),
+    };
+    for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
+    if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
+    const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
       clients,
@@ -139,18 +157,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subjectFacts,
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],
-      ready: async () => {
-        const pools = [...Object.values(readySources), snapshotSource];
-        await Promise.all(pools.map((dataSource) => dataSource.query('SELECT 1')));
-        await Promise.all(
-          Object.values(remoteUrls).map(async (url) => {
-            const response = await fetch(url.replace(/\/graphql$/, '/healthz'));
-            if (!response.ok) throw new Error(`${url} is not healthy`);
-          }),
-        );
-        return true;
-      },
+      readiness: () => checkReadiness(dependencies, drain.draining),
     });
+    drain.watch(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, () => resolve());
@@ -169,16 +178,17 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       audit,
       subgraphSecret,
       async stop() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
+        await drain.drain();
         await apollo.stop();
         await rateLimiter.close();
+        unobservePools();
         await closeHubDatabases(readySources);
         await snapshotSource.destroy();
         await embedded?.release();
       },
     };
   } catch (error) {
+    unobservePools();
     await rateLimiter.close();
     if (sources) await closeHubDatabases(sources);
     if (snapshotSource.isInitialized) await snapshotSource.destroy();

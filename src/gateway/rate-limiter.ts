@@ -10,6 +10,8 @@ export interface RateDecision {
 /** Requests per client per fixed window. */
 export interface RateLimiter {
   hit(key: string): Promise<RateDecision>;
+  /** Resolves when the shared store answers (for /readyz); absent when there is none. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,8 +72,14 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  /** QUIT lets pending commands finish; a client that cannot reach Redis is just disconnected. */
   async close(): Promise<void> {
-    this.redis.disconnect();
+    if (this.redis.status !== 'ready') return this.redis.disconnect();
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
@@ -8,10 +7,16 @@ import type { HubConfig } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
 import { createSchemaDataSource, migrateSchema, type Department } from '../shared/database';
 import { formatError, HubError } from '../shared/errors';
+import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
+import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
+import { checkReadiness, databaseCheck } from '../shared/readiness';
+import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../shared/request-log';
+import { waitForDatabase } from '../shared/wait-for-database';
 import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import { SUBGRAPHS } from '../subgraphs';
+import { answerProbe } from './http-server';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, SUBGRAPH_PORTS } from './supergraph';
@@ -19,6 +24,7 @@ import { defaultSubgraphUrl, SUBGRAPH_PORTS } from './supergraph';
 export interface SubgraphServer {
   url: string;
   port: number;
+  /** Graceful, as the gateway's: drain in-flight fetches (up to HUB_SHUTDOWN_TIMEOUT_MS), then close the pool. */
   stop(): Promise<void>;
 }
 
@@ -99,6 +105,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   let owned: DataSource | undefined;
   if (!options.dataSource) {
     if (!config.databaseUrl) throw new Error(`${department} as its own process needs DATABASE_URL`);
+    await waitForDatabase(config.databaseUrl, { limitMs: config.databaseWaitMs });
     owned = createSchemaDataSource(module.database, { url: config.databaseUrl });
     await owned.initialize();
     await migrateSchema(owned, department);
@@ -109,18 +116,32 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: config.subgraphUrls, fallbackUrl: defaultSubgraphUrl, secret }),
   );
 
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+  const unobservePools = observePools({ [department]: dataSource });
+  const drain = new HttpDrain(config.shutdownTimeoutMs);
+  const readiness = () => checkReadiness({ database: databaseCheck([dataSource]) }, drain.draining);
+
+  const handle = async (request: IncomingMessage, response: ServerResponse, observation: RequestObservation) => {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/healthz' && request.method === 'GET') return send(response, 200, { status: 'ok' });
-    if (path !== '/graphql' || request.method !== 'POST') return send(response, 404, { errors: [{ message: 'POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
+    const refuse = (status: number, code: string, message: string) => {
+      observation.errorCodes.push(code);
+      send(response, status, { errors: [{ message, extensions: { code } }] });
+    };
+    if (path !== '/graphql' || request.method !== 'POST') return refuse(404, 'NOT_FOUND', 'POST /graphql');
+    observation.graphql = true;
     let verified: Awaited<ReturnType<typeof verifySubgraphToken>>;
     try {
       const token = request.headers[SUBGRAPH_TOKEN_HEADER];
       verified = await verifySubgraphToken(Array.isArray(token) ? token[0] : token, secret);
     } catch (error) {
-      const message = error instanceof HubError ? error.message : 'not signed by the gateway';
-      return send(response, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return refuse(401, 'UNAUTHENTICATED', error instanceof HubError ? error.message : 'not signed by the gateway');
     }
+    // The signed id is the request's (the gateway's log line and audit record carry it), not the plain header.
+    if (verified.requestId !== 'unknown') {
+      observation.requestId = verified.requestId;
+      response.setHeader(REQUEST_ID_HEADER, verified.requestId);
+    }
+    observation.role = verified.principal.role;
+    observation.clientId = verified.principal.clientId;
     const raw = await readBody(request, config.maxBodyBytes);
     let body: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
@@ -128,9 +149,10 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     } catch {
       body = {};
     }
-    if (typeof body.query !== 'string') return send(response, 400, { errors: [{ message: 'a JSON body with a "query" string is required', extensions: { code: 'BAD_USER_INPUT' } }] });
+    if (typeof body.query !== 'string') return refuse(400, 'BAD_USER_INPUT', 'a JSON body with a "query" string is required');
+    if (typeof body.operationName === 'string') observation.operation = body.operationName;
     const snapshot = new ReadSnapshot(dataSource);
-    const context = createContext(verified.principal, verified.requestId ?? randomUUID(), facts, snapshot);
+    const context = createContext(verified.principal, observation.requestId, facts, snapshot);
     const result = await executeWithSnapshot(schema, {
       query: body.query,
       variables: (body.variables ?? undefined) as Record<string, unknown> | undefined,
@@ -138,21 +160,37 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       context,
     });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
+    for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL'));
     // The subjects this fetch touched travel back to the gateway, whose audit record lists them.
     const extensions = context.touchedUsccs.size > 0 ? { [TOUCHED_USCCS_EXTENSION]: [...context.touchedUsccs] } : undefined;
     send(response, 200, { data: result.data ?? null, ...(errors ? { errors } : {}), ...(extensions ? { extensions } : {}) });
   };
 
   const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      log.error('subgraph request failed', { department, detail: String((error as Error)?.stack ?? error) });
+    let observation: RequestObservation | undefined;
+    const work = async () => {
+      if (await answerProbe(request, response, readiness)) return;
+      observation = observeRequest(department, request, response);
+      await handle(request, response, observation);
+    };
+    work().catch((error: unknown) => {
+      log.error('subgraph request failed', { department, requestId: observation?.requestId, detail: String((error as Error)?.stack ?? error) });
+      observation?.errorCodes.push('INTERNAL');
       if (!response.headersSent) send(response, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL' } }] });
+      else response.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? SUBGRAPH_PORTS[department], () => resolve());
-  });
+  drain.watch(server);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? SUBGRAPH_PORTS[department], () => resolve());
+    });
+  } catch (error) {
+    unobservePools();
+    if (owned?.isInitialized) await owned.destroy();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}/graphql`;
   log.info('ecocredit subgraph listening', { department, url });
@@ -160,8 +198,8 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     url,
     port,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await drain.drain();
+      unobservePools();
       if (owned?.isInitialized) await owned.destroy();
     },
   };

@@ -27,6 +27,10 @@ export interface HubConfig {
   limits: OperationLimits;
   /** Requests per client per window; RATE_LIMITED above it. */
   rateLimit: { requests: number; windowMs: number };
+  /** On SIGTERM/SIGINT, how long in-flight requests may take before their connections are closed. */
+  shutdownTimeoutMs: number;
+  /** At start-up, how long to wait for the database to accept connections (with back-off) before giving up. */
+  databaseWaitMs: number;
 }
 
 export interface OperationLimits {
@@ -84,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       requests: numberOf(env.HUB_RATE_LIMIT, 600),
       windowMs: numberOf(env.HUB_RATE_WINDOW_MS, 60_000),
     },
+    shutdownTimeoutMs: numberOf(env.HUB_SHUTDOWN_TIMEOUT_MS, 25_000),
+    databaseWaitMs: numberOf(env.HUB_DB_WAIT_MS, 60_000),
   };
 }

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import type { HubContext } from './context';
+import { loaderBatchSize } from './metrics';
 
 /**
  * The request's loader named `key`, created on first use. A batch function must return one result
- * per key, in key order (DESIGN.md convention 5); `byKey` helps with that.
+ * per key, in key order (DESIGN.md convention 5); `byKey` helps with that. `key` is a name fixed in
+ * code (it labels the batch-size metric), never data.
  */
 export function requestLoader<K, V>(
   ctx: HubContext,
@@ -12,7 +14,11 @@ export function requestLoader<K, V>(
 ): DataLoader<K, V> {
   let loader = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
-    loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+    const observed = (keys: readonly K[]) => {
+      loaderBatchSize.observe({ loader: key }, keys.length);
+      return batch(keys);
+    };
+    loader = new DataLoader<K, V>(observed, { maxBatchSize: 1000 });
     ctx.loaders.set(key, loader as DataLoader<unknown, unknown>);
   }
   return loader;

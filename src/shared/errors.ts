@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  // A department's subgraph process cannot be reached; `extensions.department` names it.
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -29,6 +31,13 @@ export const badInput = (message: string, extensions?: Record<string, unknown>) 
 export const notFound = (message: string) => new HubError('NOT_FOUND', message);
 export const forbidden = (message = 'not allowed for this caller') => new HubError('FORBIDDEN', message);
 export const unauthenticated = (message: string) => new HubError('UNAUTHENTICATED', message);
+
+/** HTTP answers of what fronts a department's process that mean "not there" (proxy, load balancer). */
+export const UNAVAILABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/** A department served as its own process cannot be reached (refused, reset, or an UNAVAILABLE_HTTP_STATUSES answer). */
+export const departmentUnavailable = (department: string) =>
+  new HubError('SERVICE_UNAVAILABLE', `the ${department} department is unavailable: its part of the answer is missing`, { department });
 
 const KNOWN = new Set<string>(ERROR_CODES);
 

@@ -1,21 +1,38 @@
-/** Structured one-line JSON logs on stderr; the only place the hub writes diagnostics. */
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
-type Level = keyof typeof LEVELS;
+import pino from 'pino';
 
-let threshold: number = LEVELS[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? LEVELS.info;
+/**
+ * Structured one-line JSON logs on stderr (pino); the only place the hub writes diagnostics.
+ * Each line is `{"level":"info","time":"<ISO 8601>","message":"...", ...fields}`. The destination is
+ * synchronous so that the last lines of a process (the shutdown's) are written before it exits.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+
+const LEVELS: readonly Level[] = ['debug', 'info', 'warn', 'error'];
+
+function initialLevel(): Level {
+  const asked = process.env.LOG_LEVEL as Level | undefined;
+  return asked && LEVELS.includes(asked) ? asked : 'info';
+}
+
+export const logger = pino(
+  {
+    level: initialLevel(),
+    messageKey: 'message',
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  pino.destination({ fd: 2, sync: true }),
+);
 
 export function setLogLevel(level: Level): void {
-  threshold = LEVELS[level];
+  logger.level = level;
 }
 
-function write(level: Level, message: string, fields?: Record<string, unknown>): void {
-  if (LEVELS[level] < threshold) return;
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }) + '\n');
-}
-
+/** The hub's call shape: a fixed message that says what happened, and the fields that vary. */
 export const log = {
-  debug: (message: string, fields?: Record<string, unknown>) => write('debug', message, fields),
-  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
-  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
-  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
+  debug: (message: string, fields?: Record<string, unknown>) => logger.debug(fields ?? {}, message),
+  info: (message: string, fields?: Record<string, unknown>) => logger.info(fields ?? {}, message),
+  warn: (message: string, fields?: Record<string, unknown>) => logger.warn(fields ?? {}, message),
+  error: (message: string, fields?: Record<string, unknown>) => logger.error(fields ?? {}, message),
 };

@@ -1,46 +1,108 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
 
-const ROOT = join(__dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** The project's root (vitest runs from it). */
+const ROOT = process.cwd();
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
-/** Compiles the CLI as `npm run build` does (tsc, incremental); test/global-setup.ts calls it once per run. */
-export function buildCli(): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+function* typescriptSources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* typescriptSources(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
+  }
 }
 
-/** The environment of a child process run as a user would: no test database, only what is given. */
-export function userEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info' };
-  for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'VITEST', 'NODE_ENV']) delete env[name];
-  return { ...env, ...extra };
+/**
+ * Compiles the CLI (`tsc -p tsconfig.build.json`, incremental) unless every source under src/ and
+ * migrations/ has a compiled file at least as new: tests of process behaviour (signals, exit codes,
+ * start-up) run the real `node dist/src/cli/main.js`, as an operator would.
+ */
+export function ensureCliBuilt(): void {
+  const stale = ['src', 'migrations'].some((folder) =>
+    [...typescriptSources(join(ROOT, folder))].some((source) => {
+      const compiled = join(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js');
+      return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs;
+    }),
+  );
+  if (stale) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export interface RunningProcess {
-  child: ChildProcess;
-  output(): string;
-  /** Resolves with the exit code once the process has ended. */
-  exited: Promise<number | null>;
+/** One JSON log line of the process (pino, on stderr). */
+export interface LogLine {
+  level: string;
+  message: string;
+  [field: string]: unknown;
 }
 
-export function startProcess(args: string[], env: NodeJS.ProcessEnv): RunningProcess {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+function waitUntil<T>(find: () => T | undefined, what: string, timeoutMs: number, child: ChildProcess, output: () => string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const found = find();
+      if (found !== undefined) {
+        clearInterval(poll);
+        resolve(found);
+      } else if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > timeoutMs) {
+        clearInterval(poll);
+        reject(new Error(`${what}: not seen (exit ${child.exitCode ?? child.signalCode ?? 'none'}); output:\n${output().slice(-4000)}`));
+      }
+    }, 25);
+  });
 }
 
-/** Waits until the process prints `pattern` (then returns the match), failing if it exits first. */
-export async function waitForOutput(running: RunningProcess, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = running.output().match(pattern);
-    if (match) return match;
-    if (running.child.exitCode !== null) throw new Error(`process exited (${running.child.exitCode}) before printing ${pattern}:\n${running.output()}`);
-    if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${running.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** `node dist/src/cli/main.js <args>` as a child process, with its stdout and its JSON log lines collected. */
+export class CliProcess {
+  readonly logs: LogLine[] = [];
+  readonly stdout: string[] = [];
+  private readonly stderrText: string[] = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly child: ChildProcess;
+
+  constructor(args: string[], env: Record<string, string>) {
+    const inherited = { ...process.env };
+    for (const name of ['NODE_ENV', 'DATABASE_URL', 'HUB_SUBGRAPH_URLS', 'HUB_SUBGRAPH_SECRET', 'REDIS_URL', 'PORT', 'HUB_DEMO']) delete inherited[name];
+    this.child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    createInterface({ input: this.child.stdout! }).on('line', (line) => this.stdout.push(line));
+    createInterface({ input: this.child.stderr! }).on('line', (line) => {
+      this.stderrText.push(line);
+      try {
+        const parsed = JSON.parse(line) as LogLine;
+        if (parsed && typeof parsed.message === 'string') this.logs.push(parsed);
+      } catch {
+        // Not a log line (a library writing to stderr): kept in the output shown on failure.
+      }
+    });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  output(): string {
+    return [...this.stdout, ...this.stderrText].join('\n');
+  }
+
+  waitForStdout(pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
+    return waitUntil(() => this.stdout.map((line) => line.match(pattern)).find(Boolean) ?? undefined, `stdout ${pattern}`, timeoutMs, this.child, () => this.output());
+  }
+
+  waitForLog(predicate: (line: LogLine) => boolean, what: string, timeoutMs = 30_000): Promise<LogLine> {
+    return waitUntil(() => this.logs.find(predicate), `log line ${what}`, timeoutMs, this.child, () => this.output());
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  /** Test clean-up: kills the process if a test left it running. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
   }
 }

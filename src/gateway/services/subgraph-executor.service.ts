@@ -4,6 +4,7 @@ import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
 import { createContext } from '../../shared/context';
 import type { Department } from '../../shared/database';
+import { departmentUnavailable, UNAVAILABLE_HTTP_STATUSES } from '../../shared/errors';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 
 /**
@@ -29,7 +30,8 @@ export interface SubgraphExecutorOptions {
 
 /**
  * In-process subgraphs are executed directly (no HTTP hop); remote ones are called like the gateway
- * calls them, with a signed token. Errors are thrown (and masked as INTERNAL by the caller).
+ * calls them, with a signed token. Errors are thrown (and masked as INTERNAL by the caller), except
+ * an unreachable department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it.
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
   const documents = new Map<string, DocumentNode>();
@@ -49,7 +51,10 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
         method: 'POST',
         headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
         body: JSON.stringify({ query, variables }),
+      }).catch(() => {
+        throw departmentUnavailable(department);
       });
+      if (UNAVAILABLE_HTTP_STATUSES.has(response.status)) throw departmentUnavailable(department);
       result = (await response.json()) as typeof result;
     }
     if (result.errors?.length || !result.data) {
