@@ -163,7 +163,12 @@ describe('the all-in-one process (ecocredit start)', () => {
     // Warm the connection (fetch keeps it alive) so that the batch goes over an open connection.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const pending = graphql<{ enterprises: { uscc: string; name: string }[] }>(`${base}/graphql`, print(EverythingBatchDocument), { usccs: thousand }, ENV_ADMIN);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Signal once the hub has the batch in hand (its in-flight gauge says so), however loaded the machine.
+    for (;;) {
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      if (/^ecocredit_requests_in_flight\{service="gateway"\} [1-9]/m.test(metrics)) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     hub.signal('SIGTERM');
     const answer = await pending;
     expect(answer.status).toBe(200);

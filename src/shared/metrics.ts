@@ -24,6 +24,13 @@ export const requestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+export const requestsInFlight = new Gauge({
+  name: 'ecocredit_requests_in_flight',
+  help: 'Requests received and not yet answered (probes excluded), by process kind: what a drain waits for.',
+  labelNames: ['service'] as const,
+  registers: [metricsRegistry],
+});
+
 export const subgraphFetches = new Counter({
   name: 'ecocredit_subgraph_fetches_total',
   help: 'Fetches the gateway sent to each subgraph, by outcome (ok, error = answered with errors, unavailable, failed).',

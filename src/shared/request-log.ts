@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { log } from './logging';
-import { operationLabel, requestDuration, requestsTotal } from './metrics';
+import { operationLabel, requestDuration, requestsInFlight, requestsTotal } from './metrics';
 
 /** The header that carries a request's id: accepted from the caller, returned in the answer, sent to subgraphs. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -42,10 +42,12 @@ export function observeRequest(service: string, request: IncomingMessage, respon
   const startedAt = process.hrtime.bigint();
   const observation: RequestObservation = { requestId: requestIdFrom(request.headers), operation: null, role: null, clientId: null, errorCodes: [], graphql: false };
   response.setHeader(REQUEST_ID_HEADER, observation.requestId);
+  requestsInFlight.inc({ service });
   let done = false;
   const finish = () => {
     if (done) return;
     done = true;
+    requestsInFlight.dec({ service });
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
     const errorCodes = [...new Set(observation.errorCodes)].sort();
     const completed = response.writableFinished;
