@@ -152,7 +152,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         await Promise.all(pools.map((dataSource) => dataSource.query('SELECT 1')));
         await Promise.all(
           Object.values(remoteUrls).map(async (url) => {
-            const response = await fetch(url.replace(/\/graphql$/, '/healthz'));
+            const response = await fetch(url.replace(/\/graphql$/, '/readyz'));
             if (!response.ok) throw new Error(`${url} is not healthy`);
           }),
         );

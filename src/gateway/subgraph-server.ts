@@ -114,6 +114,16 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/healthz' && request.method === 'GET') return send(response, 200, { status: 'ok' });
+    // Ready = its database answers (orchestrators hold traffic and dependants until then).
+    if (path === '/readyz' && request.method === 'GET') {
+      try {
+        await dataSource.query('SELECT 1');
+        return send(response, 200, { status: 'ready' });
+      } catch (error) {
+        log.warn('subgraph not ready', { department, detail: String((error as Error)?.message ?? error) });
+        return send(response, 503, { status: 'unavailable' });
+      }
+    }
     if (path !== '/graphql' || request.method !== 'POST') return send(response, 404, { errors: [{ message: 'POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
     let verified: Awaited<ReturnType<typeof verifySubgraphToken>>;
     try {
