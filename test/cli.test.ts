@@ -43,12 +43,14 @@ async function modulesLoadedBy(args: string[]): Promise<{ run: Run; modules: str
 }
 
 const STACK_LINE = /^\s+at .+/m;
+/** Runs that load the application take seconds each, many more on a loaded machine: a generous limit, not a target. */
+const LOADS_THE_APPLICATION = 240_000;
 
 beforeAll(() => {
   // The CLI runs from dist/: build it (tsc -b does nothing when dist is up to date).
   execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   writeFileSync(recorder, `process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_MODULES_FILE, JSON.stringify(Object.keys(require.cache))));\n`);
-});
+}, LOADS_THE_APPLICATION);
 
 describe('help', () => {
   it('lists every command and loads only the dispatcher, none of the application or its libraries', async () => {
@@ -64,6 +66,11 @@ describe('help', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: ecocredit ${command}\\b`));
     expect(modules.filter((path) => path.includes('node_modules') || path.startsWith('dist/src/cli/commands/'))).toEqual([]);
+  });
+
+  it('"help <command>" is "<command> --help"', async () => {
+    const [help, flag] = await Promise.all([ecocredit(['help', 'import']), ecocredit(['import', '--help'])]);
+    expect(help).toEqual({ code: 0, stdout: flag.stdout, stderr: '' });
   });
 
   it('lists the feeds the importer knows, as the importer describes them', async () => {
@@ -125,13 +132,13 @@ describe('failures', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { level: string; message: string; detail?: string });
     expect(logged.find((entry) => entry.message === 'command failed')).toMatchObject({ level: 'debug', detail: expect.stringMatching(STACK_LINE) });
-  });
+  }, LOADS_THE_APPLICATION);
 
   it.each(DEPARTMENTS)('"start %s" without HUB_SUBGRAPH_SECRET refuses in one line', async (department) => {
     const { code, stderr } = await ecocredit(['start', department], { DATABASE_URL: database.url ?? 'postgres://127.0.0.1:1/unused' });
     expect(code).toBe(1);
     expect(stderr).toBe(`error: refusing to start ${department}: HUB_SUBGRAPH_SECRET must be set (the gateway signs with it)\n`);
-  });
+  }, LOADS_THE_APPLICATION);
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('migrate and seed', () => {
@@ -165,5 +172,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)('migrate and seed', () => {
     const again = await ecocredit(['seed', '--enterprises', '20'], env);
     expect(again.code).toBe(0);
     expect(await count()).toBe(afterSeed);
-  });
+  }, LOADS_THE_APPLICATION);
 });

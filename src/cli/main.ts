@@ -189,7 +189,8 @@ function inputError(message: string, help: string): number {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '-h' || name === '--help' || name === 'help') {
-    console.log(usage());
+    const topic = name === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    console.log(topic ? topic.help : usage());
     return 0;
   }
   if (!name) return inputError('no command given', usage());
