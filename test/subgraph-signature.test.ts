@@ -64,6 +64,14 @@ describe('a subgraph reached over HTTP', () => {
     }
   });
 
+  it('answers /healthz and /readyz without a signature (probes carry none)', async () => {
+    const base = market.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
   it('answers a signed request, with the field rules of the principal in the token', async () => {
     const token = await signSubgraphToken({ ...PUBLIC_PRINCIPAL, clientId: 'key:1', clientName: 'bank', role: 'BANK', purpose: 'CREDIT_REVIEW' }, 'r', secretKey(hub.hub.subgraphSecret));
     const { status, body } = await direct({ [SUBGRAPH_TOKEN_HEADER]: token });
@@ -80,6 +88,8 @@ describe('a subgraph reached over HTTP', () => {
         const response = await fetch(gateway!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
         return (await response.json()) as { data?: { enterprise: Record<string, unknown> | null }; errors?: unknown[] };
       };
+      // The gateway is ready only when each remote department is (their /readyz).
+      expect((await fetch(gateway.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
       const admin = await ask(`{ enterprise(uscc: "${DEMO_SHOWCASE_USCC}") { name envCredit { color score } creditRestriction { level } } }`, { authorization: 'Bearer demo-env-admin' });
       expect(admin.errors).toBeUndefined();
       expect(admin.data!.enterprise).toMatchObject({ envCredit: { color: 'RED', score: expect.any(Number) }, creditRestriction: { level: 'RESTRICTED' } });

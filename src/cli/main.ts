@@ -1,63 +1,121 @@
-import 'reflect-metadata';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../shared/config';
-import { attachEmbeddedPostgres } from '../shared/embedded-postgres';
-import { exitOnTerminationSignals } from '../shared/graceful-shutdown';
-import { log } from '../shared/logging';
-import { closeHubDatabases, openHubDatabases } from '../gateway/databases';
-import { seedDemoData } from '../gateway/demo-seed';
-import { demoKeysBanner, startHub } from '../gateway/hub';
-import { ApiClientService } from '../gateway/services/api-client.service';
-import { startSubgraphServer } from '../gateway/subgraph-server';
-import { DEPARTMENTS, type Department } from '../shared/database';
-import { emitSchema } from './emit-schema';
-import { importFeed, ImportRefused, summaryLine } from './import/import.command';
-import { FEEDS } from './import/feeds';
+/**
+ * The `ecocredit` command's dispatcher: help texts, argument parsing and input checks, then the
+ * command's own module (commands/<name>.command.ts), imported only when the command runs.
+ *
+ * Contract: this file imports nothing of the application (no reflect-metadata, typeorm, graphql...),
+ * so that `--help` and input errors answer at once; loading the application takes seconds.
+ * Exit codes: 0 done, 1 failed, 2 bad input (one line naming what is wrong, then the usage; never a
+ * stack trace). An unexpected failure prints one line `error: <message>`; its stack goes to the log
+ * at debug level (LOG_LEVEL=debug).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type CommandArgs, type CommandModule, KEEP_RUNNING, UsageError } from './command-args';
+import { FEED_CATALOG } from './import/feed-catalog';
 
-const usage = () => `Usage: ecocredit <command> [options]
+/** The departments `start` accepts (the application's DEPARTMENTS; test/cli.test.ts keeps them equal). */
+const SERVICES = ['gateway', 'environment', 'market', 'credit', 'finance'] as const;
 
-Commands:
-  start [gateway|environment|market|credit|finance]
-                     Start the hub (everything in one process by default) on PORT (4000).
-                     Without DATABASE_URL it runs an embedded PostgreSQL under ./.data with demo data.
-                     "gateway" alone calls the departments over HTTP; "<department>" serves one of them.
-  clients create|rotate|revoke|list
-                     Manage partner API keys (stored as hashes; a new key is printed once).
-  migrate            Apply pending migrations of every schema to DATABASE_URL (or the embedded database).
-  seed [--enterprises N]
-                     Seed the demo city (N enterprises, default 560) into an empty database.
-  import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>]
-                     Apply a data feed; bad rows go to the rejects file. Feeds: ${Object.keys(FEEDS).join(', ')}.
-  emit-schema        Regenerate schema/ (subgraph SDLs, supergraph, API schema).
+interface CommandSpec {
+  summary: string;
+  help: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Throws UsageError on input the command cannot run with; runs before the module is loaded. */
+  check?(args: CommandArgs): void;
+  load(): Promise<CommandModule>;
+}
 
-Options:
-  -h, --help         Show help for a command.
+function positionalCount(args: CommandArgs, max: number): void {
+  const extra = args.positionals.slice(max);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+}
 
-Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LOG_LEVEL, HUB_SUBGRAPH_SECRET,
-HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_*, HUB_SHUTDOWN_TIMEOUT_MS, HUB_DB_WAIT_MS (see README).`;
+function oneOf(name: string, value: string | boolean | undefined, allowed: readonly string[]): void {
+  if (value !== undefined && !allowed.includes(String(value))) {
+    throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got "${value}"`);
+  }
+}
 
-const COMMAND_HELP: Record<string, string> = {
-  start: [
-    'Usage: ecocredit start [gateway|environment|market|credit|finance]',
-    '',
-    'With no argument: the gateway with all four departments in one process.',
-    '"gateway": the gateway alone; each department is called over HTTP at HUB_SUBGRAPH_URLS',
-    '  (environment=http://...,market=...) or its default port (4001-4004), with tokens signed by HUB_SUBGRAPH_SECRET.',
-    '"<department>": that department\'s subgraph alone, on PORT or its default port; needs DATABASE_URL and',
-    '  HUB_SUBGRAPH_SECRET, and answers only requests signed by the gateway.',
-  ].join('\n'),
-  clients: [
-    'Usage: ecocredit clients <action> [options]',
-    '',
-    '  list                                  every client (id, role, agency, district, state)',
-    '  create --name N --role R [--agency A] [--district D] [--expires ISO-8601]',
-    '                                        issues a client and prints its key once',
-    '  rotate <id>                           replaces the key (the old one stops working) and prints the new one',
-    '  revoke <id>                           revokes the key for good',
-  ].join('\n'),
-  migrate: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
-  seed: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 560). Does nothing when data exists.',
-  import: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>]
+const COMMANDS: Record<string, CommandSpec> = {
+  start: {
+    summary: [
+      'start [gateway|environment|market|credit|finance]',
+      'Start the hub (everything in one process by default) on PORT (4000).',
+      'Without DATABASE_URL it runs an embedded PostgreSQL under ./.data with demo data.',
+      '"gateway" alone calls the departments over HTTP; "<department>" serves one of them.',
+    ].join('\n'),
+    help: [
+      'Usage: ecocredit start [gateway|environment|market|credit|finance]',
+      '',
+      'With no argument: the gateway with all four departments in one process.',
+      '"gateway": the gateway alone; each department is called over HTTP at HUB_SUBGRAPH_URLS',
+      '  (environment=http://...,market=...) or its default port (4001-4004), with tokens signed by HUB_SUBGRAPH_SECRET.',
+      '"<department>": that department\'s subgraph alone, on PORT or its default port; needs DATABASE_URL and',
+      '  HUB_SUBGRAPH_SECRET, and answers only requests signed by the gateway.',
+    ].join('\n'),
+    options: {},
+    check(args) {
+      positionalCount(args, 1);
+      const service = args.positionals[0];
+      if (service !== undefined && !(SERVICES as readonly string[]).includes(service)) {
+        throw new UsageError(`unknown service "${service}": use ${SERVICES.join(', ')}`);
+      }
+    },
+    load: () => import('./commands/start.command'),
+  },
+  clients: {
+    summary: 'clients create|rotate|revoke|list\nManage partner API keys (stored as hashes; a new key is printed once).',
+    help: [
+      'Usage: ecocredit clients <action> [options]',
+      '',
+      '  list                                  every client (id, role, agency, district, state)',
+      '  create --name N --role R [--agency A] [--district D] [--expires ISO-8601]',
+      '                                        issues a client and prints its key once',
+      '  rotate <id>                           replaces the key (the old one stops working) and prints the new one',
+      '  revoke <id>                           revokes the key for good',
+    ].join('\n'),
+    options: { name: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' }, district: { type: 'string' }, expires: { type: 'string' } },
+    check(args) {
+      const [action, id] = args.positionals;
+      if (!action) throw new UsageError('"clients" needs an action: list, create, rotate or revoke');
+      if (!['list', 'create', 'rotate', 'revoke'].includes(action)) throw new UsageError(`unknown action "${action}": use list, create, rotate or revoke`);
+      positionalCount(args, action === 'rotate' || action === 'revoke' ? 2 : 1);
+      if ((action === 'rotate' || action === 'revoke') && !/^\d+$/.test(id ?? '')) {
+        throw new UsageError(`"clients ${action}" needs the client's numeric id (see "clients list")`);
+      }
+      const { values } = args;
+      if (action === 'create' && (typeof values.name !== 'string' || typeof values.role !== 'string')) {
+        throw new UsageError('"clients create" needs --name and --role');
+      }
+      if (typeof values.expires === 'string' && Number.isNaN(new Date(values.expires).getTime())) {
+        throw new UsageError(`--expires "${values.expires}" is not an ISO 8601 timestamp`);
+      }
+    },
+    load: () => import('./commands/clients.command'),
+  },
+  migrate: {
+    summary: 'migrate\nApply pending migrations of every schema to DATABASE_URL (or the embedded database).',
+    help: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
+    options: {},
+    check: (args) => positionalCount(args, 0),
+    load: () => import('./commands/migrate.command'),
+  },
+  seed: {
+    summary: 'seed [--enterprises N]\nSeed the demo city (N enterprises, default 560) into an empty database.',
+    help: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 560). Does nothing when data exists.',
+    options: { enterprises: { type: 'string' } },
+    check(args) {
+      positionalCount(args, 0);
+      const { enterprises } = args.values;
+      const size = Number(enterprises ?? 560);
+      if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
+        throw new UsageError(`--enterprises must be a whole number from 1 to 1000000, got "${enterprises}"`);
+      }
+    },
+    load: () => import('./commands/seed.command'),
+  },
+  import: {
+    summary: `import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>]\nApply a data feed; bad rows go to the rejects file. Feeds: ${Object.keys(FEED_CATALOG).join(', ')}.`,
+    help: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>]
 
 Applies the good rows of a feed file and writes bad rows to the rejects file (default <file>.rejects.csv:
 original line number, the row, the reason). The last line printed is "imported N, rejected M, unchanged K".
@@ -67,212 +125,113 @@ unknown feed, missing required column): then nothing is applied.
 character; every use is logged.
 
 Feeds:
-${Object.entries(FEEDS).map(([name, feed]) => `  ${name.padEnd(18)} ${feed.description}`).join('\n')}`,
-  'emit-schema': 'Usage: ecocredit emit-schema\n\nWrites schema/subgraphs/<department>.graphql, schema/supergraph.graphql and schema/api.graphql.',
+${Object.entries(FEED_CATALOG)
+  .map(([name, description]) => `  ${name.padEnd(18)} ${description}`)
+  .join('\n')}`,
+    options: { format: { type: 'string' }, encoding: { type: 'string' }, rejects: { type: 'string' }, 'accept-invalid-codes': { type: 'string' } },
+    check(args) {
+      const [feed, file] = args.positionals;
+      if (!feed || !file) throw new UsageError('"import" needs a feed and a file');
+      positionalCount(args, 2);
+      if (!FEED_CATALOG[feed]) throw new UsageError(`unknown feed "${feed}"; feeds: ${Object.keys(FEED_CATALOG).join(', ')}`);
+      oneOf('format', args.values.format, ['csv', 'jsonl']);
+      oneOf('encoding', args.values.encoding, ['utf8', 'gb18030']);
+    },
+    load: () => import('./commands/import.command'),
+  },
+  'emit-schema': {
+    summary: 'emit-schema\nRegenerate schema/ (subgraph SDLs, supergraph, API schema).',
+    help: 'Usage: ecocredit emit-schema\n\nWrites schema/subgraphs/<department>.graphql, schema/supergraph.graphql and schema/api.graphql.',
+    options: {},
+    check: (args) => positionalCount(args, 0),
+    load: () => import('./commands/emit-schema.command'),
+  },
 };
 
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  // Beside a running hub this attaches to its embedded server; alone it starts one and stops it after.
-  const embedded = config.databaseUrl ? undefined : await attachEmbeddedPostgres(config.dataDir);
-  try {
-    return await work(config.databaseUrl ?? embedded!.url);
-  } finally {
-    await embedded?.release();
-  }
+function usage(): string {
+  const commands = Object.values(COMMANDS).map((command) => {
+    const [synopsis, ...description] = command.summary.split('\n');
+    const indent = ' '.repeat(21);
+    // A short synopsis shares its line with the description, as in the usual help layout.
+    const head = synopsis.length < 17 ? `  ${synopsis.padEnd(17)}  ${description.shift()}` : `  ${synopsis}`;
+    return [head, ...description.map((line) => indent + line)].join('\n');
+  });
+  return `Usage: ecocredit <command> [options]
+
+Commands:
+${commands.join('\n')}
+
+Options:
+  -h, --help         Show help for a command.
+
+Environment: DATABASE_URL, PORT, HUB_DEMO, HUB_DATA_DIR, NODE_ENV, REDIS_URL, LOG_LEVEL, HUB_SUBGRAPH_SECRET,
+HUB_SUBGRAPH_URLS, HUB_JWT_*, HUB_MAX_*, HUB_RATE_*, HUB_SHUTDOWN_TIMEOUT_MS, HUB_DB_WAIT_MS (see README).`;
 }
 
-/** `ecocredit clients ...`: the same ApiClientService as the GraphQL mutations. */
-async function clientsCommand(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<number> {
-  const [action, id] = positionals;
-  if (!action || !['list', 'create', 'rotate', 'revoke'].includes(action)) {
-    console.error(COMMAND_HELP.clients);
-    return 2;
-  }
-  if ((action === 'rotate' || action === 'revoke') && !/^\d+$/.test(id ?? '')) {
-    console.error(`"clients ${action}" needs the client's numeric id (see "clients list")`);
-    return 2;
-  }
-  return withDatabase(async (url) => {
-    const sources = await openHubDatabases(url, { migrate: true, poolSize: 1 });
-    try {
-      const clients = new ApiClientService(sources.gateway);
-      const describe = (c: { id: number; name: string; role: string; agency: string | null; districtCode: string | null; revokedAt: Date | null; expiresAt: Date | null; isDemo: boolean }) =>
-        [c.id, c.role, c.name, c.agency ?? '-', c.districtCode ?? '-', c.revokedAt ? `revoked ${c.revokedAt.toISOString()}` : c.expiresAt ? `expires ${c.expiresAt.toISOString()}` : 'active', c.isDemo ? 'demo' : ''].join('\t');
-      switch (action) {
-        case 'list':
-          for (const client of await clients.list()) console.log(describe(client));
-          return 0;
-        case 'create': {
-          if (typeof values.name !== 'string' || typeof values.role !== 'string') {
-            console.error('"clients create" needs --name and --role');
-            return 2;
-          }
-          const expiresAt = typeof values.expires === 'string' ? new Date(values.expires) : null;
-          if (expiresAt && Number.isNaN(expiresAt.getTime())) {
-            console.error(`--expires "${values.expires}" is not an ISO 8601 timestamp`);
-            return 2;
-          }
-          const { client, key } = await clients.create({
-            name: values.name,
-            role: values.role,
-            agency: typeof values.agency === 'string' ? values.agency : null,
-            districtCode: typeof values.district === 'string' ? values.district : null,
-            expiresAt,
-          });
-          console.log(describe(client));
-          console.log(`key (shown once): ${key}`);
-          return 0;
-        }
-        case 'rotate': {
-          const { client, key } = await clients.rotate(Number(id));
-          console.log(describe(client));
-          console.log(`new key (shown once; the old one no longer works): ${key}`);
-          return 0;
-        }
-        default:
-          console.log(describe(await clients.revoke(Number(id))));
-          return 0;
-      }
-    } finally {
-      await closeHubDatabases(sources);
-    }
-  });
+/** One line for a user: parseArgs messages carry a second sentence of advice about `--`. */
+function firstSentence(message: string): string {
+  const sentence = message.split('. To specify')[0].split('\n')[0];
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** One line describing an unexpected failure (a failed connection is an AggregateError with an empty message). */
+function describeFailure(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) return error.errors.map((inner) => describeFailure(inner)).join('; ');
+  if (error instanceof Error) return (error.message || (error as { code?: string }).code || error.name).split('\n')[0];
+  return String(error);
+}
+
+function inputError(message: string, help: string): number {
+  console.error(`error: ${message}\n\n${help}`);
+  return 2;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help' || command === 'help') {
-    console.log(usage());
-    return command ? 0 : 1;
-  }
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      enterprises: { type: 'string' },
-      format: { type: 'string' },
-      encoding: { type: 'string' },
-      rejects: { type: 'string' },
-      'accept-invalid-codes': { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      agency: { type: 'string' },
-      district: { type: 'string' },
-      expires: { type: 'string' },
-    },
-  });
-  if (values.help) {
-    console.log(COMMAND_HELP[command] ?? usage());
+  const [name, ...rest] = argv;
+  if (name === '-h' || name === '--help' || name === 'help') {
+    const topic = name === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    console.log(topic ? topic.help : usage());
     return 0;
   }
-  switch (command) {
-    case 'start': {
-      const role = positionals[0];
-      const config = loadConfig();
-      if (role && (DEPARTMENTS as readonly string[]).includes(role)) {
-        const server = await startSubgraphServer({ department: role as Department, config, port: process.env.PORT ? config.port : undefined });
-        console.log(`ecocredit ${role} subgraph: ${server.url} (answers only requests signed by the gateway)`);
-        exitOnTerminationSignals(role, () => server.stop());
-        return -1;
-      }
-      if (role && role !== 'gateway') {
-        console.error(`unknown service "${role}": use gateway, ${DEPARTMENTS.join(', ')}\n\n${COMMAND_HELP.start}`);
-        return 2;
-      }
-      const hub = await startHub({ config, remote: role === 'gateway' ? DEPARTMENTS : undefined });
-      console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
-      if (config.demo) console.log(demoKeysBanner());
-      exitOnTerminationSignals(role ?? 'hub', () => hub.stop());
-      return -1;
-    }
-    case 'clients':
-      return clientsCommand(positionals, values);
-    case 'migrate':
-      await withDatabase(async (url) => {
-        const sources = await openHubDatabases(url, { migrate: true, poolSize: 1 });
-        await closeHubDatabases(sources);
-      });
-      console.log('migrations are up to date');
-      return 0;
-    case 'seed': {
-      const size = Number(values.enterprises ?? 560);
-      if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
-        console.error(`--enterprises must be a whole number from 1 to 1000000, got "${values.enterprises}"`);
-        return 2;
-      }
-      await withDatabase(async (url) => {
-        const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
-        try {
-          const seeded = await seedDemoData(sources, size);
-          console.log(seeded ? `seeded ${size} demo enterprises` : 'database already has registrations: nothing seeded');
-        } finally {
-          await closeHubDatabases(sources);
-        }
-      });
+  if (!name) return inputError('no command given', usage());
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) return inputError(name.startsWith('-') ? `unknown option "${name}" (options follow the command)` : `unknown command "${name}"`, usage());
+
+  let args: CommandArgs;
+  try {
+    const parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
+    if (parsed.values.help) {
+      console.log(command.help);
       return 0;
     }
-    case 'import': {
-      const [feed, file] = positionals;
-      if (!feed || !file) {
-        console.error(COMMAND_HELP.import);
-        return 2;
-      }
-      if (!FEEDS[feed]) {
-        console.error(`unknown feed "${feed}"; feeds: ${Object.keys(FEEDS).join(', ')}`);
-        return 2;
-      }
-      if (values.format !== undefined && values.format !== 'csv' && values.format !== 'jsonl') {
-        console.error(`--format must be csv or jsonl, got "${values.format}"`);
-        return 2;
-      }
-      const encoding = values.encoding ?? 'utf8';
-      if (encoding !== 'utf8' && encoding !== 'gb18030') {
-        console.error(`--encoding must be utf8 or gb18030, got "${encoding}"`);
-        return 2;
-      }
-      return withDatabase(async (url) => {
-        const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
-        try {
-          const summary = await importFeed(sources, feed, file, {
-            format: values.format as 'csv' | 'jsonl' | undefined,
-            encoding,
-            rejectsPath: values.rejects,
-            acceptInvalidCodesPath: values['accept-invalid-codes'],
-          });
-          if (summary.rejected > 0) console.log(`rejected rows written to ${summary.rejectsPath}`);
-          console.log(summaryLine(summary));
-          return 0;
-        } catch (error) {
-          if (error instanceof ImportRefused) {
-            console.error(`error: ${error.message}`);
-            return 1;
-          }
-          throw error;
-        } finally {
-          await closeHubDatabases(sources);
-        }
-      });
+    args = { positionals: parsed.positionals, values: parsed.values as CommandArgs['values'] };
+    command.check?.(args);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      return inputError(firstSentence((error as Error).message), command.help);
     }
-    case 'emit-schema': {
-      const written = await emitSchema();
-      console.log(`wrote ${written.join(', ')}`);
-      return 0;
-    }
-    default:
-      console.error(`unknown command "${command}"\n\n${usage()}`);
-      return 2;
+    throw error;
+  }
+  try {
+    const module = await command.load();
+    return await module.run(args);
+  } catch (error) {
+    if (error instanceof UsageError) return inputError(error.message, command.help);
+    throw error;
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code !== KEEP_RUNNING) process.exit(code);
   },
-  (error: unknown) => {
-    log.error('command failed', { detail: String((error as Error)?.stack ?? error) });
-    console.error(`error: ${(error as Error)?.message ?? error}`);
-    process.exit(1);
+  async (error: unknown) => {
+    console.error(`error: ${describeFailure(error)}`);
+    try {
+      const { log } = await import('../shared/logging');
+      log.debug('command failed', { detail: String((error as Error)?.stack ?? error) });
+    } finally {
+      process.exit(1);
+    }
   },
 );

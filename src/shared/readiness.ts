@@ -53,9 +53,9 @@ export function databaseCheck(pools: readonly DataSource[]): DependencyCheck {
   };
 }
 
-/** A subgraph process answers its `/healthz` (derived from its `/graphql` URL). */
+/** A subgraph process is ready: its `/readyz` (derived from its `/graphql` URL) answers 200, so its database too. */
 export function subgraphCheck(graphqlUrl: string): DependencyCheck {
-  const healthUrl = graphqlUrl.replace(/\/graphql$/, '/healthz');
+  const healthUrl = graphqlUrl.replace(/\/graphql$/, '/readyz');
   return async () => {
     let response: Response;
     try {

@@ -27,7 +27,7 @@ export function ensureCliBuilt(): void {
       return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs;
     }),
   );
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (stale) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** One JSON log line of the process (pino, on stderr). */
