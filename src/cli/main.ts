@@ -12,6 +12,7 @@ import { DEPARTMENTS, type Department } from '../shared/database';
 import { emitSchema } from './emit-schema';
 import { importFeed, ImportRefused, summaryLine } from './import/import.command';
 import { FEEDS } from './import/feeds';
+import { stopOnTerminationSignal } from './termination';
 
 const usage = () => `Usage: ecocredit <command> [options]
 
@@ -172,12 +173,7 @@ async function main(argv: string[]): Promise<number> {
       if (role && (DEPARTMENTS as readonly string[]).includes(role)) {
         const server = await startSubgraphServer({ department: role as Department, config, port: process.env.PORT ? config.port : undefined });
         console.log(`ecocredit ${role} subgraph: ${server.url} (answers only requests signed by the gateway)`);
-        const stop = async () => {
-          await server.stop();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        stopOnTerminationSignal(() => server.stop());
         return -1;
       }
       if (role && role !== 'gateway') {
@@ -187,12 +183,7 @@ async function main(argv: string[]): Promise<number> {
       const hub = await startHub({ config, remote: role === 'gateway' ? DEPARTMENTS : undefined });
       console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
       if (config.demo) console.log(demoKeysBanner());
-      const shutdown = async () => {
-        await hub.stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      stopOnTerminationSignal(() => hub.stop());
       return -1;
     }
     case 'clients':

@@ -126,7 +126,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     const raw = await readBody(request, config.maxBodyBytes);
     let body: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
-      body = raw === null ? {} : JSON.parse(raw);
+      body = raw === null ? {} : (JSON.parse(raw) as typeof body);
     } catch {
       body = {};
     }

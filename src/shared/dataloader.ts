@@ -13,7 +13,7 @@ export function requestLoader<K, V>(
   let loader = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
-    ctx.loaders.set(key, loader as DataLoader<unknown, unknown>);
+    ctx.loaders.set(key, loader);
   }
   return loader;
 }

@@ -39,7 +39,7 @@ describe('PGliteWireServer', () => {
         }),
       );
       expect(outcomes.every(Boolean)).toBe(true);
-      expect((await pool.query('SELECT count(*)::int AS n FROM t')).rows[0].n).toBe(0);
+      expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0].n).toBe(0);
     } finally {
       await pool.end();
     }
@@ -53,7 +53,7 @@ describe('PGliteWireServer', () => {
     await owner.query('BEGIN');
     await owner.query('INSERT INTO t VALUES (1, $1)', ['inside']);
     let otherDone = false;
-    const read = other.query('SELECT count(*)::int AS n FROM t').then((result) => {
+    const read = other.query<{ n: number }>('SELECT count(*)::int AS n FROM t').then((result) => {
       otherDone = true;
       return result.rows[0].n;
     });

@@ -64,7 +64,7 @@ export function allocate(sizes: Record<string, number>, spec: DrawSpec): Record<
   const exact = open.map((c) => ({ c, share: (remaining * sizes[c] * spec.weights[c]) / total }));
   for (const { c, share } of exact) quota[c] = Math.floor(share);
   let left = remaining - exact.reduce((sum, { share }) => sum + Math.floor(share), 0);
-  const byFraction = [...exact].sort((a, b) => b.share - Math.floor(b.share) - (a.share - Math.floor(a.share)) || CREDIT_COLORS.indexOf(b.c as never) - CREDIT_COLORS.indexOf(a.c as never));
+  const byFraction = [...exact].sort((a, b) => b.share - Math.floor(b.share) - (a.share - Math.floor(a.share)) || CREDIT_COLORS.indexOf(b.c) - CREDIT_COLORS.indexOf(a.c));
   for (const { c } of byFraction) {
     if (left <= 0) break;
     if (quota[c] < sizes[c]) {
