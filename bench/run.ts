@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const hub = await startHub({ config: { ...config, rateLimit: { ...config.rateLimit, requests: 1_000_000_000 } }, demoSize: enterprises });
   const pool = new Pool({ connectionString: hub.databaseUrl, max: concurrency });
   try {
-    const codes: string[] = (await pool.query(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`)).rows.map((r) => r.uscc);
+    const codes = (await pool.query<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`)).rows.map((r) => r.uscc);
     const pick = (worker: number, iteration: number) => codes[(worker * 7919 + iteration * 104729) % codes.length];
     const bank = { authorization: 'Bearer demo-bank', 'x-access-purpose': 'LOAN_APPLICATION' };
     const batch = codes.slice(0, 1000);

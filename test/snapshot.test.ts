@@ -91,7 +91,7 @@ describe('one read snapshot per query', () => {
   });
 
   it('closes a snapshot the server sees idle for too long', async () => {
-    const [setting] = await hub.hub.snapshotSource.query(
+    const [setting] = await hub.hub.snapshotSource.query<{ ms: number }[]>(
       `SELECT (EXTRACT(EPOCH FROM current_setting('idle_in_transaction_session_timeout')::interval) * 1000)::int AS ms`,
     );
     expect(setting.ms).toBe(SNAPSHOT_IDLE_TIMEOUT_MS);

@@ -204,7 +204,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(command.help);
       return 0;
     }
-    args = { positionals: parsed.positionals, values: parsed.values as CommandArgs['values'] };
+    args = { positionals: parsed.positionals, values: parsed.values };
     command.check?.(args);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -40,7 +40,7 @@ export class AuditRecorder {
           async willSendResponse({ contextValue, response }) {
             if (response.body.kind !== 'single') return;
             const { data, errors } = response.body.singleResult;
-            const errorCodes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL')))].sort();
+            const errorCodes = [...new Set((errors ?? []).map(({ extensions }) => (typeof extensions?.code === 'string' ? extensions.code : 'INTERNAL')))].sort();
             const outcome: AuditOutcome = !errors?.length ? 'OK' : data ? 'PARTIAL' : 'FAILED';
             outcomes.set(contextValue.requestId, { outcome, errorCodes });
           },

@@ -11,7 +11,7 @@ import type { HubDataSources } from './databases';
  * already exist, so restarts keep what users changed.
  */
 export async function seedDemoData(sources: HubDataSources, size = 560): Promise<boolean> {
-  const [{ count }] = await sources.market.query(`SELECT COUNT(*)::int AS count FROM market.registration`);
+  const [{ count }] = await sources.market.query<{ count: number }[]>(`SELECT COUNT(*)::int AS count FROM market.registration`);
   if (count > 0) return false;
   const dataset = demoDataset(size, today());
   await seedMarketDemo(sources.market, dataset);

@@ -67,8 +67,10 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
     super({ url });
   }
 
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<HubContext>['willSendRequest']>>[0]) {
-    if (!context?.principal) throw new Error('no principal to forward to the subgraph');
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<HubContext>) {
+    // Only a client's operation has a caller to forward (the static supergraph needs no schema fetches or health checks).
+    if (!('incomingRequestContext' in options) || !options.context.principal) throw new Error('no principal to forward to the subgraph');
+    const { request, context } = options;
     request.http?.headers.set(SUBGRAPH_TOKEN_HEADER, await signSubgraphToken(context.principal, context.requestId, this.secret));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
@@ -87,7 +89,7 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
 
   /** The subjects the subgraph's fetch touched join the request's, for its audit record. */
   override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<HubContext>['didReceiveResponse']>>[0]) {
-    const touched = response.extensions?.[TOUCHED_USCCS_EXTENSION];
+    const touched: unknown = response.extensions?.[TOUCHED_USCCS_EXTENSION];
     if (Array.isArray(touched)) for (const uscc of touched) if (typeof uscc === 'string') context.touchedUsccs.add(uscc);
     return response;
   }

@@ -31,6 +31,6 @@ export class CachedLocalDataSource implements GraphQLDataSource {
       operationName: request.operationName,
       contextValue: context,
     });
-    return result as GatewayGraphQLResponse;
+    return result;
   }
 }

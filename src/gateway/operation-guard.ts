@@ -156,7 +156,7 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
     summary: Object.freeze({
       name: operation.name?.value ?? operationName ?? null,
       hash: createHash('sha256').update(query).digest('hex'),
-      type: operation.operation as OperationSummary['type'],
+      type: operation.operation,
       topLevelFields: operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])),
       coordinates: [...coordinates].sort(),
     }),
@@ -177,7 +177,7 @@ export function guardOperation(
 ): OperationSummary | null {
   const cacheKey = `${request.operationName ?? ''}\n${request.query}`;
   let cache = schema ? analyses.get(schema) : undefined;
-  if (schema && !cache) analyses.set(schema, (cache = new Map()));
+  if (schema && !cache) analyses.set(schema, (cache = new Map<string, DocumentAnalysis>()));
   let analysis = cache?.get(cacheKey) ?? null;
   if (!analysis) {
     analysis = analyse(request.query, request.operationName, limits, schema);

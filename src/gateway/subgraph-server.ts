@@ -145,7 +145,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     const raw = await readBody(request, config.maxBodyBytes);
     let body: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
-      body = raw === null ? {} : JSON.parse(raw);
+      body = raw === null ? {} : (JSON.parse(raw) as typeof body);
     } catch {
       body = {};
     }
@@ -160,7 +160,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       context,
     });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
-    for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL'));
+    for (const error of errors ?? []) observation.errorCodes.push(typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL');
     // The subjects this fetch touched travel back to the gateway, whose audit record lists them.
     const extensions = context.touchedUsccs.size > 0 ? { [TOUCHED_USCCS_EXTENSION]: [...context.touchedUsccs] } : undefined;
     send(response, 200, { data: result.data ?? null, ...(errors ? { errors } : {}), ...(extensions ? { extensions } : {}) });

@@ -41,15 +41,18 @@ export async function selectByKeys<E extends ObjectLiteral>(
 ): Promise<E[]> {
   const dataSource = manager.connection;
   let cache = compiled.get(dataSource);
-  if (!cache) compiled.set(dataSource, (cache = new Map()));
+  if (!cache) compiled.set(dataSource, (cache = new Map<string, CompiledSelect>()));
   const cacheKey = `${dataSource.getMetadata(entity).name}|${keyProperty}|${orderBy.join(';')}`;
   let select = cache.get(cacheKey);
-  if (!select) cache.set(cacheKey, (select = compile(dataSource, entity as EntityTarget<ObjectLiteral>, keyProperty, orderBy)));
-  const rows: Record<string, unknown>[] = await manager.query(select.sql, [[...keys]]);
+  if (!select) cache.set(cacheKey, (select = compile(dataSource, entity, keyProperty, orderBy)));
+  const rows = await manager.query<Record<string, unknown>[]>(select.sql, [[...keys]]);
   const { driver } = dataSource;
   return rows.map((row) => {
     const entityObject = select.create();
-    for (const column of select.columns) entityObject[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+    for (const column of select.columns) {
+      const value: unknown = driver.prepareHydratedValue(row[column.databaseName], column);
+      entityObject[column.propertyName] = value;
+    }
     return entityObject as E;
   });
 }

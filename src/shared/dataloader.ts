@@ -19,7 +19,7 @@ export function requestLoader<K, V>(
       return batch(keys);
     };
     loader = new DataLoader<K, V>(observed, { maxBatchSize: 1000 });
-    ctx.loaders.set(key, loader as DataLoader<unknown, unknown>);
+    ctx.loaders.set(key, loader);
   }
   return loader;
 }

@@ -27,7 +27,3 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   d.setUTCDate(Math.min(day, lastDay));
   return d.toISOString().slice(0, 10);
 }
-
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a < b ? a : b;
-}

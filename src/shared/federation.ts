@@ -65,8 +65,8 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
     resolvers[typeName] = { ...resolvers[typeName], ...referenceResolver } as never;
   }
   // Keep our scalar implementations (createResolversMap copies them by value).
-  resolvers.USCC = UsccScalar as never;
-  resolvers.Date = DateScalar as never;
+  resolvers.USCC = UsccScalar;
+  resolvers.Date = DateScalar;
   const typeDefs = gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   const guarded = applyMiddleware(

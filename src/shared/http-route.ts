@@ -6,9 +6,10 @@ import type { HubContext } from './context';
  * caller's context, authenticated on demand, and the audit trail, to which a route that reads
  * subject data records its read (as `coordinate`, the GraphQL field it mirrors) before it answers.
  */
+// Function-typed properties, not methods: routes destructure them off the tools.
 export interface RouteTools {
-  principal(): Promise<HubContext>;
-  audit(ctx: HubContext, coordinate: string): Promise<void>;
+  principal: () => Promise<HubContext>;
+  audit: (ctx: HubContext, coordinate: string) => Promise<void>;
 }
 
 /** Answers the request and resolves true, or resolves false when the path is not its own. */

@@ -1,4 +1,4 @@
-import type { OperationTypeNode } from 'graphql';
+import { OperationTypeNode } from 'graphql';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { HubContext } from './context';
 import { log } from './logging';
@@ -40,7 +40,7 @@ export class ReadSnapshot {
 
   /** Called once the operation is known: queries read from one snapshot, mutations do not. */
   begin(operation: OperationTypeNode): void {
-    this.consistent = this.source !== null && operation === 'query';
+    this.consistent = this.source !== null && operation === OperationTypeNode.QUERY;
   }
 
   /** The manager for `dataSource`'s entities that reads inside the snapshot, or its own when none. */

@@ -21,7 +21,7 @@ export class RulesCache<T> {
   ) {}
 
   async get(dataSource: DataSource, manager: EntityManager): Promise<T> {
-    const [row] = (await manager.query(`SELECT version FROM ${this.schema}.rules_version`)) as { version: string }[];
+    const [row] = await manager.query<{ version: string }[]>(`SELECT version FROM ${this.schema}.rules_version`);
     const version = BigInt(row.version);
     const cached = this.perDatabase.get(dataSource);
     if (cached?.version === version) return cached.value;

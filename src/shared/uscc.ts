@@ -30,10 +30,6 @@ export function usccProblem(code: string): string | null {
   return null;
 }
 
-export function isValidUscc(code: string): boolean {
-  return usccProblem(code) === null;
-}
-
 /** The administrative division (positions 3–8) of a code, e.g. 320706. */
 export function usccDivision(code: string): string {
   return code.slice(2, 8);

@@ -28,11 +28,12 @@ export interface FeedContext {
   sources: Record<Department, DataSource>;
   /** Codes accepted despite a failing check character (explicit, audited override list). */
   overrides: ReadonlySet<string>;
-  onOverride(uscc: string, line: number): void;
+  // Function-typed properties, not methods: handlers destructure them off the context.
+  onOverride: (uscc: string, line: number) => void;
   /** The file being imported (legacy ratings cite it as their source by default). */
   path: string;
   /** A remark on an applied row (e.g. stored but not scored), printed for the operator. */
-  note(line: number, message: string): void;
+  note: (line: number, message: string) => void;
 }
 
 /** How one feed is applied: its required header columns and what one row does. */
@@ -281,7 +282,7 @@ export const FEEDS: Record<string, FeedDefinition> = {
         const businessRef = optional(values, 'business_ref');
         const measureCode = required(values, 'measure_code');
         const agency = required(values, 'agency');
-        const [duplicate] = await sources.credit.query(
+        const [duplicate] = await sources.credit.query<unknown[]>(
           `SELECT 1 FROM credit.measure_feedback WHERE uscc = $1 AND measure_code = $2 AND applied_on = $3 AND outcome = $4 AND agency = $5 AND business_ref IS NOT DISTINCT FROM $6 LIMIT 1`,
           [uscc, measureCode, appliedOn, outcome, agency, businessRef],
         );

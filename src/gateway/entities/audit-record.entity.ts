@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One row of the audit trail (append-only; see the CreateAuditLog migration). */
 @Entity({ name: 'audit_log' })
+@Index('audit_log_at', ['at'])
+@Index('audit_log_usccs', ['usccs'], { type: 'gin' })
+@Index('audit_log_departments', ['departments'], { type: 'gin' })
 export class AuditRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -57,9 +60,10 @@ export class AuditRecordEntity {
   @Column({ name: 'error_codes', type: 'text', array: true })
   errorCodes: string[];
 
-  @Column({ name: 'prev_hash', type: 'varchar' })
+  /** The previous record's `hash` (GENESIS_HASH for the first); both are SHA-256 in hex, 64 characters. */
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
   prevHash: string;
 
-  @Column({ type: 'varchar' })
+  @Column({ type: 'varchar', length: 64, unique: true })
   hash: string;
 }

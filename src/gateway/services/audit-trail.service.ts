@@ -79,7 +79,7 @@ const CHAIN_LOCK = 74_311_001; // pg_advisory_xact_lock key: one writer of the c
  * stays linear; a request's answer waits until its record is stored.
  */
 export class AuditTrailService {
-  private pending: { row: ChainedFields; done: (error?: unknown) => void }[] = [];
+  private pending: { row: ChainedFields; done: (error?: Error) => void }[] = [];
   private draining: Promise<void> | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
@@ -117,8 +117,8 @@ export class AuditTrailService {
       try {
         await this.dataSource.transaction(async (manager) => {
           await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-          const [last] = await manager.query(`SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
-          let prevHash: string = last?.hash ?? GENESIS_HASH;
+          const [last] = await manager.query<{ hash: string }[]>(`SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
+          let prevHash = last?.hash ?? GENESIS_HASH;
           const rows = batch.map(({ row }) => {
             const chained = { ...row, prevHash };
             prevHash = recordHash(chained);
@@ -128,7 +128,8 @@ export class AuditTrailService {
         });
         batch.forEach(({ done }) => done());
       } catch (error) {
-        batch.forEach(({ done }) => done(error));
+        const failure = error instanceof Error ? error : new Error(String(error));
+        batch.forEach(({ done }) => done(failure));
       }
     }
   }

@@ -50,7 +50,7 @@ export class JwtIssuerService {
     const district = typeof payload.district === 'string' ? payload.district : null;
     if (role === 'ENV_OFFICER' && !district) throw unauthenticated('an ENV_OFFICER token must carry a district claim');
     return {
-      clientId: `jwt:${payload.iss ?? ''}:${payload.sub}`,
+      clientId: `jwt:${typeof payload.iss === 'string' ? payload.iss : ''}:${payload.sub}`,
       clientName: typeof payload.name === 'string' ? payload.name : payload.sub,
       role,
       agency: typeof payload.agency === 'string' ? payload.agency : null,

@@ -42,7 +42,7 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
       let document = documents.get(query);
       if (!document) documents.set(query, (document = parse(query)));
       const contextValue = createContext(HUB_SYSTEM_PRINCIPAL, randomUUID(), null, snapshot);
-      result = (await execute({ schema, document, variableValues: variables, contextValue })) as typeof result;
+      result = await execute({ schema, document, variableValues: variables, contextValue });
     } else {
       const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);
       if (!url) throw new Error(`no subgraph "${department}" in this process and no URL for it`);

@@ -46,7 +46,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.publicPenalties': ALL,
   'Enterprise.marketListings': [...SUPERVISORS, 'BANK'],
   'Enterprise.creditListings': [...SUPERVISORS, 'BANK'],
-  // BANK and UTILITY see only the measures their own kind implements (row filter: measureAgencyScope).
+  // BANK and UTILITY see only the measures their own kind implements (row filter: JointMeasureService).
   'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Enterprise.creditRestriction': ['ENV_ADMIN', 'CREDIT_OFFICE', 'BANK'],
   'Enterprise.sewageFee': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],

@@ -5,7 +5,7 @@ export type ShieldRule = IRule | ReturnType<typeof and>;
 import type { HubContext } from '../context';
 import { forbidden } from '../errors';
 import { rolesFor, type FieldCoordinate } from './permission-table';
-import { ROLES, type Role } from './principal';
+import type { Role } from './principal';
 import { purposeProblem } from './purpose';
 import { rowScope } from './scope';
 import { subjectVisible } from './subject-scope';
@@ -16,7 +16,7 @@ import { subjectVisible } from './subject-scope';
  *   purpose  purposeStated   BANK/UTILITY carry an allowed X-Access-Purpose (the gateway checks it
  *                            too; subgraphs reached over HTTP re-check what the token says)
  *   district inputInScope    a mutation's subject lies in an ENV_OFFICER's district
- *   agency   measureAgencyScope (scope.ts) filters joint measures by implementing agency in services
+ *   agency   JointMeasureService filters joint measures by implementing agency (AGENCY_KIND_OF_ROLE)
  * Every denial is a FORBIDDEN error on the field's path; the rest of the answer is unharmed.
  */
 
@@ -79,12 +79,5 @@ export function tableRule(coordinate: FieldCoordinate, ...extra: ShieldRule[]): 
   return combined;
 }
 
-/** Every role, the public included. */
-export const anyone = roleIn(...ROLES);
-
-/** Every role that authenticates (not PUBLIC). */
-export const anyPartner = roleIn(...ROLES.filter((role) => role !== 'PUBLIC'));
-
 /** Role groups of the CONTRACT.md permission table, named after what they may see. */
 export const ENV_STAFF: Role[] = ['ENV_ADMIN', 'ENV_OFFICER'];
-export const SUPERVISORS: Role[] = ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR'];

@@ -24,11 +24,3 @@ export function rowScope(principal: Principal): RowScope {
   if (principal.role === 'PUBLIC') return { kind: 'rated' };
   return { kind: 'all' };
 }
-
-/**
- * Measure-agency match: BANK and UTILITY see (and report feedback on) only the joint measures their
- * own kind of agency implements; null = every measure. Services filter rows with it.
- */
-export function measureAgencyScope(principal: Principal): 'BANK' | 'UTILITY' | null {
-  return principal.role === 'BANK' || principal.role === 'UTILITY' ? principal.role : null;
-}

@@ -1,8 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A designation on one of the credit office's lists; a removed entry keeps its row with `removedOn`. */
 @Entity({ name: 'list_designation' })
-@Index(['uscc'])
+@Index('list_designation_uscc_idx', ['uscc'])
+@Check('list_designation_list_type_check', "list_type IN ('SERIOUS_DISHONESTY', 'COURT_DISHONEST_DEBTOR', 'RED_LIST')")
+@Check('list_designation_check', 'removed_on IS NULL OR removed_on >= listed_on')
 export class CreditListingEntity {
   @PrimaryGeneratedColumn()
   id: number;

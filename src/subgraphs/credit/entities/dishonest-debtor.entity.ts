@@ -1,8 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A court's dishonest-debtor record (失信被执行人), as the court publishes it. */
 @Entity({ name: 'dishonest_debtor' })
-@Index(['uscc'])
+@Index('dishonest_debtor_uscc_idx', ['uscc'])
+@Check('dishonest_debtor_performance_check', "performance IN ('UNPERFORMED', 'PARTIALLY_PERFORMED')")
+@Check('dishonest_debtor_check', 'removed_on IS NULL OR removed_on >= published_on')
 export class DishonestDebtorEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What an implementing agency reported about one measure for one subject (DOMAIN.md §5). */
 @Entity({ name: 'measure_feedback' })
+@Index('measure_feedback_measure_idx', ['measureCode', 'appliedOn'])
+@Index('measure_feedback_uscc_idx', ['uscc'])
+@Check('measure_feedback_outcome_check', "outcome IN ('APPLIED', 'NOT_APPLIED', 'EXEMPTED')")
+@Check('measure_feedback_check', "outcome <> 'NOT_APPLIED' OR note IS NOT NULL")
 export class MeasureFeedbackEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A row of the measure catalogue (DOMAIN.md §5): what happens to a subject, triggered by its colour
@@ -6,6 +6,13 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * new row from a date on (the old one ends that day), so history is never rewritten.
  */
 @Entity({ name: 'measure' })
+@Index('measure_code_idx', ['code'])
+@Check('measure_code_check', "code ~ '^[A-Z][A-Z0-9_]*$'")
+@Check('measure_nature_check', "nature IN ('REWARD', 'PUNISHMENT')")
+@Check('measure_kind_check', "kind IN ('ADMINISTRATIVE', 'MARKET', 'INDUSTRY', 'SOCIAL')")
+@Check('measure_trigger_kind_check', "trigger_kind IN ('COLOR', 'LISTING')")
+@Check('measure_trigger_values_check', 'cardinality(trigger_values) > 0')
+@Check('measure_check', 'effective_to IS NULL OR effective_to > effective_from')
 export class MeasureEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,8 +1,15 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** An administrative penalty in the 双公示 shape (DOMAIN.md §9); the comments name the feed column. */
-@Entity({ name: 'penalty_record' })
-@Index(['uscc'])
+@Entity({
+  name: 'penalty_record',
+  // The table comment the JointMeasures migration wrote: the feed column behind each column.
+  comment:
+    '双公示 penalty: CF_XDR_MC subject_name, CF_XDR_SHXYM uscc, CF_FDDB legal_representative, CF_WSH decision_no, CF_WFXW violation_type, CF_SY facts, CF_YJ legal_basis, CF_CFLB penalty_category, CF_NR content, CF_NR_FK fine_amount (10,000 CNY), CF_JDRQ decided_on, CF_YXQ valid_until, CF_GSJZQ publicity_ends_on, CF_CFJG authority, CF_CFJGDM authority_uscc, CF_SJLY data_source, CF_SJLYDM data_source_uscc, BZ remarks',
+})
+@Index('penalty_record_uscc_idx', ['uscc'])
+// A decision is held once per subject: a re-import of it stores nothing (PublicRecordService.storePenalty).
+@Unique('penalty_record_decision_no_uscc_key', ['decisionNo', 'uscc'])
 export class PenaltyRecordEntity {
   @PrimaryGeneratedColumn()
   id: number;

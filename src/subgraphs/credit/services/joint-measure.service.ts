@@ -50,8 +50,8 @@ export function applicableMeasures(catalog: readonly MeasureEntity[], facts: Mea
   const periodIndex = timeline.findIndex((p) => p.from <= asOf && (p.until === null || asOf < p.until));
   const period = periodIndex >= 0 ? timeline[periodIndex] : null;
   const listings = [
-    ...facts.creditListings.filter((l) => listingInForce(l, asOf)).map((l) => ({ ...l, listType: l.listType as string })),
-    ...facts.marketListings.filter((l) => listingInForce(l, asOf)).map((l) => ({ ...l, listType: l.listType as string })),
+    ...facts.creditListings.filter((l) => listingInForce(l, asOf)),
+    ...facts.marketListings.filter((l) => listingInForce(l, asOf)),
   ];
   const applied: AppliedMeasure[] = [];
   for (const measure of catalog) {

@@ -36,13 +36,13 @@ export class MeasureDueService {
         const subjects = new Set<string>();
         if (measure.triggerKind === MeasureTriggerKind.COLOR) {
           if (!facts) return;
-          for (const uscc of await ask(`color:${values}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
+          for (const uscc of await ask(`color:${values.join(',')}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
         } else {
           for (const row of listed) if (values.includes(row.list_type)) subjects.add(row.uscc);
           const marketLists = values.filter((value) => !CREDIT_LISTS.includes(value));
           if (marketLists.length > 0) {
             if (!facts) return;
-            for (const uscc of await ask(`market:${marketLists}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
+            for (const uscc of await ask(`market:${marketLists.join(',')}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
           }
         }
         due.set(measure.code, subjects);

@@ -87,7 +87,7 @@ export class MeasureFeedbackService {
     const manager = await readManager(ctx, this.dataSource);
     const [versions, counts] = await Promise.all([
       this.catalog.versions(ctx),
-      manager.query(
+      manager.query<{ measure_code: string; agency: string; subjects: number; usccs: string[]; applied: number; not_applied: number; exempted: number }[]>(
         `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects, ARRAY_AGG(DISTINCT uscc) AS usccs,
                 (COUNT(*) FILTER (WHERE outcome = 'APPLIED'))::int AS applied,
                 (COUNT(*) FILTER (WHERE outcome = 'NOT_APPLIED'))::int AS not_applied,
@@ -97,7 +97,7 @@ export class MeasureFeedbackService {
           GROUP BY measure_code, agency
           ORDER BY measure_code, agency`,
         [from, to],
-      ) as Promise<{ measure_code: string; agency: string; subjects: number; usccs: string[]; applied: number; not_applied: number; exempted: number }[]>,
+      ),
     ]);
     // The version in force on `to`, else the latest one, names each measure.
     const byCode = new Map<string, MeasureEntity>();

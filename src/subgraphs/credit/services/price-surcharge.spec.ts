@@ -3,8 +3,8 @@ import { CreditColor } from '../../../shared/credit-color';
 import type { PriceSurchargeEntity } from '../entities/price-surcharge.entity';
 import { decideSurcharge, halfYearOf } from './price-surcharge.service';
 
-const rule = (priceKind: string, snapshotColor: string, minConsecutiveRed: number, amount: string, effectiveFrom = '2000-01-01', effectiveTo: string | null = null) =>
-  ({ id: 0, priceKind, snapshotColor, minConsecutiveRed, amount, unit: 'CNY/m3', legalBasis: 'basis', effectiveFrom, effectiveTo }) as PriceSurchargeEntity;
+const rule = (priceKind: string, snapshotColor: string, minConsecutiveRed: number, amount: string, effectiveFrom = '2000-01-01', effectiveTo: string | null = null): PriceSurchargeEntity =>
+  ({ id: 0, priceKind, snapshotColor, minConsecutiveRed, amount, unit: 'CNY/m3', legalBasis: 'basis', effectiveFrom, effectiveTo });
 
 const RULES = [rule('SEWAGE', 'RED', 1, '0.60'), rule('SEWAGE', 'RED', 2, '1.00'), rule('SEWAGE', 'BLACK', 0, '1.00'), rule('ELECTRICITY', 'RED', 1, '0.05')];
 

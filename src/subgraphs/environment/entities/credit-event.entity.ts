@@ -1,16 +1,23 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RatedSubjectEntity } from './rated-subject.entity';
 
 /**
  * A scored fact about a subject. Points and validity are fixed when the event is recorded, so a
  * later policy change never rewrites it. A voided event keeps its row (`voidedAt`, `voidReason`).
  */
 @Entity({ name: 'credit_event' })
-@Index(['uscc'])
+@Index('credit_event_uscc_idx', ['uscc'])
+// One live record per decision and event type: a second entry of the same decision is a mistake.
+@Index('credit_event_decision_idx', ['uscc', 'type', 'decisionNo'], { unique: true, where: 'decision_no IS NOT NULL AND voided_at IS NULL' })
+@Check('credit_event_check', 'valid_until > valid_from')
+@Check('credit_event_check1', '(voided_at IS NULL) = (void_reason IS NULL)')
+@Check('credit_event_check2', 'served_on >= occurred_on')
 export class CreditEventEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'varchar', length: 18 })
+  @ForeignKey(() => RatedSubjectEntity, { name: 'credit_event_uscc_fkey' })
   uscc: string;
 
   @Column({ type: 'varchar' })

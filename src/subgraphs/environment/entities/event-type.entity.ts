@@ -1,7 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One version of an event type of the catalogue (DOMAIN.md §3), for one kind of subject. */
 @Entity({ name: 'event_type' })
+@Index('event_type_code_idx', ['code', 'subjectKind'])
+@Check('event_type_check', 'min_points <= default_points AND default_points <= max_points')
+@Check('event_type_validity_months_check', 'validity_months > 0')
+@Check('event_type_forced_color_check', "forced_color IN ('GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK')")
+@Check('event_type_publicity_months_check', 'publicity_months > 0')
 export class EventTypeEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RatedSubjectEntity } from './rated-subject.entity';
 
 /**
  * An environmental front-runner designation (环保领跑者): GREEN from `designatedOn` until the
@@ -6,11 +7,13 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * deduction restores the designation.
  */
 @Entity({ name: 'front_runner' })
+@Index('front_runner_uscc_idx', ['uscc'])
 export class FrontRunnerEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'varchar', length: 18 })
+  @ForeignKey(() => RatedSubjectEntity, { name: 'front_runner_uscc_fkey' })
   uscc: string;
 
   @Column({ name: 'designated_on', type: 'date' })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface DrawnSubject {
   uscc: string;
@@ -10,6 +10,10 @@ export interface DrawnSubject {
  * weights used, and the population snapshot (each subject with its colour on `asOf`).
  */
 @Entity({ name: 'inspection_draw' })
+@Check('inspection_draw_sample_size_check', 'sample_size > 0')
+@Check('inspection_draw_rate_check', 'rate > 0 AND rate <= 1')
+// Either a sample size or a rate, never both.
+@Check('inspection_draw_check', '(sample_size IS NULL) <> (rate IS NULL)')
 export class InspectionDrawEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One version of the random-inspection multiple of the base rate for a colour (DOMAIN.md §4). */
 @Entity({ name: 'inspection_frequency' })
+@Check('inspection_frequency_color_check', "color IN ('GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK')")
+@Check('inspection_frequency_multiplier_check', 'multiplier >= 0')
+@Check('inspection_frequency_check', 'effective_to IS NULL OR effective_to > effective_from')
 export class InspectionFrequencyEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,12 +1,18 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { RatedSubjectEntity } from './rated-subject.entity';
 
 /** A historical rating on the old annual 100-point scale; history only, never 12-point arithmetic. */
 @Entity({ name: 'legacy_rating' })
+@Unique('legacy_rating_uscc_scale_year_key', ['uscc', 'scale', 'year'])
+@Check('legacy_rating_year_check', 'year BETWEEN 1990 AND 2100')
+@Check('legacy_rating_score_check', 'score >= 0 AND score <= 100')
+@Check('legacy_rating_color_check', "color IN ('GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK')")
 export class LegacyRatingEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'varchar', length: 18 })
+  @ForeignKey(() => RatedSubjectEntity, { name: 'legacy_rating_uscc_fkey' })
   uscc: string;
 
   @Column({ type: 'int' })

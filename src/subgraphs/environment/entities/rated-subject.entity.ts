@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A subject in the rating scope. The bureau keeps its own supervision district and industry (from
  * its discharge-permit register) so that colours can be grouped without another department's data.
  */
 @Entity({ name: 'rated_subject' })
+@Index('rated_subject_district_idx', ['districtCode'])
+@Index('rated_subject_next_change_idx', ['nextChangeOn'])
+@Check('rated_subject_current_color_check', "current_color IN ('GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK')")
 export class RatedSubjectEntity {
   @PrimaryColumn({ type: 'varchar', length: 18 })
   uscc: string;

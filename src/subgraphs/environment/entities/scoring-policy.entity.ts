@@ -1,10 +1,18 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One version of the 12-point scoring policy for a kind of subject (DOMAIN.md §3). Versions of a
  * kind do not overlap; a new version takes effect from `effectiveFrom` and never rewrites the past.
  */
 @Entity({ name: 'scoring_policy' })
+@Check('scoring_policy_check', 'green_min > blue_min AND blue_min > yellow_min AND yellow_min > red_min')
+@Check('scoring_policy_check1', 'start_score <= max_score')
+@Check('scoring_policy_check2', 'effective_to IS NULL OR effective_to > effective_from')
+@Check('scoring_policy_validity_offset_days_check', 'validity_offset_days >= 0')
+@Check('scoring_policy_objection_days_check', 'objection_days > 0')
+@Check('scoring_policy_front_runner_clean_months_check', 'front_runner_clean_months > 0')
+@Check('scoring_policy_publicity_min_months_check', 'publicity_min_months > 0')
+@Check('scoring_policy_publicity_check', 'publicity_min_months <= publicity_max_months')
 export class ScoringPolicyEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -33,23 +41,23 @@ export class ScoringPolicyEntity {
   redMin: number;
 
   /** Days between an event's date and the start of its validity. */
-  @Column({ name: 'validity_offset_days', type: 'int' })
+  @Column({ name: 'validity_offset_days', type: 'int', default: 0 })
   validityOffsetDays: number;
 
   /** Days after service within which an event can be objected to (异议). */
-  @Column({ name: 'objection_days', type: 'int' })
+  @Column({ name: 'objection_days', type: 'int', default: 15 })
   objectionDays: number;
 
   /** Months without a deduction a subject needs to be designated environmental front-runner. */
-  @Column({ name: 'front_runner_clean_months', type: 'int' })
+  @Column({ name: 'front_runner_clean_months', type: 'int', default: 24 })
   frontRunnerCleanMonths: number;
 
   /** A published penalty is shown at least this long (repair may be applied for afterwards)... */
-  @Column({ name: 'publicity_min_months', type: 'int' })
+  @Column({ name: 'publicity_min_months', type: 'int', default: 3 })
   publicityMinMonths: number;
 
   /** ...and at most this long, from its decision date. */
-  @Column({ name: 'publicity_max_months', type: 'int' })
+  @Column({ name: 'publicity_max_months', type: 'int', default: 36 })
   publicityMaxMonths: number;
 
   @Column({ name: 'legal_basis', type: 'varchar' })

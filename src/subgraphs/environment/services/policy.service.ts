@@ -193,7 +193,7 @@ async function lockVersions<E extends Versioned>(
   where: Partial<Record<keyof E, string>>,
 ): Promise<E[]> {
   const query = manager.getRepository(entity).createQueryBuilder('v').setLock('pessimistic_write').orderBy('v.effectiveFrom', 'ASC');
-  for (const [key, value] of Object.entries(where)) query.andWhere(`v.${key} = :${key}`, { [key]: value });
+  for (const [key, value] of Object.entries(where) as [string, string][]) query.andWhere(`v.${key} = :${key}`, { [key]: value });
   return query.getMany();
 }
 

@@ -1,10 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * When banks restrict credit (DOMAIN.md §5): a trigger (a colour, or a listing on a named list)
  * and the level it imposes, with its legal basis and effective period. Data, not code.
  */
 @Entity({ name: 'restriction_rule' })
+@Check('restriction_rule_trigger_kind_check', "trigger_kind IN ('COLOR', 'LISTING')")
+@Check('restriction_rule_level_check', "level IN ('RESTRICTED', 'PROHIBITED')")
 export class RestrictionRuleEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A market-supervision registration (DOMAIN.md §8); one row per USCC. */
 @Entity({ name: 'registration' })
+@Index('registration_district_idx', ['districtCode'])
+@Check('registration_status_check', "status IN ('ACTIVE', 'SUSPENDED', 'REVOKED', 'CANCELLED')")
+@Check('registration_capital_nonnegative', 'registered_capital IS NULL OR registered_capital >= 0')
 export class RegistrationEntity {
   @PrimaryColumn({ type: 'varchar', length: 18 })
   uscc: string;
