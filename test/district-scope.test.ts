@@ -94,7 +94,7 @@ describe('a registration that moves district', () => {
     expect(errorCodes(repair)).toEqual(['NOT_FOUND']);
     const distribution = ok(await hub.request<{ colorDistribution: { group: string; color: string }[] }>(DISTRIBUTION, {}, HAIZHOU)).colorDistribution;
     expect(distribution.filter((bucket) => bucket.color === 'BLACK')).toEqual([]);
-    const draw = ok(await hub.request<{ drawInspections: { populationSize: number; selected: { uscc: string }[] } }>(DRAW, { input: { colors: ['BLACK'], sampleSize: 5 } }, HAIZHOU)).drawInspections;
+    const draw = ok(await hub.request<{ drawInspections: { populationSize: number; selected: { uscc: string }[] } }>(DRAW, { input: { colors: ['BLACK'], rate: 0.25 } }, HAIZHOU)).drawInspections;
     expect(draw).toMatchObject({ populationSize: 0, selected: [] });
     expect(ok(await hub.request<{ measureSubjects: { uscc: string }[] }>(MEASURE_SUBJECTS, { code: 'ONE_VOTE_VETO' }, HAIZHOU)).measureSubjects).toEqual([]);
     // A mutation naming the moved subject is refused exactly like one naming a code the hub never saw.
@@ -112,7 +112,7 @@ describe('a registration that moves district', () => {
     expect(ok(await hub.request<{ creditNotice: { uscc: string } }>(NOTICE, { number }, GANYU)).creditNotice).toEqual({ number, uscc });
     expect((await noticePage(GANYU)).status).toBe(200);
     expect(ok(await hub.request<{ colorDistribution: unknown[] }>(DISTRIBUTION, {}, GANYU)).colorDistribution).toContainEqual({ group: '320707', color: 'BLACK', count: 1 });
-    const ganyuDraw = ok(await hub.request<{ drawInspections: { districtCode: string; selected: { uscc: string }[] } }>(DRAW, { input: { colors: ['BLACK'], sampleSize: 5 } }, GANYU)).drawInspections;
+    const ganyuDraw = ok(await hub.request<{ drawInspections: { districtCode: string; selected: { uscc: string }[] } }>(DRAW, { input: { colors: ['BLACK'], rate: 0.25 } }, GANYU)).drawInspections;
     expect(ganyuDraw).toMatchObject({ districtCode: '320707', selected: [{ uscc }] });
     expect(ok(await hub.request<{ measureSubjects: { uscc: string }[] }>(MEASURE_SUBJECTS, { code: 'ONE_VOTE_VETO' }, GANYU)).measureSubjects).toEqual([{ uscc }]);
     expect(ok(await hub.request<{ fileObjection: { status: string } }>(OBJECT, { input: { eventId: warning.event.id, grounds: '事实不清' } }, GANYU)).fileObjection.status).toBe('UNDER_REVIEW');

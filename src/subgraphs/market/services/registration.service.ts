@@ -83,6 +83,8 @@ export class RegistrationService {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
       const existing = await repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.uscc = :uscc', { uscc: input.uscc }).getOne();
+      // `merge` writes into `existing`: note the district it moves from first.
+      const movedFrom = existing && existing.districtCode !== input.districtCode ? existing.districtCode : null;
       const row = repository.merge(existing ?? repository.create({ uscc: input.uscc }), {
         name,
         districtCode: input.districtCode,
@@ -97,7 +99,7 @@ export class RegistrationService {
         updatedAt: new Date(),
       });
       await repository.save(row);
-      if (existing && existing.districtCode !== input.districtCode) {
+      if (movedFrom !== null) {
         await facts(ctx).followDistrict(input.uscc, input.districtCode, `registerEnterprise by ${ctx.principal.clientId} (request ${ctx.requestId})`);
       }
       ctx.touchedUsccs.add(input.uscc);
