@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFeed } from '../src/cli/import/import.command';
 import { addDays, today } from '../src/shared/dates';
 import { newUscc, ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type GraphqlResponse, type TestHub } from './support/test-hub';
@@ -117,6 +121,32 @@ describe('a registration that moves district', () => {
     expect(ok(await hub.request<{ measureSubjects: { uscc: string }[] }>(MEASURE_SUBJECTS, { code: 'ONE_VOTE_VETO' }, GANYU)).measureSubjects).toEqual([{ uscc }]);
     expect(ok(await hub.request<{ fileObjection: { status: string } }>(OBJECT, { input: { eventId: warning.event.id, grounds: '事实不清' } }, GANYU)).fileObjection.status).toBe('UNDER_REVIEW');
     expect(ok(await hub.request<{ recordCreditEvent: { ratingAfter: { color: string } } }>(RECORD, { input: { uscc, type: 'WARNING', occurredOn } }, GANYU)).recordCreditEvent.ratingAfter.color).toBe('BLACK');
+  });
+});
+
+describe('a move the bureau cannot follow', () => {
+  it('leaves the registration where it was, so the two departments never disagree', async () => {
+    const uscc = await ratedEnterprise(hub, { district: '320706', name: '回滚测试企业' });
+    // A real failure in the environment department's write (no stand-in): its move log refuses rows.
+    await hub.sql(`ALTER TABLE environment.district_move ADD CONSTRAINT refuse_moves CHECK (false) NOT VALID`);
+    try {
+      const refused = await hub.request(REGISTER, { input: { uscc, name: '回滚测试企业', districtCode: '320707' } }, MARKET);
+      expect(errorCodes(refused)).toEqual(['INTERNAL']);
+    } finally {
+      await hub.sql(`ALTER TABLE environment.district_move DROP CONSTRAINT refuse_moves`);
+    }
+    expect(await hub.sql(`SELECT district_code FROM market.registration WHERE uscc = $1`, [uscc])).toEqual([{ district_code: '320706' }]);
+    expect(await hub.sql(`SELECT district_code FROM environment.rated_subject WHERE uscc = $1`, [uscc])).toEqual([{ district_code: '320706' }]);
+    expect(ok(await hub.request<{ enterprise: { districtCode: string } | null }>(SUBJECT, { uscc }, HAIZHOU)).enterprise?.districtCode).toBe('320706');
+  });
+
+  it('is followed when the move arrives in a registrations import file', async () => {
+    const uscc = await ratedEnterprise(hub, { district: '320706', name: '导入迁址企业' });
+    const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-district-')), 'registrations.csv');
+    writeFileSync(file, `uscc,name,district_code\n${uscc},导入迁址企业,320724\n`);
+    expect(await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: () => undefined })).toMatchObject({ imported: 1, rejected: 0 });
+    expect(await hub.sql(`SELECT district_code FROM environment.rated_subject WHERE uscc = $1`, [uscc])).toEqual([{ district_code: '320724' }]);
+    expect(ok(await hub.request<{ enterprise: unknown }>(SUBJECT, { uscc }, HAIZHOU)).enterprise).toBeNull();
   });
 });
 
