@@ -7,7 +7,7 @@ const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representation
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
-const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: USCC!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
+const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
 
 type Entity = { uscc: string; districtCode?: string; envColorTimeline?: { from: string }[] | null } | null;

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
-import { UsccScalar } from '../../../shared/scalars';
 import { SubjectDistrictService } from '../services/subject-district.service';
 
 @Resolver()
@@ -13,7 +12,9 @@ export class SubjectDistrictResolver {
   @Directive('@inaccessible')
   followRegistrationDistrict(
     @Ctx() ctx: HubContext,
-    @Arg('uscc', () => UsccScalar) uscc: string,
+    // A String, not USCC: market supervision may hold a historical code that fails the check
+    // character (accepted through the audited override list), and its district must follow too.
+    @Arg('uscc', () => String) uscc: string,
     @Arg('districtCode', () => String) districtCode: string,
     @Arg('source', () => String) source: string,
   ): Promise<boolean> {

@@ -61,8 +61,10 @@ export class RegistrationService {
   /**
    * Creates or updates a registration; idempotent on the USCC. On update, a field the input leaves
    * out (or null) keeps its stored value, the status included; `name` and `districtCode` are always
-   * given. A move to another district is told to the environment department inside this
-   * transaction (SubjectDistrictService): if it cannot follow, the registration does not change.
+   * given. The environment department is told the registration's district inside this transaction
+   * (SubjectDistrictService): if it cannot follow, the registration does not change. It is told on
+   * every write, not only on a move, so that a copy left behind (the bureau committed, then this
+   * commit failed) is set right by the next write of the registration; the bureau writes only moves.
    */
   async register(ctx: HubContext, input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
     const name = input.name.trim();
@@ -83,8 +85,6 @@ export class RegistrationService {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
       const existing = await repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.uscc = :uscc', { uscc: input.uscc }).getOne();
-      // `merge` writes into `existing`: note the district it moves from first.
-      const movedFrom = existing && existing.districtCode !== input.districtCode ? existing.districtCode : null;
       const row = repository.merge(existing ?? repository.create({ uscc: input.uscc }), {
         name,
         districtCode: input.districtCode,
@@ -99,9 +99,7 @@ export class RegistrationService {
         updatedAt: new Date(),
       });
       await repository.save(row);
-      if (movedFrom !== null) {
-        await facts(ctx).followDistrict(input.uscc, input.districtCode, `registerEnterprise by ${ctx.principal.clientId} (request ${ctx.requestId})`);
-      }
+      await facts(ctx).followDistrict(input.uscc, input.districtCode, `registerEnterprise by ${ctx.principal.clientId} (request ${ctx.requestId})`);
       ctx.touchedUsccs.add(input.uscc);
       // Read back so that numeric columns come as Postgres prints them ("5000000.00").
       return toEnterprise((await repository.findOneBy({ uscc: input.uscc }))!);
