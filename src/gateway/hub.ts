@@ -4,6 +4,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
+import type { SubjectFacts } from '../shared/auth/subject-scope';
 import type { HubConfig } from '../shared/config';
 import type { HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
@@ -26,7 +27,7 @@ import { createRateLimiter } from './rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
 import { AuditTrailService } from './services/audit-trail.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
-import { createSubgraphExecutor } from './services/subgraph-executor.service';
+import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 
@@ -80,6 +81,20 @@ export async function buildSubgraphs(
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
   return Promise.all([...departments.map((subgraph) => subgraph.build(sources[subgraph.name])), buildAdminSubgraph(services)]);
+}
+
+/**
+ * Other departments' facts for a process that runs department services without a gateway (the CLI
+ * import): every subgraph in-process over `sources`, built on first use.
+ */
+export function localSubjectFacts(sources: HubDataSources): SubjectFacts {
+  let executor: Promise<SubgraphExecutor> | undefined;
+  const build = async () => {
+    const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
+    for (const subgraph of await buildSubgraphs(sources)) localSchemas[subgraph.name] = subgraph.schema;
+    return createSubgraphExecutor({ localSchemas, remoteUrls: {}, secret: secretKey(generateSubgraphSecret()) });
+  };
+  return new FederatedSubjectFacts(async (...args) => (await (executor ??= build()))(...args));
 }
 
 /**

@@ -411,7 +411,7 @@ export type ElectricitySurcharge = {
 };
 
 export type EnrollRatedSubjectInput = {
-  /** Supervising district; defaults to positions 3–8 of the code. */
+  /** Optional check: the supervising district is always the market registration's, and a different one here is refused. */
   districtCode?: InputMaybe<Scalars['String']['input']>;
   /** GB/T 4754 industry code from the discharge-permit register. */
   industryCode?: InputMaybe<Scalars['String']['input']>;
@@ -433,6 +433,8 @@ export type Enterprise = {
   dishonestDebtorRecords?: Maybe<Array<DishonestDebtorRecord>>;
   /** Administrative division code of the registration, e.g. 320706. */
   districtCode: Scalars['String']['output'];
+  /** Whether districtCode is one of the city's districts; false flags a registration whose division code names another city (DOMAIN.md §10). */
+  districtInCity?: Maybe<Scalars['Boolean']['output']>;
   /** Differential electricity surcharge for the half-year containing `asOf` (default today); null as for sewageFee. */
   electricitySurcharge?: Maybe<ElectricitySurcharge>;
   /** Type of entity as registered, e.g. 有限责任公司. */
@@ -1144,7 +1146,7 @@ export type RecordCreditEventPayload = {
 
 export type RegisterEnterpriseInput = {
   address?: InputMaybe<Scalars['String']['input']>;
-  /** Six-digit administrative division code. */
+  /** A district of the city (320703, 320706, 320707, 320722, 320723, 320724, 320771, 320772) or, registered elsewhere, that place's six-digit division code. */
   districtCode: Scalars['String']['input'];
   /** Type of entity as registered, e.g. 有限责任公司. */
   enterpriseType?: InputMaybe<Scalars['String']['input']>;
@@ -1156,7 +1158,7 @@ export type RegisterEnterpriseInput = {
   registeredCapital?: InputMaybe<Scalars['String']['input']>;
   /** Founding (registration) date. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
-  /** ACTIVE (default), SUSPENDED, REVOKED or CANCELLED. */
+  /** ACTIVE (default for a new registration), SUSPENDED, REVOKED or CANCELLED; left out, an update keeps the stored status. */
   registrationStatus?: InputMaybe<Scalars['String']['input']>;
   uscc: Scalars['USCC']['input'];
 };

@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/auth/principal';
 import { createContext } from '../../shared/context';
 import { log } from '../../shared/logging';
 import type { HubDataSources } from '../../gateway/databases';
+import { localSubjectFacts } from '../../gateway/hub';
 import { FeedReadError, readFeed, type FeedEncoding, type FeedFormat } from './feed-reader';
 import { RowRejected } from './feed-values';
 import { FEEDS } from './feeds';
@@ -68,7 +69,8 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
     const missing = feed.requiredColumns.filter((column) => !data.columns.includes(column));
     if (missing.length > 0) throw new ImportRefused(`${path}: header lacks required column(s) ${missing.join(', ')} for feed ${feedName}; nothing was applied`);
   }
-  const ctx = createContext(feed.principal ?? IMPORT_PRINCIPAL, `import:${Date.now()}`);
+  // Registrations moving district and feedback ask other departments, as the hub would.
+  const ctx = createContext(feed.principal ?? IMPORT_PRINCIPAL, `import:${Date.now()}`, localSubjectFacts(sources));
   const apply = feed.handler({
     ctx,
     sources,

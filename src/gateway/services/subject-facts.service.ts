@@ -7,6 +7,7 @@ const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representation
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
+const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
 
 type Entity = { uscc: string; districtCode?: string; envColorTimeline?: { from: string }[] | null } | null;
@@ -42,6 +43,11 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>> {
     const data = await this.execute('market', MARKET_LISTED, { types: listTypes, from, to }, snapshot);
     return new Set(data.subjectsListedBetween as string[]);
+  }
+
+  async followDistrict(uscc: string, districtCode: string, source: string): Promise<void> {
+    // Its own transaction in environment, not the asking request's snapshot: it is a write.
+    await this.execute('environment', FOLLOW_DISTRICT, { uscc, district: districtCode, source });
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

@@ -20,6 +20,7 @@ const ALL_VISIBLE: SubjectFacts = {
   ratedOf: async (usccs) => new Set(usccs),
   coloredBetween: async () => new Set(),
   marketListedBetween: async () => new Set(),
+  followDistrict: async () => undefined,
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

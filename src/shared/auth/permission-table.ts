@@ -22,6 +22,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.uscc': ALL,
   'Enterprise.name': ALL,
   'Enterprise.districtCode': ALL,
+  'Enterprise.districtInCity': ALL,
   'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
   'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
   // Not in the contract's table: registration data, shown like registrationStatus.
@@ -102,6 +103,7 @@ export const PERMISSION_TABLE = {
   'Mutation.drawInspections': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.applyCreditRepair': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.reviewCreditRepair': ['ENV_ADMIN'],
+  'Mutation.followRegistrationDistrict': ['ENV_ADMIN'],
   'Mutation.addMarketListing': ['MARKET_REGULATOR'],
   'Mutation.removeMarketListing': ['MARKET_REGULATOR'],
   'Mutation.defineMeasure': ['CREDIT_OFFICE'],

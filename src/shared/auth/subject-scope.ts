@@ -21,9 +21,16 @@ export interface SubjectFacts {
   coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /** Subjects on one of market supervision's `listTypes` on some day of [from, to]; for the feedback roll-up. */
   marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /**
+   * Tells the environment department that market supervision moved `uscc`'s registration to
+   * `districtCode` (its hub-internal `followRegistrationDistrict`); `source` names the request. Resolves
+   * once environment has committed the move; throws when it could not, so the caller's transaction
+   * (the registration's) rolls back rather than leave the two departments disagreeing.
+   */
+  followDistrict(uscc: string, districtCode: string, source: string): Promise<void>;
 }
 
-function facts(ctx: HubContext): SubjectFacts {
+export function facts(ctx: HubContext): SubjectFacts {
   // Fail closed: a scoped caller without a way to check the scope sees nothing.
   if (!ctx.subjectFacts) throw new Error('row scope needs SubjectFacts, and this context has none');
   return ctx.subjectFacts;
@@ -42,19 +49,33 @@ const ratedLoader = (ctx: HubContext) =>
   });
 
 /**
- * Whether the caller may see `uscc` at all (CONTRACT.md: outside the scope = does not exist).
- * `known` passes facts the caller already holds (a registration's district) to save a lookup.
- * Batched per request: N subjects cost one federated call per fact, not N.
+ * The district of `uscc`'s market registration, or null when market supervision does not know the
+ * code (an unregistered subject). This is the one district that governs ENV_OFFICER row scope; the
+ * environment department's copy on `rated_subject` follows it (see SubjectDistrictService).
  */
-export async function subjectVisible(ctx: HubContext, uscc: string, known: { districtCode?: string } = {}): Promise<boolean> {
+export function registeredDistrict(ctx: HubContext, uscc: string): Promise<string | null> {
+  return districtLoader(ctx).load(uscc);
+}
+
+/**
+ * The one row-scope decision for a single subject: whether the caller may see `uscc` at all
+ * (CONTRACT.md: outside the scope = does not exist). Every path that names a subject (queries,
+ * `__resolveReference`, notices over HTTP, mutations, objections, repairs) asks this; set-valued
+ * reads (distribution, draws, due subjects) filter by `rowScope` in SQL over the same district.
+ *
+ * `known` passes facts the department already holds, to save a federated lookup: the registration's
+ * district (market's own row, or environment's copy that follows it) and `rated` (environment's own
+ * row). Batched per request: N subjects cost one federated call per fact, not N.
+ */
+export async function subjectVisible(ctx: HubContext, uscc: string, known: { districtCode?: string; rated?: boolean } = {}): Promise<boolean> {
   const scope = rowScope(ctx.principal);
   switch (scope.kind) {
     case 'all':
       return true;
     case 'district':
-      return (known.districtCode ?? (await districtLoader(ctx).load(uscc))) === scope.district;
+      return (known.districtCode ?? (await registeredDistrict(ctx, uscc))) === scope.district;
     case 'rated':
-      return ratedLoader(ctx).load(uscc);
+      return known.rated ?? ratedLoader(ctx).load(uscc);
   }
 }
 

@@ -7,6 +7,7 @@ import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { CreditEventEntity } from './entities/credit-event.entity';
 import { CreditNoticeEntity } from './entities/credit-notice.entity';
 import { CreditRepairEntity } from './entities/credit-repair.entity';
+import { DistrictMoveEntity } from './entities/district-move.entity';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { FrontRunnerEntity } from './entities/front-runner.entity';
 import { HalfYearSnapshotEntity } from './entities/half-year-snapshot.entity';
@@ -23,6 +24,7 @@ import { EnterpriseDisclosureResolver } from './resolvers/enterprise-disclosure.
 import { InspectionResolver } from './resolvers/inspection.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
+import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
 import { CreditEventService } from './services/credit-event.service';
 import { CreditNoticeService } from './services/credit-notice.service';
 import { DisclosureService } from './services/disclosure.service';
@@ -33,6 +35,7 @@ import { ObjectionService } from './services/objection.service';
 import { PolicyService } from './services/policy.service';
 import { RatingService } from './services/rating.service';
 import { SnapshotService } from './services/snapshot.service';
+import { SubjectDistrictService } from './services/subject-district.service';
 import { EnvEnterprise } from './types/env-enterprise.type';
 
 export { noticeRoute } from './notice.route';
@@ -58,6 +61,7 @@ export const environmentSubgraph: SubgraphModule = {
       InspectionFrequencyEntity,
       InspectionDrawEntity,
       CreditRepairEntity,
+      DistrictMoveEntity,
     ],
     migrations: environmentMigrations,
   },
@@ -73,7 +77,7 @@ export const environmentSubgraph: SubgraphModule = {
     const inspections = new InspectionService(dataSource, policies);
     const disclosures = new DisclosureService(dataSource, policies, ratings);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy),
@@ -82,6 +86,7 @@ export const environmentSubgraph: SubgraphModule = {
         new CreditEventResolver(events, notices, objections),
         new PolicyResolver(policies),
         new InspectionResolver(inspections),
+        new SubjectDistrictResolver(new SubjectDistrictService(dataSource)),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../shared/auth/principal';
+import { registeredDistrict } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput, forbidden, notFound } from '../../../shared/errors';
@@ -38,6 +39,8 @@ export class MeasureFeedbackService {
     if (input.outcome === FeedbackOutcome.NOT_APPLIED && !note) {
       throw badInput(`outcome NOT_APPLIED for measure ${input.measureCode} needs a note giving the reason`);
     }
+    // Feedback is about a subject the hub knows: one registered with market supervision.
+    if ((await registeredDistrict(ctx, input.uscc)) === null) throw badInput(`${input.uscc} is not a registered subject; no feedback can be reported on it`);
     const versions = (await this.catalog.versions(ctx)).filter((row) => row.code === input.measureCode);
     if (versions.length === 0) throw notFound(`no measure ${input.measureCode} in the catalogue`);
     const version = versions.find((row) => inForce(row, input.appliedOn));

@@ -34,6 +34,8 @@ export const environmentPermissions: IRules = {
     drawInspections: tableRule('Mutation.drawInspections', inputInScope),
     applyCreditRepair: tableRule('Mutation.applyCreditRepair', inputInScope),
     reviewCreditRepair: tableRule('Mutation.reviewCreditRepair'),
+    // Hub-internal (@inaccessible); the service also refuses any principal but the hub itself.
+    followRegistrationDistrict: tableRule('Mutation.followRegistrationDistrict'),
   },
   _Service: FEDERATION_PLUMBING_RULES._Service,
   Enterprise: {

@@ -6,7 +6,7 @@ import { LegacyRatingEntity } from '../entities/legacy-rating.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { legacyRatingsLoader } from '../loaders/environment.loader';
 import type { ImportLegacyRatingsInput, ImportLegacyRatingsPayload, LegacyRating } from '../types/legacy-rating.type';
-import { inDistrictScope } from '../../../shared/auth/scope';
+import { subjectVisible } from '../../../shared/auth/subject-scope';
 import { requiredText } from './ids';
 import type { RatingService } from './rating.service';
 
@@ -65,7 +65,8 @@ export class LegacyRatingService {
     return this.dataSource.transaction(async (manager) => {
       const usccs = [...new Set(rows.map((r) => r.uscc))];
       const subjects = await manager.getRepository(RatedSubjectEntity).findBy({ uscc: In(usccs) });
-      const known = new Set(subjects.filter((s) => inDistrictScope(ctx.principal, s.districtCode)).map((s) => s.uscc));
+      const visible = await Promise.all(subjects.map((s) => subjectVisible(ctx, s.uscc, { districtCode: s.districtCode, rated: true })));
+      const known = new Set(subjects.filter((_, i) => visible[i]).map((s) => s.uscc));
       const unknown = usccs.find((uscc) => !known.has(uscc));
       if (unknown) throw badInput(`${unknown} is not a rated subject; enrol it before importing its history`);
       const repository = manager.getRepository(LegacyRatingEntity);

@@ -1,11 +1,11 @@
 import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
-import { districtScope, inDistrictScope } from '../../../shared/auth/scope';
+import { districtScope } from '../../../shared/auth/scope';
+import { registeredDistrict, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
 import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
-import { usccDivision } from '../../../shared/uscc';
 import { readManager } from '../../../shared/read-snapshot';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
@@ -99,8 +99,7 @@ export class RatingService {
   /** The rated subject as the caller may see it; null when unrated or outside its district. */
   async subject(ctx: HubContext, uscc: string): Promise<RatedSubjectEntity | null> {
     const subject = await ratedSubjectLoader(ctx, this.dataSource).load(uscc);
-    if (!subject || !inDistrictScope(ctx.principal, subject.districtCode)) return null;
-    return subject;
+    return subject && (await this.visible(ctx, subject)) ? subject : null;
   }
 
   /** The subject's rating basis and all its events (voided included), through the request's loaders. */
@@ -221,8 +220,15 @@ export class RatingService {
       .setLock('pessimistic_write')
       .where('s.uscc = :uscc', { uscc })
       .getOne();
-    if (!subject || !inDistrictScope(ctx.principal, subject.districtCode)) return null;
-    return subject;
+    return subject && (await this.visible(ctx, subject)) ? subject : null;
+  }
+
+  /**
+   * Row scope over the bureau's own row: its district is the registration's (kept in step by
+   * SubjectDistrictService), and a row means the subject is rated.
+   */
+  private visible(ctx: HubContext, subject: RatedSubjectEntity): Promise<boolean> {
+    return subjectVisible(ctx, subject.uscc, { districtCode: subject.districtCode, rated: true });
   }
 
   /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn`. */
@@ -246,9 +252,14 @@ export class RatingService {
     if (!(SUBJECT_KINDS as readonly string[]).includes(subjectKind)) {
       throw badInput(`subjectKind "${subjectKind}" must be one of ${SUBJECT_KINDS.join(', ')}`);
     }
-    const districtCode = input.districtCode ?? usccDivision(input.uscc);
-    if (!/^\d{6}$/.test(districtCode)) throw badInput(`districtCode "${districtCode}" must be a six-digit administrative division code`);
-    if (!inDistrictScope(ctx.principal, districtCode)) {
+    // The supervising district is the registration's (market supervision), never one of our own:
+    // an unregistered code is refused, and a stated district must agree with the registration.
+    const districtCode = await registeredDistrict(ctx, input.uscc);
+    if (districtCode === null) throw badInput(`${input.uscc} is not registered with market supervision; register it before enrolling it`);
+    if (input.districtCode != null && input.districtCode !== districtCode) {
+      throw badInput(`districtCode ${input.districtCode} contradicts the registration of ${input.uscc}, which is in district ${districtCode}`);
+    }
+    if (!(await subjectVisible(ctx, input.uscc, { districtCode }))) {
       throw badInput(`district ${districtCode} of ${input.uscc} is outside the caller's district`);
     }
     if (input.ratedFrom > today()) throw badInput(`ratedFrom ${input.ratedFrom} is in the future`);

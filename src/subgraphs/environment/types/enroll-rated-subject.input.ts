@@ -9,7 +9,7 @@ export class EnrollRatedSubjectInput {
   @Field(() => DateScalar)
   ratedFrom: string;
 
-  @Field(() => String, { nullable: true, description: 'Supervising district; defaults to positions 3–8 of the code.' })
+  @Field(() => String, { nullable: true, description: "Optional check: the supervising district is always the market registration's, and a different one here is refused." })
   districtCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'GB/T 4754 industry code from the discharge-permit register.' })

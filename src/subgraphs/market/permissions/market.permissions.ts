@@ -23,6 +23,7 @@ export const marketPermissions: IRules = {
     uscc: tableRule('Enterprise.uscc'),
     name: tableRule('Enterprise.name'),
     districtCode: tableRule('Enterprise.districtCode'),
+    districtInCity: tableRule('Enterprise.districtInCity'),
     registrationStatus: tableRule('Enterprise.registrationStatus'),
     industryCode: tableRule('Enterprise.industryCode'),
     registeredOn: tableRule('Enterprise.registeredOn'),

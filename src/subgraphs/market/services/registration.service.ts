@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
-import { subjectVisible } from '../../../shared/auth/subject-scope';
+import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
+import { classifyDistrict, districtProblem } from '../../../shared/districts';
 import { badInput, HubError } from '../../../shared/errors';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
@@ -9,7 +10,6 @@ import type { MarketEnterprise } from '../types/enterprise.type';
 import type { RegisterEnterpriseInput } from '../types/register-enterprise.input';
 
 export const REGISTRATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'REVOKED', 'CANCELLED'] as const;
-const DISTRICT_PATTERN = /^\d{6}$/;
 /** numeric(18,2): up to 16 integer digits and 2 decimals, never a float. */
 const CAPITAL_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
 /** The most codes one `enterprises(usccs:)` may ask for (CONTRACT.md). */
@@ -20,6 +20,7 @@ function toEnterprise(row: RegistrationEntity): MarketEnterprise {
     uscc: row.uscc,
     name: row.name,
     districtCode: row.districtCode,
+    districtInCity: classifyDistrict(row.districtCode)?.inCity ?? false,
     registrationStatus: row.status,
     industryCode: row.industryCode,
     legalRepresentative: row.legalRepresentative,
@@ -57,13 +58,19 @@ export class RegistrationService {
     return Promise.all(usccs.map((uscc) => this.find(ctx, uscc)));
   }
 
-  /** Creates or updates a registration; idempotent on the USCC. */
+  /**
+   * Creates or updates a registration; idempotent on the USCC. On update, a field the input leaves
+   * out (or null) keeps its stored value, the status included; `name` and `districtCode` are always
+   * given. The environment department is told the registration's district inside this transaction
+   * (SubjectDistrictService): if it cannot follow, the registration does not change. It is told on
+   * every write, not only on a move, so that a copy left behind (the bureau committed, then this
+   * commit failed) is set right by the next write of the registration; the bureau writes only moves.
+   */
   async register(ctx: HubContext, input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
     const name = input.name.trim();
     if (!name) throw badInput('name must not be empty');
-    if (!DISTRICT_PATTERN.test(input.districtCode)) {
-      throw badInput(`districtCode "${input.districtCode}" must be a six-digit administrative division code`);
-    }
+    const problem = districtProblem(input.districtCode);
+    if (problem) throw badInput(problem);
     const scope = districtScope(ctx.principal);
     if (scope !== null && scope !== input.districtCode) {
       throw badInput(`districtCode "${input.districtCode}" is outside the caller's district ${scope}`);
@@ -71,13 +78,13 @@ export class RegistrationService {
     if (input.registeredCapital != null && !CAPITAL_PATTERN.test(input.registeredCapital)) {
       throw badInput(`registeredCapital "${input.registeredCapital}" must be a non-negative decimal with at most 2 decimals, e.g. "5000000.00"`);
     }
-    const status = input.registrationStatus ?? 'ACTIVE';
-    if (!(REGISTRATION_STATUSES as readonly string[]).includes(status)) {
-      throw badInput(`registrationStatus "${status}" must be one of ${REGISTRATION_STATUSES.join(', ')}`);
+    const givenStatus = input.registrationStatus ?? null;
+    if (givenStatus !== null && !(REGISTRATION_STATUSES as readonly string[]).includes(givenStatus)) {
+      throw badInput(`registrationStatus "${givenStatus}" must be one of ${REGISTRATION_STATUSES.join(', ')}`);
     }
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
-      const existing = await repository.findOneBy({ uscc: input.uscc });
+      const existing = await repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.uscc = :uscc', { uscc: input.uscc }).getOne();
       const row = repository.merge(existing ?? repository.create({ uscc: input.uscc }), {
         name,
         districtCode: input.districtCode,
@@ -88,10 +95,11 @@ export class RegistrationService {
         enterpriseType: input.enterpriseType ?? existing?.enterpriseType ?? null,
         registeredCapital: input.registeredCapital ?? existing?.registeredCapital ?? null,
         address: input.address ?? existing?.address ?? null,
-        status,
+        status: givenStatus ?? existing?.status ?? 'ACTIVE',
         updatedAt: new Date(),
       });
       await repository.save(row);
+      await facts(ctx).followDistrict(input.uscc, input.districtCode, `registerEnterprise by ${ctx.principal.clientId} (request ${ctx.requestId})`);
       ctx.touchedUsccs.add(input.uscc);
       // Read back so that numeric columns come as Postgres prints them ("5000000.00").
       return toEnterprise((await repository.findOneBy({ uscc: input.uscc }))!);

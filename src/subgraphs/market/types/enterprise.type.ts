@@ -15,6 +15,12 @@ export class MarketEnterprise {
   @Field(() => String, { description: 'Administrative division code of the registration, e.g. 320706.' })
   districtCode: string;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether districtCode is one of the city's districts; false flags a registration whose division code names another city (DOMAIN.md §10).",
+  })
+  districtInCity: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'ACTIVE, SUSPENDED, REVOKED or CANCELLED.' })
   registrationStatus: string | null;
 

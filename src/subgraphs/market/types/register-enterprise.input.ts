@@ -9,7 +9,7 @@ export class RegisterEnterpriseInput {
   @Field(() => String)
   name: string;
 
-  @Field(() => String, { description: 'Six-digit administrative division code.' })
+  @Field(() => String, { description: "A district of the city (320703, 320706, 320707, 320722, 320723, 320724, 320771, 320772) or, registered elsewhere, that place's six-digit division code." })
   districtCode: string;
 
   @Field(() => String, { nullable: true })
@@ -33,6 +33,6 @@ export class RegisterEnterpriseInput {
   @Field(() => String, { nullable: true })
   address?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ACTIVE (default), SUSPENDED, REVOKED or CANCELLED.' })
+  @Field(() => String, { nullable: true, description: 'ACTIVE (default for a new registration), SUSPENDED, REVOKED or CANCELLED; left out, an update keeps the stored status.' })
   registrationStatus?: string | null;
 }
