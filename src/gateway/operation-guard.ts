@@ -77,6 +77,52 @@ interface RequestTotals {
   listItems: number;
 }
 
+/**
+ * How often one response name may be selected in one selection set. graphql-js's validation
+ * (OverlappingFieldsCanBeMerged) compares such fields pairwise: 250 copies of
+ * `enterprise(uscc: "...") { uscc }` (2000 tokens) cost it about half a second. No client needs a field twice.
+ */
+export const MAX_SAME_FIELD = 10;
+
+/**
+ * The response name selected most often in one selection set of the document, and how often; as
+ * graphql-js merges them, fields of inline fragments and of each distinct fragment spread there count
+ * too. Each fragment's names are counted once (memoised) and at most HUB_MAX_FRAGMENT_SPREADS are merged.
+ */
+function mostRepeatedField(document: DocumentNode, fragments: Map<string, FragmentDefinitionNode>): { name: string; count: number } {
+  const memo = new Map<string, Map<string, number>>();
+  const namesOf = (selectionSet: SelectionSetNode, seen: Set<string>, counts = new Map<string, number>()): Map<string, number> => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.alias?.value ?? selection.name.value;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        namesOf(selection.selectionSet, seen, counts);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        for (const [name, count] of fragmentNames(selection.name.value)) counts.set(name, (counts.get(name) ?? 0) + count);
+      }
+    }
+    return counts;
+  };
+  const fragmentNames = (fragmentName: string): Map<string, number> => {
+    const known = memo.get(fragmentName);
+    if (known) return known;
+    memo.set(fragmentName, new Map()); // A cycle counts nothing here; `fragmentOrder` refuses it.
+    const fragment = fragments.get(fragmentName);
+    const names = fragment ? namesOf(fragment.selectionSet, new Set([fragmentName])) : new Map<string, number>();
+    memo.set(fragmentName, names);
+    return names;
+  };
+  let most = { name: '', count: 0 };
+  visit(document, {
+    SelectionSet: (node) => {
+      for (const [name, count] of namesOf(node, new Set())) if (count > most.count) most = { name, count };
+    },
+  });
+  return most;
+}
+
 const ZERO_SHAPE: ShapeTotals = { selections: 0, aliases: 0, depth: 0 };
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
@@ -318,9 +364,17 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
   if (spreads > limits.maxFragmentSpreads) {
     throw tooComplex(`the operation has ${spreads} fragment spreads; at most ${limits.maxFragmentSpreads} are allowed`, { limit: limits.maxFragmentSpreads, actual: spreads });
   }
+  const fragments = fragmentsOf(document);
+  const repeated = mostRepeatedField(document, fragments);
+  if (repeated.count > MAX_SAME_FIELD) {
+    throw tooComplex(`"${repeated.name}" is selected ${repeated.count} times in one selection set; at most ${MAX_SAME_FIELD} are allowed`, {
+      limit: MAX_SAME_FIELD,
+      actual: repeated.count,
+    });
+  }
   const operation = selectedOperation(document, operationName);
   if (operation.operation === 'subscription') throw badInput('subscriptions are not supported: ask with a query, or register a webhook for changes');
-  const order = fragmentOrder(operation, fragmentsOf(document));
+  const order = fragmentOrder(operation, fragments);
   const shape = shapeOf(operation, order);
   if (shape.selections > limits.maxSelections) {
     throw tooComplex(`the operation selects ${shape.selections} fields once its fragments are expanded; at most ${limits.maxSelections} are allowed`, {
