@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/cli/import/feed-reader';
+import { importFeed } from '../src/cli/import/import.command';
 import { guardWork } from '../src/gateway/operation-guard';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { newUscc } from './support/fixtures';
@@ -213,6 +218,19 @@ describe('free-text inputs have length limits', () => {
     const atLimit = await post({ query: register, variables: { r: { uscc, name: 'n'.repeat(200), districtCode: '320706', address: 'a'.repeat(500) } } }, admin);
     expect(atLimit.errors).toBeUndefined();
     expect(atLimit.data).toEqual({ registerEnterprise: { uscc, name: 'n'.repeat(200) } });
+  });
+
+  it('applies the same limits to imported feeds: the row is rejected naming the column', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-hostile-')), 'registrations.csv');
+    const [kept, tooLong, withNul] = [newUscc('320703'), newUscc('320703'), newUscc('320703')];
+    writeFileSync(file, ['uscc,name,district_code', `${kept},导入测试有限公司,320703`, `${tooLong},${'x'.repeat(100_000)},320703`, `${withNul},A\u0000B,320703`].join('\n'));
+    const result = await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: () => {} });
+    expect(result).toMatchObject({ imported: 1, rejected: 2 });
+    const [, ...rejects] = parseCsv(readFileSync(result.rejectsPath, 'utf8'));
+    expect(rejects.map((row) => [row.fields[0], row.fields[2]])).toEqual([
+      ['3', 'name is 100000 characters long; at most 200 are allowed'],
+      ['4', 'name contains a NUL character (U+0000)'],
+    ]);
   });
 
   it('refuses an over-long API client name', async () => {

@@ -168,11 +168,15 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   try {
     result = await withDeadline(execution, deps.requestTimeoutMs);
   } catch (error) {
-    // Past the deadline the execution still runs: its snapshot is released once it ends.
-    void execution.catch(() => undefined).finally(() => {
-      deps.audit.forget(context);
-      return context.snapshot.release();
-    });
+    // Past the deadline the execution still runs: once it ends, what it read or wrote is audited
+    // and its snapshot released.
+    void execution
+      .then(
+        () => deps.audit.finish(context),
+        () => deps.audit.forget(context),
+      )
+      .catch((failure: unknown) => log.error('audit record of a request past its deadline failed', { detail: String(failure) }))
+      .finally(() => context.snapshot.release());
     throw error;
   }
   // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).

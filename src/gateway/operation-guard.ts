@@ -254,12 +254,13 @@ function requestTotalsOf(
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
         const child = totals(selection.selectionSet, field ? getNamedType(field.type) : undefined);
         let multiplier = field && getNullableType(field.type) instanceof GraphQLList ? ASSUMED_LIST_LENGTH : 1;
+        let listArgumentSeen = false;
         for (const argument of selection.arguments ?? []) {
           sum.listItems += itemsInValue(argument.value, itemsOf);
           const definition = field?.args.find((candidate) => candidate.name === argument.name.value);
-          if (definition && getNullableType(definition.type) instanceof GraphQLList) {
+          if (!listArgumentSeen && definition && getNullableType(definition.type) instanceof GraphQLList) {
+            listArgumentSeen = true;
             multiplier = Math.max(listLength(argument.value, variables) ?? 1, 1);
-            break;
           }
         }
         sum.cost += 1 + child.cost * multiplier;

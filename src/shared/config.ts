@@ -98,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     timeouts: {
       statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
-      requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 30_000),
+      requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),
     },
   };
 }
