@@ -14,11 +14,11 @@ export type HubDataSources = Record<SchemaOwner, DataSource>;
 export const HUB_SCHEMAS: SchemaDefinition[] = [GATEWAY_SCHEMA, ...SUBGRAPHS.map((subgraph) => subgraph.database)];
 
 /** Connects one DataSource per schema owner and applies pending migrations. */
-export async function openHubDatabases(url: string, options: { migrate: boolean; poolSize?: number }): Promise<HubDataSources> {
+export async function openHubDatabases(url: string, options: { migrate: boolean; poolSize?: number; statementTimeoutMs?: number }): Promise<HubDataSources> {
   const sources = {} as HubDataSources;
   try {
     for (const definition of HUB_SCHEMAS) {
-      const dataSource = createSchemaDataSource(definition, { url, poolSize: options.poolSize });
+      const dataSource = createSchemaDataSource(definition, { url, poolSize: options.poolSize, statementTimeoutMs: options.statementTimeoutMs });
       await dataSource.initialize();
       sources[definition.owner] = dataSource;
       if (options.migrate) {

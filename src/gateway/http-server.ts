@@ -17,6 +17,7 @@ import type { AuditRecorder } from './audit-recorder';
 import { authenticate } from './authentication';
 import { guardOperation, type OperationSummary } from './operation-guard';
 import type { RateLimiter } from './rate-limiter';
+import { withDeadline } from './request-deadline';
 import type { ApiClientService } from './services/api-client.service';
 import type { JwtIssuerService } from './services/jwt-issuer.service';
 
@@ -27,6 +28,8 @@ export interface HttpDependencies {
   jwt: JwtIssuerService | null;
   maxBodyBytes: number;
   limits: OperationLimits;
+  /** Deadline of one GraphQL request (HUB_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
   /** The client-facing schema, once the gateway loaded it (for the cost estimate). */
   apiSchema: () => GraphQLSchema | undefined;
   rateLimiter: RateLimiter;
@@ -131,6 +134,11 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     refuse(response, 400, 'BAD_USER_INPUT', 'batched requests are not supported: send one operation per request');
     return;
   }
+  if ((body as { extensions?: { persistedQuery?: unknown } } | null)?.extensions?.persistedQuery !== undefined) {
+    // Automatic persisted queries would let a client store documents in the hub's cache unguarded.
+    sendError(response, 400, 'BAD_USER_INPUT', 'persisted queries are not supported: send the query text in "query" without extensions.persistedQuery');
+    return;
+  }
   if (!body || typeof body !== 'object' || typeof (body as { query?: unknown }).query !== 'string' || !(body as { query: string }).query.trim()) {
     refuse(response, 400, 'BAD_USER_INPUT', 'request body must be a JSON object with a non-empty "query" string');
     return;
@@ -170,14 +178,22 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   let result: Awaited<ReturnType<typeof deps.apollo.executeHTTPGraphQLRequest>>;
+  const execution = deps.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+    context: async () => context,
+  });
   try {
-    result = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-      context: async () => context,
-    });
+    result = await withDeadline(execution, deps.requestTimeoutMs);
   } catch (error) {
-    deps.audit.forget(context);
-    await context.snapshot.release();
+    // Past the deadline the execution still runs: once it ends, what it read or wrote is audited
+    // and its snapshot released.
+    void execution
+      .then(
+        () => deps.audit.finish(context),
+        () => deps.audit.forget(context),
+      )
+      .catch((failure: unknown) => log.error('audit record of a request past its deadline failed', { detail: String(failure) }))
+      .finally(() => context.snapshot.release());
     throw error;
   }
   // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).

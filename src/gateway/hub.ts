@@ -18,6 +18,7 @@ import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
 import { AuditRecorder } from './audit-recorder';
+import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
 import { closeHubDatabases, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
@@ -118,12 +119,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
   let sources: HubDataSources | undefined;
-  const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10 });
+  const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
   let unobservePools = () => {};
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
-    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10 });
+    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
@@ -149,7 +150,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       remoteUrls,
       subgraphSecret: secret,
       schemaHints: config.schemaHints,
-      plugins: [recorder.plugin()],
+      plugins: [recorder.plugin(), clientErrorStatusPlugin()],
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
@@ -166,6 +167,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       jwt: JwtIssuerService.fromConfig(config.jwt),
       maxBodyBytes: config.maxBodyBytes,
       limits: config.limits,
+      requestTimeoutMs: config.timeouts.requestMs,
       apiSchema: () => apiSchema,
       rateLimiter,
       audit: recorder,

@@ -4,21 +4,37 @@ import {
   getNullableType,
   GraphQLError,
   GraphQLList,
+  isInterfaceType,
+  isObjectType,
   Kind,
   parse,
   TypeInfo,
   visit,
   visitWithTypeInfo,
+  type DirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { OperationLimits } from '../shared/config';
-import { HubError } from '../shared/errors';
+import { badInput, HubError } from '../shared/errors';
+import { textProblem } from '../shared/text-limits';
+
+/*
+ * Why this is written here and not taken from a library: graphql-query-complexity (used before)
+ * and GraphQL Armor's cost-limit and max-depth rules walk fragment spreads by expanding them, or
+ * memoise a fragment's cost at the depth it was first met (wrong at any other depth); a chain of 12
+ * fragments each spread four times then costs 4^12 steps (issue 15: 34 s of a blocked event loop
+ * for a 136-token request). Neither models the hub's cost (a list argument multiplies its children
+ * by its length) nor counts the codes asked across aliases, and both run as validation rules, after
+ * graphql-js's own validation. This guard analyses each fragment once, memoising its totals, so its
+ * work is linear in the document's size (at most HUB_MAX_TOKENS tokens), and it runs on the parsed
+ * document before validation.
+ */
 
 /** What the gateway knows about an operation before it runs (also written to the audit trail). */
 export interface OperationSummary {
@@ -31,75 +47,288 @@ export interface OperationSummary {
   coordinates: string[];
 }
 
+/**
+ * Selection nodes the guard has visited since the process started: its work per request is bounded
+ * by the document's size, which tests check on hostile documents (like StatementCounter for SQL).
+ */
+export const guardWork = { visitedSelections: 0 };
+
 const tooComplex = (message: string, extensions: Record<string, unknown>) => new HubError('QUERY_TOO_COMPLEX', message, extensions);
 
 /** Assumed length of a list field without a size argument, for the cost estimate. */
 const ASSUMED_LIST_LENGTH = 5;
 
+/** Nesting of lists and objects in `variables` past which the request is refused (the hub's inputs nest 3 deep). */
+export const MAX_VARIABLE_DEPTH = 16;
+
+/** Totals of a selection set with every fragment counted as often as it is spread, computed without expanding. */
+interface ShapeTotals {
+  /** Field selections, fragments expanded. */
+  selections: number;
+  aliases: number;
+  depth: number;
+}
+
+/** Totals that depend on the variables: worked out per request, still once per fragment. */
+interface RequestTotals {
+  /** Estimated cost: every field costs 1; a list field multiplies its children (see `fieldCost`). */
+  cost: number;
+  /** Items in every list argument (codes asked), summed over every place they are asked. */
+  listItems: number;
+}
+
 /**
- * Cost: every field costs 1; a list field multiplies its children by the length of its list
- * argument (`enterprises(usccs:)` costs per code asked) or by ASSUMED_LIST_LENGTH.
+ * How often one response name may be selected in one selection set. graphql-js's validation
+ * (OverlappingFieldsCanBeMerged) compares such fields pairwise: 250 copies of
+ * `enterprise(uscc: "...") { uscc }` (2000 tokens) cost it about half a second. No client needs a field twice.
  */
-const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const listArgument = Object.values(args).find(Array.isArray) as unknown[] | undefined;
-  const returnsList = getNullableType(field.type) instanceof GraphQLList;
-  const multiplier = listArgument ? Math.max(listArgument.length, 1) : returnsList ? ASSUMED_LIST_LENGTH : 1;
-  return 1 + childComplexity * multiplier;
-};
+export const MAX_SAME_FIELD = 10;
 
-function countAliases(document: DocumentNode): number {
-  let aliases = 0;
-  visit(document, { Field: (node) => void (node.alias && aliases++) });
-  return aliases;
-}
-
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
-    } else if (!seen.has(selection.name.value)) {
-      const fragment = fragments.get(selection.name.value);
-      deepest = Math.max(deepest, depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])));
+/**
+ * The response name selected most often in one selection set of the document, and how often; as
+ * graphql-js merges them, fields of inline fragments and of each distinct fragment spread there count
+ * too. Each fragment's names are counted once (memoised) and at most HUB_MAX_FRAGMENT_SPREADS are merged.
+ */
+function mostRepeatedField(document: DocumentNode, fragments: Map<string, FragmentDefinitionNode>): { name: string; count: number } {
+  const memo = new Map<string, Map<string, number>>();
+  const namesOf = (selectionSet: SelectionSetNode, seen: Set<string>, counts = new Map<string, number>()): Map<string, number> => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.alias?.value ?? selection.name.value;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        namesOf(selection.selectionSet, seen, counts);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        for (const [name, count] of fragmentNames(selection.name.value)) counts.set(name, (counts.get(name) ?? 0) + count);
+      }
     }
-  }
-  return deepest;
+    return counts;
+  };
+  const fragmentNames = (fragmentName: string): Map<string, number> => {
+    const known = memo.get(fragmentName);
+    if (known) return known;
+    memo.set(fragmentName, new Map()); // A cycle counts nothing here; `fragmentOrder` refuses it.
+    const fragment = fragments.get(fragmentName);
+    const names = fragment ? namesOf(fragment.selectionSet, new Set([fragmentName])) : new Map<string, number>();
+    memo.set(fragmentName, names);
+    return names;
+  };
+  let most = { name: '', count: 0 };
+  visit(document, {
+    SelectionSet: (node) => {
+      for (const [name, count] of namesOf(node, new Set())) if (count > most.count) most = { name, count };
+    },
+  });
+  return most;
 }
 
-/** The longest list among the variables' values. */
-function longestVariableList(variables: unknown): number {
+const ZERO_SHAPE: ShapeTotals = { selections: 0, aliases: 0, depth: 0 };
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/**
+ * The fragments reachable from `operation`, dependencies first; a cycle is refused here, before any
+ * totals are computed (each fragment is entered once, so this is linear too).
+ */
+function fragmentOrder(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const order: FragmentDefinitionNode[] = [];
+  const spreadsIn = (selectionSet: SelectionSetNode | undefined, found: string[] = []): string[] => {
+    for (const selection of selectionSet?.selections ?? []) {
+      guardWork.visitedSelections++;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) found.push(selection.name.value);
+      else spreadsIn(selection.selectionSet, found);
+    }
+    return found;
+  };
+  const enter = (name: string, via: string) => {
+    const seen = state.get(name);
+    if (seen === 'done') return;
+    if (seen === 'open') throw badInput(`fragment "${name}" spreads itself (through "${via}"): fragment cycles are not allowed`, { fragment: name });
+    const fragment = fragments.get(name);
+    if (!fragment) return; // An unknown fragment: validation names it.
+    state.set(name, 'open');
+    for (const next of new Set(spreadsIn(fragment.selectionSet))) enter(next, name);
+    state.set(name, 'done');
+    order.push(fragment);
+  };
+  for (const name of new Set(spreadsIn(operation.selectionSet))) enter(name, name);
+  return order;
+}
+
+/** The shape totals of the operation, each fragment's computed once from its dependencies' (`fragmentOrder`). */
+function shapeOf(operation: OperationDefinitionNode, order: FragmentDefinitionNode[]): ShapeTotals {
+  const memo = new Map<string, ShapeTotals>();
+  const totals = (selectionSet: SelectionSetNode | undefined): ShapeTotals => {
+    const sum = { selections: 0, aliases: 0, depth: 0 };
+    for (const selection of selectionSet?.selections ?? []) {
+      guardWork.visitedSelections++;
+      let part: ShapeTotals;
+      if (selection.kind === Kind.FIELD) {
+        const child = totals(selection.selectionSet);
+        part = { selections: 1 + child.selections, aliases: (selection.alias ? 1 : 0) + child.aliases, depth: 1 + child.depth };
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        part = totals(selection.selectionSet);
+      } else {
+        part = memo.get(selection.name.value) ?? ZERO_SHAPE;
+      }
+      sum.selections += part.selections;
+      sum.aliases += part.aliases;
+      sum.depth = Math.max(sum.depth, part.depth);
+    }
+    return sum;
+  };
+  for (const fragment of order) memo.set(fragment.name.value, totals(fragment.selectionSet));
+  return totals(operation.selectionSet);
+}
+
+/** Items in a list argument's value (nested lists and lists inside input objects count too); `itemsOf` counts a variable's. */
+function itemsInValue(value: ValueNode, itemsOf: (variable: string) => number): number {
+  switch (value.kind) {
+    case Kind.LIST:
+      return value.values.reduce((sum, item) => sum + 1 + itemsInValue(item, itemsOf), 0);
+    case Kind.OBJECT:
+      return value.fields.reduce((sum, field) => sum + itemsInValue(field.value, itemsOf), 0);
+    case Kind.VARIABLE:
+      return itemsOf(value.name.value);
+    default:
+      return 0;
+  }
+}
+
+function itemsInJson(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + 1 + itemsInJson(item), 0);
+  if (value && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + itemsInJson(item), 0);
+  return 0;
+}
+
+/** The length of a list argument as the field will receive it (a single value is coerced to a list of one). */
+function listLength(value: ValueNode, variables: Record<string, unknown>): number | undefined {
+  if (value.kind === Kind.LIST) return value.values.length;
+  if (value.kind === Kind.VARIABLE) {
+    const given = variables[value.name.value];
+    return Array.isArray(given) ? given.length : undefined;
+  }
+  return undefined;
+}
+
+/** `@skip(if:)` / `@include(if:)` with a known condition, as graphql-js will apply them. */
+function skipped(directives: readonly DirectiveNode[] | undefined, variables: Record<string, unknown>): boolean {
+  for (const directive of directives ?? []) {
+    const condition = directive.arguments?.find((argument) => argument.name.value === 'if')?.value;
+    const value = condition?.kind === Kind.BOOLEAN ? condition.value : condition?.kind === Kind.VARIABLE ? variables[condition.name.value] : undefined;
+    if (typeof value !== 'boolean') continue;
+    if ((directive.name.value === 'skip' && value) || (directive.name.value === 'include' && !value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Cost and list items of the operation for these variables: every field costs 1; a list field
+ * multiplies its children by the length of its list argument (`enterprises(usccs:)` costs per code
+ * asked) or by ASSUMED_LIST_LENGTH. Fields the schema does not know cost 1 (validation names them).
+ */
+function requestTotalsOf(
+  schema: GraphQLSchema | undefined,
+  operation: OperationDefinitionNode,
+  order: FragmentDefinitionNode[],
+  variables: Record<string, unknown>,
+): RequestTotals {
+  const memo = new Map<string, RequestTotals>();
+  // Each variable's items are counted once, however often the operation uses it.
+  const variableItems = new Map<string, number>();
+  const itemsOf = (name: string) => variableItems.get(name) ?? variableItems.set(name, itemsInJson(variables[name])).get(name)!;
+  const totals = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined): RequestTotals => {
+    const sum = { cost: 0, listItems: 0 };
+    for (const selection of selectionSet?.selections ?? []) {
+      guardWork.visitedSelections++;
+      if (skipped(selection.directives, variables)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        const child = totals(selection.selectionSet, field ? getNamedType(field.type) : undefined);
+        let multiplier = field && getNullableType(field.type) instanceof GraphQLList ? ASSUMED_LIST_LENGTH : 1;
+        let listArgumentSeen = false;
+        for (const argument of selection.arguments ?? []) {
+          sum.listItems += itemsInValue(argument.value, itemsOf);
+          const definition = field?.args.find((candidate) => candidate.name === argument.name.value);
+          if (!listArgumentSeen && definition && getNullableType(definition.type) instanceof GraphQLList) {
+            listArgumentSeen = true;
+            multiplier = Math.max(listLength(argument.value, variables) ?? 1, 1);
+          }
+        }
+        sum.cost += 1 + child.cost * multiplier;
+        sum.listItems += child.listItems;
+      } else {
+        const part =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? totals(selection.selectionSet, selection.typeCondition ? (schema?.getType(selection.typeCondition.name.value) ?? undefined) : parent)
+            : memo.get(selection.name.value);
+        sum.cost += part?.cost ?? 0;
+        sum.listItems += part?.listItems ?? 0;
+      }
+    }
+    return sum;
+  };
+  for (const fragment of order) memo.set(fragment.name.value, totals(fragment.selectionSet, schema?.getType(fragment.typeCondition.name.value) ?? undefined));
+  const root = schema ? (operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType()) : undefined;
+  return totals(operation.selectionSet, root ?? undefined);
+}
+
+/**
+ * Checks `variables` without recursion: nesting (MAX_VARIABLE_DEPTH), and strings PostgreSQL cannot
+ * store or that no client means to send (see `textProblem`); returns the longest list.
+ */
+function checkVariables(variables: unknown): number {
   let longest = 0;
-  const walk = (value: unknown) => {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: variables, path: '', depth: 0 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (typeof value === 'string') {
+      const problem = textProblem(value);
+      if (problem) throw badInput(`variable ${path} ${problem}`, { variable: path });
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_VARIABLE_DEPTH) {
+      throw badInput(`variables nest more than ${MAX_VARIABLE_DEPTH} levels deep (at ${path}); no input of the hub nests that deep`, { limit: MAX_VARIABLE_DEPTH });
+    }
     if (Array.isArray(value)) {
       longest = Math.max(longest, value.length);
-      value.forEach(walk);
-    } else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(variables);
+      value.forEach((item, index) => pending.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }));
+    } else {
+      for (const [key, item] of Object.entries(value)) pending.push({ value: item, path: path ? `${path}.${key}` : `$${key}`, depth: depth + 1 });
+    }
+  }
   return longest;
 }
 
-/** The longest list literal in the document. */
-function longestLiteralList(document: DocumentNode): number {
-  let longest = 0;
-  visit(document, { ListValue: (node: { values: readonly ValueNode[] }) => void (longest = Math.max(longest, node.values.length)) });
-  return longest;
-}
-
-function selectedOperation(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined {
+/** The operation the request names; a request that names none or an unknown one is BAD_USER_INPUT (not Apollo's INTERNAL). */
+function selectedOperation(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (operations.length === 0) throw badInput('the document contains no operation (only fragments)');
+  if (operationName !== undefined) {
+    const named = operations.find((o) => o.name?.value === operationName);
+    if (!named) throw badInput(`the document has no operation named "${operationName}"`, { operationName });
+    return named;
+  }
+  if (operations.length > 1) throw badInput(`the document has ${operations.length} operations: name the one to run in "operationName"`);
+  return operations[0];
 }
 
 /** What does not depend on the variables: worked out once per document text (see `guardOperation`). */
 interface DocumentAnalysis {
   document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** Fragments reachable from the operation, dependencies first. */
+  fragmentOrder: FragmentDefinitionNode[];
   longestLiteralList: number;
-  /** The cost when the operation declares no variables (it cannot change); else computed per request. */
-  fixedCost: number | null;
   summary: Readonly<OperationSummary>;
 }
 
@@ -107,16 +336,13 @@ interface DocumentAnalysis {
 const analyses = new WeakMap<GraphQLSchema, Map<string, DocumentAnalysis>>();
 const MAX_CACHED_ANALYSES = 1_000;
 
-function costOf(schema: GraphQLSchema, document: DocumentNode, variables: unknown, operationName: string | undefined): number | undefined {
-  try {
-    return getComplexity({ schema, query: document, variables: (variables ?? {}) as Record<string, unknown>, operationName, estimators: [listAwareEstimator] });
-  } catch {
-    return undefined; // Variables that do not coerce: validation reports them next.
-  }
-}
-
-/** Parses and checks what the variables cannot change: tokens, aliases, depth; null when Apollo should answer. */
+/**
+ * Parses and checks what the variables cannot change, cheapest first: tokens, fragment spreads and
+ * cycles, then expanded selections, aliases and depth (all counted without expanding a fragment).
+ */
 function analyse(query: string, operationName: string | undefined, limits: OperationLimits, schema: GraphQLSchema | undefined): DocumentAnalysis | null {
+  const textIssue = textProblem(query);
+  if (textIssue) throw badInput(`the query text ${textIssue}`);
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
@@ -124,17 +350,46 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
     if (error instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(error.message)) {
       throw tooComplex(`the operation has more than ${limits.maxTokens} tokens`, { limit: limits.maxTokens });
     }
-    return null;
+    return null; // A syntax error: Apollo answers it (BAD_USER_INPUT with its location).
   }
-  const aliases = countAliases(document);
-  if (aliases > limits.maxAliases) throw tooComplex(`the operation uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, { limit: limits.maxAliases, actual: aliases });
+  let spreads = 0;
+  let longestLiteral = 0;
+  visit(document, {
+    FragmentSpread: () => void spreads++,
+    ListValue: (node) => void (longestLiteral = Math.max(longestLiteral, node.values.length)),
+    StringValue: (node) => {
+      const problem = textProblem(node.value);
+      if (problem) throw badInput(`a string in the query ${problem}`);
+    },
+  });
+  if (spreads > limits.maxFragmentSpreads) {
+    throw tooComplex(`the operation has ${spreads} fragment spreads; at most ${limits.maxFragmentSpreads} are allowed`, { limit: limits.maxFragmentSpreads, actual: spreads });
+  }
+  const fragments = fragmentsOf(document);
+  const repeated = mostRepeatedField(document, fragments);
+  if (repeated.count > MAX_SAME_FIELD) {
+    throw tooComplex(`"${repeated.name}" is selected ${repeated.count} times in one selection set; at most ${MAX_SAME_FIELD} are allowed`, {
+      limit: MAX_SAME_FIELD,
+      actual: repeated.count,
+    });
+  }
   const operation = selectedOperation(document, operationName);
-  if (!operation) return null;
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
-  const depth = depthOf(operation.selectionSet, fragments, new Set());
-  if (depth > limits.maxDepth) throw tooComplex(`the operation is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { limit: limits.maxDepth, actual: depth });
+  if (operation.operation === 'subscription') throw badInput('subscriptions are not supported: ask with a query, or register a webhook for changes');
+  const order = fragmentOrder(operation, fragments);
+  const shape = shapeOf(operation, order);
+  if (shape.selections > limits.maxSelections) {
+    throw tooComplex(`the operation selects ${shape.selections} fields once its fragments are expanded; at most ${limits.maxSelections} are allowed`, {
+      limit: limits.maxSelections,
+      actual: shape.selections,
+      fragmentSpreads: spreads,
+    });
+  }
+  if (shape.aliases > limits.maxAliases) {
+    throw tooComplex(`the operation uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`, { limit: limits.maxAliases, actual: shape.aliases });
+  }
+  if (shape.depth > limits.maxDepth) {
+    throw tooComplex(`the operation is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`, { limit: limits.maxDepth, actual: shape.depth });
+  }
   const coordinates = new Set<string>();
   if (schema) {
     const typeInfo = new TypeInfo(schema);
@@ -148,11 +403,11 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
       }),
     );
   }
-  const hasVariables = (operation.variableDefinitions?.length ?? 0) > 0;
   return {
     document,
-    longestLiteralList: longestLiteralList(document),
-    fixedCost: schema && !hasVariables ? (costOf(schema, document, {}, operationName) ?? null) : null,
+    operation,
+    fragmentOrder: order,
+    longestLiteralList: longestLiteral,
     summary: Object.freeze({
       name: operation.name?.value ?? operationName ?? null,
       hash: createHash('sha256').update(query).digest('hex'),
@@ -164,17 +419,24 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
 }
 
 /**
- * The gateway's checks on an operation, before any subgraph (and so any SQL) runs: tokens, aliases,
- * depth, list sizes and cost over the limits are QUERY_TOO_COMPLEX. Runs before validation, so a
- * hostile document costs only its parse. Returns null when the document does not parse or names no
- * operation: Apollo then answers with its usual error. What the variables cannot change is worked
- * out once per document text and API schema; list sizes and the cost are checked on every request.
+ * The gateway's checks on an operation, before any subgraph (and so any SQL) runs: tokens, fragment
+ * spreads, expanded selections, aliases, depth, list sizes, list items across the operation and
+ * cost over the limits are QUERY_TOO_COMPLEX; a request naming no runnable operation, a
+ * subscription, over-nested variables and strings with NUL or lone surrogates are BAD_USER_INPUT.
+ * Runs before validation, in time linear in the document's size. Returns null when the document
+ * does not parse: Apollo then answers with its usual error. What the variables cannot change is
+ * worked out once per document text and API schema; the rest on every request.
  */
 export function guardOperation(
   request: { query: string; variables?: unknown; operationName?: string },
   limits: OperationLimits,
   schema: GraphQLSchema | undefined,
 ): OperationSummary | null {
+  const longestVariable = checkVariables(request.variables);
+  if (request.operationName !== undefined) {
+    const problem = textProblem(request.operationName);
+    if (problem) throw badInput(`operationName ${problem}`);
+  }
   const cacheKey = `${request.operationName ?? ''}\n${request.query}`;
   let cache = schema ? analyses.get(schema) : undefined;
   if (schema && !cache) analyses.set(schema, (cache = new Map<string, DocumentAnalysis>()));
@@ -187,15 +449,20 @@ export function guardOperation(
       cache.set(cacheKey, analysis);
     }
   }
-  const longest = Math.max(analysis.longestLiteralList, longestVariableList(request.variables));
+  const longest = Math.max(analysis.longestLiteralList, longestVariable);
   if (longest > limits.maxListSize) {
     throw tooComplex(`a list of ${longest} items is over the limit of ${limits.maxListSize}`, { limit: limits.maxListSize, actual: longest });
   }
-  if (schema) {
-    const cost = analysis.fixedCost ?? costOf(schema, analysis.document, request.variables, request.operationName);
-    if (cost !== undefined && cost > limits.maxCost) {
-      throw tooComplex(`the operation's estimated cost ${cost} is over the limit of ${limits.maxCost}`, { limit: limits.maxCost, actual: cost });
-    }
+  const variables = (request.variables && typeof request.variables === 'object' ? request.variables : {}) as Record<string, unknown>;
+  const { cost, listItems } = requestTotalsOf(schema, analysis.operation, analysis.fragmentOrder, variables);
+  if (listItems > limits.maxListItems) {
+    throw tooComplex(`the operation asks for ${listItems} list items (codes) in total across its fields and aliases; at most ${limits.maxListItems} per request are allowed`, {
+      limit: limits.maxListItems,
+      actual: listItems,
+    });
+  }
+  if (schema && cost > limits.maxCost) {
+    throw tooComplex(`the operation's estimated cost ${cost} is over the limit of ${limits.maxCost}`, { limit: limits.maxCost, actual: cost });
   }
   return analysis.summary;
 }

@@ -106,7 +106,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   if (!options.dataSource) {
     if (!config.databaseUrl) throw new Error(`${department} as its own process needs DATABASE_URL`);
     await waitForDatabase(config.databaseUrl, { limitMs: config.databaseWaitMs });
-    owned = createSchemaDataSource(module.database, { url: config.databaseUrl });
+    owned = createSchemaDataSource(module.database, { url: config.databaseUrl, statementTimeoutMs: config.timeouts.statementMs });
     await owned.initialize();
     await migrateSchema(owned, department);
   }

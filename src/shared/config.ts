@@ -31,6 +31,8 @@ export interface HubConfig {
   shutdownTimeoutMs: number;
   /** At start-up, how long to wait for the database to accept connections (with back-off) before giving up. */
   databaseWaitMs: number;
+  /** Time budget of one request: PostgreSQL `statement_timeout` on the hub's pools, and the deadline of a whole GraphQL request. */
+  timeouts: { statementMs: number; requestMs: number };
 }
 
 export interface OperationLimits {
@@ -40,6 +42,12 @@ export interface OperationLimits {
   maxTokens: number;
   /** Largest list argument (e.g. `enterprises(usccs:)`); CONTRACT.md says at most 1000 codes. */
   maxListSize: number;
+  /** Items of every list argument summed over the operation (50 aliases of 1000 codes = 50,000). */
+  maxListItems: number;
+  /** Fragment spreads written in the document. */
+  maxFragmentSpreads: number;
+  /** Field selections once every fragment is expanded (counted without expanding). */
+  maxSelections: number;
 }
 
 function numberOf(value: string | undefined, fallback: number): number {
@@ -83,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxAliases: numberOf(env.HUB_MAX_ALIASES, 50),
       maxTokens: numberOf(env.HUB_MAX_TOKENS, 2_000),
       maxListSize: numberOf(env.HUB_MAX_LIST_SIZE, 1_000),
+      maxListItems: numberOf(env.HUB_MAX_LIST_ITEMS_PER_REQUEST, 1_000),
+      maxFragmentSpreads: numberOf(env.HUB_MAX_FRAGMENT_SPREADS, 100),
+      // As many as a document of HUB_MAX_TOKENS could write without fragments.
+      maxSelections: numberOf(env.HUB_MAX_SELECTIONS, 2_000),
     },
     rateLimit: {
       requests: numberOf(env.HUB_RATE_LIMIT, 600),
@@ -90,5 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     shutdownTimeoutMs: numberOf(env.HUB_SHUTDOWN_TIMEOUT_MS, 25_000),
     databaseWaitMs: numberOf(env.HUB_DB_WAIT_MS, 60_000),
+    timeouts: {
+      statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
+      requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),
+    },
   };
 }

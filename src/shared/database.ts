@@ -20,7 +20,15 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   logging?: boolean;
+  /**
+   * PostgreSQL `statement_timeout` of every connection (HUB_STATEMENT_TIMEOUT_MS for the serving
+   * pools): one request's statement cannot hold a connection longer. Unset = no limit (CLI imports).
+   */
+  statementTimeoutMs?: number;
 }
+
+/** node-postgres sends `statement_timeout` as a startup parameter of each connection. */
+const statementTimeout = (options: DataSourceOptions) => (options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {});
 
 /**
  * Counts the SQL statements the hub sends, per schema owner: tests assert that a batch costs a fixed
@@ -67,6 +75,7 @@ export function createSchemaDataSource(definition: SchemaDefinition, options: Da
     ...(options.logging ? {} : { logger: new StatementCounter(definition.owner) }),
     poolSize: options.poolSize ?? 5,
     applicationName: `ecocredit-${definition.owner}`,
+    extra: statementTimeout(options),
   });
 }
 
@@ -89,7 +98,7 @@ export function createSnapshotDataSource(options: DataSourceOptions): DataSource
     poolSize: options.poolSize ?? 5,
     applicationName: 'ecocredit-snapshot',
     // A snapshot left open by a request that never ends is closed by the server, not held forever.
-    extra: { options: `-c idle_in_transaction_session_timeout=${SNAPSHOT_IDLE_TIMEOUT_MS}` },
+    extra: { options: `-c idle_in_transaction_session_timeout=${SNAPSHOT_IDLE_TIMEOUT_MS}`, ...statementTimeout(options) },
   });
 }
 

@@ -9,6 +9,7 @@ import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray
 import type { HubContext } from './context';
 import { forbidden } from './errors';
 import { DateScalar, UsccScalar } from './scalars';
+import { checkTextInputs } from './text-limits';
 
 /** Federation 2 directives the subgraphs may use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -49,7 +50,8 @@ export function ruleTreeOf(schema: GraphQLSchema): IRules | undefined {
 /**
  * Builds a federated subgraph from type-graphql resolvers: type-graphql builds the schema, it is
  * printed with its directives and rebuilt by @apollo/subgraph (which adds `_service`/`_entities`),
- * and graphql-shield wraps every resolver with the department's rules, denying by default.
+ * and graphql-shield wraps every resolver with the department's rules, denying by default. String
+ * arguments over their length limit (shared/text-limits.ts) are refused before a resolver runs.
  */
 export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const typeGraphqlSchema = await buildSchema({
@@ -57,7 +59,10 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
     container: options.container,
     orphanedTypes: options.entityTypes,
     skipCheck: true,
-    validate: false,
+    // No class-validator: every resolver's arguments get the hub's free-text limits instead.
+    validateFn: (_value, _type, { args }) => {
+      for (const [name, value] of Object.entries(args)) checkTextInputs(value, name);
+    },
     emitSchemaFile: false,
   });
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;

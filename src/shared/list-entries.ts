@@ -1,5 +1,6 @@
 import type { Principal } from './auth/principal';
 import { today, type IsoDate } from './dates';
+import { parseRowId } from './ids';
 import { badInput } from './errors';
 
 /**
@@ -26,8 +27,7 @@ export interface ListEntryRemoval {
 
 /** A removal request, checked before anything is read: `label` names the entry ("list entry", "designation"). */
 export function listEntryRemoval(input: { id: string; removedOn: IsoDate; removalReason: string }, label: string): ListEntryRemoval {
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) throw badInput(`${label} id "${input.id}" is not a valid id`);
+  const id = parseRowId(input.id, `${label} id`);
   const removalReason = input.removalReason.trim();
   if (!removalReason) throw badInput('removalReason must not be empty');
   if (input.removedOn > today()) throw badInput(`removedOn ${input.removedOn} is in the future`);

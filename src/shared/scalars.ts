@@ -27,6 +27,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseDate(value: unknown): string {
   if (typeof value !== 'string') throw badInput(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`);
   const match = DATE_PATTERN.exec(value);
+  // JavaScript accepts year 0000 (1 BC); PostgreSQL and the calendar do not.
+  if (match?.[1] === '0000') throw badInput(`invalid Date "${value}": there is no year 0000`);
   if (match) {
     const date = new Date(`${value}T00:00:00Z`);
     if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value) return value;

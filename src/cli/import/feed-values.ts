@@ -1,4 +1,5 @@
 import { parseDate } from '../../shared/scalars';
+import { textLimitOf, textProblem } from '../../shared/text-limits';
 import { usccProblem } from '../../shared/uscc';
 
 /** A row-level problem: the row goes to the rejects file with this reason; nothing of it is applied. */
@@ -7,12 +8,21 @@ export class RowRejected extends Error {}
 export function required(values: Record<string, string>, column: string): string {
   const value = values[column];
   if (value === undefined || value === '') throw new RowRejected(`${column} is required`);
-  return value;
+  return checkedText(value, column);
 }
 
 export function optional(values: Record<string, string>, column: string): string | null {
   const value = values[column];
-  return value === undefined || value === '' ? null : value;
+  return value === undefined || value === '' ? null : checkedText(value, column);
+}
+
+/** The same free-text limits as GraphQL inputs (shared/text-limits.ts), by column name. */
+function checkedText(value: string, column: string): string {
+  const limit = textLimitOf(column);
+  if (value.length > limit) throw new RowRejected(`${column} is ${value.length} characters long; at most ${limit} are allowed`);
+  const problem = textProblem(value);
+  if (problem) throw new RowRejected(`${column} ${problem}`);
+  return value;
 }
 
 /** Accepts YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD and YYYYMMDD, as feeds write dates. */

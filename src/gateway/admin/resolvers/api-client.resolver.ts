@@ -1,5 +1,6 @@
 import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../shared/errors';
+import { parseRowId } from '../../../shared/ids';
 import type { ApiClientEntity } from '../../entities/api-client.entity';
 import { ApiClientService } from '../../services/api-client.service';
 import { ApiClient, CreateApiClientInput, IssuedApiKey } from '../types/api-client.type';
@@ -10,11 +11,7 @@ function toApiClient(row: ApiClientEntity): ApiClient {
   return { ...row, id: String(row.id), createdAt: row.createdAt.toISOString(), expiresAt: iso(row.expiresAt), revokedAt: iso(row.revokedAt) };
 }
 
-function clientId(id: string): number {
-  const number = Number(id);
-  if (!Number.isInteger(number) || number < 1) throw badInput(`"${id}" is not an API client id`);
-  return number;
-}
+const clientId = (id: string): number => parseRowId(id, 'API client id');
 
 /** ENV_ADMIN: partner credentials (also `ecocredit clients ...`). */
 @Resolver()

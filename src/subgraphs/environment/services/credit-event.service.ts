@@ -4,6 +4,7 @@ import type { HubContext } from '../../../shared/context';
 import { addDays, addMonths, today } from '../../../shared/dates';
 import { badInput, notFound } from '../../../shared/errors';
 import { CreditEventEntity } from '../entities/credit-event.entity';
+import { parseId } from './ids';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import type { RatedSubjectEntity } from '../entities/rated-subject.entity';
@@ -166,8 +167,7 @@ export class CreditEventService {
   async voidEvent(ctx: HubContext, input: VoidCreditEventInput): Promise<VoidCreditEventPayload> {
     const reason = optionalText(input.reason, 'reason');
     if (!reason) throw badInput('reason must say why the event is voided');
-    const id = Number(input.eventId);
-    if (!Number.isInteger(id) || id <= 0) throw badInput(`eventId "${input.eventId}" is not an event id`);
+    const id = parseId(input.eventId, 'eventId');
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const found = await manager.getRepository(CreditEventEntity).findOneBy({ id });
       const subject = found && (await this.ratings.lockSubject(manager, ctx, found.uscc));

@@ -1,11 +1,7 @@
 import { badInput } from '../../../shared/errors';
 
-/** A GraphQL ID of one of the bureau's rows (a positive integer). */
-export function parseId(value: string, what: string): number {
-  const id = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw badInput(`${what} "${value}" is not a valid id`);
-  return id;
-}
+/** A GraphQL ID of one of the bureau's rows (shared/ids.ts). */
+export { parseRowId as parseId } from '../../../shared/ids';
 
 /** Trimmed required free text, bounded. */
 export function requiredText(value: string, what: string, max = 2000): string {
