@@ -69,7 +69,7 @@ describe('a subgraph reached over HTTP', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: { status: 'up' } } });
   });
 
   it('answers a signed request, with the field rules of the principal in the token', async () => {

@@ -1,12 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RatedSubjectEntity } from './rated-subject.entity';
 
 /** A move of a rated subject's supervising district, learnt from its market registration. */
 @Entity({ name: 'district_move' })
+@Index('district_move_uscc', ['uscc', 'movedAt'])
 export class DistrictMoveEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
   @Column({ type: 'varchar', length: 18 })
+  @ForeignKey(() => RatedSubjectEntity, { name: 'district_move_uscc_fkey' })
   uscc: string;
 
   @Column({ name: 'from_district', type: 'varchar', length: 6 })
