@@ -16,6 +16,8 @@ import { guardOperation, type OperationSummary } from './operation-guard';
 import type { RateLimiter } from './rate-limiter';
 import type { ApiClientService } from './services/api-client.service';
 import type { JwtIssuerService } from './services/jwt-issuer.service';
+import { withAdmittedOverrides } from '../shared/uscc-overrides';
+import type { UsccOverrideService } from './services/uscc-override.service';
 
 export interface HttpDependencies {
   apollo: ApolloServer<HubContext>;
@@ -36,6 +38,8 @@ export interface HttpDependencies {
   ready: () => Promise<boolean>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
   routes?: HttpRoute[];
+  /** Codes admitted despite a failing check character; a request naming one is parsed in their scope. */
+  usccOverrides?: UsccOverrideService;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400 };
@@ -127,6 +131,7 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   }
   let context: HubContext;
   let operation: OperationSummary | null;
+  let admitted: ReadonlySet<string> = new Set();
   try {
     const principal = await authenticate(request.headers, deps.clients, deps.jwt);
     context = createContext(principal, randomUUID(), deps.subjectFacts, new ReadSnapshot(deps.snapshotSource));
@@ -139,7 +144,10 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
       return;
     }
     const { query, variables, operationName } = body as { query: string; variables?: unknown; operationName?: unknown };
-    operation = guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema());
+    admitted = (await deps.usccOverrides?.admittedIn(query, variables)) ?? admitted;
+    operation = withAdmittedOverrides(admitted, () =>
+      guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema()),
+    );
   } catch (error) {
     if (error instanceof HubError) {
       sendHubError(response, error);
@@ -154,10 +162,12 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   }
   let result: Awaited<ReturnType<typeof deps.apollo.executeHTTPGraphQLRequest>>;
   try {
-    result = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-      context: async () => context,
-    });
+    result = await withAdmittedOverrides(admitted, () =>
+      deps.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+        context: async () => context,
+      }),
+    );
   } catch (error) {
     deps.audit.forget(context);
     await context.snapshot.release();

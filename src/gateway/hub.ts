@@ -25,6 +25,7 @@ import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
+import { UsccOverrideService } from './services/uscc-override.service';
 
 export interface Hub {
   url: string;
@@ -147,6 +148,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subjectFacts,
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],
+      usccOverrides: new UsccOverrideService(readySources.gateway),
       ready: async () => {
         const pools = [...Object.values(readySources), ...(snapshotSource ? [snapshotSource] : [])];
         await Promise.all(pools.map((dataSource) => dataSource.query('SELECT 1')));

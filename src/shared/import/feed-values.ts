@@ -1,5 +1,5 @@
-import { parseDate } from '../../shared/scalars';
-import { usccProblem } from '../../shared/uscc';
+import { parseDate } from '../scalars';
+import { usccProblem } from '../uscc';
 
 /** A row-level problem: the row goes to the rejects file with this reason; nothing of it is applied. */
 export class RowRejected extends Error {}
@@ -15,27 +15,42 @@ export function optional(values: Record<string, string>, column: string): string
   return value === undefined || value === '' ? null : value;
 }
 
-/** Accepts YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD and YYYYMMDD, as feeds write dates. */
+export const ACCEPTED_DATE_FORMATS = 'YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYYMMDD';
+
+/**
+ * Accepts the date formats feeds write (ACCEPTED_DATE_FORMATS; a time after the date is ignored);
+ * the date must exist in the calendar (2026-02-30 does not).
+ */
 export function feedDate(values: Record<string, string>, column: string, optionalValue = false): string | null {
   const raw = optionalValue ? optional(values, column) : required(values, column);
   if (raw === null) return null;
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
   const normalised = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : raw.slice(0, 10).replace(/[/.]/g, '-');
-  try {
-    return parseDate(normalised);
-  } catch {
-    throw new RowRejected(`${column} "${raw}" is not a date (YYYY-MM-DD)`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(normalised) && (raw.length <= 10 || /^[ T]/.test(raw.slice(10)))) {
+    try {
+      return parseDate(normalised);
+    } catch {
+      throw new RowRejected(`${column} "${raw}" is not a date: no such day in the calendar (accepted formats: ${ACCEPTED_DATE_FORMATS})`);
+    }
   }
+  throw new RowRejected(`${column} "${raw}" is not a date (accepted formats: ${ACCEPTED_DATE_FORMATS})`);
 }
 
 /**
  * A USCC from a feed. Codes failing the GB 32100 check are rejected unless they are on the explicit
- * override list (genuine historical codes); each accepted override is reported by the caller.
+ * override list (genuine historical codes); `overridden` tells the caller to record the use.
+ * Only a failing check character can be overridden: a code of the wrong length or alphabet cannot.
  */
 export function feedUscc(values: Record<string, string>, column: string, overrides: ReadonlySet<string>): { uscc: string; overridden: boolean } {
   const uscc = required(values, column).toUpperCase();
   const problem = usccProblem(uscc);
   if (problem === null) return { uscc, overridden: false };
-  if (overrides.has(uscc)) return { uscc, overridden: true };
+  if (problem.startsWith('check character') && overrides.has(uscc)) return { uscc, overridden: true };
   throw new RowRejected(`invalid USCC "${uscc}" in ${column}: ${problem}`);
+}
+
+export function oneOf<T extends string>(values: Record<string, string>, column: string, allowed: readonly T[]): T {
+  const value = required(values, column).toUpperCase();
+  if (!(allowed as readonly string[]).includes(value)) throw new RowRejected(`${column} "${value}" must be one of ${allowed.join(', ')}`);
+  return value as T;
 }
