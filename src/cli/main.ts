@@ -56,14 +56,16 @@ const COMMAND_HELP: Record<string, string> = {
   ].join('\n'),
   migrate: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
   seed: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 560). Does nothing when data exists.',
-  import: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>]
+  import: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>] [--batch-size N]
 
 Applies the good rows of a feed file and writes bad rows to the rejects file (default <file>.rejects.csv:
 original line number, the row, the reason). The last line printed is "imported N, rejected M, unchanged K".
 Exit 0 when the file was processed (even with rejects); non-zero when it could not be (unreadable file,
 unknown feed, missing required column): then nothing is applied.
 --accept-invalid-codes names a file of historical USCCs (one per line) accepted despite a failing check
-character; every use is logged.
+character; every use is logged and recorded (the API then answers for those codes).
+--batch-size N: rows validated and applied together (default 5000). The file is streamed; an import
+stopped half-way and run again ends as one uninterrupted run. Progress (rate, ETA) goes to stderr.
 
 Feeds:
 ${Object.entries(FEEDS).map(([name, feed]) => `  ${name.padEnd(18)} ${feed.description}`).join('\n')}`,
@@ -154,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
       encoding: { type: 'string' },
       rejects: { type: 'string' },
       'accept-invalid-codes': { type: 'string' },
+      'batch-size': { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
       agency: { type: 'string' },
@@ -243,7 +246,10 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase(async (url) => {
         const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
         try {
+          const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+          if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new ImportRefused(`--batch-size must be a positive whole number, got "${values['batch-size']}"`);
           const summary = await importFeed(sources, feed, file, {
+            batchSize,
             format: values.format as 'csv' | 'jsonl' | undefined,
             encoding,
             rejectsPath: values.rejects,
