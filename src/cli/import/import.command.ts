@@ -120,14 +120,20 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
   const counts = { rows: 0, imported: 0, rejected: 0, unchanged: 0 };
   const progress = new ImportProgress(data.totalBytes, { tty: options.tty ?? (!options.progress && process.stderr.isTTY === true), write });
   try {
-    for await (const batch of inBatches(data.rows, options.batchSize ?? 5000)) {
+    const batches = inBatches(data.rows, options.batchSize ?? 5000);
+    // The next batch is read and parsed while the database applies this one.
+    let next = batches.next();
+    for (let current = await next; !current.done; current = await next) {
+      const batch = current.value;
+      next = batches.next();
+      next.catch(() => {}); // a read error is raised when that batch is awaited
       const results = await applyStages(appliers, batch);
       const uses = new Map<string, OverrideUse>();
       for (const [i, result] of results.entries()) {
         const row = batch[i];
         if ('rejected' in result) {
           counts.rejected++;
-          await rejects.add(row.line, row.raw, result.rejected);
+          await rejects.add(row.line, row.raw(), result.rejected);
           continue;
         }
         counts[result.outcome]++;

@@ -62,7 +62,7 @@ async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: n
   // Rows csv-parse cannot read (broken quoting) are skipped by it and rejected here, with their line.
   const broken: FeedRow[] = [];
   parser.on('skip', (error: Error & { lines?: number }) => {
-    broken.push({ line: error.lines ?? 0, values: {}, raw: '', error: `row cannot be read as CSV: ${error.message}` });
+    broken.push({ line: error.lines ?? 0, values: {}, raw: () => '', error: `row cannot be read as CSV: ${error.message}` });
   });
   const done = pipeline(Readable.from(decodedText(path, encoding, counter)), parser);
   done.catch(() => {}); // surfaced by the iteration below
@@ -88,7 +88,7 @@ async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: n
       const { record, info } = next.value;
       const values: Record<string, string> = {};
       for (let i = 0; i < columns.length; i++) values[columns[i]] = (record[i] ?? '').trim();
-      yield { line: info.lines - newlines(record), values, raw: record.map(csvField).join(',') };
+      yield { line: info.lines - newlines(record), values, raw: () => record.map(csvField).join(',') };
     }
   }
   return { columns, rows: rows() };
@@ -104,18 +104,18 @@ async function* jsonlRows(path: string, encoding: FeedEncoding, counter: { bytes
     try {
       parsed = JSON.parse(raw);
     } catch {
-      yield { line, values: {}, raw, error: 'line is not valid JSON' };
+      yield { line, values: {}, raw: () => raw, error: 'line is not valid JSON' };
       continue;
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      yield { line, values: {}, raw, error: 'line is not a JSON object' };
+      yield { line, values: {}, raw: () => raw, error: 'line is not a JSON object' };
       continue;
     }
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(parsed)) {
       if (value !== null && value !== undefined) values[key] = String(value).trim();
     }
-    yield { line, values, raw };
+    yield { line, values, raw: () => raw };
   }
 }
 

@@ -7,8 +7,8 @@ import { RowRejected } from './feed-values';
 export interface FeedRow {
   line: number;
   values: Record<string, string>;
-  /** The row as a CSV line (or the JSONL line), to copy into the rejects file. */
-  raw: string;
+  /** The row as a CSV line (or the JSONL line), to copy into the rejects file; built only for rejected rows. */
+  raw(): string;
   /** Set when the row itself could not be parsed (broken quoting, a JSONL line that is not an object). */
   error?: string;
 }

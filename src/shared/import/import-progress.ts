@@ -55,7 +55,8 @@ export class ImportProgress {
       return;
     }
     const now = Date.now();
-    if (now - this.lastLine < (this.options.intervalMs ?? 2000)) return;
+    // The line at 100% is finish()'s.
+    if (share >= 1 || now - this.lastLine < (this.options.intervalMs ?? 2000)) return;
     this.lastLine = now;
     this.line(share, counts, rate, eta);
   }
