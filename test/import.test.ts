@@ -334,7 +334,7 @@ describe('streaming import mechanics', () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('header lacks required column(s) name');
     expect(await hub.sql('SELECT 1 FROM market.registration WHERE uscc = $1', [uscc])).toEqual([]);
-  });
+  }, 120_000);
 
   it.skipIf(!withDatabase)('ends an import killed half-way and run again in the state of one uninterrupted run', async () => {
     const rows = 20_000;
@@ -371,5 +371,5 @@ describe('streaming import mechanics', () => {
     expect(stored).toEqual(codes.map((uscc, i) => ({ uscc, name: `中断测试企业${i}`, district_code: '320722', industry_code: `C${2600 + (i % 50)}` })).sort((a, b) => a.uscc.localeCompare(b.uscc)));
     const again = await runCli(['import', 'registrations', file]);
     expect(again.stdout.trim().split('\n').at(-1)).toBe(`imported 0, rejected 0, unchanged ${rows}`);
-  });
+  }, 300_000);
 });

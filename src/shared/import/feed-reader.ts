@@ -61,8 +61,9 @@ async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: n
   const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] });
   // Rows csv-parse cannot read (broken quoting) are skipped by it and rejected here, with their line.
   const broken: FeedRow[] = [];
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    broken.push({ line: error.lines ?? 0, values: {}, raw: () => '', error: `row cannot be read as CSV: ${error.message}` });
+  parser.on('skip', (error: Error & { lines?: number; raw?: string }) => {
+    const raw = (error.raw ?? '').replace(/\r?\n$/, '');
+    broken.push({ line: error.lines ?? 0, values: {}, raw: () => raw, error: `row cannot be read as CSV: ${error.message}` });
   });
   const done = pipeline(Readable.from(decodedText(path, encoding, counter)), parser);
   done.catch(() => {}); // surfaced by the iteration below
