@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/generated/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -29,6 +31,34 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Department boundaries (DESIGN.md, conventions 1): code outside a department reaches it only through
+  // its index.ts, and departments never import each other (their data meets only through federation).
+  {
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/subgraphs/*/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: `(^|/)subgraphs/(${DEPARTMENTS.join('|')})/.+`,
+          message: 'Import a department only through its index.ts (src/subgraphs/<department>).',
+        }],
+      }],
+    },
+  },
+  ...DEPARTMENTS.map((department) => {
+    const others = DEPARTMENTS.filter((other) => other !== department).join('|');
+    return {
+      files: [`src/subgraphs/${department}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [{
+            regex: `(^|/)(subgraphs/|\\.\\./)(${others})(/|$)`,
+            message: `The ${department} department does not import another department: other departments' data arrives through federation; shared code lives in src/shared.`,
+          }],
+        }],
+      },
+    };
+  }),
   {
     // Vitest's asymmetric matchers (expect.any, expect.objectContaining, ...) are typed `any` by design.
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -141,7 +141,10 @@ describe('a move the bureau cannot follow', () => {
   });
 
   it('is followed when the move arrives in a registrations import file', async () => {
-    const uscc = await ratedEnterprise(hub, { district: '320706', name: '导入迁址企业' });
+    // Registered at city level (division 320700), so a file may move it to any of the city's districts.
+    const uscc = newUscc('320700');
+    ok(await hub.request(REGISTER, { input: { uscc, name: '导入迁址企业', districtCode: '320706' } }, MARKET));
+    ok(await hub.request(ENROL, { input: { uscc, ratedFrom: '2024-01-01' } }, ADMIN));
     const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-district-')), 'registrations.csv');
     writeFileSync(file, `uscc,name,district_code\n${uscc},导入迁址企业,320724\n`);
     expect(await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: () => undefined })).toMatchObject({ imported: 1, rejected: 0 });

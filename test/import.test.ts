@@ -1,14 +1,20 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/cli/import/feed-reader';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { withCheckCharacter } from '../src/shared/uscc';
 import { importFeed, ImportRefused } from '../src/cli/import/import.command';
 import { EnterpriseOverviewDocument } from './generated/graphql';
 import { newUscc, ratedEnterprise } from './support/fixtures';
 import { startTestHub, type TestHub } from './support/test-hub';
 
 let hub: TestHub;
+/** Rows of a rejects file (or any CSV) as csv-parse reads them. */
+const parseCsv = (text: string): { fields: string[] }[] => parse(text, { relax_column_count: true }).map((fields) => ({ fields }));
 const dir = mkdtempSync(join(tmpdir(), 'ecocredit-import-'));
 const quiet = { encoding: 'utf8' as const, progress: () => {} };
 const AUTHORITY = '11320700MB12345679';
@@ -20,7 +26,9 @@ function penalty(uscc: string, decisionNo: string, category: string, date: strin
 
 beforeAll(async () => {
   hub = await startTestHub();
-});
+  // The CLI tests run the compiled command, as an operator would.
+  if (process.env.TEST_DATABASE_URL) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+}, 300_000);
 
 afterAll(async () => {
   await hub?.stop();
@@ -47,7 +55,6 @@ describe('import registrations', () => {
   it('reads GB18030 files when told to', async () => {
     const uscc = newUscc('320707');
     const file = join(dir, 'registrations-gb.csv');
-    const { execFileSync } = await import('node:child_process');
     const utf8 = `uscc,name,district_code\n${uscc},赣榆示例有限公司,320707\n`;
     writeFileSync(file, execFileSync('iconv', ['-f', 'utf-8', '-t', 'gb18030'], { input: utf8 }));
     await expect(importFeed(hub.hub.sources, 'registrations', file, quiet)).rejects.toThrow(/not valid utf8/);
@@ -173,4 +180,197 @@ describe('import legacy ratings (100-point scale)', () => {
     expect(answer.data!.enterprise.envCredit.score).toBe(9);
     expect(await importFeed(hub.hub.sources, 'legacy-ratings', file, quiet)).toMatchObject({ imported: 0, unchanged: 1, rejected: 2 });
   });
+});
+
+/** Runs the compiled `ecocredit` CLI (built once for this file) against the test hub's database. */
+async function runCli(args: string[], options: { onStart?: (child: ChildProcess) => void } = {}): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  const databaseUrl = (hub.hub.sources.gateway.options as { url: string }).url;
+  const child = spawn(process.execPath, ['bin/ecocredit.js', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  options.onStart?.(child);
+  const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+  return { code, signal, stdout, stderr };
+}
+
+const withDatabase = !!process.env.TEST_DATABASE_URL;
+
+describe('refusals a bureau would make, with the value named', () => {
+  it('refuses unknown districts, codes contradicting their district, and dates that are not calendar dates', async () => {
+    const good = newUscc('320706');
+    const cityLevel = newUscc('320700');
+    const elsewhere = withCheckCharacter('91110108MA01ABCD0');
+    const file = join(dir, 'refusals.csv');
+    writeFileSync(
+      file,
+      [
+        'uscc,name,district_code,registered_on',
+        `${good},好企业,320706,2020-05-01`,
+        `${newUscc('320706')},无此区企业,320799,`,
+        `${newUscc('320706')},外省代码,990101,`,
+        `${newUscc('320703')},连云区代码,320706,`,
+        `${cityLevel},市级代码,320722,`,
+        `${elsewhere},北京代码,320706,`,
+        `${newUscc('320706')},坏日期,320706,2026-02-30`,
+        `${newUscc('320706')},坏格式,320706,01/05/2020`,
+      ].join('\n'),
+    );
+    const summary = await importFeed(hub.hub.sources, 'registrations', file, quiet);
+    expect(summary).toMatchObject({ imported: 3, rejected: 5 });
+    const reasons = parseCsv(readFileSync(summary.rejectsPath, 'utf8')).slice(1).map((r) => [r.fields[0], r.fields[2]]);
+    expect(reasons[0]).toEqual(['3', expect.stringContaining('"320799" is not a district of the city')]);
+    expect(reasons[1]).toEqual(['4', expect.stringContaining('"990101" is not a known division code')]);
+    expect(reasons[2]).toEqual(['5', expect.stringMatching(/division 320703 \(连云区\), which contradicts district_code 320706 \(海州区\)/)]);
+    expect(reasons[3]).toEqual(['8', expect.stringMatching(/registered_on "2026-02-30" is not a date.*YYYY-MM-DD, YYYY\/MM\/DD, YYYY\.MM\.DD or YYYYMMDD/)]);
+    expect(reasons[4]).toEqual(['9', expect.stringContaining('registered_on "01/05/2020" is not a date (accepted formats: YYYY-MM-DD')]);
+    const stored = await hub.sql<{ uscc: string; district_code: string }>('SELECT uscc, district_code FROM market.registration WHERE uscc = ANY($1) ORDER BY uscc', [[good, cityLevel, elsewhere]]);
+    expect(stored).toHaveLength(3);
+  });
+
+  it('refuses a penalty whose validity ends before its decision date', async () => {
+    const uscc = newUscc();
+    const file = join(dir, 'penalty-validity.csv');
+    writeFileSync(file, [PENALTY_HEADER, penalty(uscc, '连环罚〔2026〕91号', '罚款', '2026-03-01').replace(',2027-05-01,', ',2026-02-01,')].join('\n'));
+    const summary = await importFeed(hub.hub.sources, 'penalties', file, quiet);
+    expect(summary).toMatchObject({ imported: 0, rejected: 1 });
+    expect(parseCsv(readFileSync(summary.rejectsPath, 'utf8'))[1].fields[2]).toBe('CF_YXQ 2026-02-01 (valid until) is before CF_JDRQ 2026-03-01 (decision date)');
+    expect(await hub.sql('SELECT 1 FROM credit.penalty_record WHERE uscc = $1', [uscc])).toEqual([]);
+  });
+});
+
+describe('streaming import mechanics', () => {
+  it('writes the rejects of a GB18030 file in GB18030', async () => {
+    const file = join(dir, 'gb-rejects.csv');
+    writeFileSync(file, iconv.encode(`uscc,name,district_code\n${newUscc()},灌南示例有限公司,320799\n`, 'gb18030'));
+    const summary = await importFeed(hub.hub.sources, 'registrations', file, { ...quiet, encoding: 'gb18030' });
+    expect(summary).toMatchObject({ imported: 0, rejected: 1 });
+    const bytes = readFileSync(summary.rejectsPath);
+    expect(bytes.includes(Buffer.from('灌南示例有限公司', 'utf8'))).toBe(false);
+    const [, reject] = parseCsv(iconv.decode(bytes, 'gb18030'));
+    expect(reject.fields[1]).toContain('灌南示例有限公司');
+    expect(reject.fields[2]).toContain('320799');
+  });
+
+  it('prints plain progress lines with rate and ETA when not on a terminal, and the summary last', async () => {
+    const file = join(dir, 'progress.csv');
+    writeFileSync(file, ['uscc,name,district_code', ...Array.from({ length: 30 }, (_, i) => `${newUscc()},进度企业${i},320706`)].join('\n'));
+    const lines: string[] = [];
+    const summary = await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: (line) => lines.push(line), batchSize: 10 });
+    expect(summary).toMatchObject({ imported: 30, rejected: 0 });
+    expect(lines.at(-1)).toMatch(/^30 rows \(100%\), \d+ rows\/s, ETA 0s: imported 30, rejected 0, unchanged 0$/);
+  });
+
+  it('answers codes admitted through the override list over GraphQL, and still refuses other codes with a bad check character', async () => {
+    const badCheck = (first17: string) => first17 + (withCheckCharacter(first17).endsWith('Y') ? 'X' : 'Y');
+    const historical = badCheck('91320706MA7HQRT01');
+    const other = badCheck('91320706MA7HQRT02');
+    const file = join(dir, 'override-api.csv');
+    const overrides = join(dir, 'override-api.txt');
+    writeFileSync(file, `uscc,name,district_code\n${historical},历史代码二公司,320706\n`);
+    writeFileSync(overrides, `${historical}\n`);
+    const before = await hub.execute(EnterpriseOverviewDocument, { uscc: historical }, { key: 'demo-env-admin' });
+    expect(before.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(before.errors?.[0].message).toContain(historical);
+
+    expect(await importFeed(hub.hub.sources, 'registrations', file, { ...quiet, acceptInvalidCodesPath: overrides })).toMatchObject({ imported: 1 });
+    const answer = await hub.execute(EnterpriseOverviewDocument, { uscc: historical }, { key: 'demo-env-admin' });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.enterprise).toMatchObject({ uscc: historical, name: '历史代码二公司', districtCode: '320706' });
+    const literal = await hub.request<{ enterprise: { name: string } }>(`{ enterprise(uscc: "${historical}") { name } }`, undefined, { key: 'demo-env-admin' });
+    expect(literal.data?.enterprise.name).toBe('历史代码二公司');
+    expect(await hub.sql('SELECT uscc, override_list FROM gateway.uscc_override WHERE uscc = $1', [historical])).toEqual([{ uscc: historical, override_list: overrides }]);
+
+    const refused = await hub.execute(EnterpriseOverviewDocument, { uscc: other }, { key: 'demo-env-admin' });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(refused.errors?.[0].message).toContain(other);
+  });
+
+  it('stores the same events, notices and colour set-wise as recordCreditEvent does one by one', async () => {
+    const imported = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    const mutated = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const decisions: [string, string, string][] = [
+      ['连环罚〔2026〕201号', '罚款', day(200)],
+      ['连环罚〔2026〕202号', '警告', day(40)],
+      ['连环罚〔2026〕203号', '责令停产整治', day(20)],
+      ['连环罚〔2026〕204号', '罚款', day(5)],
+    ];
+    const file = join(dir, 'setwise.csv');
+    writeFileSync(file, [PENALTY_HEADER, ...decisions.map(([no, category, date]) => penalty(imported, no, category, date))].join('\n'));
+    expect(await importFeed(hub.hub.sources, 'penalties', file, quiet)).toMatchObject({ imported: 4, rejected: 0 });
+    const types: Record<string, string> = { 罚款: 'FINE', 警告: 'WARNING', 责令停产整治: 'SUSPENSION_ORDER' };
+    for (const [decisionNo, category, occurredOn] of decisions) {
+      const answer = await hub.request(
+        `mutation($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } } }`,
+        { input: { uscc: mutated, type: types[category], occurredOn, decisionNo, description: '废水超标, 排放' } },
+        { key: 'demo-env-admin' },
+      );
+      expect(answer.errors).toBeUndefined();
+    }
+    const state = async (uscc: string) => ({
+      events: await hub.sql(
+        `SELECT type, occurred_on::text, served_on::text, points, valid_from::text, valid_until::text, forced_color, decision_no, description, publicity_until::text, voided_at
+           FROM environment.credit_event WHERE uscc = $1 ORDER BY id`,
+        [uscc],
+      ),
+      notices: (await hub.sql<{ facts: Record<string, unknown> }>(`SELECT n.facts FROM environment.credit_notice n WHERE n.uscc = $1 ORDER BY n.event_id`, [uscc])).map(
+        ({ facts }) => ({ ...facts, number: undefined, uscc: undefined }),
+      ),
+      subject: await hub.sql(`SELECT current_color, current_score, current_on::text, next_change_on::text FROM environment.rated_subject WHERE uscc = $1`, [uscc]),
+      api: (await hub.execute(EnterpriseOverviewDocument, { uscc }, { key: 'demo-env-admin' })).data!.enterprise!.envCredit,
+    });
+    const [setwise, oneByOne] = [await state(imported), await state(mutated)];
+    expect(setwise.events).toHaveLength(4);
+    expect(setwise).toEqual(oneByOne);
+  });
+
+  it.skipIf(!withDatabase)('refuses through the CLI a header without a required column: exit non-zero, nothing applied', async () => {
+    const file = join(dir, 'cli-no-name.csv');
+    const uscc = newUscc();
+    writeFileSync(file, `uscc,district_code\n${uscc},320706\n`);
+    const run = await runCli(['import', 'registrations', file]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('header lacks required column(s) name');
+    expect(await hub.sql('SELECT 1 FROM market.registration WHERE uscc = $1', [uscc])).toEqual([]);
+  }, 120_000);
+
+  it.skipIf(!withDatabase)('ends an import killed half-way and run again in the state of one uninterrupted run', async () => {
+    const rows = 20_000;
+    const codes = Array.from({ length: rows }, (_, i) => withCheckCharacter(`91320722MA${String(i).padStart(7, '0')}`));
+    const file = join(dir, 'killed.csv');
+    writeFileSync(file, ['uscc,name,district_code,industry_code', ...codes.map((uscc, i) => `${uscc},中断测试企业${i},320722,C${2600 + (i % 50)}`)].join('\n'));
+    const count = async () => (await hub.sql<{ n: number }>('SELECT COUNT(*)::int AS n FROM market.registration WHERE uscc = ANY($1)', [codes]))[0].n;
+    let atKill = -1;
+    const killed = await runCli(['import', 'registrations', file, '--batch-size', '200'], {
+      onStart: (child) => {
+        const poll = setInterval(() => {
+          void count().then((n) => {
+            if (n > 0 && atKill < 0) {
+              atKill = n;
+              child.kill('SIGKILL');
+              clearInterval(poll);
+            }
+          });
+        }, 20);
+        child.once('exit', () => clearInterval(poll));
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const partial = await count();
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(rows);
+
+    const rerun = await runCli(['import', 'registrations', file]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout.trim().split('\n').at(-1)).toBe(`imported ${rows - partial}, rejected 0, unchanged ${partial}`);
+    const stored = await hub.sql<{ uscc: string; name: string; district_code: string; industry_code: string }>(
+      'SELECT uscc, name, district_code, industry_code FROM market.registration WHERE uscc = ANY($1) ORDER BY uscc',
+      [codes],
+    );
+    expect(stored).toEqual(codes.map((uscc, i) => ({ uscc, name: `中断测试企业${i}`, district_code: '320722', industry_code: `C${2600 + (i % 50)}` })).sort((a, b) => a.uscc.localeCompare(b.uscc)));
+    const again = await runCli(['import', 'registrations', file]);
+    expect(again.stdout.trim().split('\n').at(-1)).toBe(`imported 0, rejected 0, unchanged ${rows}`);
+  }, 300_000);
 });

@@ -115,20 +115,22 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   import: {
     summary: `import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>]\nApply a data feed; bad rows go to the rejects file. Feeds: ${Object.keys(FEED_CATALOG).join(', ')}.`,
-    help: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>]
+    help: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>] [--batch-size N]
 
 Applies the good rows of a feed file and writes bad rows to the rejects file (default <file>.rejects.csv:
 original line number, the row, the reason). The last line printed is "imported N, rejected M, unchanged K".
 Exit 0 when the file was processed (even with rejects); non-zero when it could not be (unreadable file,
 unknown feed, missing required column): then nothing is applied.
 --accept-invalid-codes names a file of historical USCCs (one per line) accepted despite a failing check
-character; every use is logged.
+character; every use is logged and recorded (the API then answers for those codes).
+--batch-size N: rows validated and applied together (default 5000). The file is streamed; an import
+stopped half-way and run again ends as one uninterrupted run. Progress (rate, ETA) goes to stderr.
 
 Feeds:
 ${Object.entries(FEED_CATALOG)
   .map(([name, description]) => `  ${name.padEnd(18)} ${description}`)
   .join('\n')}`,
-    options: { format: { type: 'string' }, encoding: { type: 'string' }, rejects: { type: 'string' }, 'accept-invalid-codes': { type: 'string' } },
+    options: { format: { type: 'string' }, encoding: { type: 'string' }, rejects: { type: 'string' }, 'accept-invalid-codes': { type: 'string' }, 'batch-size': { type: 'string' } },
     check(args) {
       const [feed, file] = args.positionals;
       if (!feed || !file) throw new UsageError('"import" needs a feed and a file');
@@ -136,6 +138,10 @@ ${Object.entries(FEED_CATALOG)
       if (!FEED_CATALOG[feed]) throw new UsageError(`unknown feed "${feed}"; feeds: ${Object.keys(FEED_CATALOG).join(', ')}`);
       oneOf('format', args.values.format, ['csv', 'jsonl']);
       oneOf('encoding', args.values.encoding, ['utf8', 'gb18030']);
+      const batchSize = args.values['batch-size'];
+      if (batchSize !== undefined && !/^[1-9]\d{0,6}$/.test(String(batchSize))) {
+        throw new UsageError(`--batch-size must be a positive whole number, got "${String(batchSize)}"`);
+      }
     },
     load: () => import('./commands/import.command'),
   },

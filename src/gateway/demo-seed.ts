@@ -1,9 +1,9 @@
 import { today } from '../shared/dates';
 import { demoDataset } from '../shared/demo-dataset';
 import { log } from '../shared/logging';
-import { seedCreditDemo } from '../subgraphs/credit/demo.seed';
-import { seedEnvironmentDemo } from '../subgraphs/environment/demo.seed';
-import { seedMarketDemo } from '../subgraphs/market/demo.seed';
+import { seedCreditDemo } from '../subgraphs/credit';
+import { seedEnvironmentDemo } from '../subgraphs/environment';
+import { seedMarketDemo } from '../subgraphs/market';
 import type { HubDataSources } from './databases';
 
 /**

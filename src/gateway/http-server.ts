@@ -20,6 +20,8 @@ import type { RateLimiter } from './rate-limiter';
 import { withDeadline } from './request-deadline';
 import type { ApiClientService } from './services/api-client.service';
 import type { JwtIssuerService } from './services/jwt-issuer.service';
+import { withAdmittedOverrides } from '../shared/uscc-overrides';
+import type { UsccOverrideService } from './services/uscc-override.service';
 
 export interface HttpDependencies {
   apollo: ApolloServer<HubContext>;
@@ -42,6 +44,8 @@ export interface HttpDependencies {
   readiness: () => Promise<Readiness>;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
   routes?: HttpRoute[];
+  /** Codes admitted despite a failing check character; a request naming one is parsed in their scope. */
+  usccOverrides?: UsccOverrideService;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400, SERVICE_UNAVAILABLE: 503 };
@@ -147,6 +151,7 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   if (typeof namedOperation === 'string') observation.operation = namedOperation;
   let context: HubContext;
   let operation: OperationSummary | null;
+  let admitted: ReadonlySet<string> = new Set();
   try {
     const principal = await authenticate(request.headers, deps.clients, deps.jwt);
     observation.role = principal.role;
@@ -161,7 +166,10 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
       return;
     }
     const { query, variables, operationName } = body as { query: string; variables?: unknown; operationName?: unknown };
-    operation = guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema());
+    admitted = (await deps.usccOverrides?.admittedIn(query, variables)) ?? admitted;
+    operation = withAdmittedOverrides(admitted, () =>
+      guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema()),
+    );
   } catch (error) {
     if (error instanceof HubError) {
       sendHubError(response, error, observation);
@@ -178,10 +186,13 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   let result: Awaited<ReturnType<typeof deps.apollo.executeHTTPGraphQLRequest>>;
-  const execution = deps.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-    context: async () => context,
-  });
+  // Codes on the override list are accepted by the USCC scalar only inside this request's scope.
+  const execution = withAdmittedOverrides(admitted, () =>
+    deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => context,
+    }),
+  );
   try {
     result = await withDeadline(execution, deps.requestTimeoutMs);
   } catch (error) {

@@ -31,6 +31,7 @@ import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
+import { UsccOverrideService } from './services/uscc-override.service';
 
 export interface Hub {
   url: string;
@@ -174,6 +175,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subjectFacts,
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],
+      usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
     drain.watch(server);

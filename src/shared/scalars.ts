@@ -1,12 +1,17 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { badInput } from './errors';
 import { usccProblem } from './uscc';
+import { failsOnlyCheckCharacter, isAdmittedOverride } from './uscc-overrides';
 
-/** The validated parse of a USCC; the error names the code and the reason (CONTRACT.md). */
+/**
+ * The validated parse of a USCC; the error names the code and the reason (CONTRACT.md). A code whose
+ * only fault is its check character passes when it was admitted through the audited override list
+ * (see uscc-overrides.ts); every other failing code is BAD_USER_INPUT.
+ */
 export function parseUscc(value: unknown): string {
   if (typeof value !== 'string') throw badInput(`USCC must be a string, got ${JSON.stringify(value)}`);
   const problem = usccProblem(value);
-  if (problem) throw badInput(`invalid USCC "${value}": ${problem}`, { uscc: value });
+  if (problem && !(failsOnlyCheckCharacter(value) && isAdmittedOverride(value))) throw badInput(`invalid USCC "${value}": ${problem}`, { uscc: value });
   return value;
 }
 

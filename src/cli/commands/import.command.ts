@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
-import type { FeedEncoding, FeedFormat } from '../import/feed-reader';
+import type { FeedEncoding, FeedFormat } from '../../shared/import/feed-reader';
 import { importFeed, ImportRefused, summaryLine } from '../import/import.command';
 import type { CommandArgs } from '../command-args';
 import { withDatabase } from '../with-database';
@@ -17,6 +17,7 @@ export async function run({ positionals, values }: CommandArgs): Promise<number>
         encoding,
         rejectsPath: values.rejects as string | undefined,
         acceptInvalidCodesPath: values['accept-invalid-codes'] as string | undefined,
+        batchSize: values['batch-size'] === undefined ? undefined : Number(values['batch-size']),
       });
       if (summary.rejected > 0) console.log(`rejected rows written to ${summary.rejectsPath}`);
       console.log(summaryLine(summary));

@@ -1,11 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Principal } from '../../shared/auth/principal';
 import { createContext } from '../../shared/context';
+import { localSubjectFacts } from '../../gateway/hub';
 import { log } from '../../shared/logging';
 import type { HubDataSources } from '../../gateway/databases';
-import { localSubjectFacts } from '../../gateway/hub';
-import { FeedReadError, readFeed, type FeedEncoding, type FeedFormat } from './feed-reader';
-import { RowRejected } from './feed-values';
+import { UsccOverrideService, type OverrideUse } from '../../gateway/services/uscc-override.service';
+import type { BatchApplier, FeedRow, RowResult } from '../../shared/import/feed';
+import { FeedReadError, inBatches, openFeed, type FeedEncoding, type FeedFormat } from '../../shared/import/feed-reader';
+import { ImportProgress } from '../../shared/import/import-progress';
+import { RejectsWriter } from '../../shared/import/rejects-writer';
+import { usccProblem } from '../../shared/uscc';
 import { FEEDS } from './feeds';
 
 export interface ImportOptions {
@@ -14,8 +18,12 @@ export interface ImportOptions {
   rejectsPath?: string;
   /** File with one USCC per line: historical codes accepted despite a failing check character. */
   acceptInvalidCodesPath?: string;
-  /** Where progress lines go (stderr by default). */
+  /** Where plain progress lines and notes go (stderr by default). */
   progress?: (message: string) => void;
+  /** Draw a progress bar (default: when stderr is a terminal and no `progress` callback is given). */
+  tty?: boolean;
+  /** Rows per batch (default 5000): each batch is validated and applied set-wise, then the next is read. */
+  batchSize?: number;
 }
 
 export interface ImportSummary {
@@ -28,77 +36,130 @@ export interface ImportSummary {
 /** The principal imports act as: the bureau's own system, recorded on every event it writes. */
 const IMPORT_PRINCIPAL: Principal = { clientId: 'cli:import', clientName: 'ecocredit import', role: 'ENV_ADMIN', agency: null, districtCode: null, purpose: 'IMPORT' };
 
-/** Thrown when the file cannot be processed at all; nothing has been applied then. */
-export class ImportRefused extends Error {}
+/** Notes printed one by one before they are only counted (a large file may note every row). */
+const NOTES_SHOWN = 50;
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** Thrown when the file cannot be processed at all; when thrown before the first batch, nothing has been applied. */
+export class ImportRefused extends Error {}
 
 export function summaryLine(summary: Pick<ImportSummary, 'imported' | 'rejected' | 'unchanged'>): string {
   return `imported ${summary.imported}, rejected ${summary.rejected}, unchanged ${summary.unchanged}`;
 }
 
+async function readOverrideList(path: string): Promise<Set<string>> {
+  try {
+    const text = await readFile(path, 'utf8');
+    return new Set(text.split(/\r?\n/).map((line) => line.trim().toUpperCase()).filter((line) => line && !line.startsWith('#')));
+  } catch (error) {
+    throw new ImportRefused(`cannot read the override list ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Runs a batch through the feed's stages: a row refused by one stage goes no further. */
+async function applyStages(appliers: BatchApplier[], rows: FeedRow[]): Promise<RowResult[]> {
+  const results: RowResult[] = rows.map(() => ({ outcome: 'unchanged' }));
+  let live = rows.map((_, index) => index);
+  for (const apply of appliers) {
+    if (live.length === 0) break;
+    const stageResults = await apply(live.map((index) => rows[index]));
+    const next: number[] = [];
+    stageResults.forEach((result, i) => {
+      const index = live[i];
+      const previous = results[index];
+      if ('rejected' in result) results[index] = result;
+      else if (!('rejected' in previous)) {
+        results[index] = {
+          outcome: previous.outcome === 'imported' || result.outcome === 'imported' ? 'imported' : 'unchanged',
+          overrides: [...new Set([...(previous.overrides ?? []), ...(result.overrides ?? [])])],
+        };
+        next.push(index);
+      }
+    });
+    live = next;
+  }
+  return results;
+}
+
 /**
- * Applies a feed row by row, each row in its own transaction through the owning department's
- * service. Bad rows go to the rejects file (line, row, reason) and never stop the others. The header
- * is checked first: a missing required column refuses the whole file before anything is applied.
+ * Streams a feed file through its departments' stages in batches (memory flat in the file's size).
+ * Bad rows go to the rejects file (line, row, reason; in the input's encoding) and never stop the
+ * others. The header is checked first: a missing required column refuses the whole file before
+ * anything is applied. Each batch is idempotent, so an interrupted import run again ends in the
+ * state of one uninterrupted run. Codes admitted through the override list are recorded
+ * (gateway.uscc_override), so that the API answers for them afterwards.
  */
 export async function importFeed(sources: HubDataSources, feedName: string, path: string, options: ImportOptions): Promise<ImportSummary> {
   const feed = FEEDS[feedName];
   if (!feed) throw new ImportRefused(`unknown feed "${feedName}"; feeds: ${Object.keys(FEEDS).join(', ')}`);
   const format: FeedFormat = options.format ?? (/\.jsonl?$/i.test(path) ? 'jsonl' : 'csv');
-  const progress = options.progress ?? ((message: string) => process.stderr.write(message + '\n'));
-  let overrides = new Set<string>();
-  if (options.acceptInvalidCodesPath) {
-    try {
-      const text = await readFile(options.acceptInvalidCodesPath, 'utf8');
-      overrides = new Set(text.split(/\r?\n/).map((line) => line.trim().toUpperCase()).filter((line) => line && !line.startsWith('#')));
-    } catch (error) {
-      throw new ImportRefused(`cannot read the override list ${options.acceptInvalidCodesPath}: ${(error as Error).message}`);
-    }
-  }
+  const write = options.progress ?? ((message: string) => process.stderr.write(message + '\n'));
+  const overrides = options.acceptInvalidCodesPath ? await readOverrideList(options.acceptInvalidCodesPath) : new Set<string>();
   let data;
   try {
-    data = await readFeed(path, format, options.encoding);
+    data = await openFeed(path, format, options.encoding);
   } catch (error) {
     if (error instanceof FeedReadError) throw new ImportRefused(error.message);
     throw error;
   }
-  if (format === 'csv') {
-    const missing = feed.requiredColumns.filter((column) => !data.columns.includes(column));
+  if (data.columns) {
+    const columns = data.columns;
+    const missing = feed.requiredColumns.filter((column) => !columns.includes(column));
     if (missing.length > 0) throw new ImportRefused(`${path}: header lacks required column(s) ${missing.join(', ')} for feed ${feedName}; nothing was applied`);
   }
+  let notes = 0;
+  const note = (line: number, message: string) => {
+    notes++;
+    if (notes <= NOTES_SHOWN) write(`line ${line}: ${message}`);
+  };
+  const stages = feed.stages(sources);
+  const runId = `import:${Date.now()}`;
   // Registrations moving district and feedback ask other departments, as the hub would.
-  const ctx = createContext(feed.principal ?? IMPORT_PRINCIPAL, `import:${Date.now()}`, localSubjectFacts(sources));
-  const apply = feed.handler({
-    ctx,
-    sources,
-    overrides,
-    path,
-    onOverride: (uscc, line) => log.warn('import accepted a code with a failing check character from the override list', { feed: feedName, file: path, line, uscc }),
-    note: (line, message) => progress(`line ${line}: ${message}`),
-  });
-  const rejectsPath = options.rejectsPath ?? `${path}.rejects.csv`;
-  const rejects: string[] = ['line,row,reason'];
-  const summary = { imported: 0, rejected: 0, unchanged: 0 };
-  for (const [index, row] of data.rows.entries()) {
-    try {
-      if (row.error) throw new RowRejected(row.error);
-      // Each row gets fresh loaders: rows must see what earlier rows wrote.
-      ctx.loaders.clear();
-      const outcome = await apply(row.values, row.line);
-      summary[outcome]++;
-    } catch (error) {
-      if (!(error instanceof RowRejected)) {
-        log.error('import row failed', { feed: feedName, line: row.line, detail: String((error as Error)?.stack ?? error) });
+  const subjectFacts = localSubjectFacts(sources);
+  const appliers = stages.map((stage) =>
+    stage.open({ context: () => createContext(stage.principal ?? IMPORT_PRINCIPAL, runId, subjectFacts), overrides, path, note }),
+  );
+  const overrideRecords = new UsccOverrideService(sources.gateway);
+  const rejects = new RejectsWriter(options.rejectsPath ?? `${path}.rejects.csv`, options.encoding);
+  const counts = { rows: 0, imported: 0, rejected: 0, unchanged: 0 };
+  const progress = new ImportProgress(data.totalBytes, { tty: options.tty ?? (!options.progress && process.stderr.isTTY === true), write });
+  try {
+    const batches = inBatches(data.rows, options.batchSize ?? 5000);
+    // The next batch is read and parsed while the database applies this one.
+    let next = batches.next();
+    for (let current = await next; !current.done; current = await next) {
+      const batch = current.value;
+      next = batches.next();
+      next.catch(() => {}); // a read error is raised when that batch is awaited
+      const results = await applyStages(appliers, batch);
+      const uses = new Map<string, OverrideUse>();
+      for (const [i, result] of results.entries()) {
+        const row = batch[i];
+        if ('rejected' in result) {
+          counts.rejected++;
+          await rejects.add(row.line, row.raw(), result.rejected);
+          continue;
+        }
+        counts[result.outcome]++;
+        for (const uscc of result.overrides ?? []) {
+          const use = uses.get(uscc) ?? { uscc, problem: usccProblem(uscc) ?? 'check character', firstLine: row.line, rows: 0 };
+          use.rows++;
+          uses.set(uscc, use);
+          log.warn('import accepted a code with a failing check character from the override list', { feed: feedName, file: path, line: row.line, uscc });
+        }
       }
-      summary.rejected++;
-      const reason = error instanceof RowRejected ? error.message : 'internal error (see the log)';
-      rejects.push([String(row.line), csvField(row.raw), csvField(reason)].join(','));
+      await overrideRecords.record([...uses.values()], { feed: feedName, file: path, overrideList: options.acceptInvalidCodesPath ?? '', by: IMPORT_PRINCIPAL.clientId });
+      counts.rows += batch.length;
+      progress.update(data.bytesRead(), counts);
     }
-    if ((index + 1) % 1000 === 0) progress(`${index + 1}/${data.rows.length} rows: ${summaryLine(summary)}`);
+  } catch (error) {
+    if (error instanceof FeedReadError) {
+      throw new ImportRefused(`${error.message}; ${counts.rows} rows before it were processed (${summaryLine(counts)}); run again after fixing the file`);
+    }
+    throw error;
+  } finally {
+    await rejects.close();
   }
-  if (summary.rejected > 0) await writeFile(rejectsPath, rejects.join('\n') + '\n');
-  return { ...summary, rejectsPath };
+  progress.finish(counts);
+  if (notes > NOTES_SHOWN) write(`… ${notes - NOTES_SHOWN} more notes like these (${notes} in all)`);
+  return { imported: counts.imported, rejected: counts.rejected, unchanged: counts.unchanged, rejectsPath: rejects.path };
 }

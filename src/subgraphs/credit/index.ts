@@ -4,6 +4,7 @@ import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
+import { createCreditServices } from './credit.services';
 import { CreditListingEntity } from './entities/credit-listing.entity';
 import { DishonestDebtorEntity } from './entities/dishonest-debtor.entity';
 import { MeasureFeedbackEntity } from './entities/measure-feedback.entity';
@@ -16,14 +17,10 @@ import { JointMeasureResolver } from './resolvers/joint-measure.resolver';
 import { MeasureResolver } from './resolvers/measure.resolver';
 import { PriceSurchargeResolver } from './resolvers/price-surcharge.resolver';
 import { PublicRecordResolver } from './resolvers/public-record.resolver';
-import { CreditListingService } from './services/credit-listing.service';
-import { JointMeasureService } from './services/joint-measure.service';
-import { MeasureCatalogService } from './services/measure-catalog.service';
-import { MeasureDueService } from './services/measure-due.service';
-import { MeasureFeedbackService } from './services/measure-feedback.service';
-import { PriceSurchargeService } from './services/price-surcharge.service';
-import { PublicRecordService } from './services/public-record.service';
 import { CreditEnterprise } from './types/credit-enterprise.type';
+
+export { createCreditServices, type CreditServices } from './credit.services';
+export { seedCreditDemo } from './demo.seed';
 
 /** Credit office (信用办): public credit records, list designations, the measure catalogue, feedback and price surcharges. */
 export const creditSubgraph: SubgraphModule = {
@@ -34,14 +31,13 @@ export const creditSubgraph: SubgraphModule = {
     migrations: creditMigrations,
   },
   async build(dataSource: DataSource) {
-    const catalog = new MeasureCatalogService(dataSource);
-    const due = new MeasureDueService(dataSource);
+    const services = createCreditServices(dataSource);
     const resolvers = [
-      new EnterpriseListingResolver(new CreditListingService(dataSource)),
-      new PublicRecordResolver(new PublicRecordService(dataSource)),
-      new JointMeasureResolver(new JointMeasureService(dataSource, due)),
-      new PriceSurchargeResolver(new PriceSurchargeService(dataSource)),
-      new MeasureResolver(catalog, new MeasureFeedbackService(dataSource, catalog, due)),
+      new EnterpriseListingResolver(services.listings),
+      new PublicRecordResolver(services.publicRecords),
+      new JointMeasureResolver(services.jointMeasures),
+      new PriceSurchargeResolver(services.surcharges),
+      new MeasureResolver(services.catalog, services.feedback),
     ];
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, MeasureResolver],

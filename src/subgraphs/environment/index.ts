@@ -25,20 +25,12 @@ import { InspectionResolver } from './resolvers/inspection.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
 import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
-import { CreditEventService } from './services/credit-event.service';
-import { CreditNoticeService } from './services/credit-notice.service';
-import { DisclosureService } from './services/disclosure.service';
-import { FrontRunnerService } from './services/front-runner.service';
-import { InspectionService } from './services/inspection.service';
-import { LegacyRatingService } from './services/legacy-rating.service';
-import { ObjectionService } from './services/objection.service';
-import { PolicyService } from './services/policy.service';
-import { RatingService } from './services/rating.service';
-import { SnapshotService } from './services/snapshot.service';
-import { SubjectDistrictService } from './services/subject-district.service';
 import { EnvEnterprise } from './types/env-enterprise.type';
+import { createEnvironmentServices } from './environment.services';
 
 export { noticeRoute } from './notice.route';
+export { seedEnvironmentDemo } from './demo.seed';
+export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
 
 /**
  * Ecology & environment bureau (生态环境局): rated subjects, events, scores and colours, objections,
@@ -66,16 +58,7 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const policies = new PolicyService(dataSource);
-    const ratings = new RatingService(dataSource, policies);
-    const events = new CreditEventService(dataSource, policies, ratings);
-    const notices = new CreditNoticeService(dataSource, ratings);
-    const objections = new ObjectionService(dataSource, policies, ratings, events);
-    const frontRunners = new FrontRunnerService(dataSource, policies, ratings);
-    const snapshots = new SnapshotService(dataSource, policies, ratings);
-    const legacy = new LegacyRatingService(dataSource, ratings);
-    const inspections = new InspectionService(dataSource, policies);
-    const disclosures = new DisclosureService(dataSource, policies, ratings);
+    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver],
       entityTypes: [EnvEnterprise],
@@ -86,7 +69,7 @@ export const environmentSubgraph: SubgraphModule = {
         new CreditEventResolver(events, notices, objections),
         new PolicyResolver(policies),
         new InspectionResolver(inspections),
-        new SubjectDistrictResolver(new SubjectDistrictService(dataSource)),
+        new SubjectDistrictResolver(districts),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.

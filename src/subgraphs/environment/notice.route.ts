@@ -5,9 +5,7 @@ import type { Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import { HubError } from '../../shared/errors';
 import type { HttpRoute, RouteTools } from '../../shared/http-route';
-import { CreditNoticeService } from './services/credit-notice.service';
-import { PolicyService } from './services/policy.service';
-import { RatingService } from './services/rating.service';
+import { createEnvironmentServices } from './environment.services';
 
 /** Who may read notices: the same cells as the `creditNotice` query. */
 export const NOTICE_READERS: Role[] = [...ENV_STAFF, 'CREDIT_OFFICE'];
@@ -26,7 +24,7 @@ function sendError(response: ServerResponse, status: number, code: string, messa
  * A page served is an audited read of the subject (recorded as `Query.creditNotice`).
  */
 export function noticeRoute(dataSource: DataSource): HttpRoute {
-  const notices = new CreditNoticeService(dataSource, new RatingService(dataSource, new PolicyService(dataSource)));
+  const { notices } = createEnvironmentServices(dataSource);
   return async (request: IncomingMessage, response: ServerResponse, { principal, audit }: RouteTools): Promise<boolean> => {
     const match = NOTICE_PATH.exec((request.url ?? '/').split('?')[0]);
     if (!match) return false;

@@ -3,21 +3,23 @@ import { marketMigrations } from '../../../migrations/market';
 import type { HubContext } from '../../shared/context';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
+import { createMarketServices } from './market.services';
 import { MarketListingEntity } from './entities/market-listing.entity';
 import { RegistrationEntity } from './entities/registration.entity';
 import { marketPermissions } from './permissions/market.permissions';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
-import { MarketListingService } from './services/market-listing.service';
-import { RegistrationService } from './services/registration.service';
 import { MarketEnterprise } from './types/enterprise.type';
+
+export { createMarketServices, type MarketServices } from './market.services';
+export { seedMarketDemo } from './demo.seed';
 
 /** Market supervision (市场监管局): registrations and its lists. */
 export const marketSubgraph: SubgraphModule = {
   name: 'market',
   database: { owner: 'market', entities: [RegistrationEntity, MarketListingEntity], migrations: marketMigrations },
   async build(dataSource: DataSource) {
-    const registrations = new RegistrationService(dataSource);
-    const enterpriseResolver = new EnterpriseResolver(registrations, new MarketListingService(dataSource));
+    const { registrations, listings } = createMarketServices(dataSource);
+    const enterpriseResolver = new EnterpriseResolver(registrations, listings);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseResolver],
       entityTypes: [MarketEnterprise],

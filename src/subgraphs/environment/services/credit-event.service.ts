@@ -1,13 +1,17 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { subjectVisible } from '../../../shared/auth/subject-scope';
 import { writeTransaction } from '../../../shared/read-snapshot';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { addDays, addMonths, today } from '../../../shared/dates';
-import { badInput, notFound } from '../../../shared/errors';
+import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
+import { badInput, HubError, notFound } from '../../../shared/errors';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { parseId } from './ids';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
-import type { RatedSubjectEntity } from '../entities/rated-subject.entity';
+import type { EventTypeEntity } from '../entities/event-type.entity';
+import type { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
+import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { creditEventsLoader } from '../loaders/environment.loader';
 import type { CreditEvent } from '../types/credit-event.type';
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
@@ -16,7 +20,7 @@ import { toCreditEvent } from './credit-event.mapper';
 import { composeNoticeText, noticeNumber, type NoticeFacts } from './credit-notice';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
-import { policyOn, ratingOn, type Rating } from './scoring';
+import { policyOn, ratingOn, type Rating, type RatingBasis } from './scoring';
 
 const MAX_TEXT = 2000;
 
@@ -28,6 +32,69 @@ function optionalText(value: string | null | undefined, name: string): string | 
 
 function asEnvCredit(rating: Rating | null, ratedOn: string) {
   return rating && { color: rating.color, score: rating.score, ratedOn };
+}
+
+/** What one event's checks produced: the row to store and what its notice states. */
+interface EventPlan {
+  subject: RatedSubjectEntity;
+  event: CreditEventEntity;
+  eventType: EventTypeEntity;
+  basisBefore: RatingBasis;
+  noticeBefore: Rating | null;
+  noticeAfter: Rating;
+  objectionDays: number;
+}
+
+/** What became of one input of `recordMany`. */
+export type RecordOutcome =
+  | { stored: true; eventId: number }
+  | { stored: false }
+  | { recorded: true }
+  | { unrated: true }
+  | { refused: string };
+
+/** Checks of the input's own dates against today; a message, or null when they are fine. */
+function inputDateProblem(input: RecordCreditEventInput, asOf: IsoDate): string | null {
+  if (input.occurredOn > asOf) return `occurredOn ${input.occurredOn} is in the future (today is ${asOf})`;
+  const servedOn = input.servedOn ?? input.occurredOn;
+  if (servedOn < input.occurredOn) return `servedOn ${servedOn} is before occurredOn ${input.occurredOn}`;
+  if (servedOn > asOf) return `servedOn ${servedOn} is in the future (today is ${asOf})`;
+  return null;
+}
+
+function groupBy<T extends { uscc: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.uscc);
+    if (group) group.push(row);
+    else groups.set(row.uscc, [row]);
+  }
+  return groups;
+}
+
+/** The notice (告知书) row of a stored event (its id numbers the notice). */
+function noticeOf(plan: EventPlan, frequencies: readonly InspectionFrequencyEntity[], asOf: IsoDate) {
+  const { event, eventType, noticeBefore, noticeAfter } = plan;
+  const number = noticeNumber(asOf.slice(0, 4), event.id);
+  const facts: NoticeFacts = {
+    number,
+    uscc: event.uscc,
+    decisionNo: event.decisionNo,
+    eventType: eventType.code,
+    eventName: `${eventType.nameZh} ${eventType.nameEn}`,
+    occurredOn: event.occurredOn,
+    servedOn: event.servedOn,
+    points: event.points,
+    validFrom: event.validFrom,
+    validUntil: event.validUntil,
+    colorBefore: noticeBefore?.color ?? null,
+    colorAfter: noticeAfter.color,
+    scoreAfter: noticeAfter.score,
+    objectionDays: plan.objectionDays,
+    inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
+    publicUntil: event.publicityUntil,
+  };
+  return { number, eventId: event.id, uscc: event.uscc, text: composeNoticeText(facts), facts: { ...facts } };
 }
 
 /** Records scored events with their notices, and voids them (the voiding is kept with the event). */
@@ -52,115 +119,193 @@ export class CreditEventService {
    */
   async record(ctx: HubContext, input: RecordCreditEventInput): Promise<RecordCreditEventPayload> {
     const asOf = today();
-    if (input.occurredOn > asOf) throw badInput(`occurredOn ${input.occurredOn} is in the future (today is ${asOf})`);
-    const servedOn = input.servedOn ?? input.occurredOn;
-    if (servedOn < input.occurredOn) throw badInput(`servedOn ${servedOn} is before occurredOn ${input.occurredOn}`);
-    if (servedOn > asOf) throw badInput(`servedOn ${servedOn} is in the future (today is ${asOf})`);
-    const decisionNo = optionalText(input.decisionNo, 'decisionNo');
-    const description = optionalText(input.description, 'description');
+    const dateProblem = inputDateProblem(input, asOf);
+    if (dateProblem) throw badInput(dateProblem);
+    const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
-      if (input.occurredOn < subject.ratedFrom) {
-        throw badInput(`occurredOn ${input.occurredOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
-      }
-      const eventType = await this.policies.eventTypeOn(ctx, subject.subjectKind, input.type, input.occurredOn);
-      if (!eventType) {
-        const known = await this.policies.eventTypeCodes(ctx, subject.subjectKind);
-        throw badInput(`unknown event type "${input.type}" for ${subject.subjectKind} on ${input.occurredOn}; known types: ${known.join(', ')}`);
-      }
-      const points = input.points ?? eventType.defaultPoints;
-      if (points < eventType.minPoints || points > eventType.maxPoints) {
-        throw badInput(`points ${points} are outside the range ${eventType.minPoints}..${eventType.maxPoints} allowed for ${input.type}`);
-      }
-      const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
-      const policy = policyOn(policies, input.occurredOn);
-      if (!policy) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${input.occurredOn}`);
-      let publicityUntil: string | null = null;
-      if (points < 0) {
-        const months = input.publicityMonths ?? eventType.publicityMonths ?? policy.publicityMaxMonths;
-        if (months < policy.publicityMinMonths || months > policy.publicityMaxMonths) {
-          throw badInput(`publicityMonths ${months} is outside ${policy.publicityMinMonths}..${policy.publicityMaxMonths} months`);
-        }
-        publicityUntil = addMonths(input.occurredOn, months);
-      } else if (input.publicityMonths != null) {
-        throw badInput(`publicityMonths applies to penalties only; ${input.type} with ${points} points is not published`);
-      }
-
       const eventRepository = manager.getRepository(CreditEventEntity);
       const existing = await eventRepository.find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
-      const live = existing.filter((e) => e.voidedAt === null);
-      if (decisionNo && live.some((e) => e.type === input.type && e.decisionNo === decisionNo)) {
-        throw badInput(`${input.type} of decision ${decisionNo} is already recorded for ${input.uscc}`);
-      }
-      if (eventType.oncePerMonths) {
-        const windowStart = addMonths(input.occurredOn, -eventType.oncePerMonths);
-        const windowEnd = addMonths(input.occurredOn, eventType.oncePerMonths);
-        const clash = live.find((e) => e.type === input.type && e.occurredOn > windowStart && e.occurredOn < windowEnd);
-        if (clash) {
-          throw badInput(`${input.type} is allowed once per ${eventType.oncePerMonths} months; ${input.uscc} already has one on ${clash.occurredOn}`);
-        }
-      }
-
-      const validFrom = addDays(input.occurredOn, policy.validityOffsetDays);
-      const event = eventRepository.create({
-        uscc: input.uscc,
-        type: input.type,
-        occurredOn: input.occurredOn,
-        servedOn,
-        points,
-        validFrom,
-        validUntil: addMonths(validFrom, eventType.validityMonths),
-        forcedColor: eventType.forcedColor,
-        decisionNo,
-        description,
-        publicityUntil,
-        recordedBy: ctx.principal.clientId,
-        voidedAt: null,
-        voidReason: null,
-      });
       const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
-      const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
-      const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
-      const before = ratingOn(basisBefore, asOf);
-      // The notice states the event's own effect: the colour the day its validity starts, without and with it.
-      const noticeBefore = ratingOn(basisBefore, validFrom);
-      const noticeAfter = ratingOn(basisAfter, validFrom);
-      if (!noticeAfter) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${validFrom}`);
-      await eventRepository.save(event);
+      const planned = await this.plan(ctx, subject, existing, designations, input, asOf);
+      const before = ratingOn(planned.basisBefore, asOf);
+      await eventRepository.save(planned.event);
       const after = await this.ratings.refresh(manager, ctx, subject);
       if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
-
-      const number = noticeNumber(asOf.slice(0, 4), event.id);
-      const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
-      const facts: NoticeFacts = {
-        number,
-        uscc: input.uscc,
-        decisionNo: event.decisionNo,
-        eventType: eventType.code,
-        eventName: `${eventType.nameZh} ${eventType.nameEn}`,
-        occurredOn: event.occurredOn,
-        servedOn,
-        points,
-        validFrom: event.validFrom,
-        validUntil: event.validUntil,
-        colorBefore: noticeBefore?.color ?? null,
-        colorAfter: noticeAfter.color,
-        scoreAfter: noticeAfter.score,
-        objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
-        inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
-        publicUntil: publicityUntil,
-      };
-      const text = composeNoticeText(facts);
+      const notice = noticeOf(planned, frequencies, asOf);
       const notices = manager.getRepository(CreditNoticeEntity);
-      await notices.save(notices.create({ number, eventId: event.id, uscc: input.uscc, text, facts: { ...facts } }));
+      await notices.save(notices.create(notice));
       return {
-        event: toCreditEvent(event),
+        event: toCreditEvent(planned.event),
         ratingBefore: asEnvCredit(before, asOf),
         ratingAfter: { ...after, ratedOn: asOf },
-        notice: { number, text, uscc: input.uscc, eventId: String(event.id), issuedOn: asOf, htmlPath: `/notices/${number}` },
+        notice: { number: notice.number, text: notice.text, uscc: input.uscc, eventId: String(planned.event.id), issuedOn: asOf, htmlPath: `/notices/${notice.number}` },
       };
     });
+  }
+
+  /**
+   * Records many events in one transaction, set-wise (the import of penalty decisions): the subjects
+   * are locked and their events and designations read with one statement each; each event passes the
+   * same checks as `record` (`plan`), in input order, seeing the events planned before it; the
+   * events and notices are inserted with one statement each and the materialised ratings refreshed
+   * with one UPDATE. The stored result is what calling `record` for each input in order stores.
+   * With `skipRecorded`, an input whose decision is already recorded with the same type (voided or
+   * not) is answered `recorded` and not stored again: re-running an import changes nothing.
+   */
+  async recordMany(ctx: HubContext, inputs: readonly RecordCreditEventInput[], options: { skipRecorded: boolean }): Promise<RecordOutcome[]> {
+    const asOf = today();
+    const results: RecordOutcome[] = inputs.map((input) => {
+      const problem = inputDateProblem(input, asOf);
+      return problem ? { refused: problem } : { stored: false };
+    });
+    const usccs = [...new Set(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc))].sort();
+    if (usccs.length === 0) return results;
+    const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
+      // Locked in code order, so that two imports never wait on each other in a cycle.
+      const subjects = await manager
+        .getRepository(RatedSubjectEntity)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.uscc IN (:...usccs)', { usccs })
+        .orderBy('s.uscc')
+        .getMany();
+      const visible = await Promise.all(subjects.map((s) => subjectVisible(ctx, s.uscc, { districtCode: s.districtCode, rated: true })));
+      const subjectOf = new Map(subjects.filter((_, i) => visible[i]).map((s) => [s.uscc, s]));
+      const rated = [...subjectOf.keys()];
+      const eventsOf = groupBy(
+        rated.length ? await manager.getRepository(CreditEventEntity).find({ where: { uscc: In(rated) }, order: { occurredOn: 'ASC', id: 'ASC' } }) : [],
+      );
+      const designationsOf = groupBy(rated.length ? await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: In(rated) } }) : []);
+      const planned: { index: number; plan: EventPlan }[] = [];
+      for (const [index, input] of inputs.entries()) {
+        if ('refused' in results[index]) continue;
+        const subject = subjectOf.get(input.uscc);
+        if (!subject) {
+          results[index] = { unrated: true };
+          continue;
+        }
+        const existing = eventsOf.get(input.uscc) ?? [];
+        const decisionNo = input.decisionNo?.trim() || null;
+        if (options.skipRecorded && decisionNo && existing.some((e) => e.type === input.type && e.decisionNo === decisionNo)) {
+          results[index] = { recorded: true };
+          continue;
+        }
+        try {
+          const plan = await this.plan(ctx, subject, existing, designationsOf.get(input.uscc) ?? [], input, asOf);
+          existing.push(plan.event);
+          eventsOf.set(input.uscc, existing);
+          planned.push({ index, plan });
+        } catch (error) {
+          if (!(error instanceof HubError)) throw error;
+          results[index] = { refused: error.message };
+        }
+      }
+      if (planned.length === 0) return results;
+      await manager.getRepository(CreditEventEntity).insert(planned.map(({ plan }) => plan.event));
+      const notices = planned.map(({ plan }) => noticeOf(plan, frequencies, asOf));
+      // The jsonb facts are a plain object, which insert's deep-partial entity type does not describe.
+      await manager.getRepository(CreditNoticeEntity).insert(notices as QueryDeepPartialEntity<CreditNoticeEntity>[]);
+      const touched = [...new Set(planned.map(({ plan }) => plan.subject.uscc))];
+      await this.ratings.refreshMany(
+        manager,
+        ctx,
+        touched.map((uscc) => ({ subject: subjectOf.get(uscc)!, events: eventsOf.get(uscc)!, designations: designationsOf.get(uscc) ?? [] })),
+      );
+      for (const { index, plan } of planned) results[index] = { stored: true, eventId: plan.event.id };
+      return results;
+    });
+  }
+
+  /**
+   * The checks of one event against the locked subject, its stored (and already planned) events and
+   * the policy in force, and the event row to store; throws BAD_USER_INPUT naming what is wrong.
+   */
+  private async plan(
+    ctx: HubContext,
+    subject: RatedSubjectEntity,
+    existing: readonly CreditEventEntity[],
+    designations: readonly FrontRunnerEntity[],
+    input: RecordCreditEventInput,
+    asOf: IsoDate,
+  ): Promise<EventPlan> {
+    const servedOn = input.servedOn ?? input.occurredOn;
+    const decisionNo = optionalText(input.decisionNo, 'decisionNo');
+    const description = optionalText(input.description, 'description');
+    if (input.occurredOn < subject.ratedFrom) {
+      throw badInput(`occurredOn ${input.occurredOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
+    }
+    const eventType = await this.policies.eventTypeOn(ctx, subject.subjectKind, input.type, input.occurredOn);
+    if (!eventType) {
+      const known = await this.policies.eventTypeCodes(ctx, subject.subjectKind);
+      throw badInput(`unknown event type "${input.type}" for ${subject.subjectKind} on ${input.occurredOn}; known types: ${known.join(', ')}`);
+    }
+    const points = input.points ?? eventType.defaultPoints;
+    if (points < eventType.minPoints || points > eventType.maxPoints) {
+      throw badInput(`points ${points} are outside the range ${eventType.minPoints}..${eventType.maxPoints} allowed for ${input.type}`);
+    }
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    const policy = policyOn(policies, input.occurredOn);
+    if (!policy) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${input.occurredOn}`);
+    let publicityUntil: string | null = null;
+    if (points < 0) {
+      const months = input.publicityMonths ?? eventType.publicityMonths ?? policy.publicityMaxMonths;
+      if (months < policy.publicityMinMonths || months > policy.publicityMaxMonths) {
+        throw badInput(`publicityMonths ${months} is outside ${policy.publicityMinMonths}..${policy.publicityMaxMonths} months`);
+      }
+      publicityUntil = addMonths(input.occurredOn, months);
+    } else if (input.publicityMonths != null) {
+      throw badInput(`publicityMonths applies to penalties only; ${input.type} with ${points} points is not published`);
+    }
+
+    const live = existing.filter((e) => e.voidedAt === null);
+    if (decisionNo && live.some((e) => e.type === input.type && e.decisionNo === decisionNo)) {
+      throw badInput(`${input.type} of decision ${decisionNo} is already recorded for ${input.uscc}`);
+    }
+    if (eventType.oncePerMonths) {
+      const windowStart = addMonths(input.occurredOn, -eventType.oncePerMonths);
+      const windowEnd = addMonths(input.occurredOn, eventType.oncePerMonths);
+      const clash = live.find((e) => e.type === input.type && e.occurredOn > windowStart && e.occurredOn < windowEnd);
+      if (clash) {
+        throw badInput(`${input.type} is allowed once per ${eventType.oncePerMonths} months; ${input.uscc} already has one on ${clash.occurredOn}`);
+      }
+    }
+
+    const validFrom = addDays(input.occurredOn, policy.validityOffsetDays);
+    const event = this.dataSource.getRepository(CreditEventEntity).create({
+      uscc: input.uscc,
+      type: input.type,
+      occurredOn: input.occurredOn,
+      servedOn,
+      points,
+      validFrom,
+      validUntil: addMonths(validFrom, eventType.validityMonths),
+      forcedColor: eventType.forcedColor,
+      decisionNo,
+      description,
+      publicityUntil,
+      recordedBy: ctx.principal.clientId,
+      voidedAt: null,
+      voidReason: null,
+    });
+    const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
+    const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
+    // The notice states the event's own effect: the colour the day its validity starts, without and with it.
+    const noticeBefore = ratingOn(basisBefore, validFrom);
+    const noticeAfter = ratingOn(basisAfter, validFrom);
+    if (!noticeAfter) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${validFrom}`);
+    if (!ratingOn(basisAfter, asOf)) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
+    return {
+      subject,
+      event,
+      eventType,
+      basisBefore,
+      noticeBefore,
+      noticeAfter,
+      objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
+    };
   }
 
   /** ENV_ADMIN: voids an event with its reason; the rating is recomputed from its start. */

@@ -212,6 +212,33 @@ export class RatingService {
     return rating;
   }
 
+  /**
+   * `refresh` for many subjects at once, from rows the caller has read inside its transaction (which
+   * holds the subjects' row locks): one UPDATE for all of them.
+   */
+  async refreshMany(
+    manager: EntityManager,
+    ctx: HubContext,
+    subjects: readonly { subject: RatedSubjectEntity; events: readonly CreditEventEntity[]; designations: readonly FrontRunnerEntity[] }[],
+  ): Promise<void> {
+    if (subjects.length === 0) return;
+    const day = today();
+    const rows = [];
+    for (const { subject, events, designations } of subjects) {
+      const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+      const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
+      rows.push({ uscc: subject.uscc, rating: ratingOn(basis, day), nextChangeOn: nextChangeAfter(basis, day) });
+      ctx.touchedUsccs.add(subject.uscc);
+    }
+    await manager.query(
+      `UPDATE environment.rated_subject s
+          SET current_color = v.color, current_score = v.score, current_on = $4::date, next_change_on = v.next_change, rating_version = s.rating_version + 1
+         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $5::date[]) AS v(uscc, color, score, next_change)
+        WHERE s.uscc = v.uscc`,
+      [rows.map((r) => r.uscc), rows.map((r) => r.rating?.color ?? null), rows.map((r) => r.rating?.score ?? null), day, rows.map((r) => r.nextChangeOn)],
+    );
+  }
+
   /** The subject row locked for a mutation; null when unrated or outside the caller's district. */
   async lockSubject(manager: EntityManager, ctx: HubContext, uscc: string): Promise<RatedSubjectEntity | null> {
     const subject = await manager

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import { classifyDistrict, districtProblem } from '../../../shared/districts';
+import { classifyDistrict, districtProblem } from '../../../shared/divisions';
 import { badInput, HubError } from '../../../shared/errors';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
@@ -70,7 +70,7 @@ export class RegistrationService {
     const name = input.name.trim();
     if (!name) throw badInput('name must not be empty');
     const problem = districtProblem(input.districtCode);
-    if (problem) throw badInput(problem);
+    if (problem) throw badInput(`districtCode ${problem}`);
     const scope = districtScope(ctx.principal);
     if (scope !== null && scope !== input.districtCode) {
       throw badInput(`districtCode "${input.districtCode}" is outside the caller's district ${scope}`);

@@ -1,0 +1,155 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { FeedRow } from './feed';
+
+export type FeedFormat = 'csv' | 'jsonl';
+export type FeedEncoding = 'utf8' | 'gb18030';
+
+/** The file cannot be read as asked; when thrown before the first row, nothing has been applied. */
+export class FeedReadError extends Error {}
+
+/** A feed file opened for streaming: the header has been read, the rows come one at a time. */
+export interface OpenFeed {
+  /** CSV: the header's column names; JSONL: null (each line names its own keys). */
+  columns: string[] | null;
+  rows: AsyncIterable<FeedRow>;
+  totalBytes: number;
+  /** Bytes of the file read so far (for progress and ETA). */
+  bytesRead(): number;
+}
+
+/** A field as CSV writes it (RFC 4180 quoting when needed). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The file's text in chunks, decoded with iconv-lite. iconv-lite never fails on bad bytes (it writes
+ * U+FFFD), and a file in the wrong encoding must be refused rather than imported as mojibake, so a
+ * replacement character in the decoded text stops the read.
+ */
+async function* decodedText(path: string, encoding: FeedEncoding, counter: { bytes: number }): AsyncGenerator<string> {
+  const decoder = iconv.getDecoder(encoding);
+  let lines = 1;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    counter.bytes += chunk.length;
+    const text = decoder.write(chunk);
+    const bad = text.indexOf('\uFFFD');
+    if (bad >= 0) {
+      const line = lines + (text.slice(0, bad).match(/\n/g)?.length ?? 0);
+      throw new FeedReadError(`${path} is not valid ${encoding} text (line ${line}; try --encoding ${encoding === 'utf8' ? 'gb18030' : 'utf8'})`);
+    }
+    lines += text.match(/\n/g)?.length ?? 0;
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+function newlines(fields: string[]): number {
+  let count = 0;
+  for (const field of fields) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: number }): Promise<{ columns: string[]; rows: AsyncGenerator<FeedRow> }> {
+  const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  // Rows csv-parse cannot read (broken quoting) are skipped by it and rejected here, with their line.
+  const broken: FeedRow[] = [];
+  parser.on('skip', (error: Error & { lines?: number; raw?: string }) => {
+    const raw = (error.raw ?? '').replace(/\r?\n$/, '');
+    broken.push({ line: error.lines ?? 0, values: {}, raw: () => raw, error: `row cannot be read as CSV: ${error.message}` });
+  });
+  const done = pipeline(Readable.from(decodedText(path, encoding, counter)), parser);
+  done.catch(() => {}); // surfaced by the iteration below
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
+  try {
+    first = await records.next();
+  } catch (error) {
+    throw error instanceof FeedReadError ? error : new FeedReadError(`${path}: ${(error as Error).message}`);
+  }
+  if (first.done) throw new FeedReadError(`${path} is empty: a header row is required`);
+  const columns = first.value.record.map((name) => name.trim());
+  async function* rows(): AsyncGenerator<FeedRow> {
+    for (;;) {
+      let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
+      try {
+        next = await records.next();
+      } catch (error) {
+        throw error instanceof FeedReadError ? error : new FeedReadError(`${path}: ${(error as Error).message}`);
+      }
+      while (broken.length > 0) yield broken.shift()!;
+      if (next.done) return;
+      const { record, info } = next.value;
+      const values: Record<string, string> = {};
+      for (let i = 0; i < columns.length; i++) values[columns[i]] = (record[i] ?? '').trim();
+      yield { line: info.lines - newlines(record), values, raw: () => record.map(csvField).join(',') };
+    }
+  }
+  return { columns, rows: rows() };
+}
+
+async function* jsonlRows(path: string, encoding: FeedEncoding, counter: { bytes: number }): AsyncGenerator<FeedRow> {
+  const lines = createInterface({ input: Readable.from(decodedText(path, encoding, counter)), crlfDelay: Infinity });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    if (!raw.trim()) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      yield { line, values: {}, raw: () => raw, error: 'line is not valid JSON' };
+      continue;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      yield { line, values: {}, raw: () => raw, error: 'line is not a JSON object' };
+      continue;
+    }
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(parsed)) {
+      if (value !== null && value !== undefined) values[key] = String(value).trim();
+    }
+    yield { line, values, raw: () => raw };
+  }
+}
+
+/**
+ * Opens a feed for streaming: memory stays flat in the file's size (the file is read in chunks,
+ * decoded, parsed by csv-parse or line by line, and handed on one row at a time). A CSV header is
+ * read here, so a caller can refuse the file before any row is applied.
+ */
+export async function openFeed(path: string, format: FeedFormat, encoding: FeedEncoding): Promise<OpenFeed> {
+  let totalBytes: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a file' });
+    totalBytes = info.size;
+  } catch (error) {
+    throw new FeedReadError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const counter = { bytes: 0 };
+  const bytesRead = () => counter.bytes;
+  if (format === 'jsonl') return { columns: null, rows: jsonlRows(path, encoding, counter), totalBytes, bytesRead };
+  const { columns, rows } = await openCsv(path, encoding, counter);
+  return { columns, rows, totalBytes, bytesRead };
+}
+
+/** Groups rows into batches of at most `size`, pulling the next rows only when a batch has been taken. */
+export async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

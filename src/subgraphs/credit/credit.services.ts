@@ -1,0 +1,36 @@
+import type { DataSource } from 'typeorm';
+import { CreditListingService } from './services/credit-listing.service';
+import { JointMeasureService } from './services/joint-measure.service';
+import { MeasureCatalogService } from './services/measure-catalog.service';
+import { MeasureDueService } from './services/measure-due.service';
+import { MeasureFeedbackService } from './services/measure-feedback.service';
+import { PriceSurchargeService } from './services/price-surcharge.service';
+import { PublicRecordService } from './services/public-record.service';
+import { creditListsFeed, dishonestDebtorsFeed, feedbackFeed } from './import/credit-records.feed';
+import { penaltyRecordsFeed } from './import/penalty-records.feed';
+
+export type CreditServices = ReturnType<typeof createCreditServices>;
+
+/** The credit office's services over its DataSource: for its subgraph, its routes and the CLI (feeds). */
+export function createCreditServices(dataSource: DataSource) {
+  const catalog = new MeasureCatalogService(dataSource);
+  const due = new MeasureDueService(dataSource);
+  const listings = new CreditListingService(dataSource);
+  const publicRecords = new PublicRecordService(dataSource);
+  const feedback = new MeasureFeedbackService(dataSource, catalog, due);
+  return {
+    catalog,
+    due,
+    listings,
+    publicRecords,
+    feedback,
+    jointMeasures: new JointMeasureService(dataSource, due),
+    surcharges: new PriceSurchargeService(dataSource),
+    feeds: {
+      penalties: penaltyRecordsFeed(dataSource),
+      'credit-lists': creditListsFeed(listings),
+      'dishonest-debtors': dishonestDebtorsFeed(publicRecords),
+      feedback: feedbackFeed(dataSource, feedback),
+    },
+  };
+}

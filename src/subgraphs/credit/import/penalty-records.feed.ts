@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import type { FeedStage, RowResult } from '../../../shared/import/feed';
+import { RowRejected } from '../../../shared/import/feed-values';
+import { stageRows } from '../../../shared/import/copy-rows';
+import { penaltyDecision, type PenaltyDecision } from '../../../shared/import/penalty-decision';
+
+const COLUMNS = {
+  subject_name: 'varchar', uscc: 'varchar(18)', legal_representative: 'varchar', decision_no: 'varchar', violation_type: 'varchar', facts: 'text',
+  legal_basis: 'varchar', penalty_category: 'varchar', content: 'text', fine_amount: 'numeric(18,6)', decided_on: 'date', valid_until: 'date',
+  publicity_ends_on: 'date', authority: 'varchar', authority_uscc: 'varchar(18)', data_source: 'varchar', data_source_uscc: 'varchar(18)', remarks: 'varchar',
+};
+
+function columnsOf(d: PenaltyDecision): (string | null)[] {
+  return [
+    d.subjectName, d.uscc, d.legalRepresentative, d.decisionNo, d.violationType, d.facts, d.legalBasis, d.penaltyCategory, d.content, d.fineAmount,
+    d.decidedOn, d.validUntil, d.publicityEndsOn, d.authority, d.authorityUscc, d.dataSource, d.dataSourceUscc, d.remarks,
+  ];
+}
+
+/**
+ * 双公示 penalty records, stored set-wise per batch: COPY into a staging table, one INSERT ... ON
+ * CONFLICT (decision_no, uscc) DO NOTHING. Like PublicRecordService.storePenalty, a record already
+ * held is left as it is (unchanged); the first copy of a decision in a file wins.
+ */
+export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
+  return {
+    open({ overrides }) {
+      return async (rows) => {
+        const results = new Array<RowResult>(rows.length);
+        const decisions: { index: number; decision: PenaltyDecision; overridden: string[] }[] = [];
+        rows.forEach((row, index) => {
+          try {
+            if (row.error) throw new RowRejected(row.error);
+            decisions.push({ index, ...penaltyDecision(row.values, overrides) });
+          } catch (error) {
+            if (!(error instanceof RowRejected)) throw error;
+            results[index] = { rejected: error.message };
+          }
+        });
+        if (decisions.length === 0) return results;
+        const inserted = await dataSource.transaction(async (manager) => {
+          await stageRows(manager, { name: 'staged_penalty', columns: { ord: 'int', ...COLUMNS } }, decisions.map((d, i) => [i, ...columnsOf(d.decision)]));
+          const names = Object.keys(COLUMNS).join(', ');
+          // DISTINCT ON keeps the first copy of a decision within the batch, as row-by-row storing would.
+          const written: { decision_no: string; uscc: string }[] = await manager.query(`
+            INSERT INTO credit.penalty_record (${names})
+            SELECT ${names} FROM (SELECT DISTINCT ON (decision_no, uscc) * FROM staged_penalty ORDER BY decision_no, uscc, ord) s
+            ON CONFLICT (decision_no, uscc) DO NOTHING
+            RETURNING decision_no, uscc`);
+          return new Set(written.map((row) => `${row.uscc}\u0000${row.decision_no}`));
+        });
+        for (const { index, decision, overridden } of decisions) {
+          const key = `${decision.uscc}\u0000${decision.decisionNo}`;
+          // A decision appears as imported once: a later copy in the same batch is unchanged.
+          const stored = inserted.delete(key);
+          results[index] = { outcome: stored ? 'imported' : 'unchanged', overrides: overridden.length ? overridden : undefined };
+        }
+        return results;
+      };
+    },
+  };
+}
