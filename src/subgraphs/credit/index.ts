@@ -25,6 +25,9 @@ import { PriceSurchargeService } from './services/price-surcharge.service';
 import { PublicRecordService } from './services/public-record.service';
 import { CreditEnterprise } from './types/credit-enterprise.type';
 
+/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+export { openCreditSeed } from './demo.seed';
+
 /** Credit office (信用办): public credit records, list designations, the measure catalogue, feedback and price surcharges. */
 export const creditSubgraph: SubgraphModule = {
   name: 'credit',

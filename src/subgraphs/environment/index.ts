@@ -36,6 +36,8 @@ import { SnapshotService } from './services/snapshot.service';
 import { EnvEnterprise } from './types/env-enterprise.type';
 
 export { noticeRoute } from './notice.route';
+/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+export { openEnvironmentSeed } from './demo.seed';
 
 /**
  * Ecology & environment bureau (生态环境局): rated subjects, events, scores and colours, objections,

@@ -11,6 +11,9 @@ import { MarketListingService } from './services/market-listing.service';
 import { RegistrationService } from './services/registration.service';
 import { MarketEnterprise } from './types/enterprise.type';
 
+/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+export { openMarketSeed } from './demo.seed';
+
 /** Market supervision (市场监管局): registrations and its lists. */
 export const marketSubgraph: SubgraphModule = {
   name: 'market',
