@@ -4,7 +4,6 @@ import { loadConfig } from '../shared/config';
 import { startEmbeddedPostgres } from '../shared/embedded-postgres';
 import { log } from '../shared/logging';
 import { closeHubDatabases, openHubDatabases } from '../gateway/databases';
-import { seedDemoData } from '../gateway/demo-seed';
 import { demoKeysBanner, startHub } from '../gateway/hub';
 import { ApiClientService } from '../gateway/services/api-client.service';
 import { startSubgraphServer } from '../gateway/subgraph-server';
@@ -23,8 +22,8 @@ Commands:
   clients create|rotate|revoke|list
                      Manage partner API keys (stored as hashes; a new key is printed once).
   migrate            Apply pending migrations of every schema to DATABASE_URL (or the embedded database).
-  seed [--enterprises N]
-                     Seed the demo city (N enterprises, default 560) into an empty database.
+  seed [--enterprises N] [--events-per-subject K]
+                     Seed a fictional province (N enterprises, default 560, up to 1000000) into an empty database.
   import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>]
                      Apply a data feed; bad rows go to the rejects file. Feeds: ${Object.keys(FEEDS).join(', ')}.
   emit-schema        Regenerate schema/ (subgraph SDLs, supergraph, API schema).
@@ -55,7 +54,6 @@ const COMMAND_HELP: Record<string, string> = {
     '  revoke <id>                           revokes the key for good',
   ].join('\n'),
   migrate: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
-  seed: 'Usage: ecocredit seed [--enterprises N]\n\nSeeds the demo city into an empty database (N enterprises, default 560). Does nothing when data exists.',
   import: `Usage: ecocredit import <feed> <file> [--format csv|jsonl] [--encoding utf8|gb18030] [--rejects <path>] [--accept-invalid-codes <file>]
 
 Applies the good rows of a feed file and writes bad rows to the rejects file (default <file>.rejects.csv:
@@ -144,12 +142,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return command ? 0 : 1;
   }
+  // Parses its own options (a negative --enterprises must get its range error, not parseArgs').
+  if (command === 'seed') return (await import('./seed.command')).seedCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
     options: {
       help: { type: 'boolean', short: 'h' },
-      enterprises: { type: 'string' },
       format: { type: 'string' },
       encoding: { type: 'string' },
       rejects: { type: 'string' },
@@ -204,23 +203,6 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log('migrations are up to date');
       return 0;
-    case 'seed': {
-      const size = Number(values.enterprises ?? 560);
-      if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
-        console.error(`--enterprises must be a whole number from 1 to 1000000, got "${values.enterprises}"`);
-        return 2;
-      }
-      await withDatabase(async (url) => {
-        const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
-        try {
-          const seeded = await seedDemoData(sources, size);
-          console.log(seeded ? `seeded ${size} demo enterprises` : 'database already has registrations: nothing seeded');
-        } finally {
-          await closeHubDatabases(sources);
-        }
-      });
-      return 0;
-    }
     case 'import': {
       const [feed, file] = positionals;
       if (!feed || !file) {

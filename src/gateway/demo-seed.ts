@@ -10,7 +10,7 @@ import type { HubDataSources } from './databases';
 /** The largest dataset `seed` accepts (`--help` promises a province of up to a million subjects). */
 export const MAX_SEED_ENTERPRISES = 1_000_000;
 /** Subjects per chunk: large enough for COPY to pay off, small enough to keep memory flat. */
-const CHUNK_SIZE = 5000;
+const CHUNK_SIZE = 1000;
 
 export interface SeedOptions {
   /** Enterprises to register (default 560, the demo city). */

@@ -31,3 +31,22 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a < b ? a : b;
 }
+
+/**
+ * `arithmetic` (addDays or addMonths) remembered per (date, amount). Bulk work such as seeding a
+ * province's million events computes the same few hundred dates over and over, and the `Date` round
+ * trips would otherwise dominate it. The memory grows with the distinct dates asked, not the calls.
+ */
+export function rememberedDateArithmetic(arithmetic: (date: IsoDate, amount: number) => IsoDate): (date: IsoDate, amount: number) => IsoDate {
+  const known = new Map<string, IsoDate>();
+  return (date, amount) => {
+    // A date is always 10 characters, so date and amount never run into another pair's key.
+    const key = date + amount;
+    let result = known.get(key);
+    if (result === undefined) {
+      result = arithmetic(date, amount);
+      known.set(key, result);
+    }
+    return result;
+  };
+}

@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
-import { addDays, addMonths, type IsoDate } from '../../shared/dates';
+import { addDays as addDaysOnce, addMonths as addMonthsOnce, rememberedDateArithmetic, type IsoDate } from '../../shared/dates';
 import type { DemoEnterprise } from '../../shared/demo-dataset';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
 import { nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './services/scoring';
+
+/** A million events fall on a few hundred distinct dates. */
+const addDays = rememberedDateArithmetic(addDaysOnce);
+const addMonths = rememberedDateArithmetic(addMonthsOnce);
 
 const SUBJECT_COLUMNS = [
   'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from',
