@@ -89,6 +89,7 @@ export async function seedEnterprises(sources: HubDataSources, options: SeedOpti
       });
     }
     await writing;
+    await Promise.all(writers.map((writer) => writer.finish()));
     for (const writer of writers) await writer.commit();
     for (const writer of writers) {
       summary.rowsSent += writer.sent.rows;

@@ -11,6 +11,8 @@ export interface DepartmentSeedWriter {
   hasData(): Promise<boolean>;
   /** Writes this department's part of the next chunk; chunks arrive in dataset order, one at a time. */
   write(chunk: readonly DemoEnterprise[]): Promise<void>;
+  /** Finishes the writing that need not wait for the other departments (index builds), before `commit`. */
+  finish(): Promise<void>;
   commit(): Promise<void>;
   /** Safe to call at any point, also after `commit` (then it does nothing). */
   rollback(): Promise<void>;

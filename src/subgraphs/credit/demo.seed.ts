@@ -91,6 +91,7 @@ export async function openCreditSeed(dataSource: DataSource): Promise<Department
       );
       if (feedback.length > 0) await copy.copy('credit.measure_feedback', FEEDBACK_COLUMNS, feedback);
     },
+    finish: () => copy.buildIndexes(),
     async commit() {
       finished = true;
       await copy.commit();

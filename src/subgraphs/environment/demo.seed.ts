@@ -79,6 +79,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       if (subjects.length > 0) await copy.copy('environment.rated_subject', SUBJECT_COLUMNS, subjects);
       if (events.length > 0) await copy.copy('environment.credit_event', EVENT_COLUMNS, events);
     },
+    finish: () => copy.buildIndexes(),
     async commit() {
       finished = true;
       await copy.commit();

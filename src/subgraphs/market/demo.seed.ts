@@ -47,6 +47,7 @@ export async function openMarketSeed(dataSource: DataSource): Promise<Department
         );
       }
     },
+    finish: () => copy.buildIndexes(),
     async commit() {
       finished = true;
       await copy.commit();
