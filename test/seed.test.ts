@@ -46,6 +46,9 @@ describe('ecocredit seed --enterprises 5000 (over the old 65,535-parameter limit
   const SIZE = 5000;
   let hub: TestHub;
   let first: Awaited<ReturnType<typeof runSeed>>;
+  let indexesBefore: string[];
+  const indexDefinitions = async () =>
+    (await hub.sql<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname IN ('environment', 'market', 'credit') ORDER BY indexdef`)).map((row) => row.indexdef);
 
   /** What the generator says the seed holds, counted independently of the writers. */
   const expected = { rated: 0, events: 0, penalties: 0, marketListings: 0, creditListings: 0, debtors: 0, feedback: 0 };
@@ -63,6 +66,7 @@ describe('ecocredit seed --enterprises 5000 (over the old 65,535-parameter limit
       if (e.creditListing?.listType === 'COURT_DISHONEST_DEBTOR') expected.debtors++;
       expected.feedback += e.feedback.length;
     }
+    indexesBefore = await indexDefinitions();
     first = await runSeed(['--enterprises', String(SIZE)], hub.hub.databaseUrl);
   });
 
@@ -92,6 +96,11 @@ describe('ecocredit seed --enterprises 5000 (over the old 65,535-parameter limit
     // About ten events per rated subject, as the command promises.
     expect(expected.events / expected.rated).toBeGreaterThanOrEqual(9.5);
     expect(expected.events / expected.rated).toBeLessThanOrEqual(10.5);
+  });
+
+  it('leaves every index the migrations made (the seed builds them after loading)', async () => {
+    expect(indexesBefore.length).toBeGreaterThan(10);
+    expect(await indexDefinitions()).toEqual(indexesBefore);
   });
 
   it('spreads subjects over every district, industry and colour', async () => {

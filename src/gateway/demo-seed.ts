@@ -57,7 +57,10 @@ export async function seedEnterprises(sources: HubDataSources, options: SeedOpti
   const day = options.today ?? todayUtc();
   const writers: DepartmentSeedWriter[] = [];
   try {
-    writers.push(await openEnvironmentSeed(sources.environment, day), await openCreditSeed(sources.credit), await openMarketSeed(sources.market));
+    // One at a time, so that a failure to open one still rolls back those already open.
+    writers.push(await openEnvironmentSeed(sources.environment, day));
+    writers.push(await openCreditSeed(sources.credit));
+    writers.push(await openMarketSeed(sources.market));
     const occupied = await Promise.all(writers.map((writer) => writer.hasData()));
     if (occupied.some(Boolean)) {
       await Promise.all(writers.map((writer) => writer.rollback()));
