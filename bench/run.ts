@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { loadConfig } from '../src/shared/config';
 import { setLogLevel } from '../src/shared/logging';
 import { startHub } from '../src/gateway/hub';
+import { seedEnterprises } from '../src/gateway/demo-seed';
 import { closedLoop, postGraphql } from './load';
+import { scratchDatabase } from './scratch-database';
 
 /**
  * Benchmarks of the hub's partner paths, each reported as a ratio against a floor measured in the
@@ -12,39 +13,19 @@ import { closedLoop, postGraphql } from './load';
  * not absolute times, are comparable across machines; nothing here is asserted by `npm test`.
  *
  * BENCH_DATABASE_URL / TEST_DATABASE_URL: server to create a scratch database on (default: embedded);
- * BENCH_ENTERPRISES (default 10000), BENCH_SECONDS per scenario (default 5), BENCH_CONCURRENCY (default 16).
+ * BENCH_ENTERPRISES (default 10000; seeded like `ecocredit seed`, about 10 events each), BENCH_SECONDS per scenario (default 5), BENCH_CONCURRENCY (default 16).
  */
 const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-async function scratchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `ecocredit_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 async function main(): Promise<void> {
   setLogLevel('warn');
   const database = await scratchDatabase();
   // The benchmark measures the request path, not the per-client rate limit: lift it.
   const config = { ...loadConfig({}), databaseUrl: database.url, port: 0, demo: true };
-  const hub = await startHub({ config: { ...config, rateLimit: { ...config.rateLimit, requests: 1_000_000_000 } }, demoSize: enterprises });
+  const hub = await startHub({ config: { ...config, rateLimit: { ...config.rateLimit, requests: 1_000_000_000 } }, seedDemo: false });
+  await seedEnterprises(hub.sources, { enterprises, eventsPerSubject: 10 });
   const pool = new Pool({ connectionString: hub.databaseUrl, max: concurrency });
   try {
     const codes = (await pool.query<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`)).rows.map((r) => r.uscc);

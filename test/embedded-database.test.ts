@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates';
-import { demoDataset } from '../src/shared/demo-dataset';
+import { demoEnterprises } from '../src/shared/demo-dataset';
 import { withCheckCharacter } from '../src/shared/uscc';
 import { CliProcess } from './support/cli-process';
 
@@ -45,7 +45,7 @@ describe('embedded PostgreSQL shared by the hub and the CLI', () => {
     const first = await startHubProcess();
     expect(first.hub.output()).toMatch(/embedded PostgreSQL started/);
 
-    const rated = demoDataset(560, today()).filter((enterprise) => enterprise.ratedFrom).slice(0, 40);
+    const rated = [...demoEnterprises(560, today())].filter((enterprise) => enterprise.ratedFrom).slice(0, 40);
     const imported = Array.from({ length: 400 }, (_, i) => withCheckCharacter(`91320706MA9${String(i).padStart(6, '0')}`));
     const file = join(dataDir, 'registrations.csv');
     writeFileSync(file, ['uscc,name,district_code,industry_code', ...imported.map((uscc, i) => `${uscc},并发导入测试${i}有限公司,320706,C2614`)].join('\n'));

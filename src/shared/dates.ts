@@ -27,3 +27,22 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   d.setUTCDate(Math.min(day, lastDay));
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * `arithmetic` (addDays or addMonths) remembered per (date, amount). Bulk work such as seeding a
+ * province's million events computes the same few hundred dates over and over, and the `Date` round
+ * trips would otherwise dominate it. The memory grows with the distinct dates asked, not the calls.
+ */
+export function rememberedDateArithmetic(arithmetic: (date: IsoDate, amount: number) => IsoDate): (date: IsoDate, amount: number) => IsoDate {
+  const known = new Map<string, IsoDate>();
+  return (date, amount) => {
+    // A date is always 10 characters, so date and amount never run into another pair's key.
+    const key = date + amount;
+    let result = known.get(key);
+    if (result === undefined) {
+      result = arithmetic(date, amount);
+      known.set(key, result);
+    }
+    return result;
+  };
+}

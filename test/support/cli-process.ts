@@ -57,7 +57,8 @@ function waitUntil<T>(find: () => T | undefined, what: string, timeoutMs: number
 export class CliProcess {
   readonly logs: LogLine[] = [];
   readonly stdout: string[] = [];
-  private readonly stderrText: string[] = [];
+  /** Every line the process wrote to stderr (log lines included). */
+  readonly stderr: string[] = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcess;
 
@@ -67,7 +68,7 @@ export class CliProcess {
     this.child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: this.child.stdout! }).on('line', (line) => this.stdout.push(line));
     createInterface({ input: this.child.stderr! }).on('line', (line) => {
-      this.stderrText.push(line);
+      this.stderr.push(line);
       try {
         const parsed = JSON.parse(line) as LogLine;
         if (parsed && typeof parsed.message === 'string') this.logs.push(parsed);
@@ -83,7 +84,7 @@ export class CliProcess {
   }
 
   output(): string {
-    return [...this.stdout, ...this.stderrText].join('\n');
+    return [...this.stdout, ...this.stderr].join('\n');
   }
 
   waitForStdout(pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {

@@ -1,18 +1,63 @@
 import 'reflect-metadata';
+import { Presets, SingleBar } from 'cli-progress';
 import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
-import { seedDemoData } from '../../gateway/demo-seed';
+import { seedEnterprises, type SeedProgress, type SeedSummary } from '../../gateway/demo-seed';
 import type { CommandArgs } from '../command-args';
 import { withDatabase } from '../with-database';
 
-/** `ecocredit seed [--enterprises N]` (the dispatcher has checked N). */
+/**
+ * Progress on stdout: a bar on a terminal; otherwise (a log, a pipe, CI) a plain line at every tenth,
+ * so that a million subjects do not print a thousand lines.
+ */
+function progressReporter(total: number): { update: (progress: SeedProgress) => void; stop: () => void } {
+  if (process.stdout.isTTY) {
+    const bar = new SingleBar(
+      { format: 'seeding [{bar}] {percentage}% | {value}/{total} enterprises | {events} events | {eta_formatted} left', stream: process.stdout, hideCursor: true },
+      Presets.shades_classic,
+    );
+    bar.start(total, 0, { events: 0 });
+    let running = true;
+    return {
+      update: (p) => bar.update(p.enterprises, { events: p.events }),
+      stop() {
+        if (running) bar.stop();
+        running = false;
+      },
+    };
+  }
+  let reportedTenths = 0;
+  return {
+    update: (p) => {
+      const tenths = Math.floor((p.enterprises * 10) / total);
+      if (tenths <= reportedTenths) return;
+      reportedTenths = tenths;
+      console.log(`seeding: ${p.enterprises}/${total} enterprises, ${p.events} events`);
+    },
+    stop: () => {},
+  };
+}
+
+function summaryLine(summary: SeedSummary, seconds: number): string {
+  return (
+    `seeded ${summary.enterprises} enterprises (${summary.ratedSubjects} rated, ${summary.events} events, ` +
+    `${summary.marketListings} market and ${summary.creditListings} credit list entries, ${summary.feedback} feedback reports) in ${seconds.toFixed(1)} s`
+  );
+}
+
+/** `ecocredit seed [--enterprises N] [--events-per-subject K]` (the dispatcher has checked both). */
 export async function run({ values }: CommandArgs): Promise<number> {
-  const size = Number(values.enterprises ?? 560);
+  const enterprises = Number(values.enterprises ?? 560);
+  const eventsPerSubject = Number(values['events-per-subject'] ?? 10);
   await withDatabase(async (url) => {
     const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
+    const progress = progressReporter(enterprises);
+    const started = process.hrtime.bigint();
     try {
-      const seeded = await seedDemoData(sources, size);
-      console.log(seeded ? `seeded ${size} demo enterprises` : 'database already has registrations: nothing seeded');
+      const summary = await seedEnterprises(sources, { enterprises, eventsPerSubject, onProgress: progress.update });
+      progress.stop();
+      console.log(summary ? summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9) : 'the database already has data: nothing seeded');
     } finally {
+      progress.stop();
       await closeHubDatabases(sources);
     }
   });

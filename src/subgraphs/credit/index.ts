@@ -20,7 +20,8 @@ import { PublicRecordResolver } from './resolvers/public-record.resolver';
 import { CreditEnterprise } from './types/credit-enterprise.type';
 
 export { createCreditServices, type CreditServices } from './credit.services';
-export { seedCreditDemo } from './demo.seed';
+/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+export { openCreditSeed } from './demo.seed';
 
 /** Credit office (信用办): public credit records, list designations, the measure catalogue, feedback and price surcharges. */
 export const creditSubgraph: SubgraphModule = {

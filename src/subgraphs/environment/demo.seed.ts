@@ -1,69 +1,93 @@
 import type { DataSource } from 'typeorm';
-import { addDays, addMonths } from '../../shared/dates';
+import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
+import { addDays as addDaysOnce, addMonths as addMonthsOnce, rememberedDateArithmetic, type IsoDate } from '../../shared/dates';
 import type { DemoEnterprise } from '../../shared/demo-dataset';
-import { CreditEventEntity } from './entities/credit-event.entity';
+import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
-import { RatedSubjectEntity } from './entities/rated-subject.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
-import { policyOn } from './services/scoring';
-import { PolicyService } from './services/policy.service';
-import { RatingService } from './services/rating.service';
-import type { Principal } from '../../shared/auth/principal';
-import { createContext } from '../../shared/context';
+import { nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './services/scoring';
+
+/** A million events fall on a few hundred distinct dates. */
+const addDays = rememberedDateArithmetic(addDaysOnce);
+const addMonths = rememberedDateArithmetic(addMonthsOnce);
+
+const SUBJECT_COLUMNS = [
+  'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from',
+  'current_color', 'current_score', 'current_on', 'next_change_on',
+] as const;
+const EVENT_COLUMNS = [
+  'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
+  'forced_color', 'decision_no', 'description', 'recorded_by',
+] as const;
 
 /**
- * Writes the demo rated subjects and their events (the bureau's own tables only). Points and
- * validity come from the catalogue, exactly as recordCreditEvent would fix them; colours are then
- * derived from these events like any other.
+ * Writes the demo rated subjects and their events (the bureau's own tables only), streamed with COPY.
+ * Points and validity come from the catalogue version in force on the event's date, exactly as
+ * recordCreditEvent would fix them. Each subject row carries its materialised current rating,
+ * computed from those same events with the scoring rules that `RatingService` applies, so that
+ * partners' first reads find it fresh instead of recomputing a million subjects on demand.
  */
-export async function seedEnvironmentDemo(dataSource: DataSource, dataset: DemoEnterprise[]): Promise<void> {
-  const eventTypes = await dataSource.getRepository(EventTypeEntity).findBy({ subjectKind: 'ENTERPRISE' });
-  const policies = await dataSource.getRepository(ScoringPolicyEntity).findBy({ subjectKind: 'ENTERPRISE' });
-  const rated = dataset.filter((e) => e.ratedFrom);
-  await dataSource.transaction(async (manager) => {
-    await manager.getRepository(RatedSubjectEntity).insert(
-      rated.map((e) => ({ uscc: e.uscc, subjectKind: 'ENTERPRISE', districtCode: e.districtCode, industryCode: e.industryCode, ratedFrom: e.ratedFrom! })),
-    );
-    const events = rated.flatMap((e) =>
-      e.events.map((event) => {
-        const type = eventTypes.find((t) => t.code === event.type);
-        const policy = policyOn(policies, event.occurredOn);
-        if (!type || !policy) throw new Error(`demo event ${event.type} on ${event.occurredOn} has no catalogue entry`);
-        const validFrom = addDays(event.occurredOn, policy.validityOffsetDays);
-        return {
-          uscc: e.uscc,
-          type: type.code,
-          occurredOn: event.occurredOn,
-          servedOn: event.occurredOn,
-          points: type.defaultPoints,
-          publicityUntil: type.defaultPoints < 0 ? addMonths(event.occurredOn, type.publicityMonths ?? policy.publicityMaxMonths) : null,
-          validFrom,
-          validUntil: addMonths(validFrom, type.validityMonths),
-          forcedColor: type.forcedColor,
-          decisionNo: event.decisionNo,
-          description: `${type.nameZh}（演示数据）`,
-          recordedBy: 'demo-seed',
-        };
-      }),
-    );
-    for (let i = 0; i < events.length; i += 500) {
-      await manager.getRepository(CreditEventEntity).insert(events.slice(i, i + 500));
-    }
-  });
-  await materialiseCurrentRatings(dataSource, rated.map((e) => e.uscc));
-}
+export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate): Promise<DepartmentSeedWriter> {
+  const eventTypes = await dataSource.getRepository(EventTypeEntity).find({ where: { subjectKind: 'ENTERPRISE' }, order: { effectiveFrom: 'ASC' } });
+  const policies = await dataSource.getRepository(ScoringPolicyEntity).find({ where: { subjectKind: 'ENTERPRISE' }, order: { effectiveFrom: 'ASC' } });
+  const versionsByCode = new Map<string, EventTypeEntity[]>();
+  for (const type of eventTypes) versionsByCode.set(type.code, [...(versionsByCode.get(type.code) ?? []), type]);
+  const copy = await BulkCopyTransaction.open(dataSource);
+  let finished = false;
 
-/** The bureau's own system, for work no partner asked for. */
-const SEED_PRINCIPAL: Principal = { clientId: 'system:demo-seed', clientName: 'demo seed', role: 'ENV_ADMIN', agency: null, districtCode: null, purpose: null };
-
-/**
- * Stores today's colour of every seeded subject, as recording their events one by one would have,
- * so that partners' first reads find it fresh (one batched UPDATE per thousand subjects).
- */
-async function materialiseCurrentRatings(dataSource: DataSource, usccs: string[]): Promise<void> {
-  const ratings = new RatingService(dataSource, new PolicyService(dataSource));
-  for (let i = 0; i < usccs.length; i += 1000) {
-    const ctx = createContext(SEED_PRINCIPAL, 'demo-seed');
-    await Promise.all(usccs.slice(i, i + 1000).map((uscc) => ratings.ratingOf(ctx, uscc)));
+  /** The event row as recordCreditEvent would store it, and what scoring reads of it. */
+  function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent } {
+    const type = policyOn(versionsByCode.get(event.type) ?? [], event.occurredOn);
+    const policy = policyOn(policies, event.occurredOn);
+    if (!type || !policy) throw new Error(`demo event ${event.type} on ${event.occurredOn} has no catalogue entry`);
+    const validFrom = addDays(event.occurredOn, policy.validityOffsetDays);
+    const validUntil = addMonths(validFrom, type.validityMonths);
+    const publicityUntil = type.defaultPoints < 0 ? addMonths(event.occurredOn, type.publicityMonths ?? policy.publicityMaxMonths) : null;
+    return {
+      row: [
+        uscc, type.code, event.occurredOn, event.occurredOn, type.defaultPoints, publicityUntil, validFrom, validUntil,
+        type.forcedColor, event.decisionNo, `${type.nameZh}（演示数据）`, 'demo-seed',
+      ],
+      scored: { points: type.defaultPoints, validFrom, validUntil, forcedColor: type.forcedColor },
+    };
   }
+
+  return {
+    department: 'environment',
+    sent: copy.sent,
+    async hasData() {
+      const [{ found }] = await copy.query<{ found: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM environment.rated_subject) AS found`);
+      return found;
+    },
+    async write(chunk: readonly DemoEnterprise[]) {
+      const subjects: CopyValue[][] = [];
+      const events: CopyValue[][] = [];
+      for (const e of chunk) {
+        if (!e.ratedFrom) continue;
+        const scored: ScoredEvent[] = [];
+        for (const event of e.events) {
+          const written = eventRow(e.uscc, event);
+          events.push(written.row);
+          scored.push(written.scored);
+        }
+        // A seeded subject has no voided events and no front-runner designation.
+        const basis: RatingBasis = { policies, ratedFrom: e.ratedFrom, events: scored, frontRunner: [] };
+        const rating = ratingOn(basis, today);
+        subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, nextChangeAfter(basis, today)]);
+      }
+      // Subjects first: every event references its subject.
+      if (subjects.length > 0) await copy.copy('environment.rated_subject', SUBJECT_COLUMNS, subjects);
+      if (events.length > 0) await copy.copy('environment.credit_event', EVENT_COLUMNS, events);
+    },
+    finish: () => copy.buildIndexes(),
+    async commit() {
+      finished = true;
+      await copy.commit();
+    },
+    async rollback() {
+      if (finished) return;
+      finished = true;
+      await copy.rollback();
+    },
+  };
 }

@@ -29,8 +29,9 @@ import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
 
 export { noticeRoute } from './notice.route';
-export { seedEnvironmentDemo } from './demo.seed';
 export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
+/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+export { openEnvironmentSeed } from './demo.seed';
 
 /**
  * Ecology & environment bureau (生态环境局): rated subjects, events, scores and colours, objections,

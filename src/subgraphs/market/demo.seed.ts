@@ -1,38 +1,61 @@
 import type { DataSource } from 'typeorm';
+import { BulkCopyTransaction } from '../../shared/bulk-copy';
 import type { DemoEnterprise } from '../../shared/demo-dataset';
-import { MarketListingEntity } from './entities/market-listing.entity';
-import { RegistrationEntity } from './entities/registration.entity';
+import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 
-/** Writes the demo registrations and market lists (market's own tables only). */
-export async function seedMarketDemo(dataSource: DataSource, dataset: DemoEnterprise[]): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    await manager.getRepository(RegistrationEntity).insert(
-      dataset.map((e, i) => ({
-        uscc: e.uscc,
-        enterpriseType: '有限责任公司',
-        registeredCapital: `${(i % 50) + 1}000000.00`,
-        address: `江苏省连云港市示例路${i + 1}号`,
-        name: e.name,
-        districtCode: e.districtCode,
-        industryCode: e.industryCode,
-        legalRepresentative: e.legalRepresentative,
-        legalRepresentativeIdNumber: e.legalRepresentativeIdNumber,
-        registeredOn: e.registeredOn,
-        status: 'ACTIVE',
-      })),
-    );
-    const listings = dataset.filter((e) => e.marketListing);
-    if (listings.length > 0) {
-      await manager.getRepository(MarketListingEntity).insert(
-        listings.map((e) => ({
-          uscc: e.uscc,
-          listType: e.marketListing!.listType,
-          reason: e.marketListing!.reason,
-          authority: '连云港市市场监督管理局',
-          documentNo: null,
-          listedOn: e.marketListing!.listedOn,
-        })),
+const REGISTRATION_COLUMNS = [
+  'uscc', 'enterprise_type', 'registered_capital', 'address', 'name', 'district_code', 'industry_code',
+  'legal_representative', 'legal_representative_id_number', 'registered_on', 'status',
+] as const;
+const LIST_ENTRY_COLUMNS = ['uscc', 'list_type', 'reason', 'authority', 'document_no', 'listed_on'] as const;
+
+/** Writes the demo registrations and market lists (market's own tables only), streamed with COPY. */
+export async function openMarketSeed(dataSource: DataSource): Promise<DepartmentSeedWriter> {
+  const copy = await BulkCopyTransaction.open(dataSource);
+  // Position of a subject in the whole dataset: addresses and capital are numbered by it.
+  let position = 0;
+  let finished = false;
+  return {
+    department: 'market',
+    sent: copy.sent,
+    async hasData() {
+      const [{ found }] = await copy.query<{ found: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM market.registration) OR EXISTS (SELECT 1 FROM market.list_entry) AS found`,
       );
-    }
-  });
+      return found;
+    },
+    async write(chunk: readonly DemoEnterprise[]) {
+      const first = position;
+      position += chunk.length;
+      await copy.copy(
+        'market.registration',
+        REGISTRATION_COLUMNS,
+        chunk.map((e, offset) => {
+          const i = first + offset;
+          return [
+            e.uscc, '有限责任公司', `${(i % 50) + 1}000000.00`, `江苏省连云港市示例路${i + 1}号`, e.name, e.districtCode, e.industryCode,
+            e.legalRepresentative, e.legalRepresentativeIdNumber, e.registeredOn, 'ACTIVE',
+          ];
+        }),
+      );
+      const listed = chunk.filter((e) => e.marketListing);
+      if (listed.length > 0) {
+        await copy.copy(
+          'market.list_entry',
+          LIST_ENTRY_COLUMNS,
+          listed.map((e) => [e.uscc, e.marketListing!.listType, e.marketListing!.reason, '连云港市市场监督管理局', null, e.marketListing!.listedOn]),
+        );
+      }
+    },
+    finish: () => copy.buildIndexes(),
+    async commit() {
+      finished = true;
+      await copy.commit();
+    },
+    async rollback() {
+      if (finished) return;
+      finished = true;
+      await copy.rollback();
+    },
+  };
 }

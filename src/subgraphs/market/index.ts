@@ -11,7 +11,8 @@ import { EnterpriseResolver } from './resolvers/enterprise.resolver';
 import { MarketEnterprise } from './types/enterprise.type';
 
 export { createMarketServices, type MarketServices } from './market.services';
-export { seedMarketDemo } from './demo.seed';
+/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+export { openMarketSeed } from './demo.seed';
 
 /** Market supervision (市场监管局): registrations and its lists. */
 export const marketSubgraph: SubgraphModule = {
