@@ -57,7 +57,6 @@ async function bareCopy(url: string, rows: number, width: number): Promise<numbe
 async function main(): Promise<void> {
   setLogLevel('warn');
   const database = await scratchDatabase();
-  if (!database.url) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server to create a scratch database on');
   try {
     const sources = await openHubDatabases(database.url, { migrate: true, poolSize: 2 });
     let summary;
