@@ -92,9 +92,9 @@ describe('credit record notices', () => {
     const recorded = await record(own, 'FINE', '2025-05-01', { decisionNo: '连环罚〔2025〕<b>9</b>号' });
     const { number, text } = recorded.notice;
     expect(text).toContain(own);
-    expect(text).toContain('Colour on 2025-05-01: before: BLUE; after: BLUE (score 6)');
-    expect(text).toContain('within 15 days of service (by 2025-05-16)');
-    expect(text).toContain('Points return: automatically on 2025-11-01');
+    expect(text).toContain('信用等级：记分前蓝色，记分后蓝色（6分）');
+    expect(text).toContain('可自送达之日起15日内（2025年5月16日前）');
+    expect(text).toContain('分值恢复：本次记分于2025年11月1日自动恢复');
 
     const found = await hub.execute(CreditNoticeDocument, { number }, { key: 'demo-credit-office' });
     expect(found.errors).toBeUndefined();

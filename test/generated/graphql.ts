@@ -266,6 +266,8 @@ export type CreditNotice = {
   htmlPath?: Maybe<Scalars['String']['output']>;
   issuedOn?: Maybe<Scalars['Date']['output']>;
   number: Scalars['String']['output'];
+  /** A short-lived signed link to the printable page on the gateway, which a browser opens without a credential (GET; refused once expired). */
+  printUrl: Scalars['String']['output'];
   text: Scalars['String']['output'];
   uscc?: Maybe<Scalars['USCC']['output']>;
 };

@@ -13,7 +13,12 @@ import type { CreditEvent } from '../types/credit-event.type';
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
-import { composeNoticeText, noticeNumber, type NoticeFacts } from './credit-notice';
+import { facts as subjectFacts, type CatalogueMeasure } from '../../../shared/auth/subject-scope';
+import { PUNISHMENT_LISTS, punishmentListingsOn, type ListingFact } from '../../../shared/list-types';
+import type { CreditColor } from '../../../shared/credit-color';
+import { COLOR_ZH, composeNoticeText, noticeNumber, type NoticeFacts, type NoticeMeasure } from './credit-notice';
+import { noticeBureau } from './notice-issuer';
+import { signedNoticePath } from './notice-link';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
 import { policyOn, ratingOn, type Rating } from './scoring';
@@ -24,6 +29,56 @@ function optionalText(value: string | null | undefined, name: string): string | 
   const trimmed = value?.trim() ?? '';
   if (trimmed.length > MAX_TEXT) throw badInput(`${name} is longer than ${MAX_TEXT} characters`);
   return trimmed || null;
+}
+
+/**
+ * Catalogue measures that bar rewards (DOMAIN.md §5: YELLOW and worse are barred from awards, BLACK
+ * carries the one-vote veto). Which colours they cover, and on what basis, is the catalogue's data.
+ */
+const REWARD_BAR_MEASURES = ['AWARD_BAR', 'ONE_VOTE_VETO'];
+
+/**
+ * Why a reward (an event with positive points: ENV_AWARD, CREDIT_COMMITMENT) is refused on `date`, or
+ * null: a punishment-list entry in force, or a colour that a reward-bar measure of the catalogue covers.
+ */
+export function rewardRefusal(
+  uscc: string,
+  type: string,
+  date: string,
+  color: CreditColor | null,
+  listings: readonly ListingFact[],
+  catalog: readonly CatalogueMeasure[],
+): string | null {
+  const [listed] = punishmentListingsOn(listings, date);
+  if (listed) {
+    const list = PUNISHMENT_LISTS[listed.listType];
+    return `${type} is a reward and is refused: on ${date} ${uscc} is on the ${listed.listType} list (${list.nameZh}) since ${listed.listedOn}, document ${listed.documentNo ?? 'unnumbered'}; rewards are barred while listed (legal basis: ${list.basis})`;
+  }
+  const bar = color && catalog.find((m) => REWARD_BAR_MEASURES.includes(m.code) && m.triggerKind === 'COLOR' && m.triggerValues.includes(color));
+  if (bar) {
+    return `${type} is a reward and is refused: on ${date} ${uscc} is rated ${color}, and ${bar.code} (${bar.name}) bars ${bar.triggerValues.join('/')} subjects from rewards (legal basis: ${bar.legalBasis})`;
+  }
+  return null;
+}
+
+/**
+ * The catalogue measures in force that `color` and the list entries in force on `date` trigger, in
+ * catalogue order; rewards are left out while a punishment-list entry is in force (DOMAIN.md §10).
+ * Cumulative by the catalogue's own rows: a YELLOW measure lists RED and BLACK among its colours.
+ */
+export function noticeMeasures(color: CreditColor, listings: readonly ListingFact[], date: string, catalog: readonly CatalogueMeasure[]): NoticeMeasure[] {
+  const inForce = listings.filter((l) => l.listedOn <= date && (l.removedOn === null || date < l.removedOn));
+  const suspended = punishmentListingsOn(listings, date).length > 0;
+  const measures: NoticeMeasure[] = [];
+  for (const m of catalog) {
+    if (suspended && m.nature === 'REWARD') continue;
+    let trigger: string | null = null;
+    if (m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) trigger = `信用等级${COLOR_ZH[color]}`;
+    const listing = m.triggerKind === 'LISTING' ? inForce.find((l) => m.triggerValues.includes(l.listType)) : undefined;
+    if (listing) trigger = `列入${PUNISHMENT_LISTS[listing.listType]?.nameZh ?? '名单'}（${listing.documentNo ?? '无文号'}）`;
+    if (trigger) measures.push({ code: m.code, name: m.name, implementingAgency: m.implementingAgency, legalBasis: m.legalBasis, trigger });
+  }
+  return measures;
 }
 
 function asEnvCredit(rating: Rating | null, ratedOn: string) {
@@ -58,6 +113,14 @@ export class CreditEventService {
     if (servedOn > asOf) throw badInput(`servedOn ${servedOn} is in the future (today is ${asOf})`);
     const decisionNo = optionalText(input.decisionNo, 'decisionNo');
     const description = optionalText(input.description, 'description');
+    // Other departments' facts are asked before the transaction opens, so that it never holds its
+    // connection while waiting on theirs: the name and list entries, and the catalogue of measures.
+    const others = subjectFacts(ctx);
+    const [record, catalog, eventCatalog] = await Promise.all([
+      others.subjectRecordOf(input.uscc, ctx.snapshot),
+      others.measureCatalogOn(asOf, ctx.snapshot),
+      input.occurredOn === asOf ? null : others.measureCatalogOn(input.occurredOn, ctx.snapshot),
+    ]);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
@@ -121,6 +184,10 @@ export class CreditEventService {
       });
       const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
       const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
+      if (points > 0) {
+        const refusal = rewardRefusal(input.uscc, input.type, input.occurredOn, ratingOn(basisBefore, input.occurredOn)?.color ?? null, record.listings, eventCatalog ?? catalog);
+        if (refusal) throw badInput(refusal);
+      }
       const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
       const before = ratingOn(basisBefore, asOf);
       // The notice states the event's own effect: the colour the day its validity starts, without and with it.
@@ -136,9 +203,12 @@ export class CreditEventService {
       const facts: NoticeFacts = {
         number,
         uscc: input.uscc,
+        subjectName: record.name,
+        bureau: noticeBureau(),
+        issuedOn: asOf,
         decisionNo: event.decisionNo,
         eventType: eventType.code,
-        eventName: `${eventType.nameZh} ${eventType.nameEn}`,
+        eventName: eventType.nameZh,
         occurredOn: event.occurredOn,
         servedOn,
         points,
@@ -150,6 +220,7 @@ export class CreditEventService {
         objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
         inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
         publicUntil: publicityUntil,
+        measures: noticeMeasures(noticeAfter.color, record.listings, asOf, catalog),
       };
       const text = composeNoticeText(facts);
       const notices = manager.getRepository(CreditNoticeEntity);
@@ -158,7 +229,7 @@ export class CreditEventService {
         event: toCreditEvent(event),
         ratingBefore: asEnvCredit(before, asOf),
         ratingAfter: { ...after, ratedOn: asOf },
-        notice: { number, text, uscc: input.uscc, eventId: String(event.id), issuedOn: asOf, htmlPath: `/notices/${number}` },
+        notice: { number, text, uscc: input.uscc, eventId: String(event.id), issuedOn: asOf, htmlPath: `/notices/${number}`, printUrl: signedNoticePath(number) },
       };
     });
   }
