@@ -54,9 +54,10 @@ export function rewardRefusal(
     const list = PUNISHMENT_LISTS[listed.listType];
     return `${type} is a reward and is refused: on ${date} ${uscc} is on the ${listed.listType} list (${list.nameZh}) since ${listed.listedOn}, document ${listed.documentNo ?? 'unnumbered'}; rewards are barred while listed (legal basis: ${list.basis})`;
   }
-  const bar = color && catalog.find((m) => REWARD_BAR_MEASURES.includes(m.code) && m.triggerKind === 'COLOR' && m.triggerValues.includes(color));
-  if (bar) {
-    return `${type} is a reward and is refused: on ${date} ${uscc} is rated ${color}, and ${bar.code} (${bar.name}) bars ${bar.triggerValues.join('/')} subjects from rewards (legal basis: ${bar.legalBasis})`;
+  const bars = color ? catalog.filter((m) => REWARD_BAR_MEASURES.includes(m.code) && m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) : [];
+  if (bars.length) {
+    const named = bars.map((m) => `${m.code} (${m.name}, legal basis: ${m.legalBasis})`).join(' and ');
+    return `${type} is a reward and is refused: on ${date} ${uscc} is rated ${color}, and the catalogue bars ${color} subjects from rewards by ${named}`;
   }
   return null;
 }

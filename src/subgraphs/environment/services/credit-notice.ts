@@ -66,7 +66,7 @@ export function noticeLines(facts: NoticeFacts): [label: string, value: string][
   const points = `${facts.points > 0 ? '加' : '扣'}${Math.abs(facts.points)}分`;
   const lastDay = addDays(facts.validUntil, -1);
   const before = facts.colorBefore ? COLOR_ZH[facts.colorBefore] : '未评价';
-  const inspections = facts.inspectionMultiplier ? `；“双随机”抽查频次为基准频次的${facts.inspectionMultiplier}倍` : '';
+  const inspections = facts.inspectionMultiplier ? `；“双随机”抽查频次为基准频次的${facts.inspectionMultiplier.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}倍` : '';
   const measures = facts.measures.length
     ? facts.measures.map((m, i) => `${i + 1}. ${m.name}（${m.trigger}；实施单位：${m.implementingAgency}；依据：${m.legalBasis}）`).join('\n')
     : '无';
