@@ -15,6 +15,7 @@ import {
   RecordEventDocument,
   ReviewCreditRepairDocument,
   TakeHalfYearSnapshotDocument,
+  VoidCreditEventDocument,
 } from './generated/graphql';
 import { newUscc, ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
@@ -43,7 +44,7 @@ describe('half-year snapshots', () => {
     const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
     await record(uscc, 'SUSPENSION_ORDER', '2025-06-01');
     await record(uscc, 'WARNING', '2025-06-10');
-    await record(uscc, 'WARNING', '2025-12-10');
+    const december = await record(uscc, 'WARNING', '2025-12-10');
     for (const periodEnd of ['2025-06-30', '2025-12-31']) {
       const run = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
       expect(run.errors).toBeUndefined();
@@ -59,8 +60,10 @@ describe('half-year snapshots', () => {
     const again = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd: '2025-12-31' }, ADMIN);
     expect(again.data!.takeHalfYearSnapshot.stored).toBe(0);
 
-    // A backdated award changes the derived rating of 31 December, not the stored snapshot.
-    await record(uscc, 'ENV_AWARD', '2025-12-01');
+    // A backdated correction (December's warning voided) changes the derived rating of 31 December, not
+    // the stored snapshot. (An award would be refused: RED subjects are barred from rewards.)
+    const voided = await hub.execute(VoidCreditEventDocument, { input: { eventId: december.event.id, reason: '复核撤销' } }, ADMIN);
+    expect(voided.errors).toBeUndefined();
     const rating = await hub.execute(EnvCreditOnDocument, { uscc, asOf: '2025-12-31' }, ADMIN);
     expect(rating.data!.enterprise!.envCredit).toMatchObject({ color: 'YELLOW', score: 3 });
     const snapshots = await hub.execute(EnvCreditSnapshotsDocument, { uscc }, ADMIN);
