@@ -13,10 +13,9 @@ import type { CreditEvent } from '../types/credit-event.type';
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
-import { facts as subjectFacts, type CatalogueMeasure } from '../../../shared/auth/subject-scope';
-import { PUNISHMENT_LISTS, punishmentListingsOn, type ListingFact } from '../../../shared/list-types';
-import type { CreditColor } from '../../../shared/credit-color';
-import { COLOR_ZH, composeNoticeText, noticeNumber, type NoticeFacts, type NoticeMeasure } from './credit-notice';
+import { facts as subjectFacts } from '../../../shared/auth/subject-scope';
+import { composeNoticeText, noticeMeasures, noticeNumber, type NoticeFacts } from './credit-notice';
+import { rewardRefusal } from './reward-bar';
 import { noticeBureau } from './notice-issuer';
 import { signedNoticePath } from './notice-link';
 import type { PolicyService } from './policy.service';
@@ -29,57 +28,6 @@ function optionalText(value: string | null | undefined, name: string): string | 
   const trimmed = value?.trim() ?? '';
   if (trimmed.length > MAX_TEXT) throw badInput(`${name} is longer than ${MAX_TEXT} characters`);
   return trimmed || null;
-}
-
-/**
- * Catalogue measures that bar rewards (DOMAIN.md §5: YELLOW and worse are barred from awards, BLACK
- * carries the one-vote veto). Which colours they cover, and on what basis, is the catalogue's data.
- */
-const REWARD_BAR_MEASURES = ['AWARD_BAR', 'ONE_VOTE_VETO'];
-
-/**
- * Why a reward (an event with positive points: ENV_AWARD, CREDIT_COMMITMENT) is refused on `date`, or
- * null: a punishment-list entry in force, or a colour that a reward-bar measure of the catalogue covers.
- */
-export function rewardRefusal(
-  uscc: string,
-  type: string,
-  date: string,
-  color: CreditColor | null,
-  listings: readonly ListingFact[],
-  catalog: readonly CatalogueMeasure[],
-): string | null {
-  const [listed] = punishmentListingsOn(listings, date);
-  if (listed) {
-    const list = PUNISHMENT_LISTS[listed.listType];
-    return `${type} is a reward and is refused: on ${date} ${uscc} is on the ${listed.listType} list (${list.nameZh}) since ${listed.listedOn}, document ${listed.documentNo ?? 'unnumbered'}; rewards are barred while listed (legal basis: ${list.basis})`;
-  }
-  const bars = color ? catalog.filter((m) => REWARD_BAR_MEASURES.includes(m.code) && m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) : [];
-  if (bars.length) {
-    const named = bars.map((m) => `${m.code} (${m.name}, legal basis: ${m.legalBasis})`).join(' and ');
-    return `${type} is a reward and is refused: on ${date} ${uscc} is rated ${color}, and the catalogue bars ${color} subjects from rewards by ${named}`;
-  }
-  return null;
-}
-
-/**
- * The catalogue measures in force that `color` and the list entries in force on `date` trigger, in
- * catalogue order; rewards are left out while a punishment-list entry is in force (DOMAIN.md §10).
- * Cumulative by the catalogue's own rows: a YELLOW measure lists RED and BLACK among its colours.
- */
-export function noticeMeasures(color: CreditColor, listings: readonly ListingFact[], date: string, catalog: readonly CatalogueMeasure[]): NoticeMeasure[] {
-  const inForce = listings.filter((l) => l.listedOn <= date && (l.removedOn === null || date < l.removedOn));
-  const suspended = punishmentListingsOn(listings, date).length > 0;
-  const measures: NoticeMeasure[] = [];
-  for (const m of catalog) {
-    if (suspended && m.nature === 'REWARD') continue;
-    let trigger: string | null = null;
-    if (m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) trigger = `信用等级${COLOR_ZH[color]}`;
-    const listing = m.triggerKind === 'LISTING' ? inForce.find((l) => m.triggerValues.includes(l.listType)) : undefined;
-    if (listing) trigger = `列入${PUNISHMENT_LISTS[listing.listType]?.nameZh ?? '名单'}（${listing.documentNo ?? '无文号'}）`;
-    if (trigger) measures.push({ code: m.code, name: m.name, implementingAgency: m.implementingAgency, legalBasis: m.legalBasis, trigger });
-  }
-  return measures;
 }
 
 function asEnvCredit(rating: Rating | null, ratedOn: string) {

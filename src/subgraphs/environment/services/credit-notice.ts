@@ -1,4 +1,6 @@
+import type { CatalogueMeasure } from '../../../shared/auth/subject-scope';
 import type { CreditColor } from '../../../shared/credit-color';
+import { PUNISHMENT_LISTS, punishmentListingsOn, type ListingFact } from '../../../shared/list-types';
 import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 
@@ -45,6 +47,26 @@ export interface NoticeFacts {
 }
 
 export const COLOR_ZH: Record<CreditColor, string> = { GREEN: '绿色', BLUE: '蓝色', YELLOW: '黄色', RED: '红色', BLACK: '黑色' };
+
+/**
+ * The catalogue measures in force that `color` and the list entries in force on `date` trigger, in
+ * catalogue order; rewards are left out while a punishment-list entry is in force (DOMAIN.md §10).
+ * Cumulative by the catalogue's own rows: a YELLOW measure lists RED and BLACK among its colours.
+ */
+export function noticeMeasures(color: CreditColor, listings: readonly ListingFact[], date: string, catalog: readonly CatalogueMeasure[]): NoticeMeasure[] {
+  const inForce = listings.filter((l) => l.listedOn <= date && (l.removedOn === null || date < l.removedOn));
+  const suspended = punishmentListingsOn(listings, date).length > 0;
+  const measures: NoticeMeasure[] = [];
+  for (const m of catalog) {
+    if (suspended && m.nature === 'REWARD') continue;
+    let trigger: string | null = null;
+    if (m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) trigger = `信用等级${COLOR_ZH[color]}`;
+    const listing = m.triggerKind === 'LISTING' ? inForce.find((l) => m.triggerValues.includes(l.listType)) : undefined;
+    if (listing) trigger = `列入${PUNISHMENT_LISTS[listing.listType]?.nameZh ?? '名单'}（${listing.documentNo ?? '无文号'}）`;
+    if (trigger) measures.push({ code: m.code, name: m.name, implementingAgency: m.implementingAgency, legalBasis: m.legalBasis, trigger });
+  }
+  return measures;
+}
 
 export function noticeNumber(year: string, eventId: number): string {
   return `ECN-${year}-${String(eventId).padStart(6, '0')}`;
