@@ -15,6 +15,7 @@ import {
   RecordEventDocument,
   ReviewCreditRepairDocument,
   TakeHalfYearSnapshotDocument,
+  VoidCreditEventDocument,
 } from './generated/graphql';
 import { newUscc, ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
@@ -43,7 +44,7 @@ describe('half-year snapshots', () => {
     const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
     await record(uscc, 'SUSPENSION_ORDER', '2025-06-01');
     await record(uscc, 'WARNING', '2025-06-10');
-    await record(uscc, 'WARNING', '2025-12-10');
+    const december = await record(uscc, 'WARNING', '2025-12-10');
     for (const periodEnd of ['2025-06-30', '2025-12-31']) {
       const run = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
       expect(run.errors).toBeUndefined();
@@ -59,8 +60,10 @@ describe('half-year snapshots', () => {
     const again = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd: '2025-12-31' }, ADMIN);
     expect(again.data!.takeHalfYearSnapshot.stored).toBe(0);
 
-    // A backdated award changes the derived rating of 31 December, not the stored snapshot.
-    await record(uscc, 'ENV_AWARD', '2025-12-01');
+    // A backdated correction (December's warning voided) changes the derived rating of 31 December, not
+    // the stored snapshot. (An award would be refused: RED subjects are barred from rewards.)
+    const voided = await hub.execute(VoidCreditEventDocument, { input: { eventId: december.event.id, reason: '复核撤销' } }, ADMIN);
+    expect(voided.errors).toBeUndefined();
     const rating = await hub.execute(EnvCreditOnDocument, { uscc, asOf: '2025-12-31' }, ADMIN);
     expect(rating.data!.enterprise!.envCredit).toMatchObject({ color: 'YELLOW', score: 3 });
     const snapshots = await hub.execute(EnvCreditSnapshotsDocument, { uscc }, ADMIN);
@@ -92,9 +95,9 @@ describe('credit record notices', () => {
     const recorded = await record(own, 'FINE', '2025-05-01', { decisionNo: '连环罚〔2025〕<b>9</b>号' });
     const { number, text } = recorded.notice;
     expect(text).toContain(own);
-    expect(text).toContain('Colour on 2025-05-01: before: BLUE; after: BLUE (score 6)');
-    expect(text).toContain('within 15 days of service (by 2025-05-16)');
-    expect(text).toContain('Points return: automatically on 2025-11-01');
+    expect(text).toContain('信用等级：记分前蓝色，记分后蓝色（6分）');
+    expect(text).toContain('可自送达之日起15日内（2025年5月16日前）');
+    expect(text).toContain('分值恢复：本次记分于2025年11月1日自动恢复');
 
     const found = await hub.execute(CreditNoticeDocument, { number }, { key: 'demo-credit-office' });
     expect(found.errors).toBeUndefined();

@@ -316,7 +316,7 @@ describe('streaming import mechanics', () => {
         [uscc],
       ),
       notices: (await hub.sql<{ facts: Record<string, unknown> }>(`SELECT n.facts FROM environment.credit_notice n WHERE n.uscc = $1 ORDER BY n.event_id`, [uscc])).map(
-        ({ facts }) => ({ ...facts, number: undefined, uscc: undefined }),
+        ({ facts }) => ({ ...facts, number: undefined, uscc: undefined, subjectName: undefined }),
       ),
       subject: await hub.sql(`SELECT current_color, current_score, current_on::text, next_change_on::text FROM environment.rated_subject WHERE uscc = $1`, [uscc]),
       api: (await hub.execute(EnterpriseOverviewDocument, { uscc }, { key: 'demo-env-admin' })).data!.enterprise!.envCredit,

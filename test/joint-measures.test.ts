@@ -227,7 +227,8 @@ describe('the serious-dishonesty list', () => {
     );
     const bank = await hub.execute(BankViewDocument, { uscc: subjects.green, asOf: '2026-11-24' }, BANK);
     expect(bank.data!.enterprise!.creditRestriction).toMatchObject({ level: 'PROHIBITED', greenCreditPriority: false });
-    expect(codes(bank.data!.enterprise!.jointMeasures)).toEqual(['BANK_GREEN_CREDIT', 'MEMO_BANK_CREDIT']);
+    // GREEN rewards are suspended while listed (DOMAIN.md §10): no green credit beside the memorandum's measure.
+    expect(codes(bank.data!.enterprise!.jointMeasures)).toEqual(['MEMO_BANK_CREDIT']);
   });
 
   it('stops the measures when the listing ends', async () => {

@@ -260,6 +260,11 @@ export function createHttpServer(deps: HttpDependencies): Server {
           observed.clientId = principal.clientId;
           return createContext(principal, observed.requestId, deps.subjectFacts);
         },
+        vouchedFor: (principal) => {
+          observed.role = principal.role;
+          observed.clientId = principal.clientId;
+          return createContext(principal, observed.requestId, deps.subjectFacts);
+        },
         audit: async (ctx, coordinate) => {
           const name = `${request.method} ${path}`;
           const [, field] = coordinate.split('.');

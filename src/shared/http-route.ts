@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from './auth/principal';
 import type { HubContext } from './context';
 
 /**
@@ -9,6 +10,8 @@ import type { HubContext } from './context';
 // Function-typed properties, not methods: routes destructure them off the tools.
 export interface RouteTools {
   principal: () => Promise<HubContext>;
+  /** The context of a reader the route itself vouches for (a signed link), with this request's id. */
+  vouchedFor: (principal: Principal) => HubContext;
   audit: (ctx: HubContext, coordinate: string) => Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-import type { SubjectFacts } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, SubjectFacts, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
@@ -9,6 +10,12 @@ const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) {
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
+const LISTING = 'listType authority documentNo listedOn removedOn';
+const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
+const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
+const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
+
+type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
 
 type Entity = { uscc: string; districtCode?: string; envColorTimeline?: { from: string }[] | null } | null;
 
@@ -48,6 +55,24 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async followDistrict(uscc: string, districtCode: string, source: string): Promise<void> {
     // Its own transaction in environment, not the asking request's snapshot: it is a write.
     await this.execute('environment', FOLLOW_DISTRICT, { uscc, district: districtCode, source });
+  }
+
+  async subjectRecordOf(uscc: string, snapshot: ReadSnapshot): Promise<SubjectRecord> {
+    const [market, credit] = await Promise.all([
+      this.execute('market', MARKET_RECORD, representations([uscc]), snapshot),
+      this.execute('credit', CREDIT_RECORD, representations([uscc]), snapshot),
+    ]);
+    const [registered] = market._entities as RecordEntity[];
+    const [listed] = credit._entities as RecordEntity[];
+    return {
+      name: registered?.name ?? null,
+      listings: [...(listed?.creditListingFacts ?? []), ...(registered?.marketListingFacts ?? [])],
+    };
+  }
+
+  async measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]> {
+    const data = await this.execute('credit', CATALOG, { asOf }, snapshot);
+    return data.measureCatalog as CatalogueMeasure[];
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

@@ -21,6 +21,8 @@ const ALL_VISIBLE: SubjectFacts = {
   coloredBetween: async () => new Set(),
   marketListedBetween: async () => new Set(),
   followDistrict: async () => undefined,
+  subjectRecordOf: async () => ({ name: null, listings: [] }),
+  measureCatalogOn: async () => [],
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

@@ -2,6 +2,26 @@ import type { HubContext } from '../context';
 import type { ReadSnapshot } from '../read-snapshot';
 import { requestLoader } from '../dataloader';
 import { rowScope } from './scope';
+import type { ListingFact } from '../list-types';
+
+/** What the environment department needs to know of a subject from others, for award bars and notices. */
+export interface SubjectRecord {
+  /** The registered name (market supervision), or null when the code is not registered. */
+  name: string | null;
+  /** Entries on the credit office's and market supervision's lists, current and removed. */
+  listings: ListingFact[];
+}
+
+/** A row of the credit office's measure catalogue, as other departments read it. */
+export interface CatalogueMeasure {
+  code: string;
+  name: string;
+  nature: string;
+  triggerKind: string;
+  triggerValues: string[];
+  implementingAgency: string;
+  legalBasis: string;
+}
 
 /**
  * Other departments' facts that row scope (and the credit office's feedback roll-up) needs, asked through federation (never by reading another
@@ -28,6 +48,10 @@ export interface SubjectFacts {
    * (the registration's) rolls back rather than leave the two departments disagreeing.
    */
   followDistrict(uscc: string, districtCode: string, source: string): Promise<void>;
+  /** The subject's registered name and list entries (market, credit office); `snapshot` as above. */
+  subjectRecordOf(uscc: string, snapshot: ReadSnapshot): Promise<SubjectRecord>;
+  /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
+  measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
 }
 
 export function facts(ctx: HubContext): SubjectFacts {

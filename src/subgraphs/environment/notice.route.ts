@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { ENV_STAFF } from '../../shared/auth/rules';
 import type { Role } from '../../shared/auth/principal';
+import { checkNoticeLink } from './services/notice-link';
+import { HUB_SYSTEM_PRINCIPAL, type Principal } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import { HubError } from '../../shared/errors';
 import type { HttpRoute, RouteTools } from '../../shared/http-route';
@@ -11,6 +13,12 @@ import { createEnvironmentServices } from './environment.services';
 export const NOTICE_READERS: Role[] = [...ENV_STAFF, 'CREDIT_OFFICE'];
 
 const NOTICE_PATH = /^\/notices\/([^/]+)$/;
+
+/**
+ * Who reads through a signed link: the link stands for a reader who was allowed the notice when it
+ * was issued, so the page is read without row scope and audited under this client.
+ */
+const SIGNED_LINK_READER: Principal = { ...HUB_SYSTEM_PRINCIPAL, clientId: 'notice-link', clientName: 'signed notice link' };
 
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -22,28 +30,18 @@ function sendError(response: ServerResponse, status: number, code: string, messa
  * caller allowed to read notices (an ENV_OFFICER only for its own district; any other notice is
  * answered as if it did not exist): 401 for a bad credential, 403 for a role that may not, 404 otherwise.
  * A page served is an audited read of the subject (recorded as `Query.creditNotice`).
+ *
+ * `GET /notices/<number>?exp=…&sig=…` (a `CreditNotice.printUrl`) needs no credential: 403 when the
+ * signature does not match the number and expiry, 410 when it has expired, 404 for an unknown notice.
  */
 export function noticeRoute(dataSource: DataSource): HttpRoute {
   const { notices } = createEnvironmentServices(dataSource);
-  return async (request: IncomingMessage, response: ServerResponse, { principal, audit }: RouteTools): Promise<boolean> => {
-    const match = NOTICE_PATH.exec((request.url ?? '/').split('?')[0]);
+  return async (request: IncomingMessage, response: ServerResponse, { principal, vouchedFor, audit }: RouteTools): Promise<boolean> => {
+    const url = new URL(request.url ?? '/', 'http://hub.invalid');
+    const match = NOTICE_PATH.exec(url.pathname);
     if (!match) return false;
     if (request.method !== 'GET') {
       sendError(response, 405, 'BAD_USER_INPUT', 'use GET /notices/<number>');
-      return true;
-    }
-    // Expected refusals are answered here rather than thrown, so they are not logged as failures.
-    let ctx: HubContext;
-    try {
-      ctx = await principal();
-    } catch (error) {
-      if (!(error instanceof HubError)) throw error;
-      const code = String(error.extensions.code);
-      sendError(response, code === 'UNAUTHENTICATED' ? 401 : 403, code, error.message);
-      return true;
-    }
-    if (!NOTICE_READERS.includes(ctx.principal.role)) {
-      sendError(response, 403, 'FORBIDDEN', `role ${ctx.principal.role} may not read credit record notices`);
       return true;
     }
     let number: string;
@@ -52,6 +50,33 @@ export function noticeRoute(dataSource: DataSource): HttpRoute {
     } catch {
       sendError(response, 400, 'BAD_USER_INPUT', 'the notice number is not valid URL encoding');
       return true;
+    }
+    // Expected refusals are answered here rather than thrown, so they are not logged as failures.
+    let ctx: HubContext;
+    if (url.searchParams.has('sig') || url.searchParams.has('exp')) {
+      const check = checkNoticeLink(number, url.searchParams.get('exp'), url.searchParams.get('sig'));
+      if (check === 'forged') {
+        sendError(response, 403, 'FORBIDDEN', `the signature of this link to notice ${number} is not valid; ask the hub for a new printUrl`);
+        return true;
+      }
+      if (check === 'expired') {
+        sendError(response, 410, 'LINK_EXPIRED', `this link to notice ${number} has expired; ask the hub for a new printUrl`);
+        return true;
+      }
+      ctx = vouchedFor(SIGNED_LINK_READER);
+    } else {
+      try {
+        ctx = await principal();
+      } catch (error) {
+        if (!(error instanceof HubError)) throw error;
+        const code = String(error.extensions.code);
+        sendError(response, code === 'UNAUTHENTICATED' ? 401 : 403, code, error.message);
+        return true;
+      }
+      if (!NOTICE_READERS.includes(ctx.principal.role)) {
+        sendError(response, 403, 'FORBIDDEN', `role ${ctx.principal.role} may not read credit record notices`);
+        return true;
+      }
     }
     const html = await notices.html(ctx, number);
     if (!html) {

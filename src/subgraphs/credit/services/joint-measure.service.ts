@@ -8,6 +8,7 @@ import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import { measureCatalogVersions } from '../loaders/policy.loader';
+import { punishmentListingsOn } from '../../../shared/list-types';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import { MeasureTriggerKind, type AppliedMeasure } from '../types/measure.type';
 import type { RequiredColorPeriod, RequiredMarketListing } from '../types/required-facts.type';
@@ -43,7 +44,8 @@ function runStart(timeline: readonly RequiredColorPeriod[], index: number, color
 /**
  * The measures in force on `asOf` that the subject's colour on that date or its list entries in force
  * on that date trigger, one entry per measure with every reason. A measure stops the day the colour
- * leaves its trigger colours or the last triggering entry is removed.
+ * leaves its trigger colours or the last triggering entry is removed. While an entry on a punishment
+ * list is in force, no REWARD applies (DOMAIN.md §10: GREEN rewards are suspended while listed).
  */
 export function applicableMeasures(catalog: readonly MeasureEntity[], facts: MeasureFacts, asOf: IsoDate): AppliedMeasure[] {
   const timeline = facts.timeline ?? [];
@@ -53,9 +55,11 @@ export function applicableMeasures(catalog: readonly MeasureEntity[], facts: Mea
     ...facts.creditListings.filter((l) => listingInForce(l, asOf)),
     ...facts.marketListings.filter((l) => listingInForce(l, asOf)),
   ];
+  const rewardsSuspended = punishmentListingsOn(listings, asOf).length > 0;
   const applied: AppliedMeasure[] = [];
   for (const measure of catalog) {
     if (!inForce(measure, asOf)) continue;
+    if (rewardsSuspended && measure.nature === 'REWARD') continue;
     const triggers: Trigger[] = [];
     if (measure.triggerKind === MeasureTriggerKind.COLOR) {
       if (period && measure.triggerValues.includes(period.color)) {

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { subjectVisible } from '../../../shared/auth/subject-scope';
+import { facts as subjectFacts, subjectVisible, type CatalogueMeasure, type SubjectRecord } from '../../../shared/auth/subject-scope';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import type { HubContext } from '../../../shared/context';
 import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
@@ -17,7 +17,10 @@ import type { CreditEvent } from '../types/credit-event.type';
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
-import { composeNoticeText, noticeNumber, type NoticeFacts } from './credit-notice';
+import { composeNoticeText, noticeMeasures, noticeNumber, type NoticeFacts } from './credit-notice';
+import { noticeBureau } from './notice-issuer';
+import { signedNoticePath } from './notice-link';
+import { rewardRefusal } from './reward-bar';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
 import { policyOn, ratingOn, type Rating, type RatingBasis } from './scoring';
@@ -43,6 +46,33 @@ interface EventPlan {
   noticeBefore: Rating | null;
   noticeAfter: Rating;
   objectionDays: number;
+  /** What other departments hold about the subject: its name and list entries, the measure catalogue. */
+  others: OtherFacts;
+}
+
+/**
+ * Other departments' facts an event needs (reward bars, the notice's name and measures), asked
+ * through federation before the write transaction opens, so that it never holds its connection while
+ * waiting on theirs.
+ */
+interface OtherFacts {
+  record: SubjectRecord;
+  /** The catalogue in force today (the notice's measures). */
+  catalog: CatalogueMeasure[];
+  /** The catalogue in force on the event's date (the reward bar), when that is not today. */
+  catalogOn: (date: IsoDate) => CatalogueMeasure[];
+}
+
+async function otherFactsOf(ctx: HubContext, uscc: string, dates: readonly IsoDate[], asOf: IsoDate): Promise<OtherFacts> {
+  const others = subjectFacts(ctx);
+  const pastDates = [...new Set(dates.filter((date) => date !== asOf))];
+  const [record, catalog, ...past] = await Promise.all([
+    others.subjectRecordOf(uscc, ctx.snapshot),
+    others.measureCatalogOn(asOf, ctx.snapshot),
+    ...pastDates.map((date) => others.measureCatalogOn(date, ctx.snapshot)),
+  ]);
+  const byDate = new Map(pastDates.map((date, i) => [date, past[i]]));
+  return { record, catalog, catalogOn: (date) => byDate.get(date) ?? catalog };
 }
 
 /** What became of one input of `recordMany`. */
@@ -74,14 +104,17 @@ function groupBy<T extends { uscc: string }>(rows: T[]): Map<string, T[]> {
 
 /** The notice (告知书) row of a stored event (its id numbers the notice). */
 function noticeOf(plan: EventPlan, frequencies: readonly InspectionFrequencyEntity[], asOf: IsoDate) {
-  const { event, eventType, noticeBefore, noticeAfter } = plan;
+  const { event, eventType, noticeBefore, noticeAfter, others } = plan;
   const number = noticeNumber(asOf.slice(0, 4), event.id);
   const facts: NoticeFacts = {
     number,
     uscc: event.uscc,
+    subjectName: others.record.name,
+    bureau: noticeBureau(),
+    issuedOn: asOf,
     decisionNo: event.decisionNo,
     eventType: eventType.code,
-    eventName: `${eventType.nameZh} ${eventType.nameEn}`,
+    eventName: eventType.nameZh,
     occurredOn: event.occurredOn,
     servedOn: event.servedOn,
     points: event.points,
@@ -93,6 +126,7 @@ function noticeOf(plan: EventPlan, frequencies: readonly InspectionFrequencyEnti
     objectionDays: plan.objectionDays,
     inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
     publicUntil: event.publicityUntil,
+    measures: noticeMeasures(noticeAfter.color, others.record.listings, asOf, others.catalog),
   };
   return { number, eventId: event.id, uscc: event.uscc, text: composeNoticeText(facts), facts: { ...facts } };
 }
@@ -122,13 +156,14 @@ export class CreditEventService {
     const dateProblem = inputDateProblem(input, asOf);
     if (dateProblem) throw badInput(dateProblem);
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
+    const others = await otherFactsOf(ctx, input.uscc, [input.occurredOn], asOf);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
       const eventRepository = manager.getRepository(CreditEventEntity);
       const existing = await eventRepository.find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
       const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
-      const planned = await this.plan(ctx, subject, existing, designations, input, asOf);
+      const planned = await this.plan(ctx, subject, existing, designations, input, asOf, others);
       const before = ratingOn(planned.basisBefore, asOf);
       await eventRepository.save(planned.event);
       const after = await this.ratings.refresh(manager, ctx, subject);
@@ -140,7 +175,7 @@ export class CreditEventService {
         event: toCreditEvent(planned.event),
         ratingBefore: asEnvCredit(before, asOf),
         ratingAfter: { ...after, ratedOn: asOf },
-        notice: { number: notice.number, text: notice.text, uscc: input.uscc, eventId: String(planned.event.id), issuedOn: asOf, htmlPath: `/notices/${notice.number}` },
+        notice: { number: notice.number, text: notice.text, uscc: input.uscc, eventId: String(planned.event.id), issuedOn: asOf, htmlPath: `/notices/${notice.number}`, printUrl: signedNoticePath(notice.number) },
       };
     });
   }
@@ -163,6 +198,11 @@ export class CreditEventService {
     const usccs = [...new Set(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc))].sort();
     if (usccs.length === 0) return results;
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
+    const othersOf = new Map(
+      await Promise.all(
+        usccs.map(async (uscc) => [uscc, await otherFactsOf(ctx, uscc, inputs.filter((input) => input.uscc === uscc).map((input) => input.occurredOn), asOf)] as const),
+      ),
+    );
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       // Locked in code order, so that two imports never wait on each other in a cycle.
       const subjects = await manager
@@ -194,7 +234,7 @@ export class CreditEventService {
           continue;
         }
         try {
-          const plan = await this.plan(ctx, subject, existing, designationsOf.get(input.uscc) ?? [], input, asOf);
+          const plan = await this.plan(ctx, subject, existing, designationsOf.get(input.uscc) ?? [], input, asOf, othersOf.get(input.uscc)!);
           existing.push(plan.event);
           eventsOf.set(input.uscc, existing);
           planned.push({ index, plan });
@@ -230,6 +270,7 @@ export class CreditEventService {
     designations: readonly FrontRunnerEntity[],
     input: RecordCreditEventInput,
     asOf: IsoDate,
+    others: OtherFacts,
   ): Promise<EventPlan> {
     const servedOn = input.servedOn ?? input.occurredOn;
     const decisionNo = optionalText(input.decisionNo, 'decisionNo');
@@ -291,6 +332,12 @@ export class CreditEventService {
       voidReason: null,
     });
     const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
+    if (points > 0) {
+      // Rewards are barred for some colours and while the subject is on a punishment list (DOMAIN.md §10).
+      const colorThen = ratingOn(basisBefore, input.occurredOn)?.color ?? null;
+      const refusal = rewardRefusal(input.uscc, input.type, input.occurredOn, colorThen, others.record.listings, others.catalogOn(input.occurredOn));
+      if (refusal) throw badInput(refusal);
+    }
     const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
     // The notice states the event's own effect: the colour the day its validity starts, without and with it.
     const noticeBefore = ratingOn(basisBefore, validFrom);
@@ -305,6 +352,7 @@ export class CreditEventService {
       noticeBefore,
       noticeAfter,
       objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
+      others,
     };
   }
 

@@ -4,6 +4,7 @@ import { readManager } from '../../../shared/read-snapshot';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
 import type { CreditNotice } from '../types/record-credit-event.payload';
 import { renderNoticeHtml, type NoticeFacts } from './credit-notice';
+import { signedNoticePath } from './notice-link';
 import type { RatingService } from './rating.service';
 
 /** Issued credit record notices, read back as issued: as GraphQL and as a printable HTML page. */
@@ -24,6 +25,7 @@ export class CreditNoticeService {
         eventId: String(row.eventId),
         issuedOn: new Date(row.issuedAt).toISOString().slice(0, 10),
         htmlPath: `/notices/${encodeURIComponent(row.number)}`,
+        printUrl: signedNoticePath(row.number),
       }
     );
   }

@@ -1,18 +1,37 @@
+import type { CatalogueMeasure } from '../../../shared/auth/subject-scope';
 import type { CreditColor } from '../../../shared/credit-color';
+import { PUNISHMENT_LISTS, punishmentListingsOn, type ListingFact } from '../../../shared/list-types';
 import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 
-/** What a credit record notice states (DOMAIN.md §7). */
+/** A catalogue measure as the notice states it: what, who implements it, on what basis. */
+export interface NoticeMeasure {
+  code: string;
+  name: string;
+  implementingAgency: string;
+  legalBasis: string;
+  /** The colour or list entry that triggers it, in Chinese. */
+  trigger: string;
+}
+
+/** What a credit record notice states (DOMAIN.md §7, §10). */
 export interface NoticeFacts {
   number: string;
   uscc: string;
+  /** Registered name (market supervision); null when the code is not registered there. */
+  subjectName: string | null;
+  /** The ecology & environment bureau that issues the notice. */
+  bureau: string;
+  issuedOn: IsoDate;
   decisionNo: string | null;
   eventType: string;
+  /** The event type's Chinese name. */
   eventName: string;
   occurredOn: IsoDate;
   servedOn: IsoDate;
   points: number;
   validFrom: IsoDate;
+  /** Exclusive. */
   validUntil: IsoDate;
   /** The colour the day the event's validity starts, without it and with it. */
   colorBefore: CreditColor | null;
@@ -23,16 +42,31 @@ export interface NoticeFacts {
   inspectionMultiplier: string | null;
   /** Last day the penalty is published, when it is. */
   publicUntil: IsoDate | null;
+  /** Every catalogue measure the new colour and the subject's list entries trigger on the issue day. */
+  measures: NoticeMeasure[];
 }
 
-/** Consequences of each colour under differentiated supervision and joint measures (DOMAIN.md §4–§5 defaults). */
-const COLOR_CONSEQUENCES: Record<CreditColor, string> = {
-  GREEN: 'fewer random inspections, simplified approval (green channel), priority for subsidy funds, weather control-measure exemption, green-credit support',
-  BLUE: 'routine supervision',
-  YELLOW: 'more random inspections; barred from environmental awards',
-  RED: 'more random inspections; suspension of ecological-environment special funds; sewage-fee and electricity surcharges; banks restrict credit; regular publication',
-  BLACK: 'more random inspections; higher surcharges; banks stop new credit; no new environmental administrative licences; one-vote veto in awards and approvals',
-};
+export const COLOR_ZH: Record<CreditColor, string> = { GREEN: '绿色', BLUE: '蓝色', YELLOW: '黄色', RED: '红色', BLACK: '黑色' };
+
+/**
+ * The catalogue measures in force that `color` and the list entries in force on `date` trigger, in
+ * catalogue order; rewards are left out while a punishment-list entry is in force (DOMAIN.md §10).
+ * Cumulative by the catalogue's own rows: a YELLOW measure lists RED and BLACK among its colours.
+ */
+export function noticeMeasures(color: CreditColor, listings: readonly ListingFact[], date: string, catalog: readonly CatalogueMeasure[]): NoticeMeasure[] {
+  const inForce = listings.filter((l) => l.listedOn <= date && (l.removedOn === null || date < l.removedOn));
+  const suspended = punishmentListingsOn(listings, date).length > 0;
+  const measures: NoticeMeasure[] = [];
+  for (const m of catalog) {
+    if (suspended && m.nature === 'REWARD') continue;
+    let trigger: string | null = null;
+    if (m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) trigger = `信用等级${COLOR_ZH[color]}`;
+    const listing = m.triggerKind === 'LISTING' ? inForce.find((l) => m.triggerValues.includes(l.listType)) : undefined;
+    if (listing) trigger = `列入${PUNISHMENT_LISTS[listing.listType]?.nameZh ?? '名单'}（${listing.documentNo ?? '无文号'}）`;
+    if (trigger) measures.push({ code: m.code, name: m.name, implementingAgency: m.implementingAgency, legalBasis: m.legalBasis, trigger });
+  }
+  return measures;
+}
 
 export function noticeNumber(year: string, eventId: number): string {
   return `ECN-${year}-${String(eventId).padStart(6, '0')}`;
@@ -43,32 +77,46 @@ export function objectionDeadline(servedOn: IsoDate, objectionDays: number): Iso
   return addDays(servedOn, objectionDays);
 }
 
+/** 2025-05-01 → 2025年5月1日, as Chinese official documents write dates. */
+export function chineseDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** The notice as labelled lines, in the order the bureau serves it; both renderings use them. */
 export function noticeLines(facts: NoticeFacts): [label: string, value: string][] {
-  const inspections = facts.inspectionMultiplier ? `random inspections at ${facts.inspectionMultiplier}× the base rate; ` : '';
+  const points = `${facts.points > 0 ? '加' : '扣'}${Math.abs(facts.points)}分`;
+  const lastDay = addDays(facts.validUntil, -1);
+  const before = facts.colorBefore ? COLOR_ZH[facts.colorBefore] : '未评价';
+  const inspections = facts.inspectionMultiplier ? `；“双随机”抽查频次为基准频次的${facts.inspectionMultiplier.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}倍` : '';
+  const measures = facts.measures.length
+    ? facts.measures.map((m, i) => `${i + 1}. ${m.name}（${m.trigger}；实施单位：${m.implementingAgency}；依据：${m.legalBasis}）`).join('\n')
+    : '无';
   return [
-    ['Subject (USCC)', facts.uscc],
-    ['Decision number', facts.decisionNo ?? '—'],
-    ['Event', `${facts.eventName} (${facts.eventType}) on ${facts.occurredOn}, served on ${facts.servedOn}`],
-    ['Points', `${facts.points > 0 ? '+' : ''}${facts.points}, valid from ${facts.validFrom} until ${facts.validUntil} (exclusive)`],
-    [`Colour on ${facts.validFrom}`, `before: ${facts.colorBefore ?? 'not rated'}; after: ${facts.colorAfter} (score ${facts.scoreAfter})`],
-    ['Measures', `the colour ${facts.colorAfter} triggers ${inspections}${COLOR_CONSEQUENCES[facts.colorAfter]}; joint measures per the credit office's measure catalogue.`],
-    ['Points return', `automatically on ${facts.validUntil}; there is no early repair of points.`],
-    ['Publicity', facts.publicUntil ? `published until ${facts.publicUntil}; credit repair may be applied for after the minimum publicity period.` : 'not published.'],
+    ['当事人', `${facts.subjectName ?? '（未登记名称）'}（统一社会信用代码：${facts.uscc}）`],
+    ['告知机关', facts.bureau],
+    ['告知日期', chineseDate(facts.issuedOn)],
+    ['决定书文号', facts.decisionNo ?? '无'],
+    ['记分事项', `${facts.eventName}，发生于${chineseDate(facts.occurredOn)}，送达于${chineseDate(facts.servedOn)}`],
+    ['记分及有效期', `${points}，自${chineseDate(facts.validFrom)}起至${chineseDate(lastDay)}止`],
+    ['信用等级', `记分前${before}，记分后${COLOR_ZH[facts.colorAfter]}（${facts.scoreAfter}分）${inspections}`],
+    ['适用的联合奖惩措施', measures],
+    ['分值恢复', `本次记分于${chineseDate(facts.validUntil)}自动恢复，不予提前修复。`],
+    ['信息公示', facts.publicUntil ? `公示至${chineseDate(facts.publicUntil)}；最短公示期满后可申请信用修复。` : '不予公示。'],
     [
-      'Objection (异议)',
-      `within ${facts.objectionDays} days of service (by ${objectionDeadline(facts.servedOn, facts.objectionDays)}), in writing to the issuing ecology & environment bureau, stating the grounds and evidence. The event counts while the objection is reviewed; if upheld it is voided and the rating recomputed.`,
+      '异议',
+      `如对本告知内容有异议，可自送达之日起${facts.objectionDays}日内（${chineseDate(objectionDeadline(facts.servedOn, facts.objectionDays))}前）向${facts.bureau}书面提出，并说明理由、提供证据。异议审查期间记分继续有效；异议成立的，撤销该记分并重新计算信用等级。`,
     ],
   ];
 }
 
 export function noticeTitle(number: string): string {
-  return `环保信用记录告知书 Environmental credit record notice ${number}`;
+  return `环保信用记录告知书（${number}）`;
 }
 
 /** The notice as plain text. */
 export function composeNoticeText(facts: NoticeFacts): string {
-  return [noticeTitle(facts.number), ...noticeLines(facts).map(([label, value]) => `${label}: ${value}`)].join('\n');
+  return [noticeTitle(facts.number), ...noticeLines(facts).map(([label, value]) => `${label}：${value}`)].join('\n');
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -78,32 +126,35 @@ export function escapeHtml(value: string): string {
 }
 
 /**
- * The notice as a printable HTML page. Every value is escaped; notices issued before facts were
- * stored are rendered from their text.
+ * The notice as a printable A4 HTML page. Every value is escaped; notices issued before their facts
+ * (or before the current facts) were stored are rendered from their text.
  */
 export function renderNoticeHtml(number: string, facts: NoticeFacts | null, text: string): string {
-  const lines: [string, string][] = facts
+  const lines: [string, string][] = facts?.bureau
     ? noticeLines(facts)
     : text
         .split('\n')
         .slice(1)
         .map((line) => {
-          const at = line.indexOf(': ');
-          return at < 0 ? ['', line] : [line.slice(0, at), line.slice(at + 2)];
+          const at = line.search(/：|: /);
+          return at < 0 ? ['', line] : [line.slice(0, at), line.slice(at + (line[at] === '：' ? 1 : 2))];
         });
-  const rows = lines.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('\n');
+  const rows = lines
+    .map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${value.split('\n').map(escapeHtml).join('<br>')}</td></tr>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(noticeTitle(number))}</title>
 <style>
-body { font-family: "Noto Serif CJK SC", "Songti SC", serif; margin: 2cm; }
+body { font-family: "Noto Serif CJK SC", "Songti SC", serif; margin: 0 auto; max-width: 17cm; }
 h1 { font-size: 1.4em; text-align: center; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #444; padding: 0.4em 0.6em; text-align: left; vertical-align: top; }
 th { width: 25%; background: #f2f2f2; }
-@media print { body { margin: 1cm; } }
+@page { size: A4; margin: 2cm; }
+@media print { body { margin: 0; } th { background: none; } }
 </style>
 </head>
 <body>

@@ -12,8 +12,9 @@ import { scoredEvents, type RatingService } from './rating.service';
 import { frontRunnerPeriods, policyOn } from './scoring';
 
 /**
- * Environmental front-runner designations (DOMAIN.md §3): GREEN for a subject with no deduction in
- * the policy's clean period; the designation lapses when the next deduction takes effect.
+ * Environmental front-runner designations (DOMAIN.md §3, §10): GREEN for a subject rated for at least
+ * the policy's clean period with no deduction in it; a deduction dated inside that window, recorded
+ * before or after the designation, ends it (see `frontRunnerPeriods`).
  */
 export class FrontRunnerService {
   constructor(
@@ -30,10 +31,17 @@ export class FrontRunnerService {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject`);
       if (designatedOn < subject.ratedFrom) throw badInput(`designatedOn ${designatedOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
-      const policy = policyOn(await this.policies.policiesFor(ctx, subject.subjectKind), designatedOn);
+      const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+      const policy = policyOn(policies, designatedOn);
       if (!policy) throw badInput(`no scoring policy is in force on ${designatedOn}`);
-      const events = scoredEvents(await manager.getRepository(CreditEventEntity).find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC' } }));
+      // DOMAIN.md §10: the clean period is one the subject spent in the rating scope, not one before it.
       const cleanSince = addMonths(designatedOn, -policy.frontRunnerCleanMonths);
+      if (subject.ratedFrom > cleanSince) {
+        throw badInput(
+          `${input.uscc} cannot be designated front-runner on ${designatedOn}: it has been rated since ${subject.ratedFrom}, and designation needs ${policy.frontRunnerCleanMonths} months in the rating scope (from ${addMonths(subject.ratedFrom, policy.frontRunnerCleanMonths)})`,
+        );
+      }
+      const events = scoredEvents(await manager.getRepository(CreditEventEntity).find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC' } }));
       const deduction = events.find((e) => e.points < 0 && e.occurredOn > cleanSince);
       if (deduction) {
         throw badInput(
@@ -42,7 +50,7 @@ export class FrontRunnerService {
       }
       const repository = manager.getRepository(FrontRunnerEntity);
       const designations = await repository.find({ where: { uscc: input.uscc } });
-      const holding = frontRunnerPeriods(designations, events).find((p) => p.until === null);
+      const holding = frontRunnerPeriods(designations, events, policies).find((p) => p.until === null);
       if (holding) throw badInput(`${input.uscc} is already a front-runner since ${holding.from}`);
       const row = repository.create({ uscc: input.uscc, designatedOn, decisionNo, designatedBy: ctx.principal.clientId });
       await repository.save(row);

@@ -49,7 +49,7 @@ export function ratingBasis(
   designations: readonly FrontRunnerEntity[],
 ): RatingBasis {
   const counted: (ScoredEvent & { occurredOn: IsoDate })[] = scoredEvents(events);
-  return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted) };
+  return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted, policies) };
 }
 
 interface MaterialisedRating {

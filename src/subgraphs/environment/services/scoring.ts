@@ -1,5 +1,5 @@
 import { colorSeverity, CreditColor } from '../../../shared/credit-color';
-import { addDays, type IsoDate } from '../../../shared/dates';
+import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 
 /**
  * The 12-point dynamic score (DOMAIN.md §3), as pure functions of the policy versions, the
@@ -24,6 +24,11 @@ export interface ScoredEvent {
   validUntil: IsoDate;
   forcedColor: string | null;
 }
+
+/** The policy setting a front-runner designation depends on (DOMAIN.md §3: 24 months by default). */
+export type FrontRunnerPolicy = Pick<ScoringPolicy, 'effectiveFrom' | 'effectiveTo'> & { frontRunnerCleanMonths: number };
+
+const DEFAULT_CLEAN_MONTHS = 24;
 
 /** A period in which a front-runner designation holds: GREEN unless a direct judgement applies. */
 export interface FrontRunnerPeriod {
@@ -70,20 +75,29 @@ export function isValidOn(event: ScoredEvent, date: IsoDate): boolean {
 }
 
 /**
- * Front-runner periods from designations: each holds from its date until the first deduction
- * (a counted event with negative points) decided on or after that date takes effect.
+ * Front-runner periods from designations (DOMAIN.md §10). A designation's clean window is the
+ * `cleanMonths` (of the policy in force on its date) before it; any deduction (a counted event with
+ * negative points) dated after the window opened ends it from the day that deduction takes effect,
+ * whenever the deduction was recorded: one dated before the designation (recorded later) means the
+ * designation never held, and it yields no period.
  */
 export function frontRunnerPeriods(
   designations: readonly { designatedOn: IsoDate }[],
   events: readonly (ScoredEvent & { occurredOn: IsoDate })[],
+  policies: readonly FrontRunnerPolicy[],
 ): FrontRunnerPeriod[] {
-  return designations.map((designation) => {
+  const periods: FrontRunnerPeriod[] = [];
+  for (const designation of designations) {
+    const windowOpens = addMonths(designation.designatedOn, -(policyOn(policies, designation.designatedOn)?.frontRunnerCleanMonths ?? DEFAULT_CLEAN_MONTHS));
     const lapses = events
-      .filter((event) => event.points < 0 && event.occurredOn >= designation.designatedOn)
+      .filter((event) => event.points < 0 && event.occurredOn > windowOpens)
       .map((event) => event.validFrom)
       .sort();
-    return { from: designation.designatedOn, until: lapses[0] ?? null };
-  });
+    const until = lapses[0] ?? null;
+    if (until !== null && until <= designation.designatedOn) continue;
+    periods.push({ from: designation.designatedOn, until });
+  }
+  return periods;
 }
 
 /**

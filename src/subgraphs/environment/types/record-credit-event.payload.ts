@@ -22,6 +22,11 @@ export class CreditNotice {
 
   @Field(() => String, { nullable: true, description: 'Path of the printable HTML page on the gateway (GET, authenticated).' })
   htmlPath: string | null;
+
+  @Field(() => String, {
+    description: 'A short-lived signed link to the printable page on the gateway, which a browser opens without a credential (GET; refused once expired).',
+  })
+  printUrl: string;
 }
 
 @ObjectType()

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CreditColor } from '../../../shared/credit-color';
 import type { IsoDate } from '../../../shared/dates';
+import { PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
 import { RestrictionLevel, type CreditRestriction } from '../types/credit-restriction.type';
@@ -48,13 +49,18 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
   }
   const level = triggers.reduce((worst, t) => (LEVEL_ORDER.indexOf(t.level) > LEVEL_ORDER.indexOf(worst) ? t.level : worst), RestrictionLevel.NONE);
   const decisive = triggers.filter((t) => t.level === level);
-  const greenCreditPriority = level === RestrictionLevel.NONE && period?.color === CreditColor.GREEN;
+  // A punishment-list entry suspends the GREEN reward of green-credit priority (DOMAIN.md §10).
+  const suspending = punishmentListingsOn(enterprise.creditListingFacts ?? [], asOf);
+  const greenCreditPriority = level === RestrictionLevel.NONE && period?.color === CreditColor.GREEN && suspending.length === 0;
+  const suspension = period?.color === CreditColor.GREEN && suspending.length
+    ? `: priority for green credit suspended while listed ${suspending.map((l) => `${l.listType} (${PUNISHMENT_LISTS[l.listType].basis})`).join(', ')}`
+    : '';
   return {
     level,
     restricted: level !== RestrictionLevel.NONE,
     basis:
       period && level === RestrictionLevel.NONE
-        ? [`environmental credit colour ${period.color} since ${period.from}${greenCreditPriority ? ': priority for green credit' : ''}`]
+        ? [`environmental credit colour ${period.color} since ${period.from}${greenCreditPriority ? ': priority for green credit' : suspension}`]
         : triggers.map((t) => t.basis),
     since: decisive.length > 0 ? decisive.map((t) => t.since).sort()[0] : null,
     greenCreditPriority,
