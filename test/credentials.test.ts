@@ -12,7 +12,7 @@ let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub({
     demoSize: 20,
-    config: { schemaHints: false, jwt: { secret: JWT_SECRET, issuer: ISSUER, jwksUrl: undefined, audience: undefined } },
+    config: { schemaHints: false, jwt: { secret: JWT_SECRET, issuer: ISSUER, jwksUrl: undefined, audience: undefined, maxAgeSeconds: 3_600 } },
   });
 });
 

@@ -114,8 +114,8 @@ describe('production start', () => {
     await expect(startHub({ config: { ...loadConfig({}), port: 0, production: true, demo: true } })).rejects.toThrow(/demo mode/);
   });
 
-  it('refuses to serve while the demo keys are active', async () => {
+  it('refuses to start without HUB_AUDIT_KEY (the audit chain is keyed with it)', async () => {
     const config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, port: 0, production: true, demo: false };
-    await expect(startHub({ config })).rejects.toThrow(/demo API keys are active/);
+    await expect(startHub({ config })).rejects.toThrow(/HUB_AUDIT_KEY must be set/);
   });
 });

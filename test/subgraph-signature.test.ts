@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../src/gateway/hub';
 import { startSubgraphServer, type SubgraphServer } from '../src/gateway/subgraph-server';
 import { PUBLIC_PRINCIPAL } from '../src/shared/auth/principal';
-import { secretKey, SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';
+import { operationHash, secretKey, subgraphAudience, SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';
 import { loadConfig, type HubConfig } from '../src/shared/config';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { startTestHub, type TestHub } from './support/test-hub';
@@ -15,6 +15,9 @@ let config: HubConfig;
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name legalRepresentativeIdNumber } } }`;
 const representations = { r: [{ __typename: 'Enterprise', uscc: DEMO_SHOWCASE_USCC }] };
+/** What `direct` sends to market: the operation a token must be bound to. */
+const MARKET_ENTITIES = { department: 'market', operation: { query: ENTITIES, variables: representations } };
+const BANK = { ...PUBLIC_PRINCIPAL, clientId: 'key:1', clientName: 'bank', role: 'BANK' as const, purpose: 'CREDIT_REVIEW' };
 
 beforeAll(async () => {
   hub = await startTestHub({ demoSize: 30 });
@@ -32,8 +35,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function direct(headers: Record<string, string>) {
-  const response = await fetch(market.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: ENTITIES, variables: representations }) });
+async function direct(headers: Record<string, string>, variables: Record<string, unknown> = representations) {
+  const response = await fetch(market.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: ENTITIES, variables }) });
   return { status: response.status, body: (await response.json()) as { data?: { _entities: Record<string, unknown>[] } | null; errors?: { extensions: { code: string } }[] } };
 }
 
@@ -47,7 +50,7 @@ describe('a subgraph reached over HTTP', () => {
 
   it('refuses forged, expired and plain-header principals', async () => {
     const admin = { clientId: 'x', clientName: 'x', role: 'ENV_ADMIN' as const, agency: null, districtCode: null, purpose: null };
-    const forged = await signSubgraphToken(admin, 'r', secretKey('someone-else-s-secret'));
+    const forged = await signSubgraphToken(admin, 'r', secretKey('someone-else-s-secret'), MARKET_ENTITIES);
     const expired = await new SignJWT({ role: 'ENV_ADMIN' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('x')
@@ -64,6 +67,41 @@ describe('a subgraph reached over HTTP', () => {
     }
   });
 
+  it('accepts a token once, for its department and its operation only', async () => {
+    const secret = secretKey(hub.hub.subgraphSecret);
+    const token = await signSubgraphToken(BANK, 'r', secret, MARKET_ENTITIES);
+    expect((await direct({ [SUBGRAPH_TOKEN_HEADER]: token })).status).toBe(200);
+    const replayed = await direct({ [SUBGRAPH_TOKEN_HEADER]: token });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.errors![0]).toMatchObject({ message: expect.stringMatching(/already used/), extensions: { code: 'UNAUTHENTICATED' } });
+
+    const forEnvironment = await signSubgraphToken(BANK, 'r', secret, { ...MARKET_ENTITIES, department: 'environment' });
+    expect((await direct({ [SUBGRAPH_TOKEN_HEADER]: forEnvironment })).status).toBe(401);
+
+    // The token of one fetch, sent with another body (other subjects asked): refused.
+    const [other] = await hub.sql<{ uscc: string }>(`SELECT uscc FROM market.registration WHERE uscc <> $1 LIMIT 1`, [DEMO_SHOWCASE_USCC]);
+    const swapped = await direct({ [SUBGRAPH_TOKEN_HEADER]: await signSubgraphToken(BANK, 'r', secret, MARKET_ENTITIES) }, { r: [{ __typename: 'Enterprise', uscc: other.uscc }] });
+    expect(swapped.status).toBe(401);
+    expect(swapped.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses tokens without exp or living longer than 60 s, even when signed with the secret', async () => {
+    const secret = secretKey(hub.hub.subgraphSecret);
+    const claims = { role: 'ENV_ADMIN', bh: operationHash(MARKET_ENTITIES.operation) };
+    const base = () =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('ecocredit-gateway').setAudience(subgraphAudience('market')).setIssuedAt();
+    const expless = await base().setJti('no-exp').sign(secret);
+    const longLived = await base().setJti('long').setExpirationTime('1h').sign(secret);
+    const noJti = await base().setExpirationTime('30s').sign(secret);
+    for (const token of [expless, longLived, noJti]) {
+      const { status, body } = await direct({ [SUBGRAPH_TOKEN_HEADER]: token });
+      expect(status).toBe(401);
+      expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    // The same claims with a short exp and a jti pass: the refusals above are for exp and jti alone.
+    expect((await direct({ [SUBGRAPH_TOKEN_HEADER]: await base().setJti('fine').setExpirationTime('30s').sign(secret) })).status).toBe(200);
+  });
+
   it('answers /healthz and /readyz without a signature (probes carry none)', async () => {
     const base = market.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -73,7 +111,7 @@ describe('a subgraph reached over HTTP', () => {
   });
 
   it('answers a signed request, with the field rules of the principal in the token', async () => {
-    const token = await signSubgraphToken({ ...PUBLIC_PRINCIPAL, clientId: 'key:1', clientName: 'bank', role: 'BANK', purpose: 'CREDIT_REVIEW' }, 'r', secretKey(hub.hub.subgraphSecret));
+    const token = await signSubgraphToken(BANK, 'r', secretKey(hub.hub.subgraphSecret), MARKET_ENTITIES);
     const { status, body } = await direct({ [SUBGRAPH_TOKEN_HEADER]: token });
     expect(status).toBe(200);
     expect(body.data!._entities[0]).toMatchObject({ uscc: DEMO_SHOWCASE_USCC, legalRepresentativeIdNumber: null });

@@ -3,8 +3,11 @@ import type { HubContext } from '../shared/context';
 import type { OperationSummary } from './operation-guard';
 import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/audit-trail.service';
 
-/** Root fields that read subject data even when they end up touching none (denied, unknown codes). */
-const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises']);
+/**
+ * Root fields that read subject data: recorded even when they end up touching none (denied, unknown
+ * codes, a draw whose services do not report the subjects it lists).
+ */
+const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'creditNotice']);
 
 /**
  * Collects, per request, what the audit trail needs (the operation from the guard, the outcome from

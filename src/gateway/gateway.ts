@@ -71,7 +71,9 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
     // Only a client's operation has a caller to forward (the static supergraph needs no schema fetches or health checks).
     if (!('incomingRequestContext' in options) || !options.context.principal) throw new Error('no principal to forward to the subgraph');
     const { request, context } = options;
-    request.http?.headers.set(SUBGRAPH_TOKEN_HEADER, await signSubgraphToken(context.principal, context.requestId, this.secret));
+    // One token per fetch, for this department and this operation only.
+    const operation = { query: request.query ?? '', operationName: request.operationName, variables: request.variables };
+    request.http?.headers.set(SUBGRAPH_TOKEN_HEADER, await signSubgraphToken(context.principal, context.requestId, this.secret, { department: this.department, operation }));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 

@@ -14,20 +14,17 @@ import { ReadSnapshot } from '../shared/read-snapshot';
 import type { Readiness } from '../shared/readiness';
 import { observeRequest, type RequestObservation } from '../shared/request-log';
 import type { AuditRecorder } from './audit-recorder';
-import { authenticate } from './authentication';
+import type { Authenticator } from './authentication';
 import { guardOperation, type OperationSummary } from './operation-guard';
 import type { RateLimiter } from './rate-limiter';
 import { withDeadline } from './request-deadline';
-import type { ApiClientService } from './services/api-client.service';
-import type { JwtIssuerService } from './services/jwt-issuer.service';
 import { withAdmittedOverrides } from '../shared/uscc-overrides';
 import type { UsccOverrideService } from './services/uscc-override.service';
 
 export interface HttpDependencies {
   apollo: ApolloServer<HubContext>;
-  clients: ApiClientService;
-  /** The configured JWT issuer, if any. */
-  jwt: JwtIssuerService | null;
+  /** Credentials → principal, with failed attempts limited per address. */
+  authenticator: Authenticator;
   maxBodyBytes: number;
   limits: OperationLimits;
   /** Deadline of one GraphQL request (HUB_REQUEST_TIMEOUT_MS). */
@@ -153,7 +150,7 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   let operation: OperationSummary | null;
   let admitted: ReadonlySet<string> = new Set();
   try {
-    const principal = await authenticate(request.headers, deps.clients, deps.jwt);
+    const principal = await deps.authenticator.authenticate(request);
     observation.role = principal.role;
     observation.clientId = principal.clientId;
     context = createContext(principal, observation.requestId, deps.subjectFacts, new ReadSnapshot(deps.snapshotSource));
@@ -255,7 +252,7 @@ export function createHttpServer(deps: HttpDependencies): Server {
       if (path === '/graphql') return handleGraphql(deps, request, response, observed);
       const tools: RouteTools = {
         principal: async () => {
-          const principal = await authenticate(request.headers, deps.clients, deps.jwt);
+          const principal = await deps.authenticator.authenticate(request);
           observed.role = principal.role;
           observed.clientId = principal.clientId;
           return createContext(principal, observed.requestId, deps.subjectFacts);

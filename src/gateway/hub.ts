@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
@@ -17,7 +18,9 @@ import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
+import { loadAuditKey } from './audit-key';
 import { AuditRecorder } from './audit-recorder';
+import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
 import { closeHubDatabases, openHubDatabases, type HubDataSources } from './databases';
@@ -26,6 +29,7 @@ import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
 import { createRateLimiter } from './rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
+import { AuditCheckpointFile } from './services/audit-checkpoints.service';
 import { AuditTrailService } from './services/audit-trail.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
@@ -78,7 +82,8 @@ export interface GatewayServices {
  */
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway) },
+  // Without a hub (schema emission, the CLI's facts) the admin subgraph never writes or verifies records: any key will do.
+  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32)) },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -117,24 +122,29 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     throw new Error('refusing to start: subgraphs over HTTP need HUB_SUBGRAPH_SECRET, shared with the subgraph processes');
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
+  const auditKey = loadAuditKey(config);
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
   let sources: HubDataSources | undefined;
   const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
+  const authFailures = createRateLimiter({ redisUrl: config.redisUrl, ...config.authFailureLimit, prefix: 'ecocredit:auth-failures:' });
   let unobservePools = () => {};
+  let stopCheckpoints = async () => {};
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway);
+    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey));
     if (config.demo) {
       await clients.ensureDemoClients();
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
-    } else if (config.production && (await clients.hasActiveDemoClients())) {
-      throw new Error('refusing to start: demo API keys are active; revoke them before running with NODE_ENV=production');
+    } else {
+      // The demo keys are public (CONTRACT.md): outside demo mode they stop working, for every process at once.
+      const revoked = await clients.revokeDemoClients();
+      if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
     const subgraphs = await buildSubgraphs(sources, { clients, audit }, local);
@@ -164,8 +174,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
-      clients,
-      jwt: JwtIssuerService.fromConfig(config.jwt),
+      authenticator: new Authenticator(clients, JwtIssuerService.fromConfig(config.jwt), authFailures),
       maxBodyBytes: config.maxBodyBytes,
       limits: config.limits,
       requestTimeoutMs: config.timeouts.requestMs,
@@ -179,6 +188,13 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
     drain.watch(server);
+    const writeCheckpoint = () => audit.checkpoint().catch((error: unknown) => log.error('audit checkpoint not written', { detail: String(error) }));
+    const checkpoints = setInterval(() => void writeCheckpoint(), config.audit.checkpointIntervalMs);
+    checkpoints.unref();
+    stopCheckpoints = async () => {
+      clearInterval(checkpoints);
+      await writeCheckpoint();
+    };
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, () => resolve());
@@ -198,8 +214,10 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subgraphSecret,
       async stop() {
         await drain.drain();
+        await stopCheckpoints();
         await apollo.stop();
         await rateLimiter.close();
+        await authFailures.close();
         unobservePools();
         await closeHubDatabases(readySources);
         await snapshotSource.destroy();
@@ -207,8 +225,10 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       },
     };
   } catch (error) {
+    await stopCheckpoints();
     unobservePools();
     await rateLimiter.close();
+    await authFailures.close();
     if (sources) await closeHubDatabases(sources);
     if (snapshotSource.isInitialized) await snapshotSource.destroy();
     await embedded?.release();

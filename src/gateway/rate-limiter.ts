@@ -10,6 +10,8 @@ export interface RateDecision {
 /** Requests per client per fixed window. */
 export interface RateLimiter {
   hit(key: string): Promise<RateDecision>;
+  /** Whether one more hit would be allowed, without counting one. */
+  peek(key: string): Promise<RateDecision>;
   /** Resolves when the shared store answers (for /readyz); absent when there is none. */
   ping?(): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +39,13 @@ export class MemoryRateLimiter implements RateLimiter {
     return { allowed: window.count <= this.limit, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
   }
 
+  async peek(key: string): Promise<RateDecision> {
+    const now = Date.now();
+    const window = this.windows.get(key);
+    if (!window || window.resetAt <= now) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: window.count < this.limit, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -44,6 +53,8 @@ export class MemoryRateLimiter implements RateLimiter {
 const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, redis.call('PTTL', KEYS[1])}`;
+
+const PEEK_SCRIPT = `return {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1])}`;
 
 /**
  * Counters in Redis (REDIS_URL), shared by every gateway instance. When Redis is unreachable the
@@ -72,6 +83,16 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
+  async peek(key: string): Promise<RateDecision> {
+    try {
+      const [count, ttl] = (await this.redis.eval(PEEK_SCRIPT, 1, this.prefix + key)) as [number, number];
+      return { allowed: count < this.limit, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(ttl, 0) / 1000)) };
+    } catch (error) {
+      log.warn('rate limit not checked: redis unavailable', { message: (error as Error).message });
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+  }
+
   async ping(): Promise<void> {
     await this.redis.ping();
   }
@@ -83,8 +104,8 @@ export class RedisRateLimiter implements RateLimiter {
   }
 }
 
-export function createRateLimiter(options: { redisUrl?: string; requests: number; windowMs: number }): RateLimiter {
+export function createRateLimiter(options: { redisUrl?: string; requests: number; windowMs: number; prefix?: string }): RateLimiter {
   return options.redisUrl
-    ? new RedisRateLimiter(options.redisUrl, options.requests, options.windowMs)
+    ? new RedisRateLimiter(options.redisUrl, options.requests, options.windowMs, options.prefix)
     : new MemoryRateLimiter(options.requests, options.windowMs);
 }

@@ -15,6 +15,7 @@ import { checkReadiness, databaseCheck } from '../shared/readiness';
 import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../shared/request-log';
 import { waitForDatabase } from '../shared/wait-for-database';
 import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
+import { createReplayGuard } from '../shared/auth/token-replay';
 import { SUBGRAPHS } from '../subgraphs';
 import { answerProbe } from './http-server';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
@@ -92,7 +93,8 @@ async function executeWithSnapshot(
 
 /**
  * One department's subgraph as its own process (`ecocredit start <department>`). It answers only
- * requests carrying a valid gateway token (SUBGRAPH_TOKEN_HEADER, HS256 with HUB_SUBGRAPH_SECRET):
+ * requests carrying a valid gateway token (SUBGRAPH_TOKEN_HEADER, HS256 with HUB_SUBGRAPH_SECRET), for
+ * this department and this body, used once (jti, in memory or Redis with REDIS_URL):
  * the principal comes from the token, never from plain headers, and shield and row scope apply as
  * in-process. Facts for row scope held by other departments are asked of their subgraphs, signed.
  */
@@ -116,6 +118,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: config.subgraphUrls, fallbackUrl: defaultSubgraphUrl, secret }),
   );
 
+  const replay = createReplayGuard(config.redisUrl);
   const unobservePools = observePools({ [department]: dataSource });
   const drain = new HttpDrain(config.shutdownTimeoutMs);
   const readiness = () => checkReadiness({ database: databaseCheck([dataSource]) }, drain.draining);
@@ -128,10 +131,25 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     };
     if (path !== '/graphql' || request.method !== 'POST') return refuse(404, 'NOT_FOUND', 'POST /graphql');
     observation.graphql = true;
+    const raw = await readBody(request, config.maxBodyBytes);
+    let body: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      body = raw === null ? {} : (JSON.parse(raw) as typeof body);
+    } catch {
+      body = {};
+    }
+    const query = typeof body.query === 'string' ? body.query : null;
+    const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+    const variables = (body.variables ?? undefined) as Record<string, unknown> | undefined;
+    // The token is checked before anything else: it must be for this department and this very body.
     let verified: Awaited<ReturnType<typeof verifySubgraphToken>>;
     try {
       const token = request.headers[SUBGRAPH_TOKEN_HEADER];
-      verified = await verifySubgraphToken(Array.isArray(token) ? token[0] : token, secret);
+      verified = await verifySubgraphToken(Array.isArray(token) ? token[0] : token, secret, {
+        department,
+        operation: { query: query ?? '', operationName, variables },
+        replay,
+      });
     } catch (error) {
       return refuse(401, 'UNAUTHENTICATED', error instanceof HubError ? error.message : 'not signed by the gateway');
     }
@@ -142,23 +160,11 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     }
     observation.role = verified.principal.role;
     observation.clientId = verified.principal.clientId;
-    const raw = await readBody(request, config.maxBodyBytes);
-    let body: { query?: unknown; variables?: unknown; operationName?: unknown };
-    try {
-      body = raw === null ? {} : (JSON.parse(raw) as typeof body);
-    } catch {
-      body = {};
-    }
-    if (typeof body.query !== 'string') return refuse(400, 'BAD_USER_INPUT', 'a JSON body with a "query" string is required');
-    if (typeof body.operationName === 'string') observation.operation = body.operationName;
+    if (query === null) return refuse(400, 'BAD_USER_INPUT', 'a JSON body with a "query" string is required');
+    if (operationName) observation.operation = operationName;
     const snapshot = new ReadSnapshot(dataSource);
     const context = createContext(verified.principal, observation.requestId, facts, snapshot);
-    const result = await executeWithSnapshot(schema, {
-      query: body.query,
-      variables: (body.variables ?? undefined) as Record<string, unknown> | undefined,
-      operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
-      context,
-    });
+    const result = await executeWithSnapshot(schema, { query, variables, operationName, context });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
     for (const error of errors ?? []) observation.errorCodes.push(typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL');
     // The subjects this fetch touched travel back to the gateway, whose audit record lists them.
@@ -188,6 +194,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     });
   } catch (error) {
     unobservePools();
+    await replay.close();
     if (owned?.isInitialized) await owned.destroy();
     throw error;
   }
@@ -199,6 +206,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     port,
     async stop() {
       await drain.drain();
+      await replay.close();
       unobservePools();
       if (owned?.isInitialized) await owned.destroy();
     },

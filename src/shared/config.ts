@@ -22,7 +22,14 @@ export interface HubConfig {
   /** Subgraph URLs for `start gateway` with remote departments (HUB_SUBGRAPH_URLS=environment=http://...,market=...). */
   subgraphUrls: Record<string, string>;
   /** A JWT issuer whose tokens are accepted as credentials (HS256 secret or JWKS), or none. */
-  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined; maxAgeSeconds: number };
+  /**
+   * The audit chain's key (HUB_AUDIT_KEY, required in production; otherwise generated once into
+   * `<dataDir>/audit.key`) and the append-only JSON-lines file of signed checkpoints of its head.
+   */
+  audit: { key: string | undefined; checkpointFile: string; checkpointIntervalMs: number };
+  /** Failed authentications per address per window; RATE_LIMITED above it. */
+  authFailureLimit: { requests: number; windowMs: number };
   /** Operation limits enforced at the gateway before any subgraph runs. */
   limits: OperationLimits;
   /** Requests per client per window; RATE_LIMITED above it. */
@@ -84,6 +91,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       jwksUrl: env.HUB_JWKS_URL || undefined,
       issuer: env.HUB_JWT_ISSUER || undefined,
       audience: env.HUB_JWT_AUDIENCE || undefined,
+      maxAgeSeconds: numberOf(env.HUB_JWT_MAX_AGE_S, 3_600),
+    },
+    audit: {
+      key: env.HUB_AUDIT_KEY || undefined,
+      checkpointFile: env.HUB_AUDIT_CHECKPOINT_FILE || `${env.HUB_DATA_DIR || '.data'}/audit-checkpoints.jsonl`,
+      checkpointIntervalMs: numberOf(env.HUB_AUDIT_CHECKPOINT_INTERVAL_MS, 60_000),
+    },
+    authFailureLimit: {
+      requests: numberOf(env.HUB_AUTH_FAILURE_LIMIT, 20),
+      windowMs: numberOf(env.HUB_AUTH_FAILURE_WINDOW_MS, 60_000),
     },
     limits: {
       maxDepth: numberOf(env.HUB_MAX_DEPTH, 10),

@@ -1,4 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { print } from 'graphql';
 import { loadConfig, type HubConfig } from '../../src/shared/config';
 import { startHub, type Hub } from '../../src/gateway/hub';
@@ -40,7 +43,10 @@ export interface TestHub {
 
 export async function startTestHub(options: { demoSize?: number; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), databaseUrl: database.url, port: 0, demo: true, ...options.config };
+  // Each hub keeps its audit key and checkpoints in its own folder (never the worktree's .data).
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-hub-'));
+  const defaults = loadConfig({ HUB_DATA_DIR: dataDir });
+  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, ...options.config };
   const responses: GraphqlResponse<unknown>[] = [];
   const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
   const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {
@@ -62,6 +68,7 @@ export async function startTestHub(options: { demoSize?: number; config?: Partia
     async stop() {
       await hub.stop();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,7 +19,8 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-const CACHE_TTL_MS = 5_000;
+/** Most lookups kept per process, known and unknown keys together (unknown keys are what an attacker sends). */
+const CACHE_MAX_ENTRIES = 10_000;
 
 /** A new key: shown once to whoever issues it, stored only as its SHA-256. */
 export function generateApiKey(): string {
@@ -35,23 +36,30 @@ export interface NewApiClient {
 }
 
 /**
- * API clients: turns a presented key into a principal. Lookups are cached for a few seconds per
- * process; revocation through this service clears the cache at once.
+ * API clients: turns a presented key into a principal. Lookups (found or not) are cached per process
+ * for as long as `gateway.credentials_version` is unchanged: a trigger bumps it on every change to
+ * `api_client`, and each authentication reads it (one primary-key row), so a revocation or rotation
+ * on any process is effective on every process for the next request. The cache holds at most
+ * CACHE_MAX_ENTRIES, the oldest dropped first (a Map keeps insertion order; no library needed for that).
  */
 export class ApiClientService {
-  private readonly cache = new Map<string, { client: ApiClientEntity | null; at: number }>();
+  private readonly cache = new Map<string, ApiClientEntity | null>();
+  private cachedVersion: string | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
   async authenticateKey(key: string): Promise<Omit<Principal, 'purpose'>> {
     const hash = hashApiKey(key);
-    const cached = this.cache.get(hash);
-    let client: ApiClientEntity | null;
-    if (cached && Date.now() - cached.at < CACHE_TTL_MS) {
-      client = cached.client;
-    } else {
+    const [current] = await this.dataSource.query<{ version: string }[]>(`SELECT version::text AS version FROM gateway.credentials_version`);
+    if (current?.version !== this.cachedVersion) {
+      this.cache.clear();
+      this.cachedVersion = current?.version ?? null;
+    }
+    let client = this.cache.get(hash);
+    if (client === undefined) {
       client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ keyHash: hash });
-      this.cache.set(hash, { client, at: Date.now() });
+      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(hash, client);
     }
     if (!client) throw unauthenticated('unknown API key');
     if (client.revokedAt) throw unauthenticated('this API key was revoked');
@@ -70,10 +78,10 @@ export class ApiClientService {
     }
   }
 
-  /** Whether any demo client is active: a production start refuses to run with them. */
-  async hasActiveDemoClients(): Promise<boolean> {
-    const count = await this.dataSource.getRepository(ApiClientEntity).countBy({ isDemo: true, revokedAt: IsNull() });
-    return count > 0;
+  /** Revokes every active demo client (a start outside demo mode); returns how many were. */
+  async revokeDemoClients(): Promise<number> {
+    const result = await this.dataSource.getRepository(ApiClientEntity).update({ isDemo: true, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   /** Issues a client and its key (returned once). ENV_OFFICER clients need their district. */
@@ -102,7 +110,6 @@ export class ApiClientService {
   async rotate(id: number): Promise<{ client: ApiClientEntity; key: string }> {
     const client = await this.active(id);
     const key = generateApiKey();
-    this.cache.delete(client.keyHash);
     client.keyHash = hashApiKey(key);
     await this.dataSource.getRepository(ApiClientEntity).save(client);
     return { client, key };
@@ -113,7 +120,6 @@ export class ApiClientService {
     const client = await this.active(id);
     client.revokedAt = new Date();
     await this.dataSource.getRepository(ApiClientEntity).save(client);
-    this.cache.delete(client.keyHash);
     return client;
   }
 

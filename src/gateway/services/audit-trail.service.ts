@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Principal, Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import { badInput } from '../../shared/errors';
 import { AuditRecordEntity } from '../entities/audit-record.entity';
 import type { OperationSummary } from '../operation-guard';
+import type { AuditCheckpointFile, AuditCheckpoint } from './audit-checkpoints.service';
 
 /** The `prev_hash` of the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -46,9 +47,9 @@ export const DEPARTMENT_OF_ROLE: Partial<Record<Role, string>> = { CREDIT_OFFICE
 
 type ChainedFields = Omit<AuditRecordEntity, 'id' | 'hash'>;
 
-/** SHA-256 over every stored column but `id` and `hash`, in a fixed order, the previous hash included. */
-export function recordHash(row: ChainedFields): string {
-  const canonical = JSON.stringify([
+/** Every stored column but `id` and `hash`, in a fixed order, the previous hash included. */
+function canonicalRecord(row: ChainedFields): string {
+  return JSON.stringify([
     row.at.toISOString(),
     row.requestId,
     row.clientId,
@@ -68,7 +69,20 @@ export function recordHash(row: ChainedFields): string {
     row.errorCodes,
     row.prevHash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * The chain's one hashing function: HMAC-SHA256 under the audit key (HUB_AUDIT_KEY, never in the
+ * database) over the record and its predecessor's hash. Without the key, nobody who can write the
+ * table can recompute the hashes after changing, inserting or removing a record.
+ */
+export function chainHash(key: Uint8Array, previous: string, record: Omit<ChainedFields, 'prevHash'>): string {
+  return createHmac('sha256', key).update(canonicalRecord({ ...record, prevHash: previous })).digest('hex');
+}
+
+/** Rows written before the chain was keyed (id up to `gateway.audit_chain.legacy_until_id`): plain SHA-256. */
+export function legacyRecordHash(row: ChainedFields): string {
+  return createHash('sha256').update(canonicalRecord(row)).digest('hex');
 }
 
 const CHAIN_LOCK = 74_311_001; // pg_advisory_xact_lock key: one writer of the chain at a time, across instances
@@ -82,7 +96,17 @@ export class AuditTrailService {
   private pending: { row: ChainedFields; done: (error?: Error) => void }[] = [];
   private draining: Promise<void> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  private lastCheckpoint: string | null = null;
+
+  /**
+   * `key` keys the chain (chainHash); `checkpoints` is where signed heads are written and read back
+   * (AuditCheckpointFile), or null for a process that never verifies (the CLI's import).
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly key: Uint8Array,
+    private readonly checkpoints: AuditCheckpointFile | null = null,
+  ) {}
 
   record(entry: AuditEntry): Promise<void> {
     const row: ChainedFields = {
@@ -121,7 +145,7 @@ export class AuditTrailService {
           let prevHash = last?.hash ?? GENESIS_HASH;
           const rows = batch.map(({ row }) => {
             const chained = { ...row, prevHash };
-            prevHash = recordHash(chained);
+            prevHash = chainHash(this.key, chained.prevHash, row);
             return { ...chained, hash: prevHash };
           });
           await manager.getRepository(AuditRecordEntity).insert(rows);
@@ -159,26 +183,70 @@ export class AuditTrailService {
     return query.getMany();
   }
 
-  /** Walks the chain from the first record; reports the first record that was altered, or whose predecessor was. */
+  /**
+   * Appends a signed checkpoint of the chain's head (count, newest id and hash) to the checkpoint
+   * file, unless the head has not moved since this process's last one. Called periodically
+   * (HUB_AUDIT_CHECKPOINT_INTERVAL_MS) and at shutdown.
+   */
+  async checkpoint(): Promise<AuditCheckpoint | null> {
+    if (!this.checkpoints) return null;
+    const [head] = await this.dataSource.query<{ id: string; hash: string; count: string }[]>(
+      `SELECT id::text, hash, (SELECT count(*) FROM gateway.audit_log a WHERE a.id <= l.id)::text AS count FROM gateway.audit_log l ORDER BY id DESC LIMIT 1`,
+    );
+    if (!head || head.hash === this.lastCheckpoint) return null;
+    const written = await this.checkpoints.append({ lastId: head.id, count: Number(head.count), hash: head.hash });
+    this.lastCheckpoint = head.hash;
+    return written;
+  }
+
+  /**
+   * Walks the chain from the first record and reports the first record that was altered, inserted or
+   * whose predecessor was removed (links and keyed hashes), then holds the table against the signed
+   * checkpoints: each checkpointed record must still be there with the same hash and position, so
+   * deleting the newest records (which leaves a consistent shorter chain) is reported too.
+   */
   async verifyChain(): Promise<ChainReport> {
     const repository = this.dataSource.getRepository(AuditRecordEntity);
+    const [mark] = await this.dataSource.query<{ legacy: string }[]>(`SELECT legacy_until_id::text AS legacy FROM gateway.audit_chain`);
+    const legacyUntil = BigInt(mark?.legacy ?? '0');
+    const { checkpoints, problem } = this.checkpoints ? await this.checkpoints.read() : { checkpoints: [], problem: null };
+    if (problem) return { ok: false, checked: 0, firstBrokenId: null, reason: problem };
+    const pending = new Map(checkpoints.map((checkpoint) => [checkpoint.lastId, checkpoint]));
     let prevHash = GENESIS_HASH;
     let checked = 0;
     let lastId = '0';
     for (;;) {
       const page = await repository.createQueryBuilder('a').where('a.id > :lastId', { lastId }).orderBy('a.id', 'ASC').limit(1000).getMany();
-      if (page.length === 0) return { ok: true, checked, firstBrokenId: null, reason: null };
+      if (page.length === 0) break;
       for (const row of page) {
         if (row.prevHash !== prevHash) {
           return { ok: false, checked, firstBrokenId: String(row.id), reason: 'the link to the previous record does not match: a record before it was changed or deleted' };
         }
-        if (recordHash(row) !== row.hash) {
-          return { ok: false, checked, firstBrokenId: String(row.id), reason: 'the record was changed after it was written' };
+        const expected = BigInt(row.id) <= legacyUntil ? legacyRecordHash(row) : chainHash(this.key, row.prevHash, row);
+        if (expected !== row.hash) {
+          return { ok: false, checked, firstBrokenId: String(row.id), reason: 'the record was changed after it was written (its keyed hash does not match)' };
         }
         prevHash = row.hash;
         checked += 1;
         lastId = String(row.id);
+        const checkpoint = pending.get(lastId);
+        if (checkpoint) {
+          if (checkpoint.hash !== row.hash || checkpoint.count !== checked) {
+            return { ok: false, checked, firstBrokenId: lastId, reason: `the record does not match the signed checkpoint of ${checkpoint.at}` };
+          }
+          pending.delete(lastId);
+        }
       }
     }
+    const missing = [...pending.values()].sort((a, b) => (BigInt(a.lastId) < BigInt(b.lastId) ? 1 : -1))[0];
+    if (missing) {
+      return {
+        ok: false,
+        checked,
+        firstBrokenId: null,
+        reason: `records were deleted: the checkpoint of ${missing.at} signed ${missing.count} records up to id ${missing.lastId}, which is no longer in the table (it ends at id ${lastId})`,
+      };
+    }
+    return { ok: true, checked, firstBrokenId: null, reason: null };
   }
 }

@@ -13,7 +13,8 @@ export function looksLikeJwt(credential: string): boolean {
  * Tokens of the configured identity provider (HUB_JWT_ISSUER), verified with a shared secret
  * (HUB_JWT_SECRET, HS256) or the issuer's keys (HUB_JWKS_URL). Claims: `sub` (the client), `role`
  * (a CONTRACT.md role other than PUBLIC), `agency`, `district` (required for ENV_OFFICER).
- * Expired, not-yet-valid, foreign or badly signed tokens are UNAUTHENTICATED.
+ * `exp` and `iat` are required and a token lives at most HUB_JWT_MAX_AGE_S after `iat`. Expired,
+ * not-yet-valid, too old, foreign or badly signed tokens are UNAUTHENTICATED.
  */
 export class JwtIssuerService {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -35,14 +36,26 @@ export class JwtIssuerService {
   async authenticate(token: string): Promise<Omit<Principal, 'purpose'>> {
     let payload: Record<string, unknown>;
     try {
-      const options = { issuer: this.config.issuer, audience: this.config.audience };
+      // `exp` is required (a token without one would never expire) and `iat` with it: a token older
+      // than HUB_JWT_MAX_AGE_S is refused whatever its `exp` says.
+      const options = {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: `${this.config.maxAgeSeconds}s`,
+      };
       ({ payload } =
         this.key instanceof Uint8Array
           ? await jwtVerify(token, this.key, { ...options, algorithms: ['HS256', 'HS384', 'HS512'] })
           : await jwtVerify(token, this.key, options));
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'this token has expired' : 'this token is not valid for the hub');
+      if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('this token has expired');
+      const claim = (error as { claim?: string }).claim;
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (claim === 'exp' || claim === 'iat')) {
+        throw unauthenticated(`this token must carry "exp" and "iat" and be at most ${this.config.maxAgeSeconds} s old`);
+      }
+      throw unauthenticated('this token is not valid for the hub');
     }
     const role = typeof payload.role === 'string' ? payload.role : '';
     if (!isRole(role) || role === 'PUBLIC') throw unauthenticated('this token carries no valid role claim');

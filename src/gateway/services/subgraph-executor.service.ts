@@ -46,7 +46,7 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
     } else {
       const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);
       if (!url) throw new Error(`no subgraph "${department}" in this process and no URL for it`);
-      const token = await signSubgraphToken(HUB_SYSTEM_PRINCIPAL, randomUUID(), options.secret);
+      const token = await signSubgraphToken(HUB_SYSTEM_PRINCIPAL, randomUUID(), options.secret, { department, operation: { query, variables } });
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
