@@ -20,7 +20,7 @@ import { buildAdminSubgraph } from './admin';
 import { AuditRecorder } from './audit-recorder';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
-import { closeHubDatabases, openHubDatabases, type HubDataSources } from './databases';
+import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
@@ -31,6 +31,9 @@ import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
+
+/** How often the gateway takes the departments' audit outboxes in besides after each mutation (rows a stopped process left). */
+const OUTBOX_INTERVAL_MS = 5_000;
 
 export interface Hub {
   url: string;
@@ -77,7 +80,7 @@ export interface GatewayServices {
  */
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway) },
+  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, departmentSources(sources)) },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -128,7 +131,11 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway);
+    const audit = new AuditTrailService(sources.gateway, departmentSources(sources));
+    // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
+    const takeOutboxes = () => void audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken', { detail: String(error) }));
+    takeOutboxes();
+    const outboxTimer = setInterval(takeOutboxes, OUTBOX_INTERVAL_MS).unref();
     if (config.demo) {
       await clients.ensureDemoClients();
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
@@ -196,6 +203,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subgraphSecret,
       async stop() {
         await drain.drain();
+        clearInterval(outboxTimer);
+        await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await apollo.stop();
         await rateLimiter.close();
         unobservePools();

@@ -1,3 +1,4 @@
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { DataSource } from 'typeorm';
 import { creditMigrations } from '../../../migrations/credit';
 import type { HubContext } from '../../shared/context';
@@ -30,7 +31,7 @@ export const creditSubgraph: SubgraphModule = {
   name: 'credit',
   database: {
     owner: 'credit',
-    entities: [CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
+    entities: [AuditOutboxEntity, CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
     migrations: creditMigrations,
   },
   async build(dataSource: DataSource) {

@@ -1,3 +1,4 @@
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { DataSource } from 'typeorm';
 import { environmentMigrations } from '../../../migrations/environment';
 import type { HubContext } from '../../shared/context';
@@ -48,7 +49,7 @@ export const environmentSubgraph: SubgraphModule = {
   name: 'environment',
   database: {
     owner: 'environment',
-    entities: [
+    entities: [AuditOutboxEntity, 
       ScoringPolicyEntity,
       EventTypeEntity,
       RatedSubjectEntity,

@@ -1,3 +1,4 @@
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { DataSource } from 'typeorm';
 import { marketMigrations } from '../../../migrations/market';
 import type { HubContext } from '../../shared/context';
@@ -14,7 +15,7 @@ import { MarketEnterprise } from './types/enterprise.type';
 /** Market supervision (市场监管局): registrations and its lists. */
 export const marketSubgraph: SubgraphModule = {
   name: 'market',
-  database: { owner: 'market', entities: [RegistrationEntity, MarketListingEntity], migrations: marketMigrations },
+  database: { owner: 'market', entities: [AuditOutboxEntity, RegistrationEntity, MarketListingEntity], migrations: marketMigrations },
   async build(dataSource: DataSource) {
     const registrations = new RegistrationService(dataSource);
     const enterpriseResolver = new EnterpriseResolver(registrations, new MarketListingService(dataSource));

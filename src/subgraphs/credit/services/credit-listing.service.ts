@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { notFound } from '../../../shared/errors';
@@ -58,7 +59,7 @@ export class CreditListingService {
   /** Ends a designation; the row stays with its removal date and reason. */
   async remove(ctx: HubContext, input: RemoveCreditListingInput): Promise<CreditListing> {
     const removal = listEntryRemoval(input, 'designation');
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(CreditListingEntity);
       const row = await repository.findOne({ where: { id: removal.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(`no credit list designation ${input.id}`);

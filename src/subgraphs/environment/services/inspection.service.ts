@@ -5,7 +5,7 @@ import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
 import { today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
-import { readManager } from '../../../shared/read-snapshot';
+import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
 import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
 import { DRAW_ALGORITHM, drawSelection, isDrawAlgorithm, type DrawSpec } from './inspection-draw';
@@ -63,8 +63,9 @@ export class InspectionService {
     }
     const spec: DrawSpec = { weights, sampleSize: input.sampleSize ?? null, rate, seed };
     const { selected } = drawSelection(population, spec);
-    const repository = this.dataSource.getRepository(InspectionDrawEntity);
-    const row = await repository.save(
+    const row = await writeTransaction(ctx, this.dataSource, (manager) => {
+      const repository = manager.getRepository(InspectionDrawEntity);
+      return repository.save(
       repository.create({
         drawnAt: new Date(),
         drawnBy: ctx.principal.clientId,
@@ -81,6 +82,7 @@ export class InspectionService {
         selected,
       }),
     );
+    });
     return this.present(row);
   }
 
