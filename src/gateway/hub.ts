@@ -27,12 +27,13 @@ import { createHttpServer } from './http-server';
 import { createRateLimiter } from './rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
 import { AuditTrailService } from './services/audit-trail.service';
+import { IdempotencyService } from './services/idempotency.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 
-/** How often the gateway takes the departments' audit outboxes in besides after each mutation (rows a stopped process left). */
+/** How often the gateway takes the audit outboxes in besides after each mutation (rows a stopped process left) and purges expired idempotency keys. */
 const OUTBOX_INTERVAL_MS = 5_000;
 
 export interface Hub {
@@ -133,9 +134,13 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const clients = new ApiClientService(sources.gateway);
     const audit = new AuditTrailService(sources.gateway, departmentSources(sources));
     // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
-    const takeOutboxes = () => void audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken', { detail: String(error) }));
-    takeOutboxes();
-    const outboxTimer = setInterval(takeOutboxes, OUTBOX_INTERVAL_MS).unref();
+    const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
+    const housekeeping = () => {
+      void audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken', { detail: String(error) }));
+      void idempotency.purgeExpired().catch((error: unknown) => log.warn('expired idempotency keys not purged', { detail: String(error) }));
+    };
+    housekeeping();
+    const outboxTimer = setInterval(housekeeping, OUTBOX_INTERVAL_MS).unref();
     if (config.demo) {
       await clients.ensureDemoClients();
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
@@ -178,6 +183,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apiSchema: () => apiSchema,
       rateLimiter,
       audit: recorder,
+      idempotency,
       subjectFacts,
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],

@@ -93,7 +93,8 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
   const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   const guarded = applyMiddleware(
     subgraphSchema,
-    namingMutation,
+    // A subgraph without mutations (finance) has nothing to name.
+    ...(subgraphSchema.getMutationType() ? [namingMutation] : []),
     shield(options.permissions, {
       fallbackRule: denyRule,
       allowExternalErrors: true,
