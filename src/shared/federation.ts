@@ -57,7 +57,7 @@ const namingMutation: IMiddlewareTypeMap = {
     const previous = context.mutationField;
     context.mutationField = `Mutation.${info.fieldName}`;
     try {
-      return await resolve(parent, args, context, info);
+      return (await resolve(parent, args, context, info)) as unknown;
     } finally {
       context.mutationField = previous;
     }

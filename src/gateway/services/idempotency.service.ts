@@ -57,7 +57,7 @@ export class IdempotencyService {
         .orIgnore()
         .returning(['clientId'])
         .execute();
-      if (inserted.raw.length > 0) return this.running(clientId, key);
+      if ((inserted.raw as unknown[]).length > 0) return this.running(clientId, key);
       const row = await repository.findOneBy({ clientId, key });
       if (!row) continue; // released or expired meanwhile: try to insert again
       const age = Date.now() - row.createdAt.getTime();
