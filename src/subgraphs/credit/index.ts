@@ -1,6 +1,6 @@
-import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { DataSource } from 'typeorm';
 import { creditMigrations } from '../../../migrations/credit';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';

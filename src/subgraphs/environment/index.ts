@@ -1,6 +1,6 @@
-import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { DataSource } from 'typeorm';
 import { environmentMigrations } from '../../../migrations/environment';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
@@ -49,7 +49,8 @@ export const environmentSubgraph: SubgraphModule = {
   name: 'environment',
   database: {
     owner: 'environment',
-    entities: [AuditOutboxEntity, 
+    entities: [
+      AuditOutboxEntity,
       ScoringPolicyEntity,
       EventTypeEntity,
       RatedSubjectEntity,

@@ -1,6 +1,6 @@
-import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { DataSource } from 'typeorm';
 import { marketMigrations } from '../../../migrations/market';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';

@@ -1,9 +1,9 @@
-import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { notFound } from '../../../shared/errors';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { CreditListType } from '../../../shared/list-types';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { CreditListingEntity } from '../entities/credit-listing.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import type { DesignateCreditListingInput, RemoveCreditListingInput } from '../types/credit-listing.input';

@@ -1,10 +1,10 @@
-import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { CreditListType, MarketListType } from '../../../shared/list-types';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { MeasureEntity } from '../entities/measure.entity';
 import { measureCatalogVersions } from '../loaders/policy.loader';
 import type { DefineMeasureInput } from '../types/measure.input';

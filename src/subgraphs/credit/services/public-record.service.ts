@@ -1,8 +1,8 @@
-import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
 import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 import type { HubContext } from '../../../shared/context';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { dishonestDebtorLoader, penaltyRecordLoader } from '../loaders/public-record.loader';
 import type { DishonestDebtorRecord, PenaltyRecord } from '../types/public-record.type';
 

@@ -66,22 +66,22 @@ export class InspectionService {
     const row = await writeTransaction(ctx, this.dataSource, (manager) => {
       const repository = manager.getRepository(InspectionDrawEntity);
       return repository.save(
-      repository.create({
-        drawnAt: new Date(),
-        drawnBy: ctx.principal.clientId,
-        asOf,
-        districtCode,
-        industryCode: input.industryCode ?? null,
-        colors,
-        sampleSize: spec.sampleSize,
-        rate: rate === null ? null : rate.toFixed(4),
-        seed,
-        algorithm: DRAW_ALGORITHM,
-        weights,
-        population,
-        selected,
-      }),
-    );
+        repository.create({
+          drawnAt: new Date(),
+          drawnBy: ctx.principal.clientId,
+          asOf,
+          districtCode,
+          industryCode: input.industryCode ?? null,
+          colors,
+          sampleSize: spec.sampleSize,
+          rate: rate === null ? null : rate.toFixed(4),
+          seed,
+          algorithm: DRAW_ALGORITHM,
+          weights,
+          population,
+          selected,
+        }),
+      );
     });
     return this.present(row);
   }

@@ -1,4 +1,3 @@
-import { writeTransaction } from '../../../shared/read-snapshot';
 import { In, type DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CreditColor } from '../../../shared/credit-color';
@@ -8,6 +7,7 @@ import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { legacyRatingsLoader } from '../loaders/environment.loader';
 import type { ImportLegacyRatingsInput, ImportLegacyRatingsPayload, LegacyRating } from '../types/legacy-rating.type';
 import { subjectVisible } from '../../../shared/auth/subject-scope';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { requiredText } from './ids';
 import type { RatingService } from './rating.service';
 

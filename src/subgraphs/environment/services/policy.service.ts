@@ -1,8 +1,8 @@
-import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { type IsoDate, today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { EventTypeEntity } from '../entities/event-type.entity';
 import { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';

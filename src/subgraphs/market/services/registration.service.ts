@@ -1,10 +1,10 @@
-import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { classifyDistrict, districtProblem } from '../../../shared/districts';
 import { badInput, HubError } from '../../../shared/errors';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
 import type { MarketEnterprise } from '../types/enterprise.type';
