@@ -33,8 +33,10 @@ import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgra
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 
-/** How often the gateway takes the audit outboxes in besides after each mutation (rows a stopped process left) and purges expired idempotency keys. */
-const OUTBOX_INTERVAL_MS = 5_000;
+/** How often a failed audit outbox pass is retried. */
+const OUTBOX_RETRY_MS = 5_000;
+/** How often idempotency keys past their 24 hours are deleted. */
+const KEY_PURGE_MS = 60 * 60 * 1000;
 
 export interface Hub {
   url: string;
@@ -135,12 +137,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const audit = new AuditTrailService(sources.gateway, departmentSources(sources));
     // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
     const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
-    const housekeeping = () => {
-      void audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken', { detail: String(error) }));
-      void idempotency.purgeExpired().catch((error: unknown) => log.warn('expired idempotency keys not purged', { detail: String(error) }));
-    };
-    housekeeping();
-    const outboxTimer = setInterval(housekeeping, OUTBOX_INTERVAL_MS).unref();
+    // Outbox rows a stopped process left are taken on start, those a failed pass left on the timer;
+    // otherwise each mutation takes them, and an idle hub sends no statement of its own.
+    const takeOutboxes = () => void audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken', { detail: String(error) }));
+    const purgeKeys = () => void idempotency.purgeExpired().catch((error: unknown) => log.warn('expired idempotency keys not purged', { detail: String(error) }));
+    takeOutboxes();
+    purgeKeys();
+    const outboxTimer = setInterval(() => audit.behind && takeOutboxes(), OUTBOX_RETRY_MS).unref();
+    const purgeTimer = setInterval(purgeKeys, KEY_PURGE_MS).unref();
     if (config.demo) {
       await clients.ensureDemoClients();
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
@@ -210,6 +214,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       async stop() {
         await drain.drain();
         clearInterval(outboxTimer);
+        clearInterval(purgeTimer);
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await apollo.stop();
         await rateLimiter.close();

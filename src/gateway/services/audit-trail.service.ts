@@ -97,6 +97,7 @@ export class AuditTrailService {
   /** The outbox pass running now, and the one queued behind it (see takeOutboxes). */
   private taking: Promise<void> | null = null;
   private nextTake: Promise<void> | null = null;
+  private failedPass = false;
 
   /** `outboxes`: each department's DataSource, whose `audit_outbox` this writer takes in. */
   constructor(
@@ -165,8 +166,8 @@ export class AuditTrailService {
   /**
    * Takes every outbox row committed before the call into the chain, oldest first, and deletes what
    * it took; resolves once done. Calls while a pass runs share the one queued behind it (a pass that
-   * started earlier may have missed their rows). Runs after each mutation and on a timer, so rows
-   * left by a failed pass or a stopped process are taken by the next one.
+   * started earlier may have missed their rows). Runs after each mutation, on start (rows a stopped
+   * process left) and on a timer while `behind` (rows a failed pass left).
    */
   takeOutboxes(): Promise<void> {
     if (!this.taking) {
@@ -182,7 +183,25 @@ export class AuditTrailService {
     return this.nextTake;
   }
 
+  /**
+   * True while the last outbox pass failed: rows may wait that no later mutation will come to take
+   * (the hub's timer then retries; an idle hub that is not behind sends no statement).
+   */
+  get behind(): boolean {
+    return this.failedPass;
+  }
+
   private async takePass(): Promise<void> {
+    try {
+      await this.takeAll();
+      this.failedPass = false;
+    } catch (error) {
+      this.failedPass = true;
+      throw error;
+    }
+  }
+
+  private async takeAll(): Promise<void> {
     for (;;) {
       const taken: { department: Department; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
       for (const [department, source] of Object.entries(this.outboxes) as [Department, DataSource][]) {
