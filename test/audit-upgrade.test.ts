@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHubDatabases, openHubDatabases } from '../src/gateway/databases';
-import { AuditRecordEntity } from '../src/gateway/entities/audit-record.entity';
 import { startHub, type Hub } from '../src/gateway/hub';
 import { GENESIS_HASH, legacyRecordHash } from '../src/gateway/services/audit-trail.service';
 import { loadConfig } from '../src/shared/config';
@@ -53,7 +52,14 @@ beforeAll(async () => {
         prevHash,
       };
       prevHash = legacyRecordHash(row);
-      await sources.gateway.getRepository(AuditRecordEntity).insert({ ...row, hash: prevHash });
+      // The columns the table had then (later migrations, undone above, add others).
+      await sources.gateway.query(
+        `INSERT INTO gateway.audit_log (at, request_id, client_id, client_name, role, agency, district_code, purpose, operation_name, operation_hash, operation_type,
+                                        top_level_fields, fields, departments, usccs, outcome, error_codes, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+        [row.at, row.requestId, row.clientId, row.clientName, row.role, row.agency, row.districtCode, row.purpose, row.operationName, row.operationHash, row.operationType,
+          row.topLevelFields, row.fields, row.departments, row.usccs, row.outcome, row.errorCodes, row.prevHash, prevHash],
+      );
     }
   } finally {
     await closeHubDatabases(sources);

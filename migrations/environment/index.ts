@@ -2,6 +2,7 @@ import { CreateEnvironment1732400000000 } from './1732400000000-CreateEnvironmen
 import { EnvironmentEngine1732500000000 } from './1732500000000-EnvironmentEngine';
 import { EnvironmentRulesVersion1764100000000 } from './1764100000000-EnvironmentRulesVersion';
 import { DistrictFollowsRegistration1765000000000 } from './1765000000000-DistrictFollowsRegistration';
+import { EnvironmentAuditOutbox1766100000000 } from './1766100000000-EnvironmentAuditOutbox';
 
 /** The ecology & environment bureau's migrations, oldest first. */
-export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000, EnvironmentRulesVersion1764100000000, DistrictFollowsRegistration1765000000000];
+export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000, EnvironmentRulesVersion1764100000000, DistrictFollowsRegistration1765000000000, EnvironmentAuditOutbox1766100000000];

@@ -1,5 +1,6 @@
 import { CreateFinance1732400000000 } from './1732400000000-CreateFinance';
 import { FinanceRulesVersion1764100000000 } from './1764100000000-FinanceRulesVersion';
+import { FinanceAuditOutbox1766100000000 } from './1766100000000-FinanceAuditOutbox';
 
 /** Finance's migrations, oldest first. */
-export const financeMigrations = [CreateFinance1732400000000, FinanceRulesVersion1764100000000];
+export const financeMigrations = [CreateFinance1732400000000, FinanceRulesVersion1764100000000, FinanceAuditOutbox1766100000000];

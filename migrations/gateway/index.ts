@@ -3,6 +3,14 @@ import { CreateAuditLog1732600000000 } from './1732600000000-CreateAuditLog';
 import { KeyedAuditChain1733000000000 } from './1733000000000-KeyedAuditChain';
 import { CredentialsVersion1733000000001 } from './1733000000001-CredentialsVersion';
 import { UsccOverride1764200000000 } from './1764200000000-UsccOverride';
+import { ExactlyOnceWrites1766100000000 } from './1766100000000-ExactlyOnceWrites';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides), oldest first. */
-export const gatewayMigrations = [CreateGateway1732400000000, CreateAuditLog1732600000000, KeyedAuditChain1733000000000, CredentialsVersion1733000000001, UsccOverride1764200000000];
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys), oldest first. */
+export const gatewayMigrations = [
+  CreateGateway1732400000000,
+  CreateAuditLog1732600000000,
+  KeyedAuditChain1733000000000,
+  CredentialsVersion1733000000001,
+  UsccOverride1764200000000,
+  ExactlyOnceWrites1766100000000,
+];

@@ -1,7 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubContext } from '../shared/context';
+import { DEPARTMENTS, type Department } from '../shared/database';
+import { log } from '../shared/logging';
 import type { OperationSummary } from './operation-guard';
 import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/audit-trail.service';
+
+const isDepartment = (owner: string): owner is Department => (DEPARTMENTS as readonly string[]).includes(owner);
 
 /**
  * Root fields that read subject data: recorded even when they end up touching none (denied, unknown
@@ -11,8 +15,9 @@ const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDra
 
 /**
  * Collects, per request, what the audit trail needs (the operation from the guard, the outcome from
- * Apollo, the USCCs from the services) and writes the record before the answer leaves: a request
- * whose record cannot be written is answered INTERNAL instead of with data.
+ * Apollo, the USCCs from the services). A read's record is written before the answer leaves: a read
+ * whose record cannot be written is answered INTERNAL instead of with data. A department mutation's
+ * writes carry their own records (the departments' outboxes, see `finishWrite`).
  */
 export class AuditRecorder {
   // Keyed by request id: Apollo hands plugins a shallow copy of the context, not our object.
@@ -66,6 +71,10 @@ export class AuditRecorder {
       ctx.touchedUsccs.size > 0 || operation.type === 'mutation' || operation.topLevelFields.some((field) => SUBJECT_ROOT_FIELDS.has(field));
     if (!readsSubjects) return result;
     const departments = new Set(operation.coordinates.flatMap((coordinate) => this.owners.get(coordinate) ?? []));
+    if (operation.type === 'mutation' && [...departments].some((owner) => isDepartment(owner))) {
+      await this.finishWrite(ctx, operation, departments, result);
+      return result;
+    }
     const entry: AuditEntry = {
       at: new Date(),
       requestId: ctx.requestId,
@@ -77,6 +86,28 @@ export class AuditRecorder {
     };
     await this.audit.record(entry);
     return result;
+  }
+
+  /**
+   * A department mutation's committed writes were recorded in the departments' outboxes, in their
+   * transactions: they are taken into the chain now, and whatever this fails to take (the chain
+   * writer's database down) the next pass takes. Only an attempt that did not fully succeed gets a
+   * request-level record of its own (who tried what, refused with which codes). Neither may turn
+   * the answer of a committed write into a failure: errors are logged, not thrown.
+   */
+  private async finishWrite(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): Promise<void> {
+    await this.audit.takeOutboxes().catch((error: unknown) => log.warn('audit outbox not taken yet; the next pass takes it', { requestId: ctx.requestId, detail: String(error) }));
+    if (result.outcome === 'OK') return;
+    const entry: AuditEntry = {
+      at: new Date(),
+      requestId: ctx.requestId,
+      principal: ctx.principal,
+      operation,
+      departments: [...departments].sort(),
+      usccs: [...ctx.touchedUsccs],
+      ...result,
+    };
+    await this.audit.record(entry).catch((error: unknown) => log.error('audit record of a refused write could not be stored', { requestId: ctx.requestId, detail: String(error) }));
   }
 
   /** Drops what was collected for a request that ends without `finish`. */

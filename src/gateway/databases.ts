@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { gatewayMigrations } from '../../migrations/gateway';
-import { createSchemaDataSource, migrateSchema, type SchemaDefinition, type SchemaOwner } from '../shared/database';
+import { createSchemaDataSource, DEPARTMENTS, migrateSchema, type Department, type SchemaDefinition, type SchemaOwner } from '../shared/database';
 import { log } from '../shared/logging';
 import { SUBGRAPHS } from '../subgraphs';
 import { ApiClientEntity } from './entities/api-client.entity';
 import { AuditRecordEntity } from './entities/audit-record.entity';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 
-export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity], migrations: gatewayMigrations };
+export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity], migrations: gatewayMigrations };
 
 export type HubDataSources = Record<SchemaOwner, DataSource>;
 
@@ -37,4 +38,9 @@ export async function closeHubDatabases(sources: Partial<HubDataSources>): Promi
   for (const dataSource of Object.values(sources)) {
     if (dataSource?.isInitialized) await dataSource.destroy();
   }
+}
+
+/** Each department's DataSource (the outboxes the audit chain writer takes in). */
+export function departmentSources(sources: Pick<HubDataSources, Department>): Record<Department, DataSource> {
+  return Object.fromEntries(DEPARTMENTS.map((department) => [department, sources[department]])) as Record<Department, DataSource>;
 }

@@ -20,6 +20,7 @@ import type { RateLimiter } from './rate-limiter';
 import { withDeadline } from './request-deadline';
 import { withAdmittedOverrides } from '../shared/uscc-overrides';
 import type { UsccOverrideService } from './services/uscc-override.service';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER, IdempotencyService, type IdempotencyClaim } from './services/idempotency.service';
 
 export interface HttpDependencies {
   apollo: ApolloServer<HubContext>;
@@ -33,6 +34,8 @@ export interface HttpDependencies {
   apiSchema: () => GraphQLSchema | undefined;
   rateLimiter: RateLimiter;
   audit: AuditRecorder;
+  /** Idempotency-Key on mutations. */
+  idempotency: IdempotencyService;
   /** Row-scope facts for scoped callers (ENV_OFFICER, PUBLIC). */
   subjectFacts: SubjectFacts;
   /** Lends each query its read snapshot (ReadSnapshot). */
@@ -174,6 +177,26 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     }
     throw error;
   }
+  // A mutation with an Idempotency-Key runs once per key and body (IdempotencyService).
+  let claim: IdempotencyClaim | null = null;
+  try {
+    const key = IdempotencyService.keyOf(request.headers[IDEMPOTENCY_KEY_HEADER]);
+    if (key !== null && operation?.type === 'mutation') claim = await deps.idempotency.claim(context.principal.clientId, key, raw);
+  } catch (error) {
+    if (error instanceof HubError) {
+      sendHubError(response, error, observation);
+      return;
+    }
+    throw error;
+  }
+  if (claim?.kind === 'replay') {
+    // The first request's answer; nothing runs, so nothing new is audited.
+    if (operation) observation.operation = operation.name;
+    response.writeHead(claim.status, { 'content-type': 'application/json; charset=utf-8', [IDEMPOTENT_REPLAY_HEADER]: 'true' });
+    response.end(claim.body);
+    return;
+  }
+  const running = claim;
   if (operation) {
     observation.operation = operation.name;
     deps.audit.noteOperation(context, operation);
@@ -197,8 +220,14 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     // and its snapshot released.
     void execution
       .then(
-        () => deps.audit.finish(context),
-        () => deps.audit.forget(context),
+        async (late) => {
+          if (running) await keepAnswer(running, late);
+          await deps.audit.finish(context);
+        },
+        async () => {
+          await running?.release();
+          deps.audit.forget(context);
+        },
       )
       .catch((failure: unknown) => log.error('audit record of a request past its deadline failed', { detail: String(failure) }))
       .finally(() => context.snapshot.release());
@@ -207,6 +236,11 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
   // The audit record is stored before the answer leaves (a failure here answers INTERNAL, no data).
   const { errorCodes } = await deps.audit.finish(context);
   observation.errorCodes.push(...errorCodes);
+  if (running) {
+    await keepAnswer(running, result).catch((error: unknown) =>
+      log.error('the answer of an Idempotency-Key could not be stored; a retry waits until the key is abandoned', { requestId: context.requestId, detail: String(error) }),
+    );
+  }
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of result.headers) responseHeaders[name] = value;
   response.writeHead(result.status ?? 200, responseHeaders);
@@ -216,6 +250,16 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   }
+}
+
+/**
+ * Stores a mutation's answer under its Idempotency-Key; an answer that is not one to repeat (a
+ * server error, a streamed body) frees the key instead, so a retry runs.
+ */
+async function keepAnswer(claim: Extract<IdempotencyClaim, { kind: 'run' }>, result: Awaited<ReturnType<ApolloServer<HubContext>['executeHTTPGraphQLRequest']>>): Promise<void> {
+  const status = result.status ?? 200;
+  if (result.body.kind === 'complete' && status < 500) await claim.complete(status, result.body.string);
+  else await claim.release();
 }
 
 /** Answers the probes every process serves (`/healthz`, `/readyz`, `/metrics`); false for any other path. */

@@ -23,7 +23,7 @@ import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
-import { closeHubDatabases, openHubDatabases, type HubDataSources } from './databases';
+import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
@@ -31,11 +31,17 @@ import { createRateLimiter } from './rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
 import { AuditCheckpointFile } from './services/audit-checkpoints.service';
 import { AuditTrailService } from './services/audit-trail.service';
+import { IdempotencyService } from './services/idempotency.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 import { UsccOverrideService } from './services/uscc-override.service';
+
+/** How often a failed audit outbox pass is retried. */
+const OUTBOX_RETRY_MS = 5_000;
+/** How often idempotency keys past their 24 hours are deleted. */
+const KEY_PURGE_MS = 60 * 60 * 1000;
 
 export interface Hub {
   url: string;
@@ -83,7 +89,7 @@ export interface GatewayServices {
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
   // Without a hub (schema emission, the CLI's facts) the admin subgraph never writes or verifies records: any key will do.
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32)) },
+  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, departmentSources(sources)) },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -137,7 +143,17 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey));
+    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), departmentSources(sources));
+    // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
+    const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
+    // Outbox rows a stopped process left are taken on start, those a failed pass left on the timer;
+    // otherwise each mutation takes them, and an idle hub sends no statement of its own.
+    const takeOutboxes = () => void audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken', { detail: String(error) }));
+    const purgeKeys = () => void idempotency.purgeExpired().catch((error: unknown) => log.warn('expired idempotency keys not purged', { detail: String(error) }));
+    takeOutboxes();
+    purgeKeys();
+    const outboxTimer = setInterval(() => audit.behind && takeOutboxes(), OUTBOX_RETRY_MS).unref();
+    const purgeTimer = setInterval(purgeKeys, KEY_PURGE_MS).unref();
     if (config.demo) {
       await clients.ensureDemoClients();
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
@@ -181,6 +197,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apiSchema: () => apiSchema,
       rateLimiter,
       audit: recorder,
+      idempotency,
       subjectFacts,
       snapshotSource,
       routes: [noticeRoute(readySources.environment)],
@@ -214,6 +231,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subgraphSecret,
       async stop() {
         await drain.drain();
+        clearInterval(outboxTimer);
+        clearInterval(purgeTimer);
+        await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await stopCheckpoints();
         await apollo.stop();
         await rateLimiter.close();

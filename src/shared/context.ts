@@ -18,6 +18,11 @@ export interface HubContext {
   subjectFacts: SubjectFacts | null;
   /** The request's consistent read (see ReadSnapshot); loaders read through `readManager(ctx, …)`. */
   snapshot: ReadSnapshot;
+  /**
+   * The root mutation field being executed (`Mutation.recordCreditEvent`), set around each mutation
+   * resolver by the subgraph (federation.ts); its writes' audit records name it. Null otherwise.
+   */
+  mutationField: string | null;
 }
 
 export function createContext(
@@ -26,5 +31,5 @@ export function createContext(
   subjectFacts: SubjectFacts | null = null,
   snapshot: ReadSnapshot = ReadSnapshot.none(),
 ): HubContext {
-  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts, snapshot };
+  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts, snapshot, mutationField: null };
 }

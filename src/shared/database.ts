@@ -108,3 +108,12 @@ export async function migrateSchema(dataSource: DataSource, owner: SchemaOwner):
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return applied.map((migration) => migration.name);
 }
+
+/**
+ * Whether `error` is PostgreSQL's unique violation (SQLSTATE 23505) of `constraint` (of any when
+ * omitted): how a service turns a natural duplicate into a clear BAD_USER_INPUT.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError ?? (error as { code?: string; constraint?: string } | null);
+  return driverError?.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+}

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { applyMiddleware } from 'graphql-middleware';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny as denyRule, shield, type IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import type { HubContext } from './context';
@@ -48,6 +48,23 @@ export function ruleTreeOf(schema: GraphQLSchema): IRules | undefined {
 }
 
 /**
+ * Names the root mutation field on the context while it runs (its writes' audit records carry it);
+ * the previous name is restored afterwards, for a mutation one department asks of another
+ * (`followRegistrationDistrict`) inside its own.
+ */
+const namingMutation: IMiddlewareTypeMap = {
+  Mutation: async (resolve, parent, args, context: HubContext, info) => {
+    const previous = context.mutationField;
+    context.mutationField = `Mutation.${info.fieldName}`;
+    try {
+      return (await resolve(parent, args, context, info)) as unknown;
+    } finally {
+      context.mutationField = previous;
+    }
+  },
+};
+
+/**
  * Builds a federated subgraph from type-graphql resolvers: type-graphql builds the schema, it is
  * printed with its directives and rebuilt by @apollo/subgraph (which adds `_service`/`_entities`),
  * and graphql-shield wraps every resolver with the department's rules, denying by default. String
@@ -76,6 +93,8 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
   const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   const guarded = applyMiddleware(
     subgraphSchema,
+    // A subgraph without mutations (finance) has nothing to name.
+    ...(subgraphSchema.getMutationType() ? [namingMutation] : []),
     shield(options.permissions, {
       fallbackRule: denyRule,
       allowExternalErrors: true,

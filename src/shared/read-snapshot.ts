@@ -1,5 +1,6 @@
 import { OperationTypeNode } from 'graphql';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { recordWriteInOutbox } from './audit/audit-outbox';
 import type { HubContext } from './context';
 import { log } from './logging';
 
@@ -133,7 +134,14 @@ export function readManager(ctx: HubContext, dataSource: DataSource): Promise<En
  * A mutation's transaction on `dataSource`, with every read the request makes of that DataSource
  * meanwhile (rule tables, loaders) inside it: the writer sees its own writes and holds one
  * connection, so N concurrent writers on a pool of N connections cannot deadlock waiting for a second.
+ * Every write of a client mutation goes through here: its audit record is written last, in the same
+ * transaction, into the department's outbox (recordWriteInOutbox), so a committed write always has
+ * its record and a rolled-back one has none.
  */
 export function writeTransaction<T>(ctx: HubContext, dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return dataSource.transaction((manager) => ctx.snapshot.readingThrough(dataSource, manager, () => work(manager)));
+  return dataSource.transaction(async (manager) => {
+    const result = await ctx.snapshot.readingThrough(dataSource, manager, () => work(manager));
+    await recordWriteInOutbox(ctx, manager);
+    return result;
+  });
 }

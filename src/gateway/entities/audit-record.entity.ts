@@ -1,10 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** One row of the audit trail (append-only; see the CreateAuditLog migration). */
 @Entity({ name: 'audit_log' })
 @Index('audit_log_at', ['at'])
 @Index('audit_log_usccs', ['usccs'], { type: 'gin' })
 @Index('audit_log_departments', ['departments'], { type: 'gin' })
+@Unique('audit_log_source_key', ['sourceDepartment', 'sourceId'])
 export class AuditRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -66,4 +67,14 @@ export class AuditRecordEntity {
 
   @Column({ type: 'varchar', length: 64, unique: true })
   hash: string;
+
+  /**
+   * Where a write's record came from: its department and outbox row id (null for records the
+   * gateway wrote itself). Not part of the hash; unique, so an outbox row is taken once.
+   */
+  @Column({ name: 'source_department', type: 'varchar', nullable: true })
+  sourceDepartment: string | null;
+
+  @Column({ name: 'source_id', type: 'bigint', nullable: true })
+  sourceId: string | null;
 }

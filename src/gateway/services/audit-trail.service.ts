@@ -1,7 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { Principal, Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
+import type { Department } from '../../shared/database';
 import { badInput } from '../../shared/errors';
 import { AuditRecordEntity } from '../entities/audit-record.entity';
 import type { OperationSummary } from '../operation-guard';
@@ -45,7 +47,13 @@ export interface ChainReport {
 /** Roles that see the audit trail of their own department only (ENV_ADMIN sees everything). */
 export const DEPARTMENT_OF_ROLE: Partial<Record<Role, string>> = { CREDIT_OFFICE: 'credit', MARKET_REGULATOR: 'market' };
 
-type ChainedFields = Omit<AuditRecordEntity, 'id' | 'hash'>;
+/** What the hash covers: every column but `id`, `hash` and the source of an outbox record. */
+type ChainedFields = Omit<AuditRecordEntity, 'id' | 'hash' | 'sourceDepartment' | 'sourceId'>;
+/** A record to chain, with the outbox row it came from (null for the gateway's own records). */
+type Unchained = ChainedFields & Pick<AuditRecordEntity, 'sourceDepartment' | 'sourceId'>;
+
+/** The outbox rows taken per department and pass. */
+const OUTBOX_BATCH = 500;
 
 /** Every stored column but `id` and `hash`, in a fixed order, the previous hash included. */
 function canonicalRecord(row: ChainedFields): string {
@@ -88,13 +96,22 @@ export function legacyRecordHash(row: ChainedFields): string {
 const CHAIN_LOCK = 74_311_001; // pg_advisory_xact_lock key: one writer of the chain at a time, across instances
 
 /**
- * The audit trail: append-only rows chained by hash. Writes are queued and written in batches by
- * one writer per process (and one at a time across processes, by an advisory lock), so the chain
- * stays linear; a request's answer waits until its record is stored.
+ * The audit trail: append-only rows chained by hash, from two paths (README, "Audit path"):
+ * - reads (and refused attempts): `record`, queued and written in batches by one writer per process
+ *   (and one at a time across processes, by an advisory lock), so the chain stays linear; the
+ *   request's answer waits until its record is stored;
+ * - committed writes: each department wrote the record into its own `audit_outbox` in the write's
+ *   transaction; `takeOutboxes` chains those rows, in order, and then deletes them. A row already
+ *   chained (the writer stopped between chaining and deleting) is recognised by its unique source
+ *   (department, outbox id) and only deleted, never chained twice.
  */
 export class AuditTrailService {
-  private pending: { row: ChainedFields; done: (error?: Error) => void }[] = [];
+  private pending: { row: Unchained; done: (error?: Error) => void }[] = [];
   private draining: Promise<void> | null = null;
+  /** The outbox pass running now, and the one queued behind it (see takeOutboxes). */
+  private taking: Promise<void> | null = null;
+  private nextTake: Promise<void> | null = null;
+  private failedPass = false;
 
   private lastCheckpoint: string | null = null;
 
@@ -106,10 +123,12 @@ export class AuditTrailService {
     private readonly dataSource: DataSource,
     private readonly key: Uint8Array,
     private readonly checkpoints: AuditCheckpointFile | null = null,
+    /** Each department's DataSource, whose `audit_outbox` this writer takes in. */
+    private readonly outboxes: Partial<Record<Department, DataSource>> = {},
   ) {}
 
   record(entry: AuditEntry): Promise<void> {
-    const row: ChainedFields = {
+    const row: Unchained = {
       at: entry.at,
       requestId: entry.requestId,
       clientId: entry.principal.clientId,
@@ -128,6 +147,8 @@ export class AuditTrailService {
       outcome: entry.outcome,
       errorCodes: entry.errorCodes,
       prevHash: '',
+      sourceDepartment: null,
+      sourceId: null,
     };
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ row, done: (error) => (error ? reject(error) : resolve()) });
@@ -139,22 +160,97 @@ export class AuditTrailService {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, 500);
       try {
-        await this.dataSource.transaction(async (manager) => {
-          await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-          const [last] = await manager.query<{ hash: string }[]>(`SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
-          let prevHash = last?.hash ?? GENESIS_HASH;
-          const rows = batch.map(({ row }) => {
-            const chained = { ...row, prevHash };
-            prevHash = chainHash(this.key, chained.prevHash, row);
-            return { ...chained, hash: prevHash };
-          });
-          await manager.getRepository(AuditRecordEntity).insert(rows);
-        });
+        await this.dataSource.transaction((manager) => this.chain(manager, batch.map(({ row }) => row)));
         batch.forEach(({ done }) => done());
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         batch.forEach(({ done }) => done(failure));
       }
+    }
+  }
+
+  /**
+   * Appends `rows` to the chain, in order, inside the caller's transaction: the only place that
+   * links records (one writer at a time across processes, by the advisory lock).
+   */
+  private async chain(manager: EntityManager, rows: Unchained[]): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [last] = await manager.query<{ hash: string }[]>(`SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const chained = rows.map(({ sourceDepartment, sourceId, ...row }) => {
+      const linked = { ...row, prevHash };
+      prevHash = chainHash(this.key, linked.prevHash, row);
+      return { ...linked, hash: prevHash, sourceDepartment, sourceId };
+    });
+    if (chained.length > 0) await manager.getRepository(AuditRecordEntity).insert(chained);
+  }
+
+  /**
+   * Takes every outbox row committed before the call into the chain, oldest first, and deletes what
+   * it took; resolves once done. Calls while a pass runs share the one queued behind it (a pass that
+   * started earlier may have missed their rows). Runs after each mutation, on start (rows a stopped
+   * process left) and on a timer while `behind` (rows a failed pass left).
+   */
+  takeOutboxes(): Promise<void> {
+    if (!this.taking) {
+      this.taking = this.takePass().finally(() => (this.taking = null));
+      return this.taking;
+    }
+    this.nextTake ??= this.taking
+      .catch(() => undefined)
+      .then(() => {
+        this.nextTake = null;
+        return this.takeOutboxes();
+      });
+    return this.nextTake;
+  }
+
+  /**
+   * True while the last outbox pass failed: rows may wait that no later mutation will come to take
+   * (the hub's timer then retries; an idle hub that is not behind sends no statement).
+   */
+  get behind(): boolean {
+    return this.failedPass;
+  }
+
+  private async takePass(): Promise<void> {
+    try {
+      await this.takeAll();
+      this.failedPass = false;
+    } catch (error) {
+      this.failedPass = true;
+      throw error;
+    }
+  }
+
+  private async takeAll(): Promise<void> {
+    for (;;) {
+      const taken: { department: Department; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
+      for (const [department, source] of Object.entries(this.outboxes) as [Department, DataSource][]) {
+        const rows = await source.getRepository(AuditOutboxEntity).find({ order: { id: 'ASC' }, take: OUTBOX_BATCH });
+        if (rows.length > 0) taken.push({ department, source, rows });
+      }
+      if (taken.length === 0) return;
+      await this.dataSource.transaction(async (manager) => {
+        // Under the chain lock: rows another writer (or an interrupted pass) already chained are skipped.
+        await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        const fresh: Unchained[] = [];
+        for (const { department, rows } of taken) {
+          const known = await manager.query<{ source_id: string }[]>(
+            `SELECT source_id FROM gateway.audit_log WHERE source_department = $1 AND source_id = ANY($2::bigint[])`,
+            [department, rows.map((row) => row.id)],
+          );
+          const chained = new Set(known.map((row) => String(row.source_id)));
+          fresh.push(...rows.filter((row) => !chained.has(String(row.id))).map((row) => fromOutbox(department, row)));
+        }
+        // In commit-time order across departments (the outbox's clock_timestamp), then by source.
+        fresh.sort((a, b) => a.at.getTime() - b.at.getTime() || a.sourceDepartment!.localeCompare(b.sourceDepartment!) || Number(a.sourceId) - Number(b.sourceId));
+        await this.chain(manager, fresh);
+      });
+      for (const { source, rows } of taken) {
+        await source.getRepository(AuditOutboxEntity).delete(rows.map((row) => row.id));
+      }
+      if (taken.every(({ rows }) => rows.length < OUTBOX_BATCH)) return;
     }
   }
 
@@ -249,4 +345,32 @@ export class AuditTrailService {
     }
     return { ok: true, checked, firstBrokenId: null, reason: null };
   }
+}
+
+/** The chained record of a department's committed write (one root mutation field). */
+function fromOutbox(department: Department, row: AuditOutboxEntity): Unchained {
+  const [, field] = row.field.split('.');
+  return {
+    at: row.at,
+    requestId: row.requestId,
+    clientId: row.clientId,
+    clientName: row.clientName,
+    role: row.role,
+    agency: row.agency,
+    districtCode: row.districtCode,
+    purpose: row.purpose,
+    // The department sees its root field, not the client's whole document: the record names the field.
+    operationName: null,
+    operationHash: createHash('sha256').update(row.field).digest('hex'),
+    operationType: 'mutation',
+    topLevelFields: [field ?? row.field],
+    fields: [row.field],
+    departments: [department],
+    usccs: row.usccs,
+    outcome: 'OK',
+    errorCodes: [],
+    prevHash: '',
+    sourceDepartment: department,
+    sourceId: row.id,
+  };
 }

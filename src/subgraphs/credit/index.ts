@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { creditMigrations } from '../../../migrations/credit';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
@@ -28,7 +29,7 @@ export const creditSubgraph: SubgraphModule = {
   name: 'credit',
   database: {
     owner: 'credit',
-    entities: [CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
+    entities: [AuditOutboxEntity, CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
     migrations: creditMigrations,
   },
   async build(dataSource: DataSource) {

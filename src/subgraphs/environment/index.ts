@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { environmentMigrations } from '../../../migrations/environment';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
@@ -42,6 +43,7 @@ export const environmentSubgraph: SubgraphModule = {
   database: {
     owner: 'environment',
     entities: [
+      AuditOutboxEntity,
       ScoringPolicyEntity,
       EventTypeEntity,
       RatedSubjectEntity,

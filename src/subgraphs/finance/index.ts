@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { financeMigrations } from '../../../migrations/finance';
+import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
@@ -14,7 +15,7 @@ import { FinanceEnterprise } from './types/finance-enterprise.type';
 /** Finance (人民银行分支机构 and banks): credit restriction and banks' credit decisions. */
 export const financeSubgraph: SubgraphModule = {
   name: 'finance',
-  database: { owner: 'finance', entities: [RestrictionRuleEntity], migrations: financeMigrations },
+  database: { owner: 'finance', entities: [AuditOutboxEntity, RestrictionRuleEntity], migrations: financeMigrations },
   async build(dataSource: DataSource) {
     const restrictions = new CreditRestrictionService(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({

@@ -3,6 +3,7 @@ import type { HubContext } from '../../../shared/context';
 import { notFound } from '../../../shared/errors';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { CreditListType } from '../../../shared/list-types';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { CreditListingEntity } from '../entities/credit-listing.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import type { DesignateCreditListingInput, RemoveCreditListingInput } from '../types/credit-listing.input';
@@ -58,7 +59,7 @@ export class CreditListingService {
   /** Ends a designation; the row stays with its removal date and reason. */
   async remove(ctx: HubContext, input: RemoveCreditListingInput): Promise<CreditListing> {
     const removal = listEntryRemoval(input, 'designation');
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(CreditListingEntity);
       const row = await repository.findOne({ where: { id: removal.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(`no credit list designation ${input.id}`);

@@ -4,6 +4,7 @@ import { CREDIT_COLORS } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { CreditListType, MarketListType } from '../../../shared/list-types';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { MeasureEntity } from '../entities/measure.entity';
 import { measureCatalogVersions } from '../loaders/policy.loader';
 import type { DefineMeasureInput } from '../types/measure.input';
@@ -53,7 +54,7 @@ export class MeasureCatalogService {
    * never rewritten, so `jointMeasures` answers already given for a past date stay true). The version
    * in force that day ends there; a version starting on or after that day is refused.
    */
-  async define(_ctx: HubContext, input: DefineMeasureInput): Promise<Measure> {
+  async define(ctx: HubContext, input: DefineMeasureInput): Promise<Measure> {
     if (!CODE_PATTERN.test(input.code)) throw badInput(`measure code "${input.code}" must be upper-case letters, digits and _ (e.g. BANK_CREDIT_RESTRICTION)`);
     for (const [field, value] of [['name', input.name], ['implementingAgency', input.implementingAgency], ['legalBasis', input.legalBasis]] as const) {
       if (!value.trim()) throw badInput(`${field} of measure ${input.code} must not be empty`);
@@ -69,7 +70,7 @@ export class MeasureCatalogService {
     if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) {
       throw badInput(`effectiveTo ${input.effectiveTo} of measure ${input.code} must be after effectiveFrom ${input.effectiveFrom}`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(MeasureEntity);
       const versions = await repository.find({ where: { code: input.code }, order: { effectiveFrom: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const later = versions.find((row) => row.effectiveFrom >= input.effectiveFrom);

@@ -3,8 +3,9 @@ import type { Role } from '../../../shared/auth/principal';
 import { registeredDistrict } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { today, type IsoDate } from '../../../shared/dates';
+import { isUniqueViolation } from '../../../shared/database';
 import { badInput, forbidden, notFound } from '../../../shared/errors';
-import { readManager } from '../../../shared/read-snapshot';
+import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { MeasureFeedbackEntity } from '../entities/measure-feedback.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { FeedbackOutcome, type MeasureFeedback, type MeasureFeedbackRollup } from '../types/measure-feedback.type';
@@ -53,21 +54,33 @@ export class MeasureFeedbackService {
     }
     if (input.onBehalfOf && principal.role !== 'CREDIT_OFFICE') throw badInput('onBehalfOf is for the credit office only');
     const agency = input.onBehalfOf?.trim() || principal.agency || principal.clientName;
-    const repository = this.dataSource.getRepository(MeasureFeedbackEntity);
-    const row = await repository.save(
-      repository.create({
-        uscc: input.uscc,
-        measureCode: input.measureCode,
-        outcome: input.outcome,
-        appliedOn: input.appliedOn,
-        businessRef: input.businessRef?.trim() || null,
-        note,
-        agency,
-        reportedBy: principal.clientId,
-        reportedRole: principal.role,
-      }),
-    );
+    const businessRef = input.businessRef?.trim() || null;
     ctx.touchedUsccs.add(input.uscc);
+    let row: MeasureFeedbackEntity;
+    try {
+      row = await writeTransaction(ctx, this.dataSource, (manager) => {
+        const repository = manager.getRepository(MeasureFeedbackEntity);
+        return repository.save(
+          repository.create({
+            uscc: input.uscc,
+            measureCode: input.measureCode,
+            outcome: input.outcome,
+            appliedOn: input.appliedOn,
+            businessRef,
+            note,
+            agency,
+            reportedBy: principal.clientId,
+            reportedRole: principal.role,
+          }),
+        );
+      });
+    } catch (error) {
+      // One report per agency, measure, subject and business reference (a client's retry, a re-sent feed line).
+      if (isUniqueViolation(error, 'measure_feedback_business_ref_key')) {
+        throw badInput(`feedback with businessRef "${businessRef}" was already reported by ${agency} for measure ${input.measureCode} and ${input.uscc}`);
+      }
+      throw error;
+    }
     return {
       id: String(row.id),
       uscc: row.uscc,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
 import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
 import type { HubContext } from '../../../shared/context';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { dishonestDebtorLoader, penaltyRecordLoader } from '../loaders/public-record.loader';
 import type { DishonestDebtorRecord, PenaltyRecord } from '../types/public-record.type';
 
@@ -20,7 +21,7 @@ export class PublicRecordService {
    */
   async storePenalty(ctx: HubContext, record: Omit<PenaltyRecordEntity, 'id'>): Promise<boolean> {
     ctx.touchedUsccs.add(record.uscc);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(PenaltyRecordEntity);
       if (await repository.existsBy({ uscc: record.uscc, decisionNo: record.decisionNo })) return false;
       await repository.insert(record);
@@ -34,7 +35,7 @@ export class PublicRecordService {
    */
   async storeDishonestDebtor(ctx: HubContext, record: Omit<DishonestDebtorEntity, 'id'>): Promise<boolean> {
     ctx.touchedUsccs.add(record.uscc);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(DishonestDebtorEntity);
       const existing = await repository.findOneBy({ uscc: record.uscc, caseNo: record.caseNo });
       if (!existing) {

@@ -130,7 +130,7 @@ export class DisclosureService {
   async review(ctx: HubContext, input: ReviewCreditRepairInput): Promise<CreditRepair> {
     const id = parseId(input.applicationId, 'applicationId');
     const note = requiredText(input.note, 'note');
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(CreditRepairEntity);
       const row = await repository.findOneBy({ id });
       const subject = row && (await this.ratings.lockSubject(manager, ctx, row.uscc));

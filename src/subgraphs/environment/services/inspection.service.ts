@@ -5,7 +5,7 @@ import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
 import { today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
-import { readManager } from '../../../shared/read-snapshot';
+import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
 import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
 import { DRAW_ALGORITHM, drawSelection, isDrawAlgorithm, type DrawSpec } from './inspection-draw';
@@ -63,24 +63,26 @@ export class InspectionService {
     }
     const spec: DrawSpec = { weights, sampleSize: input.sampleSize ?? null, rate, seed };
     const { selected } = drawSelection(population, spec);
-    const repository = this.dataSource.getRepository(InspectionDrawEntity);
-    const row = await repository.save(
-      repository.create({
-        drawnAt: new Date(),
-        drawnBy: ctx.principal.clientId,
-        asOf,
-        districtCode,
-        industryCode: input.industryCode ?? null,
-        colors,
-        sampleSize: spec.sampleSize,
-        rate: rate === null ? null : rate.toFixed(4),
-        seed,
-        algorithm: DRAW_ALGORITHM,
-        weights,
-        population,
-        selected,
-      }),
-    );
+    const row = await writeTransaction(ctx, this.dataSource, (manager) => {
+      const repository = manager.getRepository(InspectionDrawEntity);
+      return repository.save(
+        repository.create({
+          drawnAt: new Date(),
+          drawnBy: ctx.principal.clientId,
+          asOf,
+          districtCode,
+          industryCode: input.industryCode ?? null,
+          colors,
+          sampleSize: spec.sampleSize,
+          rate: rate === null ? null : rate.toFixed(4),
+          seed,
+          algorithm: DRAW_ALGORITHM,
+          weights,
+          population,
+          selected,
+        }),
+      );
+    });
     return this.present(row);
   }
 

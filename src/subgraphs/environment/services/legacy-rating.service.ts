@@ -7,6 +7,7 @@ import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { legacyRatingsLoader } from '../loaders/environment.loader';
 import type { ImportLegacyRatingsInput, ImportLegacyRatingsPayload, LegacyRating } from '../types/legacy-rating.type';
 import { subjectVisible } from '../../../shared/auth/subject-scope';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { requiredText } from './ids';
 import type { RatingService } from './rating.service';
 
@@ -62,7 +63,7 @@ export class LegacyRatingService {
       seen.add(key);
       return { uscc: rating.uscc, year: rating.year, scale: LEGACY_SCALE, score: Number(rating.score).toFixed(2), color, source, importedBy: ctx.principal.clientId };
     });
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const usccs = [...new Set(rows.map((r) => r.uscc))];
       const subjects = await manager.getRepository(RatedSubjectEntity).findBy({ uscc: In(usccs) });
       const visible = await Promise.all(subjects.map((s) => subjectVisible(ctx, s.uscc, { districtCode: s.districtCode, rated: true })));

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { type IsoDate, today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { EventTypeEntity } from '../entities/event-type.entity';
 import { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
@@ -78,11 +79,11 @@ export class PolicyService {
   }
 
   /** ENV_ADMIN: a new scoring policy version from a future date; rated subjects of that kind re-rate on that date. */
-  async addScoringPolicyVersion(_ctx: HubContext, input: AddScoringPolicyVersionInput): Promise<ScoringPolicyEntity> {
+  async addScoringPolicyVersion(ctx: HubContext, input: AddScoringPolicyVersionInput): Promise<ScoringPolicyEntity> {
     requireKind(input.subjectKind);
     requireFuture(input.effectiveFrom, 'scoring policy');
     const legalBasis = requireLegalBasis(input.legalBasis);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(ScoringPolicyEntity);
       const versions = await lockVersions(manager, ScoringPolicyEntity, { subjectKind: input.subjectKind });
       const previous = closePrevious(versions, input.effectiveFrom, `scoring policy for ${input.subjectKind}`);
@@ -128,12 +129,12 @@ export class PolicyService {
   }
 
   /** ENV_ADMIN: a new version of an event type (or a new type) from a future date; recorded events keep their points. */
-  async addEventTypeVersion(_ctx: HubContext, input: AddEventTypeVersionInput): Promise<EventTypeEntity> {
+  async addEventTypeVersion(ctx: HubContext, input: AddEventTypeVersionInput): Promise<EventTypeEntity> {
     requireKind(input.subjectKind);
     if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(input.code)) throw badInput(`event-type code "${input.code}" must be upper-case letters, digits and _`);
     requireFuture(input.effectiveFrom, `version of ${input.code}`);
     const legalBasis = requireLegalBasis(input.legalBasis);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(EventTypeEntity);
       const versions = await lockVersions(manager, EventTypeEntity, { subjectKind: input.subjectKind, code: input.code });
       const previous = versions.length ? closePrevious(versions, input.effectiveFrom, `event type ${input.code}`) : null;
@@ -170,11 +171,11 @@ export class PolicyService {
   }
 
   /** ENV_ADMIN: a new inspection multiple for a colour from a day not before today; stored draws keep the weights they used. */
-  async setInspectionFrequency(_ctx: HubContext, input: SetInspectionFrequencyInput): Promise<InspectionFrequencyEntity> {
+  async setInspectionFrequency(ctx: HubContext, input: SetInspectionFrequencyInput): Promise<InspectionFrequencyEntity> {
     if (!/^\d{1,4}(\.\d{1,2})?$/.test(input.multiplier)) throw badInput(`multiplier "${input.multiplier}" must be a decimal such as 3.00`);
     if (input.effectiveFrom < today()) throw badInput(`effectiveFrom ${input.effectiveFrom} must not be before today (${today()})`);
     const legalBasis = requireLegalBasis(input.legalBasis);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(InspectionFrequencyEntity);
       const versions = await lockVersions(manager, InspectionFrequencyEntity, { color: input.color });
       const previous = closePrevious(versions, input.effectiveFrom, `inspection frequency for ${input.color}`);

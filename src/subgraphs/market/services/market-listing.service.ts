@@ -5,7 +5,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { badInput, notFound } from '../../../shared/errors';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { MarketListType } from '../../../shared/list-types';
-import { readManager } from '../../../shared/read-snapshot';
+import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { MarketListingEntity } from '../entities/market-listing.entity';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { marketListingLoader } from '../loaders/registration.loader';
@@ -56,7 +56,7 @@ export class MarketListingService {
   /** Lists a registered subject; the entry starts on `listedOn` (not in the future). */
   async add(ctx: HubContext, input: AddMarketListingInput): Promise<MarketListing> {
     const { reason, authority } = newListEntry(input, ctx.principal);
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       if (!(await manager.getRepository(RegistrationEntity).existsBy({ uscc: input.uscc }))) {
         throw notFound(`no registration for ${input.uscc}: register the subject before listing it`);
       }
@@ -81,7 +81,7 @@ export class MarketListingService {
   /** Ends an entry; the row stays, with the removal date and reason (history is kept). */
   async remove(ctx: HubContext, input: RemoveMarketListingInput): Promise<MarketListing> {
     const removal = listEntryRemoval(input, 'list entry');
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(MarketListingEntity);
       const row = await repository.findOne({ where: { id: removal.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(`no market list entry ${input.id}`);

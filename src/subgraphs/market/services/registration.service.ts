@@ -4,6 +4,7 @@ import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { classifyDistrict, districtProblem } from '../../../shared/divisions';
 import { badInput, HubError } from '../../../shared/errors';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
 import type { MarketEnterprise } from '../types/enterprise.type';
@@ -82,7 +83,7 @@ export class RegistrationService {
     if (givenStatus !== null && !(REGISTRATION_STATUSES as readonly string[]).includes(givenStatus)) {
       throw badInput(`registrationStatus "${givenStatus}" must be one of ${REGISTRATION_STATUSES.join(', ')}`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
       const existing = await repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.uscc = :uscc', { uscc: input.uscc }).getOne();
       const row = repository.merge(existing ?? repository.create({ uscc: input.uscc }), {

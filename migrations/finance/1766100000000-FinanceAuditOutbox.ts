@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAuditOutbox, dropAuditOutbox } from '../audit-outbox';
+
+/** The audit outbox, written in each mutation's transaction (AuditOutboxEntity). */
+export class FinanceAuditOutbox1766100000000 implements MigrationInterface {
+  name = 'FinanceAuditOutbox1766100000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await createAuditOutbox(q, 'finance');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropAuditOutbox(q, 'finance');
+  }
+}

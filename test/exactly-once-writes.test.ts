@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../src/shared/dates';
+import { ratedEnterprise } from './support/fixtures';
+import { expectNoLeaks } from './support/leaks';
+import { errorCodes, startTestHub, type GraphqlResponse, type TestHub } from './support/test-hub';
+
+/*
+ * Exactly-once writes (issue 15): a mutation's audit record is committed with the mutation (the
+ * department's outbox) and chained by the gateway afterwards; Idempotency-Key retries run once;
+ * the same feedback businessRef twice is refused.
+ */
+
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+
+afterAll(async () => {
+  if (hub) expectNoLeaks(hub.responses);
+  await hub?.stop();
+});
+
+const ADMIN = { key: 'demo-env-admin' };
+const BANK = { key: 'demo-bank', purpose: 'CREDIT_REVIEW' };
+const RECORD = `mutation Record($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } ratingAfter { score } notice { number } } }`;
+const FEEDBACK = `mutation Feedback($input: MeasureFeedbackInput!) { reportMeasureFeedback(input: $input) { id businessRef agency } }`;
+
+function ok<T>(response: GraphqlResponse<T>): T {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  expect(response.status).toBe(200);
+  return response.data!;
+}
+
+const requestIdOf = (response: GraphqlResponse<unknown>) => response.headers!.get('x-request-id')!;
+
+/** Audit records of `field`'s writes to `uscc`, taken from the outboxes. */
+const chainedWrites = (uscc: string, field: string) =>
+  hub.sql<{ request_id: string; fields: string[]; departments: string[]; source_department: string; outcome: string }>(
+    `SELECT request_id, fields, departments, source_department, outcome FROM gateway.audit_log
+      WHERE $1 = ANY(usccs) AND $2 = ANY(fields) AND source_id IS NOT NULL ORDER BY id`,
+    [uscc, field],
+  );
+
+/** Makes every insert into the chain fail (a CHECK that no row passes), as a broken chain writer would. */
+async function breakChainWriter(): Promise<void> {
+  await hub.sql(`ALTER TABLE gateway.audit_log ADD CONSTRAINT test_chain_writer_down CHECK (false) NOT VALID`);
+}
+
+async function repairChainWriter(): Promise<void> {
+  await hub.sql(`ALTER TABLE gateway.audit_log DROP CONSTRAINT test_chain_writer_down`);
+}
+
+async function verifiedChain(): Promise<void> {
+  const verify = ok(await hub.request<{ verifyAuditChain: { ok: boolean } }>(`{ verifyAuditChain { ok } }`, undefined, ADMIN));
+  expect(verify.verifyAuditChain.ok).toBe(true);
+}
+
+describe('a write and its audit record commit together', () => {
+  it('answers a committed write OK while the chain writer fails, and chains its record once it runs, exactly once', async () => {
+    const uscc = await ratedEnterprise(hub);
+    await breakChainWriter();
+    let response: GraphqlResponse<{ recordCreditEvent: { event: { id: string } } }>;
+    try {
+      response = await hub.request(RECORD, { input: { uscc, type: 'WARNING', occurredOn: today() } }, ADMIN);
+      ok(response);
+      const waiting = await hub.sql<{ request_id: string; field: string; usccs: string[]; role: string }>(
+        `SELECT request_id, field, usccs, role FROM environment.audit_outbox WHERE $1 = ANY(usccs)`,
+        [uscc],
+      );
+      expect(waiting).toEqual([{ request_id: requestIdOf(response), field: 'Mutation.recordCreditEvent', usccs: [uscc], role: 'ENV_ADMIN' }]);
+      expect(await chainedWrites(uscc, 'Mutation.recordCreditEvent')).toHaveLength(0);
+    } finally {
+      await repairChainWriter();
+    }
+
+    // A writer that stopped after chaining but before deleting: the row is offered again.
+    const [left] = await hub.sql<Record<string, unknown>>(`SELECT * FROM environment.audit_outbox WHERE $1 = ANY(usccs)`, [uscc]);
+    await hub.hub.audit.takeOutboxes();
+    await hub.sql(
+      `INSERT INTO environment.audit_outbox (id, at, request_id, client_id, client_name, role, agency, district_code, purpose, field, usccs)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [left.id, left.at, left.request_id, left.client_id, left.client_name, left.role, left.agency, left.district_code, left.purpose, left.field, left.usccs],
+    );
+    await hub.hub.audit.takeOutboxes();
+
+    expect(await chainedWrites(uscc, 'Mutation.recordCreditEvent')).toEqual([
+      { request_id: requestIdOf(response), fields: ['Mutation.recordCreditEvent'], departments: ['environment'], source_department: 'environment', outcome: 'OK' },
+    ]);
+    expect(await hub.sql(`SELECT 1 FROM environment.audit_outbox WHERE $1 = ANY(usccs)`, [uscc])).toEqual([]);
+    await verifiedChain();
+  });
+
+  it('leaves no outbox row for a mutation whose transaction rolls back', async () => {
+    const uscc = await ratedEnterprise(hub);
+    // Fails at COMMIT, after the feedback row and its outbox row were written in the transaction.
+    await hub.sql(`CREATE FUNCTION credit.test_refuse_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
+    await hub.sql(
+      `CREATE CONSTRAINT TRIGGER test_refuse_commit AFTER INSERT ON credit.measure_feedback DEFERRABLE INITIALLY DEFERRED
+       FOR EACH ROW WHEN (NEW.business_ref = 'ROLL-BACK') EXECUTE FUNCTION credit.test_refuse_commit()`,
+    );
+    await breakChainWriter(); // whatever was committed stays visible in the outbox
+    try {
+      const input = { uscc, measureCode: 'BANK_CREDIT_STOP', outcome: 'APPLIED', appliedOn: today() };
+      const failed = await hub.request(FEEDBACK, { input: { ...input, businessRef: 'ROLL-BACK' } }, BANK);
+      expect(errorCodes(failed)).toEqual(['INTERNAL']);
+      const committed = await hub.request(FEEDBACK, { input: { ...input, businessRef: 'KEPT-1' } }, BANK);
+      ok(committed);
+      const outbox = await hub.sql<{ request_id: string; field: string }>(`SELECT request_id, field FROM credit.audit_outbox WHERE $1 = ANY(usccs)`, [uscc]);
+      expect(outbox).toEqual([{ request_id: requestIdOf(committed), field: 'Mutation.reportMeasureFeedback' }]);
+      expect(await hub.sql(`SELECT business_ref FROM credit.measure_feedback WHERE uscc = $1`, [uscc])).toEqual([{ business_ref: 'KEPT-1' }]);
+    } finally {
+      await repairChainWriter();
+      await hub.sql(`DROP TRIGGER test_refuse_commit ON credit.measure_feedback`);
+      await hub.sql(`DROP FUNCTION credit.test_refuse_commit()`);
+    }
+    await hub.hub.audit.takeOutboxes();
+    const chained = await chainedWrites(uscc, 'Mutation.reportMeasureFeedback');
+    expect(chained.map((row) => row.source_department)).toEqual(['credit']);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const withKey = (key: string, extra: Record<string, string> = {}) => ({ ...ADMIN, headers: { 'idempotency-key': key, ...extra } });
+
+  it('answers a retry with the first answer and records the event once', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const input = { uscc, type: 'WARNING', occurredOn: today(), decisionNo: `WARN-${uscc.slice(-6)}` };
+    const key = `retry-${uscc}`;
+    const first = await hub.request<{ recordCreditEvent: { event: { id: string } } }>(RECORD, { input }, withKey(key));
+    const retry = await hub.request<{ recordCreditEvent: { event: { id: string } } }>(RECORD, { input }, withKey(key));
+    expect(ok(retry)).toEqual(ok(first));
+    expect(retry.headers!.get('idempotent-replayed')).toBe('true');
+    expect(await hub.sql(`SELECT count(*)::int AS n FROM environment.credit_event WHERE uscc = $1`, [uscc])).toEqual([{ n: 1 }]);
+    await hub.hub.audit.takeOutboxes();
+    expect(await chainedWrites(uscc, 'Mutation.recordCreditEvent')).toHaveLength(1);
+  });
+
+  it('runs concurrent duplicates once', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const input = { uscc, type: 'WARNING', occurredOn: today() };
+    const key = `concurrent-${uscc}`;
+    const answers = await Promise.all([1, 2, 3].map(() => hub.request<{ recordCreditEvent: { event: { id: string } } }>(RECORD, { input }, withKey(key))));
+    const ids = answers.map((answer) => ok(answer).recordCreditEvent.event.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(await hub.sql(`SELECT count(*)::int AS n FROM environment.credit_event WHERE uscc = $1`, [uscc])).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses the same key with another body, and a malformed key', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const key = `reuse-${uscc}`;
+    ok(await hub.request(RECORD, { input: { uscc, type: 'WARNING', occurredOn: today() } }, withKey(key)));
+    const other = await hub.request(RECORD, { input: { uscc, type: 'WARNING', occurredOn: today(), description: 'another' } }, withKey(key));
+    expect(other.status).toBe(400);
+    expect(errorCodes(other)).toEqual(['BAD_USER_INPUT']);
+    expect(other.errors![0].message).toContain(`Idempotency-Key "${key}" was already used with another request body`);
+    const malformed = await hub.request(RECORD, { input: { uscc, type: 'WARNING', occurredOn: today() } }, withKey('x'.repeat(256)));
+    expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
+    expect(await hub.sql(`SELECT count(*)::int AS n FROM environment.credit_event WHERE uscc = $1`, [uscc])).toEqual([{ n: 1 }]);
+  });
+
+  it('keeps keys per client: another client with the same key runs its own request', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const key = `shared-${uscc}`;
+    const input = { uscc, measureCode: 'BANK_CREDIT_STOP', outcome: 'APPLIED', appliedOn: today(), businessRef: `B-${uscc}` };
+    ok(await hub.request(FEEDBACK, { input }, { ...BANK, headers: { 'idempotency-key': key } }));
+    const office = await hub.request<{ reportMeasureFeedback: { agency: string } }>(
+      FEEDBACK,
+      { input: { ...input, onBehalfOf: 'Another bank' } },
+      { key: 'demo-credit-office', headers: { 'idempotency-key': key } },
+    );
+    expect(ok(office).reportMeasureFeedback.agency).toBe('Another bank');
+    expect(await hub.sql(`SELECT count(*)::int AS n FROM credit.measure_feedback WHERE uscc = $1`, [uscc])).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('natural duplicates', () => {
+  it('refuses the same feedback businessRef twice for an agency, measure and subject', async () => {
+    const uscc = await ratedEnterprise(hub);
+    const input = { uscc, measureCode: 'BANK_CREDIT_STOP', outcome: 'APPLIED', appliedOn: today(), businessRef: 'LOAN-2026-0042' };
+    ok(await hub.request(FEEDBACK, { input }, BANK));
+    const again = await hub.request(FEEDBACK, { input }, BANK);
+    expect(again.status).toBe(400);
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors![0].message).toContain('businessRef "LOAN-2026-0042" was already reported');
+    // Without a businessRef, or with another one, nothing is refused.
+    ok(await hub.request(FEEDBACK, { input: { ...input, businessRef: 'LOAN-2026-0043' } }, BANK));
+    ok(await hub.request(FEEDBACK, { input: { ...input, businessRef: null } }, BANK));
+    expect(await hub.sql(`SELECT business_ref FROM credit.measure_feedback WHERE uscc = $1 ORDER BY id`, [uscc])).toEqual([
+      { business_ref: 'LOAN-2026-0042' },
+      { business_ref: 'LOAN-2026-0043' },
+      { business_ref: null },
+    ]);
+  });
+});
