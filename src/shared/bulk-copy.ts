@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { DepartmentSeedWriter } from './seed-writer';
 
 /** A value COPY writes into one column: null is SQL NULL; numbers and strings as their text. */
 export type CopyValue = string | number | null;
@@ -51,6 +52,8 @@ function* copyText(rows: Iterable<readonly CopyValue[]>, counter: { rows: number
  * anyway. Primary keys, unique constraints and foreign keys stay and are checked row by row.
  */
 export class BulkCopyTransaction {
+  private ended = false;
+
   readonly sent = { rows: 0, bytes: 0 };
   private readonly tablesSeen = new Set<string>();
   private readonly deferredIndexes: string[] = [];
@@ -104,6 +107,7 @@ export class BulkCopyTransaction {
   }
 
   async commit(): Promise<void> {
+    this.ended = true;
     try {
       await this.buildIndexes();
       await this.runner.commitTransaction();
@@ -112,11 +116,19 @@ export class BulkCopyTransaction {
     }
   }
 
+  /** Safe at any point: after `commit` (or a first rollback) it does nothing. */
   async rollback(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
     try {
       if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
     } finally {
       await this.runner.release();
     }
+  }
+
+  /** What a department's seed writer delegates to its transaction (DepartmentSeedWriter's last steps). */
+  get lifecycle(): Pick<DepartmentSeedWriter, 'finish' | 'commit' | 'rollback'> {
+    return { finish: () => this.buildIndexes(), commit: () => this.commit(), rollback: () => this.rollback() };
   }
 }

@@ -40,7 +40,6 @@ const FEEDBACK_COLUMNS = ['uscc', 'measure_code', 'outcome', 'applied_on', 'busi
  */
 export async function openCreditSeed(dataSource: DataSource): Promise<DepartmentSeedWriter> {
   const copy = await BulkCopyTransaction.open(dataSource);
-  let finished = false;
   return {
     department: 'credit',
     sent: copy.sent,
@@ -91,15 +90,6 @@ export async function openCreditSeed(dataSource: DataSource): Promise<Department
       );
       if (feedback.length > 0) await copy.copy('credit.measure_feedback', FEEDBACK_COLUMNS, feedback);
     },
-    finish: () => copy.buildIndexes(),
-    async commit() {
-      finished = true;
-      await copy.commit();
-    },
-    async rollback() {
-      if (finished) return;
-      finished = true;
-      await copy.rollback();
-    },
+    ...copy.lifecycle,
   };
 }

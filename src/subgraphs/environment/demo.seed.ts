@@ -33,7 +33,6 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
   const versionsByCode = new Map<string, EventTypeEntity[]>();
   for (const type of eventTypes) versionsByCode.set(type.code, [...(versionsByCode.get(type.code) ?? []), type]);
   const copy = await BulkCopyTransaction.open(dataSource);
-  let finished = false;
 
   /** The event row as recordCreditEvent would store it, and what scoring reads of it. */
   function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent } {
@@ -79,15 +78,6 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       if (subjects.length > 0) await copy.copy('environment.rated_subject', SUBJECT_COLUMNS, subjects);
       if (events.length > 0) await copy.copy('environment.credit_event', EVENT_COLUMNS, events);
     },
-    finish: () => copy.buildIndexes(),
-    async commit() {
-      finished = true;
-      await copy.commit();
-    },
-    async rollback() {
-      if (finished) return;
-      finished = true;
-      await copy.rollback();
-    },
+    ...copy.lifecycle,
   };
 }

@@ -14,7 +14,6 @@ export async function openMarketSeed(dataSource: DataSource): Promise<Department
   const copy = await BulkCopyTransaction.open(dataSource);
   // Position of a subject in the whole dataset: addresses and capital are numbered by it.
   let position = 0;
-  let finished = false;
   return {
     department: 'market',
     sent: copy.sent,
@@ -47,15 +46,6 @@ export async function openMarketSeed(dataSource: DataSource): Promise<Department
         );
       }
     },
-    finish: () => copy.buildIndexes(),
-    async commit() {
-      finished = true;
-      await copy.commit();
-    },
-    async rollback() {
-      if (finished) return;
-      finished = true;
-      await copy.rollback();
-    },
+    ...copy.lifecycle,
   };
 }
