@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { StatementCounter } from '../src/shared/database';
 import { withCheckCharacter } from '../src/shared/uscc';
 import { importFeed, ImportRefused } from '../src/cli/import/import.command';
 import { EnterpriseOverviewDocument } from './generated/graphql';
@@ -371,4 +372,22 @@ describe('streaming import mechanics', () => {
     const again = await runCli(['import', 'registrations', file]);
     expect(again.stdout.trim().split('\n').at(-1)).toBe(`imported 0, rejected 0, unchanged ${rows}`);
   }, 300_000);
+});
+
+describe('a penalties batch asks the other departments a fixed number of times', () => {
+  it('sends as many SQL statements for 40 rated subjects as for 10 (records and catalogue fetched per batch, not per subject)', async () => {
+    const statementsFor = async (subjects: number) => {
+      const usccs: string[] = [];
+      for (let i = 0; i < subjects; i++) usccs.push(await ratedEnterprise(hub, { district: '320722' }));
+      const file = join(dir, `penalties-${subjects}.csv`);
+      writeFileSync(file, [PENALTY_HEADER, ...usccs.map((uscc, i) => penalty(uscc, `连环罚〔2026〕${500 + subjects + i}号`, '警告', '2026-10-01'))].join('\n'));
+      const before = StatementCounter.total();
+      const summary = await importFeed(hub.hub.sources, 'penalties', file, quiet);
+      expect(summary).toMatchObject({ imported: subjects, rejected: 0 });
+      return StatementCounter.total() - before;
+    };
+    await statementsFor(3); // warms the per-process rule caches, which a first import fills
+    const ten = await statementsFor(10);
+    expect(await statementsFor(40)).toBe(ten);
+  });
 });

@@ -13,6 +13,19 @@ const isDepartment = (owner: string): owner is Department => (DEPARTMENTS as rea
  */
 const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'creditNotice']);
 
+/** The request-level audit record of an operation and its outcome. */
+function entryOf(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): AuditEntry {
+  return {
+    at: new Date(),
+    requestId: ctx.requestId,
+    principal: ctx.principal,
+    operation,
+    departments: [...departments].sort(),
+    usccs: [...ctx.touchedUsccs],
+    ...result,
+  };
+}
+
 /**
  * Collects, per request, what the audit trail needs (the operation from the guard, the outcome from
  * Apollo, the USCCs from the services). A read's record is written before the answer leaves: a read
@@ -75,16 +88,7 @@ export class AuditRecorder {
       await this.finishWrite(ctx, operation, departments, result);
       return result;
     }
-    const entry: AuditEntry = {
-      at: new Date(),
-      requestId: ctx.requestId,
-      principal: ctx.principal,
-      operation,
-      departments: [...departments].sort(),
-      usccs: [...ctx.touchedUsccs],
-      ...result,
-    };
-    await this.audit.record(entry);
+    await this.audit.record(entryOf(ctx, operation, departments, result));
     return result;
   }
 
@@ -98,16 +102,7 @@ export class AuditRecorder {
   private async finishWrite(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): Promise<void> {
     await this.audit.takeOutboxes().catch((error: unknown) => log.warn('audit outbox not taken yet; the next pass takes it', { requestId: ctx.requestId, detail: String(error) }));
     if (result.outcome === 'OK') return;
-    const entry: AuditEntry = {
-      at: new Date(),
-      requestId: ctx.requestId,
-      principal: ctx.principal,
-      operation,
-      departments: [...departments].sort(),
-      usccs: [...ctx.touchedUsccs],
-      ...result,
-    };
-    await this.audit.record(entry).catch((error: unknown) => log.error('audit record of a refused write could not be stored', { requestId: ctx.requestId, detail: String(error) }));
+    await this.audit.record(entryOf(ctx, operation, departments, result)).catch((error: unknown) => log.error('audit record of a refused write could not be stored', { requestId: ctx.requestId, detail: String(error) }));
   }
 
   /** Drops what was collected for a request that ends without `finish`. */

@@ -57,17 +57,23 @@ export class FederatedSubjectFacts implements SubjectFacts {
     await this.execute('environment', FOLLOW_DISTRICT, { uscc, district: districtCode, source });
   }
 
-  async subjectRecordOf(uscc: string, snapshot: ReadSnapshot): Promise<SubjectRecord> {
+  async subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>> {
+    const records = new Map<string, SubjectRecord>();
+    if (usccs.length === 0) return records;
     const [market, credit] = await Promise.all([
-      this.execute('market', MARKET_RECORD, representations([uscc]), snapshot),
-      this.execute('credit', CREDIT_RECORD, representations([uscc]), snapshot),
+      this.execute('market', MARKET_RECORD, representations(usccs), snapshot),
+      this.execute('credit', CREDIT_RECORD, representations(usccs), snapshot),
     ]);
-    const [registered] = market._entities as RecordEntity[];
-    const [listed] = credit._entities as RecordEntity[];
-    return {
-      name: registered?.name ?? null,
-      listings: [...(listed?.creditListingFacts ?? []), ...(registered?.marketListingFacts ?? [])],
-    };
+    // _entities answers in the order asked, null for a code the department does not hold.
+    const registered = market._entities as (RecordEntity | null)[];
+    const listed = credit._entities as (RecordEntity | null)[];
+    usccs.forEach((uscc, i) => {
+      records.set(uscc, {
+        name: registered[i]?.name ?? null,
+        listings: [...(listed[i]?.creditListingFacts ?? []), ...(registered[i]?.marketListingFacts ?? [])],
+      });
+    });
+    return records;
   }
 
   async measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]> {

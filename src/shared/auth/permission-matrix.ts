@@ -21,7 +21,7 @@ const ALL_VISIBLE: SubjectFacts = {
   coloredBetween: async () => new Set(),
   marketListedBetween: async () => new Set(),
   followDistrict: async () => undefined,
-  subjectRecordOf: async () => ({ name: null, listings: [] }),
+  subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],
 };
 

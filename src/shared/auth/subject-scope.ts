@@ -48,8 +48,11 @@ export interface SubjectFacts {
    * (the registration's) rolls back rather than leave the two departments disagreeing.
    */
   followDistrict(uscc: string, districtCode: string, source: string): Promise<void>;
-  /** The subject's registered name and list entries (market, credit office); `snapshot` as above. */
-  subjectRecordOf(uscc: string, snapshot: ReadSnapshot): Promise<SubjectRecord>;
+  /**
+   * Each subject's registered name and list entries (market, credit office), by code, for any number
+   * of codes in one fetch per department; `snapshot` as above.
+   */
+  subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
 }

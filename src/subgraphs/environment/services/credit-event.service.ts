@@ -63,16 +63,22 @@ interface OtherFacts {
   catalogOn: (date: IsoDate) => CatalogueMeasure[];
 }
 
-async function otherFactsOf(ctx: HubContext, uscc: string, dates: readonly IsoDate[], asOf: IsoDate): Promise<OtherFacts> {
+/**
+ * The other departments' facts for every subject of `inputs`: one fetch per department for the
+ * records, one for the catalogue of each distinct event date, however many events a batch holds.
+ */
+async function otherFactsFor(ctx: HubContext, inputs: readonly RecordCreditEventInput[], asOf: IsoDate): Promise<Map<string, OtherFacts>> {
   const others = subjectFacts(ctx);
-  const pastDates = [...new Set(dates.filter((date) => date !== asOf))];
-  const [record, catalog, ...past] = await Promise.all([
-    others.subjectRecordOf(uscc, ctx.snapshot),
+  const usccs = [...new Set(inputs.map((input) => input.uscc))];
+  const pastDates = [...new Set(inputs.map((input) => input.occurredOn).filter((date) => date !== asOf))];
+  const [records, catalog, ...past] = await Promise.all([
+    others.subjectRecordsOf(usccs, ctx.snapshot),
     others.measureCatalogOn(asOf, ctx.snapshot),
     ...pastDates.map((date) => others.measureCatalogOn(date, ctx.snapshot)),
   ]);
   const byDate = new Map(pastDates.map((date, i) => [date, past[i]]));
-  return { record, catalog, catalogOn: (date) => byDate.get(date) ?? catalog };
+  const catalogOn = (date: IsoDate) => byDate.get(date) ?? catalog;
+  return new Map(usccs.map((uscc) => [uscc, { record: records.get(uscc) ?? { name: null, listings: [] }, catalog, catalogOn }]));
 }
 
 /** What became of one input of `recordMany`. */
@@ -156,7 +162,7 @@ export class CreditEventService {
     const dateProblem = inputDateProblem(input, asOf);
     if (dateProblem) throw badInput(dateProblem);
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
-    const others = await otherFactsOf(ctx, input.uscc, [input.occurredOn], asOf);
+    const others = (await otherFactsFor(ctx, [input], asOf)).get(input.uscc)!;
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
@@ -198,11 +204,7 @@ export class CreditEventService {
     const usccs = [...new Set(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc))].sort();
     if (usccs.length === 0) return results;
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
-    const othersOf = new Map(
-      await Promise.all(
-        usccs.map(async (uscc) => [uscc, await otherFactsOf(ctx, uscc, inputs.filter((input) => input.uscc === uscc).map((input) => input.occurredOn), asOf)] as const),
-      ),
-    );
+    const othersOf = await otherFactsFor(ctx, inputs.filter((_, i) => !('refused' in results[i])), asOf);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       // Locked in code order, so that two imports never wait on each other in a cycle.
       const subjects = await manager
