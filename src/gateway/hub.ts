@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import type { HubConfig } from '../shared/config';
-import type { HubContext } from '../shared/context';
+import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
@@ -19,11 +19,12 @@ import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
 import { loadAuditKey } from './audit-key';
+import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
-import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSources } from './databases';
+import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
@@ -89,7 +90,7 @@ export interface GatewayServices {
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
   // Without a hub (schema emission, the CLI's facts) the admin subgraph never writes or verifies records: any key will do.
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, departmentSources(sources)) },
+  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, outboxSources(sources)) },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -137,13 +138,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   const authFailures = createRateLimiter({ redisUrl: config.redisUrl, ...config.authFailureLimit, prefix: 'ecocredit:auth-failures:' });
   let unobservePools = () => {};
   let stopCheckpoints = async () => {};
+  let outboxListener: AuditOutboxListener | undefined;
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), departmentSources(sources));
+    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), outboxSources(sources));
     // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
     const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
     // Outbox rows a stopped process left are taken on start, those a failed pass left on the timer;
@@ -153,13 +155,16 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     takeOutboxes();
     purgeKeys();
     const outboxTimer = setInterval(() => audit.behind && takeOutboxes(), OUTBOX_RETRY_MS).unref();
+    // Rows the command line writes beside a running hub (imports, seeds, clients) are taken when it notifies.
+    outboxListener = new AuditOutboxListener(databaseUrl, takeOutboxes);
+    await outboxListener.start();
     const purgeTimer = setInterval(purgeKeys, KEY_PURGE_MS).unref();
     if (config.demo) {
-      await clients.ensureDemoClients();
+      await clients.ensureDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.demoClients'));
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
     } else {
       // The demo keys are public (CONTRACT.md): outside demo mode they stop working, for every process at once.
-      const revoked = await clients.revokeDemoClients();
+      const revoked = await clients.revokeDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.revokeDemoClients'));
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
@@ -233,6 +238,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         await drain.drain();
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
+        await outboxListener?.stop();
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await stopCheckpoints();
         await apollo.stop();
@@ -245,6 +251,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       },
     };
   } catch (error) {
+    await outboxListener?.stop();
     await stopCheckpoints();
     unobservePools();
     await rateLimiter.close();

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '../../shared/auth/principal';
-import { createContext } from '../../shared/context';
+import { commandContext } from '../../shared/context';
 import { localSubjectFacts } from '../../gateway/hub';
 import { log } from '../../shared/logging';
 import type { HubDataSources } from '../../gateway/databases';
@@ -112,11 +113,13 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
     if (notes <= NOTES_SHOWN) write(`line ${line}: ${message}`);
   };
   const stages = feed.stages(sources);
-  const runId = `import:${Date.now()}`;
+  const runId = `import:${randomUUID()}`;
+  // Every write of the run is in the audit trail: its batches' records name the feed and the codes written.
+  const field = `Command.import.${feedName}`;
   // Registrations moving district and feedback ask other departments, as the hub would.
   const subjectFacts = localSubjectFacts(sources);
   const appliers = stages.map((stage) =>
-    stage.open({ context: () => createContext(stage.principal ?? IMPORT_PRINCIPAL, runId, subjectFacts), overrides, path, note }),
+    stage.open({ context: () => commandContext(stage.principal ?? IMPORT_PRINCIPAL, field, subjectFacts, runId), overrides, path, note }),
   );
   const overrideRecords = new UsccOverrideService(sources.gateway);
   const rejects = new RejectsWriter(options.rejectsPath ?? `${path}.rejects.csv`, options.encoding);

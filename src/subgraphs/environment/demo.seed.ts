@@ -1,3 +1,4 @@
+import type { HubContext } from '../../shared/context';
 import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
 import { addDays as addDaysOnce, addMonths as addMonthsOnce, rememberedDateArithmetic, type IsoDate } from '../../shared/dates';
@@ -27,12 +28,12 @@ const EVENT_COLUMNS = [
  * computed from those same events with the scoring rules that `RatingService` applies, so that
  * partners' first reads find it fresh instead of recomputing a million subjects on demand.
  */
-export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate): Promise<DepartmentSeedWriter> {
+export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate, by: HubContext): Promise<DepartmentSeedWriter> {
   const eventTypes = await dataSource.getRepository(EventTypeEntity).find({ where: { subjectKind: 'ENTERPRISE' }, order: { effectiveFrom: 'ASC' } });
   const policies = await dataSource.getRepository(ScoringPolicyEntity).find({ where: { subjectKind: 'ENTERPRISE' }, order: { effectiveFrom: 'ASC' } });
   const versionsByCode = new Map<string, EventTypeEntity[]>();
   for (const type of eventTypes) versionsByCode.set(type.code, [...(versionsByCode.get(type.code) ?? []), type]);
-  const copy = await BulkCopyTransaction.open(dataSource);
+  const copy = await BulkCopyTransaction.open(dataSource, by);
 
   /** The event row as recordCreditEvent would store it, and what scoring reads of it. */
   function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent } {

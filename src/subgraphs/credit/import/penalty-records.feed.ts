@@ -3,6 +3,7 @@ import type { FeedStage, RowResult } from '../../../shared/import/feed';
 import { RowRejected } from '../../../shared/import/feed-values';
 import { stageRows } from '../../../shared/import/copy-rows';
 import { penaltyDecision, type PenaltyDecision } from '../../../shared/import/penalty-decision';
+import { writeTransaction } from '../../../shared/read-snapshot';
 
 const COLUMNS = {
   subject_name: 'varchar', uscc: 'varchar(18)', legal_representative: 'varchar', decision_no: 'varchar', violation_type: 'varchar', facts: 'text',
@@ -24,7 +25,7 @@ function columnsOf(d: PenaltyDecision): (string | null)[] {
  */
 export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
   return {
-    open({ overrides }) {
+    open({ overrides, context }) {
       return async (rows) => {
         const results = new Array<RowResult>(rows.length);
         const decisions: { index: number; decision: PenaltyDecision; overridden: string[] }[] = [];
@@ -38,7 +39,9 @@ export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
           }
         });
         if (decisions.length === 0) return results;
-        const inserted = await dataSource.transaction(async (manager) => {
+        // writeTransaction: the batch commits with its audit record (the codes it wrote) in credit's outbox.
+        const ctx = context();
+        const inserted = await writeTransaction(ctx, dataSource, async (manager) => {
           await stageRows(manager, { name: 'staged_penalty', columns: { ord: 'int', ...COLUMNS } }, decisions.map((d, i) => [i, ...columnsOf(d.decision)]));
           const names = Object.keys(COLUMNS).join(', ');
           // DISTINCT ON keeps the first copy of a decision within the batch, as row-by-row storing would.
@@ -47,6 +50,7 @@ export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
             SELECT ${names} FROM (SELECT DISTINCT ON (decision_no, uscc) * FROM staged_penalty ORDER BY decision_no, uscc, ord) s
             ON CONFLICT (decision_no, uscc) DO NOTHING
             RETURNING decision_no, uscc`);
+          for (const row of written) ctx.touchedUsccs.add(row.uscc);
           return new Set(written.map((row) => `${row.uscc}\u0000${row.decision_no}`));
         });
         for (const { index, decision, overridden } of decisions) {
