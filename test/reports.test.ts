@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +8,18 @@ import { type Principal } from '../src/shared/auth/principal';
 import { createContext } from '../src/shared/context';
 import { addDays, today } from '../src/shared/dates';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
+import { ensureCliBuilt } from './support/cli-process';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 let hub: TestHub;
 let base: string;
 let scratch: string;
 
+/** The hub's signing key, given to the CLI too (as HUB_REPORT_SIGNING_KEY), so both sign as one bureau. */
+const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 beforeAll(async () => {
-  hub = await startTestHub({ demoSize: 560 });
+  hub = await startTestHub({ demoSize: 560, config: { reports: { signingKey: SIGNING_KEY, validityDays: 30, bureau: '连云港市生态环境局' } } });
   base = hub.hub.url.replace(/\/graphql$/, '');
   scratch = mkdtempSync(join(tmpdir(), 'ecocredit-reports-'));
 }, 120_000);
@@ -222,5 +227,30 @@ describe('credit reports (信用报告)', () => {
     expect((await fetch(`${base}${path}`, { headers: { authorization: 'Bearer demo-credit-office' } })).status).toBe(200);
     expect((await fetch(`${base}${report.htmlUrl.replace(/sig=./, 'sig=A')}`)).status).toBe(403);
   });
-});
 
+  it('is issued from the command line too: `ecocredit report subject` and `ecocredit report annual`', async () => {
+    ensureCliBuilt();
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: hub.hub.databaseUrl, HUB_DEMO: '1', HUB_DATA_DIR: scratch, HUB_REPORT_SIGNING_KEY: SIGNING_KEY };
+    const cli = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['bin/ecocredit.js', ...args], { env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+      });
+    const out = join(scratch, 'cli-report.pdf');
+    const subject = await cli(['report', 'subject', DEMO_SHOWCASE_USCC, '--purpose', 'BIDDING', '--out', out]);
+    expect(subject.code, subject.stderr).toBe(0);
+    const [, number, code] = /report (XYBG-\d{4}-\d{8})[\s\S]*verification code (\S+);/.exec(subject.stdout) ?? [];
+    expect(number).toBeDefined();
+    execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '1', out, join(scratch, 'cli-page')]);
+    const { readFileSync } = await import('node:fs');
+    expect((await verify(number, code, readFileSync(out))).body).toMatchObject({ genuine: true, unaltered: true, valid: true, purpose: 'BIDDING' });
+    const audited = await hub.sql<{ purpose: string; client_id: string }>('SELECT purpose, client_id FROM gateway.audit_log WHERE operation_name = $1', [`issueCreditReport ${number}`]);
+    expect(audited).toEqual([{ purpose: 'BIDDING', client_id: 'cli' }]);
+    const csvOut = join(scratch, 'annual.csv');
+    const annual = await cli(['report', 'annual', today().slice(0, 4), '--format', 'csv', '--out', csvOut]);
+    expect(annual.code, annual.stderr).toBe(0);
+    expect(readFileSync(csvOut, 'utf8')).toContain('subjectsRated');
+    const bad = await cli(['report', 'subject', 'NOT-A-CODE']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: "report subject" needs an 18-character USCC/);
+  }, 180_000);
+});
