@@ -192,7 +192,7 @@ describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => 
     const base = hub.hub.url.replace(/\/graphql$/, '');
     const csv = await fetch(`${base}${report.csvPath}`, { headers: { authorization: 'Bearer demo-credit-office' } });
     expect(csv.status).toBe(200);
-    const records = parse((await csv.text()).replace(/^\uFEFF/, ''), { columns: true }) as { figure: string; label: string; count: string; subjects: string }[];
+    const records = parse<{ figure: string; label: string; count: string; subjects: string }>((await csv.text()).replace(/^\uFEFF/, ''), { columns: true });
     const expected = report.figures.flatMap((f) => f.rows.map((r) => ({ figure: f.key, label: r.label, count: String(r.count), subjects: r.subjects.join(' ') })));
     expect(records.map(({ figure, label, count, subjects }) => ({ figure, label, count, subjects }))).toEqual(expected);
     const pdf = await fetch(`${base}${report.pdfPath}`, { headers: { authorization: 'Bearer demo-env-admin' } });

@@ -171,11 +171,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
     // Reports execute the gateway's API, which exists once the gateway below has started.
     const reportApi = new LateBoundApi();
-    let reports: ReportServices | undefined;
-    const reportServices = () => {
-      if (!reports) throw new Error('reports are not ready: the hub is starting');
-      return reports;
+    const factsOfReports: { bound?: FederatedSubjectFacts } = {};
+    const reports: ReportServices = {
+      credit: new CreditReportService(sources.gateway, reportApi, reportKey, audit, config.reports),
+      annual: new AnnualReportService(reportApi, () => factsOfReports.bound!),
     };
+    const reportServices = () => reports;
     const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
@@ -195,10 +196,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     });
     await apollo.start();
     reportApi.bind(apolloApi({ apollo, subjectFacts, snapshotSource, recorder }));
-    reports = {
-      credit: new CreditReportService(sources.gateway, reportApi, reportKey, audit, config.reports),
-      annual: new AnnualReportService(reportApi, subjectFacts),
-    };
+    factsOfReports.bound = subjectFacts;
     const readySources = sources;
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),

@@ -18,7 +18,7 @@ export async function renderAnnualPdf(report: AnnualReportData, bureau: string, 
   const doc = newPdf(`${report.year} 年度环境信用监管工作总结报告`, generatedAt);
   doc.font('bold').fontSize(18).text(`${report.year} 年度环境信用监管工作总结报告`, { align: 'center' });
   doc.moveDown(0.3);
-  paragraph(doc, `${bureau}　统计期间 ${report.from} 至 ${report.to}　生成时间 ${generatedAt.toISOString()}`, { color: '#555' });
+  paragraph(doc, `${bureau}\u3000统计期间 ${report.from} 至 ${report.to}\u3000生成时间 ${generatedAt.toISOString()}`, { color: '#555' });
   const figure = (key: string) => report.figures.find((f) => f.key === key)!;
   const total = (key: string, label?: string) => figure(key).rows.filter((row) => !label || row.label === label).reduce((sum, row) => sum + row.count, 0);
   heading(doc, '一、总体情况');
@@ -49,6 +49,6 @@ export async function renderAnnualPdf(report: AnnualReportData, bureau: string, 
       [2, 0.7, 5],
     );
   }
-  footers(doc, (page, pages) => `${report.year} 年度环境信用监管工作总结报告　第 ${page} / ${pages} 页`);
+  footers(doc, (page, pages) => `${report.year} 年度环境信用监管工作总结报告\u3000第 ${page} / ${pages} 页`);
   return pdfBytes(doc);
 }

@@ -45,7 +45,7 @@ footer{margin-top:2rem;font-size:.8rem;color:#555;border-top:1px solid #ccc;padd
 </tbody></table>
 <h2>一、主体信息</h2>${table(['项目', '内容'], rows.identity)}
 <h2>二、环境信用评价结果</h2>
-<p>截至 ${escape(content.asOf)}：${chip}${content.rating?.score !== null && content.rating?.score !== undefined ? `　记分 ${content.rating.score} 分` : ''}</p>
+<p>截至 ${escape(content.asOf)}：${chip}${content.rating?.score !== null && content.rating?.score !== undefined ? `\u3000记分 ${content.rating.score} 分` : ''}</p>
 <h2>三、近三年评价记录</h2>${table(['日期', '颜色', '记分'], rows.history)}
 ${content.colorChanges ? `<h3>颜色变化</h3>${table(['日期', '变化前', '变化后', '变化后记分', '原因', '决定书文号'], rows.changes)}` : ''}
 <h2>四、公示期内的行政处罚${count(rows.penalties, '件')}</h2>${table(['决定书文号', '类型', '决定日期', '记分', '公示截止'], rows.penalties)}

@@ -46,7 +46,7 @@ export async function renderSubjectPdf(content: SubjectReportContent, meta: Repo
     paragraph(doc, `截至 ${content.asOf} 该主体未纳入环境信用评价。`);
   }
   section(doc, '三、近三年评价记录', ['日期', '颜色', '记分'], rows.history);
-  if (rows.changes) section(doc, '　颜色变化', ['日期', '变化前', '变化后', '变化后记分', '原因', '决定书文号'], rows.changes, [1.2, 1, 1, 1, 1.2, 2.2]);
+  if (rows.changes) section(doc, '\u3000颜色变化', ['日期', '变化前', '变化后', '变化后记分', '原因', '决定书文号'], rows.changes, [1.2, 1, 1, 1, 1.2, 2.2]);
   section(doc, `四、公示期内的行政处罚${count(rows.penalties, '件')}`, ['决定书文号', '类型', '决定日期', '记分', '公示截止'], rows.penalties, [2.4, 1.4, 1.2, 0.6, 1.2]);
   section(doc, '五、信用承诺及履行情况', ['承诺日期', '有效期至', '文号', '履行情况'], rows.commitments, [1, 1, 2, 2]);
   section(doc, `六、正在实施的联合奖惩措施${count(rows.measures, '项')}`, ['措施', '性质', '实施单位', '依据', '原因', '起始'], rows.measures, [2.2, 0.7, 1.6, 2.4, 2, 1]);
@@ -59,6 +59,6 @@ export async function renderSubjectPdf(content: SubjectReportContent, meta: Repo
     `本报告依据截至 ${content.asOf} 的环境信用信息出具，仅供“${zh(PURPOSE_ZH, meta.purpose)}”使用，有效期至 ${meta.validUntil}。接收单位可访问 ${meta.verifyPath}?code=${meta.verificationCode} 核验本报告真伪、是否被篡改、是否在有效期内，并查看该主体当前的评价颜色。`,
     { size: 8.5, color: '#444' },
   );
-  footers(doc, (page, pages) => `报告编号 ${meta.number}　验证码 ${meta.verificationCode}　第 ${page} / ${pages} 页`);
+  footers(doc, (page, pages) => `报告编号 ${meta.number}\u3000验证码 ${meta.verificationCode}\u3000第 ${page} / ${pages} 页`);
   return pdfBytes(doc);
 }

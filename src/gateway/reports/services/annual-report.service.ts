@@ -94,7 +94,8 @@ class Tally {
 export class AnnualReportService {
   constructor(
     private readonly api: HubApi,
-    private readonly facts: SubjectFacts,
+    /** Bound once the gateway runs (the facts are asked through it). */
+    private readonly facts: () => SubjectFacts,
   ) {}
 
   static period(year: number): { from: IsoDate; to: IsoDate; h2: IsoDate } {
@@ -107,7 +108,7 @@ export class AnnualReportService {
   /** The population and each subject's answers (exported for the CSV and the tests). */
   async subjectAnswers(principal: Principal, year: number): Promise<AnnualSubjectAnswer[]> {
     const { from, to, h2 } = AnnualReportService.period(year);
-    const rated = [...(await this.facts.coloredBetween(COLORS, from, to, ReadSnapshot.none()))].sort();
+    const rated = [...(await this.facts().coloredBetween(COLORS, from, to, ReadSnapshot.none()))].sort();
     const answers: AnnualSubjectAnswer[] = [];
     for (let i = 0; i < rated.length; i += BATCH) {
       const answer = await this.api.execute<{ enterprises: (AnnualSubjectAnswer | null)[] }>(principal, ANNUAL_SUBJECTS_QUERY, { usccs: rated.slice(i, i + BATCH), from, to, h2 });
