@@ -228,6 +228,15 @@ describe('credit reports (信用报告)', () => {
     expect((await fetch(`${base}${report.htmlUrl.replace(/sig=./, 'sig=A')}`)).status).toBe(403);
   });
 
+  it('refuses a production start without HUB_REPORT_SIGNING_KEY, and a key that is not Ed25519', async () => {
+    const { loadConfig } = await import('../src/shared/config');
+    const { startHub } = await import('../src/gateway/hub');
+    const base = { ...loadConfig({ HUB_DATA_DIR: scratch }), databaseUrl: hub.hub.databaseUrl, port: 0, production: true, demo: false, audit: { key: 'k'.repeat(40), checkpointFile: join(scratch, 'cp.jsonl'), checkpointIntervalMs: 60_000 } };
+    await expect(startHub({ config: base })).rejects.toThrow(/HUB_REPORT_SIGNING_KEY must be set/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await expect(startHub({ config: { ...base, reports: { ...base.reports, signingKey: rsa } } })).rejects.toThrow(/must be an Ed25519 key/);
+  });
+
   it('is issued from the command line too: `ecocredit report subject` and `ecocredit report annual`', async () => {
     ensureCliBuilt();
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: hub.hub.databaseUrl, HUB_DEMO: '1', HUB_DATA_DIR: scratch, HUB_REPORT_SIGNING_KEY: SIGNING_KEY };
