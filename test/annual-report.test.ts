@@ -112,6 +112,8 @@ async function superviseDuringTheYear(): Promise<void> {
     i: { eventId: recorded.recordCreditEvent.event.id, grounds: '事实认定有误', filedOn: recent },
   });
   await call('mutation($i: ReviewObjectionInput!) { reviewObjection(input: $i) { objection { status } } }', { i: { objectionId: filed.fileObjection.id, decision: 'UPHOLD', note: '采纳' } });
+  await call('mutation($i: DrawInspectionsInput!) { drawInspections(input: $i) { id } }', { i: { districtCode: '320706', sampleSize: 12, seed: 'annual-summary', asOf: recent } });
+  await call('mutation($i: DrawInspectionsInput!) { drawInspections(input: $i) { id } }', { i: { rate: 0.05, seed: 'annual-summary-city', asOf: recent } });
   // A repair of a penalty published long enough ago (the demo city's penalties of the spring).
   const events = await call<{ enterprise: { envPenaltyDisclosures: { event: { id: string }; repairableFrom: string; state: string }[] } }>(
     'query($u: USCC!) { enterprise(uscc: $u) { envPenaltyDisclosures { event { id } repairableFrom state } } }',
@@ -170,6 +172,23 @@ describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => 
     expect(actual!.rows).toEqual(expectedRows(figure));
     // The demo city has none of these this year (front-runners need 24 clean months): the others must not be empty.
     if (key !== 'frontRunners') expect(actual!.rows.length, key).toBeGreaterThan(0);
+  });
+
+  it('counts the inspection draws of the year and their subjects by colour as inspectionDraws answers them', async () => {
+    const answer = await hub.request<{ inspectionDraws: { selected: { uscc: string; color: string }[] }[] }>(
+      'query($f: Date!, $t: Date!) { inspectionDraws(from: $f, to: $t) { selected { uscc color } } }',
+      { f: FROM, t: TO },
+      { key: 'demo-credit-office' },
+    );
+    expect(answer.errors).toBeUndefined();
+    const draws = answer.data!.inspectionDraws;
+    expect(draws.length).toBe(2);
+    const expected: Row[] = [{ label: 'draws', count: draws.length, subjects: [] }];
+    for (const color of ['BLACK', 'BLUE', 'GREEN', 'RED', 'YELLOW']) {
+      const picked = draws.flatMap((draw) => draw.selected.filter((s) => s.color === color).map((s) => s.uscc));
+      if (picked.length) expected.push({ label: `selected/${color}`, count: picked.length, subjects: [...new Set(picked)].sort() });
+    }
+    expect(report.figures.find((f) => f.key === 'inspections')!.rows).toEqual(expected);
   });
 
   it.each(['DISTRICT', 'INDUSTRY'] as const)('colour distributions by %s at both ends of the year equal colorDistribution', async (groupBy) => {

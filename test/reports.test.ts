@@ -105,6 +105,9 @@ describe('credit reports (信用报告)', () => {
     expect((await verify(report.number, 'AAAA-BBBB-CCCC')).body).toMatchObject({ genuine: false, valid: false });
     expect((await verify(report.number, null)).body).toMatchObject({ genuine: false, valid: false });
     expect((await verify('XYBG-2026-99999999', report.verificationCode)).status).toBe(404);
+    // Hostile paths are refused cheaply, never INTERNAL.
+    expect((await fetch(`${base}/verify/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${base}/verify/${'X'.repeat(5000)}`)).status).toBe(400);
     // A forged row: the stored signature replaced by one made with a key the hub does not hold.
     const { generateKeyPairSync, sign } = await import('node:crypto');
     const [{ manifest }] = await hub.sql<{ manifest: string }>('SELECT manifest FROM gateway.credit_report WHERE number = $1', [report.number]);

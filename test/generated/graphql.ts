@@ -77,7 +77,7 @@ export type AddScoringPolicyVersionInput = {
 /** One headline figure of the yearly summary (a table of rows). */
 export type AnnualFigure = {
   __typename?: 'AnnualFigure';
-  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, measureFeedback, surcharges, frontRunners. */
+  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners. */
   key: Scalars['String']['output'];
   rows: Array<AnnualFigureRow>;
   /** Chinese title as printed. */
@@ -1114,6 +1114,8 @@ export type Query = {
   eventTypeCatalog: Array<EventType>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;
+  /** The draws whose population day lies in [from, to], oldest first; an ENV_OFFICER sees its district’s only. */
+  inspectionDraws: Array<InspectionDraw>;
   /** Random-inspection multiples by colour; only those in force on asOf when given. */
   inspectionFrequencies: Array<InspectionFrequency>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
@@ -1174,6 +1176,12 @@ export type QueryEventTypeCatalogArgs = {
 
 export type QueryInspectionDrawArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionDrawsArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 

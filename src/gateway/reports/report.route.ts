@@ -61,6 +61,22 @@ function readBody(request: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+/** The report number of a path, or null after answering 400 for bad URL encoding or an overlong number. */
+function decodedNumber(raw: string, response: ServerResponse): string | null {
+  let number: string;
+  try {
+    number = decodeURIComponent(raw);
+  } catch {
+    sendError(response, 400, 'BAD_USER_INPUT', 'the report number is not valid URL encoding');
+    return null;
+  }
+  if (number.length > 32) {
+    sendError(response, 400, 'BAD_USER_INPUT', 'a report number has at most 32 characters (e.g. XYBG-2026-00000001)');
+    return null;
+  }
+  return number;
+}
+
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function verificationPage(v: Verification): string {
@@ -103,7 +119,8 @@ export function reportRoute(reports: () => ReportServices, bureau: string): Http
         sendError(response, 400, 'BAD_USER_INPUT', `the copy presented is over ${MAX_PRESENTED_BYTES} bytes`);
         return true;
       }
-      const number = decodeURIComponent(match[1]);
+      const number = decodedNumber(match[1], response);
+      if (number === null) return true;
       const verification = await reports().credit.verify(number, url.searchParams.get('code'), presented);
       const wantsHtml = url.searchParams.get('format') === 'html' || (url.searchParams.get('format') !== 'json' && (request.headers.accept ?? '').includes('text/html'));
       if (wantsHtml) send(response, 'html', verificationPage(verification));
@@ -129,7 +146,8 @@ export function reportRoute(reports: () => ReportServices, bureau: string): Http
       return true;
     }
     if ((match = DOCUMENT_PATH.exec(url.pathname))) {
-      const number = decodeURIComponent(match[1]);
+      const number = decodedNumber(match[1], response);
+      if (number === null) return true;
       const format = match[2] as 'pdf' | 'html';
       let ctx: HubContext;
       let reader: Principal | 'link';

@@ -59,6 +59,10 @@ export const ANNUAL_SUBJECTS_QUERY = `query AnnualSupervisionSubjects($usccs: [U
   }
 }`;
 
+const DRAWS_QUERY = `query AnnualInspectionDraws($from: Date!, $to: Date!) {
+  inspectionDraws(from: $from, to: $to) { id selected { uscc color } }
+}`;
+
 const ROLLUP_QUERY = `query AnnualFeedbackRollup($from: Date!, $to: Date!) {
   measureFeedbackRollup(from: $from, to: $to) { measure { code } agency subjectsDue subjectsReported applied notApplied exempted }
 }`;
@@ -162,6 +166,11 @@ export class AnnualReportService {
       if (h2 <= to && s.h2 && s.h2.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H2/${s.h2.surchargePerCubicMetre}`, s.uscc);
       for (const change of s.envCreditHistory ?? []) if (change.cause === 'FRONT_RUNNER' && !change.superseded && inYear(change.on)) tallies.frontRunners.add('designated', s.uscc);
     }
+    const draws = await this.api.execute<{ inspectionDraws: { id: string; selected: { uscc: string; color: string }[] }[] }>(principal, DRAWS_QUERY, { from, to });
+    if (draws.errors.length > 0) throw new Error(`the hub API could not list the inspection draws: ${draws.errors.map((e) => e.message).join('; ')}`);
+    const inspections = new Tally();
+    const drawRows: AnnualRow[] = [{ label: 'draws', count: draws.data?.inspectionDraws.length ?? 0, subjects: [] }];
+    for (const draw of draws.data?.inspectionDraws ?? []) for (const subject of draw.selected) inspections.add(`selected/${subject.color}`, subject.uscc);
     const rollup = await this.api.execute<{
       measureFeedbackRollup: { measure: { code: string }; agency: string | null; subjectsDue: number | null; subjectsReported: number; applied: number; notApplied: number; exempted: number }[];
     }>(principal, ROLLUP_QUERY, { from, to });
@@ -186,6 +195,7 @@ export class AnnualReportService {
         { key: 'eventsByType', title: '记分事项（按类型，件）', rows: tallies.events.rows(true) },
         { key: 'objections', title: '异议申请与采纳（件）', rows: tallies.objections.rows(true) },
         { key: 'repairs', title: '信用修复申请与修复（件）', rows: tallies.repairs.rows(true) },
+        { key: 'inspections', title: '“双随机”抽查（抽取次数、按颜色抽中主体次数）', rows: [...drawRows, ...inspections.rows(true)] },
         { key: 'measureFeedback', title: '联合奖惩措施应实施与反馈（按实施单位）', rows: feedbackRows },
         { key: 'surcharges', title: '差别化水价加价（按半年度、元/立方米）', rows: tallies.surcharges.rows() },
         { key: 'frontRunners', title: '环保领跑者', rows: tallies.frontRunners.rows(true) },

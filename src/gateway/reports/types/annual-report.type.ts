@@ -15,7 +15,7 @@ export class AnnualFigureRow {
 
 @ObjectType({ description: 'One headline figure of the yearly summary (a table of rows).' })
 export class AnnualFigure {
-  @Field(() => String, { description: 'Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, measureFeedback, surcharges, frontRunners.' })
+  @Field(() => String, { description: 'Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners.' })
   key: string;
 
   @Field(() => String, { description: 'Chinese title as printed.' })
