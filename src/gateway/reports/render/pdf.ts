@@ -97,7 +97,7 @@ export function barChart(doc: Pdf, bars: { label: string; value: number; color: 
   if (doc.y + bars.length * (barHeight + gap) > bottom(doc)) doc.addPage();
   for (const bar of bars) {
     const y = doc.y;
-    doc.font('regular').fontSize(8.5).fillColor('#222').text(bar.label, MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false });
+    doc.font('regular').fontSize(8.5).fillColor('#222').text(bar.label, MARGIN, y + 1, { width: labelWidth - 6, height: barHeight, ellipsis: true, lineBreak: false });
     const width = (bar.value / max) * span;
     if (width > 0) doc.rect(MARGIN + labelWidth, y, width, barHeight).fillColor(bar.color).fill();
     doc.fillColor('#222').text(String(bar.value), MARGIN + labelWidth + width + 4, y + 1, { lineBreak: false });
