@@ -22,7 +22,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const PURPOSE: Partial<Record<Role, string>> = { BANK: 'LOAN_APPLICATION', UTILITY: 'BILLING' };
+const PURPOSE: Partial<Record<Role, string>> = { BANK: 'LOAN_APPLICATION', UTILITY: 'BILLING', PUBLIC_AGENCY: 'PROCUREMENT' };
 
 function as(role: Role): CallOptions {
   const key = DEMO_CLIENTS.find((client) => client.role === role)?.key;

@@ -173,6 +173,36 @@ ${Object.entries(FEED_CATALOG)
     },
     load: () => import('./commands/import.command'),
   },
+  report: {
+    summary: 'report subject <uscc> | report annual <year>\nIssue a signed credit report (信用报告) as PDF/HTML, or write the yearly summary (总结报告) as PDF/CSV.',
+    help: [
+      'Usage: ecocredit report subject <uscc> [--as-of YYYY-MM-DD] [--purpose P] [--format pdf|html] [--out <path>]',
+      '       ecocredit report annual <year> [--format pdf|csv] [--out <path>]',
+      '',
+      'subject: issues, signs, stores and audits a credit report of the subject as of a date (default today) for',
+      '  the bureau (ENV_ADMIN), purpose SUPERVISION by default (or PROCUREMENT, BIDDING, APPROVAL, MARKET_ACCESS,',
+      '  QUALIFICATION, DISCLOSURE_REQUEST), and writes it (default <number>.pdf). Prints its number and verification code.',
+      'annual: the yearly summary of credit supervision for <year> (default annual-<year>.pdf).',
+      'Runs a hub in-process over DATABASE_URL (or the embedded database); needs HUB_REPORT_SIGNING_KEY in production.',
+    ].join('\n'),
+    options: { 'as-of': { type: 'string' }, purpose: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    check(args) {
+      const [kind, subject] = args.positionals;
+      if (kind !== 'subject' && kind !== 'annual') throw new UsageError(kind ? `unknown report "${kind}": use subject or annual` : '"report" needs subject <uscc> or annual <year>');
+      positionalCount(args, 2);
+      if (kind === 'subject') {
+        if (!subject || !/^[0-9A-HJ-NP-RTUWXY]{18}$/.test(subject)) throw new UsageError(`"report subject" needs an 18-character USCC, got "${subject ?? ''}"`);
+        oneOf('format', args.values.format, ['pdf', 'html']);
+        const asOf = args.values['as-of'];
+        if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${String(asOf)}"`);
+      } else {
+        if (!subject || !/^\d{4}$/.test(subject)) throw new UsageError(`"report annual" needs a year (YYYY), got "${subject ?? ''}"`);
+        oneOf('format', args.values.format, ['pdf', 'csv']);
+        if (args.values['as-of'] !== undefined || args.values.purpose !== undefined) throw new UsageError('--as-of and --purpose are for "report subject"');
+      }
+    },
+    load: () => import('./commands/report.command'),
+  },
   'emit-schema': {
     summary: 'emit-schema\nRegenerate schema/ (subgraph SDLs, supergraph, API schema).',
     help: 'Usage: ecocredit emit-schema\n\nWrites schema/subgraphs/<department>.graphql, schema/supergraph.graphql and schema/api.graphql.',

@@ -38,6 +38,7 @@ import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgra
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 import { UsccOverrideService } from './services/uscc-override.service';
+import { AnnualReportService, apolloApi, CreditReportService, LateBoundApi, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
 
 /** How often a failed audit outbox pass is retried. */
 const OUTBOX_RETRY_MS = 5_000;
@@ -54,6 +55,8 @@ export interface Hub {
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
+  /** Credit reports (信用报告) and the yearly summary (总结报告): the CLI's `report` command uses them. */
+  reports: ReportServices;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
   /**
@@ -81,6 +84,8 @@ export interface StartHubOptions {
 export interface GatewayServices {
   clients: ApiClientService;
   audit: AuditTrailService;
+  /** Credit reports and the yearly summary, once the hub runs (they execute its API). */
+  reports?: () => ReportServices;
 }
 
 /**
@@ -130,6 +135,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
   const auditKey = loadAuditKey(config);
+  const reportKey = loadReportSigningKey(config);
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
   let sources: HubDataSources | undefined;
@@ -168,7 +174,15 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
-    const subgraphs = await buildSubgraphs(sources, { clients, audit }, local);
+    // Reports execute the gateway's API, which exists once the gateway below has started.
+    const reportApi = new LateBoundApi();
+    const factsOfReports: { bound?: FederatedSubjectFacts } = {};
+    const reports: ReportServices = {
+      credit: new CreditReportService(sources.gateway, reportApi, reportKey, audit, config.reports),
+      annual: new AnnualReportService(reportApi, () => factsOfReports.bound!),
+    };
+    const reportServices = () => reports;
+    const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
     const secret = secretKey(subgraphSecret);
@@ -186,6 +200,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
+    reportApi.bind(apolloApi({ apollo, subjectFacts, snapshotSource, recorder }));
+    factsOfReports.bound = subjectFacts;
     const readySources = sources;
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
@@ -205,7 +221,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment)],
+      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau)],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
@@ -233,6 +249,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apollo,
       clients,
       audit,
+      reports,
       subgraphSecret,
       async stop() {
         await drain.drain();

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, YYYY-MM-DD. */
   Date: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: any; output: any; }
   /** Unified Social Credit Code (GB 32100-2015): 18 characters, check character verified. */
   USCC: { input: string; output: string; }
 };
@@ -70,6 +72,42 @@ export type AddScoringPolicyVersionInput = {
   subjectKind: Scalars['String']['input'];
   validityOffsetDays?: InputMaybe<Scalars['Int']['input']>;
   yellowMin?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One headline figure of the yearly summary (a table of rows). */
+export type AnnualFigure = {
+  __typename?: 'AnnualFigure';
+  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners. */
+  key: Scalars['String']['output'];
+  rows: Array<AnnualFigureRow>;
+  /** Chinese title as printed. */
+  title: Scalars['String']['output'];
+};
+
+/** One line of a figure: a label, its count, and the subjects behind it. */
+export type AnnualFigureRow = {
+  __typename?: 'AnnualFigureRow';
+  count: Scalars['Int']['output'];
+  /** What is counted, e.g. "320706/RED", "BLUE→RED", "FINE", "H2/0.60". */
+  label: Scalars['String']['output'];
+  /** The subjects behind the count (empty where the API answers only totals). */
+  subjects: Array<Scalars['USCC']['output']>;
+};
+
+/** The bureau's yearly summary of credit supervision (总结报告), built from the hub's API answers for every subject rated in the year. */
+export type AnnualSupervisionReport = {
+  __typename?: 'AnnualSupervisionReport';
+  /** Path of the CSV for the social-credit department (GET, authenticated). */
+  csvPath: Scalars['String']['output'];
+  figures: Array<AnnualFigure>;
+  from: Scalars['Date']['output'];
+  /** Path of the PDF (GET, authenticated as the same roles). */
+  pdfPath: Scalars['String']['output'];
+  /** Subjects rated on some day of the year. */
+  subjectsRated: Scalars['Int']['output'];
+  /** 31 December, or today for the running year. */
+  to: Scalars['Date']['output'];
+  year: Scalars['Int']['output'];
 };
 
 /** A partner credential. The key itself is never stored, only its hash. */
@@ -283,6 +321,27 @@ export type CreditRepair = {
   reason: Scalars['String']['output'];
   status: RepairStatus;
   uscc: Scalars['USCC']['output'];
+};
+
+/** An issued credit report (信用报告): its number, validity, verification code and links to its printable forms. */
+export type CreditReport = {
+  __typename?: 'CreditReport';
+  /** The day whose facts the report states. */
+  asOf: Scalars['Date']['output'];
+  /** A short-lived signed link to the HTML page (GET, no credential). */
+  htmlUrl: Scalars['String']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** The report number, e.g. XYBG-2026-00000001; checked at /verify/<number>. */
+  number: Scalars['String']['output'];
+  /** A short-lived signed link to the PDF (GET, no credential). */
+  pdfUrl: Scalars['String']['output'];
+  /** What it was issued for (PROCUREMENT, BIDDING, …). */
+  purpose: Scalars['String']['output'];
+  uscc: Scalars['USCC']['output'];
+  /** The last day the report is valid. */
+  validUntil: Scalars['Date']['output'];
+  /** Printed on the report; the receiving office gives it to /verify/<number>?code=…. */
+  verificationCode: Scalars['String']['output'];
 };
 
 /** A bank's answer: may this subject get credit, and on what basis. */
@@ -795,6 +854,8 @@ export type Mutation = {
   fileObjection: Objection;
   /** ENV_ADMIN: import historical annual ratings on the older 100-point scale (all or nothing). */
   importLegacyRatings: ImportLegacyRatingsPayload;
+  /** ENV_ADMIN, CREDIT_OFFICE, MARKET_REGULATOR, BANK, PUBLIC_AGENCY: issue a signed credit report of a subject as of a date (default today), holding what the caller may read, for a purpose its role may state. */
+  issueCreditReport: CreditReport;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
@@ -878,6 +939,13 @@ export type MutationFileObjectionArgs = {
 
 export type MutationImportLegacyRatingsArgs = {
   input: ImportLegacyRatingsInput;
+};
+
+
+export type MutationIssueCreditReportArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  purpose: Scalars['String']['input'];
+  uscc: Scalars['USCC']['input'];
 };
 
 
@@ -1027,6 +1095,8 @@ export type PublicPenalty = {
 
 export type Query = {
   __typename?: 'Query';
+  /** ENV_ADMIN, CREDIT_OFFICE: the yearly summary of credit supervision for `year`, every figure with the subjects behind it. */
+  annualSupervisionReport: AnnualSupervisionReport;
   apiClients: Array<ApiClient>;
   /** ENV_ADMIN: the audit trail, newest first; a department: who read its data. */
   auditLog: Array<AuditRecord>;
@@ -1034,6 +1104,8 @@ export type Query = {
   colorDistribution: Array<ColorBucket>;
   /** A credit record notice as issued; null when unknown or outside the caller’s district. */
   creditNotice?: Maybe<CreditNotice>;
+  /** A report as issued; null when unknown or issued to another client (ENV_ADMIN and CREDIT_OFFICE read any). */
+  creditReport?: Maybe<CreditReport>;
   /** The subject with this code, or null when the hub does not know it. */
   enterprise?: Maybe<Enterprise>;
   /** Same order as asked; null for a code the hub does not know; at most 1000 codes. */
@@ -1042,6 +1114,8 @@ export type Query = {
   eventTypeCatalog: Array<EventType>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;
+  /** The draws whose population day lies in [from, to], oldest first; an ENV_OFFICER sees its district’s only. */
+  inspectionDraws: Array<InspectionDraw>;
   /** Random-inspection multiples by colour; only those in force on asOf when given. */
   inspectionFrequencies: Array<InspectionFrequency>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
@@ -1054,6 +1128,11 @@ export type Query = {
   scoringPolicies: Array<ScoringPolicy>;
   /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
   verifyAuditChain: AuditChainReport;
+};
+
+
+export type QueryAnnualSupervisionReportArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1070,6 +1149,11 @@ export type QueryColorDistributionArgs = {
 
 
 export type QueryCreditNoticeArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryCreditReportArgs = {
   number: Scalars['String']['input'];
 };
 
@@ -1092,6 +1176,12 @@ export type QueryEventTypeCatalogArgs = {
 
 export type QueryInspectionDrawArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionDrawsArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 

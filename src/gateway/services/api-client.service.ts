@@ -15,6 +15,7 @@ export const DEMO_CLIENTS: { key: string; name: string; role: Role; agency: stri
   { key: 'demo-bank', name: 'Demo bank', role: 'BANK', agency: 'Demo Bank Lianyungang branch', districtCode: null },
   { key: 'demo-utility', name: 'Demo water utility', role: 'UTILITY', agency: 'Demo Lianyungang water utility', districtCode: null },
   { key: 'demo-dashboard', name: 'Demo dashboard', role: 'DASHBOARD', agency: 'Demo city dashboard', districtCode: null },
+  { key: 'demo-public-agency', name: 'Demo public resources trading centre', role: 'PUBLIC_AGENCY', agency: '连云港市公共资源交易中心', districtCode: null },
 ];
 
 export function hashApiKey(key: string): string {

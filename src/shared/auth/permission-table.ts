@@ -3,6 +3,8 @@ import { ROLES, type Role } from './principal';
 const ALL: readonly Role[] = ROLES;
 const PARTNERS: readonly Role[] = ROLES.filter((role) => role !== 'PUBLIC');
 const SUPERVISORS: readonly Role[] = ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR'];
+/** Who may have a credit report issued (and read it back): purposes per role in purpose.ts REPORT_PURPOSES. */
+const REPORT_REQUESTERS: readonly Role[] = ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'PUBLIC_AGENCY'];
 
 /**
  * The permission table of CONTRACT.md "Roles and fields", field coordinate → roles that may read it,
@@ -23,8 +25,9 @@ export const PERMISSION_TABLE = {
   'Enterprise.name': ALL,
   'Enterprise.districtCode': ALL,
   'Enterprise.districtInCity': ALL,
-  'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
-  'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
+  // PUBLIC_AGENCY (added since the contract, docs/contract.md): what a procurement or approval file needs.
+  'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
+  'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
   // Not in the contract's table: registration data, shown like registrationStatus.
   'Enterprise.registeredOn': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
   'Enterprise.enterpriseType': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
@@ -35,7 +38,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.envCredit': ALL,
   'EnvCredit.color': ALL,
   'EnvCredit.ratedOn': ALL,
-  'EnvCredit.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD'],
+  'EnvCredit.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD', 'PUBLIC_AGENCY'],
   'Enterprise.envCreditEvents': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Not in the contract's table: the rest of the bureau's record, shown like envCreditEvents.
   'Enterprise.envCreditHistory': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
@@ -45,10 +48,10 @@ export const PERMISSION_TABLE = {
   'Enterprise.envPenaltyDisclosures': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // 应公开、尽公开: published (unrepaired, in-window) penalty summaries are for everyone.
   'Enterprise.publicPenalties': ALL,
-  'Enterprise.marketListings': [...SUPERVISORS, 'BANK'],
-  'Enterprise.creditListings': [...SUPERVISORS, 'BANK'],
+  'Enterprise.marketListings': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
+  'Enterprise.creditListings': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
   // BANK and UTILITY see only the measures their own kind implements (row filter: JointMeasureService).
-  'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY'],
+  'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY', 'PUBLIC_AGENCY'],
   'Enterprise.creditRestriction': ['ENV_ADMIN', 'CREDIT_OFFICE', 'BANK'],
   'Enterprise.sewageFee': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
   // Not in the contract's table: the other price measure, shown like sewageFee.
@@ -76,12 +79,17 @@ export const PERMISSION_TABLE = {
   'Query.eventTypeCatalog': PARTNERS,
   'Query.inspectionFrequencies': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
+  // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
+  'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],
+  // Credit reports (信用报告) and the yearly summary (总结报告), issue 14: src/gateway/reports.
+  'Query.creditReport': REPORT_REQUESTERS,
+  'Query.annualSupervisionReport': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
@@ -112,6 +120,7 @@ export const PERMISSION_TABLE = {
   'Mutation.createApiClient': ['ENV_ADMIN'],
   'Mutation.rotateApiClientKey': ['ENV_ADMIN'],
   'Mutation.revokeApiClient': ['ENV_ADMIN'],
+  'Mutation.issueCreditReport': REPORT_REQUESTERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type FieldCoordinate = keyof typeof PERMISSION_TABLE;

@@ -17,6 +17,7 @@ export const environmentPermissions: IRules = {
     eventTypeCatalog: tableRule('Query.eventTypeCatalog'),
     inspectionFrequencies: tableRule('Query.inspectionFrequencies'),
     inspectionDraw: tableRule('Query.inspectionDraw'),
+    inspectionDraws: tableRule('Query.inspectionDraws'),
     subjectsColoredBetween: tableRule('Query.subjectsColoredBetween'),
   },
   Mutation: {
