@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Principal } from '../src/shared/auth/principal';
@@ -91,8 +91,7 @@ describe('credit reports (信用报告)', () => {
     const read = await hub.request<{ creditReport: Issued | null }>('query($n: String!) { creditReport(number: $n) { number verificationCode } }', { n: report.number }, { key: 'demo-credit-office' });
     expect(read.data?.creditReport).toEqual({ number: report.number, verificationCode: report.verificationCode });
     const audited = await hub.sql<{ purpose: string; role: string; usccs: string[] }>(
-      `SELECT purpose, role, usccs FROM gateway.audit_log WHERE operation_name = $1`,
-      [`issueCreditReport ${report.number}`],
+      `SELECT purpose, role, usccs FROM gateway.audit_log WHERE 'Mutation.issueCreditReport' = ANY(fields) AND source_department = 'gateway' ORDER BY id DESC LIMIT 1`,
     );
     expect(audited).toEqual([{ purpose: 'PROCUREMENT', role: 'ENV_ADMIN', usccs: [DEMO_SHOWCASE_USCC] }]);
     // The browser page of the check, without a credential.
@@ -255,8 +254,8 @@ describe('credit reports (信用报告)', () => {
     execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '1', out, join(scratch, 'cli-page')]);
     const { readFileSync } = await import('node:fs');
     expect((await verify(number, code, readFileSync(out))).body).toMatchObject({ genuine: true, unaltered: true, valid: true, purpose: 'BIDDING' });
-    const audited = await hub.sql<{ purpose: string; client_id: string }>('SELECT purpose, client_id FROM gateway.audit_log WHERE operation_name = $1', [`issueCreditReport ${number}`]);
-    expect(audited).toEqual([{ purpose: 'BIDDING', client_id: 'cli' }]);
+    const audited = await hub.sql<{ purpose: string; client_id: string }>(`SELECT purpose, client_id FROM gateway.audit_log WHERE 'Command.report.subject' = ANY(fields) ORDER BY id DESC LIMIT 1`);
+    expect(audited).toEqual([{ purpose: 'BIDDING', client_id: `cli:${userInfo().username}` }]);
     const csvOut = join(scratch, 'annual.csv');
     const annual = await cli(['report', 'annual', today().slice(0, 4), '--format', 'csv', '--out', csvOut]);
     expect(annual.code, annual.stderr).toBe(0);

@@ -178,7 +178,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const reportApi = new LateBoundApi();
     const factsOfReports: { bound?: FederatedSubjectFacts } = {};
     const reports: ReportServices = {
-      credit: new CreditReportService(sources.gateway, reportApi, reportKey, audit, config.reports),
+      credit: new CreditReportService(sources.gateway, reportApi, reportKey, config.reports),
       annual: new AnnualReportService(reportApi, () => factsOfReports.bound!),
     };
     const reportServices = () => reports;

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { Principal } from '../../shared/auth/principal';
 import { loadConfig } from '../../shared/config';
-import { createContext } from '../../shared/context';
+import { commandContext, operatorPrincipal } from '../../shared/context';
 import { startHub } from '../../gateway/hub';
 import { renderAnnualCsv, renderAnnualPdf } from '../../gateway/reports/render/annual-report.render';
 import type { CommandArgs } from '../command-args';
@@ -18,12 +17,12 @@ import type { CommandArgs } from '../command-args';
 export async function run({ positionals, values }: CommandArgs): Promise<number> {
   const [kind, subject] = positionals;
   const config = { ...loadConfig(), port: 0 };
-  const operator: Principal = { clientId: 'cli', clientName: 'ecocredit report (command line)', role: 'ENV_ADMIN', agency: config.reports.bureau, districtCode: null, purpose: null };
+  const operator: Principal = { ...operatorPrincipal('report'), agency: config.reports.bureau };
   const hub = await startHub({ config, seedDemo: false });
   try {
     if (kind === 'subject') {
       const format = (values.format as 'pdf' | 'html' | undefined) ?? 'pdf';
-      const ctx = createContext(operator, `cli:${randomUUID()}`);
+      const ctx = commandContext(operator, 'Command.report.subject');
       const report = await hub.reports.credit.issue(ctx, { uscc: subject, asOf: (values['as-of'] as string | undefined) ?? null, purpose: (values.purpose as string | undefined) ?? 'SUPERVISION' });
       const document = await hub.reports.credit.document('link', report.number, format);
       const out = (values.out as string | undefined) ?? `${report.number}.${format}`;

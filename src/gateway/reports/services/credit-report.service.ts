@@ -5,7 +5,7 @@ import { reportPurposeProblem } from '../../../shared/auth/purpose';
 import type { HubContext } from '../../../shared/context';
 import { addDays, today, type IsoDate } from '../../../shared/dates';
 import { badInput, forbidden } from '../../../shared/errors';
-import type { AuditTrailService } from '../../services/audit-trail.service';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import type { HubApi } from '../gateway-api';
 import type { ReportSigningKey } from '../report-signing-key';
 import type { ReportMeta } from '../render/report-meta';
@@ -120,7 +120,6 @@ export class CreditReportService {
     private readonly gateway: DataSource,
     private readonly api: HubApi,
     private readonly key: ReportSigningKey,
-    private readonly audit: AuditTrailService,
     private readonly options: { validityDays: number; bureau: string },
   ) {
     // Download links are MACed with a key derived from the signing key (never stored either).
@@ -176,23 +175,17 @@ export class CreditReportService {
     };
     const manifestText = JSON.stringify(manifest);
     const signature = sign(null, Buffer.from(manifestText), this.key.privateKey).toString('base64url');
-    await this.gateway.query(
-      `INSERT INTO gateway.credit_report (number, uscc, as_of, purpose, client_id, role, agency, issued_at, valid_until, content, html, pdf, manifest, signature, verification_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [number, input.uscc, asOf, purpose, ctx.principal.clientId, ctx.principal.role, ctx.principal.agency, issuedAt, meta.validUntil, contentText, html, pdf, manifestText, signature, meta.verificationCode],
+    // The issuance commits with its audit record (gateway.audit_outbox), which names the report's
+    // purpose: the request's X-Access-Purpose is not sent by roles not bound to one.
+    const issuer: HubContext = { ...ctx, principal: { ...ctx.principal, purpose } };
+    issuer.touchedUsccs.add(input.uscc);
+    await writeTransaction(issuer, this.gateway, (manager) =>
+      manager.query(
+        `INSERT INTO gateway.credit_report (number, uscc, as_of, purpose, client_id, role, agency, issued_at, valid_until, content, html, pdf, manifest, signature, verification_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [number, input.uscc, asOf, purpose, ctx.principal.clientId, ctx.principal.role, ctx.principal.agency, issuedAt, meta.validUntil, contentText, html, pdf, manifestText, signature, meta.verificationCode],
+      ),
     );
-    // The issuance's own audit record names the report's purpose (the request's record carries the
-    // X-Access-Purpose, which roles not bound to one do not send).
-    await this.audit.record({
-      at: new Date(),
-      requestId: ctx.requestId,
-      principal: { ...ctx.principal, purpose },
-      operation: { name: `issueCreditReport ${number}`, hash: sha256(manifestText), type: 'mutation', topLevelFields: ['issueCreditReport'], coordinates: ['Mutation.issueCreditReport'] },
-      departments: ['gateway'],
-      usccs: [input.uscc],
-      outcome: 'OK',
-      errorCodes: [],
-    });
     return this.issued(this.rowFacts(number, input.uscc, asOf, purpose, issuedAt, meta.validUntil, meta.verificationCode));
   }
 
