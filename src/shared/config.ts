@@ -38,6 +38,11 @@ export interface HubConfig {
   shutdownTimeoutMs: number;
   /** At start-up, how long to wait for the database to accept connections (with back-off) before giving up. */
   databaseWaitMs: number;
+  /**
+   * Processes serving the hub (HUB_WORKERS, default 1): above 1, `ecocredit start` forks that many
+   * workers (Node cluster) sharing the port, so every core serves. Each keeps only per-process caches.
+   */
+  workers: number;
   /** Time budget of one request: PostgreSQL `statement_timeout` on the hub's pools, and the deadline of a whole GraphQL request. */
   timeouts: { statementMs: number; requestMs: number };
 }
@@ -119,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     shutdownTimeoutMs: numberOf(env.HUB_SHUTDOWN_TIMEOUT_MS, 25_000),
     databaseWaitMs: numberOf(env.HUB_DB_WAIT_MS, 60_000),
+    workers: Math.floor(numberOf(env.HUB_WORKERS, 1)),
     timeouts: {
       statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
       requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),
