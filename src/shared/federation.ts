@@ -6,6 +6,7 @@ import gql from 'graphql-tag';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny as denyRule, shield, type IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { verdictOf } from './auth/rules';
 import type { HubContext } from './context';
 import { forbidden } from './errors';
 import { DateScalar, UsccScalar } from './scalars';
@@ -122,8 +123,20 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
   const unguarded = new Set<string>();
   for (const [typeName, fields] of Object.entries(generated)) {
     for (const [fieldName, middleware] of Object.entries(fields)) {
-      if (effectiveRule(options.permissions, typeName, fieldName) === allow) unguarded.add(`${typeName}.${fieldName}`);
-      else ((needed[typeName] ??= {}) as Record<string, unknown>)[fieldName] = middleware;
+      const rule = effectiveRule(options.permissions, typeName, fieldName);
+      if (rule === allow) {
+        unguarded.add(`${typeName}.${fieldName}`);
+        continue;
+      }
+      // A pure table rule depends only on the caller: decided synchronously, the resolver called
+      // directly (no promise per field); a denial is the same FORBIDDEN error on the same path.
+      const verdict = verdictOf(rule);
+      ((needed[typeName] ??= {}) as Record<string, unknown>)[fieldName] = verdict
+        ? (resolve: (...args: unknown[]) => unknown, parent: unknown, args: unknown, ctx: HubContext, info: unknown) => {
+            const allowed = verdict(ctx);
+            return allowed === true ? resolve(parent, args, ctx, info) : allowed;
+          }
+        : middleware;
     }
   }
   const guarded = applyMiddleware(
