@@ -30,7 +30,7 @@ import {
   type RatingBasis,
   type ScoredEvent,
 } from './scoring';
-import { SUBJECT_COLORS_SQL } from './subject-colors.sql';
+import { dayColorsSql } from './subject-colors.sql';
 
 /** Events that count for scoring: every event not voided. */
 export function scoredEvents<E extends CreditEventEntity>(events: readonly E[]): E[] {
@@ -189,6 +189,14 @@ export class RatingService {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
     const manager = await readManager(ctx, this.dataSource);
     const district = districtScope(ctx.principal);
+    if (from === to) {
+      // One day (measureSubjects): the colour on that day in one statement, no timeline per subject.
+      const rows: { uscc: string }[] = await manager.query(
+        `${dayColorsSql(from === today())} SELECT uscc FROM day_colors WHERE color = ANY($3::varchar[]) ORDER BY uscc`,
+        [from, district, [...colors]],
+      );
+      return rows.map((row) => row.uscc);
+    }
     const rated = await manager.getRepository(RatedSubjectEntity).find({
       where: { ratedFrom: LessThanOrEqual(to), ...(district ? { districtCode: district } : {}) },
       order: { uscc: 'ASC' },
@@ -289,14 +297,14 @@ export class RatingService {
     return subjectVisible(ctx, subject.uscc, { districtCode: subject.districtCode, rated: true });
   }
 
-  /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn`. */
+  /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn` (today: the stored ratings that hold). */
   async distribution(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup): Promise<ColorBucket[]> {
     const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(industry_code, 'UNKNOWN')` : 'district_code';
     const manager = await readManager(ctx, this.dataSource);
     const rows: { group: string; color: CreditColor; count: string }[] = await manager.query(
-      `${SUBJECT_COLORS_SQL}
+      `${dayColorsSql(asOf === today())}
        SELECT ${groupColumn} AS "group", color, COUNT(*) AS count
-         FROM subject_colors
+         FROM day_colors
         GROUP BY 1, color
         ORDER BY 1, ARRAY_POSITION(ARRAY['GREEN','BLUE','YELLOW','RED','BLACK']::varchar[], color)`,
       [asOf, districtScope(ctx.principal)],
