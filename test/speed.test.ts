@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
-import { startTestHub, type TestHub } from './support/test-hub';
+import { startTestHub, type GraphqlResponse, type TestHub } from './support/test-hub';
 
 /**
  * What the levers of issue #10 change, asserted by what the hub sends to PostgreSQL and by answers
@@ -44,7 +44,7 @@ afterAll(async () => {
 describe("finance's restriction from the stored colour period", () => {
   it('a bank check reads no credit events and no front-runner designations', async () => {
     await hub.request(BANK_CHECK, { u: rated[0] }, BANK); // warm-up: API key, rules caches
-    let answer: Awaited<ReturnType<typeof hub.request>> | undefined;
+    let answer: GraphqlResponse<{ enterprise: { uscc: string } | null }> | undefined;
     const statements = await statementsOf(async () => (answer = await hub.request(BANK_CHECK, { u: rated[1] }, BANK)));
     expect(answer!.errors).toBeUndefined();
     expect(answer!.data!.enterprise).toMatchObject({ uscc: rated[1] });
@@ -113,5 +113,38 @@ describe("today's colours from the stored ratings", () => {
     expect(derived.industry.data).toEqual(stored.industry.data);
     expect(derived.black.data).toEqual(stored.black.data);
     expect(derived.green.data).toEqual(stored.green.data);
+  });
+});
+
+describe('recordCreditEvent', () => {
+  it("reads the subject's events once and stores the notice without looking it up first", async () => {
+    const uscc = rated[rated.length - 1];
+    const today = new Date().toISOString().slice(0, 10);
+    let answer: GraphqlResponse<{ recordCreditEvent: { ratingAfter: { color: string; score: number } } }> | undefined;
+    const statements = await statementsOf(
+      async () =>
+        (answer = await hub.request(
+          `mutation R($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } ratingAfter { color score } notice { number } } }`,
+          { input: { uscc, type: 'WARNING', occurredOn: today, description: 'speed test' } },
+          { key: 'demo-env-admin' },
+        )),
+    );
+    expect(answer!.errors).toBeUndefined();
+    expect(statements.filter((sql) => /FROM "environment"\."credit_event"/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /FROM "environment"\."credit_notice"/.test(sql))).toHaveLength(0);
+    // The rating stored in the transaction is the one derived from every stored event.
+    const check = await hub.request<{ enterprise: { envCredit: { color: string; score: number } } }>(
+      `query C($u: USCC!, $d: Date) { enterprise(uscc: $u) { envCredit(asOf: $d) { color score } } }`,
+      { u: uscc, d: today },
+      { key: 'demo-env-admin' },
+    );
+    await expireMaterialisedRatings();
+    const derived = await hub.request<{ enterprise: { envCredit: { color: string; score: number } } }>(
+      `query C($u: USCC!) { enterprise(uscc: $u) { envCredit { color score } } }`,
+      { u: uscc },
+      { key: 'demo-env-admin' },
+    );
+    expect(answer!.data!.recordCreditEvent.ratingAfter).toEqual(derived.data!.enterprise.envCredit);
+    expect(check.data!.enterprise.envCredit).toEqual(derived.data!.enterprise.envCredit);
   });
 });

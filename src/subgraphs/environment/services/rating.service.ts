@@ -229,9 +229,23 @@ export class RatingService {
    */
   async refresh(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity): Promise<Rating | null> {
     // One connection serves the transaction: its statements go one after the other.
-    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
     const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
     const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
+    return this.refreshFrom(manager, ctx, subject, events, designations);
+  }
+
+  /**
+   * `refresh` from the subject's rows as the caller's transaction holds them (what it read and what
+   * it wrote since), without reading them again: a recorded event costs no second read of the events.
+   */
+  async refreshFrom(
+    manager: EntityManager,
+    ctx: HubContext,
+    subject: RatedSubjectEntity,
+    events: readonly CreditEventEntity[],
+    designations: readonly FrontRunnerEntity[],
+  ): Promise<Rating | null> {
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
     const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
     const day = today();
     const rating = ratingOn(basis, day);
