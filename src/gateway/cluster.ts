@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { log } from '../shared/logging';
 
 /**
@@ -10,15 +11,19 @@ import { log } from '../shared/logging';
  * - A worker that dies is replaced (after start-up); SIGTERM/SIGINT to the primary is passed to every
  *   worker, which drains itself (graceful shutdown), and the primary exits when all have.
  * - Workers share nothing in memory: caches are per process and invalidated by the writes that change
- *   them through PostgreSQL (the rules cache's `rules_version`), rate limits go through Redis when
- *   REDIS_URL is set (without it each worker counts its own share).
+ *   them through PostgreSQL (the rules cache's `rules_version`); rate limits go through Redis when
+ *   REDIS_URL is set, and without it each worker allows its share of the limit (`workerShare`), the
+ *   primary handing connections out in turn.
  *
  * Returns in the primary once the first worker listens; `startWorker` runs in each worker.
  */
 export async function runClustered(count: number, startWorker: () => Promise<void>): Promise<void> {
   if (!cluster.isPrimary) return startWorker();
   let stopping = false;
-  const fork = () => cluster.fork();
+  // Links to printable notices are signed by one worker and opened on any: they share one key
+  // (notice-link.ts derives it from these variables; without them each process would make its own).
+  const shared = process.env.HUB_NOTICE_LINK_SECRET || process.env.HUB_SUBGRAPH_SECRET ? {} : { HUB_NOTICE_LINK_SECRET: randomBytes(32).toString('base64url') };
+  const fork = () => cluster.fork(shared);
   const listening = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       worker.once('listening', () => resolve());
@@ -42,4 +47,18 @@ export async function runClustered(count: number, startWorker: () => Promise<voi
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/**
+ * The configuration one worker of `count` runs with: without Redis, each counts only the requests it
+ * serves, so it allows its share of each per-client limit (rounded up) and the hub as a whole about
+ * the configured limit.
+ */
+export function workerShare<C extends { redisUrl: string | undefined; rateLimit: { requests: number }; authFailureLimit: { requests: number } }>(config: C, count: number): C {
+  if (count <= 1 || config.redisUrl) return config;
+  return {
+    ...config,
+    rateLimit: { ...config.rateLimit, requests: Math.ceil(config.rateLimit.requests / count) },
+    authFailureLimit: { ...config.authFailureLimit, requests: Math.ceil(config.authFailureLimit.requests / count) },
+  };
 }

@@ -4,7 +4,7 @@ import { loadConfig } from '../../shared/config';
 import { DEPARTMENTS, type Department } from '../../shared/database';
 import { exitOnTerminationSignals } from '../../shared/graceful-shutdown';
 import { demoKeysBanner, startHub } from '../../gateway/hub';
-import { runClustered } from '../../gateway/cluster';
+import { runClustered, workerShare } from '../../gateway/cluster';
 import { startSubgraphServer } from '../../gateway/subgraph-server';
 import { type CommandArgs, KEEP_RUNNING } from '../command-args';
 
@@ -19,7 +19,7 @@ export async function run({ positionals }: CommandArgs): Promise<number> {
     return KEEP_RUNNING;
   }
   const serve = async () => {
-    const hub = await startHub({ config, remote: role === 'gateway' ? DEPARTMENTS : undefined });
+    const hub = await startHub({ config: workerShare(config, config.workers), remote: role === 'gateway' ? DEPARTMENTS : undefined });
     // With HUB_WORKERS, every worker listens on the same port; the first one announces it.
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
