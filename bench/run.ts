@@ -154,7 +154,7 @@ function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegExp): P
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString('utf8');
       const match = seen.match(ready);
       if (match) resolve({ child, match });

@@ -21,7 +21,7 @@ const cpuTicks = (pid: number): number => {
 beforeAll(async () => {
   ensureCliBuilt();
   database = await createTestDatabase();
-  hub = new CliProcess(['start'], { DATABASE_URL: database.url!, HUB_DEMO: '1', PORT: '0', HUB_WORKERS: '2' });
+  hub = new CliProcess(['start'], { DATABASE_URL: database.url, HUB_DEMO: '1', PORT: '0', HUB_WORKERS: '2' });
   [, base] = await hub.waitForStdout(/ecocredit hub: (http:\/\/\S+)\/graphql/);
 }, 180_000);
 

@@ -55,8 +55,6 @@ export function unguardedFieldsOf(schema: GraphQLSchema): ReadonlySet<string> {
   return unguardedFields.get(schema) ?? new Set();
 }
 
-type AnyRule = IRules extends Record<string, infer V> ? Exclude<V, Record<string, unknown>> : never;
-
 /**
  * The rule shield applies to `type.field` under `rules` (the same lookup as graphql-shield's
  * generator): a type-level rule, else the field's rule, else the type's `*`, else deny (the fallback).
@@ -65,7 +63,7 @@ export function effectiveRule(rules: IRules, typeName: string, fieldName: string
   const entry = (rules as Record<string, unknown>)[typeName];
   if (!entry) return denyRule;
   // A rule (Rule, LogicRule) has a resolve method; a field map's values are rules, never functions.
-  if (typeof (entry as { resolve?: unknown }).resolve === 'function') return entry as AnyRule;
+  if (typeof (entry as { resolve?: unknown }).resolve === 'function') return entry;
   const fields = entry as Record<string, unknown>;
   return fields[fieldName] ?? fields['*'] ?? denyRule;
 }
