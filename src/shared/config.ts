@@ -44,6 +44,11 @@ export interface HubConfig {
    * report stays valid, and the bureau named as issuer.
    */
   reports: { signingKey: string | undefined; validityDays: number; bureau: string };
+  /**
+   * Processes serving the hub (HUB_WORKERS, default 1): above 1, `ecocredit start` forks that many
+   * workers (Node cluster) sharing the port, so every core serves. Each keeps only per-process caches.
+   */
+  workers: number;
   /** Time budget of one request: PostgreSQL `statement_timeout` on the hub's pools, and the deadline of a whole GraphQL request. */
   timeouts: { statementMs: number; requestMs: number };
 }
@@ -131,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       validityDays: numberOf(env.HUB_REPORT_VALIDITY_DAYS, 30),
       bureau: env.HUB_NOTICE_BUREAU || '连云港市生态环境局',
     },
+    workers: Math.floor(numberOf(env.HUB_WORKERS, 1)),
     timeouts: {
       statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
       requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),

@@ -3,8 +3,23 @@
  */
 export type IsoDate = string;
 
+const DAY_MS = 86_400_000;
+/** The UTC day last computed, valid for clock readings in [dayStart, dayStart + 1 day). */
+let cachedDay: IsoDate = '';
+let dayStart = Number.NaN;
+
+/**
+ * Today in UTC. Called per field of a batch (thousands of times a request), so the string is kept for
+ * the rest of the day instead of formatted each time; any clock reading outside that day (midnight,
+ * or a test's frozen clock set elsewhere) computes it again.
+ */
 export function today(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (!(now >= dayStart && now < dayStart + DAY_MS)) {
+    dayStart = now - (now % DAY_MS);
+    cachedDay = new Date(dayStart).toISOString().slice(0, 10);
+  }
+  return cachedDay;
 }
 
 function toUtc(date: IsoDate): Date {

@@ -1,10 +1,11 @@
-import type { CatalogueMeasure, SubjectFacts, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
+const TIMELINES = `query ColorTimelines($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { color from until } } } }`;
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
@@ -79,6 +80,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]> {
     const data = await this.execute('credit', CATALOG, { asOf }, snapshot);
     return data.measureCatalog as CatalogueMeasure[];
+  }
+
+  async colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>> {
+    const timelines = new Map<string, ColorPeriodFact[]>();
+    if (usccs.length === 0) return timelines;
+    const data = await this.execute('environment', TIMELINES, representations(usccs), snapshot);
+    for (const entity of data._entities as ({ uscc: string; envColorTimeline?: ColorPeriodFact[] | null } | null)[]) {
+      if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
+    }
+    return timelines;
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

@@ -23,6 +23,7 @@ const ALL_VISIBLE: SubjectFacts = {
   followDistrict: async () => undefined,
   subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],
+  colorTimelinesOf: async () => new Map(),
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

@@ -64,6 +64,7 @@ export const PERMISSION_TABLE = {
   // @inaccessible: never served to clients; the gateway asks for them to satisfy other departments'
   // @requires under the caller's principal, so every role that may read a dependent field needs them.
   'Enterprise.envColorTimeline': ALL,
+  'Enterprise.envColorNow': ALL,
   'Enterprise.envHalfYearSnapshots': ALL,
   'Enterprise.marketListingFacts': ALL,
   'Enterprise.creditListingFacts': ALL,

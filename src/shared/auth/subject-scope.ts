@@ -55,6 +55,19 @@ export interface SubjectFacts {
   subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
+  /**
+   * Each rated subject's periods of constant colour (environment's `envColorTimeline`), by code, in
+   * one fetch; unrated codes are absent. For finance's restriction on a date outside the current
+   * colour period (which it receives through `@requires`); `snapshot` as above.
+   */
+  colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>>;
+}
+
+/** A period of one colour, as environment's timeline states it (`until` exclusive, null while it lasts). */
+export interface ColorPeriodFact {
+  color: string;
+  from: string;
+  until: string | null;
 }
 
 export function facts(ctx: HubContext): SubjectFacts {

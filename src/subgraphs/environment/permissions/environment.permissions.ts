@@ -50,6 +50,7 @@ export const environmentPermissions: IRules = {
     envPenaltyDisclosures: tableRule('Enterprise.envPenaltyDisclosures'),
     publicPenalties: tableRule('Enterprise.publicPenalties'),
     envColorTimeline: tableRule('Enterprise.envColorTimeline'),
+    envColorNow: tableRule('Enterprise.envColorNow'),
     envHalfYearSnapshots: tableRule('Enterprise.envHalfYearSnapshots'),
   },
   EnvCredit: {
@@ -59,6 +60,7 @@ export const environmentPermissions: IRules = {
   },
   // Value types: reachable only through a guarded field above.
   ColorPeriod: allow,
+  CurrentColorPeriod: allow,
   HalfYearSnapshot: allow,
   CreditEvent: allow,
   ColorBucket: allow,

@@ -7,7 +7,7 @@ import { RatingService } from '../services/rating.service';
 import { SnapshotService } from '../services/snapshot.service';
 import { CreditEvent } from '../types/credit-event.type';
 import { CreditColorChange } from '../types/credit-history.type';
-import { ColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
+import { ColorPeriod, CurrentColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import { EnvEnterprise } from '../types/env-enterprise.type';
 import { LegacyRating } from '../types/legacy-rating.type';
 import { CreditSnapshot } from '../types/snapshot.type';
@@ -58,6 +58,12 @@ export class EnterpriseCreditResolver {
   @Directive('@inaccessible')
   envColorTimeline(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<ColorPeriod[] | null> {
     return this.ratings.timelineOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => CurrentColorPeriod, { nullable: true })
+  @Directive('@inaccessible')
+  envColorNow(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CurrentColorPeriod | null> {
+    return this.ratings.currentPeriodOf(ctx, enterprise.uscc);
   }
 
   @FieldResolver(() => [HalfYearSnapshot], { nullable: true })

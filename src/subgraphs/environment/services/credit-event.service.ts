@@ -172,11 +172,12 @@ export class CreditEventService {
       const planned = await this.plan(ctx, subject, existing, designations, input, asOf, others);
       const before = ratingOn(planned.basisBefore, asOf);
       await eventRepository.save(planned.event);
-      const after = await this.ratings.refresh(manager, ctx, subject);
+      // The subject's rows are locked: what was read plus the event just stored is what a re-read would return.
+      const after = await this.ratings.refreshFrom(manager, ctx, subject, [...existing, planned.event], designations);
       if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
       const notice = noticeOf(planned, frequencies, asOf);
-      const notices = manager.getRepository(CreditNoticeEntity);
-      await notices.save(notices.create(notice));
+      // insert, not save: a new notice number, so save's look-up of an existing row is wasted.
+      await manager.getRepository(CreditNoticeEntity).insert(notice as QueryDeepPartialEntity<CreditNoticeEntity>);
       return {
         event: toCreditEvent(planned.event),
         ratingBefore: asEnvCredit(before, asOf),
