@@ -55,6 +55,13 @@ export interface SubjectFacts {
   subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
+  /**
+   * The colour on `asOf` of those of `usccs` that are rated on that day (environment); absent = not
+   * rated then. For a search page's candidates: one fetch however many codes.
+   */
+  colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>>;
+  /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
+  creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
 }
 
 export function facts(ctx: HubContext): SubjectFacts {

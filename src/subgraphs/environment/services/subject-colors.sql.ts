@@ -7,7 +7,8 @@
  * Parameters: $1 the date, $2 a district (or null for all). Yields uscc, district_code,
  * industry_code, score, color.
  */
-export const SUBJECT_COLORS_SQL = `
+function subjectColorsSql(restriction: string): string {
+  return `
   WITH scored AS (
     SELECT s.uscc, s.district_code, s.industry_code, p.green_min, p.blue_min, p.yellow_min, p.red_min,
            LEAST(p.max_score, p.start_score + COALESCE(SUM(e.points), 0))::int AS score,
@@ -26,7 +27,7 @@ export const SUBJECT_COLORS_SQL = `
         ON p.subject_kind = s.subject_kind AND p.effective_from <= $1::date AND (p.effective_to IS NULL OR $1::date < p.effective_to)
       LEFT JOIN environment.credit_event e
         ON e.uscc = s.uscc AND e.voided_at IS NULL AND e.valid_from <= $1::date AND $1::date < e.valid_until
-     WHERE s.rated_from <= $1::date AND ($2::varchar IS NULL OR s.district_code = $2::varchar)
+     WHERE s.rated_from <= $1::date AND ($2::varchar IS NULL OR s.district_code = $2::varchar)${restriction}
      GROUP BY s.uscc, s.district_code, s.industry_code, p.id
   ), subject_colors AS (
     SELECT uscc, district_code, industry_code, score,
@@ -35,3 +36,12 @@ export const SUBJECT_COLORS_SQL = `
                                  WHEN score >= yellow_min THEN 'YELLOW' WHEN score >= red_min THEN 'RED' ELSE 'BLACK' END) AS color
       FROM scored
   )`;
+}
+
+export const SUBJECT_COLORS_SQL = subjectColorsSql('');
+
+/**
+ * The same for the codes of $3 (varchar[]) only: one page of a search asks for the colours of the
+ * codes it holds, so its cost follows the page, not the population.
+ */
+export const SUBJECT_COLORS_AMONG_SQL = subjectColorsSql(' AND s.uscc = ANY($3::varchar[])');
