@@ -23,6 +23,8 @@ import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
+import { exportRoute } from './exports/export.route';
+import { ExportService } from './exports/export.service';
 import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
@@ -53,6 +55,8 @@ export interface Hub {
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
+  /** CSV exports (`/exports/<view>.csv`, `ecocredit export`). */
+  exports: ExportService;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
   /**
@@ -187,6 +191,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     };
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
+    const exports = new ExportService(apollo, recorder, subjectFacts, snapshotSource);
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
@@ -200,7 +205,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment)],
+      routes: [noticeRoute(readySources.environment), exportRoute(exports)],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
@@ -228,6 +233,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apollo,
       clients,
       audit,
+      exports,
       subgraphSecret,
       async stop() {
         await drain.drain();

@@ -13,7 +13,7 @@ const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: 
 const LISTING = 'listType authority documentNo listedOn removedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
 const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
-const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) { uscc color } }`;
+const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
 
@@ -86,7 +86,9 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>> {
     if (usccs.length === 0) return new Map();
     const data = await this.execute('environment', COLORS_AMONG, { usccs, asOf }, snapshot);
-    return new Map((data.subjectColorsAmong as { uscc: string; color: string }[]).map((row) => [row.uscc, row.color]));
+    const colors = new Map<string, string>();
+    (data.subjectColorsAmong as (string | null)[]).forEach((color, i) => color && colors.set(usccs[i], color));
+    return colors;
   }
 
   async creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {

@@ -64,7 +64,6 @@ export const environmentPermissions: IRules = {
   CreditEvent: allow,
   ColorBucket: allow,
   ColorBucketFilter: allow,
-  SubjectColor: allow,
   CreditEventConnection: allow,
   CreditEventEdge: allow,
   PageInfo: allow,

@@ -9,7 +9,7 @@ import { RatingService } from '../services/rating.service';
 import { SnapshotService } from '../services/snapshot.service';
 import { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
-import { EnvCredit, SubjectColor } from '../types/env-credit.type';
+import { EnvCredit } from '../types/env-credit.type';
 import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
 import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
 import { HalfYearSnapshotRun } from '../types/snapshot.type';
@@ -43,13 +43,16 @@ export class RatingResolver {
     return this.ratings.subjectsColoredBetween(ctx, colors, from, to);
   }
 
-  @Query(() => [SubjectColor], { description: 'Hub-internal (@inaccessible): the colour on `asOf` of those of `usccs` rated on that day, by code.' })
+  @Query(() => [CreditColor], {
+    nullable: 'items',
+    description: 'Hub-internal (@inaccessible): the colour on `asOf` of each of `usccs`, in the order asked; null when not rated on that day.',
+  })
   @Directive('@inaccessible')
   subjectColorsAmong(
     @Ctx() ctx: HubContext,
     @Arg('usccs', () => [String]) usccs: string[],
     @Arg('asOf', () => DateScalar) asOf: string,
-  ): Promise<SubjectColor[]> {
+  ): Promise<(CreditColor | null)[]> {
     return this.ratings.colorsAmong(ctx, usccs, asOf);
   }
 

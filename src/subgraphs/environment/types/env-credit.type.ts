@@ -49,14 +49,3 @@ export class HalfYearSnapshot {
   @Field(() => Int, { description: 'How many snapshots in a row, ending with this one, were RED.' })
   consecutiveRed: number;
 }
-
-/** A subject's colour on a date, for other departments' searches (hub-internal, `@inaccessible`). */
-@ObjectType()
-@Directive('@inaccessible')
-export class SubjectColor {
-  @Field(() => String)
-  uscc: string;
-
-  @Field(() => CreditColor)
-  color: CreditColor;
-}
