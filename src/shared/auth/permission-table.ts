@@ -93,6 +93,7 @@ export const PERMISSION_TABLE = {
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
   // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
   'Query.subjectColorsAmong': ['ENV_ADMIN'],
+  'Query.subjectsRatedAmong': ['ENV_ADMIN'],
   'Query.subjectsListedAmong': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).

@@ -60,6 +60,8 @@ export interface SubjectFacts {
    * rated then. For a search page's candidates: one fetch however many codes.
    */
   colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>>;
+  /** Those of `usccs` in the rating scope on `asOf` (environment); one fetch. */
+  ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
   creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
 }

@@ -19,6 +19,7 @@ export const environmentPermissions: IRules = {
     inspectionDraw: tableRule('Query.inspectionDraw'),
     subjectsColoredBetween: tableRule('Query.subjectsColoredBetween'),
     subjectColorsAmong: tableRule('Query.subjectColorsAmong'),
+    subjectsRatedAmong: tableRule('Query.subjectsRatedAmong'),
   },
   Mutation: {
     enrollRatedSubject: tableRule('Mutation.enrollRatedSubject', inputInScope),

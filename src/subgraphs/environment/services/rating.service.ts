@@ -318,6 +318,17 @@ export class RatingService {
     return usccs.map((uscc) => colors.get(uscc) ?? null);
   }
 
+  /** Hub-internal: those of `usccs` in the rating scope on `asOf` (PUBLIC's row scope for a search page); one indexed statement. */
+  async ratedAmong(ctx: HubContext, usccs: readonly string[], asOf: IsoDate): Promise<string[]> {
+    if (usccs.length === 0) return [];
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT uscc FROM environment.rated_subject WHERE uscc = ANY($1::varchar[]) AND rated_from <= $2::date AND ($3::varchar IS NULL OR district_code = $3::varchar)`,
+      [[...usccs], asOf, districtScope(ctx.principal)],
+    );
+    return rows.map((row) => row.uscc);
+  }
+
   /** Brings a subject into the rating scope; it starts at its policy's start score on `ratedFrom`. */
   async enroll(ctx: HubContext, input: EnrollRatedSubjectInput): Promise<EnvCredit> {
     const subjectKind = input.subjectKind ?? 'ENTERPRISE';

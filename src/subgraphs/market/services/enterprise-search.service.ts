@@ -160,16 +160,13 @@ export class EnterpriseSearchService {
   private async passOthers(ctx: HubContext, criteria: Criteria, candidates: Row[]): Promise<Row[]> {
     if (candidates.length === 0) return [];
     const usccs = candidates.map((row) => row.uscc);
-    const needColors = criteria.colors !== null || rowScope(ctx.principal).kind === 'rated';
-    const [colors, creditListed] = await Promise.all([
-      needColors ? facts(ctx).colorsAmong(usccs, criteria.colors ? criteria.asOf : today(), ctx.snapshot) : null,
+    // PUBLIC sees subjects rated today, whatever date a colour is asked for.
+    const ratedOnly = rowScope(ctx.principal).kind === 'rated';
+    const [colors, rated, creditListed] = await Promise.all([
+      criteria.colors ? facts(ctx).colorsAmong(usccs, criteria.asOf, ctx.snapshot) : null,
+      ratedOnly ? facts(ctx).ratedAmong(usccs, today(), ctx.snapshot) : null,
       criteria.listed === null ? null : facts(ctx).creditListedAmong(usccs, criteria.asOf, ctx.snapshot),
     ]);
-    let rated: Map<string, string> | null = null;
-    if (rowScope(ctx.principal).kind === 'rated') {
-      // PUBLIC sees subjects rated today, whatever date a colour is asked for.
-      rated = criteria.colors && criteria.asOf !== today() ? await facts(ctx).colorsAmong(usccs, today(), ctx.snapshot) : colors;
-    }
     return candidates.filter((row) => {
       if (rated && !rated.has(row.uscc)) return false;
       if (criteria.colors && !criteria.colors.includes(colors!.get(row.uscc) as CreditColor)) return false;
