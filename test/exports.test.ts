@@ -110,6 +110,27 @@ describe('authentication and permissions', () => {
   });
 });
 
+describe('limits', () => {
+  it("an export counts against the caller's rate limit like a GraphQL request", async () => {
+    const limited = await startTestHub({ config: { rateLimit: { requests: 2, windowMs: 60_000 } } });
+    try {
+      const url = limited.hub.url.replace(/\/graphql$/, '/exports/public-ratings.csv');
+      const statuses: number[] = [];
+      const retryAfter: (string | null)[] = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(url, { headers: { authorization: 'Bearer demo-dashboard' } });
+        await response.arrayBuffer();
+        statuses.push(response.status);
+        retryAfter.push(response.headers.get('retry-after'));
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(Number(retryAfter[2])).toBeGreaterThan(0);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
 describe('GET|POST /exports/portfolio.csv', () => {
   it("gives each posted code's colour and restriction, in the bank's order, as the API answers; unknown codes marked", async () => {
     const codes = (await hub.sql<{ uscc: string }>(`SELECT uscc FROM market.registration ORDER BY uscc DESC LIMIT 700`)).map((row) => row.uscc);

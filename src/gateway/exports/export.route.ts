@@ -11,8 +11,8 @@ const MAX_CODES_BYTES = MAX_PORTFOLIO_CODES * 21 + 1024;
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503, INTERNAL: 500 };
 
-function sendError(response: ServerResponse, code: string, message: string): void {
-  response.writeHead(STATUS[code] ?? 400, { 'content-type': 'application/json; charset=utf-8' });
+function sendError(response: ServerResponse, code: string, message: string, retryAfter?: unknown): void {
+  response.writeHead(STATUS[code] ?? 400, { 'content-type': 'application/json; charset=utf-8', ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}) });
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -40,7 +40,7 @@ function readText(request: IncomingMessage, limit: number): Promise<string> {
  * `period=2026-H2` (surcharges); `codes=<USCC>,<USCC>…` (portfolio, or POST one code per line).
  */
 export function exportRoute(exports: ExportService): HttpRoute {
-  return async (request: IncomingMessage, response: ServerResponse, { principal }: RouteTools): Promise<boolean> => {
+  return async (request: IncomingMessage, response: ServerResponse, { principal, limitRate }: RouteTools): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://hub.invalid');
     const match = EXPORT_PATH.exec(url.pathname);
     if (!match) return false;
@@ -51,6 +51,7 @@ export function exportRoute(exports: ExportService): HttpRoute {
         throw new HubError('BAD_USER_INPUT', `encoding "${encoding}" must be ${EXPORT_ENCODINGS.join(' or ')}`);
       }
       const ctx = await principal();
+      await limitRate(ctx);
       const parameters: ExportParameters = {};
       const period = url.searchParams.get('period');
       if (period !== null) parameters.period = period;
@@ -74,7 +75,7 @@ export function exportRoute(exports: ExportService): HttpRoute {
         return true;
       }
       if (!(error instanceof HubError)) throw error;
-      sendError(response, String(error.extensions.code), error.message);
+      sendError(response, String(error.extensions.code), error.message, error.extensions.retryAfter);
     }
     return true;
   };

@@ -21,7 +21,10 @@ export interface ExportSummary {
   rows: number;
 }
 
-/** A view that can be streamed: its rows were checked and its first page read (so refusals come before any byte). */
+/**
+ * A view that can be streamed: its rows were checked and its first page read (so refusals come before
+ * any byte). It holds one of the MAX_RUNNING_EXPORTS slots until `writeTo` ends: write it.
+ */
 export interface PreparedExport {
   view: ExportView;
   /** Streams the CSV into `destination` at constant memory; resolves once its audit record is stored. */
@@ -29,6 +32,12 @@ export interface PreparedExport {
 }
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
+
+/**
+ * Exports running at once in this process. An export is long work (every row through the gateway),
+ * so past this a caller is told to come back (RATE_LIMITED) instead of the hub queueing unbounded work.
+ */
+export const MAX_RUNNING_EXPORTS = 4;
 
 /**
  * Exports (`GET /exports/<view>.csv`, `ecocredit export <view>`): a view's rows read page by page
@@ -51,6 +60,8 @@ export class ExportService {
     private readonly subjectFacts: SubjectFacts,
     private readonly snapshotSource: DataSource,
   ) {}
+
+  private running = 0;
 
   /** Each page is its own GraphQL request (its own snapshot); the audit trail gets one record for the export, not one per page. */
   private readonly run: QueryRunner = async (principal, query, variables) => {
@@ -79,8 +90,24 @@ export class ExportService {
     if (!view) throw new HubError('NOT_FOUND', `no export "${viewName}"; exports: ${Object.keys(EXPORT_VIEWS).join(', ')}`);
     if (!view.roles.includes(ctx.principal.role)) throw forbidden(`role ${ctx.principal.role} may not export ${view.name}`);
     view.check(parameters);
-    const pages = view.rows(this.run, ctx.principal, parameters);
-    const first = await pages.next();
+    if (this.running >= MAX_RUNNING_EXPORTS) {
+      throw new HubError('RATE_LIMITED', `${MAX_RUNNING_EXPORTS} exports are running; retry in a minute`, { retryAfter: 60 });
+    }
+    this.running++;
+    let released = false;
+    const release = () => {
+      if (!released) this.running--;
+      released = true;
+    };
+    let pages: AsyncGenerator<string[][]>;
+    let first: IteratorResult<string[][]>;
+    try {
+      pages = view.rows(this.run, ctx.principal, parameters);
+      first = await pages.next();
+    } catch (error) {
+      release();
+      throw error;
+    }
     let rows = 0;
     async function* counted(): AsyncGenerator<string[]> {
       for (let page = first; !page.done; page = await pages.next()) {
@@ -118,6 +145,8 @@ export class ExportService {
           // Stopped part-way (the reader went away, a page failed): what was read is still on record.
           if (!recorded) await record('PARTIAL').catch(() => undefined);
           throw error;
+        } finally {
+          release();
         }
         return { view: view.name, rows };
       },
