@@ -22,7 +22,7 @@ let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub();
   await seedEnterprises(hub.hub.sources, { enterprises: SUBJECTS, eventsPerSubject: 0 });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await hub?.stop();
@@ -54,7 +54,7 @@ describe(`searchEnterprises over ${SUBJECTS.toLocaleString('en')} subjects`, () 
     const { codes, totalCount } = await pageAll(null, { key: 'demo-env-admin' });
     expect(totalCount).toBe(SUBJECTS);
     expect(codes).toEqual(expected);
-  }, 240_000);
+  }, 600_000);
 
   it('PUBLIC pages through every rated subject once (rated asked of environment page by page)', async () => {
     const expected = (await hub.sql<{ uscc: string }>('SELECT uscc FROM environment.rated_subject WHERE rated_from <= $1 ORDER BY uscc', [today()])).map((row) => row.uscc);
@@ -62,7 +62,7 @@ describe(`searchEnterprises over ${SUBJECTS.toLocaleString('en')} subjects`, () 
     expect(totalCount).toBe(expected.length);
     expect(codes).toEqual(expected);
     expect(new Set(codes).size).toBe(codes.length);
-  }, 240_000);
+  }, 600_000);
 
   it('a rare colour in one district: exactly the subjects colorDistribution counts', async () => {
     const buckets = await hub.execute(ColorDistributionDrillDownDocument, { groupBy: 'DISTRICT' }, { key: 'demo-dashboard' });
@@ -72,5 +72,5 @@ describe(`searchEnterprises over ${SUBJECTS.toLocaleString('en')} subjects`, () 
     expect(totalCount).toBe(bucket.count);
     expect(codes).toHaveLength(bucket.count);
     expect(codes).toEqual([...codes].sort());
-  }, 240_000);
+  }, 600_000);
 });
