@@ -67,7 +67,8 @@ export class EnterpriseSearchService {
   async search(ctx: HubContext, filter: EnterpriseFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<EnterpriseConnection> {
     const size = pageSize(first, DEFAULT_SEARCH_PAGE);
     const criteria = this.criteria(ctx, filter ?? {});
-    const issuedFor = fingerprint(criteria);
+    // The date as given, not as defaulted: a list paged across midnight keeps its cursors valid.
+    const issuedFor = fingerprint({ ...criteria, asOf: filter?.colorAsOf ?? null });
     const start = decodeCursor(after, CONNECTION, issuedFor, ([uscc, ...rest]) => (rest.length === 0 && typeof uscc === 'string' && USCC_PREFIX.test(uscc) ? uscc : null));
     const rows = size === 0 ? [] : await this.matches(ctx, criteria, start, size + 1);
     const page = pageOf(rows, size, (row) => encodeCursor(CONNECTION, issuedFor, [row.uscc]), toEnterprise);
