@@ -218,6 +218,11 @@ describe('searchEnterprises: bad input', () => {
   it('first over the list-items budget is refused before anything runs; a negative first is BAD_USER_INPUT', async () => {
     const tooMany = await hub.execute(SearchEnterprisesDocument, { first: 1001 }, ADMIN);
     expect(errorCodes(tooMany)).toEqual(['QUERY_TOO_COMPLEX']);
+    // The budget is per request: two pages of 600 under aliases are 1200 items.
+    const aliased = await hub.request('{ a: searchEnterprises(first: 600) { pageInfo { hasNextPage } } b: searchEnterprises(first: 600) { pageInfo { hasNextPage } } }', {}, ADMIN);
+    expect(errorCodes(aliased)).toEqual(['QUERY_TOO_COMPLEX']);
+    const defaulted = await hub.request('{ a: searchEnterprises { pageInfo { hasNextPage } } b: searchEnterprises(first: 951) { pageInfo { hasNextPage } } }', {}, ADMIN);
+    expect(errorCodes(defaulted)).toEqual(['QUERY_TOO_COMPLEX']);
     const negative = await hub.execute(SearchEnterprisesDocument, { first: -1 }, ADMIN);
     expect(errorCodes(negative)).toEqual(['BAD_USER_INPUT']);
     expect(negative.errors![0].message).toContain('first');
