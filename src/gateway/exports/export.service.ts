@@ -77,6 +77,8 @@ export class ExportService {
       }
       return data as Record<string, unknown>;
     } finally {
+      // The plugin releases it when the answer is complete; again here (idempotent) so that no path leaks the connection.
+      await ctx.snapshot.release();
       this.audit.forget(ctx);
     }
   };
