@@ -62,6 +62,8 @@ const PROBES: { coordinate: FieldCoordinate; selection: string; path: string[] }
   { coordinate: 'Enterprise.address', selection: 'address', path: ['address'] },
   { coordinate: 'Enterprise.publicPenaltyRecords', selection: 'publicPenaltyRecords { decisionNo }', path: ['publicPenaltyRecords'] },
   { coordinate: 'Enterprise.dishonestDebtorRecords', selection: 'dishonestDebtorRecords { caseNo }', path: ['dishonestDebtorRecords'] },
+  { coordinate: 'Enterprise.envCreditEventsConnection', selection: 'envCreditEventsConnection(first: 2) { totalCount }', path: ['envCreditEventsConnection'] },
+  { coordinate: 'Enterprise.publicPenaltyRecordsConnection', selection: 'publicPenaltyRecordsConnection(first: 2) { totalCount }', path: ['publicPenaltyRecordsConnection'] },
 ];
 
 const api = buildSchema(readFileSync(join(__dirname, '..', 'schema/api.graphql'), 'utf8'));

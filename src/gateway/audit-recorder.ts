@@ -8,7 +8,7 @@ import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/aud
  * Root fields that read subject data: recorded even when they end up touching none (denied, unknown
  * codes, a draw whose services do not report the subjects it lists).
  */
-const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'creditNotice']);
+const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'measureSubjectsConnection', 'searchEnterprises', 'creditNotice']);
 
 /** The request-level audit record of an operation and its outcome. */
 function entryOf(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): AuditEntry {

@@ -24,6 +24,8 @@ import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
+import { exportRoute } from './exports/export.route';
+import { ExportService } from './exports/export.service';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
@@ -57,6 +59,8 @@ export interface Hub {
   audit: AuditTrailService;
   /** Credit reports (信用报告) and the yearly summary (总结报告): the CLI's `report` command uses them. */
   reports: ReportServices;
+  /** CSV exports (`/exports/<view>.csv`, `ecocredit export`). */
+  exports: ExportService;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
   /**
@@ -208,6 +212,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     };
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
+    const exports = new ExportService(apollo, recorder, subjectFacts, snapshotSource);
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
@@ -221,7 +226,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau)],
+      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau), exportRoute(exports)],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
@@ -250,6 +255,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       clients,
       audit,
       reports,
+      exports,
       subgraphSecret,
       async stop() {
         await drain.drain();

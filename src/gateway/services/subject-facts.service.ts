@@ -14,6 +14,9 @@ const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: 
 const LISTING = 'listType authority documentNo listedOn removedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
 const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
+const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
+const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
+const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
 
 type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
@@ -90,6 +93,26 @@ export class FederatedSubjectFacts implements SubjectFacts {
       if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
     }
     return timelines;
+  }
+
+  async colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>> {
+    if (usccs.length === 0) return new Map();
+    const data = await this.execute('environment', COLORS_AMONG, { usccs, asOf }, snapshot);
+    const colors = new Map<string, string>();
+    (data.subjectColorsAmong as (string | null)[]).forEach((color, i) => color && colors.set(usccs[i], color));
+    return colors;
+  }
+
+  async ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {
+    if (usccs.length === 0) return new Set();
+    const data = await this.execute('environment', RATED_AMONG, { usccs, asOf }, snapshot);
+    return new Set(data.subjectsRatedAmong as string[]);
+  }
+
+  async creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {
+    if (usccs.length === 0) return new Set();
+    const data = await this.execute('credit', CREDIT_LISTED_AMONG, { usccs, asOf }, snapshot);
+    return new Set(data.subjectsListedAmong as string[]);
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

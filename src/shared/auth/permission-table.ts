@@ -40,6 +40,8 @@ export const PERMISSION_TABLE = {
   'EnvCredit.ratedOn': ALL,
   'EnvCredit.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD', 'PUBLIC_AGENCY'],
   'Enterprise.envCreditEvents': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  // Connection versions of unbounded lists: the same cells as the list.
+  'Enterprise.envCreditEventsConnection': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Not in the contract's table: the rest of the bureau's record, shown like envCreditEvents.
   'Enterprise.envCreditHistory': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envCreditSnapshots': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
@@ -58,6 +60,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.electricitySurcharge': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
   // Not in the contract's table: public credit records, shown like the listings.
   'Enterprise.publicPenaltyRecords': [...SUPERVISORS, 'BANK'],
+  'Enterprise.publicPenaltyRecordsConnection': [...SUPERVISORS, 'BANK'],
   'Enterprise.dishonestDebtorRecords': [...SUPERVISORS, 'BANK'],
   // Personal data inside a public record: as Enterprise.legalRepresentative.
   'PenaltyRecord.legalRepresentative': SUPERVISORS,
@@ -72,6 +75,8 @@ export const PERMISSION_TABLE = {
   // Queries.
   'Query.enterprise': ALL,
   'Query.enterprises': ALL,
+  // Row scope as everywhere (PUBLIC: rated subjects, by name or code only; see EnterpriseSearchService).
+  'Query.searchEnterprises': ALL,
   'Query.colorDistribution': [...SUPERVISORS, 'DASHBOARD'],
   'Query.measureCatalog': PARTNERS,
   'Query.creditNotice': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
@@ -85,6 +90,7 @@ export const PERMISSION_TABLE = {
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
+  'Query.measureSubjectsConnection': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],
@@ -94,6 +100,10 @@ export const PERMISSION_TABLE = {
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
+  // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
+  'Query.subjectColorsAmong': ['ENV_ADMIN'],
+  'Query.subjectsRatedAmong': ['ENV_ADMIN'],
+  'Query.subjectsListedAmong': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],

@@ -1,11 +1,12 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { DateScalar } from '../../../shared/scalars';
 import { CreditEventService } from '../services/credit-event.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
 import { SnapshotService } from '../services/snapshot.service';
-import { CreditEvent } from '../types/credit-event.type';
+import { CreditEvent, CreditEventConnection } from '../types/credit-event.type';
 import { CreditColorChange } from '../types/credit-history.type';
 import { ColorPeriod, CurrentColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import { EnvEnterprise } from '../types/env-enterprise.type';
@@ -34,6 +35,16 @@ export class EnterpriseCreditResolver {
   @FieldResolver(() => [CreditEvent], { nullable: true, description: 'Every scored event, voided ones included, oldest first.' })
   envCreditEvents(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CreditEvent[] | null> {
     return this.events.eventsOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => CreditEventConnection, { nullable: true, description: 'envCreditEvents a page at a time (oldest first); `first` at most 1000.' })
+  envCreditEventsConnection(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_LIST_PAGE }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<CreditEventConnection | null> {
+    return this.events.eventsPage(ctx, enterprise.uscc, first, after);
   }
 
   @FieldResolver(() => [CreditColorChange], {

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { facts as subjectFacts, subjectVisible, type CatalogueMeasure, type SubjectRecord } from '../../../shared/auth/subject-scope';
 import { writeTransaction } from '../../../shared/read-snapshot';
+import { DEFAULT_LIST_PAGE, listConnection } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
 import { badInput, HubError, notFound } from '../../../shared/errors';
@@ -13,7 +14,7 @@ import type { EventTypeEntity } from '../entities/event-type.entity';
 import type { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { creditEventsLoader } from '../loaders/environment.loader';
-import type { CreditEvent } from '../types/credit-event.type';
+import type { CreditEvent, CreditEventConnection } from '../types/credit-event.type';
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
@@ -150,6 +151,13 @@ export class CreditEventService {
     if (!(await this.ratings.subject(ctx, uscc))) return null;
     const rows = await creditEventsLoader(ctx, this.dataSource).load(uscc);
     return rows.map(toCreditEvent);
+  }
+
+  /** A page of the subject's events in the order of `eventsOf` (by date, then id); null as for `eventsOf`. */
+  async eventsPage(ctx: HubContext, uscc: string, first: number | null | undefined, after: string | null | undefined): Promise<CreditEventConnection | null> {
+    const events = await this.eventsOf(ctx, uscc);
+    if (!events) return null;
+    return listConnection('envCreditEventsConnection', uscc, events, (event) => [event.occurredOn, Number(event.id)], first, after, DEFAULT_LIST_PAGE);
   }
 
   /**

@@ -2,7 +2,9 @@ import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { registeredDistrict, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import type { CreditColor } from '../../../shared/credit-color';
+import { CREDIT_COLORS, type CreditColor } from '../../../shared/credit-color';
+import { CITY_DISTRICTS, classifyDistrict, PROVINCES } from '../../../shared/divisions';
+import { industryName, INDUSTRY_CLASSES } from '../../../shared/industries';
 import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
@@ -30,7 +32,15 @@ import {
   type RatingBasis,
   type ScoredEvent,
 } from './scoring';
-import { dayColorsSql } from './subject-colors.sql';
+import { dayColorsSql, SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
+
+/** The group of subjects with no industry recorded. */
+const UNKNOWN_GROUP = 'UNKNOWN';
+
+/** A district's name: the city's own, else the province of another city's division code. */
+function districtName(code: string): string | null {
+  return classifyDistrict(code)?.name ?? PROVINCES[code.slice(0, 2)] ?? null;
+}
 
 /** Events that count for scoring: every event not voided. */
 export function scoredEvents<E extends CreditEventEntity>(events: readonly E[]): E[] {
@@ -311,19 +321,65 @@ export class RatingService {
     return subjectVisible(ctx, subject.uscc, { districtCode: subject.districtCode, rated: true });
   }
 
-  /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn` (today: the stored ratings that hold). */
+  /**
+   * Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn` (today: the stored ratings that hold). Every
+   * group the caller may see gets all five colours, zero counts included: the city's districts (only
+   * its own for a district officer) or the named industries, plus any other group that has subjects.
+   * Each bucket names its group and carries the search filter that lists its subjects (drill-down).
+   */
   async distribution(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup): Promise<ColorBucket[]> {
-    const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(industry_code, 'UNKNOWN')` : 'district_code';
+    const byIndustry = groupBy === 'INDUSTRY';
+    const groupColumn = byIndustry ? `COALESCE(industry_code, '${UNKNOWN_GROUP}')` : 'district_code';
+    const district = districtScope(ctx.principal);
     const manager = await readManager(ctx, this.dataSource);
     const rows: { group: string; color: CreditColor; count: string }[] = await manager.query(
       `${dayColorsSql(asOf === today())}
        SELECT ${groupColumn} AS "group", color, COUNT(*) AS count
          FROM day_colors
-        GROUP BY 1, color
-        ORDER BY 1, ARRAY_POSITION(ARRAY['GREEN','BLUE','YELLOW','RED','BLACK']::varchar[], color)`,
-      [asOf, districtScope(ctx.principal)],
+        GROUP BY 1, color`,
+      [asOf, district],
     );
-    return rows.map((row) => ({ group: row.group, color: row.color, count: Number(row.count) }));
+    const counts = new Map(rows.map((row) => [`${row.group}/${row.color}`, Number(row.count)]));
+    const known = byIndustry ? Object.keys(INDUSTRY_CLASSES) : district ? [district] : Object.keys(CITY_DISTRICTS);
+    const groups = [...new Set([...known, ...rows.map((row) => row.group)])].sort();
+    return groups.flatMap((group) =>
+      CREDIT_COLORS.map((color) => ({
+        group,
+        groupName: group === UNKNOWN_GROUP ? null : byIndustry ? industryName(group) : districtName(group),
+        color,
+        count: counts.get(`${group}/${color}`) ?? 0,
+        filter: group === UNKNOWN_GROUP ? null : { districtCode: byIndustry ? null : group, industryCode: byIndustry ? group : null, color, colorAsOf: asOf },
+      })),
+    );
+  }
+
+  /**
+   * Hub-internal: the colour on `asOf` of each of `usccs`, in their order, null when not rated on
+   * that day; for a search's colour filter and PUBLIC's rated-only scope. One statement per call,
+   * whatever the number of codes; the caller pages, so the cost follows the page. A list of enum
+   * values, not objects: 20,000 of them cross federation without a resolver per item.
+   */
+  async colorsAmong(ctx: HubContext, usccs: readonly string[], asOf: IsoDate): Promise<(CreditColor | null)[]> {
+    if (usccs.length === 0) return [];
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string; color: CreditColor }[] = await manager.query(`${SUBJECT_COLORS_AMONG_SQL} SELECT uscc, color FROM subject_colors`, [
+      asOf,
+      districtScope(ctx.principal),
+      [...usccs],
+    ]);
+    const colors = new Map(rows.map((row) => [row.uscc, row.color]));
+    return usccs.map((uscc) => colors.get(uscc) ?? null);
+  }
+
+  /** Hub-internal: those of `usccs` in the rating scope on `asOf` (PUBLIC's row scope for a search page); one indexed statement. */
+  async ratedAmong(ctx: HubContext, usccs: readonly string[], asOf: IsoDate): Promise<string[]> {
+    if (usccs.length === 0) return [];
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT uscc FROM environment.rated_subject WHERE uscc = ANY($1::varchar[]) AND rated_from <= $2::date AND ($3::varchar IS NULL OR district_code = $3::varchar)`,
+      [[...usccs], asOf, districtScope(ctx.principal)],
+    );
+    return rows.map((row) => row.uscc);
   }
 
   /** Brings a subject into the rating scope; it starts at its policy's start score on `ratedFrom`. */

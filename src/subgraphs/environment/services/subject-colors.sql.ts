@@ -10,7 +10,8 @@ const MATERIALISED_HOLDS = `s.current_on IS NOT NULL AND s.current_on <= $1::dat
  * Parameters: $1 the date, $2 a district (or null for all). Yields uscc, district_code,
  * industry_code, score, color.
  */
-function subjectColorsSql(staleOnly: boolean): string {
+/** `restriction`: more conditions on the rated subject `s` (SQL starting with AND), or ''. */
+function subjectColorsSql(restriction: string): string {
   return `
   WITH scored AS (
     SELECT s.uscc, s.district_code, s.industry_code, p.green_min, p.blue_min, p.yellow_min, p.red_min,
@@ -30,8 +31,7 @@ function subjectColorsSql(staleOnly: boolean): string {
         ON p.subject_kind = s.subject_kind AND p.effective_from <= $1::date AND (p.effective_to IS NULL OR $1::date < p.effective_to)
       LEFT JOIN environment.credit_event e
         ON e.uscc = s.uscc AND e.voided_at IS NULL AND e.valid_from <= $1::date AND $1::date < e.valid_until
-     WHERE s.rated_from <= $1::date AND ($2::varchar IS NULL OR s.district_code = $2::varchar)${staleOnly ? `
-       AND NOT (${MATERIALISED_HOLDS})` : ''}
+     WHERE s.rated_from <= $1::date AND ($2::varchar IS NULL OR s.district_code = $2::varchar)${restriction}
      GROUP BY s.uscc, s.district_code, s.industry_code, p.id
   ), subject_colors AS (
     SELECT uscc, district_code, industry_code, score,
@@ -42,7 +42,13 @@ function subjectColorsSql(staleOnly: boolean): string {
   )`;
 }
 
-export const SUBJECT_COLORS_SQL = subjectColorsSql(false);
+export const SUBJECT_COLORS_SQL = subjectColorsSql('');
+
+/**
+ * The same for the codes of $3 (varchar[]) only: one page of a search asks for the colours of the
+ * codes it holds, so its cost follows the page, not the population.
+ */
+export const SUBJECT_COLORS_AMONG_SQL = subjectColorsSql(' AND s.uscc = ANY($3::varchar[])');
 
 /**
  * `day_colors` (uscc, district_code, industry_code, color) on $1 with $2 as above. For today
@@ -53,7 +59,7 @@ export const SUBJECT_COLORS_SQL = subjectColorsSql(false);
  */
 export function dayColorsSql(materialised: boolean): string {
   if (!materialised) return `${SUBJECT_COLORS_SQL}, day_colors AS (SELECT uscc, district_code, industry_code, color FROM subject_colors)`;
-  return `${subjectColorsSql(true)}, day_colors AS (
+  return `${subjectColorsSql(` AND NOT (${MATERIALISED_HOLDS})`)}, day_colors AS (
     SELECT s.uscc, s.district_code, s.industry_code, s.current_color AS color
       FROM environment.rated_subject s
      WHERE s.current_color IS NOT NULL AND ${MATERIALISED_HOLDS} AND ($2::varchar IS NULL OR s.district_code = $2::varchar)
