@@ -121,11 +121,13 @@ describe('a RED subject', () => {
     expect(measures.find((m) => m.measure.code === 'ENV_MORE_INSPECTIONS')!.since).toBe('2026-03-01');
   });
 
-  it('loses the RED measures on the day the colour improves, keeping the YELLOW ones', async () => {
+  it('loses the RED colour measures on the day the colour improves, keeping the YELLOW ones and the half-year\'s price measures', async () => {
     const response = await hub.execute(SupervisorViewDocument, { uscc: subjects.red, asOf: '2026-11-20' }, CREDIT_OFFICE);
     expect(response.errors).toBeUndefined();
     const enterprise = response.data!.enterprise!;
-    expect(codes(enterprise.jointMeasures)).toEqual(['AWARD_BAR', 'ENV_MORE_INSPECTIONS']);
+    // The surcharge measures follow the RED snapshot of 2026-06-30 for the whole half-year (DOMAIN.md §10).
+    expect(codes(enterprise.jointMeasures)).toEqual(['AWARD_BAR', 'ELECTRICITY_SURCHARGE', 'ENV_MORE_INSPECTIONS', 'SEWAGE_FEE_SURCHARGE']);
+    expect(enterprise.jointMeasures!.find((m) => m.measure.code === 'SEWAGE_FEE_SURCHARGE')!.since).toBe('2026-07-01');
     expect(enterprise.creditRestriction).toMatchObject({ level: 'NONE', restricted: false });
     // The price surcharge follows the half-year snapshot, not today's colour.
     expect(enterprise.sewageFee!.surchargePerCubicMetre).toBe('0.60');

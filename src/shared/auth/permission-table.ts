@@ -82,6 +82,8 @@ export const PERMISSION_TABLE = {
   // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
   'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  // Not in the contract's table: the half-year price list, for those who may see sewageFee.
+  'Query.priceSurcharges': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
@@ -93,6 +95,8 @@ export const PERMISSION_TABLE = {
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
+  // @inaccessible: asked only by the hub itself for the credit office's price list and price measures.
+  'Query.subjectsOnHalfYearSnapshot': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],

@@ -14,7 +14,8 @@ export type CreditServices = ReturnType<typeof createCreditServices>;
 /** The credit office's services over its DataSource: for its subgraph, its routes and the CLI (feeds). */
 export function createCreditServices(dataSource: DataSource) {
   const catalog = new MeasureCatalogService(dataSource);
-  const due = new MeasureDueService(dataSource);
+  const surcharges = new PriceSurchargeService(dataSource);
+  const due = new MeasureDueService(dataSource, surcharges);
   const listings = new CreditListingService(dataSource);
   const publicRecords = new PublicRecordService(dataSource);
   const feedback = new MeasureFeedbackService(dataSource, catalog, due);
@@ -25,7 +26,7 @@ export function createCreditServices(dataSource: DataSource) {
     publicRecords,
     feedback,
     jointMeasures: new JointMeasureService(dataSource, due),
-    surcharges: new PriceSurchargeService(dataSource),
+    surcharges,
     feeds: {
       penalties: penaltyRecordsFeed(dataSource),
       'credit-lists': creditListsFeed(listings),

@@ -30,6 +30,7 @@ import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
 
 export { noticeRoute } from './notice.route';
+export { startHalfYearSnapshotJob, type HalfYearSnapshotJob } from './snapshot.job';
 export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
 /** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
 export { openEnvironmentSeed } from './demo.seed';

@@ -10,6 +10,7 @@ export const creditPermissions: IRules = {
     measureFeedbackRollup: tableRule('Query.measureFeedbackRollup'),
     // Like jointMeasures; the service keeps banks and utilities to their own kind of measure.
     measureSubjects: tableRule('Query.measureSubjects'),
+    priceSurcharges: tableRule('Query.priceSurcharges'),
   },
   Mutation: {
     defineMeasure: tableRule('Mutation.defineMeasure'),
@@ -44,4 +45,9 @@ export const creditPermissions: IRules = {
   MeasureFeedbackRollup: allow,
   SewageFee: allow,
   ElectricitySurcharge: allow,
+  // The price list's value types: reachable only through priceSurcharges.
+  PriceSurchargeConnection: allow,
+  PriceSurchargeEdge: allow,
+  PriceSurchargeEntry: allow,
+  PageInfo: allow,
 };

@@ -1,4 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CreditColor } from '../../../shared/credit-color';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
+import { CreditEnterprise } from './credit-enterprise.type';
 
 @ObjectType({ description: 'The sewage treatment fee surcharge for the half-year containing the asked date (DOMAIN.md §6).' })
 export class SewageFee {
@@ -10,6 +13,11 @@ export class SewageFee {
 
   @Field(() => String, { description: 'The snapshot colour and day that decide it, and the legal basis.' })
   basis: string;
+
+  @Field(() => Boolean, {
+    description: 'True while the deciding half-year snapshot has not been stored: the colour was derived and a back-dated event may still change the amount.',
+  })
+  provisional: boolean;
 }
 
 @ObjectType({ description: 'The differential electricity price surcharge for the half-year containing the asked date (DOMAIN.md §6).' })
@@ -22,4 +30,68 @@ export class ElectricitySurcharge {
 
   @Field(() => String)
   basis: string;
+
+  @Field(() => Boolean, { description: 'As for SewageFee.provisional.' })
+  provisional: boolean;
+}
+
+@ObjectType({ description: 'A subject on the half-year price list: its surcharges for the half-year (as sewageFee and electricitySurcharge answer them) and the deciding snapshot.' })
+export class PriceSurchargeEntry {
+  @Field(() => UsccScalar)
+  uscc: string;
+
+  @Field(() => CreditEnterprise, { description: 'The subject, for its name and other fields the caller may read.' })
+  enterprise: CreditEnterprise;
+
+  @Field(() => String, { description: 'The half-year, YYYY-MM-DD/YYYY-MM-DD.' })
+  period: string;
+
+  @Field(() => DateScalar, { description: 'The deciding snapshot day (the last day of the half-year before).' })
+  snapshotDay: string;
+
+  @Field(() => CreditColor)
+  snapshotColor: CreditColor;
+
+  @Field(() => Int, { description: 'RED snapshots in a row ending with the deciding one.' })
+  consecutiveRed: number;
+
+  @Field(() => SewageFee)
+  sewageFee: SewageFee;
+
+  @Field(() => ElectricitySurcharge)
+  electricitySurcharge: ElectricitySurcharge;
+
+  @Field(() => Boolean, { description: 'True while the deciding snapshot has not been stored (derived colour).' })
+  provisional: boolean;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType()
+export class PriceSurchargeEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => PriceSurchargeEntry)
+  node: PriceSurchargeEntry;
+}
+
+@ObjectType({ description: 'The half-year price list, paged by code.' })
+export class PriceSurchargeConnection {
+  @Field(() => [PriceSurchargeEdge])
+  edges: PriceSurchargeEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'Subjects on the whole list (in the caller\'s row scope).' })
+  totalCount: number;
 }

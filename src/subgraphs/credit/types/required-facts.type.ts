@@ -31,6 +31,10 @@ export class RequiredHalfYearSnapshot {
 
   @Field(() => Int)
   consecutiveRed: number;
+
+  /** False when derived (not stored yet): a price resting on it is provisional. */
+  @Field(() => Boolean)
+  stored: boolean;
 }
 
 /** Market supervision's list entry, as the credit office receives it through `@requires`. */

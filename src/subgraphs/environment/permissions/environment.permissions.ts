@@ -19,6 +19,7 @@ export const environmentPermissions: IRules = {
     inspectionDraw: tableRule('Query.inspectionDraw'),
     inspectionDraws: tableRule('Query.inspectionDraws'),
     subjectsColoredBetween: tableRule('Query.subjectsColoredBetween'),
+    subjectsOnHalfYearSnapshot: tableRule('Query.subjectsOnHalfYearSnapshot'),
   },
   Mutation: {
     enrollRatedSubject: tableRule('Mutation.enrollRatedSubject', inputInScope),
@@ -68,6 +69,7 @@ export const environmentPermissions: IRules = {
   CreditColorChange: allow,
   CreditSnapshot: allow,
   HalfYearSnapshotRun: allow,
+  SubjectHalfYearSnapshot: allow,
   LegacyRating: allow,
   ImportLegacyRatingsPayload: allow,
   Objection: allow,

@@ -1,31 +1,24 @@
 import { writeTransaction } from '../../../shared/read-snapshot';
-import { In, MoreThan, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan, type DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { halfYearEnds, isHalfYearEnd } from '../../../shared/half-year';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { HalfYearSnapshotEntity } from '../entities/half-year-snapshot.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
-import { storedSnapshotsLoader } from '../loaders/environment.loader';
+import { ratedSubjectLoader, storedSnapshotsLoader } from '../loaders/environment.loader';
+import { readManager } from '../../../shared/read-snapshot';
 import type { HalfYearSnapshot } from '../types/env-credit.type';
-import type { CreditSnapshot, HalfYearSnapshotRun } from '../types/snapshot.type';
+import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
 import { ratingOn, type RatingBasis } from './scoring';
 
 /** Subjects per batch when a whole half-year is snapshotted. */
 const BATCH = 500;
-
-/** Every 30 June and 31 December in [from, until]. */
-export function halfYearEnds(from: IsoDate, until: IsoDate): IsoDate[] {
-  const ends: IsoDate[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(until.slice(0, 4)); year++) {
-    for (const end of [`${year}-06-30`, `${year}-12-31`]) if (end >= from && end <= until) ends.push(end);
-  }
-  return ends;
-}
 
 /**
  * The snapshot series of a subject up to `until`: stored rows as they were taken (never
@@ -61,10 +54,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-function isHalfYearEnd(date: IsoDate): boolean {
-  return date.endsWith('-06-30') || date.endsWith('-12-31');
-}
-
 /**
  * Half-year snapshots (DOMAIN.md §6): the colour on 30 June and 31 December, stored once by
  * `take` and never changed, with the count of consecutive RED snapshots for the price measures.
@@ -87,7 +76,36 @@ export class SnapshotService {
   /** The gateway-only shape other departments `@requires`. */
   async halfYearSnapshotsOf(ctx: HubContext, uscc: string): Promise<HalfYearSnapshot[] | null> {
     const series = await this.snapshotsOf(ctx, uscc);
-    return series && series.map(({ periodEnd, color, consecutiveRed }) => ({ periodEnd, color, consecutiveRed }));
+    return series && series.map(({ periodEnd, color, consecutiveRed, stored }) => ({ periodEnd, color, consecutiveRed, stored }));
+  }
+
+  /**
+   * Hub-internal (the credit office's price list): the snapshot on `periodEnd` of every subject rated
+   * that day whose snapshot colour is one of `colors`, by code; stored where taken, derived otherwise
+   * (exactly the entry `envHalfYearSnapshots` gives for that day). Events are read only for subjects
+   * without a stored row, through the request's loaders (a fixed number of statements).
+   */
+  async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[]): Promise<SubjectHalfYearSnapshot[]> {
+    if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
+    const manager = await readManager(ctx, this.dataSource);
+    const rated = await manager.getRepository(RatedSubjectEntity).find({ where: { ratedFrom: LessThanOrEqual(periodEnd) }, order: { uscc: 'ASC' } });
+    const subjects = ratedSubjectLoader(ctx, this.dataSource);
+    for (const subject of rated) subjects.prime(subject.uscc, subject);
+    const storedRows = await storedSnapshotsLoader(ctx, this.dataSource).loadMany(rated.map((s) => s.uscc));
+    const answers = await Promise.all(
+      rated.map(async (subject, i) => {
+        const stored = storedRows[i];
+        if (stored instanceof Error) throw stored;
+        const row = stored.find((r) => r.periodEnd === periodEnd);
+        if (row) return { uscc: subject.uscc, color: row.color as CreditColor, consecutiveRed: row.consecutiveRed, stored: true };
+        const visible = await this.ratings.subject(ctx, subject.uscc);
+        if (!visible) return null;
+        const { basis } = await this.ratings.basisOf(ctx, visible);
+        const last = snapshotSeries(basis, stored, periodEnd).at(-1);
+        return last && last.periodEnd === periodEnd ? { uscc: subject.uscc, color: last.color, consecutiveRed: last.consecutiveRed, stored: false } : null;
+      }),
+    );
+    return answers.filter((a): a is SubjectHalfYearSnapshot => a !== null && colors.includes(a.color));
   }
 
   /**

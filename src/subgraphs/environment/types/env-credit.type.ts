@@ -48,4 +48,7 @@ export class HalfYearSnapshot {
 
   @Field(() => Int, { description: 'How many snapshots in a row, ending with this one, were RED.' })
   consecutiveRed: number;
+
+  @Field(() => Boolean, { description: 'True when taken and stored (immutable); false when derived: a price resting on it is provisional.' })
+  stored: boolean;
 }

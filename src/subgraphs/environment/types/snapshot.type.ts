@@ -1,6 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CreditColor } from '../../../shared/credit-color';
-import { DateScalar } from '../../../shared/scalars';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'The rating on a half-year’s last day (30 June, 31 December), which decides the next half-year’s price surcharges.' })
 export class CreditSnapshot {
@@ -17,6 +17,23 @@ export class CreditSnapshot {
   consecutiveRed: number;
 
   @Field(() => Boolean, { description: 'True when taken and stored (immutable); false when derived because it has not been taken yet.' })
+  stored: boolean;
+}
+
+/** One subject's snapshot on a half-year end, for the credit office's price list. Served only to the hub. */
+@ObjectType()
+@Directive('@inaccessible')
+export class SubjectHalfYearSnapshot {
+  @Field(() => UsccScalar)
+  uscc: string;
+
+  @Field(() => CreditColor)
+  color: CreditColor;
+
+  @Field(() => Int)
+  consecutiveRed: number;
+
+  @Field(() => Boolean)
   stored: boolean;
 }
 
