@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates';
 import { halfYearOf, previousHalfYear, type HalfYear } from '../src/shared/half-year';
@@ -256,6 +258,38 @@ describe('priceSurcharges', () => {
   });
 });
 
+describe('the price list as a file', () => {
+  const fetchCsv = (query: string, headers: Record<string, string> = { authorization: 'Bearer demo-utility', 'x-access-purpose': 'BILLING' }) =>
+    fetch(new URL(`/exports/price-surcharges.csv?${query}`, hub.hub.url), { headers });
+
+  it('holds exactly the rows of priceSurcharges, in GB18030 or UTF-8 with a byte-order mark', async () => {
+    const list = await priceList('2026-H2', 100);
+    const gb = await fetchCsv('period=2026-H2&encoding=gb18030');
+    expect(gb.status).toBe(200);
+    expect(gb.headers.get('content-type')).toBe('text/csv; charset=GB18030');
+    const text = iconv.decode(Buffer.from(await gb.arrayBuffer()), 'gb18030');
+    const [header, ...rows] = parse(text) as string[][];
+    expect(header.slice(0, 3)).toEqual(['统一社会信用代码', '执行期间', '决定快照日']);
+    expect(rows.map((row) => row[0])).toEqual(list.entries.map((e) => e.uscc));
+    const red = rows.find((row) => row[0] === redThenYellow)!;
+    expect(red.slice(1, 8)).toEqual(['2026-07-01/2026-12-31', '2026-06-30', 'RED', '1', '0.60', '0.05', '是']);
+    expect(red[8]).toBe(list.entries.find((e) => e.uscc === redThenYellow)!.sewageFee.basis);
+
+    const utf8 = Buffer.from(await (await fetchCsv('period=2026-H2')).arrayBuffer());
+    expect([...utf8.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(parse(utf8.subarray(3).toString('utf8'))).toEqual([header, ...rows]);
+  });
+
+  it('is refused to banks and the public, for a bad credential and for a bad period, naming the reason', async () => {
+    expect((await fetchCsv('period=2026-H2', { authorization: 'Bearer demo-bank', 'x-access-purpose': 'LOAN_APPLICATION' })).status).toBe(403);
+    expect((await fetchCsv('period=2026-H2', {})).status).toBe(403);
+    expect((await fetchCsv('period=2026-H2', { authorization: 'Bearer not-a-key' })).status).toBe(401);
+    const bad = await fetchCsv('period=2026-Q3');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toContain('must name a half-year');
+  });
+});
+
 describe('every subject of the demo city', () => {
   it('gets the same answer from jointMeasures, measureSubjects, priceSurcharges and the prices, this half-year and the last', async () => {
     const current = halfYearOf(today());
@@ -296,7 +330,7 @@ describe('stored snapshots', () => {
       expect(done).toHaveLength(1);
       // The four subjects of this file were the only ones missing it; `red` counts every RED subject of the day.
       const [{ red }] = await hub.sql<{ red: number }>(`SELECT count(*)::int AS red FROM environment.half_year_snapshot WHERE period_end = $1 AND color = 'RED'`, [periodEnd]);
-      expect(done[0]).toMatchObject({ periodEnd, stored: 4, alreadyStored: done[0]!.subjects - 4, red });
+      expect(done[0]).toMatchObject({ periodEnd, stored: 4, alreadyStored: done[0].subjects - 4, red });
       expect(await first.runOnce()).toBeNull();
     } finally {
       await first.stop();
@@ -327,5 +361,29 @@ describe('stored snapshots', () => {
     expect(list.entries.find((e) => e.uscc === redThenYellow)).toMatchObject({ provisional: false, sewageFee: { surchargePerCubicMetre: '0.60', provisional: false } });
     // And the city still agrees with itself.
     expect(await expectAgreement(halfYearOf(today()))).toBeGreaterThan(0);
+  });
+});
+
+describe('the hub itself', () => {
+  it('stores the half-year snapshot on its own schedule, and the price stops being provisional', async () => {
+    const own = await startTestHub({ config: { snapshotJobIntervalMs: 200 } });
+    try {
+      const uscc = await ratedEnterprise(own, { ratedFrom: '2024-01-01' });
+      const periodEnd = halfYearOf(today()).snapshotDay;
+      let rows: { color: string }[] = [];
+      for (let attempt = 0; attempt < 100 && rows.length === 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        rows = await own.sql<{ color: string }>(`SELECT color FROM environment.half_year_snapshot WHERE uscc = $1 AND period_end = $2`, [uscc, periodEnd]);
+      }
+      expect(rows).toEqual([{ color: 'BLUE' }]);
+      const answer = await own.request<{ enterprise: { sewageFee: { surchargePerCubicMetre: string; provisional: boolean } } }>(
+        `query { enterprise(uscc: "${uscc}") { sewageFee { surchargePerCubicMetre provisional } } }`,
+        {},
+        UTILITY,
+      );
+      expect(answer.data!.enterprise.sewageFee).toEqual({ surchargePerCubicMetre: '0.00', provisional: false });
+    } finally {
+      await own.stop();
+    }
   });
 });

@@ -23,6 +23,7 @@ import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
+import { priceListRoute } from '../subgraphs/credit';
 import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
@@ -226,7 +227,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau)],
+      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau), priceListRoute(readySources.credit)],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
