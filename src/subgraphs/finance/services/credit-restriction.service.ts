@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CreditColor } from '../../../shared/credit-color';
 import type { IsoDate } from '../../../shared/dates';
+import { inForce } from '../../../shared/in-force';
 import { PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
@@ -17,7 +18,7 @@ interface Trigger {
 }
 
 function ruleInForce(rule: RestrictionRuleEntity, date: IsoDate): boolean {
-  return rule.effectiveFrom <= date && (rule.effectiveTo === null || date < rule.effectiveTo);
+  return inForce(rule, date);
 }
 
 /**
@@ -37,7 +38,9 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
       });
     }
   }
-  for (const listing of enterprise.creditListingFacts ?? []) {
+  // Credit office's and market supervision's entries alike (DOMAIN.md §10 list precedence).
+  const listings = [...(enterprise.creditListingFacts ?? []), ...(enterprise.marketListingFacts ?? [])];
+  for (const listing of listings) {
     if (listing.listedOn > asOf || (listing.removedOn !== null && listing.removedOn <= asOf)) continue;
     for (const rule of inForce.filter((r) => r.triggerKind === 'LISTING' && r.triggerValue === listing.listType)) {
       triggers.push({
@@ -50,7 +53,7 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
   const level = triggers.reduce((worst, t) => (LEVEL_ORDER.indexOf(t.level) > LEVEL_ORDER.indexOf(worst) ? t.level : worst), RestrictionLevel.NONE);
   const decisive = triggers.filter((t) => t.level === level);
   // A punishment-list entry suspends the GREEN reward of green-credit priority (DOMAIN.md §10).
-  const suspending = punishmentListingsOn(enterprise.creditListingFacts ?? [], asOf);
+  const suspending = punishmentListingsOn(listings, asOf);
   const greenCreditPriority = level === RestrictionLevel.NONE && period?.color === CreditColor.GREEN && suspending.length === 0;
   const suspension = period?.color === CreditColor.GREEN && suspending.length
     ? `: priority for green credit suspended while listed ${suspending.map((l) => `${l.listType} (${PUNISHMENT_LISTS[l.listType].basis})`).join(', ')}`
@@ -72,7 +75,7 @@ export class CreditRestrictionService {
 
   /** Null when the subject is not rated on `asOf` and is on no list (nothing to decide on). */
   async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate): Promise<CreditRestriction | null> {
-    if (!enterprise.envColorTimeline && !(enterprise.creditListingFacts ?? []).length) return null;
+    if (!enterprise.envColorTimeline && !(enterprise.creditListingFacts ?? []).length && !(enterprise.marketListingFacts ?? []).length) return null;
     const rules = await restrictionRuleLoader(ctx, this.dataSource).load('all');
     return decideRestriction(enterprise, rules, asOf);
   }

@@ -1,9 +1,9 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { UsccScalar } from '../../../shared/scalars';
-import { RequiredColorPeriod, RequiredCreditListing } from './required-facts.type';
+import { RequiredColorPeriod, RequiredCreditListing, RequiredMarketListing } from './required-facts.type';
 
 /**
- * Finance's part of the `Enterprise` entity. The colour timeline and the credit listings are other
+ * Finance's part of the `Enterprise` entity. The colour timeline and the credit and market listings are other
  * departments' data, supplied by the gateway through `@requires`.
  */
 @ObjectType('Enterprise')
@@ -21,4 +21,10 @@ export class FinanceEnterprise {
   @Field(() => [RequiredCreditListing], { nullable: true })
   @Directive('@external')
   creditListingFacts?: RequiredCreditListing[] | null;
+
+  // Market supervision's list entries (严重违法失信名单), the same way (issue 11: list precedence and
+  // reward suspension see market's lists too).
+  @Field(() => [RequiredMarketListing], { nullable: true })
+  @Directive('@external')
+  marketListingFacts?: RequiredMarketListing[] | null;
 }
