@@ -21,7 +21,7 @@ const SUBJECT_COLUMNS = [
 const SNAPSHOT_COLUMNS = ['uscc', 'period_end', 'color', 'score', 'consecutive_red'] as const;
 const EVENT_COLUMNS = [
   'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
-  'forced_color', 'decision_no', 'description', 'recorded_by',
+  'forced_color', 'decision_no', 'description', 'recorded_by', 'known_on',
 ] as const;
 
 /**
@@ -52,6 +52,8 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       row: [
         uscc, type.code, event.occurredOn, event.occurredOn, type.defaultPoints, publicityUntil, validFrom, validUntil,
         type.forcedColor, event.decisionNo, `${type.nameZh}（演示数据）`, 'demo-seed',
+        // The demo city has been running: each decision became known the day it was taken.
+        event.occurredOn,
       ],
       scored: { points: type.defaultPoints, validFrom, validUntil, forcedColor: type.forcedColor },
     };

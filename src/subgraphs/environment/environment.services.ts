@@ -5,6 +5,7 @@ import { CreditEventService } from './services/credit-event.service';
 import { CreditNoticeService } from './services/credit-notice.service';
 import { DisclosureService } from './services/disclosure.service';
 import { FrontRunnerService } from './services/front-runner.service';
+import { KnownOnService } from './services/known-on.service';
 import { InspectionService } from './services/inspection.service';
 import { LegacyRatingService } from './services/legacy-rating.service';
 import { ObjectionService } from './services/objection.service';
@@ -26,6 +27,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     ratings,
     events,
     legacy,
+    known: new KnownOnService(dataSource, policies, ratings),
     notices: new CreditNoticeService(dataSource, ratings),
     objections: new ObjectionService(dataSource, policies, ratings, events),
     frontRunners: new FrontRunnerService(dataSource, policies, ratings),

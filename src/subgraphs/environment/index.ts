@@ -62,12 +62,12 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
+    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
-        new EnterpriseCreditResolver(ratings, events, snapshots, legacy),
+        new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known),
         new EnterpriseDisclosureResolver(disclosures, objections),
         new RatingResolver(ratings, frontRunners, snapshots, legacy),
         new CreditEventResolver(events, notices, objections),
