@@ -11,7 +11,8 @@ export class KnownOn1796122000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE environment.credit_event ADD COLUMN known_on date`);
     await q.query(`UPDATE environment.credit_event SET known_on = (recorded_at AT TIME ZONE 'UTC')::date`);
-    await q.query(`ALTER TABLE environment.credit_event ALTER COLUMN known_on SET NOT NULL, ALTER COLUMN known_on SET DEFAULT ((now() AT TIME ZONE 'UTC')::date)`);
+    // No default: the hub's calendar is UTC (`today()`), which the database's session time zone need not be; the service sets it.
+    await q.query(`ALTER TABLE environment.credit_event ALTER COLUMN known_on SET NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -8,7 +8,7 @@ const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representation
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
-const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) { subjectsOnHalfYearSnapshot(periodEnd: $periodEnd, colors: $colors) { uscc color consecutiveRed stored } }`;
+const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) { subjectsOnHalfYearSnapshot(periodEnd: $periodEnd, colors: $colors) { uscc color consecutiveRed stored correctedOn originalColor originalConsecutiveRed } }`;
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
 const LISTING = 'listType authority documentNo listedOn removedOn';

@@ -36,6 +36,10 @@ export interface SubjectHalfYearSnapshotFact {
   consecutiveRed: number;
   /** False when derived because the snapshot has not been stored yet: prices resting on it are provisional. */
   stored: boolean;
+  /** Set when a corrected version replaced the snapshot as taken: the day, and the original values. */
+  correctedOn: string | null;
+  originalColor: string | null;
+  originalConsecutiveRed: number | null;
 }
 
 export interface SubjectFacts {

@@ -22,6 +22,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
   const ratings = new RatingService(dataSource, policies);
   const events = new CreditEventService(dataSource, policies, ratings);
   const legacy = new LegacyRatingService(dataSource, ratings);
+  const snapshots = new SnapshotService(dataSource, policies, ratings);
   return {
     policies,
     ratings,
@@ -29,9 +30,9 @@ export function createEnvironmentServices(dataSource: DataSource) {
     legacy,
     known: new KnownOnService(dataSource, policies, ratings),
     notices: new CreditNoticeService(dataSource, ratings),
-    objections: new ObjectionService(dataSource, policies, ratings, events),
+    objections: new ObjectionService(dataSource, policies, ratings, events, snapshots),
     frontRunners: new FrontRunnerService(dataSource, policies, ratings),
-    snapshots: new SnapshotService(dataSource, policies, ratings),
+    snapshots,
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, ratings),
     districts: new SubjectDistrictService(dataSource),

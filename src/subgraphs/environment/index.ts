@@ -12,6 +12,7 @@ import { DistrictMoveEntity } from './entities/district-move.entity';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { FrontRunnerEntity } from './entities/front-runner.entity';
 import { HalfYearSnapshotEntity } from './entities/half-year-snapshot.entity';
+import { HalfYearSnapshotCorrectionEntity } from './entities/half-year-snapshot-correction.entity';
 import { InspectionDrawEntity } from './entities/inspection-draw.entity';
 import { InspectionFrequencyEntity } from './entities/inspection-frequency.entity';
 import { LegacyRatingEntity } from './entities/legacy-rating.entity';
@@ -53,6 +54,7 @@ export const environmentSubgraph: SubgraphModule = {
       ObjectionEntity,
       FrontRunnerEntity,
       HalfYearSnapshotEntity,
+      HalfYearSnapshotCorrectionEntity,
       LegacyRatingEntity,
       InspectionFrequencyEntity,
       InspectionDrawEntity,

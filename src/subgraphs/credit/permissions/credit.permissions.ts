@@ -50,4 +50,5 @@ export const creditPermissions: IRules = {
   PriceSurchargeEdge: allow,
   PriceSurchargeEntry: allow,
   PageInfo: allow,
+  SurchargeCorrection: allow,
 };

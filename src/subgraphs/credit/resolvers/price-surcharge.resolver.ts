@@ -7,7 +7,7 @@ import { CreditEnterprise } from '../types/credit-enterprise.type';
 import { ElectricitySurcharge, PriceSurchargeConnection, SewageFee } from '../types/price-surcharge.type';
 
 /** The deciding snapshots; shared with jointMeasures (price measures), so the two read the same facts. */
-export const SNAPSHOT_FIELDS = 'envHalfYearSnapshots { periodEnd color consecutiveRed stored }';
+export const SNAPSHOT_FIELDS = 'envHalfYearSnapshots { periodEnd color consecutiveRed stored correctedOn originalColor originalConsecutiveRed }';
 const SNAPSHOTS = `@requires(fields: "${SNAPSHOT_FIELDS}")`;
 
 @Resolver(() => CreditEnterprise)

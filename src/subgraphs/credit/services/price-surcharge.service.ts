@@ -9,7 +9,7 @@ import { halfYearOf, parseHalfYear, type HalfYear } from '../../../shared/half-y
 import { priceSurchargeRules } from '../loaders/policy.loader';
 import { decideFromSnapshot, decideSurcharge, surchargeApplies, surchargedColors, type PriceKind, type SurchargeDecision } from '../rules/price-surcharge';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
-import type { ElectricitySurcharge, PriceSurchargeConnection, PriceSurchargeEntry, SewageFee } from '../types/price-surcharge.type';
+import type { ElectricitySurcharge, PriceSurchargeConnection, PriceSurchargeEntry, SewageFee, SurchargeCorrection } from '../types/price-surcharge.type';
 
 /** The most a page of the price list may hold: larger asks are refused, not truncated. */
 export const PRICE_LIST_MAX_PAGE = 1000;
@@ -30,8 +30,17 @@ export interface PriceListRow {
   provisional: boolean;
 }
 
-const sewageFee = (d: SurchargeDecision): SewageFee => ({ surchargePerCubicMetre: d.amount, period: d.period, basis: d.basis, provisional: d.provisional });
-const electricity = (d: SurchargeDecision): ElectricitySurcharge => ({ surchargePerKwh: d.amount, period: d.period, basis: d.basis, provisional: d.provisional });
+const correction = (d: SurchargeDecision): SurchargeCorrection | null =>
+  d.correction && {
+    originalSurcharge: d.correction.originalAmount,
+    originalBasis: d.correction.originalBasis,
+    correctedOn: d.correction.correctedOn,
+    monthsBilled: d.correction.monthsBilled,
+    billedPeriod: d.correction.billedPeriod,
+    differencePerUnit: d.correction.differencePerUnit,
+  };
+const sewageFee = (d: SurchargeDecision): SewageFee => ({ surchargePerCubicMetre: d.amount, period: d.period, basis: d.basis, provisional: d.provisional, correction: correction(d) });
+const electricity = (d: SurchargeDecision): ElectricitySurcharge => ({ surchargePerKwh: d.amount, period: d.period, basis: d.basis, provisional: d.provisional, correction: correction(d) });
 
 function encodeCursor(uscc: string): string {
   return Buffer.from(`uscc:${uscc}`, 'utf8').toString('base64url');

@@ -57,7 +57,7 @@ export class CreditEventEntity {
   recordedAt: Date;
 
   /** The day the event became known to the hub (UTC): answers "what the hub said on K" leave out events known later. */
-  @Column({ name: 'known_on', type: 'date', default: () => "((now() AT TIME ZONE 'UTC')::date)" })
+  @Column({ name: 'known_on', type: 'date' })
   knownOn: string;
 
   @Column({ name: 'recorded_by', type: 'varchar', nullable: true })

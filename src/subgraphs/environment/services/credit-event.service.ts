@@ -330,6 +330,8 @@ export class CreditEventService {
       description,
       publicityUntil,
       recordedBy: ctx.principal.clientId,
+      // Known to the hub from today (DOMAIN.md §10): answers "as known on" an earlier day leave it out.
+      knownOn: today(),
       voidedAt: null,
       voidReason: null,
     });

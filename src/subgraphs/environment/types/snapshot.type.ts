@@ -18,6 +18,18 @@ export class CreditSnapshot {
 
   @Field(() => Boolean, { description: 'True when taken and stored (immutable); false when derived because it has not been taken yet.' })
   stored: boolean;
+
+  @Field(() => Int, { description: '1 for the snapshot as taken, 2… for corrected versions (an objection upheld after it was taken); 0 when derived.' })
+  version: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the latest correction; null when never corrected.' })
+  correctedOn: string | null;
+
+  @Field(() => CreditColor, { nullable: true, description: 'The colour as originally taken, when corrected since.' })
+  originalColor: CreditColor | null;
+
+  /** Hub-internal (the price answers' original decision); not a GraphQL field of this type. */
+  originalConsecutiveRed: number | null;
 }
 
 /** One subject's snapshot on a half-year end, for the credit office's price list. Served only to the hub. */
@@ -35,6 +47,15 @@ export class SubjectHalfYearSnapshot {
 
   @Field(() => Boolean)
   stored: boolean;
+
+  @Field(() => DateScalar, { nullable: true })
+  correctedOn: string | null;
+
+  @Field(() => CreditColor, { nullable: true })
+  originalColor: CreditColor | null;
+
+  @Field(() => Int, { nullable: true })
+  originalConsecutiveRed: number | null;
 }
 
 @ObjectType({ description: 'The result of taking the half-year snapshot of every rated subject.' })
