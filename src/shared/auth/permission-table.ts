@@ -78,6 +78,9 @@ export const PERMISSION_TABLE = {
   'Query.scoringPolicies': PARTNERS,
   'Query.eventTypeCatalog': PARTNERS,
   'Query.inspectionFrequencies': PARTNERS,
+  // Not in the contract's table: the surcharge and bank restriction tables, published like the policies.
+  'Query.priceSurchargeRules': PARTNERS,
+  'Query.restrictionRules': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
   // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
   'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
@@ -119,6 +122,9 @@ export const PERMISSION_TABLE = {
   'Mutation.addMarketListing': ['MARKET_REGULATOR'],
   'Mutation.removeMarketListing': ['MARKET_REGULATOR'],
   'Mutation.defineMeasure': ['CREDIT_OFFICE'],
+  // Not in the contract's table: rule-table versions from a future day, set by the credit office like the catalogue.
+  'Mutation.setPriceSurcharge': ['CREDIT_OFFICE'],
+  'Mutation.setRestrictionRule': ['CREDIT_OFFICE'],
   'Mutation.designateCreditListing': ['CREDIT_OFFICE'],
   'Mutation.removeCreditListing': ['CREDIT_OFFICE'],
   'Mutation.createApiClient': ['ENV_ADMIN'],

@@ -4,6 +4,7 @@ import { JointMeasureService } from './services/joint-measure.service';
 import { MeasureCatalogService } from './services/measure-catalog.service';
 import { MeasureDueService } from './services/measure-due.service';
 import { MeasureFeedbackService } from './services/measure-feedback.service';
+import { PriceRuleService } from './services/price-rule.service';
 import { PriceSurchargeService } from './services/price-surcharge.service';
 import { PublicRecordService } from './services/public-record.service';
 import { creditListsFeed, dishonestDebtorsFeed, feedbackFeed } from './import/credit-records.feed';
@@ -27,6 +28,7 @@ export function createCreditServices(dataSource: DataSource) {
     feedback,
     jointMeasures: new JointMeasureService(dataSource, due),
     surcharges,
+    priceRules: new PriceRuleService(dataSource),
     feeds: {
       penalties: penaltyRecordsFeed(dataSource),
       'credit-lists': creditListsFeed(listings),

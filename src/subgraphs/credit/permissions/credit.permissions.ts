@@ -11,9 +11,11 @@ export const creditPermissions: IRules = {
     // Like jointMeasures; the service keeps banks and utilities to their own kind of measure.
     measureSubjects: tableRule('Query.measureSubjects'),
     priceSurcharges: tableRule('Query.priceSurcharges'),
+    priceSurchargeRules: tableRule('Query.priceSurchargeRules'),
   },
   Mutation: {
     defineMeasure: tableRule('Mutation.defineMeasure'),
+    setPriceSurcharge: tableRule('Mutation.setPriceSurcharge'),
     designateCreditListing: tableRule('Mutation.designateCreditListing'),
     removeCreditListing: tableRule('Mutation.removeCreditListing'),
     // Implementing agencies; the service checks that the measure is of the caller's kind.
@@ -51,4 +53,5 @@ export const creditPermissions: IRules = {
   PriceSurchargeEntry: allow,
   PageInfo: allow,
   SurchargeCorrection: allow,
+  PriceSurchargeRule: allow,
 };
