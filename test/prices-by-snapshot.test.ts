@@ -268,7 +268,8 @@ describe('the price list as a file', () => {
     expect(gb.status).toBe(200);
     expect(gb.headers.get('content-type')).toBe('text/csv; charset=GB18030');
     const text = iconv.decode(Buffer.from(await gb.arrayBuffer()), 'gb18030');
-    const [header, ...rows] = parse(text) as string[][];
+    const records: string[][] = parse(text);
+    const [header, ...rows] = records;
     expect(header.slice(0, 3)).toEqual(['统一社会信用代码', '执行期间', '决定快照日']);
     expect(rows.map((row) => row[0])).toEqual(list.entries.map((e) => e.uscc));
     const red = rows.find((row) => row[0] === redThenYellow)!;

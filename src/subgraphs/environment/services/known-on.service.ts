@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { creditEventsLoader, frontRunnerLoader } from '../loaders/environment.loader';
@@ -46,7 +45,7 @@ export class KnownOnService {
     if (!known) return null;
     const date = asOf ?? knownOn;
     const rating = ratingOn(known.basis, date);
-    return rating && { color: rating.color as CreditColor, score: rating.score, ratedOn: date };
+    return rating && { color: rating.color, score: rating.score, ratedOn: date };
   }
 
   /** The colour history as the hub knew it on `knownOn` (default: as known today). */

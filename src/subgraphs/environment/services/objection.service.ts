@@ -9,7 +9,7 @@ import { objectionsLoader } from '../loaders/environment.loader';
 import { ObjectionStatus, ReviewDecision, type FileObjectionInput, type Objection, type ReviewObjectionInput, type ReviewObjectionPayload } from '../types/objection.type';
 import type { CreditEventService } from './credit-event.service';
 import { toCreditEvent } from './credit-event.mapper';
-import { objectionDeadline } from './credit-notice';
+import { objectionDeadline } from '../rules/credit-notice';
 import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import type { RatingService } from './rating.service';
