@@ -43,6 +43,8 @@ interface EventPlan {
   event: CreditEventEntity;
   eventType: EventTypeEntity;
   basisBefore: RatingBasis;
+  /** The rating basis with the event: today's rating is refreshed from it, without reading the events again. */
+  basisAfter: RatingBasis;
   noticeBefore: Rating | null;
   noticeAfter: Rating;
   objectionDays: number;
@@ -172,7 +174,10 @@ export class CreditEventService {
       const planned = await this.plan(ctx, subject, existing, designations, input, asOf, others);
       const before = ratingOn(planned.basisBefore, asOf);
       await eventRepository.save(planned.event);
-      const after = await this.ratings.refresh(manager, ctx, subject);
+      // The rows read above (under the subject's lock) plus the new event are the basis: the refresh
+      // reads neither the events nor the designations again (two statements fewer than `refresh`).
+      await this.ratings.refreshMany(manager, ctx, [{ subject, events: [...existing, planned.event], designations }]);
+      const after = ratingOn(planned.basisAfter, asOf);
       if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
       const notice = noticeOf(planned, frequencies, asOf);
       const notices = manager.getRepository(CreditNoticeEntity);
@@ -353,6 +358,7 @@ export class CreditEventService {
       event,
       eventType,
       basisBefore,
+      basisAfter,
       noticeBefore,
       noticeAfter,
       objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
