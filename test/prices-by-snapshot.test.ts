@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatementCounter } from '../src/shared/database';
 import { today } from '../src/shared/dates';
 import { halfYearOf, previousHalfYear, type HalfYear } from '../src/shared/half-year';
 import { startHalfYearSnapshotJob } from '../src/subgraphs/environment';
@@ -362,6 +363,32 @@ describe('stored snapshots', () => {
     expect(list.entries.find((e) => e.uscc === redThenYellow)).toMatchObject({ provisional: false, sewageFee: { surchargePerCubicMetre: '0.60', provisional: false } });
     // And the city still agrees with itself.
     expect(await expectAgreement(halfYearOf(today()))).toBeGreaterThan(0);
+  });
+});
+
+describe('the cost of the price list', () => {
+  it('is the same number of SQL statements whatever the number of subjects on it', async () => {
+    const statements = async () => {
+      const before = StatementCounter.total();
+      const list = await priceList('2026-H2', 1000);
+      return { statements: StatementCounter.total() - before, listed: list.totalCount };
+    };
+    const addRedSubjects = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const uscc = await ratedEnterprise(hub, { district: '320722', ratedFrom: '2024-01-01' });
+        await record(uscc, 'SUSPENSION_ORDER', '2026-03-01');
+        await record(uscc, 'WARNING', '2026-05-20');
+      }
+    };
+    // Subjects RED on 2026-06-30 with derived snapshots: their events are read too (one batch for all).
+    await addRedSubjects(2);
+    await statements(); // warm-up: rule caches, query plans
+    const first = await statements();
+    await addRedSubjects(4);
+    await statements();
+    const more = await statements();
+    expect(more.listed).toBe(first.listed + 4);
+    expect(more.statements).toBe(first.statements);
   });
 });
 
