@@ -268,6 +268,7 @@ describe('the price list as a file', () => {
     const gb = await fetchCsv('period=2026-H2&encoding=gb18030');
     expect(gb.status).toBe(200);
     expect(gb.headers.get('content-type')).toBe('text/csv; charset=GB18030');
+    expect(gb.headers.get('content-disposition')).toBe('attachment; filename="price-surcharges-2026-07-01_2026-12-31.csv"');
     const text = iconv.decode(Buffer.from(await gb.arrayBuffer()), 'gb18030');
     const records: string[][] = parse(text);
     const [header, ...rows] = records;

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { rolesFor } from '../../shared/auth/permission-table';
 import type { HubContext } from '../../shared/context';
 import { HubError } from '../../shared/errors';
+import { parseHalfYear } from '../../shared/half-year';
 import type { HttpRoute, RouteTools } from '../../shared/http-route';
 import { createCreditServices } from './credit.services';
 import type { PriceListRow } from './services/price-surcharge.service';
@@ -54,6 +55,7 @@ export function priceListRoute(dataSource: DataSource): HttpRoute {
       return true;
     }
     let ctx: HubContext;
+    const period = url.searchParams.get('period') ?? '';
     const rows: PriceListRow[] = [];
     try {
       ctx = await principal();
@@ -62,7 +64,7 @@ export function priceListRoute(dataSource: DataSource): HttpRoute {
         return true;
       }
       // Collected before the first byte, so that a refusal (bad period) is a clean 400, not a cut file.
-      for await (const row of surcharges.surchargeRows(ctx, url.searchParams.get('period') ?? '')) rows.push(row);
+      for await (const row of surcharges.surchargeRows(ctx, period)) rows.push(row);
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       const code = String(error.extensions.code);
@@ -73,7 +75,8 @@ export function priceListRoute(dataSource: DataSource): HttpRoute {
     await audit(ctx, 'Query.priceSurcharges');
     response.writeHead(200, {
       'content-type': `text/csv; charset=${encoding === 'gb18030' ? 'GB18030' : 'utf-8'}`,
-      'content-disposition': `attachment; filename="price-surcharges-${rows[0]?.period.replace('/', '_') ?? 'empty'}.csv"`,
+      // The period was accepted by the service above, so it parses.
+      'content-disposition': `attachment; filename="price-surcharges-${parseHalfYear(period)!.period.replace('/', '_')}.csv"`,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
