@@ -155,22 +155,55 @@ describe('GREEN rewards while listed', () => {
       'MEMO_PRODUCTION_LICENCE',
       'MEMO_PUBLIC_BIDDING',
     ]);
-    expect(listed.restriction).toMatchObject({ level: 'PROHIBITED', greenCreditPriority: false });
+    expect(listed.restriction).toMatchObject({ level: 'RESTRICTED', greenCreditPriority: false });
 
     const after = await supervisorView(uscc, '2026-10-01');
     expect(after.codes).toEqual(GREEN_REWARDS);
     expect(after.restriction).toMatchObject({ level: 'NONE', greenCreditPriority: true });
   });
 
-  it('are suspended while on the court dishonest-debtor list, which restricts nothing by itself', async () => {
+  it('are suspended while on the court dishonest-debtor list, which brings its memorandum measures and RESTRICTED for banks', async () => {
     const uscc = await greenSubject();
     expect((await supervisorView(uscc, '2026-02-20')).codes).toEqual(GREEN_REWARDS);
     await listCredit(uscc, 'COURT_DISHONEST_DEBTOR', '2026-03-01');
     const listed = await supervisorView(uscc, '2026-06-01');
-    expect(listed.codes).toEqual([]);
-    expect(listed.restriction).toMatchObject({ level: 'NONE', greenCreditPriority: false });
+    // DOMAIN.md §10: the list's measures are catalogue rows (发改财金〔2016〕141号), no GREEN reward beside them.
+    expect(listed.codes).toEqual(['COURT_DEBTOR_BANK_CREDIT', 'COURT_DEBTOR_BOND_ISSUANCE', 'COURT_DEBTOR_LAND_SUPPLY', 'COURT_DEBTOR_PROCUREMENT']);
+    expect(listed.restriction).toMatchObject({ level: 'RESTRICTED', restricted: true, since: '2026-03-01', greenCreditPriority: false });
     expect(listed.restriction!.basis).toEqual([
-      'environmental credit colour GREEN since 2026-02-10: priority for green credit suspended while listed COURT_DISHONEST_DEBTOR (发改财金〔2016〕141号)',
+      'listed COURT_DISHONEST_DEBTOR since 2026-03-01, document 连信办〔2026〕COURT_DISHONEST_DEBTOR号 (关于对失信被执行人实施联合惩戒的合作备忘录 (发改财金〔2016〕141号): 作为融资授信的审慎性参考)',
+    ]);
+  });
+
+  it('are suspended while on market supervision\'s serious illegal & dishonest list, which banks see as RESTRICTED', async () => {
+    const uscc = await greenSubject();
+    const listed = await hub.execute(
+      AddMarketListingDocument,
+      { input: { uscc, listType: 'SERIOUS_ILLEGAL_DISHONEST' as never, reason: '提交虚假材料', documentNo: '连市监严〔2026〕9号', listedOn: '2026-03-01' } },
+      MARKET,
+    );
+    expect(listed.errors).toBeUndefined();
+    const view = await supervisorView(uscc, '2026-06-01');
+    expect(view.codes).toEqual(['SID_BANK_CREDIT', 'SID_HONOURS', 'SID_PROCUREMENT']);
+    expect(view.restriction).toMatchObject({ level: 'RESTRICTED', since: '2026-03-01', greenCreditPriority: false });
+    expect(view.restriction!.basis).toEqual([
+      'listed SERIOUS_ILLEGAL_DISHONEST since 2026-03-01, document 连市监严〔2026〕9号 (市场监督管理严重违法失信名单管理办法 (国家市场监督管理总局令第44号): 作为融资授信的审慎性参考)',
+    ]);
+    // A bank sees the prudential reference and no green credit.
+    const bank = await hub.execute(SupervisorViewDocument, { uscc, asOf: '2026-06-01' }, { key: 'demo-bank', purpose: 'LOAN_APPLICATION' });
+    expect(bank.data!.enterprise!.creditRestriction).toMatchObject({ level: 'RESTRICTED', greenCreditPriority: false });
+  });
+
+  it('leave PROHIBITED to the colour: a BLACK subject on a list stays PROHIBITED', async () => {
+    const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    await record(uscc, 'ADMIN_DETENTION_TRANSFER', '2026-05-01');
+    await listCredit(uscc, 'SERIOUS_DISHONESTY', '2026-05-10');
+    const view = await supervisorView(uscc, '2026-06-01');
+    expect(view.restriction).toMatchObject({ level: 'PROHIBITED', since: '2026-05-01' });
+    // Both reasons are named; the colour decides the level.
+    expect(view.restriction!.basis).toEqual([
+      'environmental credit colour BLACK since 2026-05-01 (关于构建绿色金融体系的指导意见 (银发〔2016〕228号); 江苏省企事业单位环境信用评价办法)',
+      'listed SERIOUS_DISHONESTY since 2026-05-10, document 连信办〔2026〕SERIOUS_DISHONESTY号 (关于对环境保护领域失信生产经营单位及其有关人员开展联合惩戒的合作备忘录 (发改财金〔2016〕1580号): 作为融资授信的审慎性参考)',
     ]);
   });
 });

@@ -114,7 +114,7 @@ describe("a bank's batch of 1000 codes", () => {
     });
     // Banks see bank measures only.
     const kinds = new Set(answered.flatMap((e) => (e?.jointMeasures ?? []).map((m) => m.measure.code)));
-    expect([...kinds].every((code) => ['BANK_GREEN_CREDIT', 'BANK_CREDIT_RESTRICTION', 'BANK_CREDIT_STOP', 'MEMO_BANK_CREDIT'].includes(code))).toBe(true);
+    expect([...kinds].every((code) => ['BANK_GREEN_CREDIT', 'BANK_CREDIT_RESTRICTION', 'BANK_CREDIT_STOP', 'MEMO_BANK_CREDIT', 'COURT_DEBTOR_BANK_CREDIT', 'SID_BANK_CREDIT'].includes(code))).toBe(true);
     expect(kinds.size).toBeGreaterThan(1);
   });
 });

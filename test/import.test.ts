@@ -136,7 +136,7 @@ describe('import lists, court records and feedback', () => {
     writeFileSync(credit, `uscc,list_type,reason,authority,listed_on,document_no\n${uscc},SERIOUS_DISHONESTY,环境违法严重失信,连云港市生态环境局,2026-10-01,连环信〔2026〕7号\n`);
     expect(await importFeed(hub.hub.sources, 'credit-lists', credit, quiet)).toMatchObject({ imported: 1, rejected: 0 });
     const answer = await hub.execute(EnterpriseOverviewDocument, { uscc }, { key: 'demo-env-admin' });
-    expect(answer.data!.enterprise!.creditRestriction).toMatchObject({ level: 'PROHIBITED' });
+    expect(answer.data!.enterprise!.creditRestriction).toMatchObject({ level: 'RESTRICTED' });
   });
 
   it('stores court dishonest-debtor records idempotently', async () => {

@@ -121,11 +121,13 @@ describe('a RED subject', () => {
     expect(measures.find((m) => m.measure.code === 'ENV_MORE_INSPECTIONS')!.since).toBe('2026-03-01');
   });
 
-  it('loses the RED measures on the day the colour improves, keeping the YELLOW ones', async () => {
+  it('loses the RED colour measures on the day the colour improves, keeping the YELLOW ones and the half-year\'s price measures', async () => {
     const response = await hub.execute(SupervisorViewDocument, { uscc: subjects.red, asOf: '2026-11-20' }, CREDIT_OFFICE);
     expect(response.errors).toBeUndefined();
     const enterprise = response.data!.enterprise!;
-    expect(codes(enterprise.jointMeasures)).toEqual(['AWARD_BAR', 'ENV_MORE_INSPECTIONS']);
+    // The surcharge measures follow the RED snapshot of 2026-06-30 for the whole half-year (DOMAIN.md §10).
+    expect(codes(enterprise.jointMeasures)).toEqual(['AWARD_BAR', 'ELECTRICITY_SURCHARGE', 'ENV_MORE_INSPECTIONS', 'SEWAGE_FEE_SURCHARGE']);
+    expect(enterprise.jointMeasures!.find((m) => m.measure.code === 'SEWAGE_FEE_SURCHARGE')!.since).toBe('2026-07-01');
     expect(enterprise.creditRestriction).toMatchObject({ level: 'NONE', restricted: false });
     // The price surcharge follows the half-year snapshot, not today's colour.
     expect(enterprise.sewageFee!.surchargePerCubicMetre).toBe('0.60');
@@ -183,7 +185,7 @@ describe('GREEN', () => {
 describe('the serious-dishonesty list', () => {
   let designationId: string;
 
-  it('makes a BLUE subject PROHIBITED and brings the memorandum measures', async () => {
+  it('makes a BLUE subject RESTRICTED (a prudential reference, DOMAIN.md §10) and brings the memorandum measures', async () => {
     const designated = await hub.execute(
       DesignateCreditListingDocument,
       { input: { uscc: subjects.listed, listType: 'SERIOUS_DISHONESTY', reason: '环境违法被追究刑事责任', documentNo: '连信用〔2026〕7号', listedOn: '2026-10-01' } },
@@ -194,8 +196,10 @@ describe('the serious-dishonesty list', () => {
 
     const bank = await hub.execute(BankViewDocument, { uscc: subjects.listed, asOf: '2026-10-15' }, BANK);
     expect(bank.errors).toBeUndefined();
-    expect(bank.data!.enterprise!.creditRestriction).toMatchObject({ level: 'PROHIBITED', restricted: true, since: '2026-10-01' });
-    expect(bank.data!.enterprise!.creditRestriction!.basis.join(' ')).toContain('连信用〔2026〕7号');
+    expect(bank.data!.enterprise!.creditRestriction).toMatchObject({ level: 'RESTRICTED', restricted: true, since: '2026-10-01' });
+    expect(bank.data!.enterprise!.creditRestriction!.basis).toEqual([
+      'listed SERIOUS_DISHONESTY since 2026-10-01, document 连信用〔2026〕7号 (关于对环境保护领域失信生产经营单位及其有关人员开展联合惩戒的合作备忘录 (发改财金〔2016〕1580号): 作为融资授信的审慎性参考)',
+    ]);
     expect(codes(bank.data!.enterprise!.jointMeasures)).toEqual(['MEMO_BANK_CREDIT']);
 
     const office = await hub.execute(SupervisorViewDocument, { uscc: subjects.listed, asOf: '2026-10-15' }, CREDIT_OFFICE);
@@ -219,14 +223,14 @@ describe('the serious-dishonesty list', () => {
     expect(new Set(measures.map((m) => m.measure.implementingAgency)).size).toBeGreaterThan(4);
   });
 
-  it('is PROHIBITED whatever the colour (a GREEN subject too)', async () => {
+  it('is RESTRICTED whatever the colour short of BLACK (a GREEN subject too), with GREEN rewards suspended', async () => {
     await hub.execute(
       DesignateCreditListingDocument,
       { input: { uscc: subjects.green, listType: 'SERIOUS_DISHONESTY', reason: '测试', documentNo: '连信用〔2026〕8号', listedOn: '2026-11-23' } },
       CREDIT_OFFICE,
     );
     const bank = await hub.execute(BankViewDocument, { uscc: subjects.green, asOf: '2026-11-24' }, BANK);
-    expect(bank.data!.enterprise!.creditRestriction).toMatchObject({ level: 'PROHIBITED', greenCreditPriority: false });
+    expect(bank.data!.enterprise!.creditRestriction).toMatchObject({ level: 'RESTRICTED', since: '2026-11-23', greenCreditPriority: false });
     // GREEN rewards are suspended while listed (DOMAIN.md §10): no green credit beside the memorandum's measure.
     expect(codes(bank.data!.enterprise!.jointMeasures)).toEqual(['MEMO_BANK_CREDIT']);
   });
@@ -253,11 +257,14 @@ describe('the measure catalogue', () => {
     const catalog = response.data!.measureCatalog;
     expect(catalog.length).toBeGreaterThanOrEqual(20);
     expect(catalog.find((m) => m.code === 'SEWAGE_FEE_SURCHARGE')).toMatchObject({ triggerKind: 'COLOR', triggerValues: ['RED', 'BLACK'], agencyKind: 'UTILITY' });
-    // The defaults' list measures are the memorandum's, triggered by the serious-dishonesty list (this
-    // file adds one market-list measure of its own).
+    // The defaults' list measures are the memoranda's, one set per punishment list (this file adds one
+    // market-list measure of its own).
     const defaults = catalog.filter((m) => m.triggerKind === 'LISTING' && m.code !== 'MARKET_LIST_PROCUREMENT_BAR');
-    expect(defaults.length).toBeGreaterThan(0);
-    expect(defaults.every((m) => m.triggerValues.includes('SERIOUS_DISHONESTY'))).toBe(true);
+    const byList = (list: string) => defaults.filter((m) => m.triggerValues.includes(list)).map((m) => m.code).sort();
+    expect(byList('SERIOUS_DISHONESTY')).toHaveLength(8);
+    expect(byList('COURT_DISHONEST_DEBTOR')).toEqual(['COURT_DEBTOR_BANK_CREDIT', 'COURT_DEBTOR_BOND_ISSUANCE', 'COURT_DEBTOR_LAND_SUPPLY', 'COURT_DEBTOR_PROCUREMENT']);
+    expect(byList('SERIOUS_ILLEGAL_DISHONEST')).toEqual(['SID_BANK_CREDIT', 'SID_HONOURS', 'SID_PROCUREMENT']);
+    expect(defaults.every((m) => m.triggerValues.length === 1)).toBe(true);
   });
 
   it('is edited by the credit office from today or a later date on, keeping history; a market listing can trigger a measure', async () => {
@@ -304,7 +311,7 @@ describe('the measure catalogue', () => {
     const measures = await hub.execute(SupervisorViewDocument, { uscc: subjects.marketListed, asOf: today() }, ADMIN);
     expect(measures.errors).toBeUndefined();
     const applied = measures.data!.enterprise!.jointMeasures!;
-    expect(codes(applied)).toEqual(['MARKET_LIST_BIDDING_BAR', 'MARKET_LIST_PROCUREMENT_BAR']);
+    expect(codes(applied)).toEqual(['MARKET_LIST_BIDDING_BAR', 'MARKET_LIST_PROCUREMENT_BAR', 'SID_BANK_CREDIT', 'SID_HONOURS', 'SID_PROCUREMENT']);
     const byCode = Object.fromEntries(applied.map((m) => [m.measure.code, m]));
     expect(byCode.MARKET_LIST_PROCUREMENT_BAR.reason).toContain('连市监严〔2026〕3号');
     // Each applies from the later of the listing and the measure's own start.

@@ -14,6 +14,8 @@ beforeAll(async () => {
   const unlisted = await hub.sql<{ uscc: string; name: string }>(
     `SELECT r.uscc, r.name FROM market.registration r
       WHERE NOT EXISTS (SELECT 1 FROM credit.list_designation l WHERE l.uscc = r.uscc)
+        -- Not RED or BLACK today: the listing below is what makes it RESTRICTED (DOMAIN.md §10).
+        AND NOT EXISTS (SELECT 1 FROM environment.rated_subject s WHERE s.uscc = r.uscc AND s.current_color IN ('RED', 'BLACK'))
       ORDER BY r.uscc`,
   );
   subject = unlisted[0];
@@ -63,7 +65,7 @@ describe('one read snapshot per query', () => {
       // Neither change: the name (read before the commit) and the listings (read after it) agree.
       expect(seen.name).toBe(subject.name);
       expect(seen.creditListings).toEqual([]);
-      expect(seen.creditRestriction?.level).not.toBe('PROHIBITED');
+      expect(seen.creditRestriction?.level).not.toBe('RESTRICTED');
       expect(during.data!.enterprises.map((e) => e!.uscc)).toEqual(usccs);
     } finally {
       await writer.query('ROLLBACK').catch(() => undefined);
@@ -75,7 +77,7 @@ describe('one read snapshot per query', () => {
     const now = after.data!.enterprises[0]!;
     expect(now.name).toBe('Renamed Mid-Request Co.');
     expect(now.creditListings).toEqual([{ listType: 'SERIOUS_DISHONESTY', documentNo: 'LYG-SD-2026-901' }]);
-    expect(now.creditRestriction?.level).toBe('PROHIBITED');
+    expect(now.creditRestriction?.level).toBe('RESTRICTED');
   });
 
   it('reads every department through the one snapshot connection, not the departments’ pools', async () => {

@@ -4,6 +4,17 @@ import { EnvironmentRulesVersion1764100000000 } from './1764100000000-Environmen
 import { DistrictFollowsRegistration1765000000000 } from './1765000000000-DistrictFollowsRegistration';
 import { EnvironmentAuditOutbox1766100000000 } from './1766100000000-EnvironmentAuditOutbox';
 import { CurrentColorSince1796121600000 } from './1796121600000-CurrentColorSince';
+import { KnownOn1796122000000 } from './1796122000000-KnownOn';
+import { SnapshotCorrections1796122200000 } from './1796122200000-SnapshotCorrections';
 
 /** The ecology & environment bureau's migrations, oldest first. */
-export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000, EnvironmentRulesVersion1764100000000, DistrictFollowsRegistration1765000000000, EnvironmentAuditOutbox1766100000000, CurrentColorSince1796121600000];
+export const environmentMigrations = [
+  CreateEnvironment1732400000000,
+  EnvironmentEngine1732500000000,
+  EnvironmentRulesVersion1764100000000,
+  DistrictFollowsRegistration1765000000000,
+  EnvironmentAuditOutbox1766100000000,
+  CurrentColorSince1796121600000,
+  KnownOn1796122000000,
+  SnapshotCorrections1796122200000,
+];

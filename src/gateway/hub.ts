@@ -23,7 +23,8 @@ import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
-import { noticeRoute } from '../subgraphs/environment';
+import { priceListRoute } from '../subgraphs/credit';
+import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
@@ -149,6 +150,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let unobservePools = () => {};
   let stopCheckpoints = async () => {};
   let outboxListener: AuditOutboxListener | undefined;
+  let snapshotJob: HalfYearSnapshotJob | undefined;
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
@@ -178,6 +180,10 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
+    // After the demo seed, so that the first check finds the seeded snapshots.
+    if (local.includes('environment') && config.snapshotJobIntervalMs > 0) {
+      snapshotJob = startHalfYearSnapshotJob(sources.environment, { intervalMs: config.snapshotJobIntervalMs });
+    }
     // Reports execute the gateway's API, which exists once the gateway below has started.
     const reportApi = new LateBoundApi();
     const factsOfReports: { bound?: FederatedSubjectFacts } = {};
@@ -226,7 +232,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau), exportRoute(exports)],
+      // The price list's own CSV route first: the generic exports answer every other /exports/<view>.csv.
+      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau), priceListRoute(readySources.credit), exportRoute(exports)],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
@@ -262,6 +269,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
         await outboxListener?.stop();
+        await snapshotJob?.stop();
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await stopCheckpoints();
         await apollo.stop();
@@ -275,6 +283,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     };
   } catch (error) {
     await outboxListener?.stop();
+    await snapshotJob?.stop();
     await stopCheckpoints();
     unobservePools();
     await rateLimiter.close();

@@ -16,6 +16,7 @@ import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../s
 import { waitForDatabase } from '../shared/wait-for-database';
 import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import { createReplayGuard } from '../shared/auth/token-replay';
+import { startHalfYearSnapshotJob } from '../subgraphs/environment';
 import { SUBGRAPHS } from '../subgraphs';
 import { answerProbe } from './http-server';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
@@ -198,6 +199,8 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     if (owned?.isInitialized) await owned.destroy();
     throw error;
   }
+  // The environment process stores the half-year snapshots itself (DOMAIN.md §10; one instance at a time).
+  const snapshotJob = department === 'environment' && config.snapshotJobIntervalMs > 0 ? startHalfYearSnapshotJob(dataSource, { intervalMs: config.snapshotJobIntervalMs }) : undefined;
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}/graphql`;
   log.info('ecocredit subgraph listening', { department, url });
@@ -206,6 +209,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     port,
     async stop() {
       await drain.drain();
+      await snapshotJob?.stop();
       await replay.close();
       unobservePools();
       if (owned?.isInitialized) await owned.destroy();

@@ -36,6 +36,11 @@ export interface HubConfig {
   rateLimit: { requests: number; windowMs: number };
   /** On SIGTERM/SIGINT, how long in-flight requests may take before their connections are closed. */
   shutdownTimeoutMs: number;
+  /**
+   * How often a process serving environment checks that the latest half-year snapshot is stored and
+   * stores it if not (first check on start); 0 turns the job off (another instance runs it).
+   */
+  snapshotJobIntervalMs: number;
   /** At start-up, how long to wait for the database to accept connections (with back-off) before giving up. */
   databaseWaitMs: number;
   /**
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       bureau: env.HUB_NOTICE_BUREAU || '连云港市生态环境局',
     },
     workers: Math.floor(numberOf(env.HUB_WORKERS, 1)),
+    snapshotJobIntervalMs: numberOf(env.HUB_SNAPSHOT_JOB_INTERVAL_MS, 60 * 60 * 1000),
     timeouts: {
       statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
       requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),

@@ -272,6 +272,8 @@ export type CreditEvent = {
   decisionNo?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The day the event became known to the hub (answers "as known on" a day leave out events known later). */
+  knownOn: Scalars['Date']['output'];
   occurredOn: Scalars['Date']['output'];
   points: Scalars['Int']['output'];
   /** Exclusive end of public disclosure; null when not published. */
@@ -393,10 +395,16 @@ export type CreditSnapshot = {
   color: CreditColor;
   /** How many snapshots in a row, ending with this one, were RED. */
   consecutiveRed: Scalars['Int']['output'];
+  /** The day of the latest correction; null when never corrected. */
+  correctedOn?: Maybe<Scalars['Date']['output']>;
+  /** The colour as originally taken, when corrected since. */
+  originalColor?: Maybe<CreditColor>;
   periodEnd: Scalars['Date']['output'];
   score?: Maybe<Scalars['Int']['output']>;
   /** True when taken and stored (immutable); false when derived because it has not been taken yet. */
   stored: Scalars['Boolean']['output'];
+  /** 1 for the snapshot as taken, 2… for corrected versions (an objection upheld after it was taken); 0 when derived. */
+  version: Scalars['Int']['output'];
 };
 
 /** CREDIT_OFFICE: a new version of a measure from `effectiveFrom` on. A version of the same code in force that day ends there; earlier history stays. */
@@ -412,6 +420,8 @@ export type DefineMeasureInput = {
   legalBasis: Scalars['String']['input'];
   name: Scalars['String']['input'];
   nature: MeasureNature;
+  /** Makes it a price measure, following the half-year snapshot (see Measure.priceKind). */
+  priceKind?: InputMaybe<PriceKind>;
   triggerKind: MeasureTriggerKind;
   triggerValues: Array<Scalars['String']['input']>;
 };
@@ -495,8 +505,12 @@ export type DrawnSubject = {
 export type ElectricitySurcharge = {
   __typename?: 'ElectricitySurcharge';
   basis: Scalars['String']['output'];
+  /** As for SewageFee.correction. */
+  correction?: Maybe<SurchargeCorrection>;
   /** The half-year it applies to, YYYY-MM-DD/YYYY-MM-DD. */
   period: Scalars['String']['output'];
+  /** As for SewageFee.provisional. */
+  provisional: Scalars['Boolean']['output'];
   /** CNY per kWh, an exact decimal string ("0.05"); "0.00" is the normal price. */
   surchargePerKwh: Scalars['String']['output'];
 };
@@ -530,9 +544,9 @@ export type Enterprise = {
   electricitySurcharge?: Maybe<ElectricitySurcharge>;
   /** Type of entity as registered, e.g. 有限责任公司. */
   enterpriseType?: Maybe<Scalars['String']['output']>;
-  /** The rating on `asOf` (default today); null when the subject is not rated. */
+  /** The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out. */
   envCredit?: Maybe<EnvCredit>;
-  /** Every scored event, voided ones included, oldest first. */
+  /** Every scored event, voided ones included, oldest first; with `knownOn`, as the hub knew them that day. */
   envCreditEvents?: Maybe<Array<CreditEvent>>;
   /** envCreditEvents a page at a time (oldest first); `first` at most 1000. */
   envCreditEventsConnection?: Maybe<CreditEventConnection>;
@@ -584,12 +598,23 @@ export type EnterpriseElectricitySurchargeArgs = {
 
 export type EnterpriseEnvCreditArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseEnvCreditEventsArgs = {
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 export type EnterpriseEnvCreditEventsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type EnterpriseEnvCreditHistoryArgs = {
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -841,6 +866,8 @@ export type Measure = {
   legalBasis: Scalars['String']['output'];
   name: Scalars['String']['output'];
   nature: MeasureNature;
+  /** Set for a price measure: it applies exactly when that surcharge for the half-year, decided by the half-year snapshot before it, is above the normal price (DOMAIN.md §6), not by today's colour. */
+  priceKind?: Maybe<PriceKind>;
   triggerKind: MeasureTriggerKind;
   /** Colours (GREEN … BLACK) or list types (SERIOUS_DISHONESTY, SERIOUS_ILLEGAL_DISHONEST, …). */
   triggerValues: Array<Scalars['String']['output']>;
@@ -973,6 +1000,10 @@ export type Mutation = {
   rotateApiClientKey: IssuedApiKey;
   /** ENV_ADMIN: set the inspection multiple of a colour from a date. */
   setInspectionFrequency: InspectionFrequency;
+  /** CREDIT_OFFICE: a new version of a surcharge from a day after today (audited). */
+  setPriceSurcharge: PriceSurchargeRule;
+  /** CREDIT_OFFICE: a new version of a bank restriction rule from a day after today (audited); null when level NONE ended it. */
+  setRestrictionRule?: Maybe<RestrictionRule>;
   /** ENV_ADMIN: store the immutable snapshot of every rated subject for a past 30 June or 31 December. */
   takeHalfYearSnapshot: HalfYearSnapshotRun;
   /** ENV_ADMIN: void an event (the reason is kept with it); the rating is recomputed. */
@@ -1097,6 +1128,16 @@ export type MutationSetInspectionFrequencyArgs = {
 };
 
 
+export type MutationSetPriceSurchargeArgs = {
+  input: SetPriceSurchargeInput;
+};
+
+
+export type MutationSetRestrictionRuleArgs = {
+  input: SetRestrictionRuleInput;
+};
+
+
 export type MutationTakeHalfYearSnapshotArgs = {
   periodEnd: Scalars['Date']['input'];
 };
@@ -1203,6 +1244,63 @@ export type PenaltyRecordEdge = {
   node: PenaltyRecord;
 };
 
+/** SEWAGE: the sewage treatment fee surcharge (per m³); ELECTRICITY: the differential electricity price (per kWh). */
+export type PriceKind =
+  | 'ELECTRICITY'
+  | 'SEWAGE';
+
+/** The half-year price list, paged by code. */
+export type PriceSurchargeConnection = {
+  __typename?: 'PriceSurchargeConnection';
+  edges: Array<PriceSurchargeEdge>;
+  pageInfo: PageInfo;
+  /** Subjects on the whole list (in the caller's row scope). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PriceSurchargeEdge = {
+  __typename?: 'PriceSurchargeEdge';
+  cursor: Scalars['String']['output'];
+  node: PriceSurchargeEntry;
+};
+
+/** A subject on the half-year price list: its surcharges for the half-year (as sewageFee and electricitySurcharge answer them) and the deciding snapshot. */
+export type PriceSurchargeEntry = {
+  __typename?: 'PriceSurchargeEntry';
+  /** RED snapshots in a row ending with the deciding one. */
+  consecutiveRed: Scalars['Int']['output'];
+  electricitySurcharge: ElectricitySurcharge;
+  /** The subject, for its name and other fields the caller may read. */
+  enterprise: Enterprise;
+  /** The half-year, YYYY-MM-DD/YYYY-MM-DD. */
+  period: Scalars['String']['output'];
+  /** True while the deciding snapshot has not been stored (derived colour). */
+  provisional: Scalars['Boolean']['output'];
+  sewageFee: SewageFee;
+  snapshotColor: CreditColor;
+  /** The deciding snapshot day (the last day of the half-year before). */
+  snapshotDay: Scalars['Date']['output'];
+  uscc: Scalars['USCC']['output'];
+};
+
+/** A differential-price rule (credit.price_surcharge, DOMAIN.md §6): the surcharge for a half-year whose deciding snapshot matches. */
+export type PriceSurchargeRule = {
+  __typename?: 'PriceSurchargeRule';
+  /** CNY per unit, an exact decimal string ("0.60"). */
+  amount: Scalars['String']['output'];
+  /** A half-year is priced by the versions in force on its first day. */
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  legalBasis: Scalars['String']['output'];
+  /** For RED: how many RED snapshots in a row it needs (1 first time, 2 for the repeated-RED rate). */
+  minConsecutiveRed: Scalars['Int']['output'];
+  priceKind: PriceKind;
+  snapshotColor: CreditColor;
+  /** CNY/m3 or CNY/kWh. */
+  unit: Scalars['String']['output'];
+};
+
 /** A penalty as the public sees it (no points, no personal data). */
 export type PublicPenalty = {
   __typename?: 'PublicPenalty';
@@ -1248,6 +1346,12 @@ export type Query = {
   measureSubjects: Array<Enterprise>;
   /** measureSubjects a page at a time, by code; `first` at most 1000. */
   measureSubjectsConnection: MeasureSubjectConnection;
+  /** The differential-price rules in force on `asOf` (default today). */
+  priceSurchargeRules: Array<PriceSurchargeRule>;
+  /** UTILITY, CREDIT_OFFICE, ENV_ADMIN: everyone with a sewage-fee or electricity surcharge for a half-year ("2026-H2", or "2026-07-01/2026-12-31"), by code, with the deciding snapshot and basis; exactly what sewageFee and electricitySurcharge answer for each. Refused while the deciding snapshot day has not passed. */
+  priceSurcharges: PriceSurchargeConnection;
+  /** The bank restriction rules in force on `asOf` (default today). */
+  restrictionRules: Array<RestrictionRule>;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */
   scoringPolicies: Array<ScoringPolicy>;
   /** Subjects by name, code prefix, district, colour (as of a date), industry and list membership, in the caller's row scope, a page at a time by code. PUBLIC: rated subjects only, by name or code. `first` at most 1000. */
@@ -1341,6 +1445,23 @@ export type QueryMeasureSubjectsConnectionArgs = {
 };
 
 
+export type QueryPriceSurchargeRulesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryPriceSurchargesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  period: Scalars['String']['input'];
+};
+
+
+export type QueryRestrictionRulesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryScoringPoliciesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   subjectKind?: InputMaybe<Scalars['String']['input']>;
@@ -1420,6 +1541,24 @@ export type RestrictionLevel =
   | 'PROHIBITED'
   | 'RESTRICTED';
 
+/** A bank restriction rule (finance.restriction_rule, DOMAIN.md §5, §10): a trigger and the level it imposes. */
+export type RestrictionRule = {
+  __typename?: 'RestrictionRule';
+  effectiveFrom: Scalars['Date']['output'];
+  /** Exclusive; null while in force. */
+  effectiveTo?: Maybe<Scalars['Date']['output']>;
+  legalBasis: Scalars['String']['output'];
+  level: RestrictionLevel;
+  triggerKind: RestrictionTriggerKind;
+  /** A colour (RED, BLACK) or a list type (SERIOUS_DISHONESTY, COURT_DISHONEST_DEBTOR, SERIOUS_ILLEGAL_DISHONEST). */
+  triggerValue: Scalars['String']['output'];
+};
+
+/** COLOR: an environmental credit colour; LISTING: an entry on a named list. */
+export type RestrictionTriggerKind =
+  | 'COLOR'
+  | 'LISTING';
+
 export type ReviewCreditRepairInput = {
   applicationId: Scalars['ID']['input'];
   decision: ReviewDecision;
@@ -1486,15 +1625,55 @@ export type SetInspectionFrequencyInput = {
   multiplier: Scalars['String']['input'];
 };
 
+/** CREDIT_OFFICE: a new version of the surcharge for (priceKind, snapshotColor, minConsecutiveRed) from a day after today; the version in force then ends there. "0.00" ends a surcharge. */
+export type SetPriceSurchargeInput = {
+  /** CNY per unit, a decimal with at most 2 places ("1.00"). */
+  amount: Scalars['String']['input'];
+  effectiveFrom: Scalars['Date']['input'];
+  legalBasis: Scalars['String']['input'];
+  minConsecutiveRed?: Scalars['Int']['input'];
+  priceKind: PriceKind;
+  snapshotColor: CreditColor;
+};
+
+/** CREDIT_OFFICE: a new version of the rule for (triggerKind, triggerValue) from a day after today; the version in force then ends there. Level NONE only ends it. */
+export type SetRestrictionRuleInput = {
+  effectiveFrom: Scalars['Date']['input'];
+  legalBasis: Scalars['String']['input'];
+  level: RestrictionLevel;
+  triggerKind: RestrictionTriggerKind;
+  triggerValue: Scalars['String']['input'];
+};
+
 /** The sewage treatment fee surcharge for the half-year containing the asked date (DOMAIN.md §6). */
 export type SewageFee = {
   __typename?: 'SewageFee';
   /** The snapshot colour and day that decide it, and the legal basis. */
   basis: Scalars['String']['output'];
+  /** Set when the deciding snapshot was corrected after it was stored: the original price and the difference owed for the months already billed. */
+  correction?: Maybe<SurchargeCorrection>;
   /** The half-year it applies to, YYYY-MM-DD/YYYY-MM-DD. */
   period: Scalars['String']['output'];
+  /** True while the deciding half-year snapshot has not been stored: the colour was derived and a back-dated event may still change the amount. */
+  provisional: Scalars['Boolean']['output'];
   /** CNY per m³ on top of the normal fee, an exact decimal string ("0.60"); "0.00" is the normal fee. */
   surchargePerCubicMetre: Scalars['String']['output'];
+};
+
+/** The price as first decided, when the deciding snapshot was corrected after it was stored (an objection upheld later; DOMAIN.md §10). */
+export type SurchargeCorrection = {
+  __typename?: 'SurchargeCorrection';
+  /** Those months, YYYY-MM-DD/YYYY-MM-DD; null when none. */
+  billedPeriod?: Maybe<Scalars['String']['output']>;
+  /** The day of the correction; the corrected surcharge applies to what is billed from then. */
+  correctedOn: Scalars['Date']['output'];
+  /** Original minus corrected surcharge per unit (m³ or kWh), an exact decimal: owed back to the subject for every unit billed in billedPeriod when positive, owed by it when negative. */
+  differencePerUnit: Scalars['String']['output'];
+  /** Whole months of the half-year that ended before the correction, billed at the original surcharge. */
+  monthsBilled: Scalars['Int']['output'];
+  originalBasis: Scalars['String']['output'];
+  /** The surcharge per unit as first decided, from the snapshot as taken. */
+  originalSurcharge: Scalars['String']['output'];
 };
 
 export type VoidCreditEventInput = {

@@ -1,4 +1,4 @@
-import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
@@ -9,6 +9,7 @@ const TIMELINES = `query ColorTimelines($r: [_Any!]!) { _entities(representation
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
+const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) { subjectsOnHalfYearSnapshot(periodEnd: $periodEnd, colors: $colors) { uscc color consecutiveRed stored correctedOn originalColor originalConsecutiveRed } }`;
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
 const LISTING = 'listType authority documentNo listedOn removedOn';
@@ -54,6 +55,11 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>> {
     const data = await this.execute('market', MARKET_LISTED, { types: listTypes, from, to }, snapshot);
     return new Set(data.subjectsListedBetween as string[]);
+  }
+
+  async halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]> {
+    const data = await this.execute('environment', ON_SNAPSHOT, { periodEnd, colors }, snapshot);
+    return data.subjectsOnHalfYearSnapshot as SubjectHalfYearSnapshotFact[];
   }
 
   async followDistrict(uscc: string, districtCode: string, source: string): Promise<void> {

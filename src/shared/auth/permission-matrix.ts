@@ -20,6 +20,7 @@ const ALL_VISIBLE: SubjectFacts = {
   ratedOf: async (usccs) => new Set(usccs),
   coloredBetween: async () => new Set(),
   marketListedBetween: async () => new Set(),
+  halfYearSnapshotsOn: async () => [],
   followDistrict: async () => undefined,
   subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],

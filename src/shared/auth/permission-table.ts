@@ -84,10 +84,15 @@ export const PERMISSION_TABLE = {
   'Query.scoringPolicies': PARTNERS,
   'Query.eventTypeCatalog': PARTNERS,
   'Query.inspectionFrequencies': PARTNERS,
+  // Not in the contract's table: the surcharge and bank restriction tables, published like the policies.
+  'Query.priceSurchargeRules': PARTNERS,
+  'Query.restrictionRules': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
   // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
   'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  // Not in the contract's table: the half-year price list, for those who may see sewageFee.
+  'Query.priceSurcharges': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.measureSubjectsConnection': [...SUPERVISORS, 'BANK', 'UTILITY'],
@@ -104,6 +109,8 @@ export const PERMISSION_TABLE = {
   'Query.subjectColorsAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedAmong': ['ENV_ADMIN'],
   'Query.subjectsListedAmong': ['ENV_ADMIN'],
+  // @inaccessible: asked only by the hub itself for the credit office's price list and price measures.
+  'Query.subjectsOnHalfYearSnapshot': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],
@@ -126,6 +133,9 @@ export const PERMISSION_TABLE = {
   'Mutation.addMarketListing': ['MARKET_REGULATOR'],
   'Mutation.removeMarketListing': ['MARKET_REGULATOR'],
   'Mutation.defineMeasure': ['CREDIT_OFFICE'],
+  // Not in the contract's table: rule-table versions from a future day, set by the credit office like the catalogue.
+  'Mutation.setPriceSurcharge': ['CREDIT_OFFICE'],
+  'Mutation.setRestrictionRule': ['CREDIT_OFFICE'],
   'Mutation.designateCreditListing': ['CREDIT_OFFICE'],
   'Mutation.removeCreditListing': ['CREDIT_OFFICE'],
   'Mutation.createApiClient': ['ENV_ADMIN'],

@@ -29,6 +29,19 @@ export interface CatalogueMeasure {
  * (environment). The gateway provides an implementation per process (see
  * src/gateway/services/subject-facts.service.ts); roles without row scope never call it.
  */
+/** One subject's half-year snapshot as environment states it (see `SubjectFacts.halfYearSnapshotsOn`). */
+export interface SubjectHalfYearSnapshotFact {
+  uscc: string;
+  color: string;
+  consecutiveRed: number;
+  /** False when derived because the snapshot has not been stored yet: prices resting on it are provisional. */
+  stored: boolean;
+  /** Set when a corrected version replaced the snapshot as taken: the day, and the original values. */
+  correctedOn: string | null;
+  originalColor: string | null;
+  originalConsecutiveRed: number | null;
+}
+
 export interface SubjectFacts {
   /**
    * The registration district of each code the hub knows; unknown codes are absent. Read within the
@@ -53,6 +66,11 @@ export interface SubjectFacts {
    * of codes in one fetch per department; `snapshot` as above.
    */
   subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>>;
+  /**
+   * Environment's snapshot on `periodEnd` (a 30 June or 31 December) of every subject rated that day
+   * whose colour is one of `colors`, stored or derived, by code; for the credit office's price list.
+   */
+  halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
   /**

@@ -4,6 +4,7 @@ import { JointMeasureService } from './services/joint-measure.service';
 import { MeasureCatalogService } from './services/measure-catalog.service';
 import { MeasureDueService } from './services/measure-due.service';
 import { MeasureFeedbackService } from './services/measure-feedback.service';
+import { PriceRuleService } from './services/price-rule.service';
 import { PriceSurchargeService } from './services/price-surcharge.service';
 import { PublicRecordService } from './services/public-record.service';
 import { creditListsFeed, dishonestDebtorsFeed, feedbackFeed } from './import/credit-records.feed';
@@ -14,7 +15,8 @@ export type CreditServices = ReturnType<typeof createCreditServices>;
 /** The credit office's services over its DataSource: for its subgraph, its routes and the CLI (feeds). */
 export function createCreditServices(dataSource: DataSource) {
   const catalog = new MeasureCatalogService(dataSource);
-  const due = new MeasureDueService(dataSource);
+  const surcharges = new PriceSurchargeService(dataSource);
+  const due = new MeasureDueService(dataSource, surcharges);
   const listings = new CreditListingService(dataSource);
   const publicRecords = new PublicRecordService(dataSource);
   const feedback = new MeasureFeedbackService(dataSource, catalog, due);
@@ -25,7 +27,8 @@ export function createCreditServices(dataSource: DataSource) {
     publicRecords,
     feedback,
     jointMeasures: new JointMeasureService(dataSource, due),
-    surcharges: new PriceSurchargeService(dataSource),
+    surcharges,
+    priceRules: new PriceRuleService(dataSource),
     feeds: {
       penalties: penaltyRecordsFeed(dataSource),
       'credit-lists': creditListsFeed(listings),

@@ -16,6 +16,7 @@ import { creditPermissions } from './permissions/credit.permissions';
 import { EnterpriseListingResolver } from './resolvers/enterprise-listing.resolver';
 import { JointMeasureResolver } from './resolvers/joint-measure.resolver';
 import { MeasureResolver } from './resolvers/measure.resolver';
+import { PriceRuleResolver } from './resolvers/price-rule.resolver';
 import { PriceSurchargeResolver } from './resolvers/price-surcharge.resolver';
 import { PublicRecordResolver } from './resolvers/public-record.resolver';
 import { CreditEnterprise } from './types/credit-enterprise.type';
@@ -23,6 +24,7 @@ import { CreditEnterprise } from './types/credit-enterprise.type';
 export { createCreditServices, type CreditServices } from './credit.services';
 /** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
 export { openCreditSeed } from './demo.seed';
+export { priceListRoute } from './price-list.route';
 
 /** Credit office (信用办): public credit records, list designations, the measure catalogue, feedback and price surcharges. */
 export const creditSubgraph: SubgraphModule = {
@@ -39,10 +41,11 @@ export const creditSubgraph: SubgraphModule = {
       new PublicRecordResolver(services.publicRecords),
       new JointMeasureResolver(services.jointMeasures),
       new PriceSurchargeResolver(services.surcharges),
+      new PriceRuleResolver(services.priceRules),
       new MeasureResolver(services.catalog, services.feedback),
     ];
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, MeasureResolver],
+      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, PriceRuleResolver, MeasureResolver],
       entityTypes: [CreditEnterprise],
       container: resolverContainer(resolvers),
       referenceResolvers: {

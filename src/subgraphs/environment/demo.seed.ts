@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
 import { addDays as addDaysOnce, addMonths as addMonthsOnce, rememberedDateArithmetic, type IsoDate } from '../../shared/dates';
 import type { DemoEnterprise } from '../../shared/demo-dataset';
+import { lastHalfYearEndBefore } from '../../shared/half-year';
+import { snapshotSeries } from './services/snapshot.service';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
@@ -16,9 +18,10 @@ const SUBJECT_COLUMNS = [
   'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from',
   'current_color', 'current_score', 'current_on', 'current_since', 'next_change_on',
 ] as const;
+const SNAPSHOT_COLUMNS = ['uscc', 'period_end', 'color', 'score', 'consecutive_red'] as const;
 const EVENT_COLUMNS = [
   'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
-  'forced_color', 'decision_no', 'description', 'recorded_by',
+  'forced_color', 'decision_no', 'description', 'recorded_by', 'known_on',
 ] as const;
 
 /**
@@ -34,6 +37,8 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
   const versionsByCode = new Map<string, EventTypeEntity[]>();
   for (const type of eventTypes) versionsByCode.set(type.code, [...(versionsByCode.get(type.code) ?? []), type]);
   const copy = await BulkCopyTransaction.open(dataSource, by);
+  const latestEnd = lastHalfYearEndBefore(today);
+  const storedEnds = [lastHalfYearEndBefore(latestEnd), latestEnd];
 
   /** The event row as recordCreditEvent would store it, and what scoring reads of it. */
   function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent } {
@@ -47,6 +52,8 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       row: [
         uscc, type.code, event.occurredOn, event.occurredOn, type.defaultPoints, publicityUntil, validFrom, validUntil,
         type.forcedColor, event.decisionNo, `${type.nameZh}（演示数据）`, 'demo-seed',
+        // The demo city has been running: each decision became known the day it was taken.
+        event.occurredOn,
       ],
       scored: { points: type.defaultPoints, validFrom, validUntil, forcedColor: type.forcedColor },
     };
@@ -62,6 +69,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
     async write(chunk: readonly DemoEnterprise[]) {
       const subjects: CopyValue[][] = [];
       const events: CopyValue[][] = [];
+      const snapshots: CopyValue[][] = [];
       for (const e of chunk) {
         if (!e.ratedFrom) continue;
         const scored: ScoredEvent[] = [];
@@ -74,10 +82,16 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
         const basis: RatingBasis = { policies, ratedFrom: e.ratedFrom, events: scored, frontRunner: [] };
         const rating = ratingOn(basis, today);
         subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, rating ? colorSinceOn(basis, today) : null, nextChangeAfter(basis, today)]);
+        // The demo city has been running: the snapshots deciding the current and the previous
+        // half-year's prices are stored, as the scheduled job would have stored them (DOMAIN.md §10).
+        for (const snapshot of snapshotSeries(basis, [], lastHalfYearEndBefore(today)).filter((s) => storedEnds.includes(s.periodEnd))) {
+          snapshots.push([e.uscc, snapshot.periodEnd, snapshot.color, snapshot.score ?? 0, snapshot.consecutiveRed]);
+        }
       }
       // Subjects first: every event references its subject.
       if (subjects.length > 0) await copy.copy('environment.rated_subject', SUBJECT_COLUMNS, subjects);
       if (events.length > 0) await copy.copy('environment.credit_event', EVENT_COLUMNS, events);
+      if (snapshots.length > 0) await copy.copy('environment.half_year_snapshot', SNAPSHOT_COLUMNS, snapshots);
     },
     ...copy.lifecycle,
   };

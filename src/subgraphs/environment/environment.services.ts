@@ -5,6 +5,7 @@ import { CreditEventService } from './services/credit-event.service';
 import { CreditNoticeService } from './services/credit-notice.service';
 import { DisclosureService } from './services/disclosure.service';
 import { FrontRunnerService } from './services/front-runner.service';
+import { KnownOnService } from './services/known-on.service';
 import { InspectionService } from './services/inspection.service';
 import { LegacyRatingService } from './services/legacy-rating.service';
 import { ObjectionService } from './services/objection.service';
@@ -21,15 +22,17 @@ export function createEnvironmentServices(dataSource: DataSource) {
   const ratings = new RatingService(dataSource, policies);
   const events = new CreditEventService(dataSource, policies, ratings);
   const legacy = new LegacyRatingService(dataSource, ratings);
+  const snapshots = new SnapshotService(dataSource, policies, ratings);
   return {
     policies,
     ratings,
     events,
     legacy,
+    known: new KnownOnService(dataSource, policies, ratings),
     notices: new CreditNoticeService(dataSource, ratings),
-    objections: new ObjectionService(dataSource, policies, ratings, events),
+    objections: new ObjectionService(dataSource, policies, ratings, events, snapshots),
     frontRunners: new FrontRunnerService(dataSource, policies, ratings),
-    snapshots: new SnapshotService(dataSource, policies, ratings),
+    snapshots,
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, ratings),
     districts: new SubjectDistrictService(dataSource),

@@ -12,6 +12,7 @@ import { DistrictMoveEntity } from './entities/district-move.entity';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { FrontRunnerEntity } from './entities/front-runner.entity';
 import { HalfYearSnapshotEntity } from './entities/half-year-snapshot.entity';
+import { HalfYearSnapshotCorrectionEntity } from './entities/half-year-snapshot-correction.entity';
 import { InspectionDrawEntity } from './entities/inspection-draw.entity';
 import { InspectionFrequencyEntity } from './entities/inspection-frequency.entity';
 import { LegacyRatingEntity } from './entities/legacy-rating.entity';
@@ -30,6 +31,7 @@ import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
 
 export { noticeRoute } from './notice.route';
+export { startHalfYearSnapshotJob, type HalfYearSnapshotJob } from './snapshot.job';
 export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
 /** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
 export { openEnvironmentSeed } from './demo.seed';
@@ -52,6 +54,7 @@ export const environmentSubgraph: SubgraphModule = {
       ObjectionEntity,
       FrontRunnerEntity,
       HalfYearSnapshotEntity,
+      HalfYearSnapshotCorrectionEntity,
       LegacyRatingEntity,
       InspectionFrequencyEntity,
       InspectionDrawEntity,
@@ -61,12 +64,12 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
+    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
-        new EnterpriseCreditResolver(ratings, events, snapshots, legacy),
+        new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known),
         new EnterpriseDisclosureResolver(disclosures, objections),
         new RatingResolver(ratings, frontRunners, snapshots, legacy),
         new CreditEventResolver(events, notices, objections),

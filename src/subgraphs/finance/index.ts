@@ -9,6 +9,8 @@ import { RestrictionRuleEntity } from './entities/restriction-rule.entity';
 import { financePermissions } from './permissions/finance.permissions';
 import { CreditRestrictionResolver } from './resolvers/credit-restriction.resolver';
 import { CreditRestrictionService } from './services/credit-restriction.service';
+import { RestrictionRuleResolver } from './resolvers/restriction-rule.resolver';
+import { RestrictionRuleService } from './services/restriction-rule.service';
 import { FinanceEnterprise } from './types/finance-enterprise.type';
 
 
@@ -18,10 +20,11 @@ export const financeSubgraph: SubgraphModule = {
   database: { owner: 'finance', entities: [AuditOutboxEntity, RestrictionRuleEntity], migrations: financeMigrations },
   async build(dataSource: DataSource) {
     const restrictions = new CreditRestrictionService(dataSource);
+    const rules = new RestrictionRuleService(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [CreditRestrictionResolver],
+      resolvers: [CreditRestrictionResolver, RestrictionRuleResolver],
       entityTypes: [FinanceEnterprise],
-      container: resolverContainer([new CreditRestrictionResolver(restrictions)]),
+      container: resolverContainer([new CreditRestrictionResolver(restrictions), new RestrictionRuleResolver(rules)]),
       referenceResolvers: {
         // The representation carries the required fields (envColorTimeline, creditListingFacts);
         // outside the caller's row scope the subject does not exist.

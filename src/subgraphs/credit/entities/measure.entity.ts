@@ -12,6 +12,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('measure_kind_check', "kind IN ('ADMINISTRATIVE', 'MARKET', 'INDUSTRY', 'SOCIAL')")
 @Check('measure_trigger_kind_check', "trigger_kind IN ('COLOR', 'LISTING')")
 @Check('measure_trigger_values_check', 'cardinality(trigger_values) > 0')
+@Check('measure_price_kind_check', "price_kind IS NULL OR price_kind IN ('SEWAGE', 'ELECTRICITY')")
 @Check('measure_check', 'effective_to IS NULL OR effective_to > effective_from')
 export class MeasureEntity {
   @PrimaryGeneratedColumn()
@@ -44,6 +45,13 @@ export class MeasureEntity {
   /** BANK, UTILITY, ENVIRONMENT, ...: decides which partners see and report on the measure. */
   @Column({ name: 'agency_kind', type: 'varchar' })
   agencyKind: string;
+
+  /**
+   * SEWAGE or ELECTRICITY for a price measure: it applies exactly when that surcharge for the
+   * half-year (decided by the snapshot before it) is above the normal price; null otherwise.
+   */
+  @Column({ name: 'price_kind', type: 'varchar', nullable: true })
+  priceKind: string | null;
 
   @Column({ name: 'legal_basis', type: 'varchar' })
   legalBasis: string;

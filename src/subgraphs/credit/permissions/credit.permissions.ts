@@ -13,9 +13,12 @@ export const creditPermissions: IRules = {
     measureSubjectsConnection: tableRule('Query.measureSubjectsConnection'),
     // Hub-internal (@inaccessible): a search's credit-list facts.
     subjectsListedAmong: tableRule('Query.subjectsListedAmong'),
+    priceSurcharges: tableRule('Query.priceSurcharges'),
+    priceSurchargeRules: tableRule('Query.priceSurchargeRules'),
   },
   Mutation: {
     defineMeasure: tableRule('Mutation.defineMeasure'),
+    setPriceSurcharge: tableRule('Mutation.setPriceSurcharge'),
     designateCreditListing: tableRule('Mutation.designateCreditListing'),
     removeCreditListing: tableRule('Mutation.removeCreditListing'),
     // Implementing agencies; the service checks that the measure is of the caller's kind.
@@ -53,4 +56,10 @@ export const creditPermissions: IRules = {
   MeasureFeedbackRollup: allow,
   SewageFee: allow,
   ElectricitySurcharge: allow,
+  // The price list's value types: reachable only through priceSurcharges.
+  PriceSurchargeConnection: allow,
+  PriceSurchargeEdge: allow,
+  PriceSurchargeEntry: allow,
+  SurchargeCorrection: allow,
+  PriceSurchargeRule: allow,
 };

@@ -3,6 +3,7 @@ import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/scalars';
+import { SNAPSHOT_FIELDS } from './price-surcharge.resolver';
 import { JointMeasureService } from '../services/joint-measure.service';
 import { CreditEnterprise } from '../types/credit-enterprise.type';
 import { AppliedMeasure } from '../types/measure.type';
@@ -16,7 +17,7 @@ export class JointMeasureResolver {
     nullable: true,
     description: 'The joint rewards and punishments that apply on `asOf` (default today), and why. Banks and utilities see their own measures only.',
   })
-  @Directive('@requires(fields: "envColorTimeline { color from until } marketListingFacts { listType authority documentNo listedOn removedOn }")')
+  @Directive(`@requires(fields: "envColorTimeline { color from until } ${SNAPSHOT_FIELDS} marketListingFacts { listType authority documentNo listedOn removedOn }")`)
   jointMeasures(
     @Ctx() ctx: HubContext,
     @Root() enterprise: CreditEnterprise,

@@ -1,16 +1,31 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/scalars';
 import { PriceSurchargeService } from '../services/price-surcharge.service';
 import { CreditEnterprise } from '../types/credit-enterprise.type';
-import { ElectricitySurcharge, SewageFee } from '../types/price-surcharge.type';
+import { ElectricitySurcharge, PriceSurchargeConnection, SewageFee } from '../types/price-surcharge.type';
 
-const SNAPSHOTS = '@requires(fields: "envHalfYearSnapshots { periodEnd color consecutiveRed }")';
+/** The deciding snapshots; shared with jointMeasures (price measures), so the two read the same facts. */
+export const SNAPSHOT_FIELDS = 'envHalfYearSnapshots { periodEnd color consecutiveRed stored correctedOn originalColor originalConsecutiveRed }';
+const SNAPSHOTS = `@requires(fields: "${SNAPSHOT_FIELDS}")`;
 
 @Resolver(() => CreditEnterprise)
 export class PriceSurchargeResolver {
   constructor(private readonly prices: PriceSurchargeService) {}
+
+  @Query(() => PriceSurchargeConnection, {
+    description:
+      'UTILITY, CREDIT_OFFICE, ENV_ADMIN: everyone with a sewage-fee or electricity surcharge for a half-year ("2026-H2", or "2026-07-01/2026-12-31"), by code, with the deciding snapshot and basis; exactly what sewageFee and electricitySurcharge answer for each. Refused while the deciding snapshot day has not passed.',
+  })
+  priceSurcharges(
+    @Ctx() ctx: HubContext,
+    @Arg('period', () => String) period: string,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PriceSurchargeConnection> {
+    return this.prices.connection(ctx, period, first, after ?? null);
+  }
 
   @FieldResolver(() => SewageFee, {
     nullable: true,

@@ -5,11 +5,13 @@ import type { HubContext } from '../../../shared/context';
 import { decodeCursor, DEFAULT_LIST_PAGE, encodeCursor, fingerprint, pageOf, pageSize } from '../../../shared/paging/cursor';
 import { usccProblem } from '../../../shared/uscc';
 import { badInput, forbidden, notFound } from '../../../shared/errors';
-import type { IsoDate } from '../../../shared/dates';
+import { today, type IsoDate } from '../../../shared/dates';
+import { halfYearOf } from '../../../shared/half-year';
+import { decideSurcharge, surchargeApplies, type PriceKind, type SnapshotFact, type SurchargeRule } from '../rules/price-surcharge';
 import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
-import { measureCatalogVersions } from '../loaders/policy.loader';
+import { measureCatalogVersions, priceSurchargeRules } from '../loaders/policy.loader';
 import { punishmentListingsOn } from '../../../shared/list-types';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import type { MeasureSubjectConnection } from '../types/measure-subject.type';
@@ -26,6 +28,12 @@ export interface MeasureFacts {
   timeline: readonly RequiredColorPeriod[] | null;
   creditListings: readonly Pick<CreditListingEntity, 'listType' | 'authority' | 'documentNo' | 'listedOn' | 'removedOn'>[];
   marketListings: readonly RequiredMarketListing[];
+  /** The environment's half-year snapshots (stored or derived), or null when not rated: price measures follow them. */
+  halfYearSnapshots: readonly SnapshotFact[] | null;
+  /** The surcharge rules, for price measures. */
+  surcharges: readonly SurchargeRule[];
+  /** Today: a half-year whose snapshot day has not passed is not decided yet. */
+  today: IsoDate;
 }
 
 interface Trigger {
@@ -64,7 +72,11 @@ export function applicableMeasures(catalog: readonly MeasureEntity[], facts: Mea
     if (!inForce(measure, asOf)) continue;
     if (rewardsSuspended && measure.nature === 'REWARD') continue;
     const triggers: Trigger[] = [];
-    if (measure.triggerKind === MeasureTriggerKind.COLOR) {
+    if (measure.priceKind) {
+      // A price measure follows the deciding half-year snapshot, exactly as sewageFee does (DOMAIN.md §10).
+      const decision = facts.halfYearSnapshots ? decideSurcharge(facts.surcharges, measure.priceKind as PriceKind, facts.halfYearSnapshots, asOf, facts.today) : null;
+      if (surchargeApplies(decision)) triggers.push({ reason: `half-year ${decision.period} surcharge: ${decision.basis}`, since: halfYearOf(asOf).start });
+    } else if (measure.triggerKind === MeasureTriggerKind.COLOR) {
       if (period && measure.triggerValues.includes(period.color)) {
         triggers.push({
           reason: `environmental credit colour ${period.color} since ${period.from}${period.until ? ` (until ${period.until})` : ''}`,
@@ -148,14 +160,18 @@ export class JointMeasureService {
    * (`@requires`) and the credit office's own designations; banks and utilities see only their own kind.
    */
   async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<AppliedMeasure[]> {
-    const [catalog, creditListings] = await Promise.all([
+    const [catalog, surcharges, creditListings] = await Promise.all([
       measureCatalogVersions(ctx, this.dataSource),
+      priceSurchargeRules(ctx, this.dataSource),
       creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
     ]);
     const applied = applicableMeasures(catalog, {
       timeline: enterprise.envColorTimeline ?? null,
       creditListings,
       marketListings: enterprise.marketListingFacts ?? [],
+      halfYearSnapshots: enterprise.envHalfYearSnapshots ?? null,
+      surcharges,
+      today: today(),
     }, asOf);
     const agencyKind = AGENCY_KIND_OF_ROLE[ctx.principal.role];
     return agencyKind ? applied.filter((a) => a.measure.agencyKind === agencyKind) : applied;

@@ -6,18 +6,17 @@ import { badInput } from '../../../shared/errors';
 import { CreditListType, MarketListType } from '../../../shared/list-types';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { MeasureEntity } from '../entities/measure.entity';
+import { inForce } from '../../../shared/in-force';
 import { measureCatalogVersions } from '../loaders/policy.loader';
 import type { DefineMeasureInput } from '../types/measure.input';
-import { MeasureTriggerKind, type Measure, type MeasureKind, type MeasureNature } from '../types/measure.type';
+import { MeasureTriggerKind, type Measure, type MeasureKind, type MeasureNature, type PriceKind } from '../types/measure.type';
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 /** Lists a LISTING measure may name: the credit office's own and market supervision's. */
 export const LIST_TRIGGERS: string[] = [...Object.values(CreditListType), ...Object.values(MarketListType)];
 
-/** Whether a policy row (measure, surcharge) is in force on `date`; `effectiveTo` is exclusive. */
-export function inForce(row: { effectiveFrom: IsoDate; effectiveTo: IsoDate | null }, date: IsoDate): boolean {
-  return row.effectiveFrom <= date && (row.effectiveTo === null || date < row.effectiveTo);
-}
+/** Re-exported for the credit office's services: the hub's one definition (shared/in-force.ts). */
+export { inForce } from '../../../shared/in-force';
 
 export function toMeasure(row: MeasureEntity): Measure {
   return {
@@ -29,6 +28,7 @@ export function toMeasure(row: MeasureEntity): Measure {
     triggerValues: row.triggerValues,
     implementingAgency: row.implementingAgency,
     agencyKind: row.agencyKind,
+    priceKind: row.priceKind as PriceKind | null,
     legalBasis: row.legalBasis,
     effectiveFrom: row.effectiveFrom,
     effectiveTo: row.effectiveTo,
@@ -64,6 +64,9 @@ export class MeasureCatalogService {
     if (input.triggerValues.length === 0) throw badInput(`triggerValues of measure ${input.code} must name at least one ${input.triggerKind === MeasureTriggerKind.COLOR ? 'colour' : 'list'}`);
     const wrong = input.triggerValues.filter((value) => !allowed.includes(value));
     if (wrong.length > 0) throw badInput(`triggerValues ${wrong.join(', ')} of measure ${input.code} are not among ${allowed.join(', ')}`);
+    if (input.priceKind && input.triggerKind !== MeasureTriggerKind.COLOR) {
+      throw badInput(`measure ${input.code} has priceKind ${input.priceKind}, so its triggerKind must be COLOR (the colours of the deciding half-year snapshot)`);
+    }
     if (input.effectiveFrom < today()) {
       throw badInput(`effectiveFrom ${input.effectiveFrom} of measure ${input.code} is in the past; measures are defined from today (${today()}) or a later date`);
     }
@@ -92,6 +95,7 @@ export class MeasureCatalogService {
           triggerValues: [...new Set(input.triggerValues)],
           implementingAgency: input.implementingAgency.trim(),
           agencyKind: input.agencyKind,
+          priceKind: input.priceKind ?? null,
           legalBasis: input.legalBasis.trim(),
           effectiveFrom: input.effectiveFrom,
           effectiveTo: input.effectiveTo ?? null,

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import type { IsoDate } from '../../../shared/dates';
+import { halfYearsBetween } from '../../../shared/half-year';
+import type { PriceKind } from '../rules/price-surcharge';
+import type { PriceSurchargeService } from './price-surcharge.service';
 import { CreditListType } from '../../../shared/list-types';
 import { readManager } from '../../../shared/read-snapshot';
 import type { MeasureEntity } from '../entities/measure.entity';
@@ -16,7 +19,10 @@ const CREDIT_LISTS: string[] = Object.values(CreditListType);
  * on a day when the subject has a triggering colour or a triggering list entry in force that day.
  */
 export class MeasureDueService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly prices: PriceSurchargeService,
+  ) {}
 
   /** Per measure code, the subjects due; a measure whose due subjects cannot be known here (no facts) is absent. */
   async subjectsDue(ctx: HubContext, measures: readonly MeasureEntity[], from: IsoDate, to: IsoDate): Promise<Map<string, Set<string>>> {
@@ -34,7 +40,13 @@ export class MeasureDueService {
       measures.map(async (measure) => {
         const values = [...measure.triggerValues].sort();
         const subjects = new Set<string>();
-        if (measure.triggerKind === MeasureTriggerKind.COLOR) {
+        if (measure.priceKind) {
+          // A price measure: the half-year price list of every half-year in [from, to] (DOMAIN.md §10).
+          for (const half of halfYearsBetween(from, to)) {
+            const surcharged = await this.prices.surchargedOn(ctx, measure.priceKind as PriceKind, half);
+            for (const uscc of surcharged ?? []) subjects.add(uscc);
+          }
+        } else if (measure.triggerKind === MeasureTriggerKind.COLOR) {
           if (!facts) return;
           for (const uscc of await ask(`color:${values.join(',')}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
         } else {

@@ -1,3 +1,4 @@
+import { inForceBetween } from '../../../shared/in-force';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../shared/auth/principal';
 import { registeredDistrict } from '../../../shared/auth/subject-scope';
@@ -130,7 +131,7 @@ export class MeasureFeedbackService {
     const rows: MeasureFeedbackRollup[] = [];
     for (const measure of byCode.values()) {
       const reported = counts.filter((c) => c.measure_code === measure.code);
-      if (reported.length === 0 && !versions.some((v) => v.code === measure.code && v.effectiveFrom <= to && (v.effectiveTo === null || v.effectiveTo > from))) continue;
+      if (reported.length === 0 && !versions.some((v) => v.code === measure.code && inForceBetween(v, from, to))) continue;
       const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure) };
       if (reported.length === 0) {
         rows.push({ ...base, agency: null, subjectsReported: 0, subjectsReportedNotDue: base.subjectsDue === null ? null : 0, applied: 0, notApplied: 0, exempted: 0 });

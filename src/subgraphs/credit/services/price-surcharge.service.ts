@@ -1,69 +1,63 @@
 import type { DataSource } from 'typeorm';
+import { subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
+import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
-import type { PriceSurchargeEntity } from '../entities/price-surcharge.entity';
+import { badInput } from '../../../shared/errors';
+import { requestLoader } from '../../../shared/dataloader';
+import { halfYearOf, parseHalfYear, type HalfYear } from '../../../shared/half-year';
 import { priceSurchargeRules } from '../loaders/policy.loader';
+import { decideFromSnapshot, decideSurcharge, surchargeApplies, surchargedColors, type PriceKind, type SurchargeDecision } from '../rules/price-surcharge';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
-import type { ElectricitySurcharge, SewageFee } from '../types/price-surcharge.type';
-import type { RequiredHalfYearSnapshot } from '../types/required-facts.type';
-import { inForce } from './measure-catalog.service';
+import type { ElectricitySurcharge, PriceSurchargeConnection, PriceSurchargeEntry, SewageFee, SurchargeCorrection } from '../types/price-surcharge.type';
 
-export type PriceKind = 'SEWAGE' | 'ELECTRICITY';
+/** The most a page of the price list may hold: larger asks are refused, not truncated. */
+export const PRICE_LIST_MAX_PAGE = 1000;
 
-export interface HalfYear {
-  start: IsoDate;
-  end: IsoDate;
-  /** The last day of the preceding half-year, whose colour decides this one (DOMAIN.md §6). */
-  snapshotDay: IsoDate;
-}
-
-export function halfYearOf(asOf: IsoDate): HalfYear {
-  const year = Number(asOf.slice(0, 4));
-  return asOf.slice(5, 7) <= '06'
-    ? { start: `${year}-01-01`, end: `${year}-06-30`, snapshotDay: `${year - 1}-12-31` }
-    : { start: `${year}-07-01`, end: `${year}-12-31`, snapshotDay: `${year}-06-30` };
-}
-
-/** Amounts are numeric(10,2) strings from Postgres: compared as integer cents, never as floats. */
-function cents(amount: string): bigint {
-  const [whole, fraction = ''] = amount.split('.');
-  return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
-}
-
-export interface SurchargeDecision {
-  amount: string;
+/**
+ * One subject of the half-year price list: both surcharges as `sewageFee`/`electricitySurcharge`
+ * answer them for any day of that half-year, and the deciding snapshot. The row an export writes.
+ */
+export interface PriceListRow {
+  uscc: string;
   period: string;
-  basis: string;
+  snapshotDay: IsoDate;
+  snapshotColor: string;
+  consecutiveRed: number;
+  sewage: SurchargeDecision;
+  electricity: SurchargeDecision;
+  /** True when the deciding snapshot is derived, not stored yet. */
+  provisional: boolean;
+}
+
+const correction = (d: SurchargeDecision): SurchargeCorrection | null =>
+  d.correction && {
+    originalSurcharge: d.correction.originalAmount,
+    originalBasis: d.correction.originalBasis,
+    correctedOn: d.correction.correctedOn,
+    monthsBilled: d.correction.monthsBilled,
+    billedPeriod: d.correction.billedPeriod,
+    differencePerUnit: d.correction.differencePerUnit,
+  };
+const sewageFee = (d: SurchargeDecision): SewageFee => ({ surchargePerCubicMetre: d.amount, period: d.period, basis: d.basis, provisional: d.provisional, correction: correction(d) });
+const electricity = (d: SurchargeDecision): ElectricitySurcharge => ({ surchargePerKwh: d.amount, period: d.period, basis: d.basis, provisional: d.provisional, correction: correction(d) });
+
+function encodeCursor(uscc: string): string {
+  return Buffer.from(`uscc:${uscc}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const text = cursor.length <= 64 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!text.startsWith('uscc:') || !/^[0-9A-Z]{18}$/.test(text.slice(5))) throw badInput(`after "${cursor.slice(0, 64)}" is not a cursor of this list`);
+  return text.slice(5);
 }
 
 /**
- * The surcharge of `kind` for the half-year containing `asOf`: the highest amount among the rules in
- * force on the half-year's first day that the snapshot matches (colour, and the run of RED
- * snapshots). "0.00" when none matches or the subject was not rated on the snapshot day; null when
- * the snapshot day is still ahead of `todayDate` (nothing is decided yet).
+ * Differential prices (DOMAIN.md §6, §10), all from environment's half-year snapshots: per subject
+ * from the snapshots the gateway supplies through `@requires`, and for the whole half-year (the
+ * price list, price measures' subjects) from the same snapshots asked through federation. One
+ * decision function (rules/price-surcharge.ts) answers all of them, so they cannot disagree.
  */
-export function decideSurcharge(
-  rules: readonly PriceSurchargeEntity[],
-  kind: PriceKind,
-  snapshots: readonly RequiredHalfYearSnapshot[],
-  asOf: IsoDate,
-  todayDate: IsoDate,
-): SurchargeDecision | null {
-  const half = halfYearOf(asOf);
-  if (half.snapshotDay >= todayDate) return null;
-  const period = `${half.start}/${half.end}`;
-  const snapshot = snapshots.find((s) => s.periodEnd === half.snapshotDay);
-  if (!snapshot) return { amount: '0.00', period, basis: `not rated on ${half.snapshotDay}: normal price` };
-  const matching = rules
-    .filter((rule) => rule.priceKind === kind && inForce(rule, half.start) && rule.snapshotColor === snapshot.color)
-    .filter((rule) => snapshot.consecutiveRed >= rule.minConsecutiveRed);
-  const snapshotText = `colour ${snapshot.color} on ${half.snapshotDay}${snapshot.color === 'RED' ? ` (${snapshot.consecutiveRed} consecutive RED half-year snapshot${snapshot.consecutiveRed === 1 ? '' : 's'})` : ''}`;
-  if (matching.length === 0) return { amount: '0.00', period, basis: `${snapshotText}: normal price` };
-  const rule = matching.reduce((best, r) => (cents(r.amount) > cents(best.amount) ? r : best));
-  return { amount: rule.amount, period, basis: `${snapshotText}: +${rule.amount} ${rule.unit} (${rule.legalBasis})` };
-}
-
-/** Differential prices from the environment's half-year snapshots (received through `@requires`). */
 export class PriceSurchargeService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -76,11 +70,102 @@ export class PriceSurchargeService {
 
   async sewageFeeOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<SewageFee | null> {
     const decision = await this.decide(ctx, enterprise, 'SEWAGE', asOf);
-    return decision && { surchargePerCubicMetre: decision.amount, period: decision.period, basis: decision.basis };
+    return decision && sewageFee(decision);
   }
 
   async electricitySurchargeOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<ElectricitySurcharge | null> {
     const decision = await this.decide(ctx, enterprise, 'ELECTRICITY', asOf);
-    return decision && { surchargePerKwh: decision.amount, period: decision.period, basis: decision.basis };
+    return decision && electricity(decision);
   }
+
+  /**
+   * THE surcharge list of a half-year, the single source for `priceSurcharges`, price measures'
+   * subjects (`measureSubjects`, the feedback roll-up) and exports: every subject whose sewage or
+   * electricity surcharge for `half` is above the normal price, ordered by code, with its basis.
+   * Not row-scoped (callers apply the scope); null when the deciding snapshot day has not passed.
+   */
+  async surchargeList(ctx: HubContext, half: HalfYear): Promise<PriceListRow[] | null> {
+    if (half.snapshotDay >= today()) return null;
+    // Once per request and half-year: measureSubjects, the roll-up and the list may all ask.
+    return requestLoader<string, PriceListRow[]>(ctx, 'credit:price-list', (starts) =>
+      Promise.all(starts.map((start) => this.computeList(ctx, halfYearOf(start)))),
+    ).load(half.start);
+  }
+
+  private async computeList(ctx: HubContext, half: HalfYear): Promise<PriceListRow[]> {
+    if (!ctx.subjectFacts) throw new Error('the price list needs environment\'s snapshots, and this context has no SubjectFacts');
+    const rules = await priceSurchargeRules(ctx, this.dataSource);
+    const colors = surchargedColors(rules, half.start);
+    if (colors.length === 0) return [];
+    const snapshots = await ctx.subjectFacts.halfYearSnapshotsOn(half.snapshotDay, colors, ctx.snapshot);
+    const rows: PriceListRow[] = [];
+    for (const snapshot of snapshots) {
+      const sewage = decideFromSnapshot(rules, 'SEWAGE', half.start, half.snapshotDay, snapshot);
+      const power = decideFromSnapshot(rules, 'ELECTRICITY', half.start, half.snapshotDay, snapshot);
+      if (!surchargeApplies(sewage) && !surchargeApplies(power)) continue;
+      rows.push({
+        uscc: snapshot.uscc,
+        period: half.period,
+        snapshotDay: half.snapshotDay,
+        snapshotColor: snapshot.color,
+        consecutiveRed: snapshot.consecutiveRed,
+        sewage,
+        electricity: power,
+        provisional: !snapshot.stored,
+      });
+    }
+    return rows.sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
+  }
+
+  /** The subjects whose `kind` surcharge applies on `asOf` (a price measure's subjects); null when not decided yet. */
+  async surchargedOn(ctx: HubContext, kind: PriceKind, half: HalfYear): Promise<Set<string> | null> {
+    const list = await this.surchargeList(ctx, half);
+    if (!list) return null;
+    return new Set(list.filter((row) => surchargeApplies(kind === 'SEWAGE' ? row.sewage : row.electricity)).map((row) => row.uscc));
+  }
+
+  /**
+   * The price list of a half-year in the caller's row scope, for exports (CSV): rows as the
+   * `priceSurcharges` connection pages them, in code order. An export plugs in here (or pages
+   * `priceSurcharges`), never recomputing prices itself.
+   */
+  async *surchargeRows(ctx: HubContext, period: string): AsyncGenerator<PriceListRow> {
+    const list = await this.listIn(ctx, period);
+    for (const row of list) yield row;
+  }
+
+  private async listIn(ctx: HubContext, period: string): Promise<PriceListRow[]> {
+    const half = parseHalfYear(period);
+    if (!half) throw badInput(`period "${period.slice(0, 40)}" must name a half-year: YYYY-H1, YYYY-H2 or YYYY-01-01/YYYY-06-30, YYYY-07-01/YYYY-12-31`);
+    const list = await this.surchargeList(ctx, half);
+    if (!list) throw badInput(`period ${half.period} is not decided yet: its snapshot day ${half.snapshotDay} has not passed (today is ${today()})`);
+    const visible = await Promise.all(list.map((row) => subjectVisible(ctx, row.uscc)));
+    return list.filter((_, i) => visible[i]);
+  }
+
+  /** `priceSurcharges`: the price list of `period`, paged by code (keyset: `after` is the last code seen). */
+  async connection(ctx: HubContext, period: string, first: number, after: string | null): Promise<PriceSurchargeConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > PRICE_LIST_MAX_PAGE) throw badInput(`first must be between 1 and ${PRICE_LIST_MAX_PAGE}, not ${first}`);
+    const afterUscc = after ? decodeCursor(after) : null;
+    const list = await this.listIn(ctx, period);
+    const rest = afterUscc ? list.filter((row) => row.uscc > afterUscc) : list;
+    const page = rest.slice(0, first);
+    for (const row of page) ctx.touchedUsccs.add(row.uscc);
+    const edges = page.map((row) => ({ cursor: encodeCursor(row.uscc), node: toEntry(row) }));
+    return { edges, totalCount: list.length, pageInfo: { hasNextPage: rest.length > page.length, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
+
+function toEntry(row: PriceListRow): PriceSurchargeEntry {
+  return {
+    uscc: row.uscc,
+    enterprise: { uscc: row.uscc },
+    period: row.period,
+    snapshotDay: row.snapshotDay,
+    snapshotColor: row.snapshotColor as CreditColor,
+    consecutiveRed: row.consecutiveRed,
+    sewageFee: sewageFee(row.sewage),
+    electricitySurcharge: electricity(row.electricity),
+    provisional: row.provisional,
+  };
 }

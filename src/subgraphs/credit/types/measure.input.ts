@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '../../../shared/scalars';
-import { MeasureKind, MeasureNature, MeasureTriggerKind } from './measure.type';
+import { MeasureKind, MeasureNature, MeasureTriggerKind, PriceKind } from './measure.type';
 
 @InputType({
   description:
@@ -30,6 +30,9 @@ export class DefineMeasureInput {
 
   @Field(() => String, { description: 'BANK, UTILITY, ENVIRONMENT, MARKET_SUPERVISION, …' })
   agencyKind: string;
+
+  @Field(() => PriceKind, { nullable: true, description: 'Makes it a price measure, following the half-year snapshot (see Measure.priceKind).' })
+  priceKind?: PriceKind | null;
 
   @Field(() => String)
   legalBasis: string;

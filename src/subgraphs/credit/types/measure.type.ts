@@ -25,6 +25,12 @@ registerEnumType(MeasureTriggerKind, {
   description: 'COLOR: triggered by an environmental credit colour; LISTING: by an entry on a named credit-office or market list.',
 });
 
+export enum PriceKind {
+  SEWAGE = 'SEWAGE',
+  ELECTRICITY = 'ELECTRICITY',
+}
+registerEnumType(PriceKind, { name: 'PriceKind', description: 'SEWAGE: the sewage treatment fee surcharge (per m³); ELECTRICITY: the differential electricity price (per kWh).' });
+
 @ObjectType({ description: 'A row of the joint rewards and punishments catalogue (DOMAIN.md §5).' })
 export class Measure {
   @Field(() => String)
@@ -50,6 +56,12 @@ export class Measure {
 
   @Field(() => String, { description: 'BANK, UTILITY, ENVIRONMENT, …: which partners see and report on the measure.' })
   agencyKind: string;
+
+  @Field(() => PriceKind, {
+    nullable: true,
+    description: 'Set for a price measure: it applies exactly when that surcharge for the half-year, decided by the half-year snapshot before it, is above the normal price (DOMAIN.md §6), not by today\'s colour.',
+  })
+  priceKind: PriceKind | null;
 
   @Field(() => String)
   legalBasis: string;

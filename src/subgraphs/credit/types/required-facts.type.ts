@@ -31,6 +31,20 @@ export class RequiredHalfYearSnapshot {
 
   @Field(() => Int)
   consecutiveRed: number;
+
+  /** False when derived (not stored yet): a price resting on it is provisional. */
+  @Field(() => Boolean)
+  stored: boolean;
+
+  /** Set when a corrected version replaced the snapshot as taken; with the original values. */
+  @Field(() => DateScalar, { nullable: true })
+  correctedOn: string | null;
+
+  @Field(() => CreditColor, { nullable: true })
+  originalColor: CreditColor | null;
+
+  @Field(() => Int, { nullable: true })
+  originalConsecutiveRed: number | null;
 }
 
 /** Market supervision's list entry, as the credit office receives it through `@requires`. */

@@ -56,6 +56,10 @@ export class CreditEventEntity {
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
 
+  /** The day the event became known to the hub (UTC): answers "what the hub said on K" leave out events known later. */
+  @Column({ name: 'known_on', type: 'date' })
+  knownOn: string;
+
   @Column({ name: 'recorded_by', type: 'varchar', nullable: true })
   recordedBy: string | null;
 

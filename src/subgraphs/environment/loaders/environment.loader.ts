@@ -1,13 +1,12 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { keyedLoader, requestLoader } from '../../../shared/dataloader';
+import { groupByKey, keyedLoader, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
 import { RulesCache } from '../../../shared/rules-cache';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
 import { EventTypeEntity } from '../entities/event-type.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
-import { HalfYearSnapshotEntity } from '../entities/half-year-snapshot.entity';
 import { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
 import { LegacyRatingEntity } from '../entities/legacy-rating.entity';
 import { ObjectionEntity } from '../entities/objection.entity';
@@ -23,8 +22,71 @@ export const creditEventsLoader = keyedLoader({ name: 'environment:credit-events
 /** Front-runner designations of each subject, oldest first: one statement per batch. */
 export const frontRunnerLoader = keyedLoader({ name: 'environment:front-runner', entity: FrontRunnerEntity, key: 'uscc', many: true, orderBy: [['designatedOn', 'ASC']] });
 
-/** Stored half-year snapshots of each subject, oldest first: one statement per batch. */
-export const storedSnapshotsLoader = keyedLoader({ name: 'environment:snapshots', entity: HalfYearSnapshotEntity, key: 'uscc', many: true, orderBy: [['periodEnd', 'ASC']] });
+/** The original values of a stored snapshot that a later version corrected. */
+export interface SnapshotOriginal {
+  color: string;
+  score: number;
+  consecutiveRed: number;
+}
+
+/**
+ * A stored half-year snapshot as it stands: its latest version's values (the original row's when
+ * never corrected), with the version, the day of the correction and the original values.
+ */
+export interface StoredSnapshot {
+  uscc: string;
+  periodEnd: string;
+  color: string;
+  score: number;
+  consecutiveRed: number;
+  takenAt: Date;
+  version: number;
+  correctedOn: string | null;
+  original: SnapshotOriginal | null;
+}
+
+/** Stored half-year snapshots of each subject, oldest first, each at its latest version: one statement per batch. */
+export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, StoredSnapshot[]>(ctx, 'environment:snapshots', async (usccs) => {
+    const manager = await readManager(ctx, dataSource);
+    return groupByKey(usccs, await storedSnapshotsOf(manager, usccs), (row) => row.uscc);
+  });
+}
+
+/** The same read for a transaction's manager (the snapshot job, corrections). */
+export async function storedSnapshotsOf(manager: EntityManager, usccs: readonly string[]): Promise<StoredSnapshot[]> {
+  const rows: {
+    uscc: string; period_end: string; color: string; score: number; consecutive_red: number; taken_at: Date;
+    version: number | null; c_color: string | null; c_score: number | null; c_consecutive_red: number | null; corrected_on: string | null;
+  }[] = await manager.query(
+    `SELECT s.uscc, s.period_end::text AS period_end, s.color, s.score, s.consecutive_red, s.taken_at,
+            c.version, c.color AS c_color, c.score AS c_score, c.consecutive_red AS c_consecutive_red, c.corrected_on::text AS corrected_on
+       FROM environment.half_year_snapshot s
+       LEFT JOIN LATERAL (
+         SELECT * FROM environment.half_year_snapshot_correction c
+          WHERE c.uscc = s.uscc AND c.period_end = s.period_end ORDER BY c.version DESC LIMIT 1
+       ) c ON true
+      WHERE s.uscc = ANY($1::varchar[])
+      ORDER BY s.uscc, s.period_end`,
+    [usccs],
+  );
+  return rows.map((row) => {
+    const original = { color: row.color, score: row.score, consecutiveRed: row.consecutive_red };
+    return row.version === null
+      ? { uscc: row.uscc, periodEnd: row.period_end, ...original, takenAt: row.taken_at, version: 1, correctedOn: null, original: null }
+      : {
+          uscc: row.uscc,
+          periodEnd: row.period_end,
+          color: row.c_color!,
+          score: row.c_score!,
+          consecutiveRed: row.c_consecutive_red!,
+          takenAt: row.taken_at,
+          version: row.version,
+          correctedOn: row.corrected_on,
+          original,
+        };
+  });
+}
 
 /** Objections of each subject, oldest first: one statement per batch. */
 export const objectionsLoader = keyedLoader({ name: 'environment:objections', entity: ObjectionEntity, key: 'uscc', many: true, orderBy: [['id', 'ASC']] });

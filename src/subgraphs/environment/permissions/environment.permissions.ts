@@ -21,6 +21,7 @@ export const environmentPermissions: IRules = {
     subjectsColoredBetween: tableRule('Query.subjectsColoredBetween'),
     subjectColorsAmong: tableRule('Query.subjectColorsAmong'),
     subjectsRatedAmong: tableRule('Query.subjectsRatedAmong'),
+    subjectsOnHalfYearSnapshot: tableRule('Query.subjectsOnHalfYearSnapshot'),
   },
   Mutation: {
     enrollRatedSubject: tableRule('Mutation.enrollRatedSubject', inputInScope),
@@ -77,6 +78,7 @@ export const environmentPermissions: IRules = {
   CreditColorChange: allow,
   CreditSnapshot: allow,
   HalfYearSnapshotRun: allow,
+  SubjectHalfYearSnapshot: allow,
   LegacyRating: allow,
   ImportLegacyRatingsPayload: allow,
   Objection: allow,

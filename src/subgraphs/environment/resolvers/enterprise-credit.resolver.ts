@@ -3,6 +3,7 @@ import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { DateScalar } from '../../../shared/scalars';
 import { CreditEventService } from '../services/credit-event.service';
+import { KnownOnService } from '../services/known-on.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
 import { SnapshotService } from '../services/snapshot.service';
@@ -21,20 +22,30 @@ export class EnterpriseCreditResolver {
     private readonly events: CreditEventService,
     private readonly snapshots: SnapshotService,
     private readonly legacy: LegacyRatingService,
+    private readonly known: KnownOnService,
   ) {}
 
-  @FieldResolver(() => EnvCredit, { nullable: true, description: 'The rating on `asOf` (default today); null when the subject is not rated.' })
+  @FieldResolver(() => EnvCredit, {
+    nullable: true,
+    description:
+      'The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out.',
+  })
   envCredit(
     @Ctx() ctx: HubContext,
     @Root() enterprise: EnvEnterprise,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
   ): Promise<EnvCredit | null> {
-    return this.ratings.ratingOf(ctx, enterprise.uscc, asOf ?? undefined);
+    return this.known.ratingOf(ctx, enterprise.uscc, asOf ?? undefined, knownOn ?? undefined);
   }
 
-  @FieldResolver(() => [CreditEvent], { nullable: true, description: 'Every scored event, voided ones included, oldest first.' })
-  envCreditEvents(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CreditEvent[] | null> {
-    return this.events.eventsOf(ctx, enterprise.uscc);
+  @FieldResolver(() => [CreditEvent], { nullable: true, description: 'Every scored event, voided ones included, oldest first; with `knownOn`, as the hub knew them that day.' })
+  envCreditEvents(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
+  ): Promise<CreditEvent[] | null> {
+    return knownOn ? this.known.eventsOf(ctx, enterprise.uscc, knownOn) : this.events.eventsOf(ctx, enterprise.uscc);
   }
 
   @FieldResolver(() => CreditEventConnection, { nullable: true, description: 'envCreditEvents a page at a time (oldest first); `first` at most 1000.' })
@@ -51,8 +62,12 @@ export class EnterpriseCreditResolver {
     nullable: true,
     description: 'Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction.',
   })
-  envCreditHistory(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CreditColorChange[] | null> {
-    return this.ratings.historyOf(ctx, enterprise.uscc);
+  envCreditHistory(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('knownOn', () => DateScalar, { nullable: true, description: 'The history as the hub told it on that day (default: as known today).' }) knownOn?: string,
+  ): Promise<CreditColorChange[] | null> {
+    return this.known.historyOf(ctx, enterprise.uscc, knownOn ?? undefined);
   }
 
   @FieldResolver(() => [CreditSnapshot], { nullable: true, description: 'The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise.' })

@@ -12,7 +12,7 @@ import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
 import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
 import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
-import { HalfYearSnapshotRun } from '../types/snapshot.type';
+import { HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 
 @Resolver()
 export class RatingResolver {
@@ -64,6 +64,18 @@ export class RatingResolver {
     @Arg('asOf', () => DateScalar) asOf: string,
   ): Promise<string[]> {
     return this.ratings.ratedAmong(ctx, usccs, asOf);
+  }
+
+  @Query(() => [SubjectHalfYearSnapshot], {
+    description: 'Hub-internal (@inaccessible): the snapshot on `periodEnd` of every subject rated that day with one of `colors`, stored or derived; for the price list.',
+  })
+  @Directive('@inaccessible')
+  subjectsOnHalfYearSnapshot(
+    @Ctx() ctx: HubContext,
+    @Arg('periodEnd', () => DateScalar) periodEnd: string,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+  ): Promise<SubjectHalfYearSnapshot[]> {
+    return this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors);
   }
 
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })

@@ -13,6 +13,7 @@ export function toCreditEvent(row: CreditEventEntity): CreditEvent {
     validUntil: row.validUntil,
     decisionNo: row.decisionNo,
     description: row.description,
+    knownOn: row.knownOn,
     voided: row.voidedAt !== null,
     voidReason: row.voidReason,
     voidedOn: row.voidedAt ? new Date(row.voidedAt).toISOString().slice(0, 10) : null,

@@ -18,10 +18,10 @@ import type { CreditEvent, CreditEventConnection } from '../types/credit-event.t
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
-import { composeNoticeText, noticeMeasures, noticeNumber, type NoticeFacts } from './credit-notice';
+import { composeNoticeText, noticeMeasures, noticeNumber, type NoticeFacts } from '../rules/credit-notice';
 import { noticeBureau } from './notice-issuer';
 import { signedNoticePath } from './notice-link';
-import { rewardRefusal } from './reward-bar';
+import { rewardRefusal } from '../rules/reward-bar';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
 import { policyOn, ratingOn, type Rating, type RatingBasis } from './scoring';
@@ -44,6 +44,8 @@ interface EventPlan {
   event: CreditEventEntity;
   eventType: EventTypeEntity;
   basisBefore: RatingBasis;
+  /** The rating basis with the event: today's rating is refreshed from it, without reading the events again. */
+  basisAfter: RatingBasis;
   noticeBefore: Rating | null;
   noticeAfter: Rating;
   objectionDays: number;
@@ -339,6 +341,8 @@ export class CreditEventService {
       description,
       publicityUntil,
       recordedBy: ctx.principal.clientId,
+      // Known to the hub from today (DOMAIN.md §10): answers "as known on" an earlier day leave it out.
+      knownOn: today(),
       voidedAt: null,
       voidReason: null,
     });
@@ -360,6 +364,7 @@ export class CreditEventService {
       event,
       eventType,
       basisBefore,
+      basisAfter,
       noticeBefore,
       noticeAfter,
       objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,

@@ -3,7 +3,7 @@ import type { HubContext } from '../../../shared/context';
 import { readManager } from '../../../shared/read-snapshot';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
 import type { CreditNotice } from '../types/record-credit-event.payload';
-import { renderNoticeHtml, type NoticeFacts } from './credit-notice';
+import { renderNoticeHtml, type NoticeFacts } from '../rules/credit-notice';
 import { signedNoticePath } from './notice-link';
 import type { RatingService } from './rating.service';
 

@@ -8,7 +8,7 @@ import { badInput } from '../../../shared/errors';
 import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
 import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
-import { DRAW_ALGORITHM, drawSelection, isDrawAlgorithm, type DrawSpec } from './inspection-draw';
+import { DRAW_ALGORITHM, drawSelection, isDrawAlgorithm, type DrawSpec } from '../rules/inspection-draw';
 import { parseId } from './ids';
 import type { PolicyService } from './policy.service';
 import { SUBJECT_COLORS_SQL } from './subject-colors.sql';

@@ -9,10 +9,11 @@ import { objectionsLoader } from '../loaders/environment.loader';
 import { ObjectionStatus, ReviewDecision, type FileObjectionInput, type Objection, type ReviewObjectionInput, type ReviewObjectionPayload } from '../types/objection.type';
 import type { CreditEventService } from './credit-event.service';
 import { toCreditEvent } from './credit-event.mapper';
-import { objectionDeadline } from './credit-notice';
+import { objectionDeadline } from '../rules/credit-notice';
 import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import type { RatingService } from './rating.service';
+import type { SnapshotService } from './snapshot.service';
 import { policyOn } from './scoring';
 
 export function toObjection(row: ObjectionEntity): Objection {
@@ -40,6 +41,7 @@ export class ObjectionService {
     private readonly policies: PolicyService,
     private readonly ratings: RatingService,
     private readonly events: CreditEventService,
+    private readonly snapshots: SnapshotService,
   ) {}
 
   async objectionsOf(ctx: HubContext, uscc: string): Promise<Objection[] | null> {
@@ -95,6 +97,9 @@ export class ObjectionService {
       await repository.save(objection);
       if (upheld) {
         const voided = await this.events.voidLocked(manager, ctx, subject, objection.eventId, `objection ${id} upheld: ${note}`);
+        // Snapshots already stored that counted the event get corrected versions (DOMAIN.md §10).
+        const event = await manager.getRepository(CreditEventEntity).findOneByOrFail({ id: objection.eventId });
+        await this.snapshots.correctAfterUpheldObjection(manager, ctx, subject, event, id);
         return { objection: toObjection(objection), event: voided.event, ratingAfter: voided.ratingAfter };
       }
       const event = await manager.getRepository(CreditEventEntity).findOneByOrFail({ id: objection.eventId });

@@ -1,3 +1,4 @@
+import { inForce } from '../../../shared/in-force';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { type IsoDate, today } from '../../../shared/dates';
@@ -12,10 +13,6 @@ import type { AddEventTypeVersionInput, AddScoringPolicyVersionInput, SetInspect
 
 /** Kinds of rated subject; third-party service providers are rated under their own policy rows. */
 export const SUBJECT_KINDS = ['ENTERPRISE', 'EIA_AGENCY', 'MONITORING_AGENCY', 'OM_AGENCY', 'TREATMENT_AGENCY'] as const;
-
-function inForce(row: { effectiveFrom: IsoDate; effectiveTo: IsoDate | null }, date: IsoDate): boolean {
-  return row.effectiveFrom <= date && (row.effectiveTo === null || date < row.effectiveTo);
-}
 
 function requireKind(subjectKind: string): void {
   if (!(SUBJECT_KINDS as readonly string[]).includes(subjectKind)) {

@@ -1,3 +1,4 @@
+import { versionOn } from '../../../shared/in-force';
 import { colorSeverity, CreditColor } from '../../../shared/credit-color';
 import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 
@@ -67,7 +68,7 @@ export function colorForScore(policy: ScoringPolicy, score: number): CreditColor
 
 /** The policy version in force on `date`, or undefined. */
 export function policyOn<P extends Pick<ScoringPolicy, 'effectiveFrom' | 'effectiveTo'>>(policies: readonly P[], date: IsoDate): P | undefined {
-  return policies.find((p) => p.effectiveFrom <= date && (p.effectiveTo === null || date < p.effectiveTo));
+  return versionOn(policies, date);
 }
 
 export function isValidOn(event: ScoredEvent, date: IsoDate): boolean {

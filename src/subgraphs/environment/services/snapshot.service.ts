@@ -1,16 +1,19 @@
 import { writeTransaction } from '../../../shared/read-snapshot';
-import { In, MoreThan, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { halfYearEnds, isHalfYearEnd, lastHalfYearEndBefore } from '../../../shared/half-year';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
-import { HalfYearSnapshotEntity } from '../entities/half-year-snapshot.entity';
+import { HalfYearSnapshotCorrectionEntity } from '../entities/half-year-snapshot-correction.entity';
+import { eventsAsKnownOn, recordedBy } from '../rules/known-on';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
-import { storedSnapshotsLoader } from '../loaders/environment.loader';
+import { ratedSubjectLoader, storedSnapshotsLoader, storedSnapshotsOf, type StoredSnapshot } from '../loaders/environment.loader';
+import { readManager } from '../../../shared/read-snapshot';
 import type { HalfYearSnapshot } from '../types/env-credit.type';
-import type { CreditSnapshot, HalfYearSnapshotRun } from '../types/snapshot.type';
+import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
 import { ratingOn, type RatingBasis } from './scoring';
@@ -18,21 +21,12 @@ import { ratingOn, type RatingBasis } from './scoring';
 /** Subjects per batch when a whole half-year is snapshotted. */
 const BATCH = 500;
 
-/** Every 30 June and 31 December in [from, until]. */
-export function halfYearEnds(from: IsoDate, until: IsoDate): IsoDate[] {
-  const ends: IsoDate[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(until.slice(0, 4)); year++) {
-    for (const end of [`${year}-06-30`, `${year}-12-31`]) if (end >= from && end <= until) ends.push(end);
-  }
-  return ends;
-}
-
 /**
- * The snapshot series of a subject up to `until`: stored rows as they were taken (never
- * recomputed), derived ratings for the half-year ends not taken yet, the run of consecutive RED
- * continuing across both.
+ * The snapshot series of a subject up to `until`: stored rows as they stand (their latest corrected
+ * version, never recomputed), derived ratings for the half-year ends not taken yet, the run of
+ * consecutive RED continuing across both.
  */
-export function snapshotSeries(basis: RatingBasis, stored: readonly HalfYearSnapshotEntity[], until: IsoDate): CreditSnapshot[] {
+export function snapshotSeries(basis: RatingBasis, stored: readonly Omit<StoredSnapshot, 'uscc' | 'takenAt'>[], until: IsoDate): CreditSnapshot[] {
   const storedByEnd = new Map(stored.map((row) => [row.periodEnd, row]));
   const series: CreditSnapshot[] = [];
   let consecutiveRed = 0;
@@ -40,13 +34,23 @@ export function snapshotSeries(basis: RatingBasis, stored: readonly HalfYearSnap
     const row = storedByEnd.get(periodEnd);
     if (row) {
       consecutiveRed = row.consecutiveRed;
-      series.push({ periodEnd, color: row.color as CreditColor, score: row.score, consecutiveRed, stored: true });
+      series.push({
+        periodEnd,
+        color: row.color as CreditColor,
+        score: row.score,
+        consecutiveRed,
+        stored: true,
+        version: row.version,
+        correctedOn: row.correctedOn,
+        originalColor: (row.original?.color as CreditColor | undefined) ?? null,
+        originalConsecutiveRed: row.original?.consecutiveRed ?? null,
+      });
       continue;
     }
     const rating = ratingOn(basis, periodEnd);
     if (!rating) continue;
     consecutiveRed = rating.color === 'RED' ? consecutiveRed + 1 : 0;
-    series.push({ periodEnd, color: rating.color, score: rating.score, consecutiveRed, stored: false });
+    series.push({ periodEnd, color: rating.color, score: rating.score, consecutiveRed, stored: false, version: 0, correctedOn: null, originalColor: null, originalConsecutiveRed: null });
   }
   return series;
 }
@@ -59,10 +63,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else groups.set(key(row), [row]);
   }
   return groups;
-}
-
-function isHalfYearEnd(date: IsoDate): boolean {
-  return date.endsWith('-06-30') || date.endsWith('-12-31');
 }
 
 /**
@@ -87,7 +87,106 @@ export class SnapshotService {
   /** The gateway-only shape other departments `@requires`. */
   async halfYearSnapshotsOf(ctx: HubContext, uscc: string): Promise<HalfYearSnapshot[] | null> {
     const series = await this.snapshotsOf(ctx, uscc);
-    return series && series.map(({ periodEnd, color, consecutiveRed }) => ({ periodEnd, color, consecutiveRed }));
+    return series && series.map(({ periodEnd, color, consecutiveRed, stored, correctedOn, originalColor, originalConsecutiveRed }) => ({
+      periodEnd, color, consecutiveRed, stored, correctedOn, originalColor, originalConsecutiveRed,
+    }));
+  }
+
+  /**
+   * Hub-internal (the credit office's price list): the snapshot on `periodEnd` of every subject rated
+   * that day whose snapshot colour is one of `colors`, by code; stored where taken, derived otherwise
+   * (exactly the entry `envHalfYearSnapshots` gives for that day). Events are read only for subjects
+   * without a stored row, through the request's loaders (a fixed number of statements).
+   */
+  async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[]): Promise<SubjectHalfYearSnapshot[]> {
+    if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
+    const manager = await readManager(ctx, this.dataSource);
+    const rated = await manager.getRepository(RatedSubjectEntity).find({ where: { ratedFrom: LessThanOrEqual(periodEnd) }, order: { uscc: 'ASC' } });
+    const subjects = ratedSubjectLoader(ctx, this.dataSource);
+    for (const subject of rated) subjects.prime(subject.uscc, subject);
+    const storedRows = await storedSnapshotsLoader(ctx, this.dataSource).loadMany(rated.map((s) => s.uscc));
+    const answers = await Promise.all(
+      rated.map(async (subject, i) => {
+        const stored = storedRows[i];
+        if (stored instanceof Error) throw stored;
+        const row = stored.find((r) => r.periodEnd === periodEnd);
+        if (row) {
+          return {
+            uscc: subject.uscc, color: row.color as CreditColor, consecutiveRed: row.consecutiveRed, stored: true,
+            correctedOn: row.correctedOn, originalColor: (row.original?.color as CreditColor | undefined) ?? null, originalConsecutiveRed: row.original?.consecutiveRed ?? null,
+          };
+        }
+        const visible = await this.ratings.subject(ctx, subject.uscc);
+        if (!visible) return null;
+        const { basis } = await this.ratings.basisOf(ctx, visible);
+        const last = snapshotSeries(basis, stored, periodEnd).at(-1);
+        return last && last.periodEnd === periodEnd
+          ? { uscc: subject.uscc, color: last.color, consecutiveRed: last.consecutiveRed, stored: false, correctedOn: null, originalColor: null, originalConsecutiveRed: null }
+          : null;
+      }),
+    );
+    return answers.filter((a): a is SubjectHalfYearSnapshot => a !== null && colors.includes(a.color));
+  }
+
+  /**
+   * After an objection against `voided` was upheld (DOMAIN.md §10): every stored snapshot that counted
+   * the event (its day inside the event's validity, taken after the event became known) gets a
+   * corrected version, computed from what the hub knew when it was taken, without the event; later
+   * snapshots whose run of RED changes with it too. The originals stay. Inside the caller's
+   * transaction (which holds the subject's lock); returns the versions written.
+   */
+  async correctAfterUpheldObjection(
+    manager: EntityManager,
+    ctx: HubContext,
+    subject: RatedSubjectEntity,
+    voided: CreditEventEntity,
+    objectionId: number,
+  ): Promise<number> {
+    const stored = await storedSnapshotsOf(manager, [subject.uscc]);
+    if (stored.length === 0) return 0;
+    const [policies, events, designations] = await Promise.all([
+      this.policies.policiesFor(ctx, subject.subjectKind),
+      manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc } }),
+      manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } }),
+    ]);
+    const correctedOn = today();
+    const corrections: HalfYearSnapshotCorrectionEntity[] = [];
+    let previous: { periodEnd: IsoDate; color: string; consecutiveRed: number } | null = null;
+    let chainChanged = false;
+    for (const row of stored) {
+      const takenOn = new Date(row.takenAt).toISOString().slice(0, 10);
+      let { color, score } = row;
+      if (voided.validFrom <= row.periodEnd && row.periodEnd < voided.validUntil && voided.knownOn <= takenOn) {
+        const known = eventsAsKnownOn(events, takenOn).filter((event) => event.id !== voided.id);
+        const rating = ratingOn(ratingBasis(subject.ratedFrom, policies, known, recordedBy(designations, takenOn)), row.periodEnd);
+        if (rating) ({ color, score } = rating);
+      }
+      let consecutiveRed = row.consecutiveRed;
+      if (color !== row.color || chainChanged) {
+        const adjacent = previous && previous.periodEnd === lastHalfYearEndBefore(row.periodEnd) ? previous : null;
+        const priorRun = adjacent ? (adjacent.color === 'RED' ? adjacent.consecutiveRed : 0) : row.color === 'RED' ? row.consecutiveRed - 1 : 0;
+        consecutiveRed = color === 'RED' ? priorRun + 1 : 0;
+      }
+      chainChanged = consecutiveRed !== row.consecutiveRed;
+      if (color !== row.color || score !== row.score || chainChanged) {
+        corrections.push(
+          manager.getRepository(HalfYearSnapshotCorrectionEntity).create({
+            uscc: subject.uscc,
+            periodEnd: row.periodEnd,
+            version: row.version + 1,
+            color,
+            score,
+            consecutiveRed,
+            correctedOn,
+            reason: `objection ${objectionId} upheld: credit event ${voided.id} (${voided.type} ${voided.occurredOn}) voided`,
+            objectionId,
+          }),
+        );
+      }
+      previous = { periodEnd: row.periodEnd, color, consecutiveRed };
+    }
+    if (corrections.length > 0) await manager.getRepository(HalfYearSnapshotCorrectionEntity).insert(corrections);
+    return corrections.length;
   }
 
   /**
@@ -115,7 +214,7 @@ export class SnapshotService {
       await writeTransaction(ctx, this.dataSource, async (manager) => {
         const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: In(usccs) } });
         const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: In(usccs) } });
-        const stored = await manager.getRepository(HalfYearSnapshotEntity).find({ where: { uscc: In(usccs) } });
+        const stored = await storedSnapshotsOf(manager, usccs);
         const eventsOf = groupBy(events, (e) => e.uscc);
         const designationsOf = groupBy(designations, (d) => d.uscc);
         const storedOf = groupBy(stored, (s) => s.uscc);

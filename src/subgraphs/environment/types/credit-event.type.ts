@@ -40,6 +40,9 @@ export class CreditEvent {
   @Field(() => String, { nullable: true })
   voidReason: string | null;
 
+  @Field(() => DateScalar, { description: 'The day the event became known to the hub (answers "as known on" a day leave out events known later).' })
+  knownOn: string;
+
   @Field(() => DateScalar, { nullable: true, description: 'The day it was voided.' })
   voidedOn: string | null;
 

@@ -68,4 +68,16 @@ export class HalfYearSnapshot {
 
   @Field(() => Int, { description: 'How many snapshots in a row, ending with this one, were RED.' })
   consecutiveRed: number;
+
+  @Field(() => Boolean, { description: 'True when taken and stored (immutable); false when derived: a price resting on it is provisional.' })
+  stored: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When a corrected version replaced the snapshot as taken (an objection upheld later).' })
+  correctedOn: string | null;
+
+  @Field(() => CreditColor, { nullable: true, description: 'The colour as originally taken, when corrected.' })
+  originalColor: CreditColor | null;
+
+  @Field(() => Int, { nullable: true, description: 'The run of RED as originally taken, when corrected.' })
+  originalConsecutiveRed: number | null;
 }

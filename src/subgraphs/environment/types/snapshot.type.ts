@@ -1,6 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CreditColor } from '../../../shared/credit-color';
-import { DateScalar } from '../../../shared/scalars';
+import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'The rating on a half-year’s last day (30 June, 31 December), which decides the next half-year’s price surcharges.' })
 export class CreditSnapshot {
@@ -18,6 +18,44 @@ export class CreditSnapshot {
 
   @Field(() => Boolean, { description: 'True when taken and stored (immutable); false when derived because it has not been taken yet.' })
   stored: boolean;
+
+  @Field(() => Int, { description: '1 for the snapshot as taken, 2… for corrected versions (an objection upheld after it was taken); 0 when derived.' })
+  version: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the latest correction; null when never corrected.' })
+  correctedOn: string | null;
+
+  @Field(() => CreditColor, { nullable: true, description: 'The colour as originally taken, when corrected since.' })
+  originalColor: CreditColor | null;
+
+  /** Hub-internal (the price answers' original decision); not a GraphQL field of this type. */
+  originalConsecutiveRed: number | null;
+}
+
+/** One subject's snapshot on a half-year end, for the credit office's price list. Served only to the hub. */
+@ObjectType()
+@Directive('@inaccessible')
+export class SubjectHalfYearSnapshot {
+  @Field(() => UsccScalar)
+  uscc: string;
+
+  @Field(() => CreditColor)
+  color: CreditColor;
+
+  @Field(() => Int)
+  consecutiveRed: number;
+
+  @Field(() => Boolean)
+  stored: boolean;
+
+  @Field(() => DateScalar, { nullable: true })
+  correctedOn: string | null;
+
+  @Field(() => CreditColor, { nullable: true })
+  originalColor: CreditColor | null;
+
+  @Field(() => Int, { nullable: true })
+  originalConsecutiveRed: number | null;
 }
 
 @ObjectType({ description: 'The result of taking the half-year snapshot of every rated subject.' })

@@ -6,12 +6,15 @@ import { CreditRestrictionService } from '../services/credit-restriction.service
 import { CreditRestriction } from '../types/credit-restriction.type';
 import { FinanceEnterprise } from '../types/finance-enterprise.type';
 
+/** Issue 11 (list precedence): market supervision's entries, beside the credit office's. */
+const MARKET_LISTINGS = 'marketListingFacts { listType documentNo listedOn removedOn }';
+
 @Resolver(() => FinanceEnterprise)
 export class CreditRestrictionResolver {
   constructor(private readonly restrictions: CreditRestrictionService) {}
 
   @FieldResolver(() => CreditRestriction, { nullable: true, description: "The bank's answer on `asOf` (default today)." })
-  @Directive('@requires(fields: "envColorNow { color from until } creditListingFacts { listType documentNo listedOn removedOn }")')
+  @Directive(`@requires(fields: "envColorNow { color from until } creditListingFacts { listType documentNo listedOn removedOn } ${MARKET_LISTINGS}")`)
   creditRestriction(
     @Ctx() ctx: HubContext,
     @Root() enterprise: FinanceEnterprise,

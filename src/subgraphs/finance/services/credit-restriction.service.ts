@@ -4,16 +4,18 @@ import { CreditColor } from '../../../shared/credit-color';
 import { facts, type ColorPeriodFact } from '../../../shared/auth/subject-scope';
 import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
+import { inForce } from '../../../shared/in-force';
 import { PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
 import { RestrictionLevel, type CreditRestriction } from '../types/credit-restriction.type';
 import type { FinanceEnterprise } from '../types/finance-enterprise.type';
 
-/** What a restriction is decided from: the colour periods (null = not rated) and the credit listings. */
+/** What a restriction is decided from: the colour periods (null = not rated), the credit office's and market supervision's listings. */
 export interface RestrictionFacts {
   envColorTimeline: readonly ColorPeriodFact[] | null;
   creditListingFacts?: FinanceEnterprise['creditListingFacts'];
+  marketListingFacts?: FinanceEnterprise['marketListingFacts'];
 }
 
 const LEVEL_ORDER = [RestrictionLevel.NONE, RestrictionLevel.RESTRICTED, RestrictionLevel.PROHIBITED];
@@ -25,7 +27,7 @@ interface Trigger {
 }
 
 function ruleInForce(rule: RestrictionRuleEntity, date: IsoDate): boolean {
-  return rule.effectiveFrom <= date && (rule.effectiveTo === null || date < rule.effectiveTo);
+  return inForce(rule, date);
 }
 
 /**
@@ -45,7 +47,9 @@ export function decideRestriction(enterprise: RestrictionFacts, rules: readonly 
       });
     }
   }
-  for (const listing of enterprise.creditListingFacts ?? []) {
+  // Credit office's and market supervision's entries alike (DOMAIN.md §10 list precedence).
+  const listings = [...(enterprise.creditListingFacts ?? []), ...(enterprise.marketListingFacts ?? [])];
+  for (const listing of listings) {
     if (listing.listedOn > asOf || (listing.removedOn !== null && listing.removedOn <= asOf)) continue;
     for (const rule of inForce.filter((r) => r.triggerKind === 'LISTING' && r.triggerValue === listing.listType)) {
       triggers.push({
@@ -58,7 +62,7 @@ export function decideRestriction(enterprise: RestrictionFacts, rules: readonly 
   const level = triggers.reduce((worst, t) => (LEVEL_ORDER.indexOf(t.level) > LEVEL_ORDER.indexOf(worst) ? t.level : worst), RestrictionLevel.NONE);
   const decisive = triggers.filter((t) => t.level === level);
   // A punishment-list entry suspends the GREEN reward of green-credit priority (DOMAIN.md §10).
-  const suspending = punishmentListingsOn(enterprise.creditListingFacts ?? [], asOf);
+  const suspending = punishmentListingsOn(listings, asOf);
   const greenCreditPriority = level === RestrictionLevel.NONE && period?.color === CreditColor.GREEN && suspending.length === 0;
   const suspension = period?.color === CreditColor.GREEN && suspending.length
     ? `: priority for green credit suspended while listed ${suspending.map((l) => `${l.listType} (${PUNISHMENT_LISTS[l.listType].basis})`).join(', ')}`
@@ -89,9 +93,9 @@ export class CreditRestrictionService {
   /** Null when the subject is not rated on `asOf` and is on no list (nothing to decide on). */
   async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate): Promise<CreditRestriction | null> {
     const now = enterprise.envColorNow ?? null;
-    if (!now && !(enterprise.creditListingFacts ?? []).length) return null;
+    if (!now && !(enterprise.creditListingFacts ?? []).length && !(enterprise.marketListingFacts ?? []).length) return null;
     const [timeline, rules] = await Promise.all([this.periodsFor(ctx, enterprise.uscc, now, asOf), restrictionRuleLoader(ctx, this.dataSource).load('all')]);
-    return decideRestriction({ envColorTimeline: timeline, creditListingFacts: enterprise.creditListingFacts }, rules, asOf);
+    return decideRestriction({ envColorTimeline: timeline, creditListingFacts: enterprise.creditListingFacts, marketListingFacts: enterprise.marketListingFacts }, rules, asOf);
   }
 
   /**

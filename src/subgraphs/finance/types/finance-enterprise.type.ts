@@ -1,10 +1,10 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { UsccScalar } from '../../../shared/scalars';
-import { RequiredCreditListing, RequiredCurrentColorPeriod } from './required-facts.type';
+import { RequiredCreditListing, RequiredCurrentColorPeriod, RequiredMarketListing } from './required-facts.type';
 
 /**
- * Finance's part of the `Enterprise` entity. The current colour period and the credit listings are
- * other departments' data, supplied by the gateway through `@requires`.
+ * Finance's part of the `Enterprise` entity. The current colour period and the credit and market
+ * listings are other departments' data, supplied by the gateway through `@requires`.
  */
 @ObjectType('Enterprise')
 @Directive('@key(fields: "uscc")')
@@ -22,4 +22,10 @@ export class FinanceEnterprise {
   @Field(() => [RequiredCreditListing], { nullable: true })
   @Directive('@external')
   creditListingFacts?: RequiredCreditListing[] | null;
+
+  // Market supervision's list entries (严重违法失信名单), the same way (issue 11: list precedence and
+  // reward suspension see market's lists too).
+  @Field(() => [RequiredMarketListing], { nullable: true })
+  @Directive('@external')
+  marketListingFacts?: RequiredMarketListing[] | null;
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { CreditColor } from '../../../shared/credit-color';
-import { CreditListType } from '../../../shared/list-types';
+import { CreditListType, MarketListType } from '../../../shared/list-types';
 import { DateScalar } from '../../../shared/scalars';
 
 /** The environment's colour period, as finance receives it through `@requires`. */
@@ -42,6 +42,23 @@ export class RequiredCurrentColorPeriod {
 export class RequiredCreditListing {
   @Field(() => CreditListType)
   listType: CreditListType;
+
+  @Field(() => String, { nullable: true })
+  documentNo: string | null;
+
+  @Field(() => DateScalar)
+  listedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removedOn: string | null;
+}
+
+/** Market supervision's list entry, as finance receives it through `@requires` (for list precedence and reward suspension). */
+@ObjectType('MarketListing')
+@Directive('@shareable')
+export class RequiredMarketListing {
+  @Field(() => MarketListType)
+  listType: MarketListType;
 
   @Field(() => String, { nullable: true })
   documentNo: string | null;

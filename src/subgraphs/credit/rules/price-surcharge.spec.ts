@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CreditColor } from '../../../shared/credit-color';
 import type { PriceSurchargeEntity } from '../entities/price-surcharge.entity';
-import { decideSurcharge, halfYearOf } from './price-surcharge.service';
+import { halfYearOf } from '../../../shared/half-year';
+import { decideSurcharge } from './price-surcharge';
 
 const rule = (priceKind: string, snapshotColor: string, minConsecutiveRed: number, amount: string, effectiveFrom = '2000-01-01', effectiveTo: string | null = null): PriceSurchargeEntity =>
   ({ id: 0, priceKind, snapshotColor, minConsecutiveRed, amount, unit: 'CNY/m3', legalBasis: 'basis', effectiveFrom, effectiveTo });

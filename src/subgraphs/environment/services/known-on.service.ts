@@ -1,0 +1,69 @@
+import type { DataSource } from 'typeorm';
+import type { HubContext } from '../../../shared/context';
+import { today, type IsoDate } from '../../../shared/dates';
+import { badInput } from '../../../shared/errors';
+import { creditEventsLoader, frontRunnerLoader } from '../loaders/environment.loader';
+import { eventsAsKnownOn, recordedBy } from '../rules/known-on';
+import type { CreditColorChange, ColorChangeCause } from '../types/credit-history.type';
+import type { CreditEvent } from '../types/credit-event.type';
+import type { EnvCredit } from '../types/env-credit.type';
+import { toCreditEvent } from './credit-event.mapper';
+import type { PolicyService } from './policy.service';
+import { ratingBasis, voidedOn, type RatingService } from './rating.service';
+import { colorHistory, ratingOn, type HistoryEvent } from './scoring';
+
+/**
+ * "What the hub said on K about D" (DOMAIN.md §10): ratings, events and history computed from the
+ * events known by day K (and voidings done by then), through the request's loaders. Without K every
+ * answer is today's knowledge, delegated to RatingService (kept apart so that the current-rating
+ * path, which is materialised, stays as it is).
+ */
+export class KnownOnService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PolicyService,
+    private readonly ratings: RatingService,
+  ) {}
+
+  private async known(ctx: HubContext, uscc: string, knownOn: IsoDate) {
+    if (knownOn > today()) throw badInput(`knownOn ${knownOn} is in the future (today is ${today()}); the hub cannot say what it will know`);
+    const subject = await this.ratings.subject(ctx, uscc);
+    if (!subject) return null;
+    const [policies, events, designations] = await Promise.all([
+      this.policies.policiesFor(ctx, subject.subjectKind),
+      creditEventsLoader(ctx, this.dataSource).load(uscc),
+      frontRunnerLoader(ctx, this.dataSource).load(uscc),
+    ]);
+    const knownEvents = eventsAsKnownOn(events, knownOn);
+    return { events: knownEvents, basis: ratingBasis(subject.ratedFrom, policies, knownEvents, recordedBy(designations, knownOn)) };
+  }
+
+  /** The rating on `asOf` as the hub knew it on `knownOn` (default: as known today). */
+  async ratingOf(ctx: HubContext, uscc: string, asOf: IsoDate | undefined, knownOn: IsoDate | undefined): Promise<EnvCredit | null> {
+    if (!knownOn) return this.ratings.ratingOf(ctx, uscc, asOf);
+    const known = await this.known(ctx, uscc, knownOn);
+    if (!known) return null;
+    const date = asOf ?? knownOn;
+    const rating = ratingOn(known.basis, date);
+    return rating && { color: rating.color, score: rating.score, ratedOn: date };
+  }
+
+  /** The colour history as the hub knew it on `knownOn` (default: as known today). */
+  async historyOf(ctx: HubContext, uscc: string, knownOn: IsoDate | undefined): Promise<CreditColorChange[] | null> {
+    if (!knownOn) return this.ratings.historyOf(ctx, uscc);
+    const known = await this.known(ctx, uscc, knownOn);
+    if (!known) return null;
+    const byId = new Map(known.events.map((event) => [event.id, event]));
+    const historyEvents: HistoryEvent[] = known.events.map((event) => ({ ...event, voidedOn: voidedOn(event) }));
+    return colorHistory(known.basis, historyEvents).map((change) => {
+      const event = change.eventId === null ? undefined : byId.get(change.eventId);
+      return { ...change, cause: change.cause as ColorChangeCause, event: event ? toCreditEvent(event) : null };
+    });
+  }
+
+  /** The events as known on `knownOn`: those known later absent, later voidings not yet done. */
+  async eventsOf(ctx: HubContext, uscc: string, knownOn: IsoDate): Promise<CreditEvent[] | null> {
+    const known = await this.known(ctx, uscc, knownOn);
+    return known && known.events.map(toCreditEvent);
+  }
+}
