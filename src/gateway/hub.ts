@@ -27,6 +27,7 @@ import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSou
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
+import { webPagesRoute } from './web-pages';
 import { createRateLimiter } from './rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
 import { AuditCheckpointFile } from './services/audit-checkpoints.service';
@@ -200,7 +201,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment)],
+      routes: [noticeRoute(readySources.environment), webPagesRoute({ graphiql: config.graphiql })],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });

@@ -76,7 +76,17 @@ export const PERMISSION_TABLE = {
   'Query.eventTypeCatalog': PARTNERS,
   'Query.inspectionFrequencies': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
-  'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  // Not in the contract's table: the dashboard's figures (issue 13), for those who see colorDistribution;
+  // the last draws and the feedback roll-up for the dashboard too.
+  'Query.colorTrend': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.colorChanges': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.colorBucketSubjects': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'DASHBOARD'],
+  'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE', 'DASHBOARD'],
+  // 应公开、尽公开: the published list of ratings (the public portal and its CSV) is for everyone.
+  'Query.publishedRatings': ALL,
+  // A simple search by name or code; PUBLIC finds rated subjects only (row scope).
+  'Query.findEnterprises': ALL,
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],

@@ -25,6 +25,7 @@ import { EnterpriseDisclosureResolver } from './resolvers/enterprise-disclosure.
 import { InspectionResolver } from './resolvers/inspection.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
+import { RatingStatisticsResolver } from './resolvers/rating-statistics.resolver';
 import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
 import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
@@ -61,9 +62,9 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
+    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, inspections, disclosures, districts, statistics } = createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy),
@@ -73,6 +74,7 @@ export const environmentSubgraph: SubgraphModule = {
         new PolicyResolver(policies),
         new InspectionResolver(inspections),
         new SubjectDistrictResolver(districts),
+        new RatingStatisticsResolver(statistics),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
 import { InspectionService } from '../services/inspection.service';
 import { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
@@ -16,5 +16,10 @@ export class InspectionResolver {
   @Query(() => InspectionDraw, { nullable: true, description: 'A stored draw, replayed from its seed and population snapshot.' })
   inspectionDraw(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string): Promise<InspectionDraw | null> {
     return this.inspections.find(ctx, id);
+  }
+
+  @Query(() => [InspectionDraw], { description: 'The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s.' })
+  inspectionDraws(@Ctx() ctx: HubContext, @Arg('last', () => Int, { defaultValue: 10 }) last = 10): Promise<InspectionDraw[]> {
+    return this.inspections.recent(ctx, last);
   }
 }

@@ -11,6 +11,7 @@ export const marketPermissions: IRules = {
     ...FEDERATION_PLUMBING_RULES.Query,
     enterprise: tableRule('Query.enterprise'),
     enterprises: tableRule('Query.enterprises'),
+    findEnterprises: tableRule('Query.findEnterprises'),
     subjectsListedBetween: tableRule('Query.subjectsListedBetween'),
   },
   Mutation: {
