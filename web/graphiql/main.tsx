@@ -24,6 +24,11 @@ const fetcher = createGraphiQLFetcher({
   },
 });
 
+const TABS = EXAMPLES.map((example) => ({
+  query: tabQuery(example),
+  variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
+}));
+
 function CredentialBar() {
   const [apiKey, setApiKey] = useState(credential.apiKey);
   const [purpose, setPurpose] = useState(credential.purpose);
@@ -77,10 +82,10 @@ createRoot(document.getElementById('root')!).render(
       <div className="explorer">
         <GraphiQL
           fetcher={fetcher}
-          defaultTabs={EXAMPLES.map((example) => ({
-            query: tabQuery(example),
-            variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
-          }))}
+          defaultTabs={TABS}
+          // GraphiQL 5 takes the first tab's query but not its variables from defaultTabs: give both.
+          initialQuery={TABS[0].query}
+          initialVariables={TABS[0].variables}
         />
       </div>
     </div>
