@@ -202,6 +202,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subjectFacts,
       snapshotSource,
       routes: [noticeRoute(readySources.environment), webPagesRoute({ graphiql: config.graphiql })],
+      graphiql: config.graphiql,
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });

@@ -176,6 +176,15 @@ export type ColorChangeCause =
   | 'POLICY'
   | 'VOIDED';
 
+/** How many rated subjects had one colour on one day of a trend (zero counts included). */
+export type ColorTrendPoint = {
+  __typename?: 'ColorTrendPoint';
+  color: CreditColor;
+  count: Scalars['Int']['output'];
+  /** The last day of a month, or the trend’s own date for its last point. */
+  on: Scalars['Date']['output'];
+};
+
 export type CreateApiClientInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   /** Required for ENV_OFFICER. */
@@ -1030,8 +1039,14 @@ export type Query = {
   apiClients: Array<ApiClient>;
   /** ENV_ADMIN: the audit trail, newest first; a department: who read its data. */
   auditLog: Array<AuditRecord>;
+  /** The subjects behind one bucket of colorDistribution (same group, colour and date), by code; at most `first` (1–1000, default 200). */
+  colorBucketSubjects: Array<Enterprise>;
+  /** Subjects whose colour on `to` (default today) differs from their colour on `from` (default 30 days before `to`); at most 366 days apart. */
+  colorChanges: Array<SubjectColorChange>;
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
   colorDistribution: Array<ColorBucket>;
+  /** Counts per colour on the last day of each of `months` months (1–60, default 24) up to `asOf` (default today), zeros included. */
+  colorTrend: Array<ColorTrendPoint>;
   /** A credit record notice as issued; null when unknown or outside the caller’s district. */
   creditNotice?: Maybe<CreditNotice>;
   /** The subject with this code, or null when the hub does not know it. */
@@ -1040,8 +1055,12 @@ export type Query = {
   enterprises: Array<Maybe<Enterprise>>;
   /** The event-type catalogue, every version; only those in force on asOf when given. */
   eventTypeCatalog: Array<EventType>;
+  /** A simple search by name (contains) or code (prefix), by code; at most `first` (1–100, default 20) of the first 500 matches; PUBLIC finds rated subjects only. */
+  findEnterprises: Array<Enterprise>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;
+  /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
+  inspectionDraws: Array<InspectionDraw>;
   /** Random-inspection multiples by colour; only those in force on asOf when given. */
   inspectionFrequencies: Array<InspectionFrequency>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
@@ -1050,6 +1069,8 @@ export type Query = {
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
   /** The subjects a measure applies to on `asOf` (default today), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. */
   measureSubjects: Array<Enterprise>;
+  /** The published list: subjects rated on `asOf` (default today), by code, `first` (1–1000, default 100) after the code `after`. */
+  publishedRatings: Array<Enterprise>;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */
   scoringPolicies: Array<ScoringPolicy>;
   /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
@@ -1063,9 +1084,30 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryColorBucketSubjectsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  color: CreditColor;
+  first?: Scalars['Int']['input'];
+  group: Scalars['String']['input'];
+  groupBy: DistributionGroup;
+};
+
+
+export type QueryColorChangesArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryColorDistributionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   groupBy: DistributionGroup;
+};
+
+
+export type QueryColorTrendArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  months?: Scalars['Int']['input'];
 };
 
 
@@ -1090,8 +1132,19 @@ export type QueryEventTypeCatalogArgs = {
 };
 
 
+export type QueryFindEnterprisesArgs = {
+  first?: Scalars['Int']['input'];
+  text: Scalars['String']['input'];
+};
+
+
 export type QueryInspectionDrawArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionDrawsArgs = {
+  last?: Scalars['Int']['input'];
 };
 
 
@@ -1114,6 +1167,13 @@ export type QueryMeasureFeedbackRollupArgs = {
 export type QueryMeasureSubjectsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
+};
+
+
+export type QueryPublishedRatingsArgs = {
+  after?: InputMaybe<Scalars['USCC']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1264,6 +1324,17 @@ export type SewageFee = {
   period: Scalars['String']['output'];
   /** CNY per m³ on top of the normal fee, an exact decimal string ("0.60"); "0.00" is the normal fee. */
   surchargePerCubicMetre: Scalars['String']['output'];
+};
+
+/** A subject whose colour on `to` differs from its colour on `from`. */
+export type SubjectColorChange = {
+  __typename?: 'SubjectColorChange';
+  colorAfter: CreditColor;
+  /** Null when the subject was not rated yet on `from`. */
+  colorBefore?: Maybe<CreditColor>;
+  /** District code of the rated subject. */
+  districtCode: Scalars['String']['output'];
+  enterprise: Enterprise;
 };
 
 export type VoidCreditEventInput = {

@@ -75,11 +75,23 @@ function chartBox(): HTMLElement {
   return el('div', { class: 'chart' });
 }
 
+/**
+ * Draws a chart once its box is on the page (ECharts measures the box), and redraws it whenever the
+ * box changes size (window, phone rotation, layout).
+ */
 function mountChart(box: HTMLElement, option: echarts.EChartsCoreOption, onBar?: (seriesIndex: number, dataIndex: number) => void): void {
-  const chart = echarts.init(box, undefined, { renderer: 'canvas' });
-  chart.setOption({ animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 40, bottom: 60, containLabel: true }, ...option });
-  if (onBar) chart.on('click', (params) => onBar(params.seriesIndex ?? 0, params.dataIndex));
-  charts.push(chart);
+  const start = () => {
+    if (!box.isConnected) {
+      requestAnimationFrame(start);
+      return;
+    }
+    const chart = echarts.init(box, undefined, { renderer: 'canvas' });
+    chart.setOption({ animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 10, right: 20, top: 40, bottom: 10, containLabel: true }, ...option });
+    if (onBar) chart.on('click', (params) => onBar(params.seriesIndex ?? 0, params.dataIndex));
+    new ResizeObserver(() => chart.resize()).observe(box);
+    charts.push(chart);
+  };
+  start();
 }
 
 async function section(container: HTMLElement, build: () => Promise<Node[]>): Promise<void> {
@@ -131,8 +143,7 @@ async function distribution(groupBy: 'DISTRICT' | 'INDUSTRY'): Promise<Node[]> {
       ),
     ),
   );
-  queueMicrotask(() =>
-    mountChart(
+  mountChart(
       box,
       {
         xAxis: { type: 'category', data: groups, axisLabel: { rotate: groups.length > 8 ? 45 : 0 } },
@@ -140,7 +151,6 @@ async function distribution(groupBy: 'DISTRICT' | 'INDUSTRY'): Promise<Node[]> {
         series: COLORS.map((color) => ({ name: colorLabel(state.language, color), type: 'bar', stack: 'all', color: COLOR_HEX[color], data: groups.map((g) => count(g, color)) })),
       },
       (seriesIndex, dataIndex) => open(groups[dataIndex], COLORS[seriesIndex]),
-    ),
   );
   return [el('p', { class: 'hint' }, t.clickHint), box, el('details', { open: '' }, el('summary', {}, t.count), table)];
 }
@@ -151,13 +161,11 @@ async function trend(): Promise<Node[]> {
   const days = [...new Set(data.colorTrend.map((p) => p.on))];
   const count = (day: string, color: CreditColor) => data.colorTrend.find((p) => p.on === day && p.color === color)?.count ?? 0;
   const box = chartBox();
-  queueMicrotask(() =>
-    mountChart(box, {
-      xAxis: { type: 'category', data: days.map((d) => d.slice(0, 7)) },
-      yAxis: { type: 'value' },
-      series: COLORS.map((color) => ({ name: colorLabel(state.language, color), type: 'line', color: COLOR_HEX[color], data: days.map((d) => count(d, color)) })),
-    }),
-  );
+  mountChart(box, {
+    xAxis: { type: 'category', data: days.map((d) => d.slice(0, 7)) },
+    yAxis: { type: 'value' },
+    series: COLORS.map((color) => ({ name: colorLabel(state.language, color), type: 'line', color: COLOR_HEX[color], data: days.map((d) => count(d, color)) })),
+  });
   const table = el(
     'table',
     { class: 'numbers' },
@@ -242,16 +250,16 @@ async function measures(): Promise<Node[]> {
   );
   const agencies = perImplementingAgency(data.measureFeedbackRollup);
   const box = chartBox();
-  queueMicrotask(() =>
-    mountChart(box, {
-      xAxis: { type: 'category', data: agencies.map((a) => a.agency), axisLabel: { rotate: 30, interval: 0 } },
-      yAxis: { type: 'value' },
-      series: [
-        { name: t.due, type: 'bar', color: '#8a9bb5', data: agencies.map((a) => a.due) },
-        { name: t.reported, type: 'bar', color: '#2e9d4f', data: agencies.map((a) => a.reported) },
-      ],
-    }),
-  );
+  box.style.height = `${Math.max(300, agencies.length * 36 + 60)}px`;
+  mountChart(box, {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    yAxis: { type: 'category', data: agencies.map((a) => a.agency), inverse: true, axisLabel: { width: 170, overflow: 'truncate' } },
+    xAxis: { type: 'value' },
+    series: [
+      { name: t.due, type: 'bar', color: '#8a9bb5', data: agencies.map((a) => a.due) },
+      { name: t.reported, type: 'bar', color: '#2e9d4f', data: agencies.map((a) => a.reported) },
+    ],
+  });
   const table = el(
     'table',
     { class: 'numbers' },
@@ -375,5 +383,4 @@ function render(): void {
   void Promise.all(loads).then(() => app.setAttribute('data-loaded', state.asOf));
 }
 
-window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
 render();
