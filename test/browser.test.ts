@@ -267,6 +267,13 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     await page.locator('.graphiql-execute-button').click();
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 30_000 }).toContain('连云港示例化工有限公司');
     await expect.poll(() => pageCalls.find((c) => c.body.includes('query Subject'))?.authorization).toBe('Bearer demo-env-admin');
+    // The bank's example: its tab carries the purpose header, the key comes from the field.
+    await page.locator('.graphiql-tab').nth(1).locator('button').first().click();
+    await page.fill('input[name="apiKey"]', 'demo-bank');
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 30_000 }).toContain('creditRestriction');
+    expect(await page.locator('.result-window').innerText()).not.toContain('FORBIDDEN');
+    await expect.poll(() => pageCalls.find((c) => c.body.includes('query CreditCheck'))?.errors).toEqual([]);
     await shoot(page, 'graphiql-desktop');
     await page.setViewportSize(VIEWPORTS.phone);
     await shoot(page, 'graphiql-phone');

@@ -27,6 +27,8 @@ const fetcher = createGraphiQLFetcher({
 const TABS = EXAMPLES.map((example) => ({
   query: tabQuery(example),
   variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
+  // A bank's or utility's example carries its purpose in the tab's headers; the purpose field, when set, wins.
+  headers: example.purpose ? JSON.stringify({ 'X-Access-Purpose': example.purpose }, null, 2) : undefined,
 }));
 
 function CredentialBar() {

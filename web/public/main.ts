@@ -136,7 +136,10 @@ async function loadMore(): Promise<void> {
   }
 }
 
-/** One CSV field (RFC 4180); a leading = + - @ is neutralised so that a spreadsheet never runs it as a formula. */
+/**
+ * One CSV field (RFC 4180); a leading = + - @ is neutralised so that a spreadsheet never runs it as a
+ * formula. By hand: five fixed columns do not justify shipping a CSV library to every visitor.
+ */
 function csvField(value: string): string {
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
