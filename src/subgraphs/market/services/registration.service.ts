@@ -62,7 +62,7 @@ export class RegistrationService {
   }
 
   /**
-   * A simple search: registrations whose name contains `text` or whose code starts with it, by code,
+   * A simple search: registrations whose name contains `text` (any letter case) or whose code starts with it, by code,
    * in the caller's row scope (PUBLIC: rated subjects only), at most `first` of the first
    * FIND_CANDIDATES matches. LIKE wildcards in `text` match themselves.
    */
@@ -75,7 +75,7 @@ export class RegistrationService {
     const scope = districtScope(ctx.principal);
     const rows = await manager.getRepository(RegistrationEntity)
       .createQueryBuilder('r')
-      .where(`(r.name LIKE :contains OR r.uscc LIKE :prefix)`, { contains: `%${pattern}%`, prefix: `${pattern.toUpperCase()}%` })
+      .where(`(r.name ILIKE :contains OR r.uscc LIKE :prefix)`, { contains: `%${pattern}%`, prefix: `${pattern.toUpperCase()}%` })
       .andWhere(scope === null ? 'TRUE' : 'r.district_code = :scope', { scope })
       .orderBy('r.uscc')
       .limit(FIND_CANDIDATES)
