@@ -138,17 +138,17 @@ describe('colorChanges and colorBucketSubjects', () => {
   });
 });
 
-describe('inspectionDraws and measureFeedbackRollup for the dashboard', () => {
+describe('recentInspectionDraws and measureFeedbackRollup for the dashboard', () => {
   it('lists the last draws newest first, an officer its own district’s only', async () => {
     const city = await data<{ drawInspections: { id: string } }>('mutation { drawInspections(input: { rate: 0.1 }) { id } }', ADMIN);
     const haizhou = await data<{ drawInspections: { id: string } }>(`mutation { drawInspections(input: { rate: 0.1, districtCode: "${HAIZHOU}" }) { id } }`, OFFICER);
-    const { inspectionDraws } = await data<{ inspectionDraws: { id: string; populationSize: number; reproducible: boolean }[] }>('{ inspectionDraws(last: 5) { id populationSize reproducible } }', DASH);
-    expect(inspectionDraws.slice(0, 2).map((d) => d.id)).toEqual([haizhou.drawInspections.id, city.drawInspections.id]);
-    expect(inspectionDraws.every((d) => d.reproducible)).toBe(true);
-    const officer = await data<{ inspectionDraws: { id: string; districtCode: string }[] }>('{ inspectionDraws { id districtCode } }', OFFICER);
-    expect(officer.inspectionDraws.map((d) => d.districtCode)).toEqual(officer.inspectionDraws.map(() => HAIZHOU));
-    expect(officer.inspectionDraws.map((d) => d.id)).toContain(haizhou.drawInspections.id);
-    expect(errorCodes(await hub.request('{ inspectionDraws { id } }', {}, BANK))).toEqual(['FORBIDDEN']);
+    const { recentInspectionDraws } = await data<{ recentInspectionDraws: { id: string; populationSize: number; reproducible: boolean }[] }>('{ recentInspectionDraws(last: 5) { id populationSize reproducible } }', DASH);
+    expect(recentInspectionDraws.slice(0, 2).map((d) => d.id)).toEqual([haizhou.drawInspections.id, city.drawInspections.id]);
+    expect(recentInspectionDraws.every((d) => d.reproducible)).toBe(true);
+    const officer = await data<{ recentInspectionDraws: { id: string; districtCode: string }[] }>('{ recentInspectionDraws { id districtCode } }', OFFICER);
+    expect(officer.recentInspectionDraws.map((d) => d.districtCode)).toEqual(officer.recentInspectionDraws.map(() => HAIZHOU));
+    expect(officer.recentInspectionDraws.map((d) => d.id)).toContain(haizhou.drawInspections.id);
+    expect(errorCodes(await hub.request('{ recentInspectionDraws { id } }', {}, BANK))).toEqual(['FORBIDDEN']);
   });
 
   it('gives DASHBOARD the credit office’s roll-up', async () => {

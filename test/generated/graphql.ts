@@ -1059,8 +1059,6 @@ export type Query = {
   findEnterprises: Array<Enterprise>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;
-  /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
-  inspectionDraws: Array<InspectionDraw>;
   /** Random-inspection multiples by colour; only those in force on asOf when given. */
   inspectionFrequencies: Array<InspectionFrequency>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
@@ -1071,6 +1069,8 @@ export type Query = {
   measureSubjects: Array<Enterprise>;
   /** The published list: subjects rated on `asOf` (default today), by code, `first` (1–1000, default 100) after the code `after`. */
   publishedRatings: Array<Enterprise>;
+  /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
+  recentInspectionDraws: Array<InspectionDraw>;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */
   scoringPolicies: Array<ScoringPolicy>;
   /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
@@ -1143,11 +1143,6 @@ export type QueryInspectionDrawArgs = {
 };
 
 
-export type QueryInspectionDrawsArgs = {
-  last?: Scalars['Int']['input'];
-};
-
-
 export type QueryInspectionFrequenciesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1174,6 +1169,11 @@ export type QueryPublishedRatingsArgs = {
   after?: InputMaybe<Scalars['USCC']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryRecentInspectionDrawsArgs = {
+  last?: Scalars['Int']['input'];
 };
 
 

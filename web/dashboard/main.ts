@@ -278,10 +278,10 @@ async function measures(): Promise<Node[]> {
 
 // --- last inspection draws -------------------------------------------------------------------------
 async function draws(): Promise<Node[]> {
-  const data = await ask<{ inspectionDraws: { id: string; drawnAt: string; asOf: string; districtCode: string | null; populationSize: number; reproducible: boolean; strata: { color: CreditColor; population: number; selected: number }[] }[] }>(
-    'query Draws { inspectionDraws(last: 10) { id drawnAt asOf districtCode populationSize reproducible strata { color population selected } } }',
+  const data = await ask<{ recentInspectionDraws: { id: string; drawnAt: string; asOf: string; districtCode: string | null; populationSize: number; reproducible: boolean; strata: { color: CreditColor; population: number; selected: number }[] }[] }>(
+    'query Draws { recentInspectionDraws(last: 10) { id drawnAt asOf districtCode populationSize reproducible strata { color population selected } } }',
   );
-  if (data.inspectionDraws.length === 0) return [el('p', {}, t.none)];
+  if (data.recentInspectionDraws.length === 0) return [el('p', {}, t.none)];
   return [
     el(
       'table',
@@ -290,7 +290,7 @@ async function draws(): Promise<Node[]> {
       el(
         'tbody',
         {},
-        ...data.inspectionDraws.map((d) =>
+        ...data.recentInspectionDraws.map((d) =>
           el(
             'tr',
             {},

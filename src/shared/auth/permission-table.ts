@@ -81,7 +81,7 @@ export const PERMISSION_TABLE = {
   'Query.colorTrend': [...SUPERVISORS, 'DASHBOARD'],
   'Query.colorChanges': [...SUPERVISORS, 'DASHBOARD'],
   'Query.colorBucketSubjects': [...SUPERVISORS, 'DASHBOARD'],
-  'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'DASHBOARD'],
+  'Query.recentInspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'DASHBOARD'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE', 'DASHBOARD'],
   // 应公开、尽公开: the published list of ratings (the public portal and its CSV) is for everyone.
   'Query.publishedRatings': ALL,

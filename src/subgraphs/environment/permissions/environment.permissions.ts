@@ -22,7 +22,7 @@ export const environmentPermissions: IRules = {
     colorChanges: tableRule('Query.colorChanges'),
     colorBucketSubjects: tableRule('Query.colorBucketSubjects'),
     publishedRatings: tableRule('Query.publishedRatings'),
-    inspectionDraws: tableRule('Query.inspectionDraws'),
+    recentInspectionDraws: tableRule('Query.recentInspectionDraws'),
   },
   Mutation: {
     enrollRatedSubject: tableRule('Mutation.enrollRatedSubject', inputInScope),

@@ -19,7 +19,7 @@ export class InspectionResolver {
   }
 
   @Query(() => [InspectionDraw], { description: 'The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s.' })
-  inspectionDraws(@Ctx() ctx: HubContext, @Arg('last', () => Int, { defaultValue: 10 }) last = 10): Promise<InspectionDraw[]> {
+  recentInspectionDraws(@Ctx() ctx: HubContext, @Arg('last', () => Int, { defaultValue: 10 }) last = 10): Promise<InspectionDraw[]> {
     return this.inspections.recent(ctx, last);
   }
 }
