@@ -305,6 +305,15 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     await page.close();
   });
 
+  it('sends a browser opening /graphql to GraphiQL, and / to the public portal; a program still gets 405', async () => {
+    const browserGet = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    expect([browserGet.status, browserGet.headers.get('location')]).toEqual([302, '/graphiql']);
+    expect((await fetch(`${origin}/graphql`)).status).toBe(405);
+    const page = await open('/');
+    expect(new URL(page.url()).pathname).toBe('/public');
+    await page.close();
+  });
+
   it('no page asked for anything from another host', () => {
     expect(pageCalls.length).toBeGreaterThan(5);
     expect(leftTheMachine).toEqual([]);
