@@ -192,6 +192,11 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     // A draw for the "last draws" card.
     const draw = await hub.request<{ drawInspections: { id: string; populationSize: number } }>('mutation { drawInspections(input: { rate: 0.1 }) { id populationSize } }', {}, { key: 'demo-env-admin' });
     expect(draw.errors).toBeUndefined();
+    // A subject that turned BLACK on that date, so that the changes card has something whatever the calendar.
+    const blue = (await hub.request<{ colorBucketSubjects: { uscc: string }[] }>(`{ colorBucketSubjects(asOf: "${asOf}", groupBy: DISTRICT, group: "320703", color: BLUE, first: 1) { uscc } }`, {}, { key: 'demo-dashboard' }))
+      .data!.colorBucketSubjects[0].uscc;
+    const fine = await hub.request(`mutation { recordCreditEvent(input: { uscc: "${blue}", type: "CRIMINAL_LIABILITY", occurredOn: "${asOf}", decisionNo: "连环罚〔2026〕看板2号" }) { ratingAfter { color } } }`, {}, { key: 'demo-env-admin' });
+    expect(fine.errors).toBeUndefined();
 
     const page = await open(`/dashboard?asOf=${asOf}`);
     await page.fill('input[name="apiKey"]', 'demo-dashboard');
