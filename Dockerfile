@@ -14,6 +14,9 @@ COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
 RUN npx tsc -b tsconfig.build.json
+# The browser pages (/graphiql, /dashboard, /public), bundled into dist/web by Vite.
+COPY web ./web
+RUN node web/build.mjs
 
 # --- production dependencies only (a layer that changes only with the lockfile)
 FROM node:20-bookworm-slim AS deps

@@ -46,6 +46,8 @@ export interface HttpDependencies {
   routes?: HttpRoute[];
   /** Codes admitted despite a failing check character; a request naming one is parsed in their scope. */
   usccOverrides?: UsccOverrideService;
+  /** `/graphiql` is served: a browser opening `/graphql` is sent there. */
+  graphiql?: boolean;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400, SERVICE_UNAVAILABLE: 503 };
@@ -112,6 +114,12 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     observation.errorCodes.push(args[2]);
     sendError(...args);
   };
+  if (request.method === 'GET' && deps.graphiql && /\btext\/html\b/.test(String(request.headers.accept ?? ''))) {
+    // A person opening the endpoint in a browser: the explorer is where it can be used.
+    response.writeHead(302, { location: '/graphiql' });
+    response.end();
+    return;
+  }
   if (request.method !== 'POST') {
     refuse(response, 405, 'BAD_USER_INPUT', 'use POST with a JSON body {query, variables, operationName}', { allow: 'POST' });
     return;

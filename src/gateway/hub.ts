@@ -31,6 +31,7 @@ import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
+import { webPagesRoute } from './web-pages';
 import { createRateLimiter } from './rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
 import { AuditCheckpointFile } from './services/audit-checkpoints.service';
@@ -233,7 +234,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subjectFacts,
       snapshotSource,
       // The price list's own CSV route first: the generic exports answer every other /exports/<view>.csv.
-      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau), priceListRoute(readySources.credit), exportRoute(exports)],
+      routes: [
+        noticeRoute(readySources.environment),
+        reportRoute(reportServices, config.reports.bureau),
+        priceListRoute(readySources.credit),
+        exportRoute(exports),
+        webPagesRoute({ graphiql: config.graphiql }),
+      ],
+      graphiql: config.graphiql,
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });

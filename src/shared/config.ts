@@ -17,6 +17,8 @@ export interface HubConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Introspection and "Did you mean" suggestions; on in demo mode only, unless HUB_SCHEMA_HINTS says. */
   schemaHints: boolean;
+  /** `/graphiql`, the bundled explorer (HUB_GRAPHIQL): on unless NODE_ENV=production, where it must be asked for. */
+  graphiql: boolean;
   /** Shared secret of the gateway → subgraph tokens; generated per process when unset (single process). */
   subgraphSecret: string | undefined;
   /** Subgraph URLs for `start gateway` with remote departments (HUB_SUBGRAPH_URLS=environment=http://...,market=...). */
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     maxBodyBytes: Number(env.HUB_MAX_BODY_BYTES ?? 1_000_000),
     logLevel: (env.LOG_LEVEL as HubConfig['logLevel']) ?? 'info',
     schemaHints: flag(env.HUB_SCHEMA_HINTS) ?? demo,
+    graphiql: flag(env.HUB_GRAPHIQL) ?? env.NODE_ENV !== 'production',
     subgraphSecret: env.HUB_SUBGRAPH_SECRET || undefined,
     subgraphUrls,
     jwt: {

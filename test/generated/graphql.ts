@@ -228,6 +228,15 @@ export type ColorChangeCause =
   | 'POLICY'
   | 'VOIDED';
 
+/** How many rated subjects had one colour on one day of a trend (zero counts included). */
+export type ColorTrendPoint = {
+  __typename?: 'ColorTrendPoint';
+  color: CreditColor;
+  count: Scalars['Int']['output'];
+  /** The last day of a month, or the trend’s own date for its last point. */
+  on: Scalars['Date']['output'];
+};
+
 export type CreateApiClientInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   /** Required for ENV_OFFICER. */
@@ -1320,8 +1329,14 @@ export type Query = {
   apiClients: Array<ApiClient>;
   /** ENV_ADMIN: the audit trail, newest first; a department: who read its data. */
   auditLog: Array<AuditRecord>;
+  /** The subjects behind one bucket of colorDistribution (same group, colour and date), by code; at most `first` (1–1000, default 200). */
+  colorBucketSubjects: Array<Enterprise>;
+  /** Subjects whose colour on `to` (default today) differs from their colour on `from` (default 30 days before `to`); at most 366 days apart. */
+  colorChanges: Array<SubjectColorChange>;
   /** Counts per colour, grouped by district or industry, as of a date (default today). */
   colorDistribution: Array<ColorBucket>;
+  /** Counts per colour on the last day of each of `months` months (1–60, default 24) up to `asOf` (default today), zeros included. */
+  colorTrend: Array<ColorTrendPoint>;
   /** A credit record notice as issued; null when unknown or outside the caller’s district. */
   creditNotice?: Maybe<CreditNotice>;
   /** A report as issued; null when unknown or issued to another client (ENV_ADMIN and CREDIT_OFFICE read any). */
@@ -1332,6 +1347,8 @@ export type Query = {
   enterprises: Array<Maybe<Enterprise>>;
   /** The event-type catalogue, every version; only those in force on asOf when given. */
   eventTypeCatalog: Array<EventType>;
+  /** A simple search by name (contains) or code (prefix), by code; at most `first` (1–100, default 20) of the first 500 matches; PUBLIC finds rated subjects only. */
+  findEnterprises: Array<Enterprise>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;
   /** The draws whose population day lies in [from, to], oldest first; an ENV_OFFICER sees its district’s only. */
@@ -1350,6 +1367,10 @@ export type Query = {
   priceSurchargeRules: Array<PriceSurchargeRule>;
   /** UTILITY, CREDIT_OFFICE, ENV_ADMIN: everyone with a sewage-fee or electricity surcharge for a half-year ("2026-H2", or "2026-07-01/2026-12-31"), by code, with the deciding snapshot and basis; exactly what sewageFee and electricitySurcharge answer for each. Refused while the deciding snapshot day has not passed. */
   priceSurcharges: PriceSurchargeConnection;
+  /** The published list: subjects rated on `asOf` (default today), by code, `first` (1–1000, default 100) after the code `after`. */
+  publishedRatings: Array<Enterprise>;
+  /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
+  recentInspectionDraws: Array<InspectionDraw>;
   /** The bank restriction rules in force on `asOf` (default today). */
   restrictionRules: Array<RestrictionRule>;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */
@@ -1372,9 +1393,30 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryColorBucketSubjectsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  color: CreditColor;
+  first?: Scalars['Int']['input'];
+  group: Scalars['String']['input'];
+  groupBy: DistributionGroup;
+};
+
+
+export type QueryColorChangesArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type QueryColorDistributionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   groupBy: DistributionGroup;
+};
+
+
+export type QueryColorTrendArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  months?: Scalars['Int']['input'];
 };
 
 
@@ -1401,6 +1443,12 @@ export type QueryEnterprisesArgs = {
 export type QueryEventTypeCatalogArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   subjectKind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryFindEnterprisesArgs = {
+  first?: Scalars['Int']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -1454,6 +1502,18 @@ export type QueryPriceSurchargesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   period: Scalars['String']['input'];
+};
+
+
+export type QueryPublishedRatingsArgs = {
+  after?: InputMaybe<Scalars['USCC']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryRecentInspectionDrawsArgs = {
+  last?: Scalars['Int']['input'];
 };
 
 
@@ -1658,6 +1718,17 @@ export type SewageFee = {
   provisional: Scalars['Boolean']['output'];
   /** CNY per m³ on top of the normal fee, an exact decimal string ("0.60"); "0.00" is the normal fee. */
   surchargePerCubicMetre: Scalars['String']['output'];
+};
+
+/** A subject whose colour on `to` differs from its colour on `from`. */
+export type SubjectColorChange = {
+  __typename?: 'SubjectColorChange';
+  colorAfter: CreditColor;
+  /** Null when the subject was not rated yet on `from`. */
+  colorBefore?: Maybe<CreditColor>;
+  /** District code of the rated subject. */
+  districtCode: Scalars['String']['output'];
+  enterprise: Enterprise;
 };
 
 /** The price as first decided, when the deciding snapshot was corrected after it was stored (an objection upheld later; DOMAIN.md §10). */

@@ -90,9 +90,19 @@ export const PERMISSION_TABLE = {
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
   // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
   'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
-  'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // Not in the contract's table: the half-year price list, for those who may see sewageFee.
   'Query.priceSurcharges': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
+  // Not in the contract's table: the dashboard's figures (issue 13), for those who see colorDistribution;
+  // the last draws and the feedback roll-up for the dashboard too.
+  'Query.colorTrend': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.colorChanges': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.colorBucketSubjects': [...SUPERVISORS, 'DASHBOARD'],
+  'Query.recentInspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'DASHBOARD'],
+  'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE', 'DASHBOARD'],
+  // 应公开、尽公开: the published list of ratings (the public portal and its CSV) is for everyone.
+  'Query.publishedRatings': ALL,
+  // A simple search by name or code; PUBLIC finds rated subjects only (row scope).
+  'Query.findEnterprises': ALL,
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.measureSubjectsConnection': [...SUPERVISORS, 'BANK', 'UTILITY'],

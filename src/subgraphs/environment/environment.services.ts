@@ -11,6 +11,7 @@ import { LegacyRatingService } from './services/legacy-rating.service';
 import { ObjectionService } from './services/objection.service';
 import { PolicyService } from './services/policy.service';
 import { RatingService } from './services/rating.service';
+import { RatingStatisticsService } from './services/rating-statistics.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SubjectDistrictService } from './services/subject-district.service';
 
@@ -36,6 +37,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, ratings),
     districts: new SubjectDistrictService(dataSource),
+    statistics: new RatingStatisticsService(dataSource),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };
 }

@@ -26,6 +26,7 @@ import { EnterpriseDisclosureResolver } from './resolvers/enterprise-disclosure.
 import { InspectionResolver } from './resolvers/inspection.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
+import { RatingStatisticsResolver } from './resolvers/rating-statistics.resolver';
 import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
 import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
@@ -64,9 +65,9 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts } = createEnvironmentServices(dataSource);
+    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics } = createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known),
@@ -76,6 +77,7 @@ export const environmentSubgraph: SubgraphModule = {
         new PolicyResolver(policies),
         new InspectionResolver(inspections),
         new SubjectDistrictResolver(districts),
+        new RatingStatisticsResolver(statistics),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.

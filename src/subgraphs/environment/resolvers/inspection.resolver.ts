@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../../shared/scalars';
 import type { HubContext } from '../../../shared/context';
 import { InspectionService } from '../services/inspection.service';
@@ -22,5 +22,10 @@ export class InspectionResolver {
   @Query(() => [InspectionDraw], { description: 'The draws whose population day lies in [from, to], oldest first; an ENV_OFFICER sees its district’s only.' })
   inspectionDraws(@Ctx() ctx: HubContext, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string): Promise<InspectionDraw[]> {
     return this.inspections.list(ctx, from, to);
+  }
+
+  @Query(() => [InspectionDraw], { description: 'The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s.' })
+  recentInspectionDraws(@Ctx() ctx: HubContext, @Arg('last', () => Int, { defaultValue: 10 }) last = 10): Promise<InspectionDraw[]> {
+    return this.inspections.recent(ctx, last);
   }
 }

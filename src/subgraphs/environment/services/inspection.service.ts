@@ -110,6 +110,15 @@ export class InspectionService {
     return rows.map((row) => this.present(row));
   }
 
+  /** The last `count` draws (1–50), newest first, in the caller's row scope (an ENV_OFFICER: its district's draws). */
+  async recent(ctx: HubContext, count: number): Promise<InspectionDraw[]> {
+    if (!Number.isInteger(count) || count < 1 || count > 50) throw badInput(`last must be an integer from 1 to 50, got ${count}`);
+    const manager = await readManager(ctx, this.dataSource);
+    const scope = districtScope(ctx.principal);
+    const rows = await manager.getRepository(InspectionDrawEntity).find({ where: scope === null ? {} : { districtCode: scope }, order: { id: 'DESC' }, take: count });
+    return rows.map((row) => this.present(row));
+  }
+
   /** The draw as stored, replayed with the algorithm it names (an unknown one cannot be replayed). */
   private present(row: InspectionDrawEntity): InspectionDraw {
     const algorithm = isDrawAlgorithm(row.algorithm) ? row.algorithm : null;

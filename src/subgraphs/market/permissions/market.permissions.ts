@@ -12,6 +12,7 @@ export const marketPermissions: IRules = {
     enterprise: tableRule('Query.enterprise'),
     enterprises: tableRule('Query.enterprises'),
     searchEnterprises: tableRule('Query.searchEnterprises'),
+    findEnterprises: tableRule('Query.findEnterprises'),
     subjectsListedBetween: tableRule('Query.subjectsListedBetween'),
   },
   Mutation: {
