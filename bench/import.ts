@@ -156,8 +156,29 @@ async function floorProcess(url: string, file: string, table: string): Promise<v
   process.stdout.write(JSON.stringify({ rows, seconds }) + '\n');
 }
 
+const HEADERS = {
+  registrations: 'uscc,name,district_code,industry_code,legal_representative,registered_on,status',
+  penalties: 'CF_XDR_MC,CF_XDR_SHXYM,CF_FDDB,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_JDRQ,CF_YXQ,CF_CFJG,CF_CFJGDM,CF_SJLY,CF_SJLYDM',
+};
+
+/** The two feed files of ROWS rows each, in `dir`. */
+async function writeFiles(dir: string): Promise<{ registrations: string; penalties: string }> {
+  const files = { registrations: join(dir, 'registrations.csv'), penalties: join(dir, 'penalties.csv') };
+  await writeLines(files.registrations, HEADERS.registrations, registrationRow);
+  await writeLines(files.penalties, HEADERS.penalties, penaltyRow);
+  return files;
+}
+
+/** `--generate <dir>`: only writes the files (for profiling an import by hand). */
+async function generate(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const files = await writeFiles(dir);
+  console.log(`${ROWS} rows each: ${files.registrations}, ${files.penalties}`);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--floor') return floorProcess(process.argv[3], process.argv[4], process.argv[5]);
+  if (process.argv[2] === '--generate') return generate(process.argv[3]);
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server for the scratch database');
   const name = `ecocredit_bench_import_${randomBytes(4).toString('hex')}`;
@@ -172,9 +193,7 @@ async function main(): Promise<void> {
   try {
     const sources = await openHubDatabases(url.toString(), { migrate: true, poolSize: 2 });
     await closeHubDatabases(sources);
-    const files = { registrations: join(dir, 'registrations.csv'), penalties: join(dir, 'penalties.csv') };
-    await writeLines(files.registrations, 'uscc,name,district_code,industry_code,legal_representative,registered_on,status', registrationRow);
-    await writeLines(files.penalties, 'CF_XDR_MC,CF_XDR_SHXYM,CF_FDDB,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_JDRQ,CF_YXQ,CF_CFJG,CF_CFJGDM,CF_SJLY,CF_SJLYDM', penaltyRow);
+    const files = await writeFiles(dir);
 
     const table: Record<string, Record<string, number | string>> = {};
     for (const feed of ['registrations', 'penalties'] as const) {

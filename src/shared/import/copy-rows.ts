@@ -41,4 +41,7 @@ export async function stageRows(
     if (chunk) yield chunk;
   }
   await pipeline(Readable.from(lines()), copy);
+  // A temporary table has no statistics until analysed: the planner would guess its size and may
+  // join the stored table by a full scan per batch, which grows with the table (quadratic imports).
+  await manager.query(`ANALYZE ${table.name}`);
 }
