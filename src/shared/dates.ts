@@ -3,8 +3,16 @@
  */
 export type IsoDate = string;
 
+/** The UTC day `today()` last answered, as [start, end) in ms and its date (imports ask once per row). */
+let day = { start: 0, end: 0, date: '' };
+
 export function today(): IsoDate {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now < day.start || now >= day.end) {
+    const start = now - (now % 86_400_000);
+    day = { start, end: start + 86_400_000, date: new Date(start).toISOString().slice(0, 10) };
+  }
+  return day.date;
 }
 
 function toUtc(date: IsoDate): Date {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '../../shared/auth/principal';
+import type { SubjectFacts } from '../../shared/auth/subject-scope';
 import { createContext } from '../../shared/context';
-import { localSubjectFacts } from '../../gateway/hub';
 import { log } from '../../shared/logging';
 import type { HubDataSources } from '../../gateway/databases';
 import { UsccOverrideService, type OverrideUse } from '../../gateway/services/uscc-override.service';
@@ -55,6 +55,25 @@ async function readOverrideList(path: string): Promise<Set<string>> {
   }
 }
 
+/**
+ * Other departments' facts, asked through every subgraph built in-process (as the hub would), loaded
+ * on first use: most batches never ask (a registrations file without moves, penalties of unrated
+ * subjects), and the gateway's code is a third of the process's heap.
+ */
+function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
+  let facts: Promise<SubjectFacts> | undefined;
+  const load = () => (facts ??= import('../../gateway/hub').then((hub) => hub.localSubjectFacts(sources)));
+  return {
+    districtsOf: async (...args) => (await load()).districtsOf(...args),
+    ratedOf: async (...args) => (await load()).ratedOf(...args),
+    coloredBetween: async (...args) => (await load()).coloredBetween(...args),
+    marketListedBetween: async (...args) => (await load()).marketListedBetween(...args),
+    followDistrict: async (...args) => (await load()).followDistrict(...args),
+    subjectRecordsOf: async (...args) => (await load()).subjectRecordsOf(...args),
+    measureCatalogOn: async (...args) => (await load()).measureCatalogOn(...args),
+  };
+}
+
 /** Runs a batch through the feed's stages: a row refused by one stage goes no further. */
 async function applyStages(appliers: BatchApplier[], rows: FeedRow[]): Promise<RowResult[]> {
   const results: RowResult[] = rows.map(() => ({ outcome: 'unchanged' }));
@@ -68,10 +87,8 @@ async function applyStages(appliers: BatchApplier[], rows: FeedRow[]): Promise<R
       const previous = results[index];
       if ('rejected' in result) results[index] = result;
       else if (!('rejected' in previous)) {
-        results[index] = {
-          outcome: previous.outcome === 'imported' || result.outcome === 'imported' ? 'imported' : 'unchanged',
-          overrides: [...new Set([...(previous.overrides ?? []), ...(result.overrides ?? [])])],
-        };
+        const overrides = previous.overrides?.length ? (result.overrides?.length ? [...new Set([...previous.overrides, ...result.overrides])] : previous.overrides) : result.overrides;
+        results[index] = { outcome: previous.outcome === 'imported' || result.outcome === 'imported' ? 'imported' : 'unchanged', overrides };
         next.push(index);
       }
     });
@@ -114,7 +131,7 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
   const stages = feed.stages(sources);
   const runId = `import:${Date.now()}`;
   // Registrations moving district and feedback ask other departments, as the hub would.
-  const subjectFacts = localSubjectFacts(sources);
+  const subjectFacts = lazySubjectFacts(sources);
   const appliers = stages.map((stage) =>
     stage.open({ context: () => createContext(stage.principal ?? IMPORT_PRINCIPAL, runId, subjectFacts), overrides, path, note }),
   );

@@ -4,10 +4,13 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
 function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  if (typeof value === 'number') return String(value);
+  return !SPECIAL.test(value) ? value : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
 /**

@@ -27,7 +27,7 @@ export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
     open({ overrides }) {
       return async (rows) => {
         const results = new Array<RowResult>(rows.length);
-        const decisions: { index: number; decision: PenaltyDecision; overridden: string[] }[] = [];
+        const decisions: { index: number; decision: PenaltyDecision; overridden: readonly string[] }[] = [];
         rows.forEach((row, index) => {
           try {
             if (row.error) throw new RowRejected(row.error);
