@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { facts } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import { districtProblem, divisionAgrees } from '../../../shared/divisions';
 import type { FeedRow, FeedStage, RowResult } from '../../../shared/import/feed';
 import { feedDate, feedUscc, optional, required, RowRejected } from '../../../shared/import/feed-values';
 import { stageRows } from '../../../shared/import/copy-rows';
 import { REGISTRATION_STATUSES } from '../services/registration.service';
+import { registrationDistrict } from '../rules/registration-district';
 
 export const REGISTRATION_COLUMNS = ['uscc', 'name', 'district_code'];
 
@@ -27,11 +27,9 @@ function registrationOf(row: FeedRow, index: number, overrides: ReadonlySet<stri
   const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
   const name = required(values, 'name');
   const districtCode = required(values, 'district_code');
-  const problem = districtProblem(districtCode);
-  if (problem) throw new RowRejected(`district_code ${problem}`);
-  const division = divisionAgrees(uscc, districtCode);
-  if (!division.ok) throw new RowRejected(division.problem);
-  if (division.flag) note(division.flag);
+  const district = registrationDistrict(uscc, districtCode, 'district_code');
+  if (!district.ok) throw new RowRejected(district.problem);
+  if (district.flag) note(district.flag);
   const status = optional(values, 'status')?.toUpperCase() ?? null;
   if (status !== null && !(REGISTRATION_STATUSES as readonly string[]).includes(status)) {
     throw new RowRejected(`status "${status}" must be one of ${REGISTRATION_STATUSES.join(', ')}`);
