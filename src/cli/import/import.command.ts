@@ -74,9 +74,11 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
   };
 }
 
+const UNCHANGED: RowResult = Object.freeze({ outcome: 'unchanged' });
+
 /** Runs a batch through the feed's stages: a row refused by one stage goes no further. */
 async function applyStages(appliers: BatchApplier[], rows: FeedRow[]): Promise<RowResult[]> {
-  const results: RowResult[] = rows.map(() => ({ outcome: 'unchanged' }));
+  const results: RowResult[] = new Array<RowResult>(rows.length).fill(UNCHANGED);
   let live = rows.map((_, index) => index);
   for (const apply of appliers) {
     if (live.length === 0) break;
@@ -149,7 +151,8 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
       next.catch(() => {}); // a read error is raised when that batch is awaited
       const results = await applyStages(appliers, batch);
       const uses = new Map<string, OverrideUse>();
-      for (const [i, result] of results.entries()) {
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i];
         const row = batch[i];
         if ('rejected' in result) {
           counts.rejected++;

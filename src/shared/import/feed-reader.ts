@@ -116,6 +116,19 @@ function newlines(fields: string[]): number {
   return count;
 }
 
+/** A CSV data row; its raw text is rebuilt from the fields only when the row is rejected. */
+class CsvRow implements FeedRow {
+  constructor(
+    readonly line: number,
+    readonly values: Record<string, string>,
+    private readonly record: string[],
+  ) {}
+
+  raw(): string {
+    return this.record.map(csvField).join(',');
+  }
+}
+
 async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: number }): Promise<{ columns: string[]; rows: AsyncGenerator<FeedRow> }> {
   const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] });
   // Rows csv-parse cannot read (broken quoting) are skipped by it and rejected here, with their line.
@@ -148,7 +161,7 @@ async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: n
       const { record, info } = next.value;
       const values: Record<string, string> = {};
       for (let i = 0; i < columns.length; i++) values[columns[i]] = (record[i] ?? '').trim();
-      yield { line: info.lines - newlines(record), values, raw: () => record.map(csvField).join(',') };
+      yield new CsvRow(info.lines - newlines(record), values, record);
     }
   }
   return { columns, rows: rows() };

@@ -99,6 +99,10 @@ export type RecordOutcome =
   | { unrated: true }
   | { refused: string };
 
+// Outcomes most inputs of an import share (a batch is mostly unrated subjects): one object each.
+const NOT_STORED: RecordOutcome = Object.freeze({ stored: false });
+const UNRATED: RecordOutcome = Object.freeze({ unrated: true });
+
 /** Checks of the input's own dates against today; a message, or null when they are fine. */
 function inputDateProblem(input: RecordCreditEventInput, asOf: IsoDate): string | null {
   if (input.occurredOn > asOf) return `occurredOn ${input.occurredOn} is in the future (today is ${asOf})`;
@@ -209,14 +213,14 @@ export class CreditEventService {
     const asOf = today();
     const results: RecordOutcome[] = inputs.map((input) => {
       const problem = inputDateProblem(input, asOf);
-      return problem ? { refused: problem } : { stored: false };
+      return problem ? { refused: problem } : NOT_STORED;
     });
     const candidates = await this.ratedAmong(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc));
     // Only rated subjects' events are planned: other departments are asked about those alone (an
     // import's batch is mostly unrated subjects, whose decisions are only stored by the credit office).
     const ratedInputs = inputs.filter((input, i) => !('refused' in results[i]) && candidates.has(input.uscc));
     inputs.forEach((input, i) => {
-      if (!('refused' in results[i]) && !candidates.has(input.uscc)) results[i] = { unrated: true };
+      if (!('refused' in results[i]) && !candidates.has(input.uscc)) results[i] = UNRATED;
     });
     if (ratedInputs.length === 0) return results;
     const usccs = [...new Set(ratedInputs.map((input) => input.uscc))].sort();
