@@ -16,7 +16,10 @@ function copyValue(value: string | number | null): string {
 /**
  * Loads rows into a temporary staging table with COPY (pg-copy-streams), inside the manager's
  * transaction; the table is dropped at commit. COPY is the fastest way into PostgreSQL; the caller
- * then applies the staged rows with one set-wise statement.
+ * then applies the staged rows with one set-wise statement. The table is not analysed (that would
+ * cost a statement and a sample of every row per batch): a statement that joins it to a stored table
+ * must make the planner look the stored rows up by key itself (see registrations.feed.ts), or the
+ * planner may hash the whole stored table for every batch.
  */
 export async function stageRows(
   manager: EntityManager,
@@ -44,7 +47,4 @@ export async function stageRows(
     if (chunk) yield chunk;
   }
   await pipeline(Readable.from(lines()), copy);
-  // A temporary table has no statistics until analysed: the planner would guess its size and may
-  // join the stored table by a full scan per batch, which grows with the table (quadratic imports).
-  await manager.query(`ANALYZE ${table.name}`);
 }
