@@ -182,6 +182,19 @@ else
   [ -z "$verdict" ] && pass "write-then-read" || fail "write-then-read" "$verdict"
 fi
 
+# A credit report joins every department through the gateway's API (remote subgraphs here), then verifies
+# without a credential.
+answer="$(graphql demo-public-agency "{\"query\":\"mutation { issueCreditReport(uscc: \\\"$uscc\\\", purpose: \\\"BIDDING\\\") { number verificationCode } }\"}" -H 'x-access-purpose: BIDDING' || true)"
+verdict="$(judge "$answer" '{}' 'typeof a.data?.issueCreditReport?.number === "string" || "no report issued"')"
+if [ -n "$verdict" ]; then
+  fail "credit-report" "issueCreditReport: $verdict"
+else
+  read -r number code < <(node -e 'const r = JSON.parse(process.argv[1]).data.issueCreditReport; console.log(r.number, r.verificationCode)' "$answer")
+  answer="$(curl -sS "http://127.0.0.1:${port_of[gateway]}/verify/$number?code=$code" || true)"
+  verdict="$(judge "$answer" "{\"color\":\"$expected_color\"}" 'a.genuine === true && a.unaltered === true && a.valid === true && a.colorNow === e.color || "report does not verify"')"
+  [ -z "$verdict" ] && pass "credit-report" || fail "credit-report" "$verdict"
+fi
+
 # /metrics comes from another branch (prom-client); until it is merged these checks fail here.
 for name in "${names[@]}"; do
   status="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port_of[$name]}/metrics" || true)"

@@ -1,76 +1,333 @@
 import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { Pool } from 'pg';
+import { StatementCounter } from '../src/shared/database';
 import { loadConfig } from '../src/shared/config';
 import { setLogLevel } from '../src/shared/logging';
 import { startHub } from '../src/gateway/hub';
 import { seedEnterprises } from '../src/gateway/demo-seed';
-import { closedLoop, postGraphql } from './load';
 import { scratchDatabase } from './scratch-database';
 
 /**
- * Benchmarks of the hub's partner paths, each reported as a ratio against a floor measured in the
- * same run on the same machine: the one-statement SQL lookup the answer could at best cost. Ratios,
- * not absolute times, are comparable across machines; nothing here is asserted by `npm test`.
+ * `npm run bench`: the hub's partner paths under load, each next to a floor measured in the same run
+ * on the same machine (bench/floor.ts: a bare node:http server with a pg pool answering the same
+ * question with one SQL statement). Ratios, not absolute times, are comparable across machines;
+ * nothing here is asserted by `npm test`.
  *
- * BENCH_DATABASE_URL / TEST_DATABASE_URL: server to create a scratch database on (default: embedded);
- * BENCH_ENTERPRISES (default 10000; seeded like `ecocredit seed`, about 10 events each), BENCH_SECONDS per scenario (default 5), BENCH_CONCURRENCY (default 16).
+ * 1. A scratch database is seeded with `seedEnterprises` (COPY): BENCH_ENTERPRISES subjects (default
+ *    100,000) with about 10 events each.
+ * 2. SQL statements per request: each scenario's request is sent a few times to an in-process hub and
+ *    StatementCounter counts what the hub sent (the departments' data, the gateway's own).
+ * 3. Load: the hub runs as `ecocredit start` in a child process (production path: permissions,
+ *    purpose checks, rate limiting with a limit too high to trip, the audit trail; HUB_WORKERS
+ *    processes, default 2), the floor as another child process, and autocannon drives each in turn.
+ *
+ * BENCH_DATABASE_URL / TEST_DATABASE_URL: server for the scratch database (default: embedded);
+ * BENCH_SECONDS per scenario (default 10); BENCH_ONLY: comma-separated scenario names;
+ * BENCH_CPU_PROF=1: the hub's workers write V8 CPU profiles into bench/results/profiles/.
+ * Prints a table and writes bench/results/bench-<date>.json with the machine's description.
  */
-const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const workers = Number(process.env.HUB_WORKERS ?? 2);
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+
+interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+interface Scenario {
+  name: string;
+  /** Connections autocannon keeps busy. */
+  connections: number;
+  /** The hub's request number `i` (GraphQL over POST /graphql). */
+  hub: (i: number) => Call;
+  /** The same question to the floor. */
+  floor: (i: number) => Call;
+  /** A target stated in issue #10, checked against this run's figures. */
+  target?: { text: string; met: (hub: Measured, floor: Measured) => boolean };
+}
+
+interface Measured {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+}
+
+const BANK = { authorization: 'Bearer demo-bank', 'x-access-purpose': 'LOAN_APPLICATION' };
+const ENV_ADMIN = { authorization: 'Bearer demo-env-admin' };
+const DASHBOARD = { authorization: 'Bearer demo-dashboard' };
+const BANK_FIELDS = 'uscc name envCredit { color } creditRestriction { level restricted }';
+/** Every field CONTRACT.md names on Enterprise, as the agency (ENV_ADMIN) sees it. */
+const FULL_VIEW = `query FullView($u: USCC!) { enterprise(uscc: $u) {
+  uscc name districtCode registrationStatus industryCode enterpriseType registeredCapital registeredOn address legalRepresentative
+  envCredit { color score ratedOn }
+  envCreditEvents { id type occurredOn points validUntil decisionNo }
+  marketListings { listType reason authority documentNo listedOn removedOn }
+  creditListings { listType reason authority documentNo listedOn removedOn }
+  publicPenaltyRecords { decisionNo penaltyCategory fineAmount decidedOn authority }
+  dishonestDebtorRecords { caseNo court publishedOn }
+  jointMeasures { measure { code name nature implementingAgency legalBasis } reason since }
+  creditRestriction { level restricted basis since greenCreditPriority }
+  sewageFee { surchargePerCubicMetre period basis }
+  electricitySurcharge { surchargePerKwh period basis }
+} }`;
+
+function graphql(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Call {
+  return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) };
+}
+
+function scenarios(codes: string[], today: string): Scenario[] {
+  const pick = (i: number) => codes[(i * 104_729) % codes.length];
+  const batch = codes.slice(0, 1000);
+  const batchBody = JSON.stringify(batch);
+  // Writes go to subjects the reads do not pick first, one after another.
+  const writer = (i: number) => codes[codes.length - 1 - (i % codes.length)];
+  const all: Scenario[] = [
+    {
+      name: 'bank check, one subject',
+      connections: 16,
+      hub: (i) => graphql(`query BankCheck($u: USCC!) { enterprise(uscc: $u) { ${BANK_FIELDS} } }`, { u: pick(i) }, BANK),
+      floor: (i) => ({ method: 'GET', path: `/bank?u=${pick(i)}` }),
+      target: { text: 'req/s >= 0.5 x floor', met: (hub, floor) => hub.perSecond >= 0.5 * floor.perSecond },
+    },
+    {
+      name: 'bank batch of 1000, one connection',
+      connections: 1,
+      hub: () => graphql(`query BankBatch($u: [USCC!]!) { enterprises(usccs: $u) { ${BANK_FIELDS} } }`, { u: batch }, BANK),
+      floor: () => ({ method: 'POST', path: '/batch', headers: { 'content-type': 'application/json' }, body: batchBody }),
+      target: { text: 'p50 <= 150 ms', met: (hub) => hub.p50 <= 150 },
+    },
+    {
+      name: 'agency full view of one subject',
+      connections: 16,
+      hub: (i) => graphql(FULL_VIEW, { u: pick(i) }, ENV_ADMIN),
+      floor: (i) => ({ method: 'GET', path: `/full?u=${pick(i)}` }),
+    },
+    {
+      name: 'colorDistribution by district',
+      connections: 4,
+      hub: () => graphql(`{ colorDistribution(groupBy: DISTRICT) { group color count } }`, {}, DASHBOARD),
+      floor: () => ({ method: 'GET', path: '/distribution?by=district' }),
+      target: { text: 'p50 <= 100 ms', met: (hub) => hub.p50 <= 100 },
+    },
+    {
+      name: 'colorDistribution by industry',
+      connections: 4,
+      hub: () => graphql(`{ colorDistribution(groupBy: INDUSTRY) { group color count } }`, {}, DASHBOARD),
+      floor: () => ({ method: 'GET', path: '/distribution?by=industry' }),
+      target: { text: 'p50 <= 100 ms', met: (hub) => hub.p50 <= 100 },
+    },
+    {
+      name: 'recordCreditEvent',
+      connections: 16,
+      hub: (i) =>
+        graphql(
+          `mutation Record($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } ratingAfter { color score } } }`,
+          { input: { uscc: writer(i), type: 'WARNING', occurredOn: today, description: 'bench' } },
+          ENV_ADMIN,
+        ),
+      floor: (i) => ({ method: 'POST', path: '/event', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uscc: writer(i) }) }),
+      target: { text: '>= 300 events/s', met: (hub) => hub.perSecond >= 300 },
+    },
+    {
+      name: 'measureSubjects BANK_CREDIT_STOP (BLACK)',
+      connections: 4,
+      hub: () => graphql(`{ measureSubjects(code: "BANK_CREDIT_STOP") { uscc name } }`, {}, BANK),
+      floor: () => ({ method: 'GET', path: '/measure?color=BLACK' }),
+    },
+  ];
+  return all.filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
+}
+
+/** Starts a child process and resolves with the first stdout line matching `ready`. */
+function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const match = seen.match(ready);
+      if (match) resolve({ child, match });
+    });
+    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code} before it was ready:\n${seen}`)));
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Peak resident set (VmHWM, MiB) of a process and its direct children (the cluster's workers). */
+function peakRssMiB(pid: number): number {
+  const hwm = (id: number) => {
+    try {
+      return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux: the process alone
+  }
+  return Math.round(Math.max(hwm(pid), ...children.map(hwm)));
+}
+
+async function load(base: string, scenario: Scenario, side: 'hub' | 'floor'): Promise<Measured> {
+  let next = 0;
+  let failures = 0;
+  const build = side === 'hub' ? scenario.hub : scenario.floor;
+  const result = await autocannon({
+    url: base,
+    connections: scenario.connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, ...build(next++) }),
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) failures++;
+        },
+      },
+    ],
+  });
+  return {
+    perSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: failures + result.errors + result.timeouts,
+  };
+}
+
+async function send(base: string, call: Call): Promise<string> {
+  const response = await fetch(base + call.path, { method: call.method, headers: call.headers, body: call.body });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${call.path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text;
+}
 
 async function main(): Promise<void> {
   setLogLevel('warn');
   const database = await scratchDatabase();
-  // The benchmark measures the request path, not the per-client rate limit: lift it.
-  const config = { ...loadConfig({}), databaseUrl: database.url, port: 0, demo: true };
-  const hub = await startHub({ config: { ...config, rateLimit: { ...config.rateLimit, requests: 1_000_000_000 } }, seedDemo: false });
-  await seedEnterprises(hub.sources, { enterprises, eventsPerSubject: 10 });
-  const pool = new Pool({ connectionString: hub.databaseUrl, max: concurrency });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-bench-hub-'));
+  const children: ChildProcess[] = [];
   try {
+    const config = { ...loadConfig({}), databaseUrl: database.url, port: 0, demo: true, dataDir };
+    const hub = await startHub({ config, seedDemo: false });
+    const seedStarted = Date.now();
+    await seedEnterprises(hub.sources, { enterprises, eventsPerSubject: 10 });
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const pool = new Pool({ connectionString: database.url, max: 1 });
     const codes = (await pool.query<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`)).rows.map((r) => r.uscc);
-    const pick = (worker: number, iteration: number) => codes[(worker * 7919 + iteration * 104729) % codes.length];
-    const bank = { authorization: 'Bearer demo-bank', 'x-access-purpose': 'LOAN_APPLICATION' };
-    const batch = codes.slice(0, 1000);
-    const results: Record<string, number> = {};
-
-    const floor = await closedLoop(concurrency, seconds, async (w, i) => {
-      await pool.query(`SELECT uscc, name FROM market.registration WHERE uscc = $1`, [pick(w, i)]);
-    });
-    results['floor: one-statement SQL lookup (req/s)'] = floor.perSecond;
-
-    const single = await closedLoop(concurrency, seconds, (w, i) =>
-      postGraphql(hub.url, JSON.stringify({ query: `query BankCheck($u: USCC!) { enterprise(uscc: $u) { name envCredit { color } creditRestriction { level restricted } } }`, variables: { u: pick(w, i) } }), bank),
-    );
-    results['bank check, one subject (req/s)'] = single.perSecond;
-
-    const batchFloor = await closedLoop(concurrency, seconds, async () => {
-      await pool.query(`SELECT uscc, name FROM market.registration WHERE uscc = ANY($1)`, [batch]);
-    });
-    const batched = await closedLoop(Math.max(1, concurrency / 4), seconds, () =>
-      postGraphql(hub.url, JSON.stringify({ query: `query BankBatch($u: [USCC!]!) { enterprises(usccs: $u) { uscc name envCredit { color } creditRestriction { level restricted } } }`, variables: { u: batch } }), bank),
-    );
-    results['floor: one-statement SQL batch of 1000 (req/s)'] = batchFloor.perSecond;
-    results['bank check, batch of 1000 (req/s)'] = batched.perSecond;
-
-    const report = {
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-      enterprises: codes.length,
-      seconds,
-      concurrency,
-      results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v)])),
-      ratios: {
-        'bank check / floor': +(single.perSecond / floor.perSecond).toFixed(3),
-        'bank batch of 1000 / batch floor': +(batched.perSecond / batchFloor.perSecond).toFixed(3),
-      },
-      errors: { single: single.errors, batch: batched.errors },
-      rssMiB: Math.round(process.memoryUsage().rss / 1024 / 1024),
-    };
-    console.log(JSON.stringify(report, null, 2));
-  } finally {
+    const events = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM environment.credit_event`)).rows[0].n);
+    await pool.query('VACUUM ANALYZE');
     await pool.end();
+    const today = new Date().toISOString().slice(0, 10);
+    const list = scenarios(codes, today);
+
+    // SQL statements per request, in-process (the counter lives in the process that sends them).
+    const base = hub.url.replace(/\/graphql$/, '');
+    const statements: Record<string, { data: number; total: number }> = {};
+    const DATA = ['environment', 'market', 'credit', 'finance', 'snapshot'] as const;
+    for (const scenario of list) {
+      await send(base, scenario.hub(1_000_000)); // warm-up: plans, key cache
+      const before = { data: StatementCounter.total(DATA), total: StatementCounter.total() };
+      const rounds = 3;
+      for (let i = 0; i < rounds; i++) await send(base, scenario.hub(i + 1_000_001));
+      statements[scenario.name] = {
+        data: (StatementCounter.total(DATA) - before.data) / rounds,
+        total: (StatementCounter.total() - before.total) / rounds,
+      };
+    }
     await hub.stop();
+
+    const built = join(__dirname, '..');
+    const hubEnv = {
+      DATABASE_URL: database.url,
+      HUB_DEMO: '1',
+      HUB_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      HUB_WORKERS: String(workers),
+      // The limit is on (every request is counted) but too high to trip: the benchmark measures the path.
+      HUB_RATE_LIMIT: '1000000000',
+      NODE_OPTIONS: process.env.BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'results', 'profiles')}` : '',
+    };
+    const hubProcess = await startChild(['--max-semi-space-size=64', join(built, 'src', 'cli', 'main.js'), 'start'], hubEnv, /ecocredit hub: (http:\/\/\S+)\/graphql/);
+    children.push(hubProcess.child);
+    const floorProcess = await startChild([join(built, 'bench', 'floor.js')], { DATABASE_URL: database.url, FLOOR_POOL: '10' }, /floor: (\d+)/);
+    children.push(floorProcess.child);
+    const hubBase = hubProcess.match[1];
+    const floorBase = `http://localhost:${floorProcess.match[1]}`;
+
+    const rows: Record<string, unknown>[] = [];
+    for (const scenario of list) {
+      // Both answer before they are measured (a wrong request would measure the error path).
+      await send(hubBase, scenario.hub(2_000_000));
+      await send(floorBase, scenario.floor(2_000_000));
+      const floor = await load(floorBase, scenario, 'floor');
+      const measured = await load(hubBase, scenario, 'hub');
+      rows.push({
+        scenario: scenario.name,
+        connections: scenario.connections,
+        'hub req/s': Math.round(measured.perSecond),
+        'floor req/s': Math.round(floor.perSecond),
+        ratio: +(measured.perSecond / floor.perSecond).toFixed(3),
+        'hub p50 ms': measured.p50,
+        'hub p99 ms': measured.p99,
+        'floor p50 ms': floor.p50,
+        'floor p99 ms': floor.p99,
+        'SQL/request (data)': statements[scenario.name].data,
+        'SQL/request (all)': statements[scenario.name].total,
+        'hub peak RSS MiB': peakRssMiB(hubProcess.child.pid!),
+        failures: measured.failures + floor.failures,
+        target: scenario.target ? `${scenario.target.text}: ${scenario.target.met(measured, floor) ? 'met' : 'NOT met'}` : '',
+      });
+    }
+    console.table(rows);
+    const now = new Date();
+    const report = {
+      date: now.toISOString(),
+      command: `BENCH_ENTERPRISES=${enterprises} BENCH_SECONDS=${seconds} HUB_WORKERS=${workers} npm run bench`,
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        loadAverageAtEnd: loadavg().map((n) => +n.toFixed(2)),
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        postgres: 'PostgreSQL on the same machine (BENCH_DATABASE_URL / TEST_DATABASE_URL, or embedded)',
+      },
+      data: { enterprises: codes.length, events, seedSeconds: +seedSeconds.toFixed(1) },
+      hubWorkers: workers,
+      seconds,
+      results: rows,
+    };
+    const folder = join(__dirname, '..', '..', 'bench', 'results');
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, `bench-${now.toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    console.log(`written: ${file}`);
+  } finally {
+    for (const child of children) await stopChild(child);
     await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

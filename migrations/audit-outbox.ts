@@ -1,8 +1,8 @@
 import type { QueryRunner } from 'typeorm';
-import type { Department } from '../src/shared/database';
+import type { SchemaOwner } from '../src/shared/database';
 
-/** The department's audit outbox (AuditOutboxEntity); the same table in every department's schema. */
-export async function createAuditOutbox(q: QueryRunner, department: Department): Promise<void> {
+/** The audit outbox (AuditOutboxEntity); the same table in every department's schema and the gateway's. */
+export async function createAuditOutbox(q: QueryRunner, department: SchemaOwner): Promise<void> {
   await q.query(`
     CREATE TABLE "${department}".audit_outbox (
       id bigserial PRIMARY KEY,
@@ -19,6 +19,6 @@ export async function createAuditOutbox(q: QueryRunner, department: Department):
     )`);
 }
 
-export async function dropAuditOutbox(q: QueryRunner, department: Department): Promise<void> {
+export async function dropAuditOutbox(q: QueryRunner, department: SchemaOwner): Promise<void> {
   await q.query(`DROP TABLE "${department}".audit_outbox`);
 }

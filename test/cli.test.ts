@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,22 +155,32 @@ describe.runIf(process.env.TEST_DATABASE_URL)('migrate and seed', () => {
     const migrated = await ecocredit(['migrate'], env);
     expect(migrated).toMatchObject({ code: 0, stdout: 'migrations are up to date\n' });
 
-    const count = async () => {
+    const query = async <T extends object>(sql: string): Promise<T[]> => {
       const client = new Client({ connectionString: database.url });
       await client.connect();
       try {
-        return Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM market.registration')).rows[0].n);
+        return (await client.query<T>(sql)).rows;
       } finally {
         await client.end();
       }
     };
+    const count = async () => Number((await query<{ n: string }>('SELECT count(*) AS n FROM market.registration'))[0].n);
+    const outboxFields = (schema: string) => query<{ field: string; client_id: string }>(`SELECT field, client_id FROM "${schema}".audit_outbox ORDER BY id`);
+    const operator = `cli:${userInfo().username}`;
     expect(await count()).toBe(0);
     const seeded = await ecocredit(['seed', '--enterprises', '20'], env);
     expect(seeded.code).toBe(0);
     const afterSeed = await count();
     expect(afterSeed).toBeGreaterThanOrEqual(20);
+    // Each department's part of the seed committed with its audit record, waiting for a hub to chain it.
+    for (const department of ['environment', 'credit', 'market']) expect(await outboxFields(department)).toEqual([{ field: 'Command.seed', client_id: operator }]);
     const again = await ecocredit(['seed', '--enterprises', '20'], env);
     expect(again.code).toBe(0);
     expect(await count()).toBe(afterSeed);
+    expect(await outboxFields('market')).toHaveLength(1);
+
+    const created = await ecocredit(['clients', 'create', '--name', 'Outbox bank', '--role', 'BANK'], env);
+    expect(created.code, created.stderr).toBe(0);
+    expect(await outboxFields('gateway')).toEqual([{ field: 'Command.clients.create', client_id: operator }]);
   }, LOADS_THE_APPLICATION);
 });

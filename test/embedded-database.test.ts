@@ -72,6 +72,22 @@ describe('embedded PostgreSQL shared by the hub and the CLI', () => {
     expect(importer.output()).toMatch(/embedded PostgreSQL attached/);
     expect(importer.output()).toMatch(/imported 400, rejected 0, unchanged 0/);
 
+    // The import's writes are in the audit trail: it notified the hub, which chained its record.
+    const importRecords = async () =>
+      (await graphql<{ auditLog: { clientName: string; fields: string[]; usccs: string[] }[] }>(
+        first.url,
+        `{ auditLog(filter: { field: "Command.import.registrations" }) { clientName fields usccs } }`,
+        {},
+        'demo-env-admin',
+      )).data?.auditLog ?? [];
+    let records = await importRecords();
+    for (let wait = 0; records.length === 0 && wait < 50; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      records = await importRecords();
+    }
+    expect(records.map((record) => record.clientName)).toEqual(['ecocredit import']);
+    expect(records[0].usccs).toEqual([...imported].sort());
+
     // The running hub answers the imported rows at once (same server, not a copy of the files).
     const seen = await graphql<{ enterprises: ({ uscc: string; name: string } | null)[] }>(first.url, EVENTS, { usccs: imported }, 'demo-env-admin');
     expect(seen.data?.enterprises.map((enterprise) => enterprise?.name)).toEqual(imported.map((_, i) => `并发导入测试${i}有限公司`));

@@ -120,6 +120,65 @@ describe('a write and its audit record commit together', () => {
   });
 });
 
+describe("the gateway's own writes (API clients) commit with their audit record", () => {
+  const CREATE = `mutation Create($input: CreateApiClientInput!) { createApiClient(input: $input) { key client { id } } }`;
+  const REVOKE = `mutation Revoke($id: ID!) { revokeApiClient(id: $id) { id revokedAt } }`;
+  const gatewayOutbox = (field: string) =>
+    hub.sql<{ request_id: string; client_id: string }>(`SELECT request_id, client_id FROM gateway.audit_outbox WHERE field = $1 ORDER BY id`, [field]);
+  const chainedAdmin = (requestId: string) =>
+    hub.sql<{ fields: string[]; source_department: string; outcome: string }>(
+      `SELECT fields, source_department, outcome FROM gateway.audit_log WHERE request_id = $1 AND source_id IS NOT NULL`,
+      [requestId],
+    );
+
+  it('answers a created key while the chain writer fails (the key works), and chains its record exactly once afterwards', async () => {
+    await breakChainWriter();
+    let created: GraphqlResponse<{ createApiClient: { key: string; client: { id: string } } }>;
+    try {
+      created = await hub.request(CREATE, { input: { name: 'Outbox test bank', role: 'BANK' } }, ADMIN);
+      ok(created);
+      expect((await gatewayOutbox('Mutation.createApiClient')).map((row) => row.request_id)).toContain(requestIdOf(created));
+    } finally {
+      await repairChainWriter();
+    }
+    const bank = await hub.request(`{ enterprise(uscc: "91320700MA1Q3K7P2H") { uscc } }`, undefined, { key: created.data!.createApiClient.key, purpose: 'CREDIT_REVIEW' });
+    expect(bank.status).toBe(200);
+    await hub.hub.audit.takeOutboxes();
+    await hub.hub.audit.takeOutboxes();
+    expect(await chainedAdmin(requestIdOf(created))).toEqual([{ fields: ['Mutation.createApiClient'], source_department: 'gateway', outcome: 'OK' }]);
+    expect(await gatewayOutbox('Mutation.createApiClient')).toEqual([]);
+    await verifiedChain();
+  });
+
+  it('leaves the client active and no outbox row when a revocation rolls back, and records a refused one as FAILED only', async () => {
+    const created = ok(await hub.request<{ createApiClient: { key: string; client: { id: string } } }>(CREATE, { input: { name: 'ROLL-BACK', role: 'BANK' } }, ADMIN));
+    const id = created.createApiClient.client.id;
+    await hub.sql(`CREATE FUNCTION gateway.test_refuse_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
+    await hub.sql(
+      `CREATE CONSTRAINT TRIGGER test_refuse_commit AFTER UPDATE ON gateway.api_client DEFERRABLE INITIALLY DEFERRED
+       FOR EACH ROW WHEN (NEW.name = 'ROLL-BACK' AND NEW.revoked_at IS NOT NULL) EXECUTE FUNCTION gateway.test_refuse_commit()`,
+    );
+    let failed: GraphqlResponse<unknown>;
+    try {
+      failed = await hub.request(REVOKE, { id }, ADMIN);
+      expect(errorCodes(failed)).toEqual(['INTERNAL']);
+    } finally {
+      await hub.sql(`DROP TRIGGER test_refuse_commit ON gateway.api_client`);
+      await hub.sql(`DROP FUNCTION gateway.test_refuse_commit()`);
+    }
+    expect(await hub.sql(`SELECT revoked_at FROM gateway.api_client WHERE id = $1`, [id])).toEqual([{ revoked_at: null }]);
+    expect(await gatewayOutbox('Mutation.revokeApiClient')).toEqual([]);
+    await hub.hub.audit.takeOutboxes();
+    const attempt = await hub.sql<{ outcome: string; source_id: string | null }>(`SELECT outcome, source_id FROM gateway.audit_log WHERE request_id = $1`, [requestIdOf(failed)]);
+    expect(attempt).toEqual([{ outcome: 'FAILED', source_id: null }]);
+
+    const revoked = await hub.request<{ revokeApiClient: { revokedAt: string | null } }>(REVOKE, { id }, ADMIN);
+    expect(ok(revoked).revokeApiClient.revokedAt).not.toBeNull();
+    await hub.hub.audit.takeOutboxes();
+    expect(await chainedAdmin(requestIdOf(revoked))).toEqual([{ fields: ['Mutation.revokeApiClient'], source_department: 'gateway', outcome: 'OK' }]);
+  });
+});
+
 describe('Idempotency-Key', () => {
   const withKey = (key: string, extra: Record<string, string> = {}) => ({ ...ADMIN, headers: { 'idempotency-key': key, ...extra } });
 

@@ -480,7 +480,7 @@ describe('colorDistribution', () => {
     expect(response.errors).toBeUndefined();
     const mine = Object.fromEntries(response.data!.colorDistribution.filter((b) => b.group === DISTRICT).map((b) => [b.color, b.count]));
     // red RED, black BLACK, green GREEN; listed, marketListed and redTwice (its suspension expired on 2026-10-01) BLUE.
-    expect(mine).toEqual({ GREEN: 1, BLUE: 3, RED: 1, BLACK: 1 });
+    expect(mine).toEqual({ GREEN: 1, BLUE: 3, YELLOW: 0, RED: 1, BLACK: 1 });
     const byIndustry = await hub.execute(ColorDistributionDocument, { groupBy: 'INDUSTRY', asOf: '2026-11-19' }, { key: 'demo-dashboard' });
     expect(byIndustry.data!.colorDistribution.filter((b) => b.group === 'C2614').reduce((sum, b) => sum + b.count, 0)).toBe(6);
   });

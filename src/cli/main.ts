@@ -10,6 +10,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type CommandArgs, type CommandModule, KEEP_RUNNING, UsageError } from './command-args';
+import { EXPORT_CATALOG } from './export-catalog';
 import { FEED_CATALOG } from './import/feed-catalog';
 
 /** The departments `start` accepts (the application's DEPARTMENTS; test/cli.test.ts keeps them equal). */
@@ -172,6 +173,64 @@ ${Object.entries(FEED_CATALOG)
       }
     },
     load: () => import('./commands/import.command'),
+  },
+  report: {
+    summary: 'report subject <uscc> | report annual <year>\nIssue a signed credit report (信用报告) as PDF/HTML, or write the yearly summary (总结报告) as PDF/CSV.',
+    help: [
+      'Usage: ecocredit report subject <uscc> [--as-of YYYY-MM-DD] [--purpose P] [--format pdf|html] [--out <path>]',
+      '       ecocredit report annual <year> [--format pdf|csv] [--out <path>]',
+      '',
+      'subject: issues, signs, stores and audits a credit report of the subject as of a date (default today) for',
+      '  the bureau (ENV_ADMIN), purpose SUPERVISION by default (or PROCUREMENT, BIDDING, APPROVAL, MARKET_ACCESS,',
+      '  QUALIFICATION, DISCLOSURE_REQUEST), and writes it (default <number>.pdf). Prints its number and verification code.',
+      'annual: the yearly summary of credit supervision for <year> (default annual-<year>.pdf).',
+      'Runs a hub in-process over DATABASE_URL (or the embedded database); needs HUB_REPORT_SIGNING_KEY in production.',
+    ].join('\n'),
+    options: { 'as-of': { type: 'string' }, purpose: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    check(args) {
+      const [kind, subject] = args.positionals;
+      if (kind !== 'subject' && kind !== 'annual') throw new UsageError(kind ? `unknown report "${kind}": use subject or annual` : '"report" needs subject <uscc> or annual <year>');
+      positionalCount(args, 2);
+      if (kind === 'subject') {
+        if (!subject || !/^[0-9A-HJ-NP-RTUWXY]{18}$/.test(subject)) throw new UsageError(`"report subject" needs an 18-character USCC, got "${subject ?? ''}"`);
+        oneOf('format', args.values.format, ['pdf', 'html']);
+        const asOf = args.values['as-of'];
+        if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${String(asOf)}"`);
+      } else {
+        if (!subject || !/^\d{4}$/.test(subject)) throw new UsageError(`"report annual" needs a year (YYYY), got "${subject ?? ''}"`);
+        oneOf('format', args.values.format, ['pdf', 'csv']);
+        if (args.values['as-of'] !== undefined || args.values.purpose !== undefined) throw new UsageError('--as-of and --purpose are for "report subject"');
+      }
+    },
+    load: () => import('./commands/report.command'),
+  },
+  export: {
+    summary: `export <view> [--encoding utf8|gb18030] [--out <path>] [--period YYYY-H1|H2] [--codes <file>]\nWrite a view as CSV. Views: ${Object.keys(EXPORT_CATALOG).join(', ')}.`,
+    help: `Usage: ecocredit export <view> [--format csv] [--encoding utf8|gb18030] [--out <path>] [--period YYYY-H1|YYYY-H2] [--codes <file>]
+Writes a view as CSV (UTF-8 with a BOM by default, or GB18030) to --out or stdout, streamed page by page
+at constant memory, read through the hub's own GraphQL operations as the bureau (ENV_ADMIN) and recorded
+in the audit trail (one record: the view and its row count). Partners export over HTTP with their own key:
+GET /exports/<view>.csv.
+--period: the half-year of the surcharges view, e.g. 2026-H2 (decided by the colour on 2026-06-30).
+--codes: the portfolio view's codes file, one USCC per line (a header line "uscc" is allowed).
+Views:
+${Object.entries(EXPORT_CATALOG)
+  .map(([name, description]) => `  ${name.padEnd(16)} ${description}`)
+  .join('\n')}`,
+    options: { format: { type: 'string' }, encoding: { type: 'string' }, out: { type: 'string' }, period: { type: 'string' }, codes: { type: 'string' } },
+    check(args) {
+      const [view] = args.positionals;
+      if (!view) throw new UsageError('"export" needs a view');
+      positionalCount(args, 1);
+      if (!Object.hasOwn(EXPORT_CATALOG, view)) throw new UsageError(`unknown view "${view}"; views: ${Object.keys(EXPORT_CATALOG).join(', ')}`);
+      oneOf('format', args.values.format, ['csv']);
+      oneOf('encoding', args.values.encoding, ['utf8', 'gb18030']);
+      if (view === 'surcharges' && (typeof args.values.period !== 'string' || !/^\d{4}-H[12]$/.test(args.values.period))) {
+        throw new UsageError(`"export surcharges" needs --period YYYY-H1 or YYYY-H2, got "${String(args.values.period ?? '')}"`);
+      }
+      if (view === 'portfolio' && typeof args.values.codes !== 'string') throw new UsageError('"export portfolio" needs --codes <file> (one USCC per line)');
+    },
+    load: () => import('./commands/export.command'),
   },
   'emit-schema': {
     summary: 'emit-schema\nRegenerate schema/ (subgraph SDLs, supergraph, API schema).',

@@ -1,17 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubContext } from '../shared/context';
-import { DEPARTMENTS, type Department } from '../shared/database';
 import { log } from '../shared/logging';
 import type { OperationSummary } from './operation-guard';
 import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/audit-trail.service';
-
-const isDepartment = (owner: string): owner is Department => (DEPARTMENTS as readonly string[]).includes(owner);
 
 /**
  * Root fields that read subject data: recorded even when they end up touching none (denied, unknown
  * codes, a draw whose services do not report the subjects it lists).
  */
-const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'creditNotice']);
+const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'measureSubjectsConnection', 'searchEnterprises', 'creditNotice']);
 
 /** The request-level audit record of an operation and its outcome. */
 function entryOf(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): AuditEntry {
@@ -29,8 +26,8 @@ function entryOf(ctx: HubContext, operation: OperationSummary, departments: Set<
 /**
  * Collects, per request, what the audit trail needs (the operation from the guard, the outcome from
  * Apollo, the USCCs from the services). A read's record is written before the answer leaves: a read
- * whose record cannot be written is answered INTERNAL instead of with data. A department mutation's
- * writes carry their own records (the departments' outboxes, see `finishWrite`).
+ * whose record cannot be written is answered INTERNAL instead of with data. A mutation's writes carry
+ * their own records (the owners' outboxes, the gateway's for its admin mutations; see `finishWrite`).
  */
 export class AuditRecorder {
   // Keyed by request id: Apollo hands plugins a shallow copy of the context, not our object.
@@ -84,7 +81,7 @@ export class AuditRecorder {
       ctx.touchedUsccs.size > 0 || operation.type === 'mutation' || operation.topLevelFields.some((field) => SUBJECT_ROOT_FIELDS.has(field));
     if (!readsSubjects) return result;
     const departments = new Set(operation.coordinates.flatMap((coordinate) => this.owners.get(coordinate) ?? []));
-    if (operation.type === 'mutation' && [...departments].some((owner) => isDepartment(owner))) {
+    if (operation.type === 'mutation') {
       await this.finishWrite(ctx, operation, departments, result);
       return result;
     }
@@ -93,8 +90,8 @@ export class AuditRecorder {
   }
 
   /**
-   * A department mutation's committed writes were recorded in the departments' outboxes, in their
-   * transactions: they are taken into the chain now, and whatever this fails to take (the chain
+   * A mutation's committed writes were recorded in their owners' outboxes (a department's, or the
+   * gateway's for the admin mutations), in their transactions: they are taken into the chain now, and whatever this fails to take (the chain
    * writer's database down) the next pass takes. Only an attempt that did not fully succeed gets a
    * request-level record of its own (who tried what, refused with which codes). Neither may turn
    * the answer of a committed write into a failure: errors are logged, not thrown.

@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { gatewayMigrations } from '../../migrations/gateway';
-import { createSchemaDataSource, DEPARTMENTS, migrateSchema, type Department, type SchemaDefinition, type SchemaOwner } from '../shared/database';
+import { createSchemaDataSource, migrateSchema, type SchemaDefinition, type SchemaOwner } from '../shared/database';
 import { log } from '../shared/logging';
 import { SUBGRAPHS } from '../subgraphs';
 import { ApiClientEntity } from './entities/api-client.entity';
 import { AuditRecordEntity } from './entities/audit-record.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { AuditOutboxEntity } from '../shared/audit/audit-outbox.entity';
 
-export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity], migrations: gatewayMigrations };
+export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity, AuditOutboxEntity], migrations: gatewayMigrations };
 
 export type HubDataSources = Record<SchemaOwner, DataSource>;
 
@@ -40,7 +41,10 @@ export async function closeHubDatabases(sources: Partial<HubDataSources>): Promi
   }
 }
 
-/** Each department's DataSource (the outboxes the audit chain writer takes in). */
-export function departmentSources(sources: Pick<HubDataSources, Department>): Record<Department, DataSource> {
-  return Object.fromEntries(DEPARTMENTS.map((department) => [department, sources[department]])) as Record<Department, DataSource>;
+/**
+ * Every schema owner's DataSource, whose `audit_outbox` the audit chain writer takes in: each
+ * department's, and the gateway's own (its admin mutations and the command line's writes).
+ */
+export function outboxSources(sources: HubDataSources): Record<SchemaOwner, DataSource> {
+  return Object.fromEntries(HUB_SCHEMAS.map(({ owner }) => [owner, sources[owner]])) as Record<SchemaOwner, DataSource>;
 }

@@ -1,3 +1,4 @@
+import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
 import { today as todayUtc, type IsoDate } from '../shared/dates';
 import { demoDatasetChunks, type DemoEnterprise } from '../shared/demo-dataset';
 import { log } from '../shared/logging';
@@ -21,6 +22,8 @@ export interface SeedOptions {
   today?: IsoDate;
   /** Called after every chunk the departments have written. */
   onProgress?: (progress: SeedProgress) => void;
+  /** Whose seed it is: each department's part commits with an audit record of it (default `ecocredit seed` by the login user). */
+  by?: HubContext;
 }
 
 export interface SeedProgress {
@@ -55,12 +58,13 @@ export interface SeedSummary {
 export async function seedEnterprises(sources: HubDataSources, options: SeedOptions = {}): Promise<SeedSummary | null> {
   const total = options.enterprises ?? 560;
   const day = options.today ?? todayUtc();
+  const by = options.by ?? commandContext(operatorPrincipal('seed'), 'Command.seed');
   const writers: DepartmentSeedWriter[] = [];
   try {
     // One at a time, so that a failure to open one still rolls back those already open.
-    writers.push(await openEnvironmentSeed(sources.environment, day));
-    writers.push(await openCreditSeed(sources.credit));
-    writers.push(await openMarketSeed(sources.market));
+    writers.push(await openEnvironmentSeed(sources.environment, day, by));
+    writers.push(await openCreditSeed(sources.credit, by));
+    writers.push(await openMarketSeed(sources.market, by));
     const occupied = await Promise.all(writers.map((writer) => writer.hasData()));
     if (occupied.some(Boolean)) {
       await Promise.all(writers.map((writer) => writer.rollback()));
@@ -108,5 +112,5 @@ export async function seedEnterprises(sources: HubDataSources, options: SeedOpti
 
 /** The demo city `npm start` seeds on first start: `size` enterprises (default 560); false when data exists. */
 export async function seedDemoData(sources: HubDataSources, size = 560): Promise<boolean> {
-  return (await seedEnterprises(sources, { enterprises: size })) !== null;
+  return (await seedEnterprises(sources, { enterprises: size, by: commandContext(operatorPrincipal('start'), 'Command.start.demoSeed') })) !== null;
 }

@@ -306,6 +306,10 @@ export function createHttpServer(deps: HttpDependencies): Server {
           observed.clientId = principal.clientId;
           return createContext(principal, observed.requestId, deps.subjectFacts);
         },
+        limitRate: async (ctx) => {
+          const rate = await deps.rateLimiter.hit(rateKey(ctx, request));
+          if (!rate.allowed) throw new HubError('RATE_LIMITED', `too many requests; retry after ${rate.retryAfterSeconds} s`, { retryAfter: rate.retryAfterSeconds });
+        },
         audit: async (ctx, coordinate) => {
           const name = `${request.method} ${path}`;
           const [, field] = coordinate.split('.');

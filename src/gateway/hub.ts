@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import type { HubConfig } from '../shared/config';
-import type { HubContext } from '../shared/context';
+import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
@@ -19,11 +19,14 @@ import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
 import { loadAuditKey } from './audit-key';
+import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { noticeRoute } from '../subgraphs/environment';
-import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSources } from './databases';
+import { exportRoute } from './exports/export.route';
+import { ExportService } from './exports/export.service';
+import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
 import { createHttpServer } from './http-server';
@@ -37,6 +40,7 @@ import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgra
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 import { UsccOverrideService } from './services/uscc-override.service';
+import { AnnualReportService, apolloApi, CreditReportService, LateBoundApi, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
 
 /** How often a failed audit outbox pass is retried. */
 const OUTBOX_RETRY_MS = 5_000;
@@ -53,6 +57,10 @@ export interface Hub {
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
+  /** Credit reports (信用报告) and the yearly summary (总结报告): the CLI's `report` command uses them. */
+  reports: ReportServices;
+  /** CSV exports (`/exports/<view>.csv`, `ecocredit export`). */
+  exports: ExportService;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
   /**
@@ -80,6 +88,8 @@ export interface StartHubOptions {
 export interface GatewayServices {
   clients: ApiClientService;
   audit: AuditTrailService;
+  /** Credit reports and the yearly summary, once the hub runs (they execute its API). */
+  reports?: () => ReportServices;
 }
 
 /**
@@ -89,7 +99,7 @@ export interface GatewayServices {
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
   // Without a hub (schema emission, the CLI's facts) the admin subgraph never writes or verifies records: any key will do.
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, departmentSources(sources)) },
+  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, outboxSources(sources)) },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -129,6 +139,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
   const auditKey = loadAuditKey(config);
+  const reportKey = loadReportSigningKey(config);
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
   let sources: HubDataSources | undefined;
@@ -137,13 +148,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   const authFailures = createRateLimiter({ redisUrl: config.redisUrl, ...config.authFailureLimit, prefix: 'ecocredit:auth-failures:' });
   let unobservePools = () => {};
   let stopCheckpoints = async () => {};
+  let outboxListener: AuditOutboxListener | undefined;
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), departmentSources(sources));
+    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), outboxSources(sources));
     // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
     const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
     // Outbox rows a stopped process left are taken on start, those a failed pass left on the timer;
@@ -153,17 +165,28 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     takeOutboxes();
     purgeKeys();
     const outboxTimer = setInterval(() => audit.behind && takeOutboxes(), OUTBOX_RETRY_MS).unref();
+    // Rows the command line writes beside a running hub (imports, seeds, clients) are taken when it notifies.
+    outboxListener = new AuditOutboxListener(databaseUrl, takeOutboxes);
+    await outboxListener.start();
     const purgeTimer = setInterval(purgeKeys, KEY_PURGE_MS).unref();
     if (config.demo) {
-      await clients.ensureDemoClients();
+      await clients.ensureDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.demoClients'));
       if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
     } else {
       // The demo keys are public (CONTRACT.md): outside demo mode they stop working, for every process at once.
-      const revoked = await clients.revokeDemoClients();
+      const revoked = await clients.revokeDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.revokeDemoClients'));
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
-    const subgraphs = await buildSubgraphs(sources, { clients, audit }, local);
+    // Reports execute the gateway's API, which exists once the gateway below has started.
+    const reportApi = new LateBoundApi();
+    const factsOfReports: { bound?: FederatedSubjectFacts } = {};
+    const reports: ReportServices = {
+      credit: new CreditReportService(sources.gateway, reportApi, reportKey, config.reports),
+      annual: new AnnualReportService(reportApi, () => factsOfReports.bound!),
+    };
+    const reportServices = () => reports;
+    const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
     const secret = secretKey(subgraphSecret);
@@ -181,12 +204,15 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
+    reportApi.bind(apolloApi({ apollo, subjectFacts, snapshotSource, recorder }));
+    factsOfReports.bound = subjectFacts;
     const readySources = sources;
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
+    const exports = new ExportService(apollo, recorder, subjectFacts, snapshotSource);
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
@@ -200,7 +226,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       idempotency,
       subjectFacts,
       snapshotSource,
-      routes: [noticeRoute(readySources.environment)],
+      routes: [noticeRoute(readySources.environment), reportRoute(reportServices, config.reports.bureau), exportRoute(exports)],
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
     });
@@ -228,11 +254,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apollo,
       clients,
       audit,
+      reports,
+      exports,
       subgraphSecret,
       async stop() {
         await drain.drain();
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
+        await outboxListener?.stop();
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await stopCheckpoints();
         await apollo.stop();
@@ -245,6 +274,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       },
     };
   } catch (error) {
+    await outboxListener?.stop();
     await stopCheckpoints();
     unobservePools();
     await rateLimiter.close();

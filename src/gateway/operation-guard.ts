@@ -13,7 +13,9 @@ import {
   visitWithTypeInfo,
   type DirectiveNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -231,6 +233,19 @@ function skipped(directives: readonly DirectiveNode[] | undefined, variables: Re
 }
 
 /**
+ * The page size a connection field (one with `first: Int` and `after`) is asked for: the argument as
+ * given (literal or variable), else its default; undefined for any other field or an unreadable value
+ * (validation or the resolver names a wrong one).
+ */
+function pageSizeAsked(field: GraphQLField<unknown, unknown>, selection: FieldNode, variables: Record<string, unknown>): number | undefined {
+  const definition = field.args.find((argument) => argument.name === 'first');
+  if (!definition || !field.args.some((argument) => argument.name === 'after') || getNamedType(definition.type).name !== 'Int') return undefined;
+  const given = selection.arguments?.find((argument) => argument.name.value === 'first')?.value;
+  const value = given === undefined ? definition.defaultValue : given.kind === Kind.INT ? Number(given.value) : given.kind === Kind.VARIABLE ? variables[given.name.value] : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/**
  * Cost and list items of the operation for these variables: every field costs 1; a list field
  * multiplies its children by the length of its list argument (`enterprises(usccs:)` costs per code
  * asked) or by ASSUMED_LIST_LENGTH. Fields the schema does not know cost 1 (validation names them).
@@ -262,6 +277,12 @@ function requestTotalsOf(
             listArgumentSeen = true;
             multiplier = Math.max(listLength(argument.value, variables) ?? 1, 1);
           }
+        }
+        // A connection's page (`first`) counts as the items it asks for, like a list of codes.
+        const page = field && pageSizeAsked(field, selection, variables);
+        if (page !== undefined) {
+          sum.listItems += page;
+          multiplier = Math.max(page, 1);
         }
         sum.cost += 1 + child.cost * multiplier;
         sum.listItems += child.listItems;

@@ -3,6 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { recordWriteInOutbox } from './audit/audit-outbox';
+import type { HubContext } from './context';
 import type { DepartmentSeedWriter } from './seed-writer';
 
 /** A value COPY writes into one column: null is SQL NULL; numbers and strings as their text. */
@@ -50,6 +52,9 @@ function* copyText(rows: Iterable<readonly CopyValue[]>, counter: { rows: number
  * transactional, so a rollback restores them and a commit leaves the schema the migrations made;
  * meanwhile the tables are locked against other sessions, which see nothing of a seed before commit
  * anyway. Primary keys, unique constraints and foreign keys stay and are checked row by row.
+ *
+ * The transaction commits with its audit record (`by`, the command's context) in the department's
+ * outbox, like any other write.
  */
 export class BulkCopyTransaction {
   private ended = false;
@@ -61,14 +66,15 @@ export class BulkCopyTransaction {
   private constructor(
     private readonly runner: QueryRunner,
     private readonly client: PoolClient,
+    private readonly by: HubContext,
   ) {}
 
-  static async open(dataSource: DataSource): Promise<BulkCopyTransaction> {
+  static async open(dataSource: DataSource, by: HubContext): Promise<BulkCopyTransaction> {
     const runner = dataSource.createQueryRunner();
     // TypeORM's postgres query runner hands out the underlying pg client, which COPY streams need.
     const client = (await runner.connect()) as PoolClient;
     await runner.startTransaction();
-    return new BulkCopyTransaction(runner, client);
+    return new BulkCopyTransaction(runner, client, by);
   }
 
   /** Streams `rows` (values in `columns` order) into `table` (schema-qualified). */
@@ -110,6 +116,7 @@ export class BulkCopyTransaction {
     this.ended = true;
     try {
       await this.buildIndexes();
+      await recordWriteInOutbox(this.by, this.runner.manager);
       await this.runner.commitTransaction();
     } finally {
       await this.runner.release();

@@ -38,6 +38,17 @@ export interface HubConfig {
   shutdownTimeoutMs: number;
   /** At start-up, how long to wait for the database to accept connections (with back-off) before giving up. */
   databaseWaitMs: number;
+  /**
+   * Credit reports (issue 14): the Ed25519 signing key (HUB_REPORT_SIGNING_KEY, a PKCS#8 PEM; required
+   * in production, otherwise generated once into `<dataDir>/report-signing-key.pem`), how many days a
+   * report stays valid, and the bureau named as issuer.
+   */
+  reports: { signingKey: string | undefined; validityDays: number; bureau: string };
+  /**
+   * Processes serving the hub (HUB_WORKERS, default 1): above 1, `ecocredit start` forks that many
+   * workers (Node cluster) sharing the port, so every core serves. Each keeps only per-process caches.
+   */
+  workers: number;
   /** Time budget of one request: PostgreSQL `statement_timeout` on the hub's pools, and the deadline of a whole GraphQL request. */
   timeouts: { statementMs: number; requestMs: number };
 }
@@ -119,6 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     shutdownTimeoutMs: numberOf(env.HUB_SHUTDOWN_TIMEOUT_MS, 25_000),
     databaseWaitMs: numberOf(env.HUB_DB_WAIT_MS, 60_000),
+    reports: {
+      // PEM in one line (as env files often need) is accepted with literal \n.
+      signingKey: env.HUB_REPORT_SIGNING_KEY ? env.HUB_REPORT_SIGNING_KEY.replace(/\\n/g, '\n') : undefined,
+      validityDays: numberOf(env.HUB_REPORT_VALIDITY_DAYS, 30),
+      bureau: env.HUB_NOTICE_BUREAU || '连云港市生态环境局',
+    },
+    workers: Math.floor(numberOf(env.HUB_WORKERS, 1)),
     timeouts: {
       statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
       requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type DataLoader from 'dataloader';
 import type { Principal } from './auth/principal';
 import type { SubjectFacts } from './auth/subject-scope';
@@ -32,4 +34,29 @@ export function createContext(
   snapshot: ReadSnapshot = ReadSnapshot.none(),
 ): HubContext {
   return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts, snapshot, mutationField: null };
+}
+
+/**
+ * Who a write the hub makes outside any request acts as: `ecocredit <command>` run by the
+ * operator's login (`cli:<user>`), or the hub's own start-up (`hub:<name>`, the demo seed). They
+ * act with the bureau's authority (the operator holds the database's credentials anyway).
+ */
+export function operatorPrincipal(command: string, purpose: string | null = null): Principal {
+  let user: string;
+  try {
+    user = userInfo().username;
+  } catch {
+    user = process.env.USER ?? 'unknown'; // a container user without a passwd entry
+  }
+  return { clientId: `cli:${user}`, clientName: `ecocredit ${command}`, role: 'ENV_ADMIN', agency: null, districtCode: null, purpose };
+}
+
+/**
+ * The context of writes made outside a request (the command line, the demo seed): a request id of
+ * its own (`cli:<uuid>`), and `field` naming the command in the audit records of its writes
+ * (`Command.clients.create`), as a mutation's root field does for a request, so that every committed
+ * write is in the audit trail, whoever made it (writeTransaction, recordWriteInOutbox).
+ */
+export function commandContext(principal: Principal, field: string, subjectFacts: SubjectFacts | null = null, requestId = `cli:${randomUUID()}`): HubContext {
+  return { ...createContext(principal, requestId, subjectFacts), mutationField: field };
 }

@@ -46,8 +46,17 @@ export class StatementCounter implements Logger {
     return sum;
   }
 
-  logQuery(): void {
+  private static readonly observers = new Set<(owner: StatementSender, sql: string) => void>();
+
+  /** Calls `observer` with every statement's text until the returned function is called (tests: which tables a request reads). */
+  static observe(observer: (owner: StatementSender, sql: string) => void): () => void {
+    StatementCounter.observers.add(observer);
+    return () => StatementCounter.observers.delete(observer);
+  }
+
+  logQuery(query?: string): void {
     StatementCounter.counts.set(this.owner, (StatementCounter.counts.get(this.owner) ?? 0) + 1);
+    if (StatementCounter.observers.size > 0) for (const observer of StatementCounter.observers) observer(this.owner, query ?? '');
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

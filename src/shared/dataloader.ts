@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { selectByKeys } from './batch-select';
 import type { HubContext } from './context';
 import { loaderBatchSize } from './metrics';
+import { readManager } from './read-snapshot';
 
 /**
  * The request's loader named `key`, created on first use. A batch function must return one result
@@ -41,4 +44,35 @@ export function groupByKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) 
     else index.set(key, [row]);
   }
   return keys.map((key) => index.get(key) ?? []);
+}
+
+/** What `keyedLoader` reads: `entity` rows whose `key` is one of the asked keys. */
+export interface KeyedLoaderOptions<E extends ObjectLiteral, K extends keyof E & string> {
+  /** The loader's name in the request (and its batch-size metric label). */
+  name: string;
+  entity: EntityTarget<E>;
+  key: K;
+  /** Row order within a key's list (`many`). */
+  orderBy?: [keyof E & string, 'ASC' | 'DESC'][];
+}
+
+/**
+ * A per-request loader factory over one entity by one column: each batch is one statement
+ * (`selectByKeys`), read within the request's snapshot; answers the row per key (null when none),
+ * or with `many` every row per key (possibly none) in `orderBy` order. The shape of most loaders, so
+ * they are declared instead of written out.
+ */
+export function keyedLoader<E extends ObjectLiteral, K extends keyof E & string>(
+  options: KeyedLoaderOptions<E, K> & { many: true },
+): (ctx: HubContext, dataSource: DataSource) => DataLoader<E[K], E[]>;
+export function keyedLoader<E extends ObjectLiteral, K extends keyof E & string>(
+  options: KeyedLoaderOptions<E, K> & { many?: false },
+): (ctx: HubContext, dataSource: DataSource) => DataLoader<E[K], E | null>;
+export function keyedLoader<E extends ObjectLiteral, K extends keyof E & string>(options: KeyedLoaderOptions<E, K> & { many?: boolean }) {
+  const keyOf = (row: E) => row[options.key];
+  return (ctx: HubContext, dataSource: DataSource) =>
+    requestLoader<E[K], E[] | E | null>(ctx, options.name, async (keys) => {
+      const rows = await selectByKeys(await readManager(ctx, dataSource), options.entity, options.key, keys, options.orderBy);
+      return options.many ? groupByKey(keys, rows, keyOf) : byKey(keys, rows, keyOf);
+    });
 }

@@ -3,16 +3,23 @@
  */
 export type IsoDate = string;
 
-/** The UTC day `today()` last answered, as [start, end) in ms and its date (imports ask once per row). */
-let day = { start: 0, end: 0, date: '' };
+const DAY_MS = 86_400_000;
+/** The UTC day last computed, valid for clock readings in [dayStart, dayStart + 1 day). */
+let cachedDay: IsoDate = '';
+let dayStart = Number.NaN;
 
+/**
+ * Today in UTC. Called per field of a batch (thousands of times a request), so the string is kept for
+ * the rest of the day instead of formatted each time; any clock reading outside that day (midnight,
+ * or a test's frozen clock set elsewhere) computes it again.
+ */
 export function today(): IsoDate {
   const now = Date.now();
-  if (now < day.start || now >= day.end) {
-    const start = now - (now % 86_400_000);
-    day = { start, end: start + 86_400_000, date: new Date(start).toISOString().slice(0, 10) };
+  if (!(now >= dayStart && now < dayStart + DAY_MS)) {
+    dayStart = now - (now % DAY_MS);
+    cachedDay = new Date(dayStart).toISOString().slice(0, 10);
   }
-  return day.date;
+  return cachedDay;
 }
 
 function toUtc(date: IsoDate): Date {

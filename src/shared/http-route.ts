@@ -13,6 +13,8 @@ export interface RouteTools {
   /** The context of a reader the route itself vouches for (a signed link), with this request's id. */
   vouchedFor: (principal: Principal) => HubContext;
   audit: (ctx: HubContext, coordinate: string) => Promise<void>;
+  /** Counts the request against the caller's rate limit, as `/graphql` does; throws RATE_LIMITED past it. */
+  limitRate: (ctx: HubContext) => Promise<void>;
 }
 
 /** Answers the request and resolves true, or resolves false when the path is not its own. */

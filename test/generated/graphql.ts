@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, YYYY-MM-DD. */
   Date: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: any; output: any; }
   /** Unified Social Credit Code (GB 32100-2015): 18 characters, check character verified. */
   USCC: { input: string; output: string; }
 };
@@ -70,6 +72,42 @@ export type AddScoringPolicyVersionInput = {
   subjectKind: Scalars['String']['input'];
   validityOffsetDays?: InputMaybe<Scalars['Int']['input']>;
   yellowMin?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One headline figure of the yearly summary (a table of rows). */
+export type AnnualFigure = {
+  __typename?: 'AnnualFigure';
+  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners. */
+  key: Scalars['String']['output'];
+  rows: Array<AnnualFigureRow>;
+  /** Chinese title as printed. */
+  title: Scalars['String']['output'];
+};
+
+/** One line of a figure: a label, its count, and the subjects behind it. */
+export type AnnualFigureRow = {
+  __typename?: 'AnnualFigureRow';
+  count: Scalars['Int']['output'];
+  /** What is counted, e.g. "320706/RED", "BLUE→RED", "FINE", "H2/0.60". */
+  label: Scalars['String']['output'];
+  /** The subjects behind the count (empty where the API answers only totals). */
+  subjects: Array<Scalars['USCC']['output']>;
+};
+
+/** The bureau's yearly summary of credit supervision (总结报告), built from the hub's API answers for every subject rated in the year. */
+export type AnnualSupervisionReport = {
+  __typename?: 'AnnualSupervisionReport';
+  /** Path of the CSV for the social-credit department (GET, authenticated). */
+  csvPath: Scalars['String']['output'];
+  figures: Array<AnnualFigure>;
+  from: Scalars['Date']['output'];
+  /** Path of the PDF (GET, authenticated as the same roles). */
+  pdfPath: Scalars['String']['output'];
+  /** Subjects rated on some day of the year. */
+  subjectsRated: Scalars['Int']['output'];
+  /** 31 December, or today for the running year. */
+  to: Scalars['Date']['output'];
+  year: Scalars['Int']['output'];
 };
 
 /** A partner credential. The key itself is never stored, only its hash. */
@@ -162,9 +200,23 @@ export type AuditRecord = {
 export type ColorBucket = {
   __typename?: 'ColorBucket';
   color: CreditColor;
+  /** Zero counts are included: every group the caller may see has a bucket for each of the five colours. */
   count: Scalars['Int']['output'];
+  /** Drill-down: pass it as `searchEnterprises(filter:)` to page through the subjects counted here; null for the UNKNOWN industry group. */
+  filter?: Maybe<ColorBucketFilter>;
   /** District code or industry code; UNKNOWN when not recorded. */
   group: Scalars['String']['output'];
+  /** The group's name: the district's (连云区 …; the province for a district of another city) or the industry's (GB/T 4754 class, else its section); null when unknown. */
+  groupName?: Maybe<Scalars['String']['output']>;
+};
+
+/** The searchEnterprises filter that lists the subjects counted in a bucket (drill-down). */
+export type ColorBucketFilter = {
+  __typename?: 'ColorBucketFilter';
+  color: CreditColor;
+  colorAsOf: Scalars['Date']['output'];
+  districtCode?: Maybe<Scalars['String']['output']>;
+  industryCode?: Maybe<Scalars['String']['output']>;
 };
 
 /** ENROLLED: rating started; EVENT: an event took effect; EXPIRY: an event’s points returned; FRONT_RUNNER: designated; POLICY: a new policy version; VOIDED: an event was voided (objection upheld or correction). */
@@ -237,6 +289,22 @@ export type CreditEvent = {
   voidedOn?: Maybe<Scalars['Date']['output']>;
 };
 
+/** A page of a subject's events, oldest first (by date, then id). */
+export type CreditEventConnection = {
+  __typename?: 'CreditEventConnection';
+  edges: Array<CreditEventEdge>;
+  pageInfo: PageInfo;
+  /** Every event of the subject (voided ones included). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One event of a subject, with the cursor to continue after it. */
+export type CreditEventEdge = {
+  __typename?: 'CreditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: CreditEvent;
+};
+
 /** 严重失信主体名单 (SERIOUS_DISHONESTY), 失信被执行人 (COURT_DISHONEST_DEBTOR), 守信红名单 (RED_LIST). */
 export type CreditListType =
   | 'COURT_DISHONEST_DEBTOR'
@@ -283,6 +351,27 @@ export type CreditRepair = {
   reason: Scalars['String']['output'];
   status: RepairStatus;
   uscc: Scalars['USCC']['output'];
+};
+
+/** An issued credit report (信用报告): its number, validity, verification code and links to its printable forms. */
+export type CreditReport = {
+  __typename?: 'CreditReport';
+  /** The day whose facts the report states. */
+  asOf: Scalars['Date']['output'];
+  /** A short-lived signed link to the HTML page (GET, no credential). */
+  htmlUrl: Scalars['String']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** The report number, e.g. XYBG-2026-00000001; checked at /verify/<number>. */
+  number: Scalars['String']['output'];
+  /** A short-lived signed link to the PDF (GET, no credential). */
+  pdfUrl: Scalars['String']['output'];
+  /** What it was issued for (PROCUREMENT, BIDDING, …). */
+  purpose: Scalars['String']['output'];
+  uscc: Scalars['USCC']['output'];
+  /** The last day the report is valid. */
+  validUntil: Scalars['Date']['output'];
+  /** Printed on the report; the receiving office gives it to /verify/<number>?code=…. */
+  verificationCode: Scalars['String']['output'];
 };
 
 /** A bank's answer: may this subject get credit, and on what basis. */
@@ -445,6 +534,8 @@ export type Enterprise = {
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first. */
   envCreditEvents?: Maybe<Array<CreditEvent>>;
+  /** envCreditEvents a page at a time (oldest first); `first` at most 1000. */
+  envCreditEventsConnection?: Maybe<CreditEventConnection>;
   /** Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction. */
   envCreditHistory?: Maybe<Array<CreditColorChange>>;
   /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
@@ -467,6 +558,8 @@ export type Enterprise = {
   publicPenalties?: Maybe<Array<PublicPenalty>>;
   /** Administrative penalties from every agency, in the 双公示 format, oldest first. */
   publicPenaltyRecords?: Maybe<Array<PenaltyRecord>>;
+  /** publicPenaltyRecords a page at a time (oldest first); `first` at most 1000. */
+  publicPenaltyRecordsConnection?: Maybe<PenaltyRecordConnection>;
   /** Registered capital in CNY, an exact decimal string such as "5000000.00". */
   registeredCapital?: Maybe<Scalars['String']['output']>;
   /** Founding (registration) date. */
@@ -494,13 +587,61 @@ export type EnterpriseEnvCreditArgs = {
 };
 
 
+export type EnterpriseEnvCreditEventsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type EnterpriseJointMeasuresArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+export type EnterprisePublicPenaltyRecordsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type EnterpriseSewageFeeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A page of subjects, by code (a stable order): ask for the next with `after: pageInfo.endCursor`. */
+export type EnterpriseConnection = {
+  __typename?: 'EnterpriseConnection';
+  edges: Array<EnterpriseEdge>;
+  pageInfo: PageInfo;
+  /** Every subject the filter matches in the caller's scope, on all pages (computed only when asked for). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One subject found, with the cursor to continue after it. */
+export type EnterpriseEdge = {
+  __typename?: 'EnterpriseEdge';
+  cursor: Scalars['String']['output'];
+  node: Enterprise;
+};
+
+/** What searchEnterprises looks for; every given criterion must hold (AND). PUBLIC may use nameContains and usccPrefix only. */
+export type EnterpriseFilter = {
+  /** The colour on `colorAsOf` (default today); only rated subjects have one. */
+  color?: InputMaybe<CreditColor>;
+  /** The date of `color`/`colors` and of `listed` (default today). */
+  colorAsOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Any of these colours on `colorAsOf` (with `color`: either). */
+  colors?: InputMaybe<Array<CreditColor>>;
+  /** The registration's district (six-digit division code). */
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 4754 industry code of the registration. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** true: on a list of market supervision or the credit office on `colorAsOf` (default today); false: on none. */
+  listed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the registered name (case-insensitive), at least 2 characters. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** The first characters of the code (1 to 18 of the USCC alphabet). */
+  usccPrefix?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The 12-point environmental credit rating on a date. */
@@ -764,6 +905,22 @@ export type MeasureNature =
   | 'PUNISHMENT'
   | 'REWARD';
 
+/** A page of the subjects a measure applies to, by code. */
+export type MeasureSubjectConnection = {
+  __typename?: 'MeasureSubjectConnection';
+  edges: Array<MeasureSubjectEdge>;
+  pageInfo: PageInfo;
+  /** Every subject the measure applies to in the caller's scope. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One subject a measure applies to, with the cursor to continue after it. */
+export type MeasureSubjectEdge = {
+  __typename?: 'MeasureSubjectEdge';
+  cursor: Scalars['String']['output'];
+  node: Enterprise;
+};
+
 /** COLOR: triggered by an environmental credit colour; LISTING: by an entry on a named credit-office or market list. */
 export type MeasureTriggerKind =
   | 'COLOR'
@@ -795,6 +952,8 @@ export type Mutation = {
   fileObjection: Objection;
   /** ENV_ADMIN: import historical annual ratings on the older 100-point scale (all or nothing). */
   importLegacyRatings: ImportLegacyRatingsPayload;
+  /** ENV_ADMIN, CREDIT_OFFICE, MARKET_REGULATOR, BANK, PUBLIC_AGENCY: issue a signed credit report of a subject as of a date (default today), holding what the caller may read, for a purpose its role may state. */
+  issueCreditReport: CreditReport;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
@@ -881,6 +1040,13 @@ export type MutationImportLegacyRatingsArgs = {
 };
 
 
+export type MutationIssueCreditReportArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  purpose: Scalars['String']['input'];
+  uscc: Scalars['USCC']['input'];
+};
+
+
 export type MutationRecordCreditEventArgs = {
   input: RecordCreditEventInput;
 };
@@ -960,6 +1126,15 @@ export type ObjectionStatus =
   | 'UNDER_REVIEW'
   | 'UPHELD';
 
+/** Where a page of a connection ends and whether another follows. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor (null on an empty page). */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when a page after this one exists: ask again with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** The public-disclosure state of one penalty. */
 export type PenaltyDisclosure = {
   __typename?: 'PenaltyDisclosure';
@@ -1013,6 +1188,21 @@ export type PenaltyRecord = {
   violationType: Scalars['String']['output'];
 };
 
+/** A page of a subject's penalty records, oldest first (by decision date, then arrival). */
+export type PenaltyRecordConnection = {
+  __typename?: 'PenaltyRecordConnection';
+  edges: Array<PenaltyRecordEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One penalty record, with the cursor to continue after it. */
+export type PenaltyRecordEdge = {
+  __typename?: 'PenaltyRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: PenaltyRecord;
+};
+
 /** A penalty as the public sees it (no points, no personal data). */
 export type PublicPenalty = {
   __typename?: 'PublicPenalty';
@@ -1027,6 +1217,8 @@ export type PublicPenalty = {
 
 export type Query = {
   __typename?: 'Query';
+  /** ENV_ADMIN, CREDIT_OFFICE: the yearly summary of credit supervision for `year`, every figure with the subjects behind it. */
+  annualSupervisionReport: AnnualSupervisionReport;
   apiClients: Array<ApiClient>;
   /** ENV_ADMIN: the audit trail, newest first; a department: who read its data. */
   auditLog: Array<AuditRecord>;
@@ -1034,6 +1226,8 @@ export type Query = {
   colorDistribution: Array<ColorBucket>;
   /** A credit record notice as issued; null when unknown or outside the caller’s district. */
   creditNotice?: Maybe<CreditNotice>;
+  /** A report as issued; null when unknown or issued to another client (ENV_ADMIN and CREDIT_OFFICE read any). */
+  creditReport?: Maybe<CreditReport>;
   /** The subject with this code, or null when the hub does not know it. */
   enterprise?: Maybe<Enterprise>;
   /** Same order as asked; null for a code the hub does not know; at most 1000 codes. */
@@ -1042,6 +1236,8 @@ export type Query = {
   eventTypeCatalog: Array<EventType>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;
+  /** The draws whose population day lies in [from, to], oldest first; an ENV_OFFICER sees its district’s only. */
+  inspectionDraws: Array<InspectionDraw>;
   /** Random-inspection multiples by colour; only those in force on asOf when given. */
   inspectionFrequencies: Array<InspectionFrequency>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
@@ -1050,10 +1246,19 @@ export type Query = {
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
   /** The subjects a measure applies to on `asOf` (default today), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. */
   measureSubjects: Array<Enterprise>;
+  /** measureSubjects a page at a time, by code; `first` at most 1000. */
+  measureSubjectsConnection: MeasureSubjectConnection;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */
   scoringPolicies: Array<ScoringPolicy>;
+  /** Subjects by name, code prefix, district, colour (as of a date), industry and list membership, in the caller's row scope, a page at a time by code. PUBLIC: rated subjects only, by name or code. `first` at most 1000. */
+  searchEnterprises: EnterpriseConnection;
   /** ENV_ADMIN: recomputes the hash chain and reports the first broken record. */
   verifyAuditChain: AuditChainReport;
+};
+
+
+export type QueryAnnualSupervisionReportArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1070,6 +1275,11 @@ export type QueryColorDistributionArgs = {
 
 
 export type QueryCreditNoticeArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryCreditReportArgs = {
   number: Scalars['String']['input'];
 };
 
@@ -1095,6 +1305,12 @@ export type QueryInspectionDrawArgs = {
 };
 
 
+export type QueryInspectionDrawsArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryInspectionFrequenciesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1117,9 +1333,24 @@ export type QueryMeasureSubjectsArgs = {
 };
 
 
+export type QueryMeasureSubjectsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  code: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryScoringPoliciesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   subjectKind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySearchEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordCreditEventInput = {
@@ -1619,6 +1850,52 @@ export type MeasureSubjectsQueryVariables = Exact<{
 
 export type MeasureSubjectsQuery = { __typename?: 'Query', measureSubjects: Array<{ __typename?: 'Enterprise', uscc: string, name: string, jointMeasures?: Array<{ __typename?: 'AppliedMeasure', since?: string | null, measure: { __typename?: 'Measure', code: string } }> | null }> };
 
+export type SearchEnterprisesQueryVariables = Exact<{
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchEnterprisesQuery = { __typename?: 'Query', searchEnterprises: { __typename?: 'EnterpriseConnection', edges: Array<{ __typename?: 'EnterpriseEdge', cursor: string, node: { __typename?: 'Enterprise', uscc: string, name: string, districtCode: string, envCredit?: { __typename?: 'EnvCredit', color: CreditColor } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SearchEnterprisesCountedQueryVariables = Exact<{
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchEnterprisesCountedQuery = { __typename?: 'Query', searchEnterprises: { __typename?: 'EnterpriseConnection', totalCount: number, edges: Array<{ __typename?: 'EnterpriseEdge', cursor: string, node: { __typename?: 'Enterprise', uscc: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type ColorDistributionDrillDownQueryVariables = Exact<{
+  groupBy: DistributionGroup;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type ColorDistributionDrillDownQuery = { __typename?: 'Query', colorDistribution: Array<{ __typename?: 'ColorBucket', group: string, groupName?: string | null, color: CreditColor, count: number, filter?: { __typename?: 'ColorBucketFilter', districtCode?: string | null, industryCode?: string | null, color: CreditColor, colorAsOf: string } | null }> };
+
+export type MeasureSubjectsPageQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MeasureSubjectsPageQuery = { __typename?: 'Query', measureSubjectsConnection: { __typename?: 'MeasureSubjectConnection', totalCount: number, edges: Array<{ __typename?: 'MeasureSubjectEdge', cursor: string, node: { __typename?: 'Enterprise', uscc: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SubjectRecordsPageQueryVariables = Exact<{
+  uscc: Scalars['USCC']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  eventsAfter?: InputMaybe<Scalars['String']['input']>;
+  penaltiesAfter?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SubjectRecordsPageQuery = { __typename?: 'Query', enterprise?: { __typename?: 'Enterprise', uscc: string, envCreditEvents?: Array<{ __typename?: 'CreditEvent', id: string }> | null, envCreditEventsConnection?: { __typename?: 'CreditEventConnection', totalCount: number, edges: Array<{ __typename?: 'CreditEventEdge', cursor: string, node: { __typename?: 'CreditEvent', id: string, type: string, occurredOn: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null, publicPenaltyRecords?: Array<{ __typename?: 'PenaltyRecord', decisionNo: string }> | null, publicPenaltyRecordsConnection?: { __typename?: 'PenaltyRecordConnection', totalCount: number, edges: Array<{ __typename?: 'PenaltyRecordEdge', cursor: string, node: { __typename?: 'PenaltyRecord', decisionNo: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } | null };
+
 export const AppliedMeasureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<AppliedMeasureFieldsFragment, unknown>;
 export const EnvCreditOnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditOn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditOnQuery, EnvCreditOnQueryVariables>;
 export const EnvCreditHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCreditHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"on"}},{"kind":"Field","name":{"kind":"Name","value":"colorBefore"}},{"kind":"Field","name":{"kind":"Name","value":"scoreBefore"}},{"kind":"Field","name":{"kind":"Name","value":"colorAfter"}},{"kind":"Field","name":{"kind":"Name","value":"scoreAfter"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"superseded"}},{"kind":"Field","name":{"kind":"Name","value":"recordedOn"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"envCreditEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}},{"kind":"Field","name":{"kind":"Name","value":"voidedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envObjections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditHistoryQuery, EnvCreditHistoryQueryVariables>;
@@ -1667,3 +1944,8 @@ export const EverythingBatchDocument = {"kind":"Document","definitions":[{"kind"
 export const BankBatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BankBatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usccs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]}}]}}]} as unknown as DocumentNode<BankBatchQuery, BankBatchQueryVariables>;
 export const ConsistentBatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsistentBatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usccs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"usccs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditListings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listType"}},{"kind":"Field","name":{"kind":"Name","value":"documentNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]} as unknown as DocumentNode<ConsistentBatchQuery, ConsistentBatchQueryVariables>;
 export const MeasureSubjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeasureSubjects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureSubjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]}}]}}]} as unknown as DocumentNode<MeasureSubjectsQuery, MeasureSubjectsQueryVariables>;
+export const SearchEnterprisesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchEnterprises"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchEnterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SearchEnterprisesQuery, SearchEnterprisesQueryVariables>;
+export const SearchEnterprisesCountedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchEnterprisesCounted"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchEnterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SearchEnterprisesCountedQuery, SearchEnterprisesCountedQueryVariables>;
+export const ColorDistributionDrillDownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ColorDistributionDrillDown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DistributionGroup"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colorDistribution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"filter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"industryCode"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"colorAsOf"}}]}}]}}]}}]} as unknown as DocumentNode<ColorDistributionDrillDownQuery, ColorDistributionDrillDownQueryVariables>;
+export const MeasureSubjectsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeasureSubjectsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureSubjectsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MeasureSubjectsPageQuery, MeasureSubjectsPageQueryVariables>;
+export const SubjectRecordsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectRecordsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventsAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"penaltiesAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCreditEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envCreditEventsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventsAfter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicPenaltyRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decisionNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicPenaltyRecordsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"penaltiesAfter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decisionNo"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubjectRecordsPageQuery, SubjectRecordsPageQueryVariables>;

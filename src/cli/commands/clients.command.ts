@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { notifyAuditWriter } from '../../shared/audit/audit-outbox';
 import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
 import { ApiClientService } from '../../gateway/services/api-client.service';
+import { commandContext, operatorPrincipal } from '../../shared/context';
 import type { CommandArgs } from '../command-args';
 import { withDatabase } from '../with-database';
 
@@ -16,12 +18,14 @@ export async function run({ positionals, values }: CommandArgs): Promise<number>
       const clients = new ApiClientService(sources.gateway);
       const describe = (c: { id: number; name: string; role: string; agency: string | null; districtCode: string | null; revokedAt: Date | null; expiresAt: Date | null; isDemo: boolean }) =>
         [c.id, c.role, c.name, c.agency ?? '-', c.districtCode ?? '-', c.revokedAt ? `revoked ${c.revokedAt.toISOString()}` : c.expiresAt ? `expires ${c.expiresAt.toISOString()}` : 'active', c.isDemo ? 'demo' : ''].join('\t');
+      // The change commits with its audit record (gateway.audit_outbox); a running hub chains it.
+      const ctx = commandContext(operatorPrincipal('clients'), `Command.clients.${action}`);
       switch (action) {
         case 'list':
           for (const client of await clients.list()) console.log(describe(client));
           return 0;
         case 'create': {
-          const { client, key } = await clients.create({
+          const { client, key } = await clients.create(ctx, {
             name: values.name as string,
             role: values.role as string,
             agency: typeof values.agency === 'string' ? values.agency : null,
@@ -33,16 +37,18 @@ export async function run({ positionals, values }: CommandArgs): Promise<number>
           return 0;
         }
         case 'rotate': {
-          const { client, key } = await clients.rotate(Number(id));
+          const { client, key } = await clients.rotate(ctx, Number(id));
           console.log(describe(client));
           console.log(`new key (shown once; the old one no longer works): ${key}`);
           return 0;
         }
         default:
-          console.log(describe(await clients.revoke(Number(id))));
+          console.log(describe(await clients.revoke(ctx, Number(id))));
           return 0;
       }
     } finally {
+      // What this command committed waits in the audit outboxes: a running gateway chains it now.
+      await notifyAuditWriter(sources.gateway).catch(() => undefined);
       await closeHubDatabases(sources);
     }
   });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { notifyAuditWriter } from '../../shared/audit/audit-outbox';
 import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
 import type { FeedEncoding, FeedFormat } from '../../shared/import/feed-reader';
 import { importFeed, ImportRefused, summaryLine } from '../import/import.command';
@@ -31,6 +32,8 @@ export async function run({ positionals, values }: CommandArgs): Promise<number>
       }
       throw error;
     } finally {
+      // What this command committed waits in the audit outboxes: a running gateway chains it now.
+      await notifyAuditWriter(sources.gateway).catch(() => undefined);
       await closeHubDatabases(sources);
     }
   });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
+import { notifyAuditWriter } from '../../shared/audit/audit-outbox';
 import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
 import { seedEnterprises, type SeedProgress, type SeedSummary } from '../../gateway/demo-seed';
 import type { CommandArgs } from '../command-args';
@@ -58,6 +59,8 @@ export async function run({ values }: CommandArgs): Promise<number> {
       console.log(summary ? summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9) : 'the database already has data: nothing seeded');
     } finally {
       progress.stop();
+      // What this command committed waits in the audit outboxes: a running gateway chains it now.
+      await notifyAuditWriter(sources.gateway).catch(() => undefined);
       await closeHubDatabases(sources);
     }
   });

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { loadConfig } from '../../shared/config';
 import { DEPARTMENTS, type Department } from '../../shared/database';
 import { exitOnTerminationSignals } from '../../shared/graceful-shutdown';
 import { demoKeysBanner, startHub } from '../../gateway/hub';
+import { runClustered, workerShare } from '../../gateway/cluster';
 import { startSubgraphServer } from '../../gateway/subgraph-server';
 import { type CommandArgs, KEEP_RUNNING } from '../command-args';
 
@@ -16,9 +18,16 @@ export async function run({ positionals }: CommandArgs): Promise<number> {
     exitOnTerminationSignals(role, () => server.stop());
     return KEEP_RUNNING;
   }
-  const hub = await startHub({ config, remote: role === 'gateway' ? DEPARTMENTS : undefined });
-  console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
-  if (config.demo) console.log(demoKeysBanner());
-  exitOnTerminationSignals(role ?? 'hub', () => hub.stop());
+  const serve = async () => {
+    const hub = await startHub({ config: workerShare(config, config.workers), remote: role === 'gateway' ? DEPARTMENTS : undefined });
+    // With HUB_WORKERS, every worker listens on the same port; the first one announces it.
+    if (cluster.isPrimary || cluster.worker?.id === 1) {
+      console.log(`ecocredit hub: ${hub.url}  (health: http://localhost:${hub.port}/healthz)`);
+      if (config.demo) console.log(demoKeysBanner());
+    }
+    exitOnTerminationSignals(role ?? 'hub', () => hub.stop());
+  };
+  if (config.workers > 1) await runClustered(config.workers, serve);
+  else await serve();
   return KEEP_RUNNING;
 }

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '../../shared/auth/principal';
 import type { SubjectFacts } from '../../shared/auth/subject-scope';
-import { createContext } from '../../shared/context';
+import { commandContext } from '../../shared/context';
 import { log } from '../../shared/logging';
 import type { HubDataSources } from '../../gateway/databases';
 import { UsccOverrideService, type OverrideUse } from '../../gateway/services/uscc-override.service';
@@ -71,6 +72,10 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     followDistrict: async (...args) => (await load()).followDistrict(...args),
     subjectRecordsOf: async (...args) => (await load()).subjectRecordsOf(...args),
     measureCatalogOn: async (...args) => (await load()).measureCatalogOn(...args),
+    colorsAmong: async (...args) => (await load()).colorsAmong(...args),
+    ratedAmong: async (...args) => (await load()).ratedAmong(...args),
+    creditListedAmong: async (...args) => (await load()).creditListedAmong(...args),
+    colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
   };
 }
 
@@ -131,11 +136,13 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
     if (notes <= NOTES_SHOWN) write(`line ${line}: ${message}`);
   };
   const stages = feed.stages(sources);
-  const runId = `import:${Date.now()}`;
+  const runId = `import:${randomUUID()}`;
+  // Every write of the run is in the audit trail: its batches' records name the feed and the codes written.
+  const field = `Command.import.${feedName}`;
   // Registrations moving district and feedback ask other departments, as the hub would.
   const subjectFacts = lazySubjectFacts(sources);
   const appliers = stages.map((stage) =>
-    stage.open({ context: () => createContext(stage.principal ?? IMPORT_PRINCIPAL, runId, subjectFacts), overrides, path, note }),
+    stage.open({ context: () => commandContext(stage.principal ?? IMPORT_PRINCIPAL, field, subjectFacts, runId), overrides, path, note }),
   );
   const overrideRecords = new UsccOverrideService(sources.gateway);
   const rejects = new RejectsWriter(options.rejectsPath ?? `${path}.rejects.csv`, options.encoding);

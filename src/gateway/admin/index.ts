@@ -5,6 +5,9 @@ import type { AuditTrailService } from '../services/audit-trail.service';
 import { adminPermissions } from './permissions/admin.permissions';
 import { ApiClientResolver } from './resolvers/api-client.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
+import { CreditReportResolver } from '../reports/resolvers/credit-report.resolver';
+import { AnnualReportResolver } from '../reports/resolvers/annual-report.resolver';
+import type { ReportServices } from '../reports';
 
 /** The supergraph name of the gateway's own subgraph. */
 export const ADMIN_SUBGRAPH = 'gateway';
@@ -15,11 +18,21 @@ export const ADMIN_SUBGRAPH = 'gateway';
  * which owns that schema. No department writes gateway tables, and the gateway needs no
  * hand-written GraphQL of its own: the same shield, error mapping, audit and limits apply.
  */
-export async function buildAdminSubgraph(services: { clients: ApiClientService; audit: AuditTrailService }): Promise<BuiltSubgraph> {
+export async function buildAdminSubgraph(services: { clients: ApiClientService; audit: AuditTrailService; reports?: () => ReportServices }): Promise<BuiltSubgraph> {
+  // Reports run the hub's own API: without a hub (schema emission) their resolvers exist but refuse.
+  const reports = (): ReportServices => {
+    if (!services.reports) throw new Error('reports need a running hub');
+    return services.reports();
+  };
   const { schema, sdl } = await buildFederatedSubgraph({
-    resolvers: [AuditResolver, ApiClientResolver],
+    resolvers: [AuditResolver, ApiClientResolver, CreditReportResolver, AnnualReportResolver],
     entityTypes: [],
-    container: resolverContainer([new AuditResolver(services.audit), new ApiClientResolver(services.clients)]),
+    container: resolverContainer([
+      new AuditResolver(services.audit),
+      new ApiClientResolver(services.clients),
+      new CreditReportResolver(() => reports().credit),
+      new AnnualReportResolver(() => reports().annual),
+    ]),
     referenceResolvers: {},
     permissions: adminPermissions,
   });

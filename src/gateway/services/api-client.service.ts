@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { isRole, type Principal, type Role } from '../../shared/auth/principal';
+import type { HubContext } from '../../shared/context';
 import { badInput, notFound, unauthenticated } from '../../shared/errors';
+import { writeTransaction } from '../../shared/read-snapshot';
 import { ApiClientEntity } from '../entities/api-client.entity';
 
 /** The demo clients of CONTRACT.md, created with these exact keys in demo mode only. */
@@ -13,6 +15,7 @@ export const DEMO_CLIENTS: { key: string; name: string; role: Role; agency: stri
   { key: 'demo-bank', name: 'Demo bank', role: 'BANK', agency: 'Demo Bank Lianyungang branch', districtCode: null },
   { key: 'demo-utility', name: 'Demo water utility', role: 'UTILITY', agency: 'Demo Lianyungang water utility', districtCode: null },
   { key: 'demo-dashboard', name: 'Demo dashboard', role: 'DASHBOARD', agency: 'Demo city dashboard', districtCode: null },
+  { key: 'demo-public-agency', name: 'Demo public resources trading centre', role: 'PUBLIC_AGENCY', agency: '连云港市公共资源交易中心', districtCode: null },
 ];
 
 export function hashApiKey(key: string): string {
@@ -68,32 +71,40 @@ export class ApiClientService {
     return { clientId: `key:${client.id}`, clientName: client.name, role: client.role, agency: client.agency, districtCode: client.districtCode };
   }
 
-  /** Creates the demo clients that do not exist yet. */
-  async ensureDemoClients(): Promise<void> {
+  /** Creates the demo clients that do not exist yet (audited as `ctx`'s write when it creates any). */
+  async ensureDemoClients(ctx: HubContext): Promise<void> {
     const repository = this.dataSource.getRepository(ApiClientEntity);
+    const missing: Pick<ApiClientEntity, 'name' | 'role' | 'agency' | 'districtCode' | 'keyHash' | 'isDemo'>[] = [];
     for (const demo of DEMO_CLIENTS) {
       const keyHash = hashApiKey(demo.key);
-      if (await repository.findOneBy({ keyHash })) continue;
-      await repository.insert({ name: demo.name, role: demo.role, agency: demo.agency, districtCode: demo.districtCode, keyHash, isDemo: true });
+      if (!(await repository.findOneBy({ keyHash }))) missing.push({ name: demo.name, role: demo.role, agency: demo.agency, districtCode: demo.districtCode, keyHash, isDemo: true });
     }
+    if (missing.length > 0) await writeTransaction(ctx, this.dataSource, (manager) => manager.getRepository(ApiClientEntity).insert(missing));
   }
 
-  /** Revokes every active demo client (a start outside demo mode); returns how many were. */
-  async revokeDemoClients(): Promise<number> {
-    const result = await this.dataSource.getRepository(ApiClientEntity).update({ isDemo: true, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Revokes every active demo client (a start outside demo mode); returns how many were (audited as `ctx`'s write when any). */
+  async revokeDemoClients(ctx: HubContext): Promise<number> {
+    const active = await this.dataSource.getRepository(ApiClientEntity).countBy({ isDemo: true, revokedAt: IsNull() });
+    if (active === 0) return 0;
+    const result = await writeTransaction(ctx, this.dataSource, (manager) =>
+      manager.getRepository(ApiClientEntity).update({ isDemo: true, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    );
     return result.affected ?? 0;
   }
 
-  /** Issues a client and its key (returned once). ENV_OFFICER clients need their district. */
-  async create(input: NewApiClient): Promise<{ client: ApiClientEntity; key: string }> {
+  /**
+   * Issues a client and its key (returned once). ENV_OFFICER clients need their district. Like every
+   * change of credentials below, it commits together with its audit record (`ctx`: the GraphQL
+   * mutation's context, or the command line's, commandContext) or not at all.
+   */
+  async create(ctx: HubContext, input: NewApiClient): Promise<{ client: ApiClientEntity; key: string }> {
     const name = input.name.trim();
     if (!name) throw badInput('name must not be empty');
     if (!isRole(input.role) || input.role === 'PUBLIC') throw badInput(`role "${input.role}" must be one of the CONTRACT.md roles other than PUBLIC`);
     if (input.role === 'ENV_OFFICER' && !/^\d{6}$/.test(input.districtCode ?? '')) throw badInput('an ENV_OFFICER client needs a six-digit districtCode');
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future');
     const key = generateApiKey();
-    const repository = this.dataSource.getRepository(ApiClientEntity);
-    const client = repository.create({
+    const client = this.dataSource.getRepository(ApiClientEntity).create({
       name,
       role: input.role,
       agency: input.agency ?? null,
@@ -102,33 +113,37 @@ export class ApiClientService {
       keyHash: hashApiKey(key),
       isDemo: false,
     });
-    await repository.save(client);
+    await writeTransaction(ctx, this.dataSource, (manager) => manager.save(client));
     return { client, key };
   }
 
   /** Replaces the client's key: the old one stops working at once. */
-  async rotate(id: number): Promise<{ client: ApiClientEntity; key: string }> {
-    const client = await this.active(id);
+  async rotate(ctx: HubContext, id: number): Promise<{ client: ApiClientEntity; key: string }> {
     const key = generateApiKey();
-    client.keyHash = hashApiKey(key);
-    await this.dataSource.getRepository(ApiClientEntity).save(client);
+    const client = await writeTransaction(ctx, this.dataSource, async (manager) => {
+      const active = await this.active(manager, id);
+      active.keyHash = hashApiKey(key);
+      return manager.save(active);
+    });
     return { client, key };
   }
 
   /** Revokes the client's key for good (the row stays, for the audit trail). */
-  async revoke(id: number): Promise<ApiClientEntity> {
-    const client = await this.active(id);
-    client.revokedAt = new Date();
-    await this.dataSource.getRepository(ApiClientEntity).save(client);
-    return client;
+  async revoke(ctx: HubContext, id: number): Promise<ApiClientEntity> {
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
+      const client = await this.active(manager, id);
+      client.revokedAt = new Date();
+      return manager.save(client);
+    });
   }
 
   async list(): Promise<ApiClientEntity[]> {
     return this.dataSource.getRepository(ApiClientEntity).find({ order: { id: 'ASC' } });
   }
 
-  private async active(id: number): Promise<ApiClientEntity> {
-    const client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ id });
+  /** The client, locked for the change (two concurrent rotations cannot both hand out a working key). */
+  private async active(manager: EntityManager, id: number): Promise<ApiClientEntity> {
+    const client = await manager.getRepository(ApiClientEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!client) throw notFound(`no API client ${id}`);
     if (client.revokedAt) throw badInput(`API client ${id} is revoked`);
     return client;

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { Principal, Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
-import type { Department } from '../../shared/database';
+import type { SchemaOwner } from '../../shared/database';
 import { badInput } from '../../shared/errors';
 import { AuditRecordEntity } from '../entities/audit-record.entity';
 import type { OperationSummary } from '../operation-guard';
@@ -100,8 +100,8 @@ const CHAIN_LOCK = 74_311_001; // pg_advisory_xact_lock key: one writer of the c
  * - reads (and refused attempts): `record`, queued and written in batches by one writer per process
  *   (and one at a time across processes, by an advisory lock), so the chain stays linear; the
  *   request's answer waits until its record is stored;
- * - committed writes: each department wrote the record into its own `audit_outbox` in the write's
- *   transaction; `takeOutboxes` chains those rows, in order, and then deletes them. A row already
+ * - committed writes: each department (and the gateway, for its admin mutations and the command
+ *   line's writes) wrote the record into its own `audit_outbox` in the write's transaction; `takeOutboxes` chains those rows, in order, and then deletes them. A row already
  *   chained (the writer stopped between chaining and deleting) is recognised by its unique source
  *   (department, outbox id) and only deleted, never chained twice.
  */
@@ -123,8 +123,8 @@ export class AuditTrailService {
     private readonly dataSource: DataSource,
     private readonly key: Uint8Array,
     private readonly checkpoints: AuditCheckpointFile | null = null,
-    /** Each department's DataSource, whose `audit_outbox` this writer takes in. */
-    private readonly outboxes: Partial<Record<Department, DataSource>> = {},
+    /** Each schema owner's DataSource (outboxSources), whose `audit_outbox` this writer takes in. */
+    private readonly outboxes: Partial<Record<SchemaOwner, DataSource>> = {},
   ) {}
 
   record(entry: AuditEntry): Promise<void> {
@@ -225,8 +225,8 @@ export class AuditTrailService {
 
   private async takeAll(): Promise<void> {
     for (;;) {
-      const taken: { department: Department; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
-      for (const [department, source] of Object.entries(this.outboxes) as [Department, DataSource][]) {
+      const taken: { department: SchemaOwner; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
+      for (const [department, source] of Object.entries(this.outboxes) as [SchemaOwner, DataSource][]) {
         const rows = await source.getRepository(AuditOutboxEntity).find({ order: { id: 'ASC' }, take: OUTBOX_BATCH });
         if (rows.length > 0) taken.push({ department, source, rows });
       }
@@ -348,7 +348,7 @@ export class AuditTrailService {
 }
 
 /** The chained record of a department's committed write (one root mutation field). */
-function fromOutbox(department: Department, row: AuditOutboxEntity): Unchained {
+function fromOutbox(department: SchemaOwner, row: AuditOutboxEntity): Unchained {
   const [, field] = row.field.split('.');
   return {
     at: row.at,

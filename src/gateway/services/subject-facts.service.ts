@@ -1,10 +1,11 @@
-import type { CatalogueMeasure, SubjectFacts, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
+const TIMELINES = `query ColorTimelines($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { color from until } } } }`;
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
@@ -13,6 +14,9 @@ const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: 
 const LISTING = 'listType authority documentNo listedOn removedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
 const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
+const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
+const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
+const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
 
 type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
@@ -79,6 +83,36 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]> {
     const data = await this.execute('credit', CATALOG, { asOf }, snapshot);
     return data.measureCatalog as CatalogueMeasure[];
+  }
+
+  async colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>> {
+    const timelines = new Map<string, ColorPeriodFact[]>();
+    if (usccs.length === 0) return timelines;
+    const data = await this.execute('environment', TIMELINES, representations(usccs), snapshot);
+    for (const entity of data._entities as ({ uscc: string; envColorTimeline?: ColorPeriodFact[] | null } | null)[]) {
+      if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
+    }
+    return timelines;
+  }
+
+  async colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>> {
+    if (usccs.length === 0) return new Map();
+    const data = await this.execute('environment', COLORS_AMONG, { usccs, asOf }, snapshot);
+    const colors = new Map<string, string>();
+    (data.subjectColorsAmong as (string | null)[]).forEach((color, i) => color && colors.set(usccs[i], color));
+    return colors;
+  }
+
+  async ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {
+    if (usccs.length === 0) return new Set();
+    const data = await this.execute('environment', RATED_AMONG, { usccs, asOf }, snapshot);
+    return new Set(data.subjectsRatedAmong as string[]);
+  }
+
+  async creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {
+    if (usccs.length === 0) return new Set();
+    const data = await this.execute('credit', CREDIT_LISTED_AMONG, { usccs, asOf }, snapshot);
+    return new Set(data.subjectsListedAmong as string[]);
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

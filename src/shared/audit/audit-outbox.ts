@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../context';
 import { AuditOutboxEntity } from './audit-outbox.entity';
 
@@ -23,4 +23,16 @@ export async function recordWriteInOutbox(ctx: HubContext, manager: EntityManage
     field: ctx.mutationField,
     usccs: [...ctx.touchedUsccs].sort(),
   });
+}
+
+/**
+ * The channel a process that wrote outbox rows outside a request (`ecocredit import`, `seed`,
+ * `clients`) notifies once it is done, so that a running gateway chains them at once
+ * (AuditOutboxListener) rather than at its next mutation or start.
+ */
+export const AUDIT_OUTBOX_CHANNEL = 'ecocredit_audit_outbox';
+
+/** Tells a listening gateway that outbox rows wait. Best effort: without a listener they wait for its next start. */
+export async function notifyAuditWriter(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT pg_notify($1, $2)', [AUDIT_OUTBOX_CHANNEL, '']);
 }

@@ -23,6 +23,10 @@ const ALL_VISIBLE: SubjectFacts = {
   followDistrict: async () => undefined,
   subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],
+  colorTimelinesOf: async () => new Map(),
+  colorsAmong: async (usccs) => new Map(usccs.map((uscc) => [uscc, 'BLUE'])),
+  creditListedAmong: async () => new Set(),
+  ratedAmong: async (usccs) => new Set(usccs),
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

@@ -3,6 +3,8 @@ import { ROLES, type Role } from './principal';
 const ALL: readonly Role[] = ROLES;
 const PARTNERS: readonly Role[] = ROLES.filter((role) => role !== 'PUBLIC');
 const SUPERVISORS: readonly Role[] = ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR'];
+/** Who may have a credit report issued (and read it back): purposes per role in purpose.ts REPORT_PURPOSES. */
+const REPORT_REQUESTERS: readonly Role[] = ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'PUBLIC_AGENCY'];
 
 /**
  * The permission table of CONTRACT.md "Roles and fields", field coordinate → roles that may read it,
@@ -23,8 +25,9 @@ export const PERMISSION_TABLE = {
   'Enterprise.name': ALL,
   'Enterprise.districtCode': ALL,
   'Enterprise.districtInCity': ALL,
-  'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
-  'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
+  // PUBLIC_AGENCY (added since the contract, docs/contract.md): what a procurement or approval file needs.
+  'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
+  'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
   // Not in the contract's table: registration data, shown like registrationStatus.
   'Enterprise.registeredOn': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
   'Enterprise.enterpriseType': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD'],
@@ -35,8 +38,10 @@ export const PERMISSION_TABLE = {
   'Enterprise.envCredit': ALL,
   'EnvCredit.color': ALL,
   'EnvCredit.ratedOn': ALL,
-  'EnvCredit.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD'],
+  'EnvCredit.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD', 'PUBLIC_AGENCY'],
   'Enterprise.envCreditEvents': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  // Connection versions of unbounded lists: the same cells as the list.
+  'Enterprise.envCreditEventsConnection': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Not in the contract's table: the rest of the bureau's record, shown like envCreditEvents.
   'Enterprise.envCreditHistory': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envCreditSnapshots': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
@@ -45,22 +50,24 @@ export const PERMISSION_TABLE = {
   'Enterprise.envPenaltyDisclosures': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // 应公开、尽公开: published (unrepaired, in-window) penalty summaries are for everyone.
   'Enterprise.publicPenalties': ALL,
-  'Enterprise.marketListings': [...SUPERVISORS, 'BANK'],
-  'Enterprise.creditListings': [...SUPERVISORS, 'BANK'],
+  'Enterprise.marketListings': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
+  'Enterprise.creditListings': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
   // BANK and UTILITY see only the measures their own kind implements (row filter: JointMeasureService).
-  'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY'],
+  'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY', 'PUBLIC_AGENCY'],
   'Enterprise.creditRestriction': ['ENV_ADMIN', 'CREDIT_OFFICE', 'BANK'],
   'Enterprise.sewageFee': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
   // Not in the contract's table: the other price measure, shown like sewageFee.
   'Enterprise.electricitySurcharge': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
   // Not in the contract's table: public credit records, shown like the listings.
   'Enterprise.publicPenaltyRecords': [...SUPERVISORS, 'BANK'],
+  'Enterprise.publicPenaltyRecordsConnection': [...SUPERVISORS, 'BANK'],
   'Enterprise.dishonestDebtorRecords': [...SUPERVISORS, 'BANK'],
   // Personal data inside a public record: as Enterprise.legalRepresentative.
   'PenaltyRecord.legalRepresentative': SUPERVISORS,
   // @inaccessible: never served to clients; the gateway asks for them to satisfy other departments'
   // @requires under the caller's principal, so every role that may read a dependent field needs them.
   'Enterprise.envColorTimeline': ALL,
+  'Enterprise.envColorNow': ALL,
   'Enterprise.envHalfYearSnapshots': ALL,
   'Enterprise.marketListingFacts': ALL,
   'Enterprise.creditListingFacts': ALL,
@@ -68,6 +75,8 @@ export const PERMISSION_TABLE = {
   // Queries.
   'Query.enterprise': ALL,
   'Query.enterprises': ALL,
+  // Row scope as everywhere (PUBLIC: rated subjects, by name or code only; see EnterpriseSearchService).
+  'Query.searchEnterprises': ALL,
   'Query.colorDistribution': [...SUPERVISORS, 'DASHBOARD'],
   'Query.measureCatalog': PARTNERS,
   'Query.creditNotice': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
@@ -76,15 +85,25 @@ export const PERMISSION_TABLE = {
   'Query.eventTypeCatalog': PARTNERS,
   'Query.inspectionFrequencies': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
+  // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
+  'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // Not in the contract's table: who is subject to a measure, for those who may see jointMeasures.
   'Query.measureSubjects': [...SUPERVISORS, 'BANK', 'UTILITY'],
+  'Query.measureSubjectsConnection': [...SUPERVISORS, 'BANK', 'UTILITY'],
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],
+  // Credit reports (信用报告) and the yearly summary (总结报告), issue 14: src/gateway/reports.
+  'Query.creditReport': REPORT_REQUESTERS,
+  'Query.annualSupervisionReport': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
+  // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
+  'Query.subjectColorsAmong': ['ENV_ADMIN'],
+  'Query.subjectsRatedAmong': ['ENV_ADMIN'],
+  'Query.subjectsListedAmong': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],
@@ -112,6 +131,7 @@ export const PERMISSION_TABLE = {
   'Mutation.createApiClient': ['ENV_ADMIN'],
   'Mutation.rotateApiClientKey': ['ENV_ADMIN'],
   'Mutation.revokeApiClient': ['ENV_ADMIN'],
+  'Mutation.issueCreditReport': REPORT_REQUESTERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type FieldCoordinate = keyof typeof PERMISSION_TABLE;

@@ -1,4 +1,8 @@
-/** The roles of CONTRACT.md. */
+/**
+ * The roles of CONTRACT.md, then those added since (docs/contract.md): PUBLIC_AGENCY is a public
+ * body that uses credit reports in procurement, bidding, approvals, market access and qualification
+ * reviews (issue 14).
+ */
 export const ROLES = [
   'ENV_ADMIN',
   'ENV_OFFICER',
@@ -8,6 +12,7 @@ export const ROLES = [
   'UTILITY',
   'DASHBOARD',
   'PUBLIC',
+  'PUBLIC_AGENCY',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -65,6 +65,18 @@ export const inputInScope = rule('input-in-scope', { cache: 'strict' })(async (_
 });
 
 const tableRules = new Map<string, ShieldRule>();
+/** The synchronous verdict of each pure table rule (no `extra`), see `verdictOf`. */
+const verdicts = new WeakMap<object, (ctx: HubContext) => true | Error>();
+
+/**
+ * For a rule `tableRule` built without extra concerns: its verdict as a plain function of the
+ * caller (role, then purpose, the order `and` evaluates them in, so the same first error), or
+ * undefined for any other rule. The subgraphs run it synchronously in place of shield's awaited
+ * middleware (shared/federation.ts); the rule object itself stays what the matrix and shield see.
+ */
+export function verdictOf(rule: unknown): ((ctx: HubContext) => true | Error) | undefined {
+  return typeof rule === 'object' && rule !== null ? verdicts.get(rule) : undefined;
+}
 
 /**
  * The rule of one PERMISSION_TABLE coordinate: role and purpose, plus `extra` concerns (e.g.
@@ -75,7 +87,15 @@ export function tableRule(coordinate: FieldCoordinate, ...extra: ShieldRule[]): 
   const cached = key && tableRules.get(key);
   if (cached) return cached;
   const combined = and(roleIn(...rolesFor(coordinate)), purposeStated, ...extra);
-  if (key) tableRules.set(key, combined);
+  if (key) {
+    tableRules.set(key, combined);
+    const allowed = new Set<Role>(rolesFor(coordinate));
+    verdicts.set(combined, (ctx) => {
+      if (!allowed.has(ctx.principal.role)) return forbidden(`role ${ctx.principal.role} may not read this field`);
+      const problem = purposeProblem(ctx.principal);
+      return problem === null || forbidden(problem);
+    });
+  }
   return combined;
 }
 

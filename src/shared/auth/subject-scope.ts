@@ -55,6 +55,28 @@ export interface SubjectFacts {
   subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
+  /**
+   * The colour on `asOf` of those of `usccs` that are rated on that day (environment); absent = not
+   * rated then. For a search page's candidates: one fetch however many codes.
+   */
+  colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>>;
+  /** Those of `usccs` in the rating scope on `asOf` (environment); one fetch. */
+  ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
+  creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /**
+   * Each rated subject's periods of constant colour (environment's `envColorTimeline`), by code, in
+   * one fetch; unrated codes are absent. For finance's restriction on a date outside the current
+   * colour period (which it receives through `@requires`); `snapshot` as above.
+   */
+  colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>>;
+}
+
+/** A period of one colour, as environment's timeline states it (`until` exclusive, null while it lasts). */
+export interface ColorPeriodFact {
+  color: string;
+  from: string;
+  until: string | null;
 }
 
 export function facts(ctx: HubContext): SubjectFacts {

@@ -1,3 +1,4 @@
+import type { HubContext } from '../../shared/context';
 import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
 import { addMonths as addMonthsOnce, rememberedDateArithmetic } from '../../shared/dates';
@@ -38,8 +39,8 @@ const FEEDBACK_COLUMNS = ['uscc', 'measure_code', 'outcome', 'applied_on', 'busi
  * Writes the demo designations, court records, 双公示 penalties (one per penalty decision among the
  * bureau's events) and implementing agencies' feedback: the credit office's own tables only, streamed with COPY.
  */
-export async function openCreditSeed(dataSource: DataSource): Promise<DepartmentSeedWriter> {
-  const copy = await BulkCopyTransaction.open(dataSource);
+export async function openCreditSeed(dataSource: DataSource, by: HubContext): Promise<DepartmentSeedWriter> {
+  const copy = await BulkCopyTransaction.open(dataSource, by);
   return {
     department: 'credit',
     sent: copy.sent,

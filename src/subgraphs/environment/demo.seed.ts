@@ -1,3 +1,4 @@
+import type { HubContext } from '../../shared/context';
 import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
 import { addDays as addDaysOnce, addMonths as addMonthsOnce, rememberedDateArithmetic, type IsoDate } from '../../shared/dates';
@@ -5,7 +6,7 @@ import type { DemoEnterprise } from '../../shared/demo-dataset';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
-import { nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './services/scoring';
+import { colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './services/scoring';
 
 /** A million events fall on a few hundred distinct dates. */
 const addDays = rememberedDateArithmetic(addDaysOnce);
@@ -13,7 +14,7 @@ const addMonths = rememberedDateArithmetic(addMonthsOnce);
 
 const SUBJECT_COLUMNS = [
   'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from',
-  'current_color', 'current_score', 'current_on', 'next_change_on',
+  'current_color', 'current_score', 'current_on', 'current_since', 'next_change_on',
 ] as const;
 const EVENT_COLUMNS = [
   'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
@@ -27,12 +28,12 @@ const EVENT_COLUMNS = [
  * computed from those same events with the scoring rules that `RatingService` applies, so that
  * partners' first reads find it fresh instead of recomputing a million subjects on demand.
  */
-export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate): Promise<DepartmentSeedWriter> {
+export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate, by: HubContext): Promise<DepartmentSeedWriter> {
   const eventTypes = await dataSource.getRepository(EventTypeEntity).find({ where: { subjectKind: 'ENTERPRISE' }, order: { effectiveFrom: 'ASC' } });
   const policies = await dataSource.getRepository(ScoringPolicyEntity).find({ where: { subjectKind: 'ENTERPRISE' }, order: { effectiveFrom: 'ASC' } });
   const versionsByCode = new Map<string, EventTypeEntity[]>();
   for (const type of eventTypes) versionsByCode.set(type.code, [...(versionsByCode.get(type.code) ?? []), type]);
-  const copy = await BulkCopyTransaction.open(dataSource);
+  const copy = await BulkCopyTransaction.open(dataSource, by);
 
   /** The event row as recordCreditEvent would store it, and what scoring reads of it. */
   function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent } {
@@ -72,7 +73,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
         // A seeded subject has no voided events and no front-runner designation.
         const basis: RatingBasis = { policies, ratedFrom: e.ratedFrom, events: scored, frontRunner: [] };
         const rating = ratingOn(basis, today);
-        subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, nextChangeAfter(basis, today)]);
+        subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, rating ? colorSinceOn(basis, today) : null, nextChangeAfter(basis, today)]);
       }
       // Subjects first: every event references its subject.
       if (subjects.length > 0) await copy.copy('environment.rated_subject', SUBJECT_COLUMNS, subjects);

@@ -1,3 +1,4 @@
+import type { HubContext } from '../../shared/context';
 import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction } from '../../shared/bulk-copy';
 import type { DemoEnterprise } from '../../shared/demo-dataset';
@@ -10,8 +11,8 @@ const REGISTRATION_COLUMNS = [
 const LIST_ENTRY_COLUMNS = ['uscc', 'list_type', 'reason', 'authority', 'document_no', 'listed_on'] as const;
 
 /** Writes the demo registrations and market lists (market's own tables only), streamed with COPY. */
-export async function openMarketSeed(dataSource: DataSource): Promise<DepartmentSeedWriter> {
-  const copy = await BulkCopyTransaction.open(dataSource);
+export async function openMarketSeed(dataSource: DataSource, by: HubContext): Promise<DepartmentSeedWriter> {
+  const copy = await BulkCopyTransaction.open(dataSource, by);
   // Position of a subject in the whole dataset: addresses and capital are numbered by it.
   let position = 0;
   return {

@@ -9,6 +9,7 @@ import { MarketListingEntity } from './entities/market-listing.entity';
 import { RegistrationEntity } from './entities/registration.entity';
 import { marketPermissions } from './permissions/market.permissions';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
+import { EnterpriseSearchResolver } from './resolvers/enterprise-search.resolver';
 import { MarketEnterprise } from './types/enterprise.type';
 
 export { createMarketServices, type MarketServices } from './market.services';
@@ -20,12 +21,13 @@ export const marketSubgraph: SubgraphModule = {
   name: 'market',
   database: { owner: 'market', entities: [AuditOutboxEntity, RegistrationEntity, MarketListingEntity], migrations: marketMigrations },
   async build(dataSource: DataSource) {
-    const { registrations, listings } = createMarketServices(dataSource);
+    const { registrations, listings, search } = createMarketServices(dataSource);
     const enterpriseResolver = new EnterpriseResolver(registrations, listings);
+    const searchResolver = new EnterpriseSearchResolver(search);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseResolver],
+      resolvers: [EnterpriseResolver, EnterpriseSearchResolver],
       entityTypes: [MarketEnterprise],
-      container: resolverContainer([enterpriseResolver]),
+      container: resolverContainer([enterpriseResolver, searchResolver]),
       referenceResolvers: {
         Enterprise: {
           __resolveReference: (reference: { uscc: string }, ctx: HubContext) => registrations.find(ctx, reference.uscc),

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { MarketListingService } from './services/market-listing.service';
+import { EnterpriseSearchService } from './services/enterprise-search.service';
 import { RegistrationService } from './services/registration.service';
 import { marketListsFeed } from './import/market-lists.feed';
 import { registrationsFeed } from './import/registrations.feed';
@@ -13,6 +14,7 @@ export function createMarketServices(dataSource: DataSource) {
   return {
     registrations,
     listings,
+    search: new EnterpriseSearchService(dataSource),
     feeds: { registrations: registrationsFeed(dataSource), 'market-lists': marketListsFeed(listings) },
   };
 }

@@ -10,11 +10,14 @@ export const adminPermissions: IRules = {
     auditLog: tableRule('Query.auditLog'),
     verifyAuditChain: tableRule('Query.verifyAuditChain'),
     apiClients: tableRule('Query.apiClients'),
+    creditReport: tableRule('Query.creditReport'),
+    annualSupervisionReport: tableRule('Query.annualSupervisionReport'),
   },
   Mutation: {
     createApiClient: tableRule('Mutation.createApiClient'),
     rotateApiClientKey: tableRule('Mutation.rotateApiClientKey'),
     revokeApiClient: tableRule('Mutation.revokeApiClient'),
+    issueCreditReport: tableRule('Mutation.issueCreditReport'),
   },
   _Service: FEDERATION_PLUMBING_RULES._Service,
   // Value types: reachable only through a guarded field above.
@@ -22,4 +25,8 @@ export const adminPermissions: IRules = {
   AuditChainReport: allow,
   ApiClient: allow,
   IssuedApiKey: allow,
+  CreditReport: allow,
+  AnnualSupervisionReport: allow,
+  AnnualFigure: allow,
+  AnnualFigureRow: allow,
 };

@@ -1,4 +1,5 @@
-import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { HubContext } from '../../../shared/context';
 import { badInput } from '../../../shared/errors';
 import { parseRowId } from '../../../shared/ids';
 import type { ApiClientEntity } from '../../entities/api-client.entity';
@@ -24,21 +25,21 @@ export class ApiClientResolver {
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issues a client; its key is in this answer only.' })
-  async createApiClient(@Arg('input', () => CreateApiClientInput) input: CreateApiClientInput): Promise<IssuedApiKey> {
+  async createApiClient(@Ctx() ctx: HubContext, @Arg('input', () => CreateApiClientInput) input: CreateApiClientInput): Promise<IssuedApiKey> {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && Number.isNaN(expiresAt.getTime())) throw badInput(`expiresAt "${input.expiresAt}" is not an ISO 8601 timestamp`);
-    const { client, key } = await this.clients.create({ ...input, expiresAt });
+    const { client, key } = await this.clients.create(ctx, { ...input, expiresAt });
     return { client: toApiClient(client), key };
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Replaces the key; the old one stops working at once.' })
-  async rotateApiClientKey(@Arg('id', () => ID) id: string): Promise<IssuedApiKey> {
-    const { client, key } = await this.clients.rotate(clientId(id));
+  async rotateApiClientKey(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string): Promise<IssuedApiKey> {
+    const { client, key } = await this.clients.rotate(ctx, clientId(id));
     return { client: toApiClient(client), key };
   }
 
   @Mutation(() => ApiClient)
-  async revokeApiClient(@Arg('id', () => ID) id: string): Promise<ApiClient> {
-    return toApiClient(await this.clients.revoke(clientId(id)));
+  async revokeApiClient(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string): Promise<ApiClient> {
+    return toApiClient(await this.clients.revoke(ctx, clientId(id)));
   }
 }

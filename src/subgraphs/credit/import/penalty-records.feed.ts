@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { FeedStage, RowResult } from '../../../shared/import/feed';
 import { RowRejected } from '../../../shared/import/feed-values';
 import { penaltyDecision, type PenaltyDecision } from '../../../shared/import/penalty-decision';
+import { writeTransaction } from '../../../shared/read-snapshot';
 
 const COLUMNS = {
   subject_name: 'varchar', uscc: 'varchar(18)', legal_representative: 'varchar', decision_no: 'varchar', violation_type: 'varchar', facts: 'text',
@@ -22,8 +23,8 @@ const NAMES = COLUMN_NAMES.join(', ');
 /**
  * The batch's rows enter as one array per column (unnest ... WITH ORDINALITY, the row's place in the
  * batch as `ord`), DISTINCT ON keeps the first copy of a decision within the batch, as row-by-row
- * storing would. One statement per batch, atomic on its own: no transaction, staging table or COPY
- * round trips (five round trips per batch before, which a loaded machine makes expensive).
+ * storing would. One statement per batch, with no staging table or COPY (their round trips cost
+ * most on a loaded machine); it runs in the batch's write transaction beside its audit record.
  */
 const INSERT = `
   INSERT INTO credit.penalty_record (${NAMES})
@@ -41,7 +42,7 @@ const INSERT = `
  */
 export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
   return {
-    open({ overrides }) {
+    open({ overrides, context }) {
       return async (rows) => {
         const results = new Array<RowResult>(rows.length);
         const decisions: { index: number; decision: PenaltyDecision; overridden: readonly string[] }[] = [];
@@ -61,7 +62,13 @@ export function penaltyRecordsFeed(dataSource: DataSource): FeedStage {
           const values = columnsOf(decision);
           for (let c = 0; c < values.length; c++) columns[c][i] = values[c];
         });
-        const written: { decision_no: string; uscc: string }[] = await dataSource.query(INSERT, columns);
+        // writeTransaction: the batch commits with its audit record (the codes it wrote) in credit's outbox.
+        const ctx = context();
+        const written = await writeTransaction(ctx, dataSource, async (manager) => {
+          const rows: { decision_no: string; uscc: string }[] = await manager.query(INSERT, columns);
+          for (const row of rows) ctx.touchedUsccs.add(row.uscc);
+          return rows;
+        });
         const inserted = new Set(written.map((row) => `${row.uscc}\u0000${row.decision_no}`));
         for (const { index, decision, overridden } of decisions) {
           const key = `${decision.uscc}\u0000${decision.decisionNo}`;

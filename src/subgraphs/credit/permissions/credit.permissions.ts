@@ -10,6 +10,9 @@ export const creditPermissions: IRules = {
     measureFeedbackRollup: tableRule('Query.measureFeedbackRollup'),
     // Like jointMeasures; the service keeps banks and utilities to their own kind of measure.
     measureSubjects: tableRule('Query.measureSubjects'),
+    measureSubjectsConnection: tableRule('Query.measureSubjectsConnection'),
+    // Hub-internal (@inaccessible): a search's credit-list facts.
+    subjectsListedAmong: tableRule('Query.subjectsListedAmong'),
   },
   Mutation: {
     defineMeasure: tableRule('Mutation.defineMeasure'),
@@ -24,6 +27,7 @@ export const creditPermissions: IRules = {
     creditListings: tableRule('Enterprise.creditListings'),
     creditListingFacts: tableRule('Enterprise.creditListingFacts'),
     publicPenaltyRecords: tableRule('Enterprise.publicPenaltyRecords'),
+    publicPenaltyRecordsConnection: tableRule('Enterprise.publicPenaltyRecordsConnection'),
     dishonestDebtorRecords: tableRule('Enterprise.dishonestDebtorRecords'),
     // BANK and UTILITY see their own kind of measure only (row scope in JointMeasureService).
     jointMeasures: tableRule('Enterprise.jointMeasures'),
@@ -38,6 +42,11 @@ export const creditPermissions: IRules = {
     legalRepresentative: tableRule('PenaltyRecord.legalRepresentative'),
   },
   DishonestDebtorRecord: allow,
+  PenaltyRecordConnection: allow,
+  PenaltyRecordEdge: allow,
+  MeasureSubjectConnection: allow,
+  MeasureSubjectEdge: allow,
+  PageInfo: allow,
   Measure: allow,
   AppliedMeasure: allow,
   MeasureFeedback: allow,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../../../shared/scalars';
 import type { HubContext } from '../../../shared/context';
 import { CreditListingService } from '../services/credit-listing.service';
 import { CreditEnterprise } from '../types/credit-enterprise.type';
@@ -19,6 +20,16 @@ export class EnterpriseListingResolver {
   @Directive('@inaccessible')
   creditListingFacts(@Ctx() ctx: HubContext, @Root() enterprise: CreditEnterprise): Promise<CreditListing[]> {
     return this.listings.listingsOf(ctx, enterprise.uscc);
+  }
+
+  @Query(() => [String], { description: 'Hub-internal (@inaccessible): those of `usccs` with a designation in force on `asOf`.' })
+  @Directive('@inaccessible')
+  subjectsListedAmong(
+    @Ctx() ctx: HubContext,
+    @Arg('usccs', () => [String]) usccs: string[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+  ): Promise<string[]> {
+    return this.listings.listedAmong(ctx, usccs, asOf);
   }
 
   @Mutation(() => CreditListing, { description: 'CREDIT_OFFICE: designate a subject on a credit-office list.' })

@@ -1,10 +1,12 @@
-import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/scalars';
 import { JointMeasureService } from '../services/joint-measure.service';
 import { CreditEnterprise } from '../types/credit-enterprise.type';
 import { AppliedMeasure } from '../types/measure.type';
+import { MeasureSubjectConnection } from '../types/measure-subject.type';
 
 @Resolver(() => CreditEnterprise)
 export class JointMeasureResolver {
@@ -33,5 +35,16 @@ export class JointMeasureResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
   ): Promise<CreditEnterprise[]> {
     return this.measures.subjectsOf(ctx, code, asOf ?? today());
+  }
+
+  @Query(() => MeasureSubjectConnection, { description: 'measureSubjects a page at a time, by code; `first` at most 1000.' })
+  measureSubjectsConnection(
+    @Ctx() ctx: HubContext,
+    @Arg('code', () => String) code: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_LIST_PAGE }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<MeasureSubjectConnection> {
+    return this.measures.subjectsPage(ctx, code, asOf ?? today(), first, after);
   }
 }

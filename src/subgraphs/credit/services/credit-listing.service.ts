@@ -3,7 +3,7 @@ import type { HubContext } from '../../../shared/context';
 import { notFound } from '../../../shared/errors';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { CreditListType } from '../../../shared/list-types';
-import { writeTransaction } from '../../../shared/read-snapshot';
+import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { CreditListingEntity } from '../entities/credit-listing.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import type { DesignateCreditListingInput, RemoveCreditListingInput } from '../types/credit-listing.input';
@@ -26,6 +26,19 @@ function toListing(row: CreditListingEntity): CreditListing {
 /** The credit office's list designations. */
 export class CreditListingService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Hub-internal: those of `usccs` with a designation in force on `asOf`, by code; one statement. */
+  async listedAmong(ctx: HubContext, usccs: readonly string[], asOf: string): Promise<string[]> {
+    if (usccs.length === 0) return [];
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT DISTINCT uscc FROM credit.list_designation
+        WHERE uscc = ANY($1::varchar[]) AND listed_on <= $2::date AND (removed_on IS NULL OR removed_on > $2::date)
+        ORDER BY uscc`,
+      [[...usccs], asOf],
+    );
+    return rows.map((row) => row.uscc);
+  }
 
   async listingsOf(ctx: HubContext, uscc: string): Promise<CreditListing[]> {
     const rows = await creditListingLoader(ctx, this.dataSource).load(uscc);

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../../../shared/auth/principal';
 import { subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
+import { decodeCursor, DEFAULT_LIST_PAGE, encodeCursor, fingerprint, pageOf, pageSize } from '../../../shared/paging/cursor';
+import { usccProblem } from '../../../shared/uscc';
 import { badInput, forbidden, notFound } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import type { CreditListingEntity } from '../entities/credit-listing.entity';
@@ -10,6 +12,7 @@ import { creditListingLoader } from '../loaders/credit-listing.loader';
 import { measureCatalogVersions } from '../loaders/policy.loader';
 import { punishmentListingsOn } from '../../../shared/list-types';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
+import type { MeasureSubjectConnection } from '../types/measure-subject.type';
 import { MeasureTriggerKind, type AppliedMeasure } from '../types/measure.type';
 import type { RequiredColorPeriod, RequiredMarketListing } from '../types/required-facts.type';
 import { inForce, toMeasure } from './measure-catalog.service';
@@ -87,6 +90,9 @@ export function applicableMeasures(catalog: readonly MeasureEntity[], facts: Mea
   return applied;
 }
 
+/** The connection name cursors of measureSubjectsConnection carry. */
+const MEASURE_SUBJECTS = 'measureSubjectsConnection';
+
 /** Joint rewards and punishments for one subject on a date, and the subjects of one measure (DOMAIN.md §5). */
 export class JointMeasureService {
   constructor(
@@ -99,6 +105,29 @@ export class JointMeasureService {
    * `jointMeasures(asOf)` holds it. A bank or utility may ask only for measures of its own kind.
    */
   async subjectsOf(ctx: HubContext, code: string, asOf: IsoDate): Promise<CreditEnterprise[]> {
+    const subjects = await this.visibleSubjects(ctx, code, asOf);
+    for (const uscc of subjects) ctx.touchedUsccs.add(uscc);
+    return subjects.map((uscc) => ({ uscc }));
+  }
+
+  /**
+   * `subjectsOf` a page at a time, by code. The due subjects are still worked out whole for each page
+   * (as `subjectsOf` does, from other departments' sets), then paged by code; only the page's
+   * subjects are read further by the gateway and recorded as read.
+   */
+  async subjectsPage(ctx: HubContext, code: string, asOf: IsoDate, first: number | null | undefined, after: string | null | undefined): Promise<MeasureSubjectConnection> {
+    const size = pageSize(first, DEFAULT_LIST_PAGE);
+    const issuedFor = fingerprint({ code, asOf });
+    const start = decodeCursor(after, MEASURE_SUBJECTS, issuedFor, ([uscc, ...rest]) => (rest.length === 0 && typeof uscc === 'string' && usccProblem(uscc) === null ? uscc : null));
+    const subjects = await this.visibleSubjects(ctx, code, asOf);
+    const rest = start === null ? subjects : subjects.filter((uscc) => uscc > start);
+    const page = pageOf(rest.slice(0, size + 1), size, (uscc) => encodeCursor(MEASURE_SUBJECTS, issuedFor, [uscc]), (uscc) => ({ uscc }));
+    for (const edge of page.edges) ctx.touchedUsccs.add(edge.node.uscc);
+    return { ...page, totalCount: subjects.length };
+  }
+
+  /** The codes `code` applies to on `asOf` that the caller may see, sorted. */
+  private async visibleSubjects(ctx: HubContext, code: string, asOf: IsoDate): Promise<string[]> {
     const versions = (await measureCatalogVersions(ctx, this.dataSource)).filter((row) => row.code === code);
     if (versions.length === 0) throw notFound(`no measure ${code} in the catalogue`);
     const measure = versions.find((row) => inForce(row, asOf));
@@ -111,9 +140,7 @@ export class JointMeasureService {
     if (!due) throw new Error(`the subjects of ${code} cannot be known without other departments' facts`);
     const usccs = [...due].sort();
     const visible = await Promise.all(usccs.map((uscc) => subjectVisible(ctx, uscc)));
-    const subjects = usccs.filter((_, i) => visible[i]);
-    for (const uscc of subjects) ctx.touchedUsccs.add(uscc);
-    return subjects.map((uscc) => ({ uscc }));
+    return usccs.filter((_, i) => visible[i]);
   }
 
   /**

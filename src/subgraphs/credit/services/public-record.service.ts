@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { DishonestDebtorEntity } from '../entities/dishonest-debtor.entity';
 import { PenaltyRecordEntity } from '../entities/penalty-record.entity';
+import { DEFAULT_LIST_PAGE, listConnection } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { dishonestDebtorLoader, penaltyRecordLoader } from '../loaders/public-record.loader';
-import type { DishonestDebtorRecord, PenaltyRecord } from '../types/public-record.type';
+import type { DishonestDebtorRecord, PenaltyRecord, PenaltyRecordConnection } from '../types/public-record.type';
 
 /** Public credit records the credit office collects from other agencies: 双公示 penalties and court records. */
 export class PublicRecordService {
@@ -13,6 +14,13 @@ export class PublicRecordService {
   async penaltiesOf(ctx: HubContext, uscc: string): Promise<PenaltyRecord[]> {
     const rows = await penaltyRecordLoader(ctx, this.dataSource).load(uscc);
     return rows.map(({ id: _id, ...record }) => record);
+  }
+
+  /** A page of `penaltiesOf`, by decision date then arrival (id). */
+  async penaltiesPage(ctx: HubContext, uscc: string, first: number | null | undefined, after: string | null | undefined): Promise<PenaltyRecordConnection> {
+    const rows = await penaltyRecordLoader(ctx, this.dataSource).load(uscc);
+    const page = listConnection('publicPenaltyRecordsConnection', uscc, rows, (row) => [row.decidedOn, row.id], first, after, DEFAULT_LIST_PAGE);
+    return { ...page, edges: page.edges.map(({ cursor, node: { id: _id, ...record } }) => ({ cursor, node: record })) };
   }
 
   /**

@@ -1,4 +1,5 @@
-import { Field, ObjectType, UseMiddleware } from 'type-graphql';
+import { Field, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { PageInfo } from '../../../shared/paging/page-info.type';
 import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
@@ -86,4 +87,25 @@ export class DishonestDebtorRecord {
 
   @Field(() => DateScalar, { nullable: true })
   removedOn: string | null;
+}
+
+@ObjectType({ description: 'One penalty record, with the cursor to continue after it.' })
+export class PenaltyRecordEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => PenaltyRecord)
+  node: PenaltyRecord;
+}
+
+@ObjectType({ description: "A page of a subject's penalty records, oldest first (by decision date, then arrival)." })
+export class PenaltyRecordConnection {
+  @Field(() => [PenaltyRecordEdge])
+  edges: PenaltyRecordEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
 }

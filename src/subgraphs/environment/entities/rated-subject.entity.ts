@@ -41,6 +41,13 @@ export class RatedSubjectEntity {
   @Column({ name: 'current_on', type: 'date', nullable: true })
   currentOn: string | null;
 
+  /**
+   * The day the current colour began (its period in the colour timeline); null when unrated today or
+   * not yet computed (rows materialised before this column existed are recomputed on first read).
+   */
+  @Column({ name: 'current_since', type: 'date', nullable: true })
+  currentSince: string | null;
+
   @Column({ name: 'next_change_on', type: 'date', nullable: true })
   nextChangeOn: string | null;
 

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { byKey, groupByKey, requestLoader } from '../../../shared/dataloader';
+import { keyedLoader, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
-import { selectByKeys } from '../../../shared/batch-select';
 import { RulesCache } from '../../../shared/rules-cache';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
@@ -16,67 +15,25 @@ import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 
 /** Rated subjects by USCC: one statement per batch. */
-export function ratedSubjectLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, RatedSubjectEntity | null>(ctx, 'environment:rated-subject', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, RatedSubjectEntity, 'uscc', usccs);
-    return byKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const ratedSubjectLoader = keyedLoader({ name: 'environment:rated-subject', entity: RatedSubjectEntity, key: 'uscc' });
 
 /** Every event of each subject, voided ones included, in date order: one statement per batch. */
-export function creditEventsLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, CreditEventEntity[]>(ctx, 'environment:credit-events', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, CreditEventEntity, 'uscc', usccs, [['occurredOn', 'ASC'], ['id', 'ASC']]);
-    return groupByKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const creditEventsLoader = keyedLoader({ name: 'environment:credit-events', entity: CreditEventEntity, key: 'uscc', many: true, orderBy: [['occurredOn', 'ASC'], ['id', 'ASC']] });
 
 /** Front-runner designations of each subject, oldest first: one statement per batch. */
-export function frontRunnerLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, FrontRunnerEntity[]>(ctx, 'environment:front-runner', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, FrontRunnerEntity, 'uscc', usccs, [['designatedOn', 'ASC']]);
-    return groupByKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const frontRunnerLoader = keyedLoader({ name: 'environment:front-runner', entity: FrontRunnerEntity, key: 'uscc', many: true, orderBy: [['designatedOn', 'ASC']] });
 
 /** Stored half-year snapshots of each subject, oldest first: one statement per batch. */
-export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, HalfYearSnapshotEntity[]>(ctx, 'environment:snapshots', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, HalfYearSnapshotEntity, 'uscc', usccs, [['periodEnd', 'ASC']]);
-    return groupByKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const storedSnapshotsLoader = keyedLoader({ name: 'environment:snapshots', entity: HalfYearSnapshotEntity, key: 'uscc', many: true, orderBy: [['periodEnd', 'ASC']] });
 
 /** Objections of each subject, oldest first: one statement per batch. */
-export function objectionsLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, ObjectionEntity[]>(ctx, 'environment:objections', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, ObjectionEntity, 'uscc', usccs, [['id', 'ASC']]);
-    return groupByKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const objectionsLoader = keyedLoader({ name: 'environment:objections', entity: ObjectionEntity, key: 'uscc', many: true, orderBy: [['id', 'ASC']] });
 
 /** Credit repair applications of each subject, oldest first: one statement per batch. */
-export function repairsLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, CreditRepairEntity[]>(ctx, 'environment:repairs', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, CreditRepairEntity, 'uscc', usccs, [['id', 'ASC']]);
-    return groupByKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const repairsLoader = keyedLoader({ name: 'environment:repairs', entity: CreditRepairEntity, key: 'uscc', many: true, orderBy: [['id', 'ASC']] });
 
 /** Legacy 100-point ratings of each subject, by year: one statement per batch. */
-export function legacyRatingsLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, LegacyRatingEntity[]>(ctx, 'environment:legacy-ratings', async (usccs) => {
-    const manager = await readManager(ctx, dataSource);
-    const rows = await selectByKeys(manager, LegacyRatingEntity, 'uscc', usccs, [['year', 'ASC']]);
-    return groupByKey(usccs, rows, (row) => row.uscc);
-  });
-}
+export const legacyRatingsLoader = keyedLoader({ name: 'environment:legacy-ratings', entity: LegacyRatingEntity, key: 'uscc', many: true, orderBy: [['year', 'ASC']] });
 
 export interface PolicyTables {
   policies: ScoringPolicyEntity[];

@@ -1,13 +1,14 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { DateScalar } from '../../../shared/scalars';
 import { CreditEventService } from '../services/credit-event.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
 import { SnapshotService } from '../services/snapshot.service';
-import { CreditEvent } from '../types/credit-event.type';
+import { CreditEvent, CreditEventConnection } from '../types/credit-event.type';
 import { CreditColorChange } from '../types/credit-history.type';
-import { ColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
+import { ColorPeriod, CurrentColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import { EnvEnterprise } from '../types/env-enterprise.type';
 import { LegacyRating } from '../types/legacy-rating.type';
 import { CreditSnapshot } from '../types/snapshot.type';
@@ -36,6 +37,16 @@ export class EnterpriseCreditResolver {
     return this.events.eventsOf(ctx, enterprise.uscc);
   }
 
+  @FieldResolver(() => CreditEventConnection, { nullable: true, description: 'envCreditEvents a page at a time (oldest first); `first` at most 1000.' })
+  envCreditEventsConnection(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_LIST_PAGE }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<CreditEventConnection | null> {
+    return this.events.eventsPage(ctx, enterprise.uscc, first, after);
+  }
+
   @FieldResolver(() => [CreditColorChange], {
     nullable: true,
     description: 'Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction.',
@@ -58,6 +69,12 @@ export class EnterpriseCreditResolver {
   @Directive('@inaccessible')
   envColorTimeline(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<ColorPeriod[] | null> {
     return this.ratings.timelineOf(ctx, enterprise.uscc);
+  }
+
+  @FieldResolver(() => CurrentColorPeriod, { nullable: true })
+  @Directive('@inaccessible')
+  envColorNow(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CurrentColorPeriod | null> {
+    return this.ratings.currentPeriodOf(ctx, enterprise.uscc);
   }
 
   @FieldResolver(() => [HalfYearSnapshot], { nullable: true })

@@ -43,6 +43,29 @@ export class RatingResolver {
     return this.ratings.subjectsColoredBetween(ctx, colors, from, to);
   }
 
+  @Query(() => [CreditColor], {
+    nullable: 'items',
+    description: 'Hub-internal (@inaccessible): the colour on `asOf` of each of `usccs`, in the order asked; null when not rated on that day.',
+  })
+  @Directive('@inaccessible')
+  subjectColorsAmong(
+    @Ctx() ctx: HubContext,
+    @Arg('usccs', () => [String]) usccs: string[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+  ): Promise<(CreditColor | null)[]> {
+    return this.ratings.colorsAmong(ctx, usccs, asOf);
+  }
+
+  @Query(() => [String], { description: 'Hub-internal (@inaccessible): those of `usccs` rated on `asOf`.' })
+  @Directive('@inaccessible')
+  subjectsRatedAmong(
+    @Ctx() ctx: HubContext,
+    @Arg('usccs', () => [String]) usccs: string[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+  ): Promise<string[]> {
+    return this.ratings.ratedAmong(ctx, usccs, asOf);
+  }
+
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })
   enrollRatedSubject(@Ctx() ctx: HubContext, @Arg('input', () => EnrollRatedSubjectInput) input: EnrollRatedSubjectInput): Promise<EnvCredit> {
     return this.ratings.enroll(ctx, input);

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { facts as subjectFacts, subjectVisible, type CatalogueMeasure, type SubjectRecord } from '../../../shared/auth/subject-scope';
 import { writeTransaction } from '../../../shared/read-snapshot';
+import { DEFAULT_LIST_PAGE, listConnection } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
 import { badInput, HubError, notFound } from '../../../shared/errors';
@@ -13,7 +14,7 @@ import type { EventTypeEntity } from '../entities/event-type.entity';
 import type { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { creditEventsLoader } from '../loaders/environment.loader';
-import type { CreditEvent } from '../types/credit-event.type';
+import type { CreditEvent, CreditEventConnection } from '../types/credit-event.type';
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
@@ -166,6 +167,13 @@ export class CreditEventService {
     return rows.map(toCreditEvent);
   }
 
+  /** A page of the subject's events in the order of `eventsOf` (by date, then id); null as for `eventsOf`. */
+  async eventsPage(ctx: HubContext, uscc: string, first: number | null | undefined, after: string | null | undefined): Promise<CreditEventConnection | null> {
+    const events = await this.eventsOf(ctx, uscc);
+    if (!events) return null;
+    return listConnection('envCreditEventsConnection', uscc, events, (event) => [event.occurredOn, Number(event.id)], first, after, DEFAULT_LIST_PAGE);
+  }
+
   /**
    * Validates the event against the catalogue and policy versions in force on its date, stores it
    * with its points, validity and publicity fixed, refreshes the materialised rating and issues the
@@ -186,11 +194,12 @@ export class CreditEventService {
       const planned = await this.plan(ctx, subject, existing, designations, input, asOf, others);
       const before = ratingOn(planned.basisBefore, asOf);
       await eventRepository.save(planned.event);
-      const after = await this.ratings.refresh(manager, ctx, subject);
+      // The subject's rows are locked: what was read plus the event just stored is what a re-read would return.
+      const after = await this.ratings.refreshFrom(manager, ctx, subject, [...existing, planned.event], designations);
       if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
       const notice = noticeOf(planned, frequencies, asOf);
-      const notices = manager.getRepository(CreditNoticeEntity);
-      await notices.save(notices.create(notice));
+      // insert, not save: a new notice number, so save's look-up of an existing row is wasted.
+      await manager.getRepository(CreditNoticeEntity).insert(notice as QueryDeepPartialEntity<CreditNoticeEntity>);
       return {
         event: toCreditEvent(planned.event),
         ratingBefore: asEnvCredit(before, asOf),

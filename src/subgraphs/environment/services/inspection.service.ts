@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { Between, type DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS } from '../../../shared/credit-color';
@@ -93,6 +93,21 @@ export class InspectionService {
     const scope = districtScope(ctx.principal);
     if (!row || (scope !== null && row.districtCode !== scope)) return null;
     return this.present(row);
+  }
+
+  /**
+   * The draws whose population day (`asOf`) lies in [from, to], oldest first, each replayed; an
+   * ENV_OFFICER sees its district's only. The yearly summary counts inspections from this.
+   */
+  async list(ctx: HubContext, from: string, to: string): Promise<InspectionDraw[]> {
+    if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    const manager = await readManager(ctx, this.dataSource);
+    const scope = districtScope(ctx.principal);
+    const rows = await manager.getRepository(InspectionDrawEntity).find({
+      where: { asOf: Between(from, to), ...(scope !== null ? { districtCode: scope } : {}) },
+      order: { id: 'ASC' },
+    });
+    return rows.map((row) => this.present(row));
   }
 
   /** The draw as stored, replayed with the algorithm it names (an unknown one cannot be replayed). */

@@ -2,7 +2,9 @@ import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { registeredDistrict, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import type { CreditColor } from '../../../shared/credit-color';
+import { CREDIT_COLORS, type CreditColor } from '../../../shared/credit-color';
+import { CITY_DISTRICTS, classifyDistrict, PROVINCES } from '../../../shared/divisions';
+import { industryName, INDUSTRY_CLASSES } from '../../../shared/industries';
 import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
@@ -15,21 +17,30 @@ import { creditEventsLoader, frontRunnerLoader, ratedSubjectLoader } from '../lo
 import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import type { ColorChangeCause, CreditColorChange } from '../types/credit-history.type';
 import type { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
-import type { ColorPeriod, EnvCredit } from '../types/env-credit.type';
+import type { ColorPeriod, CurrentColorPeriod, EnvCredit } from '../types/env-credit.type';
 import { toCreditEvent } from './credit-event.mapper';
 import { SUBJECT_KINDS, type PolicyService } from './policy.service';
 import {
   colorHistory,
+  colorPeriods,
+  colorSinceOn,
   frontRunnerPeriods,
   nextChangeAfter,
   ratingOn,
-  ratingTimeline,
   type HistoryEvent,
   type Rating,
   type RatingBasis,
   type ScoredEvent,
 } from './scoring';
-import { SUBJECT_COLORS_SQL } from './subject-colors.sql';
+import { dayColorsSql, SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
+
+/** The group of subjects with no industry recorded. */
+const UNKNOWN_GROUP = 'UNKNOWN';
+
+/** A district's name: the city's own, else the province of another city's division code. */
+function districtName(code: string): string | null {
+  return classifyDistrict(code)?.name ?? PROVINCES[code.slice(0, 2)] ?? null;
+}
 
 /** Events that count for scoring: every event not voided. */
 export function scoredEvents<E extends CreditEventEntity>(events: readonly E[]): E[] {
@@ -52,10 +63,17 @@ export function ratingBasis(
   return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted, policies) };
 }
 
+/** True when the row's materialised rating holds on `day` (computed on or before it, no change due yet). */
+function materialisedOn(subject: RatedSubjectEntity, day: IsoDate): boolean {
+  return subject.currentOn !== null && subject.currentOn <= day && (subject.nextChangeOn === null || subject.nextChangeOn > day);
+}
+
 interface MaterialisedRating {
   uscc: string;
   rating: Rating | null;
   on: IsoDate;
+  /** The day the colour of `rating` began (see `colorSinceOn`). */
+  since: IsoDate | null;
   nextChangeOn: IsoDate | null;
   version: number;
 }
@@ -69,8 +87,8 @@ function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
   return requestLoader<MaterialisedRating, true>(ctx, 'environment:materialise', async (rows) => {
     await ctx.snapshot.afterReads(() => dataSource.query(
       `UPDATE environment.rated_subject s
-          SET current_color = v.color, current_score = v.score, current_on = v.on_date, next_change_on = v.next_change
-         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::date[], $5::date[], $6::int[]) AS v(uscc, color, score, on_date, next_change, version)
+          SET current_color = v.color, current_score = v.score, current_on = v.on_date, current_since = v.since, next_change_on = v.next_change
+         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::date[], $5::date[], $6::int[], $7::date[]) AS v(uscc, color, score, on_date, next_change, version, since)
         WHERE s.uscc = v.uscc AND s.rating_version = v.version`,
       [
         rows.map((r) => r.uscc),
@@ -79,6 +97,7 @@ function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
         rows.map((r) => r.on),
         rows.map((r) => r.nextChangeOn),
         rows.map((r) => r.version),
+        rows.map((r) => r.since),
       ],
     ));
     return rows.map(() => true as const);
@@ -119,21 +138,47 @@ export class RatingService {
     const day = today();
     const date = asOf ?? day;
     if (date === day) {
-      const fresh = subject.currentOn !== null && subject.currentOn <= day && (subject.nextChangeOn === null || subject.nextChangeOn > day);
-      if (fresh) return subject.currentColor ? { color: subject.currentColor as CreditColor, score: subject.currentScore, ratedOn: day } : null;
+      if (materialisedOn(subject, day)) return subject.currentColor ? { color: subject.currentColor as CreditColor, score: subject.currentScore, ratedOn: day } : null;
     }
     const { basis } = await this.basisOf(ctx, subject);
     const rating = ratingOn(basis, date);
-    if (date === day) {
-      await materialisedRatingWriter(ctx, this.dataSource).load({
-        uscc,
-        rating,
-        on: day,
-        nextChangeOn: nextChangeAfter(basis, day),
-        version: subject.ratingVersion,
-      });
-    }
+    if (date === day) await this.materialise(ctx, subject, basis, day, rating);
     return rating && { color: rating.color, score: rating.score, ratedOn: date };
+  }
+
+  /**
+   * Today's colour period from the materialised rating: its colour, the day it began and the day it
+   * may next change (until then it holds). Recomputed, like `ratingOf`, when the row is stale or was
+   * materialised before `current_since` existed. Null when the subject is not rated or not visible
+   * (as `timelineOf`); `color` and `from` are null when it has no rating today. Finance decides
+   * today's credit restriction from it without rebuilding the timeline from every event.
+   */
+  async currentPeriodOf(ctx: HubContext, uscc: string): Promise<CurrentColorPeriod | null> {
+    const subject = await this.subject(ctx, uscc);
+    if (!subject) return null;
+    const day = today();
+    if (materialisedOn(subject, day) && (subject.currentColor === null || subject.currentSince !== null)) {
+      const color = subject.currentColor as CreditColor | null;
+      return { color, from: color ? subject.currentSince : null, until: subject.nextChangeOn };
+    }
+    const { basis } = await this.basisOf(ctx, subject);
+    const rating = ratingOn(basis, day);
+    const since = await this.materialise(ctx, subject, basis, day, rating);
+    return { color: since ? rating!.color : null, from: since, until: nextChangeAfter(basis, day) };
+  }
+
+  /** Stores today's rating (after the read snapshot, see materialisedRatingWriter); returns the day its colour began. */
+  private async materialise(ctx: HubContext, subject: RatedSubjectEntity, basis: RatingBasis, day: IsoDate, rating: Rating | null): Promise<IsoDate | null> {
+    const since = rating ? colorSinceOn(basis, day) : null;
+    await materialisedRatingWriter(ctx, this.dataSource).load({
+      uscc: subject.uscc,
+      rating,
+      on: day,
+      since,
+      nextChangeOn: nextChangeAfter(basis, day),
+      version: subject.ratingVersion,
+    });
+    return since;
   }
 
   /** Every period of constant colour since the subject was rated. */
@@ -141,13 +186,7 @@ export class RatingService {
     const subject = await this.subject(ctx, uscc);
     if (!subject) return null;
     const { basis } = await this.basisOf(ctx, subject);
-    const periods: ColorPeriod[] = [];
-    for (const period of ratingTimeline(basis)) {
-      const last = periods[periods.length - 1];
-      if (last && last.color === period.color) last.until = period.until;
-      else periods.push({ color: period.color, from: period.from, until: period.until });
-    }
-    return periods;
+    return colorPeriods(basis);
   }
 
   /**
@@ -160,6 +199,14 @@ export class RatingService {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
     const manager = await readManager(ctx, this.dataSource);
     const district = districtScope(ctx.principal);
+    if (from === to) {
+      // One day (measureSubjects): the colour on that day in one statement, no timeline per subject.
+      const rows: { uscc: string }[] = await manager.query(
+        `${dayColorsSql(from === today())} SELECT uscc FROM day_colors WHERE color = ANY($3::varchar[]) ORDER BY uscc`,
+        [from, district, [...colors]],
+      );
+      return rows.map((row) => row.uscc);
+    }
     const rated = await manager.getRepository(RatedSubjectEntity).find({
       where: { ratedFrom: LessThanOrEqual(to), ...(district ? { districtCode: district } : {}) },
       order: { uscc: 'ASC' },
@@ -192,9 +239,23 @@ export class RatingService {
    */
   async refresh(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity): Promise<Rating | null> {
     // One connection serves the transaction: its statements go one after the other.
-    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
     const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
     const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
+    return this.refreshFrom(manager, ctx, subject, events, designations);
+  }
+
+  /**
+   * `refresh` from the subject's rows as the caller's transaction holds them (what it read and what
+   * it wrote since), without reading them again: a recorded event costs no second read of the events.
+   */
+  async refreshFrom(
+    manager: EntityManager,
+    ctx: HubContext,
+    subject: RatedSubjectEntity,
+    events: readonly CreditEventEntity[],
+    designations: readonly FrontRunnerEntity[],
+  ): Promise<Rating | null> {
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
     const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
     const day = today();
     const rating = ratingOn(basis, day);
@@ -204,6 +265,7 @@ export class RatingService {
         currentColor: rating?.color ?? null,
         currentScore: rating?.score ?? null,
         currentOn: day,
+        currentSince: rating ? colorSinceOn(basis, day) : null,
         nextChangeOn: nextChangeAfter(basis, day),
         ratingVersion: () => 'rating_version + 1',
       },
@@ -227,15 +289,16 @@ export class RatingService {
     for (const { subject, events, designations } of subjects) {
       const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
       const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
-      rows.push({ uscc: subject.uscc, rating: ratingOn(basis, day), nextChangeOn: nextChangeAfter(basis, day) });
+      const rating = ratingOn(basis, day);
+      rows.push({ uscc: subject.uscc, rating, since: rating ? colorSinceOn(basis, day) : null, nextChangeOn: nextChangeAfter(basis, day) });
       ctx.touchedUsccs.add(subject.uscc);
     }
     await manager.query(
       `UPDATE environment.rated_subject s
-          SET current_color = v.color, current_score = v.score, current_on = $4::date, next_change_on = v.next_change, rating_version = s.rating_version + 1
-         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $5::date[]) AS v(uscc, color, score, next_change)
+          SET current_color = v.color, current_score = v.score, current_on = $4::date, current_since = v.since, next_change_on = v.next_change, rating_version = s.rating_version + 1
+         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $5::date[], $6::date[]) AS v(uscc, color, score, next_change, since)
         WHERE s.uscc = v.uscc`,
-      [rows.map((r) => r.uscc), rows.map((r) => r.rating?.color ?? null), rows.map((r) => r.rating?.score ?? null), day, rows.map((r) => r.nextChangeOn)],
+      [rows.map((r) => r.uscc), rows.map((r) => r.rating?.color ?? null), rows.map((r) => r.rating?.score ?? null), day, rows.map((r) => r.nextChangeOn), rows.map((r) => r.since)],
     );
   }
 
@@ -258,19 +321,65 @@ export class RatingService {
     return subjectVisible(ctx, subject.uscc, { districtCode: subject.districtCode, rated: true });
   }
 
-  /** Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn`. */
+  /**
+   * Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn` (today: the stored ratings that hold). Every
+   * group the caller may see gets all five colours, zero counts included: the city's districts (only
+   * its own for a district officer) or the named industries, plus any other group that has subjects.
+   * Each bucket names its group and carries the search filter that lists its subjects (drill-down).
+   */
   async distribution(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup): Promise<ColorBucket[]> {
-    const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(industry_code, 'UNKNOWN')` : 'district_code';
+    const byIndustry = groupBy === 'INDUSTRY';
+    const groupColumn = byIndustry ? `COALESCE(industry_code, '${UNKNOWN_GROUP}')` : 'district_code';
+    const district = districtScope(ctx.principal);
     const manager = await readManager(ctx, this.dataSource);
     const rows: { group: string; color: CreditColor; count: string }[] = await manager.query(
-      `${SUBJECT_COLORS_SQL}
+      `${dayColorsSql(asOf === today())}
        SELECT ${groupColumn} AS "group", color, COUNT(*) AS count
-         FROM subject_colors
-        GROUP BY 1, color
-        ORDER BY 1, ARRAY_POSITION(ARRAY['GREEN','BLUE','YELLOW','RED','BLACK']::varchar[], color)`,
-      [asOf, districtScope(ctx.principal)],
+         FROM day_colors
+        GROUP BY 1, color`,
+      [asOf, district],
     );
-    return rows.map((row) => ({ group: row.group, color: row.color, count: Number(row.count) }));
+    const counts = new Map(rows.map((row) => [`${row.group}/${row.color}`, Number(row.count)]));
+    const known = byIndustry ? Object.keys(INDUSTRY_CLASSES) : district ? [district] : Object.keys(CITY_DISTRICTS);
+    const groups = [...new Set([...known, ...rows.map((row) => row.group)])].sort();
+    return groups.flatMap((group) =>
+      CREDIT_COLORS.map((color) => ({
+        group,
+        groupName: group === UNKNOWN_GROUP ? null : byIndustry ? industryName(group) : districtName(group),
+        color,
+        count: counts.get(`${group}/${color}`) ?? 0,
+        filter: group === UNKNOWN_GROUP ? null : { districtCode: byIndustry ? null : group, industryCode: byIndustry ? group : null, color, colorAsOf: asOf },
+      })),
+    );
+  }
+
+  /**
+   * Hub-internal: the colour on `asOf` of each of `usccs`, in their order, null when not rated on
+   * that day; for a search's colour filter and PUBLIC's rated-only scope. One statement per call,
+   * whatever the number of codes; the caller pages, so the cost follows the page. A list of enum
+   * values, not objects: 20,000 of them cross federation without a resolver per item.
+   */
+  async colorsAmong(ctx: HubContext, usccs: readonly string[], asOf: IsoDate): Promise<(CreditColor | null)[]> {
+    if (usccs.length === 0) return [];
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string; color: CreditColor }[] = await manager.query(`${SUBJECT_COLORS_AMONG_SQL} SELECT uscc, color FROM subject_colors`, [
+      asOf,
+      districtScope(ctx.principal),
+      [...usccs],
+    ]);
+    const colors = new Map(rows.map((row) => [row.uscc, row.color]));
+    return usccs.map((uscc) => colors.get(uscc) ?? null);
+  }
+
+  /** Hub-internal: those of `usccs` in the rating scope on `asOf` (PUBLIC's row scope for a search page); one indexed statement. */
+  async ratedAmong(ctx: HubContext, usccs: readonly string[], asOf: IsoDate): Promise<string[]> {
+    if (usccs.length === 0) return [];
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT uscc FROM environment.rated_subject WHERE uscc = ANY($1::varchar[]) AND rated_from <= $2::date AND ($3::varchar IS NULL OR district_code = $3::varchar)`,
+      [[...usccs], asOf, districtScope(ctx.principal)],
+    );
+    return rows.map((row) => row.uscc);
   }
 
   /** Brings a subject into the rating scope; it starts at its policy's start score on `ratedFrom`. */
@@ -308,6 +417,7 @@ export class RatingService {
         currentColor: current?.color ?? null,
         currentScore: current?.score ?? null,
         currentOn: today(),
+        currentSince: current ? colorSinceOn(basis, today()) : null,
         nextChangeOn: nextChangeAfter(basis, today()),
       });
     });

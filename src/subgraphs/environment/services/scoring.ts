@@ -163,6 +163,32 @@ export function ratingTimeline(basis: RatingBasis): ColorPeriod[] {
   return periods;
 }
 
+/** A period of one colour: adjacent periods of `ratingTimeline` that differ only in score, merged. */
+export interface ColorSpan {
+  color: CreditColor;
+  from: IsoDate;
+  until: IsoDate | null;
+}
+
+/** Every period of constant colour since `ratedFrom` (what `envColorTimeline` answers). */
+export function colorPeriods(basis: RatingBasis): ColorSpan[] {
+  const periods: ColorSpan[] = [];
+  for (const period of ratingTimeline(basis)) {
+    const last = periods[periods.length - 1];
+    if (last && last.color === period.color) last.until = period.until;
+    else periods.push({ color: period.color, from: period.from, until: period.until });
+  }
+  return periods;
+}
+
+/**
+ * The day the colour held on `date` began (the `from` of its period in `colorPeriods`), or null when
+ * the subject has no rating that day. Stored with the materialised rating as `current_since`.
+ */
+export function colorSinceOn(basis: RatingBasis, date: IsoDate): IsoDate | null {
+  return colorPeriods(basis).find((p) => p.from <= date && (p.until === null || date < p.until))?.from ?? null;
+}
+
 export type ColorChangeCause = 'ENROLLED' | 'EVENT' | 'EXPIRY' | 'FRONT_RUNNER' | 'POLICY' | 'VOIDED';
 
 export interface HistoryEvent extends ScoredEvent {

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { PageInfo } from '../../../shared/paging/page-info.type';
 import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar } from '../../../shared/scalars';
 
@@ -44,4 +45,25 @@ export class CreditEvent {
 
   @Field(() => DateScalar, { nullable: true, description: 'Exclusive end of public disclosure; null when not published.' })
   publicUntil: string | null;
+}
+
+@ObjectType({ description: 'One event of a subject, with the cursor to continue after it.' })
+export class CreditEventEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => CreditEvent)
+  node: CreditEvent;
+}
+
+@ObjectType({ description: "A page of a subject's events, oldest first (by date, then id)." })
+export class CreditEventConnection {
+  @Field(() => [CreditEventEdge])
+  edges: CreditEventEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: "Every event of the subject (voided ones included)." })
+  totalCount: number;
 }

@@ -33,6 +33,26 @@ export class ColorPeriod {
 }
 
 /**
+ * Today's colour period as the materialised rating stores it: the colour, the day it began and the
+ * day it may next change (exclusive; null = nothing scheduled). Served only to the gateway, so that
+ * finance decides today's credit restriction without the full timeline. `color` and `from` are null
+ * when the subject has no rating today.
+ */
+@ObjectType()
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class CurrentColorPeriod {
+  @Field(() => CreditColor, { nullable: true })
+  color: CreditColor | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  from: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Exclusive; null while nothing is scheduled to change it.' })
+  until: string | null;
+}
+
+/**
  * The colour on a half-year's last day (30 June, 31 December), which decides price surcharges for
  * the following half-year (DOMAIN.md §6). Served only to the gateway, for `@requires`.
  */

@@ -11,7 +11,7 @@ export class CreditRestrictionResolver {
   constructor(private readonly restrictions: CreditRestrictionService) {}
 
   @FieldResolver(() => CreditRestriction, { nullable: true, description: "The bank's answer on `asOf` (default today)." })
-  @Directive('@requires(fields: "envColorTimeline { color from until } creditListingFacts { listType documentNo listedOn removedOn }")')
+  @Directive('@requires(fields: "envColorNow { color from until } creditListingFacts { listType documentNo listedOn removedOn }")')
   creditRestriction(
     @Ctx() ctx: HubContext,
     @Root() enterprise: FinanceEnterprise,

@@ -1,12 +1,20 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CreditColor } from '../../../shared/credit-color';
-import type { IsoDate } from '../../../shared/dates';
+import { facts, type ColorPeriodFact } from '../../../shared/auth/subject-scope';
+import { requestLoader } from '../../../shared/dataloader';
+import { today, type IsoDate } from '../../../shared/dates';
 import { PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
 import { RestrictionLevel, type CreditRestriction } from '../types/credit-restriction.type';
 import type { FinanceEnterprise } from '../types/finance-enterprise.type';
+
+/** What a restriction is decided from: the colour periods (null = not rated) and the credit listings. */
+export interface RestrictionFacts {
+  envColorTimeline: readonly ColorPeriodFact[] | null;
+  creditListingFacts?: FinanceEnterprise['creditListingFacts'];
+}
 
 const LEVEL_ORDER = [RestrictionLevel.NONE, RestrictionLevel.RESTRICTED, RestrictionLevel.PROHIBITED];
 
@@ -24,7 +32,7 @@ function ruleInForce(rule: RestrictionRuleEntity, date: IsoDate): boolean {
  * The bank's question: may this subject get new credit on a date? Decided from the colour on that
  * date and the listings in force then, by the restriction rules in force then.
  */
-export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly RestrictionRuleEntity[], asOf: IsoDate): CreditRestriction {
+export function decideRestriction(enterprise: RestrictionFacts, rules: readonly RestrictionRuleEntity[], asOf: IsoDate): CreditRestriction {
   const inForce = rules.filter((rule) => ruleInForce(rule, asOf));
   const triggers: Trigger[] = [];
   const period = (enterprise.envColorTimeline ?? []).find((p) => p.from <= asOf && (p.until === null || asOf < p.until));
@@ -67,13 +75,34 @@ export function decideRestriction(enterprise: FinanceEnterprise, rules: readonly
   };
 }
 
+/** Environment's colour timelines of the request's subjects, through federation, one fetch per batch. */
+function colorTimelineLoader(ctx: HubContext) {
+  return requestLoader<string, readonly ColorPeriodFact[] | null>(ctx, 'finance:color-timelines', async (usccs) => {
+    const timelines = await facts(ctx).colorTimelinesOf(usccs, ctx.snapshot);
+    return usccs.map((uscc) => timelines.get(uscc) ?? null);
+  });
+}
+
 export class CreditRestrictionService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Null when the subject is not rated on `asOf` and is on no list (nothing to decide on). */
   async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate): Promise<CreditRestriction | null> {
-    if (!enterprise.envColorTimeline && !(enterprise.creditListingFacts ?? []).length) return null;
-    const rules = await restrictionRuleLoader(ctx, this.dataSource).load('all');
-    return decideRestriction(enterprise, rules, asOf);
+    const now = enterprise.envColorNow ?? null;
+    if (!now && !(enterprise.creditListingFacts ?? []).length) return null;
+    const [timeline, rules] = await Promise.all([this.periodsFor(ctx, enterprise.uscc, now, asOf), restrictionRuleLoader(ctx, this.dataSource).load('all')]);
+    return decideRestriction({ envColorTimeline: timeline, creditListingFacts: enterprise.creditListingFacts }, rules, asOf);
+  }
+
+  /**
+   * The colour periods that decide on `asOf`. The current period (received through `@requires`)
+   * answers any date from its start to its next possible change, today included; a date outside it
+   * needs the subject's whole timeline, asked of environment through federation (one fetch per batch).
+   */
+  private async periodsFor(ctx: HubContext, uscc: string, now: FinanceEnterprise['envColorNow'], asOf: IsoDate): Promise<readonly ColorPeriodFact[] | null> {
+    if (!now) return null;
+    if (asOf === today()) return now.color && now.from ? [{ color: now.color, from: now.from, until: null }] : [];
+    if (now.color && now.from && now.from <= asOf && (now.until === null || asOf < now.until)) return [{ color: now.color, from: now.from, until: now.until }];
+    return (await colorTimelineLoader(ctx).load(uscc)) ?? [];
   }
 }

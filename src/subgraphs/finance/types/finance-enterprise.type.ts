@@ -1,10 +1,10 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { UsccScalar } from '../../../shared/scalars';
-import { RequiredColorPeriod, RequiredCreditListing } from './required-facts.type';
+import { RequiredCreditListing, RequiredCurrentColorPeriod } from './required-facts.type';
 
 /**
- * Finance's part of the `Enterprise` entity. The colour timeline and the credit listings are other
- * departments' data, supplied by the gateway through `@requires`.
+ * Finance's part of the `Enterprise` entity. The current colour period and the credit listings are
+ * other departments' data, supplied by the gateway through `@requires`.
  */
 @ObjectType('Enterprise')
 @Directive('@key(fields: "uscc")')
@@ -12,9 +12,10 @@ export class FinanceEnterprise {
   @Field(() => UsccScalar)
   uscc: string;
 
-  @Field(() => [RequiredColorPeriod], { nullable: true })
+  /** Null when the subject is not rated (or not in the caller's scope). */
+  @Field(() => RequiredCurrentColorPeriod, { nullable: true })
   @Directive('@external')
-  envColorTimeline?: RequiredColorPeriod[] | null;
+  envColorNow?: RequiredCurrentColorPeriod | null;
 
   // The credit office's gateway-only copy of `creditListings`: a caller who may not read the
   // listings (UTILITY, ENV_OFFICER) must not get a FORBIDDEN error from the gateway's @requires fetch.

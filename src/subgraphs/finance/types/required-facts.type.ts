@@ -18,6 +18,24 @@ export class RequiredColorPeriod {
   until: string | null;
 }
 
+/**
+ * The environment's current colour period (colour, since, next possible change), as finance receives
+ * it through `@requires`: enough for a restriction on any date inside it.
+ */
+@ObjectType('CurrentColorPeriod')
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class RequiredCurrentColorPeriod {
+  @Field(() => CreditColor, { nullable: true })
+  color: CreditColor | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  from: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  until: string | null;
+}
+
 /** The credit office's designation, as finance receives it through `@requires`. */
 @ObjectType('CreditListing')
 @Directive('@shareable')

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An entry on one of market supervision's lists; a removed entry keeps its row with `removedOn`. */
 @Entity({ name: 'list_entry' })
-@Index('list_entry_uscc_idx', ['uscc'])
+@Index('list_entry_uscc_dates_idx', ['uscc', 'listedOn', 'removedOn'])
 @Check('list_entry_list_type_check', "list_type IN ('ABNORMAL_OPERATIONS', 'SERIOUS_ILLEGAL_DISHONEST')")
 @Check('list_entry_check', 'removed_on IS NULL OR removed_on >= listed_on')
 export class MarketListingEntity {

@@ -6,6 +6,7 @@ import { feedDate, feedUscc, optional, required, RowRejected } from '../../../sh
 import { stageRows } from '../../../shared/import/copy-rows';
 import { REGISTRATION_STATUSES } from '../services/registration.service';
 import { registrationDistrict } from '../rules/registration-district';
+import { writeTransaction } from '../../../shared/read-snapshot';
 
 export const REGISTRATION_COLUMNS = ['uscc', 'name', 'district_code'];
 
@@ -72,7 +73,8 @@ function rounds(rows: StagedRegistration[]): StagedRegistration[][] {
  * stored registration on what it states is left alone (unchanged). Returns the codes written.
  */
 async function upsertRound(dataSource: DataSource, ctx: HubContext, round: StagedRegistration[]): Promise<Set<string>> {
-  return dataSource.transaction(async (manager) => {
+  // writeTransaction: the round commits with its audit record (the codes it wrote) in market's outbox.
+  return writeTransaction(ctx, dataSource, async (manager) => {
     await stageRows(
       manager,
       {
@@ -123,6 +125,7 @@ async function upsertRound(dataSource: DataSource, ctx: HubContext, round: Stage
         await facts(ctx).followDistrict(row.uscc, row.district_code, `import registrations (${ctx.requestId})`);
       }
     }
+    for (const row of written) ctx.touchedUsccs.add(row.uscc);
     return new Set(written.map((row) => row.uscc));
   });
 }

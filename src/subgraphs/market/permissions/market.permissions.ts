@@ -11,6 +11,7 @@ export const marketPermissions: IRules = {
     ...FEDERATION_PLUMBING_RULES.Query,
     enterprise: tableRule('Query.enterprise'),
     enterprises: tableRule('Query.enterprises'),
+    searchEnterprises: tableRule('Query.searchEnterprises'),
     subjectsListedBetween: tableRule('Query.subjectsListedBetween'),
   },
   Mutation: {
@@ -38,4 +39,7 @@ export const marketPermissions: IRules = {
   },
   // Value types: reachable only through a guarded field above.
   MarketListing: allow,
+  EnterpriseConnection: allow,
+  EnterpriseEdge: allow,
+  PageInfo: allow,
 };

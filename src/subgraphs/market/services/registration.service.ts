@@ -17,7 +17,8 @@ const CAPITAL_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
 /** The most codes one `enterprises(usccs:)` may ask for (CONTRACT.md). */
 export const MAX_BATCH_CODES = 1000;
 
-function toEnterprise(row: RegistrationEntity): MarketEnterprise {
+/** The GraphQL view of a registration. */
+export function toEnterprise(row: RegistrationEntity): MarketEnterprise {
   return {
     uscc: row.uscc,
     name: row.name,

@@ -1,0 +1,207 @@
+import type { Principal } from '../../../shared/auth/principal';
+import type { SubjectFacts } from '../../../shared/auth/subject-scope';
+import { today, type IsoDate } from '../../../shared/dates';
+import { badInput } from '../../../shared/errors';
+import { ReadSnapshot } from '../../../shared/read-snapshot';
+import type { HubApi } from '../gateway-api';
+import { COLORS } from '../render/labels';
+
+/** Subjects asked per API call: well inside the list and cost limits a partner's batch has. */
+const BATCH = 200;
+
+export interface AnnualRow {
+  label: string;
+  count: number;
+  subjects: string[];
+}
+export interface AnnualFigureData {
+  key: string;
+  title: string;
+  rows: AnnualRow[];
+}
+export interface AnnualReportData {
+  year: number;
+  from: IsoDate;
+  to: IsoDate;
+  subjectsRated: number;
+  figures: AnnualFigureData[];
+  pdfPath: string;
+  csvPath: string;
+}
+
+/** One subject's answers for the year, as the API gives them. */
+export interface AnnualSubjectAnswer {
+  uscc: string;
+  districtCode: string;
+  industryCode: string | null;
+  start: { color: string } | null;
+  end: { color: string } | null;
+  envCreditEvents: { type: string; occurredOn: string; voided: boolean }[] | null;
+  envObjections: { filedOn: string; status: string }[] | null;
+  envPenaltyDisclosures: { repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
+  envCreditHistory: { on: string; cause: string; superseded: boolean }[] | null;
+  h1: { surchargePerCubicMetre: string } | null;
+  h2: { surchargePerCubicMetre: string } | null;
+}
+
+/** The per-subject query of the yearly summary (exported: the acceptance test asks the same). */
+export const ANNUAL_SUBJECTS_QUERY = `query AnnualSupervisionSubjects($usccs: [USCC!]!, $from: Date!, $to: Date!, $h2: Date!) {
+  enterprises(usccs: $usccs) {
+    uscc districtCode industryCode
+    start: envCredit(asOf: $from) { color }
+    end: envCredit(asOf: $to) { color }
+    envCreditEvents { type occurredOn voided }
+    envObjections { filedOn status }
+    envPenaltyDisclosures { repair { appliedOn status decidedOn } }
+    envCreditHistory { on cause superseded }
+    h1: sewageFee(asOf: $from) { surchargePerCubicMetre }
+    h2: sewageFee(asOf: $h2) { surchargePerCubicMetre }
+  }
+}`;
+
+const DRAWS_QUERY = `query AnnualInspectionDraws($from: Date!, $to: Date!) {
+  inspectionDraws(from: $from, to: $to) { id selected { uscc color } }
+}`;
+
+const ROLLUP_QUERY = `query AnnualFeedbackRollup($from: Date!, $to: Date!) {
+  measureFeedbackRollup(from: $from, to: $to) { measure { code } agency subjectsDue subjectsReported applied notApplied exempted }
+}`;
+
+/** Counts distinct subjects per label (or occurrences, with `occurrences`), labels sorted. */
+class Tally {
+  private readonly subjects = new Map<string, Set<string>>();
+  private readonly counts = new Map<string, number>();
+
+  add(label: string, uscc: string): void {
+    let set = this.subjects.get(label);
+    if (!set) this.subjects.set(label, (set = new Set()));
+    set.add(uscc);
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+  }
+
+  rows(occurrences = false): AnnualRow[] {
+    return [...this.subjects.keys()].sort().map((label) => ({
+      label,
+      count: occurrences ? this.counts.get(label)! : this.subjects.get(label)!.size,
+      subjects: [...this.subjects.get(label)!].sort(),
+    }));
+  }
+}
+
+/**
+ * The yearly summary (总结报告): every figure is a sum over the API's answers for each subject rated
+ * on some day of the year, asked as the requester (ENV_ADMIN or CREDIT_OFFICE), so the report says
+ * what the hub says subject by subject and names the subjects behind each count. The rated
+ * population comes from the bureau's own hub-internal `subjectsColoredBetween` (through SubjectFacts);
+ * implementing agencies' feedback comes from `measureFeedbackRollup`, which the API answers in totals.
+ */
+export class AnnualReportService {
+  constructor(
+    private readonly api: HubApi,
+    /** Bound once the gateway runs (the facts are asked through it). */
+    private readonly facts: () => SubjectFacts,
+  ) {}
+
+  static period(year: number): { from: IsoDate; to: IsoDate; h2: IsoDate } {
+    const now = today();
+    if (!Number.isInteger(year) || year < 2000 || year > Number(now.slice(0, 4))) throw badInput(`year ${year} must be from 2000 to the current year`);
+    const end = `${year}-12-31`;
+    return { from: `${year}-01-01`, to: end < now ? end : now, h2: `${year}-07-01` };
+  }
+
+  /** The population and each subject's answers (exported for the CSV and the tests). */
+  async subjectAnswers(principal: Principal, year: number): Promise<AnnualSubjectAnswer[]> {
+    const { from, to, h2 } = AnnualReportService.period(year);
+    const rated = [...(await this.facts().coloredBetween(COLORS, from, to, ReadSnapshot.none()))].sort();
+    const answers: AnnualSubjectAnswer[] = [];
+    for (let i = 0; i < rated.length; i += BATCH) {
+      const answer = await this.api.execute<{ enterprises: (AnnualSubjectAnswer | null)[] }>(principal, ANNUAL_SUBJECTS_QUERY, { usccs: rated.slice(i, i + BATCH), from, to, h2 });
+      if (answer.errors.length > 0) throw new Error(`the hub API could not answer the yearly summary: ${answer.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+      for (const subject of answer.data?.enterprises ?? []) if (subject) answers.push(subject);
+    }
+    return answers;
+  }
+
+  async build(principal: Principal, year: number): Promise<AnnualReportData> {
+    const { from, to, h2 } = AnnualReportService.period(year);
+    const subjects = await this.subjectAnswers(principal, year);
+    const inYear = (day: string | null | undefined) => !!day && day >= from && day <= to;
+    const tallies = {
+      rated: new Tally(),
+      startDistrict: new Tally(),
+      endDistrict: new Tally(),
+      startIndustry: new Tally(),
+      endIndustry: new Tally(),
+      movements: new Tally(),
+      events: new Tally(),
+      objections: new Tally(),
+      repairs: new Tally(),
+      surcharges: new Tally(),
+      frontRunners: new Tally(),
+    };
+    for (const s of subjects) {
+      const industry = s.industryCode ?? 'UNKNOWN';
+      tallies.rated.add('rated', s.uscc);
+      if (s.start) {
+        tallies.startDistrict.add(`${s.districtCode}/${s.start.color}`, s.uscc);
+        tallies.startIndustry.add(`${industry}/${s.start.color}`, s.uscc);
+      }
+      if (s.end) {
+        tallies.endDistrict.add(`${s.districtCode}/${s.end.color}`, s.uscc);
+        tallies.endIndustry.add(`${industry}/${s.end.color}`, s.uscc);
+      }
+      tallies.movements.add(`${s.start?.color ?? 'NONE'}→${s.end?.color ?? 'NONE'}`, s.uscc);
+      for (const event of s.envCreditEvents ?? []) if (!event.voided && inYear(event.occurredOn)) tallies.events.add(event.type, s.uscc);
+      for (const objection of s.envObjections ?? []) {
+        if (!inYear(objection.filedOn)) continue;
+        tallies.objections.add('filed', s.uscc);
+        if (objection.status === 'UPHELD') tallies.objections.add('upheld', s.uscc);
+      }
+      for (const { repair } of s.envPenaltyDisclosures ?? []) {
+        if (!repair || !inYear(repair.appliedOn)) continue;
+        tallies.repairs.add('applied', s.uscc);
+        if (repair.status === 'APPROVED') tallies.repairs.add('approved', s.uscc);
+      }
+      if (s.h1 && s.h1.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H1/${s.h1.surchargePerCubicMetre}`, s.uscc);
+      if (h2 <= to && s.h2 && s.h2.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H2/${s.h2.surchargePerCubicMetre}`, s.uscc);
+      for (const change of s.envCreditHistory ?? []) if (change.cause === 'FRONT_RUNNER' && !change.superseded && inYear(change.on)) tallies.frontRunners.add('designated', s.uscc);
+    }
+    const draws = await this.api.execute<{ inspectionDraws: { id: string; selected: { uscc: string; color: string }[] }[] }>(principal, DRAWS_QUERY, { from, to });
+    if (draws.errors.length > 0) throw new Error(`the hub API could not list the inspection draws: ${draws.errors.map((e) => e.message).join('; ')}`);
+    const inspections = new Tally();
+    const drawRows: AnnualRow[] = [{ label: 'draws', count: draws.data?.inspectionDraws.length ?? 0, subjects: [] }];
+    for (const draw of draws.data?.inspectionDraws ?? []) for (const subject of draw.selected) inspections.add(`selected/${subject.color}`, subject.uscc);
+    const rollup = await this.api.execute<{
+      measureFeedbackRollup: { measure: { code: string }; agency: string | null; subjectsDue: number | null; subjectsReported: number; applied: number; notApplied: number; exempted: number }[];
+    }>(principal, ROLLUP_QUERY, { from, to });
+    if (rollup.errors.length > 0) throw new Error(`the hub API could not answer the feedback roll-up: ${rollup.errors.map((e) => e.message).join('; ')}`);
+    const feedbackRows: AnnualRow[] = [];
+    for (const row of rollup.data?.measureFeedbackRollup ?? []) {
+      const label = `${row.measure.code}/${row.agency ?? '（无反馈）'}`;
+      feedbackRows.push({ label: `${label}/due`, count: row.subjectsDue ?? 0, subjects: [] }, { label: `${label}/reported`, count: row.subjectsReported, subjects: [] });
+    }
+    return {
+      year,
+      from,
+      to,
+      subjectsRated: subjects.length,
+      figures: [
+        { key: 'subjectsRated', title: '参评主体', rows: tallies.rated.rows() },
+        { key: 'colorsAtStartByDistrict', title: `年初（${from}）各地区颜色分布`, rows: tallies.startDistrict.rows() },
+        { key: 'colorsAtEndByDistrict', title: `年末（${to}）各地区颜色分布`, rows: tallies.endDistrict.rows() },
+        { key: 'colorsAtStartByIndustry', title: `年初（${from}）各行业颜色分布`, rows: tallies.startIndustry.rows() },
+        { key: 'colorsAtEndByIndustry', title: `年末（${to}）各行业颜色分布`, rows: tallies.endIndustry.rows() },
+        { key: 'movements', title: '颜色变动（年初→年末）', rows: tallies.movements.rows() },
+        { key: 'eventsByType', title: '记分事项（按类型，件）', rows: tallies.events.rows(true) },
+        { key: 'objections', title: '异议申请与采纳（件）', rows: tallies.objections.rows(true) },
+        { key: 'repairs', title: '信用修复申请与修复（件）', rows: tallies.repairs.rows(true) },
+        { key: 'inspections', title: '“双随机”抽查（抽取次数、按颜色抽中主体次数）', rows: [...drawRows, ...inspections.rows(true)] },
+        { key: 'measureFeedback', title: '联合奖惩措施应实施与反馈（按实施单位）', rows: feedbackRows },
+        { key: 'surcharges', title: '差别化水价加价（按半年度、元/立方米）', rows: tallies.surcharges.rows() },
+        { key: 'frontRunners', title: '环保领跑者', rows: tallies.frontRunners.rows(true) },
+      ],
+      pdfPath: `/reports/annual/${year}.pdf`,
+      csvPath: `/reports/annual/${year}.csv`,
+    };
+  }
+}

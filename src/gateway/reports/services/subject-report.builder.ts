@@ -1,0 +1,253 @@
+import type { Principal } from '../../../shared/auth/principal';
+import { addMonths, type IsoDate } from '../../../shared/dates';
+import { notFound } from '../../../shared/errors';
+import type { ApiError, HubApi } from '../gateway-api';
+
+/** What a credit report states, as the requester's role may read it; stored as canonical JSON and signed. */
+export interface SubjectReportContent {
+  version: 1;
+  asOf: IsoDate;
+  subject: {
+    uscc: string;
+    name: string;
+    districtCode: string;
+    registrationStatus: string | null;
+    industryCode: string | null;
+    enterpriseType: string | null;
+    legalRepresentative: string | null;
+    registeredOn: string | null;
+    address: string | null;
+  };
+  /** The rating on `asOf`; null when not rated. */
+  rating: { color: string; score: number | null; ratedOn: IsoDate } | null;
+  /** The colour on each half-year end of the three years up to `asOf`, and on `asOf`. */
+  ratingHistory: { date: IsoDate; color: string | null; score: number | null }[];
+  /** Colour changes in those three years; null when the role may not read the bureau's history. */
+  colorChanges: { on: IsoDate; colorBefore: string | null; colorAfter: string; scoreAfter: number; cause: string; decisionNo: string | null }[] | null;
+  /** Penalties inside their publicity window on `asOf` (repaired and voided ones withdrawn). */
+  penalties: { decisionNo: string | null; type: string; typeName: string; decidedOn: IsoDate; points: number | null; publicUntil: IsoDate }[] | null;
+  /** Credit commitments (信用承诺) in force on `asOf` or in the three years, and whether they were kept. */
+  commitments: { occurredOn: IsoDate; validUntil: IsoDate; decisionNo: string | null; kept: boolean; breachedBy: string | null }[] | null;
+  /** Joint rewards and punishments in force on `asOf`, with their legal bases. */
+  measures: { code: string; name: string; nature: string; implementingAgency: string; legalBasis: string; reason: string; since: IsoDate | null }[] | null;
+  /** Market-supervision and credit-office list entries, current on `asOf` or ended in the three years. */
+  listings: { department: string; listType: string; authority: string; documentNo: string | null; listedOn: IsoDate; removedOn: IsoDate | null; reason: string }[] | null;
+  /** Credit repair applications (信用修复) up to `asOf`. */
+  repairs: { decisionNo: string | null; type: string; appliedOn: IsoDate; status: string; decidedOn: IsoDate | null }[] | null;
+  /** Fields of the API the requester's role may not read (FORBIDDEN), so the report leaves them out. */
+  withheld: string[];
+}
+
+interface Rating {
+  color: string;
+  score: number | null;
+  ratedOn: string;
+}
+interface EventRow {
+  id: string;
+  type: string;
+  occurredOn: string;
+  points: number;
+  validUntil: string;
+  decisionNo: string | null;
+  voided: boolean;
+  voidedOn: string | null;
+  publicUntil: string | null;
+}
+interface ListingRow {
+  listType: string;
+  authority: string;
+  documentNo: string | null;
+  listedOn: string;
+  removedOn: string | null;
+  reason: string;
+}
+interface Answer {
+  enterprise:
+    | (Record<string, Rating | null | undefined> & {
+        uscc: string;
+        name: string;
+        districtCode: string;
+        registrationStatus?: string | null;
+        industryCode?: string | null;
+        enterpriseType?: string | null;
+        legalRepresentative?: string | null;
+        registeredOn?: string | null;
+        address?: string | null;
+        envCreditEvents?: EventRow[] | null;
+        envCreditHistory?: { on: string; colorBefore: string | null; colorAfter: string; scoreAfter: number; cause: string; superseded: boolean; event: { decisionNo: string | null } | null }[] | null;
+        publicPenalties?: { decisionNo: string | null; type: string; typeName: string; decidedOn: string; publicUntil: string }[] | null;
+        envPenaltyDisclosures?: { event: { id: string; type: string; decisionNo: string | null }; repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
+        jointMeasures?: { measure: { code: string; name: string; nature: string; implementingAgency: string; legalBasis: string }; reason: string; since: string | null }[] | null;
+        marketListings?: ListingRow[] | null;
+        creditListings?: ListingRow[] | null;
+      })
+    | null;
+  eventTypeCatalog?: { code: string; nameZh: string }[] | null;
+}
+
+/** 30 June and 31 December after `from` up to `to` (inclusive), oldest first. */
+export function halfYearEnds(from: IsoDate, to: IsoDate): IsoDate[] {
+  const ends: IsoDate[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const end of [`${year}-06-30`, `${year}-12-31`]) if (end > from && end <= to) ends.push(end);
+  }
+  return ends;
+}
+
+/** The query a report is built from: only fields of the client-facing API, asked as the requester. */
+export function subjectReportQuery(points: number): string {
+  const history = Array.from({ length: points }, (_, i) => `h${i}: envCredit(asOf: $d${i}) { color score ratedOn }`).join('\n    ');
+  const dates = Array.from({ length: points }, (_, i) => `, $d${i}: Date!`).join('');
+  return `query CreditReportContent($uscc: USCC!, $asOf: Date!${dates}) {
+  eventTypeCatalog(asOf: $asOf) { code nameZh }
+  enterprise(uscc: $uscc) {
+    uscc name districtCode registrationStatus industryCode enterpriseType legalRepresentative registeredOn address
+    rating: envCredit(asOf: $asOf) { color score ratedOn }
+    ${history}
+    envCreditEvents { id type occurredOn points validUntil decisionNo voided voidedOn publicUntil }
+    envCreditHistory { on colorBefore colorAfter scoreAfter cause superseded event { decisionNo } }
+    publicPenalties { decisionNo type typeName decidedOn publicUntil }
+    envPenaltyDisclosures { event { id type decisionNo } repair { appliedOn status decidedOn } }
+    jointMeasures(asOf: $asOf) { measure { code name nature implementingAgency legalBasis } reason since }
+    marketListings { listType authority documentNo listedOn removedOn reason }
+    creditListings { listType authority documentNo listedOn removedOn reason }
+  }
+}`;
+}
+
+function withheldFields(errors: ApiError[]): string[] {
+  const fields = new Set<string>();
+  for (const error of errors) {
+    if (error.code !== 'FORBIDDEN' || !error.path) continue;
+    const names = error.path.filter((segment): segment is string => typeof segment === 'string');
+    // enterprise.envCredit.score → envCredit.score; history aliases (h0…) and `rating` are envCredit.
+    fields.add(names.slice(1).map((name) => (/^h\d+$|^rating$/.test(name) ? 'envCredit' : name)).join('.'));
+  }
+  return [...fields].sort();
+}
+
+/**
+ * Builds a subject's credit report content for `principal` as of `asOf` from the hub's API. A field
+ * the role may not read comes back FORBIDDEN and its section is null (shown as withheld); any other
+ * error fails the report, which must never silently miss what the role could read.
+ */
+export async function buildSubjectReport(api: HubApi, principal: Principal, uscc: string, asOf: IsoDate): Promise<SubjectReportContent> {
+  const from = addMonths(asOf, -36);
+  const ends = halfYearEnds(from, asOf).filter((end) => end !== asOf);
+  const variables: Record<string, unknown> = { uscc, asOf };
+  ends.forEach((end, i) => (variables[`d${i}`] = end));
+  const answer = await api.execute<Answer>(principal, subjectReportQuery(ends.length), variables);
+  const failures = answer.errors.filter((error) => error.code !== 'FORBIDDEN');
+  if (failures.length > 0) throw new Error(`the hub API could not answer the report: ${failures.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  const e = answer.data?.enterprise;
+  if (!e) throw notFound(`no subject ${uscc} that the caller may see`);
+  const typeNames = new Map((answer.data?.eventTypeCatalog ?? []).map((t) => [t.code, t.nameZh]));
+  const inWindow = (on: string) => on > from && on <= asOf;
+
+  const rating = e.rating ? { color: e.rating.color, score: e.rating.score ?? null, ratedOn: e.rating.ratedOn } : null;
+  const ratingHistory = [
+    ...ends.map((date, i) => {
+      const point = e[`h${i}`];
+      return { date, color: point?.color ?? null, score: point?.score ?? null };
+    }),
+    { date: asOf, color: rating?.color ?? null, score: rating?.score ?? null },
+  ];
+
+  const events = e.envCreditEvents ?? null;
+  const liveOn = (event: EventRow, day: string) => event.occurredOn <= day && !(event.voided && (event.voidedOn ?? event.occurredOn) <= day);
+  const repairedBy = new Map<string, { appliedOn: string; status: string; decidedOn: string | null }>();
+  for (const disclosure of e.envPenaltyDisclosures ?? []) if (disclosure.repair) repairedBy.set(disclosure.event.id, disclosure.repair);
+  const repairedOn = (id: string) => {
+    const repair = repairedBy.get(id);
+    return repair?.status === 'APPROVED' && repair.decidedOn && repair.decidedOn <= asOf;
+  };
+
+  let penalties: SubjectReportContent['penalties'] = null;
+  if (events) {
+    penalties = events
+      .filter((event) => event.publicUntil && liveOn(event, asOf) && asOf < event.publicUntil && !repairedOn(event.id))
+      .map((event) => ({ decisionNo: event.decisionNo, type: event.type, typeName: typeNames.get(event.type) ?? event.type, decidedOn: event.occurredOn, points: event.points, publicUntil: event.publicUntil! }));
+  } else if (e.publicPenalties) {
+    // Roles that may not read the bureau's events see what is published (today's publication, cut to asOf).
+    penalties = e.publicPenalties
+      .filter((penalty) => penalty.decidedOn <= asOf && asOf < penalty.publicUntil)
+      .map((penalty) => ({ decisionNo: penalty.decisionNo, type: penalty.type, typeName: penalty.typeName, decidedOn: penalty.decidedOn, points: null, publicUntil: penalty.publicUntil }));
+  }
+
+  const commitments = events
+    ? events
+        .filter((event) => event.type === 'CREDIT_COMMITMENT' && liveOn(event, asOf) && (inWindow(event.occurredOn) || event.validUntil > asOf))
+        .map((commitment) => {
+          const end = commitment.validUntil <= asOf ? commitment.validUntil : asOf;
+          // Kept: no deduction took effect while the commitment was in force (up to asOf).
+          const breach = events.find((event) => event.points < 0 && liveOn(event, asOf) && event.occurredOn >= commitment.occurredOn && event.occurredOn <= end);
+          return { occurredOn: commitment.occurredOn, validUntil: commitment.validUntil, decisionNo: commitment.decisionNo, kept: !breach, breachedBy: breach ? (breach.decisionNo ?? breach.type) : null };
+        })
+    : null;
+
+  const colorChanges = e.envCreditHistory
+    ? e.envCreditHistory
+        .filter((change) => !change.superseded && inWindow(change.on))
+        .map((change) => ({ on: change.on, colorBefore: change.colorBefore, colorAfter: change.colorAfter, scoreAfter: change.scoreAfter, cause: change.cause, decisionNo: change.event?.decisionNo ?? null }))
+    : null;
+
+  const measures = e.jointMeasures
+    ? e.jointMeasures.map((applied) => ({ ...applied.measure, reason: applied.reason, since: applied.since }))
+    : null;
+
+  const relevant = (row: ListingRow) => row.listedOn <= asOf && (!row.removedOn || row.removedOn > from);
+  const listings =
+    e.marketListings || e.creditListings
+      ? [
+          ...(e.marketListings ?? []).filter(relevant).map((row) => ({ department: '市场监管', ...row })),
+          ...(e.creditListings ?? []).filter(relevant).map((row) => ({ department: '信用办', ...row })),
+        ].map(({ department, listType, authority, documentNo, listedOn, removedOn, reason }) => ({
+          department,
+          listType,
+          authority,
+          documentNo,
+          listedOn,
+          removedOn: removedOn && removedOn <= asOf ? removedOn : null,
+          reason,
+        }))
+      : null;
+
+  const repairs = e.envPenaltyDisclosures
+    ? e.envPenaltyDisclosures
+        .filter((disclosure) => disclosure.repair && disclosure.repair.appliedOn <= asOf)
+        .map(({ event, repair }) => ({
+          decisionNo: event.decisionNo,
+          type: event.type,
+          appliedOn: repair!.appliedOn,
+          // A decision after asOf was still pending on asOf.
+          status: repair!.decidedOn && repair!.decidedOn <= asOf ? repair!.status : 'PENDING',
+          decidedOn: repair!.decidedOn && repair!.decidedOn <= asOf ? repair!.decidedOn : null,
+        }))
+    : null;
+
+  return {
+    version: 1,
+    asOf,
+    subject: {
+      uscc: e.uscc,
+      name: e.name,
+      districtCode: e.districtCode,
+      registrationStatus: e.registrationStatus ?? null,
+      industryCode: e.industryCode ?? null,
+      enterpriseType: e.enterpriseType ?? null,
+      legalRepresentative: e.legalRepresentative ?? null,
+      registeredOn: e.registeredOn ?? null,
+      address: e.address ?? null,
+    },
+    rating,
+    ratingHistory,
+    colorChanges,
+    penalties,
+    commitments,
+    measures,
+    listings,
+    repairs,
+    withheld: withheldFields(answer.errors),
+  };
+}

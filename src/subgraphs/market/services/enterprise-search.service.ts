@@ -1,0 +1,229 @@
+import type { DataSource } from 'typeorm';
+import { rolesFor, type FieldCoordinate } from '../../../shared/auth/permission-table';
+import { rowScope } from '../../../shared/auth/scope';
+import { facts } from '../../../shared/auth/subject-scope';
+import type { HubContext } from '../../../shared/context';
+import type { CreditColor } from '../../../shared/credit-color';
+import { today, type IsoDate } from '../../../shared/dates';
+import { districtProblem } from '../../../shared/divisions';
+import { badInput, forbidden } from '../../../shared/errors';
+import { decodeCursor, encodeCursor, fingerprint, pageOf, pageSize } from '../../../shared/paging/cursor';
+import { readManager } from '../../../shared/read-snapshot';
+import { USCC_ALPHABET } from '../../../shared/uscc';
+import { toEnterprise } from './registration.service';
+import type { RegistrationEntity } from '../entities/registration.entity';
+import type { EnterpriseConnection, EnterpriseFilter } from '../types/enterprise-search.type';
+
+/** Default page size of searchEnterprises (CONTRACT.md `first: Int = 50`). */
+export const DEFAULT_SEARCH_PAGE = 50;
+const CONNECTION = 'searchEnterprises';
+/** Candidates read per round when other departments' facts filter them: the fewest, and the most. */
+const FIRST_ROUND = 64;
+const LARGEST_ROUND = 20_000;
+const USCC_PREFIX = new RegExp(`^[${USCC_ALPHABET}]{1,18}$`);
+
+/** A filter criterion a role may use only when it may read the field it reveals (filtering by a hidden field would disclose it). */
+const CRITERION_FIELDS: Partial<Record<keyof EnterpriseFilter, FieldCoordinate[]>> = {
+  industryCode: ['Enterprise.industryCode'],
+  listed: ['Enterprise.marketListings', 'Enterprise.creditListings'],
+};
+/** What PUBLIC may search by (CONTRACT.md: rated subjects only, by name or code). */
+const PUBLIC_CRITERIA: ReadonlySet<string> = new Set(['nameContains', 'usccPrefix']);
+
+/** The filter as the search applies it: checked, trimmed, with its date. */
+interface Criteria {
+  nameContains: string | null;
+  usccPrefix: string | null;
+  districtCode: string | null;
+  industryCode: string | null;
+  colors: CreditColor[] | null;
+  listed: boolean | null;
+  asOf: IsoDate;
+}
+
+type Row = RegistrationEntity & { market_listed: boolean };
+
+/** `%`, `_` and `\` in a LIKE pattern match themselves. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * searchEnterprises: subjects by name, code prefix, district, industry, colour on a date and list
+ * membership, in the caller's row scope, paged by code (keyset: `uscc > after`, a stable order that
+ * the PRIMARY KEY and the (district|industry, uscc) indexes serve without sorting).
+ *
+ * The search lives here because most of its facts do (the registry is the population; name,
+ * district, industry and market lists are market's). The others are asked through hub-internal
+ * federation for exactly the candidates of a page, never by reading another department's tables:
+ * the colour on a date (and "rated", PUBLIC's scope) from environment, the credit office's list
+ * designations from credit. When such a filter is present, candidates are read in rounds sized by the
+ * pass rate seen so far (64 to 20,000 codes) until the page is full, so a page costs about what it
+ * holds for common criteria and a few rounds for rare ones; a page never holds the population.
+ * `totalCount` is counted only when asked for: in SQL when every criterion is market's, else by
+ * passing over the candidates in the largest rounds.
+ */
+export class EnterpriseSearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(ctx: HubContext, filter: EnterpriseFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<EnterpriseConnection> {
+    const size = pageSize(first, DEFAULT_SEARCH_PAGE);
+    const criteria = this.criteria(ctx, filter ?? {});
+    // The date as given, not as defaulted: a list paged across midnight keeps its cursors valid.
+    const issuedFor = fingerprint({ ...criteria, asOf: filter?.colorAsOf ?? null });
+    const start = decodeCursor(after, CONNECTION, issuedFor, ([uscc, ...rest]) => (rest.length === 0 && typeof uscc === 'string' && USCC_PREFIX.test(uscc) ? uscc : null));
+    const rows = size === 0 ? [] : await this.matches(ctx, criteria, start, size + 1);
+    const page = pageOf(rows, size, (row) => encodeCursor(CONNECTION, issuedFor, [row.uscc]), toEnterprise);
+    for (const edge of page.edges) ctx.touchedUsccs.add(edge.node.uscc);
+    return { ...page, totalCount: 0, countMatches: () => this.count(ctx, criteria) };
+  }
+
+  /** Checks the filter against the caller's rights and the formats; an error names the criterion. */
+  private criteria(ctx: HubContext, filter: EnterpriseFilter): Criteria {
+    const role = ctx.principal.role;
+    for (const [name, value] of Object.entries(filter)) {
+      if (value === null || value === undefined) continue;
+      if (role === 'PUBLIC' && !PUBLIC_CRITERIA.has(name) && name !== 'colorAsOf') {
+        throw forbidden(`filter.${name}: PUBLIC may search rated subjects by nameContains and usccPrefix only`);
+      }
+      for (const coordinate of CRITERION_FIELDS[name as keyof EnterpriseFilter] ?? []) {
+        if (!rolesFor(coordinate).includes(role)) throw forbidden(`filter.${name}: role ${role} may not read ${coordinate}, so it may not search by it`);
+      }
+    }
+    const nameContains = filter.nameContains?.trim() || null;
+    if (filter.nameContains != null && (nameContains === null || [...nameContains].length < 2)) {
+      throw badInput(`filter.nameContains "${filter.nameContains}" must have at least 2 characters`, { argument: 'filter.nameContains' });
+    }
+    const usccPrefix = filter.usccPrefix?.trim().toUpperCase() || null;
+    if (filter.usccPrefix != null && (usccPrefix === null || !USCC_PREFIX.test(usccPrefix))) {
+      throw badInput(`filter.usccPrefix "${filter.usccPrefix}" must be 1 to 18 characters of the USCC alphabet ${USCC_ALPHABET}`, { argument: 'filter.usccPrefix' });
+    }
+    const districtCode = filter.districtCode ?? null;
+    const problem = districtCode === null ? null : districtProblem(districtCode);
+    if (problem) throw badInput(`filter.districtCode ${problem}`, { argument: 'filter.districtCode' });
+    const colorList = [...(filter.colors ?? []), ...(filter.color ? [filter.color] : [])];
+    const asOf = filter.colorAsOf ?? today();
+    if (asOf > today()) throw badInput(`filter.colorAsOf ${asOf} is in the future`, { argument: 'filter.colorAsOf' });
+    return {
+      nameContains,
+      usccPrefix,
+      districtCode,
+      industryCode: filter.industryCode?.trim() || null,
+      colors: colorList.length > 0 ? [...new Set(colorList)].sort() : null,
+      listed: filter.listed ?? null,
+      asOf,
+    };
+  }
+
+  /** Whether a candidate must also pass other departments' facts (colour, rated, credit lists). */
+  private needsOthers(ctx: HubContext, criteria: Criteria): boolean {
+    return criteria.colors !== null || criteria.listed === true || criteria.listed === false || rowScope(ctx.principal).kind === 'rated';
+  }
+
+  /**
+   * Up to `limit` matching registrations after `start`, by code. With other departments' criteria,
+   * each round reads as many candidates as the pass rate seen so far says the rest of the page needs
+   * (plus a quarter), at least FIRST_ROUND and at most LARGEST_ROUND: a common criterion fills a page
+   * in one or two rounds, a rare one in a few large ones.
+   */
+  private async matches(ctx: HubContext, criteria: Criteria, start: string | null, limit: number): Promise<Row[]> {
+    if (!this.needsOthers(ctx, criteria)) return this.candidates(ctx, criteria, start, limit);
+    const found: Row[] = [];
+    let from = start;
+    let scanned = 0;
+    while (found.length < limit) {
+      const passRate = scanned === 0 ? 1 : Math.max(found.length / scanned, 0.01);
+      const wanted = Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, Math.ceil(((limit - found.length) / passRate) * 1.25)));
+      const candidates = await this.candidates(ctx, criteria, from, wanted);
+      found.push(...(await this.passOthers(ctx, criteria, candidates)));
+      scanned += candidates.length;
+      if (candidates.length < wanted) break;
+      from = candidates[candidates.length - 1].uscc;
+    }
+    return found.slice(0, limit);
+  }
+
+  private async count(ctx: HubContext, criteria: Criteria): Promise<number> {
+    if (!this.needsOthers(ctx, criteria)) {
+      const { where, params } = this.where(ctx, criteria, null);
+      const manager = await readManager(ctx, this.dataSource);
+      const [{ count }] = await manager.query<{ count: string }[]>(`SELECT COUNT(*) AS count FROM market.registration r WHERE ${where}`, params);
+      return Number(count);
+    }
+    let total = 0;
+    for (let from: string | null = null; ; ) {
+      const candidates = await this.candidates(ctx, criteria, from, LARGEST_ROUND);
+      total += (await this.passOthers(ctx, criteria, candidates)).length;
+      if (candidates.length < LARGEST_ROUND) return total;
+      from = candidates[candidates.length - 1].uscc;
+    }
+  }
+
+  /** Keeps the candidates that other departments' facts admit, in their order. */
+  private async passOthers(ctx: HubContext, criteria: Criteria, candidates: Row[]): Promise<Row[]> {
+    if (candidates.length === 0) return [];
+    const usccs = candidates.map((row) => row.uscc);
+    // PUBLIC sees subjects rated today, whatever date a colour is asked for.
+    const ratedOnly = rowScope(ctx.principal).kind === 'rated';
+    const [colors, rated, creditListed] = await Promise.all([
+      criteria.colors ? facts(ctx).colorsAmong(usccs, criteria.asOf, ctx.snapshot) : null,
+      ratedOnly ? facts(ctx).ratedAmong(usccs, today(), ctx.snapshot) : null,
+      criteria.listed === null ? null : facts(ctx).creditListedAmong(usccs, criteria.asOf, ctx.snapshot),
+    ]);
+    return candidates.filter((row) => {
+      if (rated && !rated.has(row.uscc)) return false;
+      if (criteria.colors && !criteria.colors.includes(colors!.get(row.uscc) as CreditColor)) return false;
+      if (criteria.listed !== null && (row.market_listed || creditListed!.has(row.uscc)) !== criteria.listed) return false;
+      return true;
+    });
+  }
+
+  /** Registrations matching market's own criteria after `start`, by code: one statement. */
+  private async candidates(ctx: HubContext, criteria: Criteria, start: string | null, limit: number): Promise<Row[]> {
+    const { where, params } = this.where(ctx, criteria, start);
+    params.push(criteria.asOf, limit);
+    const asOf = `$${params.length - 1}`;
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT r.uscc, r.name, r.district_code, r.industry_code, r.enterprise_type, r.legal_representative, r.legal_representative_id_number,
+              r.registered_capital, r.registered_on, r.address, r.status,
+              EXISTS (SELECT 1 FROM market.list_entry l
+                       WHERE l.uscc = r.uscc AND l.listed_on <= ${asOf}::date AND (l.removed_on IS NULL OR l.removed_on > ${asOf}::date)) AS market_listed
+         FROM market.registration r
+        WHERE ${where}
+        ORDER BY r.uscc
+        LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => ({
+      uscc: row.uscc,
+      name: row.name,
+      districtCode: row.district_code,
+      industryCode: row.industry_code,
+      enterpriseType: row.enterprise_type,
+      legalRepresentative: row.legal_representative,
+      legalRepresentativeIdNumber: row.legal_representative_id_number,
+      registeredCapital: row.registered_capital,
+      registeredOn: row.registered_on,
+      address: row.address,
+      status: row.status,
+      market_listed: row.market_listed,
+    }) as Row);
+  }
+
+  /** The WHERE clause of market's own criteria and the caller's district. */
+  private where(ctx: HubContext, criteria: Criteria, start: string | null): { where: string; params: unknown[] } {
+    const conditions: string[] = ['TRUE'];
+    const params: unknown[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    const scope = rowScope(ctx.principal);
+    if (scope.kind === 'district') add((p) => `r.district_code = ${p}`, scope.district);
+    if (start !== null) add((p) => `r.uscc > ${p}`, start);
+    if (criteria.usccPrefix) add((p) => `r.uscc LIKE ${p}`, `${criteria.usccPrefix}%`);
+    if (criteria.nameContains) add((p) => `r.name ILIKE ${p}`, `%${likeLiteral(criteria.nameContains)}%`);
+    if (criteria.districtCode) add((p) => `r.district_code = ${p}`, criteria.districtCode);
+    if (criteria.industryCode) add((p) => `r.industry_code = ${p}`, criteria.industryCode);
+    return { where: conditions.join(' AND '), params };
+  }
+}

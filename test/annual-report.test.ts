@@ -1,0 +1,240 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, today } from '../src/shared/dates';
+import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
+
+/**
+ * The yearly summary (总结报告) on the demo city: every figure must be the sum of the API's answers
+ * subject by subject for the same year, recomputed here from a query of the test's own.
+ */
+let hub: TestHub;
+const YEAR = Number(today().slice(0, 4));
+const FROM = `${YEAR}-01-01`;
+const TO = `${YEAR}-12-31` < today() ? `${YEAR}-12-31` : today();
+const H2 = `${YEAR}-07-01`;
+
+interface Row {
+  label: string;
+  count: number;
+  subjects: string[];
+}
+interface Report {
+  year: number;
+  subjectsRated: number;
+  figures: { key: string; title: string; rows: Row[] }[];
+  pdfPath: string;
+  csvPath: string;
+}
+interface Subject {
+  uscc: string;
+  districtCode: string;
+  industryCode: string | null;
+  atStart: { color: string } | null;
+  atEnd: { color: string } | null;
+  envCreditEvents: { type: string; occurredOn: string; voided: boolean }[];
+  envObjections: { filedOn: string; status: string }[];
+  envPenaltyDisclosures: { repair: { appliedOn: string; status: string } | null }[];
+  envCreditHistory: { on: string; cause: string; superseded: boolean }[];
+  firstHalf: { surchargePerCubicMetre: string } | null;
+  secondHalf: { surchargePerCubicMetre: string } | null;
+}
+
+let report: Report;
+let subjects: Subject[];
+
+const inYear = (day: string) => day >= FROM && day <= TO;
+
+/** Each figure's definition on one subject's answers: the labels it counts (occurrences or distinct subjects). */
+const FIGURES: { key: string; occurrences: boolean; labels: (s: Subject) => string[] }[] = [
+  { key: 'subjectsRated', occurrences: false, labels: () => ['rated'] },
+  { key: 'colorsAtStartByDistrict', occurrences: false, labels: (s) => (s.atStart ? [`${s.districtCode}/${s.atStart.color}`] : []) },
+  { key: 'colorsAtEndByDistrict', occurrences: false, labels: (s) => (s.atEnd ? [`${s.districtCode}/${s.atEnd.color}`] : []) },
+  { key: 'colorsAtStartByIndustry', occurrences: false, labels: (s) => (s.atStart ? [`${s.industryCode ?? 'UNKNOWN'}/${s.atStart.color}`] : []) },
+  { key: 'colorsAtEndByIndustry', occurrences: false, labels: (s) => (s.atEnd ? [`${s.industryCode ?? 'UNKNOWN'}/${s.atEnd.color}`] : []) },
+  { key: 'movements', occurrences: false, labels: (s) => [`${s.atStart?.color ?? 'NONE'}→${s.atEnd?.color ?? 'NONE'}`] },
+  { key: 'eventsByType', occurrences: true, labels: (s) => s.envCreditEvents.filter((e) => !e.voided && inYear(e.occurredOn)).map((e) => e.type) },
+  {
+    key: 'objections',
+    occurrences: true,
+    labels: (s) => s.envObjections.filter((o) => inYear(o.filedOn)).flatMap((o) => (o.status === 'UPHELD' ? ['filed', 'upheld'] : ['filed'])),
+  },
+  {
+    key: 'repairs',
+    occurrences: true,
+    labels: (s) => s.envPenaltyDisclosures.flatMap(({ repair }) => (repair && inYear(repair.appliedOn) ? (repair.status === 'APPROVED' ? ['applied', 'approved'] : ['applied']) : [])),
+  },
+  {
+    key: 'surcharges',
+    occurrences: false,
+    labels: (s) => [
+      ...(s.firstHalf && s.firstHalf.surchargePerCubicMetre !== '0.00' ? [`${YEAR}-H1/${s.firstHalf.surchargePerCubicMetre}`] : []),
+      ...(H2 <= TO && s.secondHalf && s.secondHalf.surchargePerCubicMetre !== '0.00' ? [`${YEAR}-H2/${s.secondHalf.surchargePerCubicMetre}`] : []),
+    ],
+  },
+  { key: 'frontRunners', occurrences: true, labels: (s) => s.envCreditHistory.filter((c) => c.cause === 'FRONT_RUNNER' && !c.superseded && inYear(c.on)).map(() => 'designated') },
+];
+
+function expectedRows(figure: (typeof FIGURES)[number]): Row[] {
+  const byLabel = new Map<string, { count: number; subjects: Set<string> }>();
+  for (const s of subjects) {
+    for (const label of figure.labels(s)) {
+      const entry = byLabel.get(label) ?? { count: 0, subjects: new Set<string>() };
+      entry.count += 1;
+      entry.subjects.add(s.uscc);
+      byLabel.set(label, entry);
+    }
+  }
+  return [...byLabel.keys()].sort().map((label) => {
+    const entry = byLabel.get(label)!;
+    return { label, count: figure.occurrences ? entry.count : entry.subjects.size, subjects: [...entry.subjects].sort() };
+  });
+}
+
+/** Supervision work of the year on top of the demo city, so that no figure is trivially empty. */
+async function superviseDuringTheYear(): Promise<void> {
+  const admin = { key: 'demo-env-admin' };
+  const call = async <T>(query: string, variables: Record<string, unknown>) => {
+    const answer = await hub.request<T>(query, variables, admin);
+    expect(answer.errors, query).toBeUndefined();
+    return answer.data!;
+  };
+  const uscc = '91320700MA1Q3K7P2H';
+  const recent = today() > `${YEAR}-01-10` ? addDays(today(), -3) : today();
+  const recorded = await call<{ recordCreditEvent: { event: { id: string } } }>(
+    'mutation($i: RecordCreditEventInput!) { recordCreditEvent(input: $i) { event { id } } }',
+    { i: { uscc, type: 'WARNING', occurredOn: recent, decisionNo: '连环罚〔测试〕1号' } },
+  );
+  const filed = await call<{ fileObjection: { id: string } }>('mutation($i: FileObjectionInput!) { fileObjection(input: $i) { id } }', {
+    i: { eventId: recorded.recordCreditEvent.event.id, grounds: '事实认定有误', filedOn: recent },
+  });
+  await call('mutation($i: ReviewObjectionInput!) { reviewObjection(input: $i) { objection { status } } }', { i: { objectionId: filed.fileObjection.id, decision: 'UPHOLD', note: '采纳' } });
+  await call('mutation($i: DrawInspectionsInput!) { drawInspections(input: $i) { id } }', { i: { districtCode: '320706', sampleSize: 12, seed: 'annual-summary', asOf: recent } });
+  await call('mutation($i: DrawInspectionsInput!) { drawInspections(input: $i) { id } }', { i: { rate: 0.05, seed: 'annual-summary-city', asOf: recent } });
+  // A repair of a penalty published long enough ago (the demo city's penalties of the spring).
+  const events = await call<{ enterprise: { envPenaltyDisclosures: { event: { id: string }; repairableFrom: string; state: string }[] } }>(
+    'query($u: USCC!) { enterprise(uscc: $u) { envPenaltyDisclosures { event { id } repairableFrom state } } }',
+    { u: uscc },
+  );
+  const repairable = events.enterprise.envPenaltyDisclosures.find((d) => d.state === 'PUBLISHED' && d.repairableFrom <= today() && d.repairableFrom >= FROM);
+  if (!repairable) return;
+  const applied = await call<{ applyCreditRepair: { id: string } }>('mutation($i: ApplyCreditRepairInput!) { applyCreditRepair(input: $i) { id } }', {
+    i: { eventId: repairable.event.id, reason: '已完成整改', appliedOn: today() },
+  });
+  await call('mutation($i: ReviewCreditRepairInput!) { reviewCreditRepair(input: $i) { status } }', { i: { applicationId: applied.applyCreditRepair.id, decision: 'UPHOLD', note: '同意修复' } });
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ demoSize: 560 });
+  await superviseDuringTheYear();
+  const answer = await hub.request<{ annualSupervisionReport: Report }>(
+    'query($y: Int!) { annualSupervisionReport(year: $y) { year subjectsRated pdfPath csvPath figures { key title rows { label count subjects } } } }',
+    { y: YEAR },
+    { key: 'demo-env-admin' },
+  );
+  expect(answer.errors).toBeUndefined();
+  report = answer.data!.annualSupervisionReport;
+  const population = report.figures.find((f) => f.key === 'subjectsRated')!.rows[0].subjects;
+  subjects = [];
+  for (let i = 0; i < population.length; i += 100) {
+    const batch = await hub.request<{ enterprises: Subject[] }>(
+      `query($codes: [USCC!]!, $from: Date!, $to: Date!, $h2: Date!) { enterprises(usccs: $codes) {
+        uscc districtCode industryCode atStart: envCredit(asOf: $from) { color } atEnd: envCredit(asOf: $to) { color }
+        envCreditEvents { type occurredOn voided } envObjections { filedOn status } envPenaltyDisclosures { repair { appliedOn status } }
+        envCreditHistory { on cause superseded } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre } } }`,
+      { codes: population.slice(i, i + 100), from: FROM, to: TO, h2: H2 },
+      { key: 'demo-env-admin' },
+    );
+    expect(batch.errors).toBeUndefined();
+    subjects.push(...batch.data!.enterprises);
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => {
+  it('covers every subject rated in the year, and no other', async () => {
+    expect(report.subjectsRated).toBe(subjects.length);
+    expect(subjects.length).toBeGreaterThan(400);
+    // Everyone rated at the end of the year is in it, as colorDistribution counts them.
+    const buckets = await hub.request<{ colorDistribution: { count: number }[] }>('query($d: Date!) { colorDistribution(asOf: $d, groupBy: DISTRICT) { count } }', { d: TO }, { key: 'demo-env-admin' });
+    expect(subjects.filter((s) => s.atEnd).length).toBe(buckets.data!.colorDistribution.reduce((sum, b) => sum + b.count, 0));
+  });
+
+  it.each(FIGURES.map((figure) => [figure.key, figure] as const))('figure %s equals the sum of the per-subject answers', (key, figure) => {
+    const actual = report.figures.find((f) => f.key === figure.key);
+    expect(actual, figure.key).toBeDefined();
+    expect(actual!.rows).toEqual(expectedRows(figure));
+    // The demo city has none of these this year (front-runners need 24 clean months): the others must not be empty.
+    if (key !== 'frontRunners') expect(actual!.rows.length, key).toBeGreaterThan(0);
+  });
+
+  it('counts the inspection draws of the year and their subjects by colour as inspectionDraws answers them', async () => {
+    const answer = await hub.request<{ inspectionDraws: { selected: { uscc: string; color: string }[] }[] }>(
+      'query($f: Date!, $t: Date!) { inspectionDraws(from: $f, to: $t) { selected { uscc color } } }',
+      { f: FROM, t: TO },
+      { key: 'demo-credit-office' },
+    );
+    expect(answer.errors).toBeUndefined();
+    const draws = answer.data!.inspectionDraws;
+    expect(draws.length).toBe(2);
+    const expected: Row[] = [{ label: 'draws', count: draws.length, subjects: [] }];
+    for (const color of ['BLACK', 'BLUE', 'GREEN', 'RED', 'YELLOW']) {
+      const picked = draws.flatMap((draw) => draw.selected.filter((s) => s.color === color).map((s) => s.uscc));
+      if (picked.length) expected.push({ label: `selected/${color}`, count: picked.length, subjects: [...new Set(picked)].sort() });
+    }
+    expect(report.figures.find((f) => f.key === 'inspections')!.rows).toEqual(expected);
+  });
+
+  it.each(['DISTRICT', 'INDUSTRY'] as const)('colour distributions by %s at both ends of the year equal colorDistribution', async (groupBy) => {
+    for (const [key, asOf] of [
+      [`colorsAtStartBy${groupBy === 'DISTRICT' ? 'District' : 'Industry'}`, FROM],
+      [`colorsAtEndBy${groupBy === 'DISTRICT' ? 'District' : 'Industry'}`, TO],
+    ]) {
+      const answer = await hub.request<{ colorDistribution: { group: string; color: string; count: number }[] }>(
+        'query($d: Date!, $g: DistributionGroup!) { colorDistribution(asOf: $d, groupBy: $g) { group color count } }',
+        { d: asOf, g: groupBy },
+        { key: 'demo-env-admin' },
+      );
+      const api = answer.data!.colorDistribution.filter((b) => b.count > 0).map((b) => [`${b.group}/${b.color}`, b.count]);
+      const rows = report.figures.find((f) => f.key === key)!.rows.map((r) => [r.label, r.count]);
+      expect(rows.sort(), key).toEqual(api.sort());
+    }
+  });
+
+  it('is served as a PDF that renders and as a CSV whose rows are the figures', async () => {
+    const base = hub.hub.url.replace(/\/graphql$/, '');
+    const csv = await fetch(`${base}${report.csvPath}`, { headers: { authorization: 'Bearer demo-credit-office' } });
+    expect(csv.status).toBe(200);
+    const records = parse<{ figure: string; label: string; count: string; subjects: string }>((await csv.text()).replace(/^\uFEFF/, ''), { columns: true });
+    const expected = report.figures.flatMap((f) => f.rows.map((r) => ({ figure: f.key, label: r.label, count: String(r.count), subjects: r.subjects.join(' ') })));
+    expect(records.map(({ figure, label, count, subjects }) => ({ figure, label, count, subjects }))).toEqual(expected);
+    const pdf = await fetch(`${base}${report.pdfPath}`, { headers: { authorization: 'Bearer demo-env-admin' } });
+    expect(pdf.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'ecocredit-annual-'));
+    try {
+      writeFileSync(join(dir, 'annual.pdf'), Buffer.from(await pdf.arrayBuffer()));
+      if (process.env.REPORTS_KEEP_PDF) execFileSync('cp', [join(dir, 'annual.pdf'), process.env.REPORTS_KEEP_PDF]);
+      execFileSync('pdftoppm', ['-r', '40', '-png', join(dir, 'annual.pdf'), join(dir, 'page')]);
+      expect(readdirSync(dir).filter((name) => name.endsWith('.png')).length).toBeGreaterThan(1);
+      const text = execFileSync('pdftotext', [join(dir, 'annual.pdf'), '-']).toString('utf8').replace(/\s+/g, '');
+      expect(text).toContain(`本年度共有${report.subjectsRated}家主体参与环境信用评价`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const refused = await fetch(`${base}${report.csvPath}`, { headers: { authorization: 'Bearer demo-bank', 'x-access-purpose': 'CREDIT_REVIEW' } });
+    expect(refused.status).toBe(403);
+  });
+
+  it('is refused to roles other than the bureau and the credit office, and for a year out of range', async () => {
+    const asBank = await hub.request('query { annualSupervisionReport(year: 2026) { year } }', {}, { key: 'demo-bank', purpose: 'CREDIT_REVIEW' });
+    expect(errorCodes(asBank)).toEqual(['FORBIDDEN']);
+    const future = await hub.request('query($y: Int!) { annualSupervisionReport(year: $y) { year } }', { y: YEAR + 1 }, { key: 'demo-env-admin' });
+    expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
+  });
+});
