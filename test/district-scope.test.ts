@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,8 @@ describe('a registration that moves district', () => {
     );
     const GANYU = { key: issued.createApiClient.key };
 
-    const uscc = await ratedEnterprise(hub, { district: '320706', name: '迁址测试企业' });
+    // Registered at city level (division 320700): its code fits any of the city's districts.
+    const uscc = await ratedEnterprise(hub, { district: '320706', division: '320700', name: '迁址测试企业' });
     const occurredOn = addDays(today(), -3);
     const criminal = ok(await hub.request<{ recordCreditEvent: { event: { id: string }; ratingAfter: { color: string }; notice: { number: string } } }>(
       RECORD,
@@ -127,7 +128,7 @@ describe('a registration that moves district', () => {
 
 describe('a move the bureau cannot follow', () => {
   it('leaves the registration where it was, so the two departments never disagree', async () => {
-    const uscc = await ratedEnterprise(hub, { district: '320706', name: '回滚测试企业' });
+    const uscc = await ratedEnterprise(hub, { district: '320706', division: '320700', name: '回滚测试企业' });
     // A real failure in the environment department's write (no stand-in): its move log refuses rows.
     await hub.sql(`ALTER TABLE environment.district_move ADD CONSTRAINT refuse_moves CHECK (false) NOT VALID`);
     try {
@@ -165,7 +166,7 @@ describe('enrolment follows the registration', () => {
   });
 
   it('refuses a district that contradicts the registration, naming the code and both districts', async () => {
-    const uscc = newUscc('320706');
+    const uscc = newUscc('320700');
     ok(await hub.request(REGISTER, { input: { uscc, name: '登记在海州', districtCode: '320703' } }, MARKET));
     const response = await hub.request(ENROL, { input: { uscc, ratedFrom: '2024-01-01', districtCode: '320706' } }, ADMIN);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -194,6 +195,25 @@ describe('registerEnterprise', () => {
       legalRepresentative: '张三',
     });
     expect(await hub.sql(`SELECT status FROM market.registration WHERE uscc = $1`, [uscc])).toEqual([{ status: 'REVOKED' }]);
+  });
+
+  it('refuses a code whose division digits contradict the district, as the registrations import does (one rule)', async () => {
+    const uscc = newUscc('320706');
+    const response = await hub.request(REGISTER, { input: { uscc, name: '区划矛盾企业', districtCode: '320703' } }, MARKET);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].message).toBe(`code ${uscc} carries division 320706 (海州区), which contradicts districtCode 320703 (连云区)`);
+    expect(await hub.sql(`SELECT 1 FROM market.registration WHERE uscc = $1`, [uscc])).toEqual([]);
+    // The import refuses the same row for the same reason, naming its own column.
+    const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-division-')), 'registrations.csv');
+    writeFileSync(file, `uscc,name,district_code\n${uscc},区划矛盾企业,320703\n`);
+    const summary = await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: () => undefined });
+    expect(summary).toMatchObject({ imported: 0, rejected: 1 });
+    expect(readFileSync(summary.rejectsPath, 'utf8')).toContain(`code ${uscc} carries division 320706 (海州区), which contradicts district_code 320703 (连云区)`);
+    // Its own district, and a code registered at city level in any of the city's districts, are accepted.
+    ok(await hub.request(REGISTER, { input: { uscc, name: '区划矛盾企业', districtCode: '320706' } }, MARKET));
+    const cityLevel = newUscc('320700');
+    const registered = ok(await hub.request<{ registerEnterprise: { districtCode: string } }>(REGISTER, { input: { uscc: cityLevel, name: '市级登记企业', districtCode: '320703' } }, MARKET));
+    expect(registered.registerEnterprise.districtCode).toBe('320703');
   });
 
   it('refuses a district that is no division code, naming it, and flags one of another city', async () => {

@@ -252,6 +252,25 @@ describe('streaming import mechanics', () => {
     expect(reject.fields[2]).toContain('320799');
   });
 
+  it('reads a UTF-8 file of many read chunks whole (characters cut between chunks), and names the line of a byte that is not UTF-8', async () => {
+    // 4,000 rows of about 150 bytes: the file is read in 256 KB chunks, which cut 3-byte characters apart.
+    const codes = Array.from({ length: 4000 }, () => newUscc('320723'));
+    const name = (i: number) => `灌云县示例化工有限责任公司第${i}分公司`.padEnd(40, '试');
+    const lines = ['\uFEFFuscc,name,district_code', ...codes.map((uscc, i) => `${uscc},${name(i)},320723`)];
+    const file = join(dir, 'chunks.csv');
+    writeFileSync(file, lines.join('\n'));
+    expect(readFileSync(file).length).toBeGreaterThan(2 * 256 * 1024);
+    expect(await importFeed(hub.hub.sources, 'registrations', file, quiet)).toMatchObject({ imported: 4000, rejected: 0 });
+    const stored = await hub.sql<{ uscc: string; name: string }>('SELECT uscc, name FROM market.registration WHERE uscc = ANY($1) ORDER BY uscc', [codes]);
+    expect(stored).toEqual(codes.map((uscc, i) => ({ uscc, name: name(i) })).sort((a, b) => a.uscc.localeCompare(b.uscc)));
+
+    // A GB18030 row on line 3501, past the first chunks: the import stops there, naming the line.
+    const bad = Buffer.concat([Buffer.from(lines.slice(0, 3500).join('\n') + '\n', 'utf8'), iconv.encode(`${newUscc('320723')},错误编码,320723\n`, 'gb18030')]);
+    const badFile = join(dir, 'chunks-bad.csv');
+    writeFileSync(badFile, bad);
+    await expect(importFeed(hub.hub.sources, 'registrations', badFile, quiet)).rejects.toThrow(/is not valid utf8 text \(line 3501; try --encoding gb18030\)/);
+  });
+
   it('prints plain progress lines with rate and ETA when not on a terminal, and the summary last', async () => {
     const file = join(dir, 'progress.csv');
     writeFileSync(file, ['uscc,name,district_code', ...Array.from({ length: 30 }, (_, i) => `${newUscc()},进度企业${i},320706`)].join('\n'));
@@ -389,5 +408,24 @@ describe('a penalties batch asks the other departments a fixed number of times',
     await statementsFor(3); // warms the per-process rule caches, which a first import fills
     const ten = await statementsFor(10);
     expect(await statementsFor(40)).toBe(ten);
+  });
+
+  it('asks for the catalogue once however many decision dates a batch holds, and nothing of other departments for unrated subjects', async () => {
+    const statementsFor = async (rated: number, unrated: number, dates: number) => {
+      const usccs: string[] = [];
+      for (let i = 0; i < rated; i++) usccs.push(await ratedEnterprise(hub, { district: '320722' }));
+      for (let i = 0; i < unrated; i++) usccs.push(newUscc('320722'));
+      const file = join(dir, `penalties-dates-${rated}-${unrated}-${dates}.csv`);
+      const decided = (i: number) => `2026-09-${String(1 + (i % dates)).padStart(2, '0')}`;
+      writeFileSync(file, [PENALTY_HEADER, ...usccs.map((uscc, i) => penalty(uscc, `连环罚〔2026〕${900 + rated * 100 + unrated + dates * 7 + i}号`, '警告', decided(i)))].join('\n'));
+      const before = StatementCounter.total();
+      expect(await importFeed(hub.hub.sources, 'penalties', file, quiet)).toMatchObject({ imported: rated + unrated, rejected: 0 });
+      return StatementCounter.total() - before;
+    };
+    await statementsFor(2, 0, 1); // warms the per-process rule caches
+    expect(await statementsFor(8, 0, 8)).toBe(await statementsFor(8, 0, 1));
+    // Unrated subjects' decisions are stored by the credit office; the bureau only learns they are unrated.
+    expect(await statementsFor(0, 30, 10)).toBe(await statementsFor(0, 3, 1));
+    expect(await statementsFor(4, 30, 1)).toBe(await statementsFor(4, 0, 1));
   });
 });

@@ -67,14 +67,14 @@ export type DivisionCheck = { ok: true; flag: string | null } | { ok: false; pro
  * Whether a code's division digits (positions 3–8) agree with a stated (valid) district. A code
  * registered at city level (320700) fits any city district; a code naming one of the city's
  * districts must name the stated one; a code naming another city keeps the stated district but is
- * flagged (DOMAIN.md §10).
+ * flagged (DOMAIN.md §10). `field` names the district in the message.
  */
-export function divisionAgrees(uscc: string, district: string): DivisionCheck {
+export function divisionAgrees(uscc: string, district: string, field = 'district_code'): DivisionCheck {
   const division = uscc.slice(2, 8);
   if (division === district) return { ok: true, flag: null };
   if (division === CITY_DIVISION && isCityDistrict(district)) return { ok: true, flag: null };
   if (inCityRange(division)) {
-    return { ok: false, problem: `code ${uscc} carries division ${divisionLabel(division)}, which contradicts district_code ${divisionLabel(district)}` };
+    return { ok: false, problem: `code ${uscc} carries division ${divisionLabel(division)}, which contradicts ${field} ${divisionLabel(district)}` };
   }
   return { ok: true, flag: `code ${uscc} carries division ${divisionLabel(division)} of another city; district ${divisionLabel(district)} kept` };
 }

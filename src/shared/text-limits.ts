@@ -7,7 +7,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Why a string cannot be accepted at all, or null: PostgreSQL text cannot hold NUL, and a lone UTF-16
  * surrogate is not a character (it would be stored as U+FFFD, silently changing what was sent).
  */
+/** Any character textProblem looks at: most text has none, and this is cheaper than the full check. */
+const SUSPECT = /[\0\uD800-\uDFFF]/;
+
 export function textProblem(value: string): string | null {
+  if (!SUSPECT.test(value)) return null;
   if (value.includes('\0')) return 'contains a NUL character (U+0000)';
   if (LONE_SURROGATE.test(value)) return 'contains a lone UTF-16 surrogate (not a Unicode character)';
   return null;

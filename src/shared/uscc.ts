@@ -5,11 +5,20 @@
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Each ASCII character's value in the alphabet, -1 when outside it (codes are checked per imported row). */
+const VALUE_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) VALUE_OF[USCC_ALPHABET.charCodeAt(i)] = i;
+
+function valueOf(code: string, i: number): number {
+  const unit = code.charCodeAt(i);
+  return unit < 128 ? VALUE_OF[unit] : -1;
+}
+
 /** The check character for the first 17 characters, or null when one of them is outside the alphabet. */
 export function usccCheckCharacter(first17: string): string | null {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = USCC_ALPHABET.indexOf(first17[i]);
+    const value = valueOf(first17, i);
     if (value < 0) return null;
     sum += value * WEIGHTS[i];
   }
@@ -21,11 +30,11 @@ export function usccCheckCharacter(first17: string): string | null {
 export function usccProblem(code: string): string | null {
   if (code.length !== 18) return `must be 18 characters, got ${code.length}`;
   for (let i = 0; i < 18; i++) {
-    if (!USCC_ALPHABET.includes(code[i])) {
+    if (valueOf(code, i) < 0) {
       return `character ${i + 1} ('${code[i]}') is not in the USCC alphabet (digits and capitals except I, O, S, V, Z)`;
     }
   }
-  const expected = usccCheckCharacter(code.slice(0, 17));
+  const expected = usccCheckCharacter(code);
   if (expected !== code[17]) return `check character is '${code[17]}', expected '${expected}'`;
   return null;
 }

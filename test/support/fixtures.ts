@@ -14,10 +14,11 @@ export function newUscc(district = '320706'): string {
 /** Registers an enterprise and enrols it in the rating scope, as the bureau's admin would. */
 export async function ratedEnterprise(
   hub: TestHub,
-  options: { district?: string; ratedFrom?: string; industryCode?: string; name?: string } = {},
+  options: { district?: string; ratedFrom?: string; industryCode?: string; name?: string; division?: string } = {},
 ): Promise<string> {
   const district = options.district ?? '320706';
-  const uscc = newUscc(district);
+  // The code's division digits: the district's own by default; 320700 (city level) for a subject that may move.
+  const uscc = newUscc(options.division ?? district);
   const registered = await hub.execute(
     RegisterEnterpriseDocument,
     { input: { uscc, name: options.name ?? `测试企业${uscc.slice(-6)}`, districtCode: district, industryCode: options.industryCode ?? 'C2614' } },

@@ -4,12 +4,14 @@ import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
 import type { FeedEncoding, FeedFormat } from '../../shared/import/feed-reader';
 import { importFeed, ImportRefused, summaryLine } from '../import/import.command';
 import type { CommandArgs } from '../command-args';
+import { boundHeapGrowth } from '../heap-growth';
 import { withDatabase } from '../with-database';
 
 /** `ecocredit import <feed> <file> [...]` (the dispatcher has checked the feed name, format and encoding). */
 export async function run({ positionals, values }: CommandArgs): Promise<number> {
   const [feed, file] = positionals;
   const encoding = (values.encoding ?? 'utf8') as FeedEncoding;
+  boundHeapGrowth();
   return withDatabase(async (url) => {
     const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
     try {

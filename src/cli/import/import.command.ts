@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '../../shared/auth/principal';
+import type { SubjectFacts } from '../../shared/auth/subject-scope';
 import { commandContext } from '../../shared/context';
-import { localSubjectFacts } from '../../gateway/hub';
 import { log } from '../../shared/logging';
 import type { HubDataSources } from '../../gateway/databases';
 import { UsccOverrideService, type OverrideUse } from '../../gateway/services/uscc-override.service';
@@ -56,9 +56,34 @@ async function readOverrideList(path: string): Promise<Set<string>> {
   }
 }
 
+/**
+ * Other departments' facts, asked through every subgraph built in-process (as the hub would), loaded
+ * on first use: most batches never ask (a registrations file without moves, penalties of unrated
+ * subjects), and the gateway's code is a third of the process's heap.
+ */
+function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
+  let facts: Promise<SubjectFacts> | undefined;
+  const load = () => (facts ??= import('../../gateway/hub').then((hub) => hub.localSubjectFacts(sources)));
+  return {
+    districtsOf: async (...args) => (await load()).districtsOf(...args),
+    ratedOf: async (...args) => (await load()).ratedOf(...args),
+    coloredBetween: async (...args) => (await load()).coloredBetween(...args),
+    marketListedBetween: async (...args) => (await load()).marketListedBetween(...args),
+    followDistrict: async (...args) => (await load()).followDistrict(...args),
+    subjectRecordsOf: async (...args) => (await load()).subjectRecordsOf(...args),
+    measureCatalogOn: async (...args) => (await load()).measureCatalogOn(...args),
+    colorsAmong: async (...args) => (await load()).colorsAmong(...args),
+    ratedAmong: async (...args) => (await load()).ratedAmong(...args),
+    creditListedAmong: async (...args) => (await load()).creditListedAmong(...args),
+    colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
+  };
+}
+
+const UNCHANGED: RowResult = Object.freeze({ outcome: 'unchanged' });
+
 /** Runs a batch through the feed's stages: a row refused by one stage goes no further. */
 async function applyStages(appliers: BatchApplier[], rows: FeedRow[]): Promise<RowResult[]> {
-  const results: RowResult[] = rows.map(() => ({ outcome: 'unchanged' }));
+  const results: RowResult[] = new Array<RowResult>(rows.length).fill(UNCHANGED);
   let live = rows.map((_, index) => index);
   for (const apply of appliers) {
     if (live.length === 0) break;
@@ -69,10 +94,8 @@ async function applyStages(appliers: BatchApplier[], rows: FeedRow[]): Promise<R
       const previous = results[index];
       if ('rejected' in result) results[index] = result;
       else if (!('rejected' in previous)) {
-        results[index] = {
-          outcome: previous.outcome === 'imported' || result.outcome === 'imported' ? 'imported' : 'unchanged',
-          overrides: [...new Set([...(previous.overrides ?? []), ...(result.overrides ?? [])])],
-        };
+        const overrides = previous.overrides?.length ? (result.overrides?.length ? [...new Set([...previous.overrides, ...result.overrides])] : previous.overrides) : result.overrides;
+        results[index] = { outcome: previous.outcome === 'imported' || result.outcome === 'imported' ? 'imported' : 'unchanged', overrides };
         next.push(index);
       }
     });
@@ -117,7 +140,7 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
   // Every write of the run is in the audit trail: its batches' records name the feed and the codes written.
   const field = `Command.import.${feedName}`;
   // Registrations moving district and feedback ask other departments, as the hub would.
-  const subjectFacts = localSubjectFacts(sources);
+  const subjectFacts = lazySubjectFacts(sources);
   const appliers = stages.map((stage) =>
     stage.open({ context: () => commandContext(stage.principal ?? IMPORT_PRINCIPAL, field, subjectFacts, runId), overrides, path, note }),
   );
@@ -135,7 +158,8 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
       next.catch(() => {}); // a read error is raised when that batch is awaited
       const results = await applyStages(appliers, batch);
       const uses = new Map<string, OverrideUse>();
-      for (const [i, result] of results.entries()) {
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i];
         const row = batch[i];
         if ('rejected' in result) {
           counts.rejected++;

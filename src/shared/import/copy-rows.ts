@@ -4,16 +4,22 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
 function copyValue(value: string | number | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  if (typeof value === 'number') return String(value);
+  return !SPECIAL.test(value) ? value : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
 /**
  * Loads rows into a temporary staging table with COPY (pg-copy-streams), inside the manager's
  * transaction; the table is dropped at commit. COPY is the fastest way into PostgreSQL; the caller
- * then applies the staged rows with one set-wise statement.
+ * then applies the staged rows with one set-wise statement. The table is not analysed (that would
+ * cost a statement and a sample of every row per batch): a statement that joins it to a stored table
+ * must make the planner look the stored rows up by key itself (see registrations.feed.ts), or the
+ * planner may hash the whole stored table for every batch.
  */
 export async function stageRows(
   manager: EntityManager,

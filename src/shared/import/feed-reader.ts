@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -28,27 +29,85 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** Where a trailing UTF-8 sequence cut off at the end of `chunk` starts (chunk.length when none is). */
+function completeUtf8Length(chunk: Buffer): number {
+  for (let i = chunk.length - 1; i >= 0 && i >= chunk.length - 4; i--) {
+    const byte = chunk[i];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return i + length > chunk.length ? i : chunk.length;
+  }
+  return chunk.length;
+}
+
+/** The line of byte `offset` of the file (read again up to there: only for an error message). */
+async function lineAtByte(path: string, offset: number): Promise<number> {
+  if (offset <= 0) return 1;
+  let line = 1;
+  for await (const chunk of createReadStream(path, { end: offset - 1 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) line++;
+  }
+  return line;
+}
+
+function notEncoded(path: string, encoding: FeedEncoding, line: number): FeedReadError {
+  return new FeedReadError(`${path} is not valid ${encoding} text (line ${line}; try --encoding ${encoding === 'utf8' ? 'gb18030' : 'utf8'})`);
+}
+
 /**
- * The file's text in chunks, decoded with iconv-lite. iconv-lite never fails on bad bytes (it writes
- * U+FFFD), and a file in the wrong encoding must be refused rather than imported as mojibake, so a
- * replacement character in the decoded text stops the read.
+ * The file in chunks for the parser: UTF-8 as bytes (csv-parse reads bytes; decoding to text first
+ * would only have it encode the text back), checked with buffer.isUtf8 so that a file in another
+ * encoding is refused rather than imported as mojibake; GB18030 decoded to text with iconv-lite,
+ * which never fails on bad bytes (it writes U+FFFD), so a replacement character stops the read.
  */
-async function* decodedText(path: string, encoding: FeedEncoding, counter: { bytes: number }): AsyncGenerator<string> {
+async function* fileChunks(path: string, encoding: FeedEncoding, counter: { bytes: number }): AsyncGenerator<Buffer | string> {
+  const chunks = createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
+  if (encoding === 'utf8') {
+    let carry: Buffer | null = null;
+    for await (const read of chunks) {
+      const chunk: Buffer = carry ? Buffer.concat([carry, read]) : read;
+      const complete = completeUtf8Length(chunk);
+      const body = complete === chunk.length ? chunk : chunk.subarray(0, complete);
+      if (!isUtf8(body)) throw notEncoded(path, encoding, await lineAtByte(path, counter.bytes - (carry?.length ?? 0) + firstBadByte(body)));
+      carry = complete === chunk.length ? null : Buffer.from(chunk.subarray(complete));
+      counter.bytes += read.length;
+      if (body.length > 0) yield body;
+    }
+    if (carry) throw notEncoded(path, encoding, await lineAtByte(path, counter.bytes));
+    return;
+  }
   const decoder = iconv.getDecoder(encoding);
   let lines = 1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks) {
     counter.bytes += chunk.length;
     const text = decoder.write(chunk);
     const bad = text.indexOf('\uFFFD');
-    if (bad >= 0) {
-      const line = lines + (text.slice(0, bad).match(/\n/g)?.length ?? 0);
-      throw new FeedReadError(`${path} is not valid ${encoding} text (line ${line}; try --encoding ${encoding === 'utf8' ? 'gb18030' : 'utf8'})`);
-    }
-    lines += text.match(/\n/g)?.length ?? 0;
+    if (bad >= 0) throw notEncoded(path, encoding, lines + newlinesIn(text, bad));
+    lines += newlinesIn(text, text.length);
     if (text) yield text;
   }
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+/** The offset of the first byte of `chunk` that does not continue valid UTF-8 (the chunk is known to hold one). */
+function firstBadByte(chunk: Buffer): number {
+  let low = 0;
+  let high = chunk.length;
+  // isUtf8 of a prefix cut at a character boundary: bisect for the longest valid one.
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    const cut = completeUtf8Length(chunk.subarray(0, middle));
+    if (isUtf8(chunk.subarray(0, cut))) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+function newlinesIn(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 function newlines(fields: string[]): number {
@@ -57,15 +116,28 @@ function newlines(fields: string[]): number {
   return count;
 }
 
+/** A CSV data row; its raw text is rebuilt from the fields only when the row is rejected. */
+class CsvRow implements FeedRow {
+  constructor(
+    readonly line: number,
+    readonly values: Record<string, string>,
+    private readonly record: string[],
+  ) {}
+
+  raw(): string {
+    return this.record.map(csvField).join(',');
+  }
+}
+
 async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: number }): Promise<{ columns: string[]; rows: AsyncGenerator<FeedRow> }> {
-  const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, record_delimiter: ['\r\n', '\n', '\r'] });
   // Rows csv-parse cannot read (broken quoting) are skipped by it and rejected here, with their line.
   const broken: FeedRow[] = [];
   parser.on('skip', (error: Error & { lines?: number; raw?: string }) => {
     const raw = (error.raw ?? '').replace(/\r?\n$/, '');
     broken.push({ line: error.lines ?? 0, values: {}, raw: () => raw, error: `row cannot be read as CSV: ${error.message}` });
   });
-  const done = pipeline(Readable.from(decodedText(path, encoding, counter)), parser);
+  const done = pipeline(Readable.from(fileChunks(path, encoding, counter), { objectMode: false }), parser);
   done.catch(() => {}); // surfaced by the iteration below
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
@@ -89,17 +161,19 @@ async function openCsv(path: string, encoding: FeedEncoding, counter: { bytes: n
       const { record, info } = next.value;
       const values: Record<string, string> = {};
       for (let i = 0; i < columns.length; i++) values[columns[i]] = (record[i] ?? '').trim();
-      yield { line: info.lines - newlines(record), values, raw: () => record.map(csvField).join(',') };
+      yield new CsvRow(info.lines - newlines(record), values, record);
     }
   }
   return { columns, rows: rows() };
 }
 
 async function* jsonlRows(path: string, encoding: FeedEncoding, counter: { bytes: number }): AsyncGenerator<FeedRow> {
-  const lines = createInterface({ input: Readable.from(decodedText(path, encoding, counter)), crlfDelay: Infinity });
+  const lines = createInterface({ input: Readable.from(fileChunks(path, encoding, counter), { objectMode: false }), crlfDelay: Infinity });
   let line = 0;
-  for await (const raw of lines) {
+  for await (let raw of lines) {
     line++;
+    // A byte-order mark (the bytes are handed on as read) is not part of the first object.
+    if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
     if (!raw.trim()) continue;
     let parsed: unknown;
     try {

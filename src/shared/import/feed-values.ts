@@ -41,6 +41,7 @@ export function feedDate(values: Record<string, string>, column: string, optiona
     if (days === undefined || day < 1 || day > days) {
       throw new RowRejected(`${column} "${raw}" is not a date: no such day in the calendar (accepted formats: ${ACCEPTED_DATE_FORMATS})`);
     }
+    if (parts[2] === '-' && raw.length === 10) return raw; // already YYYY-MM-DD (most feeds): no new string
     return `${parts[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   throw new RowRejected(`${column} "${raw}" is not a date (accepted formats: ${ACCEPTED_DATE_FORMATS})`);

@@ -19,7 +19,7 @@ export type RowOutcome = 'imported' | 'unchanged';
  * What became of one row. `overrides` names the codes with a failing check character that the row
  * was admitted with (from the audited override list); the import records each of them.
  */
-export type RowResult = { outcome: RowOutcome; overrides?: string[] } | { rejected: string };
+export type RowResult = { outcome: RowOutcome; overrides?: readonly string[] } | { rejected: string };
 
 export interface FeedContext {
   // Function-typed properties, not methods: stages destructure them off the context.

@@ -30,13 +30,36 @@ export interface PenaltyDecision {
   remarks: string | null;
 }
 
-/** Parses and checks one row; throws RowRejected naming the column and value. `overridden`: codes admitted by the override list. */
-export function penaltyDecision(values: Record<string, string>, overrides: ReadonlySet<string>): { decision: PenaltyDecision; overridden: string[] } {
+const NONE: readonly string[] = Object.freeze([]);
+
+type Parsed = { decision: PenaltyDecision; overridden: readonly string[] };
+
+/**
+ * Rows already parsed, by their values: the credit office's stage and the bureau's both read every
+ * row of a batch, and parsing is most of an import's work per row. Only accepted rows are kept (a
+ * refused row goes no further than the first stage); entries go with their rows.
+ */
+const parsedRows = new WeakMap<Record<string, string>, { overrides: ReadonlySet<string>; parsed: Parsed }>();
+
+/**
+ * Parses and checks one row; throws RowRejected naming the column and value. `overridden`: codes
+ * admitted by the override list. The answer is shared: callers must not change it.
+ */
+export function penaltyDecision(values: Record<string, string>, overrides: ReadonlySet<string>): Parsed {
+  const known = parsedRows.get(values);
+  if (known && known.overrides === overrides) return known.parsed;
+  const parsed = parseDecision(values, overrides);
+  parsedRows.set(values, { overrides, parsed });
+  return parsed;
+}
+
+function parseDecision(values: Record<string, string>, overrides: ReadonlySet<string>): Parsed {
   const subject = feedUscc(values, 'CF_XDR_SHXYM', overrides);
   const fine = optional(values, 'CF_NR_FK');
   if (fine !== null && !/^\d{1,12}(\.\d{1,6})?$/.test(fine)) throw new RowRejected(`CF_NR_FK "${fine}" is not an amount in 10,000 CNY`);
   const decidedOn = feedDate(values, 'CF_JDRQ')!;
-  if (decidedOn > today()) throw new RowRejected(`CF_JDRQ ${decidedOn} is in the future (today is ${today()})`);
+  const now = today();
+  if (decidedOn > now) throw new RowRejected(`CF_JDRQ ${decidedOn} is in the future (today is ${now})`);
   const validUntil = feedDate(values, 'CF_YXQ')!;
   if (validUntil < decidedOn) throw new RowRejected(`CF_YXQ ${validUntil} (valid until) is before CF_JDRQ ${decidedOn} (decision date)`);
   const publicityEndsOn = feedDate(values, 'CF_GSJZQ', true);
@@ -65,6 +88,7 @@ export function penaltyDecision(values: Record<string, string>, overrides: Reado
     dataSourceUscc: source.uscc,
     remarks: optional(values, 'BZ'),
   };
+  if (!subject.overridden && !authority.overridden && !source.overridden) return { decision, overridden: NONE };
   const overridden = [subject, authority, source].filter((code) => code.overridden).map((code) => code.uscc);
   return { decision, overridden: [...new Set(overridden)] };
 }

@@ -68,19 +68,29 @@ interface OtherFacts {
 
 /**
  * The other departments' facts for every subject of `inputs`: one fetch per department for the
- * records, one for the catalogue of each distinct event date, however many events a batch holds.
+ * records, one for the catalogue of each distinct date in `catalogueDates` (the dates a reward bar is
+ * checked on; today's catalogue is always fetched), however many events a batch holds.
  */
-async function otherFactsFor(ctx: HubContext, inputs: readonly RecordCreditEventInput[], asOf: IsoDate): Promise<Map<string, OtherFacts>> {
+async function otherFactsFor(
+  ctx: HubContext,
+  inputs: readonly RecordCreditEventInput[],
+  asOf: IsoDate,
+  catalogueDates: Iterable<IsoDate> = inputs.map((input) => input.occurredOn),
+): Promise<Map<string, OtherFacts>> {
   const others = subjectFacts(ctx);
   const usccs = [...new Set(inputs.map((input) => input.uscc))];
-  const pastDates = [...new Set(inputs.map((input) => input.occurredOn).filter((date) => date !== asOf))];
+  const pastDates = [...new Set(catalogueDates)].filter((date) => date !== asOf);
   const [records, catalog, ...past] = await Promise.all([
     others.subjectRecordsOf(usccs, ctx.snapshot),
     others.measureCatalogOn(asOf, ctx.snapshot),
     ...pastDates.map((date) => others.measureCatalogOn(date, ctx.snapshot)),
   ]);
   const byDate = new Map(pastDates.map((date, i) => [date, past[i]]));
-  const catalogOn = (date: IsoDate) => byDate.get(date) ?? catalog;
+  const catalogOn = (date: IsoDate) => {
+    const measures = date === asOf ? catalog : byDate.get(date);
+    if (!measures) throw new Error(`the measure catalogue on ${date} was not fetched before the transaction`);
+    return measures;
+  };
   return new Map(usccs.map((uscc) => [uscc, { record: records.get(uscc) ?? { name: null, listings: [] }, catalog, catalogOn }]));
 }
 
@@ -91,6 +101,10 @@ export type RecordOutcome =
   | { recorded: true }
   | { unrated: true }
   | { refused: string };
+
+// Outcomes most inputs of an import share (a batch is mostly unrated subjects): one object each.
+const NOT_STORED: RecordOutcome = Object.freeze({ stored: false });
+const UNRATED: RecordOutcome = Object.freeze({ unrated: true });
 
 /** Checks of the input's own dates against today; a message, or null when they are fine. */
 function inputDateProblem(input: RecordCreditEventInput, asOf: IsoDate): string | null {
@@ -210,14 +224,22 @@ export class CreditEventService {
     const asOf = today();
     const results: RecordOutcome[] = inputs.map((input) => {
       const problem = inputDateProblem(input, asOf);
-      return problem ? { refused: problem } : { stored: false };
+      return problem ? { refused: problem } : NOT_STORED;
     });
-    const usccs = [...new Set(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc))].sort();
-    if (usccs.length === 0) return results;
+    const candidates = await this.ratedAmong(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc));
+    // Only rated subjects' events are planned: other departments are asked about those alone (an
+    // import's batch is mostly unrated subjects, whose decisions are only stored by the credit office).
+    const ratedInputs = inputs.filter((input, i) => !('refused' in results[i]) && candidates.has(input.uscc));
+    inputs.forEach((input, i) => {
+      if (!('refused' in results[i]) && !candidates.has(input.uscc)) results[i] = UNRATED;
+    });
+    if (ratedInputs.length === 0) return results;
+    const usccs = [...new Set(ratedInputs.map((input) => input.uscc))].sort();
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
-    const othersOf = await otherFactsFor(ctx, inputs.filter((_, i) => !('refused' in results[i])), asOf);
+    const othersOf = await otherFactsFor(ctx, ratedInputs, asOf, await this.rewardDates(ctx, ratedInputs, candidates));
     return writeTransaction(ctx, this.dataSource, async (manager) => {
-      // Locked in code order, so that two imports never wait on each other in a cycle.
+      // Locked in code order, so that two imports never wait on each other in a cycle. A subject
+      // enrolled after the check above is not among them: its events count as recorded before it was.
       const subjects = await manager
         .getRepository(RatedSubjectEntity)
         .createQueryBuilder('s')
@@ -270,6 +292,30 @@ export class CreditEventService {
       for (const { index, plan } of planned) results[index] = { stored: true, eventId: plan.event.id };
       return results;
     });
+  }
+
+  /** The subject kind of each code of `usccs` that is a rated subject (one statement; no lock). */
+  private async ratedAmong(usccs: readonly string[]): Promise<Map<string, string>> {
+    if (usccs.length === 0) return new Map();
+    const rows: { uscc: string; subject_kind: string }[] = await this.dataSource.query(
+      'SELECT uscc, subject_kind FROM environment.rated_subject WHERE uscc = ANY($1::varchar[])',
+      [[...new Set(usccs)]],
+    );
+    return new Map(rows.map((row) => [row.uscc, row.subject_kind]));
+  }
+
+  /**
+   * The dates whose measure catalogue a reward bar may be checked on: those of events that may carry
+   * positive points (their type's default, or the points given). Penalties never do, so a batch of
+   * penalty decisions asks for today's catalogue only, not one per decision date.
+   */
+  private async rewardDates(ctx: HubContext, inputs: readonly RecordCreditEventInput[], kinds: ReadonlyMap<string, string>): Promise<Set<IsoDate>> {
+    const dates = new Set<IsoDate>();
+    for (const input of inputs) {
+      const type = await this.policies.eventTypeOn(ctx, kinds.get(input.uscc)!, input.type, input.occurredOn);
+      if ((input.points ?? type?.defaultPoints ?? 0) > 0) dates.add(input.occurredOn);
+    }
+    return dates;
   }
 
   /**

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { facts } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import { districtProblem, divisionAgrees } from '../../../shared/divisions';
 import type { FeedRow, FeedStage, RowResult } from '../../../shared/import/feed';
 import { feedDate, feedUscc, optional, required, RowRejected } from '../../../shared/import/feed-values';
 import { stageRows } from '../../../shared/import/copy-rows';
 import { REGISTRATION_STATUSES } from '../services/registration.service';
+import { registrationDistrict } from '../rules/registration-district';
 import { writeTransaction } from '../../../shared/read-snapshot';
 
 export const REGISTRATION_COLUMNS = ['uscc', 'name', 'district_code'];
@@ -28,11 +28,9 @@ function registrationOf(row: FeedRow, index: number, overrides: ReadonlySet<stri
   const { uscc, overridden } = feedUscc(values, 'uscc', overrides);
   const name = required(values, 'name');
   const districtCode = required(values, 'district_code');
-  const problem = districtProblem(districtCode);
-  if (problem) throw new RowRejected(`district_code ${problem}`);
-  const division = divisionAgrees(uscc, districtCode);
-  if (!division.ok) throw new RowRejected(division.problem);
-  if (division.flag) note(division.flag);
+  const district = registrationDistrict(uscc, districtCode, 'district_code');
+  if (!district.ok) throw new RowRejected(district.problem);
+  if (district.flag) note(district.flag);
   const status = optional(values, 'status')?.toUpperCase() ?? null;
   if (status !== null && !(REGISTRATION_STATUSES as readonly string[]).includes(status)) {
     throw new RowRejected(`status "${status}" must be one of ${REGISTRATION_STATUSES.join(', ')}`);
@@ -88,21 +86,27 @@ async function upsertRound(dataSource: DataSource, ctx: HubContext, round: Stage
       },
       round.map((r) => [r.uscc, r.name, r.districtCode, r.industryCode, r.legalRepresentative, r.legalRepresentativeIdNumber, r.registeredOn, r.status]),
     );
+    // Each staged code looks its registration up once, by primary key: the lateral subquery (OFFSET 0
+    // keeps it from being flattened) stops the planner from hashing the whole stored table for every
+    // batch, which it prefers once the table is large and made a 1,000,000-row import quadratic.
     const written: { uscc: string; district_code: string; old_district: string | null }[] = await manager.query(`
-      WITH old AS (SELECT uscc, district_code FROM market.registration WHERE uscc IN (SELECT uscc FROM staged_registration)),
+      WITH s AS MATERIALIZED (
+        SELECT s.*, e.uscc IS NOT NULL AS known, e.name AS stored_name, e.district_code AS stored_district,
+               e.industry_code AS stored_industry, e.legal_representative AS stored_representative, e.status AS stored_status
+          FROM staged_registration s
+          LEFT JOIN LATERAL (SELECT * FROM market.registration e WHERE e.uscc = s.uscc OFFSET 0) e ON true),
       written AS (
       INSERT INTO market.registration AS r
              (uscc, name, district_code, industry_code, legal_representative, legal_representative_id_number, registered_on, status, updated_at)
-      SELECT s.uscc, s.name, s.district_code, s.industry_code, s.legal_representative, s.legal_representative_id_number, s.registered_on,
+      SELECT uscc, name, district_code, industry_code, legal_representative, legal_representative_id_number, registered_on,
              -- An omitted status keeps the stored one (a REVOKED registration stays REVOKED); new ones are ACTIVE.
-             COALESCE(s.status, e.status, 'ACTIVE'), now()
-        FROM staged_registration s
-        LEFT JOIN market.registration e ON e.uscc = s.uscc
-       WHERE e.uscc IS NULL
-          OR NOT (e.name = s.name AND e.district_code = s.district_code
-                  AND (s.industry_code IS NULL OR e.industry_code IS NOT DISTINCT FROM s.industry_code)
-                  AND (s.legal_representative IS NULL OR e.legal_representative IS NOT DISTINCT FROM s.legal_representative)
-                  AND (s.status IS NULL OR e.status = s.status))
+             COALESCE(status, stored_status, 'ACTIVE'), now()
+        FROM s
+       WHERE NOT known
+          OR NOT (stored_name = name AND stored_district = district_code
+                  AND (industry_code IS NULL OR stored_industry IS NOT DISTINCT FROM industry_code)
+                  AND (legal_representative IS NULL OR stored_representative IS NOT DISTINCT FROM legal_representative)
+                  AND (status IS NULL OR stored_status = status))
       ON CONFLICT (uscc) DO UPDATE SET
              name = EXCLUDED.name,
              district_code = EXCLUDED.district_code,
@@ -113,7 +117,7 @@ async function upsertRound(dataSource: DataSource, ctx: HubContext, round: Stage
              status = EXCLUDED.status,
              updated_at = now()
       RETURNING r.uscc, r.district_code)
-      SELECT w.uscc, w.district_code, o.district_code AS old_district FROM written w LEFT JOIN old o ON o.uscc = w.uscc`);
+      SELECT w.uscc, w.district_code, s.stored_district AS old_district FROM written w JOIN s ON s.uscc = w.uscc`);
     // The bureau's copy of the district follows a move, inside this transaction as registerEnterprise does
     // (environment refusing rolls the batch back). Unmoved rows need no call: a batch of new codes stays one statement.
     for (const row of written) {

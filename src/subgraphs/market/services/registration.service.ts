@@ -2,11 +2,12 @@ import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import { classifyDistrict, districtProblem } from '../../../shared/divisions';
+import { classifyDistrict } from '../../../shared/divisions';
 import { badInput, HubError } from '../../../shared/errors';
 import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
+import { registrationDistrict } from '../rules/registration-district';
 import type { MarketEnterprise } from '../types/enterprise.type';
 import type { RegisterEnterpriseInput } from '../types/register-enterprise.input';
 
@@ -98,8 +99,9 @@ export class RegistrationService {
   async register(ctx: HubContext, input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
     const name = input.name.trim();
     if (!name) throw badInput('name must not be empty');
-    const problem = districtProblem(input.districtCode);
-    if (problem) throw badInput(`districtCode ${problem}`);
+    const district = registrationDistrict(input.uscc, input.districtCode, 'districtCode');
+    if (!district.ok) throw badInput(district.problem);
+    // A code of another city keeps the stated district (`district.flag`: the import shows it to the operator).
     const scope = districtScope(ctx.principal);
     if (scope !== null && scope !== input.districtCode) {
       throw badInput(`districtCode "${input.districtCode}" is outside the caller's district ${scope}`);
