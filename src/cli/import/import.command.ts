@@ -76,6 +76,7 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     ratedAmong: async (...args) => (await load()).ratedAmong(...args),
     creditListedAmong: async (...args) => (await load()).creditListedAmong(...args),
     colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
+    halfYearSnapshotsOn: async (...args) => (await load()).halfYearSnapshotsOn(...args),
   };
 }
 
