@@ -2,6 +2,7 @@ import { CreateCredit1732400000000 } from './1732400000000-CreateCredit';
 import { JointMeasures1764000000000 } from './1764000000000-JointMeasures';
 import { CreditRulesVersion1764100000000 } from './1764100000000-CreditRulesVersion';
 import { CreditAuditOutbox1766100000000 } from './1766100000000-CreditAuditOutbox';
+import { CreditChangeOutbox1796121189915 } from './1796121189915-CreditChangeOutbox';
 
 /** The credit office's migrations, oldest first. */
-export const creditMigrations = [CreateCredit1732400000000, JointMeasures1764000000000, CreditRulesVersion1764100000000, CreditAuditOutbox1766100000000];
+export const creditMigrations = [CreateCredit1732400000000, JointMeasures1764000000000, CreditRulesVersion1764100000000, CreditAuditOutbox1766100000000, CreditChangeOutbox1796121189915];

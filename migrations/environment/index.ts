@@ -3,6 +3,7 @@ import { EnvironmentEngine1732500000000 } from './1732500000000-EnvironmentEngin
 import { EnvironmentRulesVersion1764100000000 } from './1764100000000-EnvironmentRulesVersion';
 import { DistrictFollowsRegistration1765000000000 } from './1765000000000-DistrictFollowsRegistration';
 import { EnvironmentAuditOutbox1766100000000 } from './1766100000000-EnvironmentAuditOutbox';
+import { EnvironmentChangeOutbox1796121189915 } from './1796121189915-EnvironmentChangeOutbox';
 
 /** The ecology & environment bureau's migrations, oldest first. */
-export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000, EnvironmentRulesVersion1764100000000, DistrictFollowsRegistration1765000000000, EnvironmentAuditOutbox1766100000000];
+export const environmentMigrations = [CreateEnvironment1732400000000, EnvironmentEngine1732500000000, EnvironmentRulesVersion1764100000000, DistrictFollowsRegistration1765000000000, EnvironmentAuditOutbox1766100000000, EnvironmentChangeOutbox1796121189915];

@@ -4,8 +4,9 @@ import { KeyedAuditChain1733000000000 } from './1733000000000-KeyedAuditChain';
 import { CredentialsVersion1733000000001 } from './1733000000001-CredentialsVersion';
 import { UsccOverride1764200000000 } from './1764200000000-UsccOverride';
 import { ExactlyOnceWrites1766100000000 } from './1766100000000-ExactlyOnceWrites';
+import { Webhooks1796121189916 } from './1796121189916-Webhooks';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys), oldest first. */
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, webhooks), oldest first. */
 export const gatewayMigrations = [
   CreateGateway1732400000000,
   CreateAuditLog1732600000000,
@@ -13,4 +14,5 @@ export const gatewayMigrations = [
   CredentialsVersion1733000000001,
   UsccOverride1764200000000,
   ExactlyOnceWrites1766100000000,
+  Webhooks1796121189916,
 ];

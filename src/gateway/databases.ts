@@ -6,8 +6,9 @@ import { SUBGRAPHS } from '../subgraphs';
 import { ApiClientEntity } from './entities/api-client.entity';
 import { AuditRecordEntity } from './entities/audit-record.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { WEBHOOK_ENTITIES } from './webhooks/entities';
 
-export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity], migrations: gatewayMigrations };
+export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity, ...WEBHOOK_ENTITIES], migrations: gatewayMigrations };
 
 export type HubDataSources = Record<SchemaOwner, DataSource>;
 

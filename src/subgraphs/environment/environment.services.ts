@@ -9,6 +9,7 @@ import { InspectionService } from './services/inspection.service';
 import { LegacyRatingService } from './services/legacy-rating.service';
 import { ObjectionService } from './services/objection.service';
 import { PolicyService } from './services/policy.service';
+import { RatingDueService } from './services/rating-due.service';
 import { RatingService } from './services/rating.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SubjectDistrictService } from './services/subject-district.service';
@@ -33,6 +34,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, ratings),
     districts: new SubjectDistrictService(dataSource),
+    dueRatings: new RatingDueService(dataSource, policies),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };
 }

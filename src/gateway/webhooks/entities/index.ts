@@ -1,0 +1,7 @@
+import { WebhookAttemptEntity } from './webhook-attempt.entity';
+import { WebhookMessageEntity } from './webhook-message.entity';
+import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { WebhookWatchEntity } from './webhook-watch.entity';
+
+/** The gateway schema's webhook tables (the Webhooks migration). */
+export const WEBHOOK_ENTITIES = [WebhookSubscriptionEntity, WebhookWatchEntity, WebhookMessageEntity, WebhookAttemptEntity];
