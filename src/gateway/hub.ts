@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
@@ -6,13 +6,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
-import type { HubConfig } from '../shared/config';
-import type { HubContext } from '../shared/context';
+import { loadConfig, type HubConfig } from '../shared/config';
+import { createContext, type HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
+import { ReadSnapshot } from '../shared/read-snapshot';
 import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
@@ -22,7 +23,7 @@ import { loadAuditKey } from './audit-key';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
-import { noticeRoute } from '../subgraphs/environment';
+import { createEnvironmentServices, noticeRoute } from '../subgraphs/environment';
 import { closeHubDatabases, departmentSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from './gateway';
@@ -37,6 +38,15 @@ import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgra
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 import { UsccOverrideService } from './services/uscc-override.service';
+import {
+  createWebhookServices,
+  WebhookDeliveryService,
+  WebhookDispatcher,
+  WebhookRelayService,
+  type SubscriberRead,
+  type SubscriberView,
+  type WebhookServices,
+} from './webhooks';
 
 /** How often a failed audit outbox pass is retried. */
 const OUTBOX_RETRY_MS = 5_000;
@@ -53,6 +63,8 @@ export interface Hub {
   apollo: ApolloServer<HubContext>;
   clients: ApiClientService;
   audit: AuditTrailService;
+  /** The change-notification dispatcher of this process; null when HUB_WEBHOOKS=0. */
+  webhooks: WebhookDispatcher | null;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
   /**
@@ -80,6 +92,7 @@ export interface StartHubOptions {
 export interface GatewayServices {
   clients: ApiClientService;
   audit: AuditTrailService;
+  webhooks: WebhookServices;
 }
 
 /**
@@ -89,7 +102,11 @@ export interface GatewayServices {
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
   // Without a hub (schema emission, the CLI's facts) the admin subgraph never writes or verifies records: any key will do.
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, departmentSources(sources)) },
+  services: GatewayServices = {
+    clients: new ApiClientService(sources.gateway),
+    audit: new AuditTrailService(sources.gateway, randomBytes(32), null, departmentSources(sources)),
+    webhooks: createWebhookServices(sources.gateway, loadConfig()),
+  },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -137,6 +154,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   const authFailures = createRateLimiter({ redisUrl: config.redisUrl, ...config.authFailureLimit, prefix: 'ecocredit:auth-failures:' });
   let unobservePools = () => {};
   let stopCheckpoints = async () => {};
+  let webhooks: WebhookDispatcher | null = null;
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
@@ -163,7 +181,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
-    const subgraphs = await buildSubgraphs(sources, { clients, audit }, local);
+    const webhookServices = createWebhookServices(sources.gateway, config);
+    const subgraphs = await buildSubgraphs(sources, { clients, audit, webhooks: webhookServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
     const secret = secretKey(subgraphSecret);
@@ -182,6 +201,18 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     });
     await apollo.start();
     const readySources = sources;
+    if (config.webhooks.enabled) {
+      const readAs = subscriberReader(apollo, recorder, subjectFacts, snapshotSource);
+      const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, readAs);
+      const environment = createEnvironmentServices(sources.environment);
+      webhooks = await WebhookDispatcher.start({
+        databaseUrl,
+        config: config.webhooks,
+        relay,
+        delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks),
+        refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
+      });
+    }
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
@@ -228,9 +259,11 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apollo,
       clients,
       audit,
+      webhooks,
       subgraphSecret,
       async stop() {
         await drain.drain();
+        await webhooks?.stop().catch((error: unknown) => log.warn('webhook dispatcher did not stop cleanly', { detail: String(error) }));
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
@@ -245,6 +278,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       },
     };
   } catch (error) {
+    await webhooks?.stop().catch(() => undefined);
     await stopCheckpoints();
     unobservePools();
     await rateLimiter.close();
@@ -254,6 +288,29 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     await embedded?.release();
     throw error;
   }
+}
+
+/**
+ * Reads a subject as a webhook subscriber, through the gateway like any request of that principal
+ * (permission table, row scope, federation, one read snapshot), for the relay's messages. Errors of
+ * the infrastructure (INTERNAL, SERVICE_UNAVAILABLE) are thrown so the relay retries the batch
+ * later; any other error leaves its field null, as a partner would see it.
+ */
+function subscriberReader(apollo: ApolloServer<HubContext>, recorder: AuditRecorder, subjectFacts: FederatedSubjectFacts, snapshotSource: DataSource): SubscriberRead {
+  return async (principal, query, uscc) => {
+    const ctx = createContext(principal, `webhook-read:${randomUUID()}`, subjectFacts, new ReadSnapshot(snapshotSource));
+    try {
+      const response = await apollo.executeOperation<{ enterprise: SubscriberView | null }>({ query, variables: { uscc } }, { contextValue: ctx });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental answer');
+      const { data, errors } = response.body.singleResult;
+      const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
+      if (failed) throw new Error(`reading ${uscc} as ${principal.clientName} failed: ${failed.message}`);
+      return data?.enterprise ?? null;
+    } finally {
+      recorder.forget(ctx);
+      await ctx.snapshot.release();
+    }
+  };
 }
 
 export function demoKeysBanner(): string {

@@ -46,7 +46,8 @@ export async function startTestHub(options: { demoSize?: number; config?: Partia
   // Each hub keeps its audit key and checkpoints in its own folder (never the worktree's .data).
   const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-hub-'));
   const defaults = loadConfig({ HUB_DATA_DIR: dataDir });
-  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, ...options.config };
+  // The webhook dispatcher (graphile-worker, its own pool and schema) runs only where a test asks for it.
+  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, webhooks: { ...defaults.webhooks, enabled: false }, ...options.config };
   const responses: GraphqlResponse<unknown>[] = [];
   const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
   const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {

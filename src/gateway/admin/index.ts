@@ -5,21 +5,32 @@ import type { AuditTrailService } from '../services/audit-trail.service';
 import { adminPermissions } from './permissions/admin.permissions';
 import { ApiClientResolver } from './resolvers/api-client.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
+import { WebhookResolver } from '../webhooks/resolvers/webhook.resolver';
+import type { WebhookHistoryService } from '../webhooks/services/history.service';
+import type { WebhookSubscriptionService } from '../webhooks/services/subscription.service';
 
 /** The supergraph name of the gateway's own subgraph. */
 export const ADMIN_SUBGRAPH = 'gateway';
 
 /**
- * The gateway's own operations (audit trail, credentials) as a subgraph over the `gateway` schema,
+ * The gateway's own operations (audit trail, credentials, webhook subscriptions) as a subgraph over the `gateway` schema,
  * composed into the supergraph like the departments' and always served in the gateway's process,
  * which owns that schema. No department writes gateway tables, and the gateway needs no
  * hand-written GraphQL of its own: the same shield, error mapping, audit and limits apply.
  */
-export async function buildAdminSubgraph(services: { clients: ApiClientService; audit: AuditTrailService }): Promise<BuiltSubgraph> {
+export async function buildAdminSubgraph(services: {
+  clients: ApiClientService;
+  audit: AuditTrailService;
+  webhooks: { subscriptions: WebhookSubscriptionService; history: WebhookHistoryService };
+}): Promise<BuiltSubgraph> {
   const { schema, sdl } = await buildFederatedSubgraph({
-    resolvers: [AuditResolver, ApiClientResolver],
+    resolvers: [AuditResolver, ApiClientResolver, WebhookResolver],
     entityTypes: [],
-    container: resolverContainer([new AuditResolver(services.audit), new ApiClientResolver(services.clients)]),
+    container: resolverContainer([
+      new AuditResolver(services.audit),
+      new ApiClientResolver(services.clients),
+      new WebhookResolver(services.webhooks.subscriptions, services.webhooks.history),
+    ]),
     referenceResolvers: {},
     permissions: adminPermissions,
   });

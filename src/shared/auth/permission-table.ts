@@ -82,6 +82,9 @@ export const PERMISSION_TABLE = {
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],
+  // Each partner's own webhook subscriptions (a subscriber is told only what its role may read).
+  'Query.webhookSubscriptions': PARTNERS,
+  'Query.webhookDeliveries': PARTNERS,
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
@@ -112,6 +115,12 @@ export const PERMISSION_TABLE = {
   'Mutation.createApiClient': ['ENV_ADMIN'],
   'Mutation.rotateApiClientKey': ['ENV_ADMIN'],
   'Mutation.revokeApiClient': ['ENV_ADMIN'],
+  'Mutation.createWebhookSubscription': PARTNERS,
+  'Mutation.deleteWebhookSubscription': PARTNERS,
+  'Mutation.replayWebhookDeliveries': PARTNERS,
+  'Mutation.addWebhookWatchCodes': PARTNERS,
+  'Mutation.removeWebhookWatchCodes': PARTNERS,
+  'Mutation.rotateWebhookSecret': PARTNERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type FieldCoordinate = keyof typeof PERMISSION_TABLE;
