@@ -7,7 +7,7 @@ import type { AuditTrailService } from '../../services/audit-trail.service';
 import type { WebhookAttemptOutcome } from '../entities/webhook-attempt.entity';
 import { signatureHeader } from '../signing';
 import { postWebhook } from './endpoint-post';
-import { enqueueDelivery } from './job-queue';
+import { enqueueDelivery, returnedRows } from './job-queue';
 
 interface ClaimedMessage {
   id: string;
@@ -86,7 +86,7 @@ export class WebhookDeliveryService {
       await manager.query(`UPDATE gateway.webhook_message SET status = 'DEAD', leased_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $1`, [message.id, error]);
       await this.note(manager, message, 'DEAD', result.status, `${error}; given up after ${message.attempts} attempts`, result.durationMs);
       // "Keeps failing": not one delivery to this endpoint since the dead message was made.
-      const [disabled] = await manager.query<{ id: string }[]>(
+      const [disabled] = returnedRows<{ id: string }>(await manager.query(
         `UPDATE gateway.webhook_subscription s SET active = false, disabled_at = now(),
                 disabled_reason = 'no delivery succeeded since ' || to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' (message ' || m.id || ' failed ' || m.attempts || ' times; last: ' || $2 || ')'
            FROM gateway.webhook_message m
@@ -94,7 +94,7 @@ export class WebhookDeliveryService {
             AND NOT EXISTS (SELECT 1 FROM gateway.webhook_attempt a WHERE a.subscription_id = s.id AND a.outcome = 'DELIVERED' AND a.at >= m.created_at)
         RETURNING s.id, s.disabled_reason`,
         [message.id, error],
-      );
+      ));
       if (disabled) {
         await this.note(manager, { ...message, id: null }, 'DISABLED', null, `endpoint disabled: every delivery failed since the message ${message.id} was made; create a new subscription once it is fixed`, null);
         log.warn('webhook endpoint disabled', { subscriptionId: message.subscription_id, url: message.url });
@@ -106,7 +106,7 @@ export class WebhookDeliveryService {
   /** Takes the message for one attempt, if it is still due and no one else holds it. */
   private async claim(messageId: string): Promise<ClaimedMessage | null> {
     const leaseMs = this.config.timeoutMs * 2 + 5_000;
-    const [row] = await this.gateway.query<ClaimedMessage[]>(
+    const [row] = returnedRows<ClaimedMessage>(await this.gateway.query(
       `UPDATE gateway.webhook_message m
           SET attempts = m.attempts + 1, leased_until = now() + make_interval(secs => $2::double precision / 1000)
          FROM gateway.webhook_subscription s
@@ -116,7 +116,7 @@ export class WebhookDeliveryService {
       RETURNING m.id, m.subscription_id::text, m.source_department, m.type, m.uscc, m.payload, m.attempts,
                 s.url, s.secret, s.previous_secret, s.previous_secret_until, s.client_id, s.client_name, s.role, s.agency, s.district_code, s.purpose`,
       [messageId, leaseMs],
-    );
+    ));
     return row ?? null;
   }
 

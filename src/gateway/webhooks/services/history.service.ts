@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { badInput } from '../../../shared/errors';
 import { WebhookAttemptEntity } from '../entities/webhook-attempt.entity';
-import { enqueueDelivery } from './job-queue';
+import { enqueueDelivery, returnedRows } from './job-queue';
 import type { WebhookSubscriptionService } from './subscription.service';
 
 /** Largest page of the delivery log. */
@@ -55,11 +55,11 @@ export class WebhookHistoryService {
     const subscription = await this.subscriptions.own(ctx, subscriptionId);
     if (!subscription.active) throw badInput(`subscription ${subscriptionId} is disabled (${subscription.disabledReason ?? 'no reason recorded'}); create a new one`);
     return this.gateway.transaction(async (manager) => {
-      const messages = await manager.query<{ id: string }[]>(
+      const messages = returnedRows<{ id: string }>(await manager.query(
         `UPDATE gateway.webhook_message SET status = 'PENDING', attempts = 0, next_attempt_at = NULL
           WHERE subscription_id = $1 AND created_at >= $2 RETURNING id`,
         [subscription.id, since],
-      );
+      ));
       await manager.query(`INSERT INTO gateway.webhook_attempt (subscription_id, message_id, attempt, outcome, error) VALUES ($1, NULL, 0, 'REPLAYED', $2)`, [
         subscription.id,
         `replay of ${messages.length} messages since ${since.toISOString()} asked by ${ctx.principal.clientName}`,

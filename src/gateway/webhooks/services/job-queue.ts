@@ -20,3 +20,12 @@ export async function enqueueDelivery(manager: EntityManager, messageIds: readon
     [DELIVER_TASK, messageIds, runAt, TASK_MAX_ATTEMPTS],
   );
 }
+
+/**
+ * The rows of an `UPDATE ... RETURNING` sent through TypeORM's `query`, which answers UPDATE and
+ * DELETE with `[rows, affected]` on PostgreSQL (and INSERT or SELECT with the rows).
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  const pair = result as [T[], number];
+  return Array.isArray(pair) && pair.length === 2 && Array.isArray(pair[0]) && typeof pair[1] === 'number' ? pair[0] : (result as T[]);
+}

@@ -1,0 +1,257 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from '../src/gateway/hub';
+import { loadConfig, type WebhookConfig } from '../src/shared/config';
+import { addDays, addMonths, today } from '../src/shared/dates';
+import {
+  CreateWebhookSubscriptionDocument,
+  ReplayWebhookDeliveriesDocument,
+  RecordEventDocument,
+  WebhookDeliveriesDocument,
+  WebhookSubscriptionsDocument,
+  type WebhookSubscriptionInput,
+} from './generated/graphql';
+import { ratedEnterprise } from './support/fixtures';
+import { errorCodes, startTestHub, type CallOptions, type TestHub } from './support/test-hub';
+import { waitFor, WebhookReceiver, type Received } from './support/webhook-receiver';
+
+const ADMIN: CallOptions = { key: 'demo-env-admin' };
+const BANK: CallOptions = { key: 'demo-bank', purpose: 'POST_LOAN_MONITORING' };
+const OFFICER: CallOptions = { key: 'demo-env-officer-haizhou' };
+const UTILITY: CallOptions = { key: 'demo-utility', purpose: 'BILLING' };
+
+/** Fast retries for the test: 300 ms, 600 ms, 1.2 s, then dead. */
+const SCHEDULE = [300, 600, 1_200];
+
+function webhookConfig(): WebhookConfig {
+  return { ...loadConfig().webhooks, enabled: true, allowPrivate: true, retryScheduleMs: SCHEDULE, relayIntervalMs: 250, pollIntervalMs: 100, timeoutMs: 2_000 };
+}
+
+let hub: TestHub;
+const receivers: WebhookReceiver[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub({ config: { webhooks: webhookConfig() } });
+});
+
+afterAll(async () => {
+  await hub?.stop();
+  for (const receiver of receivers) await receiver.stop();
+});
+
+async function receiver(failFirst = 0): Promise<WebhookReceiver> {
+  const started = await WebhookReceiver.start({ failFirst });
+  receivers.push(started);
+  return started;
+}
+
+async function subscribe(as: CallOptions, input: WebhookSubscriptionInput) {
+  const response = await hub.execute(CreateWebhookSubscriptionDocument, { input }, as);
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!.createWebhookSubscription;
+}
+
+async function record(uscc: string, type: string, occurredOn = today()) {
+  const response = await hub.execute(RecordEventDocument, { input: { uscc, type, occurredOn } }, ADMIN);
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!.recordCreditEvent;
+}
+
+async function deliveries(as: CallOptions, subscriptionId: string) {
+  const response = await hub.execute(WebhookDeliveriesDocument, { subscriptionId, first: 100 }, as);
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!.webhookDeliveries.edges.map((edge) => edge.node).reverse();
+}
+
+/** What a partner's endpoint does with a request: verify it with the reference library, then read it. */
+function verified(secret: string, entry: Received): { type: string; timestamp: string; data: Record<string, unknown> } {
+  const payload = new Webhook(secret).verify(entry.body, {
+    'webhook-id': entry.id,
+    'webhook-timestamp': entry.timestamp,
+    'webhook-signature': entry.signature,
+  });
+  return payload as { type: string; timestamp: string; data: Record<string, unknown> };
+}
+
+const bodiesFor = (endpoint: WebhookReceiver, secret: string, uscc: string) =>
+  [...endpoint.delivered().values()].map((entry) => verified(secret, entry)).filter((body) => body.data.uscc === uscc);
+
+describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
+  it('delivers every colour change exactly once after de-duplication, signed, retrying on the configured schedule', async () => {
+    const endpoint = await receiver(2);
+    const { secret, subscription } = await subscribe(ADMIN, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const uscc = await ratedEnterprise(hub);
+    // The first change meets the endpoint's two failures; the second comes once the first got through.
+    expect((await record(uscc, 'SUSPENSION_ORDER')).ratingAfter.color).toBe('YELLOW');
+    await waitFor('the first change delivered', () => bodiesFor(endpoint, secret, uscc).length === 1);
+    expect((await record(uscc, 'WARNING')).ratingAfter.color).toBe('RED');
+
+    const bodies = await waitFor('both changes delivered', () => {
+      const got = bodiesFor(endpoint, secret, uscc);
+      return got.length === 2 && got;
+    });
+    // Every request (failed ones too) carries a valid signature; the ids de-duplicate retries.
+    for (const entry of endpoint.received) expect(() => verified(secret, entry)).not.toThrow();
+    const ofSubject = endpoint.received.filter((entry) => (JSON.parse(entry.body) as { data: { uscc: string } }).data.uscc === uscc);
+    expect(new Set(ofSubject.map((entry) => entry.id)).size).toBe(2);
+    expect(bodies.map((body) => [body.type, body.data.previousColor, body.data.color]).sort()).toEqual([
+      ['COLOR_CHANGED', 'BLUE', 'YELLOW'],
+      ['COLOR_CHANGED', 'YELLOW', 'RED'],
+    ]);
+    // The bureau may read the score: its payload carries it.
+    expect(bodies.find((body) => body.data.color === 'RED')!.data.score).toBe(2);
+
+    // The first message failed twice: three requests, the same id, waits of at least the schedule's.
+    const first = ofSubject[0].id;
+    const tries = endpoint.received.filter((entry) => entry.id === first);
+    expect(tries.map((entry) => entry.status)).toEqual([500, 500, 204]);
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(SCHEDULE[0] - 50);
+    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(SCHEDULE[1] - 50);
+
+    const log = await deliveries(ADMIN, subscription.id);
+    expect(log.filter((entry) => entry.messageId === first).map((entry) => [entry.attempt, entry.outcome, entry.statusCode])).toEqual([
+      [1, 'FAILED', 500],
+      [2, 'FAILED', 500],
+      [3, 'DELIVERED', 204],
+    ]);
+    // Each delivery is in the audit trail like a read by the subscriber.
+    const audited = await hub.sql<{ request_id: string; role: string; usccs: string[] }>(
+      `SELECT request_id, role, usccs FROM gateway.audit_log WHERE 'Webhook.COLOR_CHANGED' = ANY(fields) AND $1 = ANY(usccs)`,
+      [uscc],
+    );
+    expect(audited.map((row) => row.request_id).sort()).toEqual(ofSubject.map((entry) => entry.id).filter((id, i, all) => all.indexOf(id) === i).sort());
+    expect(audited.every((row) => row.role === 'ENV_ADMIN')).toBe(true);
+
+    // Replay since before the changes sends both again, with their original ids.
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const replay = await hub.execute(ReplayWebhookDeliveriesDocument, { subscriptionId: subscription.id, since }, ADMIN);
+    expect(replay.data?.replayWebhookDeliveries).toBeGreaterThanOrEqual(2);
+    const ids = new Set(ofSubject.map((entry) => entry.id));
+    await waitFor('the replayed messages', () => [...ids].every((id) => endpoint.received.filter((entry) => entry.id === id && entry.status === 204).length === 2));
+    expect(bodiesFor(endpoint, secret, uscc)).toHaveLength(2);
+  });
+
+  it('gives a message up after the schedule, disables an endpoint that keeps failing and says so in its delivery log', async () => {
+    const endpoint = await receiver();
+    endpoint.failing = true;
+    const { subscription } = await subscribe(ADMIN, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    const uscc = await ratedEnterprise(hub);
+    await record(uscc, 'ADMIN_DETENTION_TRANSFER');
+    const log = await waitFor('the endpoint disabled', async () => {
+      const entries = await deliveries(ADMIN, subscription.id);
+      return entries.some((entry) => entry.outcome === 'DISABLED') && entries;
+    });
+    const mine = log.filter((entry) => entry.uscc === uscc);
+    expect(mine.map((entry) => entry.outcome)).toEqual(['FAILED', 'FAILED', 'FAILED', 'DEAD']);
+    expect(log.at(-1)!.error).toMatch(/endpoint disabled/);
+    const listed = await hub.execute(WebhookSubscriptionsDocument, {}, ADMIN);
+    const row = listed.data!.webhookSubscriptions.find((s) => s.id === subscription.id)!;
+    expect(row.active).toBe(false);
+    expect(row.disabledReason).toMatch(/no delivery succeeded since/);
+    // Disabled: a later change is not sent, and replay is refused with the reason.
+    const before = endpoint.received.length;
+    const other = await ratedEnterprise(hub);
+    await record(other, 'ADMIN_DETENTION_TRANSFER');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(endpoint.received.length).toBe(before);
+    const replay = await hub.execute(ReplayWebhookDeliveriesDocument, { subscriptionId: subscription.id, since: new Date(0).toISOString() }, ADMIN);
+    expect(errorCodes(replay)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('tells a bank of a RED borrower on its watch-list with colour and restriction level, never the score, and nothing else', async () => {
+    const endpoint = await receiver();
+    const borrower = await ratedEnterprise(hub);
+    const stranger = await ratedEnterprise(hub);
+    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'], usccs: [borrower] });
+    // What a bank may not read (the sewage-fee surcharge), it may not subscribe to.
+    const refused = await hub.execute(CreateWebhookSubscriptionDocument, { input: { url: endpoint.url, eventTypes: ['SURCHARGE_DECIDED'] } }, BANK);
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+
+    await record(borrower, 'SUSPENSION_ORDER');
+    await record(borrower, 'WARNING');
+    await record(stranger, 'ADMIN_DETENTION_TRANSFER');
+    const red = await waitFor('the RED change', () => bodiesFor(endpoint, secret, borrower).find((body) => body.data.color === 'RED'));
+    expect(red.data).toEqual({ uscc: borrower, effectiveOn: today(), color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' });
+    // Give the stranger's change time to be relayed: nothing arrives for it.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const all = [...endpoint.delivered().values()].map((entry) => verified(secret, entry));
+    expect(all.every((body) => body.data.uscc === borrower)).toBe(true);
+    expect(all.some((body) => 'score' in body.data)).toBe(false);
+  });
+
+  it('tells a district officer only of subjects in its own district (row scope)', async () => {
+    const endpoint = await receiver();
+    const { secret } = await subscribe(OFFICER, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    const inside = await ratedEnterprise(hub, { district: '320706' });
+    const outside = await ratedEnterprise(hub, { district: '320703' });
+    await record(outside, 'ADMIN_DETENTION_TRANSFER');
+    await record(inside, 'ADMIN_DETENTION_TRANSFER');
+    await waitFor('the change inside the district', () => bodiesFor(endpoint, secret, inside).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(bodiesFor(endpoint, secret, outside)).toEqual([]);
+    // Subscribing to another district is refused.
+    const refused = await hub.execute(CreateWebhookSubscriptionDocument, { input: { url: endpoint.url, eventTypes: ['COLOR_CHANGED'], districtCode: '320703' } }, OFFICER);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('turns points returning on expiry into a colour change on its day, when the daily job runs for that date', async () => {
+    const endpoint = await receiver();
+    const { secret } = await subscribe(UTILITY, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    const uscc = await ratedEnterprise(hub);
+    // A fine from five months ago (BLUE at 6), another today (YELLOW at 3): the first returns its points in a month.
+    await record(uscc, 'FINE', addMonths(today(), -5));
+    expect((await record(uscc, 'FINE')).ratingAfter.color).toBe('YELLOW');
+    await waitFor('the YELLOW change', () => bodiesFor(endpoint, secret, uscc).length === 1);
+    const [{ next }] = await hub.sql<{ next: string }>(`SELECT next_change_on::text AS next FROM environment.rated_subject WHERE uscc = $1`, [uscc]);
+    expect(next > today()).toBe(true);
+
+    // The day before, nothing is due for this subject.
+    await hub.hub.webhooks!.queueDueRatings(addDays(next, -1));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(bodiesFor(endpoint, secret, uscc)).toHaveLength(1);
+
+    await hub.hub.webhooks!.queueDueRatings(next);
+    const back = await waitFor('the colour change of the expiry', () => bodiesFor(endpoint, secret, uscc).find((body) => body.data.color === 'BLUE'));
+    // A utility sees the colour, not the score nor the restriction level.
+    expect(back.data).toEqual({ uscc, effectiveOn: next, color: 'BLUE', previousColor: 'YELLOW' });
+  });
+
+  it('refuses endpoints on private addresses unless the configuration allows them', async () => {
+    const strict = await startTestHub({ config: { webhooks: { ...webhookConfig(), enabled: false, allowPrivate: false } } });
+    try {
+      for (const url of ['http://127.0.0.1:9/hooks', 'http://10.0.0.5/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://localhost/x', 'ftp://example.com/x']) {
+        const response = await strict.execute(CreateWebhookSubscriptionDocument, { input: { url, eventTypes: ['COLOR_CHANGED'] } }, ADMIN);
+        expect(errorCodes(response), url).toEqual(['BAD_USER_INPUT']);
+      }
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
+describe('two dispatchers on one database', () => {
+  let second: Hub;
+
+  afterAll(async () => {
+    await second?.stop();
+  });
+
+  it('never deliver the same message twice', async () => {
+    // A second hub instance on the same database, with its own dispatcher (its own data folder for its audit key).
+    const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-second-'));
+    second = await startHub({ config: { ...loadConfig({ HUB_DATA_DIR: dataDir }), databaseUrl: hub.hub.databaseUrl, port: 0, demo: true, webhooks: webhookConfig() }, seedDemo: false });
+    const endpoint = await receiver();
+    const { secret } = await subscribe(ADMIN, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    const subjects = await Promise.all(Array.from({ length: 12 }, () => ratedEnterprise(hub)));
+    for (const uscc of subjects) await record(uscc, 'ADMIN_DETENTION_TRANSFER');
+    await waitFor('a change of every subject', () => subjects.every((uscc) => bodiesFor(endpoint, secret, uscc).length === 1));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const mine = endpoint.received.filter((entry) => subjects.includes((JSON.parse(entry.body) as { data: { uscc: string } }).data.uscc));
+    expect(mine).toHaveLength(subjects.length);
+    expect(new Set(mine.map((entry) => entry.id)).size).toBe(subjects.length);
+  });
+});
