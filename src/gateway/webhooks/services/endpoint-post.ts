@@ -19,7 +19,6 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<PostResult>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
     const finish = (status: number | null, error: string | null) => {
       clearTimeout(timer);
       resolve({ status, error, durationMs: Date.now() - started });
@@ -38,7 +37,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
       },
     );
     // The whole attempt, not only an idle socket, is bounded.
-    timer = setTimeout(() => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
     req.on('error', (error) => finish(null, error.message));
     req.end(body);
   });

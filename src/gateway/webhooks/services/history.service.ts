@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { badInput } from '../../../shared/errors';
-import { WebhookAttemptEntity } from '../entities/webhook-attempt.entity';
+import type { WebhookAttemptEntity } from '../entities/webhook-attempt.entity';
 import { enqueueDelivery, returnedRows } from './job-queue';
 import type { WebhookSubscriptionService } from './subscription.service';
 

@@ -20,7 +20,7 @@ const RELAY_LOCK = 74_311_012;
  */
 export type SubscriberRead = (principal: Principal, query: string, uscc: string) => Promise<SubscriberView | null>;
 
-interface SubscriptionRow extends Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'scope' | 'scopeDistrict' | 'clientId' | 'clientName' | 'role' | 'agency' | 'districtCode' | 'purpose'> {}
+type SubscriptionRow = Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'scope' | 'scopeDistrict' | 'clientId' | 'clientName' | 'role' | 'agency' | 'districtCode' | 'purpose'>;
 
 /**
  * The relay: takes the departments' change outboxes, oldest first, and turns each change into one
@@ -82,7 +82,7 @@ export class WebhookRelayService {
       if (taken.length === 0) return true;
       const changes = taken.flatMap(({ department, rows }) => rows.map((row) => ({ department, row })));
       const usccs = [...new Set(changes.map(({ row }) => row.uscc))];
-      const subscriptions = await manager.query<(SubscriptionRow & { id: string })[]>(
+      const subscriptions = await manager.query<SubscriptionRow[]>(
         `SELECT id::text, event_types AS "eventTypes", scope, scope_district AS "scopeDistrict", client_id AS "clientId", client_name AS "clientName",
                 role, agency, district_code AS "districtCode", purpose
            FROM gateway.webhook_subscription WHERE active AND deleted_at IS NULL`,
