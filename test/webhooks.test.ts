@@ -8,6 +8,9 @@ import { loadConfig, type WebhookConfig } from '../src/shared/config';
 import { addDays, addMonths, today } from '../src/shared/dates';
 import {
   CreateWebhookSubscriptionDocument,
+  DesignateCreditListingDocument,
+  RemoveCreditListingDocument,
+  TakeHalfYearSnapshotDocument,
   ReplayWebhookDeliveriesDocument,
   RecordEventDocument,
   WebhookDeliveriesDocument,
@@ -166,7 +169,7 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     const endpoint = await receiver();
     const borrower = await ratedEnterprise(hub);
     const stranger = await ratedEnterprise(hub);
-    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'], usccs: [borrower] });
+    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED', 'RESTRICTION_CHANGED'], usccs: [borrower] });
     // What a bank may not read (the sewage-fee surcharge), it may not subscribe to.
     const refused = await hub.execute(CreateWebhookSubscriptionDocument, { input: { url: endpoint.url, eventTypes: ['SURCHARGE_DECIDED'] } }, BANK);
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
@@ -174,13 +177,79 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     await record(borrower, 'SUSPENSION_ORDER');
     await record(borrower, 'WARNING');
     await record(stranger, 'ADMIN_DETENTION_TRANSFER');
+    await waitFor('two colour changes', () => bodiesFor(endpoint, secret, borrower).filter((body) => body.type === 'COLOR_CHANGED').length === 2);
     const red = await waitFor('the RED change', () => bodiesFor(endpoint, secret, borrower).find((body) => body.data.color === 'RED'));
     expect(red.data).toEqual({ uscc: borrower, effectiveOn: today(), color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' });
+    // YELLOW left credit unrestricted; RED restricts it: one restriction change, from NONE.
+    const restricted = await waitFor('the restriction change', () => {
+      const got = bodiesFor(endpoint, secret, borrower).filter((body) => body.type === 'RESTRICTION_CHANGED');
+      return got.length > 0 && got;
+    });
+    expect(restricted.map((body) => body.data)).toEqual([{ uscc: borrower, effectiveOn: today(), level: 'RESTRICTED', previousLevel: 'NONE' }]);
     // Give the stranger's change time to be relayed: nothing arrives for it.
     await new Promise((resolve) => setTimeout(resolve, 800));
     const all = [...endpoint.delivered().values()].map((entry) => verified(secret, entry));
     expect(all.every((body) => body.data.uscc === borrower)).toBe(true);
     expect(all.some((body) => 'score' in body.data)).toBe(false);
+  });
+
+  it('tells a bank of its borrower put on and taken off a list by the credit office, with the restriction it brings', async () => {
+    const endpoint = await receiver();
+    const borrower = await ratedEnterprise(hub);
+    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['LISTING_CHANGED', 'RESTRICTION_CHANGED'], usccs: [borrower] });
+    const designated = await hub.execute(
+      DesignateCreditListingDocument,
+      { input: { uscc: borrower, listType: 'SERIOUS_DISHONESTY', reason: '严重失信', documentNo: '连信〔2026〕9号', listedOn: today() } },
+      { key: 'demo-credit-office' },
+    );
+    expect(designated.errors).toBeUndefined();
+    const both = await waitFor('the listing and its restriction', () => {
+      const got = bodiesFor(endpoint, secret, borrower);
+      return got.length === 2 && got;
+    });
+    const byType = Object.fromEntries(both.map((body) => [body.type, body.data]));
+    expect(byType.LISTING_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), listType: 'SERIOUS_DISHONESTY', listed: true, documentNo: '连信〔2026〕9号', restrictionLevel: 'PROHIBITED' });
+    expect(byType.RESTRICTION_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), level: 'PROHIBITED', previousLevel: 'NONE' });
+
+    const removed = await hub.execute(
+      RemoveCreditListingDocument,
+      { input: { id: designated.data!.designateCreditListing.id, removedOn: today(), removalReason: '信用修复' } },
+      { key: 'demo-credit-office' },
+    );
+    expect(removed.errors).toBeUndefined();
+    const after = await waitFor('the removal and its restriction', () => {
+      const got = bodiesFor(endpoint, secret, borrower);
+      return got.length === 4 && got.slice(2);
+    });
+    expect(after.map((body) => [body.type, body.data.listed ?? body.data.level]).sort()).toEqual([
+      ['LISTING_CHANGED', false],
+      ['RESTRICTION_CHANGED', 'NONE'],
+    ]);
+    // The transaction that listed the subject also wrote its audit record (through the outbox).
+    const [audited] = await hub.sql<{ count: number }>(`SELECT count(*)::int AS count FROM gateway.audit_log WHERE 'Mutation.designateCreditListing' = ANY(fields) AND $1 = ANY(usccs)`, [borrower]);
+    expect(audited.count).toBe(1);
+  });
+
+  it('tells a utility of the surcharge a half-year snapshot decides, with the price it bills', async () => {
+    const endpoint = await receiver();
+    const { secret } = await subscribe(UTILITY, { url: endpoint.url, eventTypes: ['SURCHARGE_DECIDED'] });
+    const periodEnd = today() >= `${today().slice(0, 4)}-07-01` ? `${today().slice(0, 4)}-06-30` : `${Number(today().slice(0, 4)) - 1}-12-31`;
+    const red = await ratedEnterprise(hub);
+    await record(red, 'SUSPENSION_ORDER', addDays(periodEnd, -20));
+    await record(red, 'WARNING', addDays(periodEnd, -20));
+    const taken = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
+    expect(taken.errors).toBeUndefined();
+    const [decided] = await waitFor('the surcharge decision', () => {
+      const got = bodiesFor(endpoint, secret, red);
+      return got.length > 0 && got;
+    });
+    const period = periodEnd.endsWith('06-30') ? `${periodEnd.slice(0, 4)}-H2` : `${Number(periodEnd.slice(0, 4)) + 1}-H1`;
+    expect(decided.type).toBe('SURCHARGE_DECIDED');
+    expect(decided.data).toMatchObject({ uscc: red, effectiveOn: addDays(periodEnd, 1), period, color: 'RED', consecutiveRed: 1, sewageFee: { surchargePerCubicMetre: '0.60' } });
+    // Taking the same snapshot again stores nothing new and decides nothing again.
+    await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(bodiesFor(endpoint, secret, red)).toHaveLength(1);
   });
 
   it('tells a district officer only of subjects in its own district (row scope)', async () => {

@@ -72,9 +72,16 @@ export class Webhooks1796121189916 implements MigrationInterface {
         duration_ms int
       )`);
     await q.query(`CREATE INDEX webhook_attempt_subscription_idx ON gateway.webhook_attempt (subscription_id, id)`);
+    await q.query(`
+      CREATE TABLE gateway.webhook_restriction_state (
+        uscc varchar(18) PRIMARY KEY,
+        level varchar NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE gateway.webhook_restriction_state`);
     await q.query(`DROP TABLE gateway.webhook_attempt`);
     await q.query(`DROP TABLE gateway.webhook_message`);
     await q.query(`DROP TABLE gateway.webhook_watch`);

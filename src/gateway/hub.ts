@@ -44,7 +44,6 @@ import {
   WebhookDispatcher,
   WebhookRelayService,
   type SubscriberRead,
-  type SubscriberView,
   type WebhookServices,
 } from './webhooks';
 
@@ -297,14 +296,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
  * later; any other error leaves its field null, as a partner would see it.
  */
 function subscriberReader(apollo: ApolloServer<HubContext>, recorder: AuditRecorder, subjectFacts: FederatedSubjectFacts, snapshotSource: DataSource): SubscriberRead {
-  return async (principal, query, uscc) => {
+  return async (principal, query, variables) => {
     const ctx = createContext(principal, `webhook-read:${randomUUID()}`, subjectFacts, new ReadSnapshot(snapshotSource));
     try {
-      const response = await apollo.executeOperation<{ enterprise: SubscriberView | null }>({ query, variables: { uscc } }, { contextValue: ctx });
+      const response = await apollo.executeOperation<{ enterprise: Record<string, unknown> | null }>({ query, variables }, { contextValue: ctx });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental answer');
       const { data, errors } = response.body.singleResult;
       const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
-      if (failed) throw new Error(`reading ${uscc} as ${principal.clientName} failed: ${failed.message}`);
+      if (failed) throw new Error(`reading ${variables.uscc} as ${principal.clientName} failed: ${failed.message}`);
       return data?.enterprise ?? null;
     } finally {
       recorder.forget(ctx);

@@ -65,6 +65,10 @@ export function payloadData(role: Role, change: { type: string; uscc: string; ef
       data.consecutiveRed = facts.consecutiveRed;
       if (view.sewageFee) data.sewageFee = view.sewageFee;
       break;
+    case 'RESTRICTION_CHANGED':
+      data.level = facts.level;
+      data.previousLevel = facts.previousLevel;
+      return data;
     default:
       Object.assign(data, facts);
   }

@@ -150,7 +150,8 @@ export class WebhookDeliveryService {
       requestId: message.id,
       principal,
       operation: { name: 'webhook', hash: createHash('sha256').update(field).digest('hex'), type: 'query' as const, topLevelFields: [field], coordinates: [field] },
-      departments: [message.source_department],
+      // A derived change (`finance:environment`) is a read of the department that derives it.
+      departments: [message.source_department.split(':')[0]],
       usccs: [message.uscc],
       outcome: 'OK' as const,
       errorCodes: [],

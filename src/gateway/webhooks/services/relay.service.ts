@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { isRole, type Principal } from '../../../shared/auth/principal';
+import { HUB_SYSTEM_PRINCIPAL, isRole, type Principal } from '../../../shared/auth/principal';
 import { ChangeOutboxEntity } from '../../../shared/changes/change-outbox.entity';
 import type { Department } from '../../../shared/database';
+import { addDays } from '../../../shared/dates';
 import { log } from '../../../shared/logging';
 import { payloadData, subscriberQuery, type SubscriberView } from '../change-visibility';
 import type { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity';
@@ -18,7 +19,17 @@ const RELAY_LOCK = 74_311_012;
  * federation as for any request of that principal): the answer's `enterprise`, or null when the
  * subject is outside the subscriber's scope.
  */
-export type SubscriberRead = (principal: Principal, query: string, uscc: string) => Promise<SubscriberView | null>;
+export type SubscriberRead = (principal: Principal, query: string, variables: { uscc: string; [name: string]: unknown }) => Promise<Record<string, unknown> | null>;
+
+/** The relay reading restriction levels for itself (never a partner; not audited as a partner read). */
+const RELAY_PRINCIPAL: Principal = { ...HUB_SYSTEM_PRINCIPAL, clientId: 'hub:webhook-relay', clientName: 'hub webhook relay' };
+const RESTRICTION_QUERY = `query WebhookRestriction($uscc: USCC!, $before: Date!) {
+  enterprise(uscc: $uscc) { uscc before: creditRestriction(asOf: $before) { level } now: creditRestriction { level } }
+}`;
+/** The changes a credit-restriction level follows (finance derives it from the colour and the lists). */
+const RESTRICTION_CAUSES = new Set(['COLOR_CHANGED', 'LISTING_CHANGED']);
+
+type RelayedChange = { department: string; row: Pick<ChangeOutboxEntity, 'id' | 'type' | 'uscc' | 'effectiveOn' | 'data'> };
 
 type SubscriptionRow = Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'scope' | 'scopeDistrict' | 'clientId' | 'clientName' | 'role' | 'agency' | 'districtCode' | 'purpose'>;
 
@@ -80,8 +91,8 @@ export class WebhookRelayService {
         if (rows.length > 0) taken.push({ department, source, rows });
       }
       if (taken.length === 0) return true;
-      const changes = taken.flatMap(({ department, rows }) => rows.map((row) => ({ department, row })));
-      const usccs = [...new Set(changes.map(({ row }) => row.uscc))];
+      const takenChanges: RelayedChange[] = taken.flatMap(({ department, rows }) => rows.map((row) => ({ department, row })));
+      const usccs = [...new Set(takenChanges.map(({ row }) => row.uscc))];
       const subscriptions = await manager.query<SubscriptionRow[]>(
         `SELECT id::text, event_types AS "eventTypes", scope, scope_district AS "scopeDistrict", client_id AS "clientId", client_name AS "clientName",
                 role, agency, district_code AS "districtCode", purpose
@@ -94,6 +105,9 @@ export class WebhookRelayService {
         [usccs],
       );
       const watchers = new Set(watched.map((w) => `${w.subscription_id}:${w.uscc}`));
+      const changes = subscriptions.some((s) => s.eventTypes.includes('RESTRICTION_CHANGED'))
+        ? [...takenChanges, ...(await this.restrictionChanges(manager, takenChanges))]
+        : takenChanges;
       const views = new Map<string, Promise<SubscriberView | null>>();
       const messages: { id: string; subscriptionId: string; department: string; sourceId: string; type: string; uscc: string; payload: string }[] = [];
       for (const { department, row } of changes) {
@@ -104,7 +118,7 @@ export class WebhookRelayService {
           const principal: Principal = { ...subscription, role: subscription.role };
           // One read per subscriber and subject in a batch, however many of its changes there are.
           const key = `${subscription.id}:${row.uscc}`;
-          if (!views.has(key)) views.set(key, this.readAs(principal, subscriberQuery(principal.role), row.uscc));
+          if (!views.has(key)) views.set(key, this.readAs(principal, subscriberQuery(principal.role), { uscc: row.uscc }) as Promise<SubscriberView | null>);
           const view = await views.get(key)!;
           if (!view) continue;
           if (subscription.scope === 'DISTRICT' && view.districtCode !== subscription.scopeDistrict) continue;
@@ -139,5 +153,41 @@ export class WebhookRelayService {
     }
     if (made > 0) log.info('webhook messages queued', { messages: made });
     return made;
+  }
+
+  /**
+   * RESTRICTION_CHANGED changes caused by the colour and listing changes of a batch: a subject's level
+   * now, against the level last seen (or, the first time, the level the day before the cause took
+   * effect); the level seen is stored in the relay's transaction. Each derived change takes the id of
+   * its last cause in the batch, under `finance:<department>`, so relaying again cannot repeat it.
+   */
+  private async restrictionChanges(manager: { query: DataSource['query'] }, changes: RelayedChange[]): Promise<RelayedChange[]> {
+    const causes = new Map<string, RelayedChange>();
+    for (const change of changes) if (RESTRICTION_CAUSES.has(change.row.type)) causes.set(change.row.uscc, change);
+    if (causes.size === 0) return [];
+    const stored = await manager.query<{ uscc: string; level: string }[]>(`SELECT uscc, level FROM gateway.webhook_restriction_state WHERE uscc = ANY($1::varchar[])`, [[...causes.keys()]]);
+    const known = new Map(stored.map((row) => [row.uscc, row.level]));
+    const derived: RelayedChange[] = [];
+    const seen: { uscc: string; level: string }[] = [];
+    for (const [uscc, cause] of causes) {
+      const answer = (await this.readAs(RELAY_PRINCIPAL, RESTRICTION_QUERY, { uscc, before: addDays(cause.row.effectiveOn, -1) })) as { before: { level: string } | null; now: { level: string } | null } | null;
+      const level = answer?.now?.level;
+      if (!level) continue;
+      const previous = known.get(uscc) ?? answer.before?.level ?? 'NONE';
+      seen.push({ uscc, level });
+      if (level === previous) continue;
+      derived.push({
+        department: `finance:${cause.department}`,
+        row: { id: cause.row.id, type: 'RESTRICTION_CHANGED', uscc, effectiveOn: cause.row.effectiveOn, data: { level, previousLevel: previous } },
+      });
+    }
+    if (seen.length > 0) {
+      await manager.query(
+        `INSERT INTO gateway.webhook_restriction_state (uscc, level) SELECT * FROM unnest($1::varchar[], $2::varchar[])
+         ON CONFLICT (uscc) DO UPDATE SET level = EXCLUDED.level, updated_at = now()`,
+        [seen.map((s) => s.uscc), seen.map((s) => s.level)],
+      );
+    }
+    return derived;
   }
 }
