@@ -115,17 +115,24 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(SCHEDULE[0] - 50);
     expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(SCHEDULE[1] - 50);
 
-    const log = await deliveries(ADMIN, subscription.id);
+    // The log and the audit trail are written once the endpoint's answer is in: wait for them.
+    const log = await waitFor('the delivery log', async () => {
+      const entries = await deliveries(ADMIN, subscription.id);
+      return entries.filter((entry) => entry.outcome === 'DELIVERED').length === 2 && entries;
+    });
     expect(log.filter((entry) => entry.messageId === first).map((entry) => [entry.attempt, entry.outcome, entry.statusCode])).toEqual([
       [1, 'FAILED', 500],
       [2, 'FAILED', 500],
       [3, 'DELIVERED', 204],
     ]);
     // Each delivery is in the audit trail like a read by the subscriber.
-    const audited = await hub.sql<{ request_id: string; role: string; usccs: string[] }>(
-      `SELECT request_id, role, usccs FROM gateway.audit_log WHERE 'Webhook.COLOR_CHANGED' = ANY(fields) AND $1 = ANY(usccs)`,
-      [uscc],
-    );
+    const audited = await waitFor('the audit records', async () => {
+      const rows = await hub.sql<{ request_id: string; role: string; usccs: string[] }>(
+        `SELECT request_id, role, usccs FROM gateway.audit_log WHERE 'Webhook.COLOR_CHANGED' = ANY(fields) AND $1 = ANY(usccs)`,
+        [uscc],
+      );
+      return rows.length === 2 && rows;
+    });
     expect(audited.map((row) => row.request_id).sort()).toEqual(ofSubject.map((entry) => entry.id).filter((id, i, all) => all.indexOf(id) === i).sort());
     expect(audited.every((row) => row.role === 'ENV_ADMIN')).toBe(true);
 
@@ -169,7 +176,7 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     const endpoint = await receiver();
     const borrower = await ratedEnterprise(hub);
     const stranger = await ratedEnterprise(hub);
-    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED', 'RESTRICTION_CHANGED'], usccs: [borrower] });
+    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED', 'RESTRICTION_CHANGED', 'MEASURE_STARTED'], usccs: [borrower] });
     // What a bank may not read (the sewage-fee surcharge), it may not subscribe to.
     const refused = await hub.execute(CreateWebhookSubscriptionDocument, { input: { url: endpoint.url, eventTypes: ['SURCHARGE_DECIDED'] } }, BANK);
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
@@ -186,6 +193,12 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
       return got.length > 0 && got;
     });
     expect(restricted.map((body) => body.data)).toEqual([{ uscc: borrower, effectiveOn: today(), level: 'RESTRICTED', previousLevel: 'NONE' }]);
+    // RED starts the bank's own measure; the measures other agencies implement are not a bank's to hear of.
+    const started = await waitFor('the bank measure', () => {
+      const got = bodiesFor(endpoint, secret, borrower).filter((body) => body.type === 'MEASURE_STARTED');
+      return got.length > 0 && got;
+    });
+    expect(started.map((body) => body.data.measureCode)).toEqual(['BANK_CREDIT_RESTRICTION']);
     // Give the stranger's change time to be relayed: nothing arrives for it.
     await new Promise((resolve) => setTimeout(resolve, 800));
     const all = [...endpoint.delivered().values()].map((entry) => verified(secret, entry));

@@ -78,9 +78,16 @@ export class Webhooks1796121189916 implements MigrationInterface {
         level varchar NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
+    await q.query(`
+      CREATE TABLE gateway.webhook_measure_state (
+        uscc varchar(18) PRIMARY KEY,
+        codes text[] NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE gateway.webhook_measure_state`);
     await q.query(`DROP TABLE gateway.webhook_restriction_state`);
     await q.query(`DROP TABLE gateway.webhook_attempt`);
     await q.query(`DROP TABLE gateway.webhook_message`);

@@ -30,8 +30,11 @@ export function subscriberQuery(role: Role): string {
   const extras = [
     mayRead(role, 'Enterprise.creditRestriction') ? 'creditRestriction { level }' : '',
     mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period }' : '',
+    mayRead(role, 'Enterprise.jointMeasures') ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures { measure { code } }' : '',
   ].filter(Boolean);
-  return `query WebhookSubject($uscc: USCC!) { enterprise(uscc: $uscc) { uscc districtCode ${extras.join(' ')} } }`;
+  // `$before` is declared only where a field uses it (GraphQL refuses unused variables).
+  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$uscc: USCC!, $before: Date!' : '$uscc: USCC!';
+  return `query WebhookSubject(${variables}) { enterprise(uscc: $uscc) { uscc districtCode ${extras.join(' ')} } }`;
 }
 
 export interface SubscriberView {
@@ -39,6 +42,9 @@ export interface SubscriberView {
   districtCode: string;
   creditRestriction?: { level: string } | null;
   sewageFee?: { surchargePerCubicMetre: string; period: string } | null;
+  /** The joint measures the subscriber sees, the day before the change and now. */
+  measuresBefore?: { measure: { code: string } }[] | null;
+  measuresNow?: { measure: { code: string } }[] | null;
 }
 
 /**

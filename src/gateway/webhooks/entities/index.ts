@@ -1,8 +1,8 @@
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
 import { WebhookMessageEntity } from './webhook-message.entity';
-import { WebhookRestrictionStateEntity } from './webhook-restriction-state.entity';
+import { WebhookMeasureStateEntity, WebhookRestrictionStateEntity } from './webhook-derived-state.entity';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 import { WebhookWatchEntity } from './webhook-watch.entity';
 
 /** The gateway schema's webhook tables (the Webhooks migration). */
-export const WEBHOOK_ENTITIES = [WebhookSubscriptionEntity, WebhookWatchEntity, WebhookMessageEntity, WebhookAttemptEntity, WebhookRestrictionStateEntity];
+export const WEBHOOK_ENTITIES = [WebhookSubscriptionEntity, WebhookWatchEntity, WebhookMessageEntity, WebhookAttemptEntity, WebhookRestrictionStateEntity, WebhookMeasureStateEntity];

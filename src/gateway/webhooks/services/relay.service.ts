@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { HUB_SYSTEM_PRINCIPAL, isRole, type Principal } from '../../../shared/auth/principal';
+import { isRole, type Principal } from '../../../shared/auth/principal';
 import { ChangeOutboxEntity } from '../../../shared/changes/change-outbox.entity';
 import type { Department } from '../../../shared/database';
 import { addDays } from '../../../shared/dates';
@@ -7,7 +7,21 @@ import { log } from '../../../shared/logging';
 import { payloadData, subscriberQuery, type SubscriberView } from '../change-visibility';
 import type { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity';
 import { generateMessageId } from '../signing';
+import { DerivedChanges, type RelayedChange } from './derived-changes';
 import { enqueueDelivery } from './job-queue';
+
+/** Changes derived by the relay (DerivedChanges), not written by a department. */
+const DERIVED_TYPES = new Set(['RESTRICTION_CHANGED', 'MEASURE_STARTED', 'MEASURE_ENDED']);
+
+/**
+ * A measure's start or end is told only to a subscriber whose own `jointMeasures` shows that measure
+ * (a bank sees the measures banks implement): now for a start, the day before for an end.
+ */
+function mayKnowOfMeasure(change: RelayedChange['row'], view: SubscriberView): boolean {
+  if (change.type !== 'MEASURE_STARTED' && change.type !== 'MEASURE_ENDED') return true;
+  const shown = change.type === 'MEASURE_STARTED' ? view.measuresNow : view.measuresBefore;
+  return (shown ?? []).some((m) => m.measure.code === change.data.measureCode);
+}
 
 /** Outbox rows taken per department and pass. */
 const BATCH = 200;
@@ -21,15 +35,6 @@ const RELAY_LOCK = 74_311_012;
  */
 export type SubscriberRead = (principal: Principal, query: string, variables: { uscc: string; [name: string]: unknown }) => Promise<Record<string, unknown> | null>;
 
-/** The relay reading restriction levels for itself (never a partner; not audited as a partner read). */
-const RELAY_PRINCIPAL: Principal = { ...HUB_SYSTEM_PRINCIPAL, clientId: 'hub:webhook-relay', clientName: 'hub webhook relay' };
-const RESTRICTION_QUERY = `query WebhookRestriction($uscc: USCC!, $before: Date!) {
-  enterprise(uscc: $uscc) { uscc before: creditRestriction(asOf: $before) { level } now: creditRestriction { level } }
-}`;
-/** The changes a credit-restriction level follows (finance derives it from the colour and the lists). */
-const RESTRICTION_CAUSES = new Set(['COLOR_CHANGED', 'LISTING_CHANGED']);
-
-type RelayedChange = { department: string; row: Pick<ChangeOutboxEntity, 'id' | 'type' | 'uscc' | 'effectiveOn' | 'data'> };
 
 type SubscriptionRow = Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'scope' | 'scopeDistrict' | 'clientId' | 'clientName' | 'role' | 'agency' | 'districtCode' | 'purpose'>;
 
@@ -45,12 +50,15 @@ type SubscriptionRow = Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'sc
 export class WebhookRelayService {
   private running: Promise<number> | null = null;
   private again = false;
+  private readonly derived: DerivedChanges;
 
   constructor(
     private readonly gateway: DataSource,
     private readonly outboxes: Partial<Record<Department, DataSource>>,
     private readonly readAs: SubscriberRead,
-  ) {}
+  ) {
+    this.derived = new DerivedChanges(readAs);
+  }
 
   /** Runs a pass now, or once more after the running one (a change may have come in meanwhile). */
   kick(): Promise<number> {
@@ -105,9 +113,8 @@ export class WebhookRelayService {
         [usccs],
       );
       const watchers = new Set(watched.map((w) => `${w.subscription_id}:${w.uscc}`));
-      const changes = subscriptions.some((s) => s.eventTypes.includes('RESTRICTION_CHANGED'))
-        ? [...takenChanges, ...(await this.restrictionChanges(manager, takenChanges))]
-        : takenChanges;
+      const wantsDerived = subscriptions.some((s) => s.eventTypes.some((type) => DERIVED_TYPES.has(type)));
+      const changes = wantsDerived ? [...takenChanges, ...(await this.derived.of(manager, takenChanges))] : takenChanges;
       const views = new Map<string, Promise<SubscriberView | null>>();
       const messages: { id: string; subscriptionId: string; department: string; sourceId: string; type: string; uscc: string; payload: string }[] = [];
       for (const { department, row } of changes) {
@@ -118,9 +125,10 @@ export class WebhookRelayService {
           const principal: Principal = { ...subscription, role: subscription.role };
           // One read per subscriber and subject in a batch, however many of its changes there are.
           const key = `${subscription.id}:${row.uscc}`;
-          if (!views.has(key)) views.set(key, this.readAs(principal, subscriberQuery(principal.role), { uscc: row.uscc }) as Promise<SubscriberView | null>);
+          const before = addDays(row.effectiveOn, -1);
+          if (!views.has(key)) views.set(key, this.readAs(principal, subscriberQuery(principal.role), { uscc: row.uscc, before }) as Promise<SubscriberView | null>);
           const view = await views.get(key)!;
-          if (!view) continue;
+          if (!view || !mayKnowOfMeasure(row, view)) continue;
           if (subscription.scope === 'DISTRICT' && view.districtCode !== subscription.scopeDistrict) continue;
           const body = JSON.stringify({ type: row.type, timestamp: new Date().toISOString(), data: payloadData(principal.role, row, view) });
           messages.push({ id: generateMessageId(), subscriptionId: subscription.id, department, sourceId: String(row.id), type: row.type, uscc: row.uscc, payload: body });
@@ -153,41 +161,5 @@ export class WebhookRelayService {
     }
     if (made > 0) log.info('webhook messages queued', { messages: made });
     return made;
-  }
-
-  /**
-   * RESTRICTION_CHANGED changes caused by the colour and listing changes of a batch: a subject's level
-   * now, against the level last seen (or, the first time, the level the day before the cause took
-   * effect); the level seen is stored in the relay's transaction. Each derived change takes the id of
-   * its last cause in the batch, under `finance:<department>`, so relaying again cannot repeat it.
-   */
-  private async restrictionChanges(manager: { query: DataSource['query'] }, changes: RelayedChange[]): Promise<RelayedChange[]> {
-    const causes = new Map<string, RelayedChange>();
-    for (const change of changes) if (RESTRICTION_CAUSES.has(change.row.type)) causes.set(change.row.uscc, change);
-    if (causes.size === 0) return [];
-    const stored = await manager.query<{ uscc: string; level: string }[]>(`SELECT uscc, level FROM gateway.webhook_restriction_state WHERE uscc = ANY($1::varchar[])`, [[...causes.keys()]]);
-    const known = new Map(stored.map((row) => [row.uscc, row.level]));
-    const derived: RelayedChange[] = [];
-    const seen: { uscc: string; level: string }[] = [];
-    for (const [uscc, cause] of causes) {
-      const answer = (await this.readAs(RELAY_PRINCIPAL, RESTRICTION_QUERY, { uscc, before: addDays(cause.row.effectiveOn, -1) })) as { before: { level: string } | null; now: { level: string } | null } | null;
-      const level = answer?.now?.level;
-      if (!level) continue;
-      const previous = known.get(uscc) ?? answer.before?.level ?? 'NONE';
-      seen.push({ uscc, level });
-      if (level === previous) continue;
-      derived.push({
-        department: `finance:${cause.department}`,
-        row: { id: cause.row.id, type: 'RESTRICTION_CHANGED', uscc, effectiveOn: cause.row.effectiveOn, data: { level, previousLevel: previous } },
-      });
-    }
-    if (seen.length > 0) {
-      await manager.query(
-        `INSERT INTO gateway.webhook_restriction_state (uscc, level) SELECT * FROM unnest($1::varchar[], $2::varchar[])
-         ON CONFLICT (uscc) DO UPDATE SET level = EXCLUDED.level, updated_at = now()`,
-        [seen.map((s) => s.uscc), seen.map((s) => s.level)],
-      );
-    }
-    return derived;
   }
 }
