@@ -7,7 +7,11 @@ import { startHub, type Hub } from '../src/gateway/hub';
 import { loadConfig, type WebhookConfig } from '../src/shared/config';
 import { addDays, addMonths, today } from '../src/shared/dates';
 import {
+  AddWebhookWatchCodesDocument,
   CreateWebhookSubscriptionDocument,
+  DeleteWebhookSubscriptionDocument,
+  RemoveWebhookWatchCodesDocument,
+  RotateWebhookSecretDocument,
   DesignateCreditListingDocument,
   RemoveCreditListingDocument,
   TakeHalfYearSnapshotDocument,
@@ -17,7 +21,7 @@ import {
   WebhookSubscriptionsDocument,
   type WebhookSubscriptionInput,
 } from './generated/graphql';
-import { ratedEnterprise } from './support/fixtures';
+import { newUscc, ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type CallOptions, type TestHub } from './support/test-hub';
 import { waitFor, WebhookReceiver, type Received } from './support/webhook-receiver';
 
@@ -312,6 +316,69 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     } finally {
       await strict.stop();
     }
+  });
+});
+
+describe('managing subscriptions', () => {
+  it('grows a watch-list set-wise in batches up to 100,000 codes, each code once, and shrinks it', async () => {
+    const endpoint = await receiver();
+    // A request carries at most 1000 list items in all (the event types count too).
+    const first = Array.from({ length: 900 }, () => newUscc());
+    const { subscription } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'], usccs: first });
+    expect(subscription.watchCount).toBe(900);
+    const second = [...first.slice(0, 200), ...Array.from({ length: 800 }, () => newUscc())];
+    const grown = await hub.execute(AddWebhookWatchCodesDocument, { subscriptionId: subscription.id, usccs: second }, BANK);
+    expect(grown.data?.addWebhookWatchCodes).toBe(1700);
+    const shrunk = await hub.execute(RemoveWebhookWatchCodesDocument, { subscriptionId: subscription.id, usccs: first.slice(0, 300) }, BANK);
+    expect(shrunk.data?.removeWebhookWatchCodes).toBe(1400);
+    // A batch over the gateway's list limit is refused before anything runs.
+    const tooLong = await hub.execute(AddWebhookWatchCodesDocument, { subscriptionId: subscription.id, usccs: Array.from({ length: 1001 }, () => newUscc()) }, BANK);
+    expect(errorCodes(tooLong)).toEqual(['QUERY_TOO_COMPLEX']);
+    // Filled up to the portfolio limit (setup by SQL), one more code is refused naming the limit, and nothing is added.
+    await hub.sql(
+      `INSERT INTO gateway.webhook_watch (subscription_id, uscc) SELECT $1, lpad(n::text, 18, '0') FROM generate_series(1, 100000 - 1400) AS n`,
+      [subscription.id],
+    );
+    const over = await hub.execute(AddWebhookWatchCodesDocument, { subscriptionId: subscription.id, usccs: [newUscc()] }, BANK);
+    expect(errorCodes(over)).toEqual(['BAD_USER_INPUT']);
+    expect(over.errors?.[0].message).toMatch(/at most 100000 codes/);
+    const [{ count }] = await hub.sql<{ count: number }>(`SELECT count(*)::int AS count FROM gateway.webhook_watch WHERE subscription_id = $1`, [subscription.id]);
+    expect(count).toBe(100_000);
+  });
+
+  it("keeps each partner's subscriptions its own", async () => {
+    const endpoint = await receiver();
+    const { subscription } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    const listed = await hub.execute(WebhookSubscriptionsDocument, {}, UTILITY);
+    expect(listed.data!.webhookSubscriptions.map((s) => s.id)).not.toContain(subscription.id);
+    for (const response of [
+      await hub.execute(WebhookDeliveriesDocument, { subscriptionId: subscription.id }, UTILITY),
+      await hub.execute(DeleteWebhookSubscriptionDocument, { id: subscription.id }, UTILITY),
+      await hub.execute(ReplayWebhookDeliveriesDocument, { subscriptionId: subscription.id, since: new Date(0).toISOString() }, UTILITY),
+    ]) {
+      expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    }
+    const publicCaller = await hub.execute(WebhookSubscriptionsDocument, {}, {});
+    expect(errorCodes(publicCaller)).toEqual(['FORBIDDEN']);
+    const deleted = await hub.execute(DeleteWebhookSubscriptionDocument, { id: subscription.id }, BANK);
+    expect(deleted.data?.deleteWebhookSubscription.active).toBe(false);
+  });
+
+  it('signs with the old and the new secret during a rotation', async () => {
+    const endpoint = await receiver();
+    const { secret: oldSecret, subscription } = await subscribe(ADMIN, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
+    const rotated = await hub.execute(RotateWebhookSecretDocument, { id: subscription.id }, ADMIN);
+    const newSecret = rotated.data!.rotateWebhookSecret.secret;
+    expect(newSecret).not.toBe(oldSecret);
+    const uscc = await ratedEnterprise(hub);
+    await record(uscc, 'ADMIN_DETENTION_TRANSFER');
+    const [entry] = await waitFor('the delivery', () => {
+      const got = [...endpoint.delivered().values()];
+      return got.length > 0 && got;
+    });
+    expect(entry.signature.split(' ')).toHaveLength(2);
+    expect(verified(newSecret, entry).data.uscc).toBe(uscc);
+    expect(verified(oldSecret, entry).data.uscc).toBe(uscc);
   });
 });
 
