@@ -290,7 +290,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
 }
 
 /**
- * Reads a subject as a webhook subscriber, through the gateway like any request of that principal
+ * Reads subjects as a webhook subscriber, through the gateway like any request of that principal
  * (permission table, row scope, federation, one read snapshot), for the relay's messages. Errors of
  * the infrastructure (INTERNAL, SERVICE_UNAVAILABLE) are thrown so the relay retries the batch
  * later; any other error leaves its field null, as a partner would see it.
@@ -299,12 +299,12 @@ function subscriberReader(apollo: ApolloServer<HubContext>, recorder: AuditRecor
   return async (principal, query, variables) => {
     const ctx = createContext(principal, `webhook-read:${randomUUID()}`, subjectFacts, new ReadSnapshot(snapshotSource));
     try {
-      const response = await apollo.executeOperation<{ enterprise: Record<string, unknown> | null }>({ query, variables }, { contextValue: ctx });
+      const response = await apollo.executeOperation<{ enterprises: (Record<string, unknown> | null)[] }>({ query, variables }, { contextValue: ctx });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental answer');
       const { data, errors } = response.body.singleResult;
       const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
-      if (failed) throw new Error(`reading ${variables.uscc} as ${principal.clientName} failed: ${failed.message}`);
-      return data?.enterprise ?? null;
+      if (failed) throw new Error(`reading ${variables.usccs.length} subjects as ${principal.clientName} failed: ${failed.message}`);
+      return data?.enterprises ?? variables.usccs.map(() => null);
     } finally {
       recorder.forget(ctx);
       await ctx.snapshot.release();

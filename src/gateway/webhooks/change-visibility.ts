@@ -22,9 +22,9 @@ export function mayBeTold(role: Role, type: ChangeEventType): boolean {
 }
 
 /**
- * The subgraph read that checks a subject is in the subscriber's row scope and fetches the extras
- * its role may see, asked through the gateway as the subscriber: only fields its role may read are
- * asked, and shield checks them again. The answer's `enterprise` is null outside its row scope.
+ * The read that checks subjects are in the subscriber's row scope and fetches the extras its role may
+ * see, asked through the gateway as the subscriber: only fields its role may read are asked, and
+ * shield checks them again. An answer is null for a subject outside its row scope.
  */
 export function subscriberQuery(role: Role): string {
   const extras = [
@@ -32,9 +32,9 @@ export function subscriberQuery(role: Role): string {
     mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period }' : '',
     mayRead(role, 'Enterprise.jointMeasures') ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures { measure { code } }' : '',
   ].filter(Boolean);
-  // `$before` is declared only where a field uses it (GraphQL refuses unused variables).
-  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$uscc: USCC!, $before: Date!' : '$uscc: USCC!';
-  return `query WebhookSubject(${variables}) { enterprise(uscc: $uscc) { uscc districtCode ${extras.join(' ')} } }`;
+  // `$before` is declared only where a field uses it (GraphQL refuses unused variables; an extra value is ignored).
+  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$usccs: [USCC!]!, $before: Date!' : '$usccs: [USCC!]!';
+  return `query WebhookSubjects(${variables}) { enterprises(usccs: $usccs) { uscc districtCode ${extras.join(' ')} } }`;
 }
 
 export interface SubscriberView {

@@ -5,7 +5,8 @@ import { WebhookSubscriptionService } from './services/subscription.service';
 
 export { WebhookDispatcher } from './dispatcher';
 export { WebhookDeliveryService } from './services/delivery.service';
-export { WebhookRelayService, type SubscriberRead } from './services/relay.service';
+export { WebhookRelayService } from './services/relay.service';
+export type { SubscriberRead } from './services/subscriber-read';
 export type { SubscriberView } from './change-visibility';
 
 /**

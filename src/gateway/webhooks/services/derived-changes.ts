@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { HUB_SYSTEM_PRINCIPAL, type Principal } from '../../../shared/auth/principal';
 import type { ChangeOutboxEntity } from '../../../shared/changes/change-outbox.entity';
 import { addDays } from '../../../shared/dates';
-import type { SubscriberRead } from './relay.service';
+import { chunked, READ_CHUNK, type SubscriberRead } from './subscriber-read';
 
 /** A change on its way to subscribers: an outbox row, or one derived from it. */
 export interface RelayedChange {
@@ -14,8 +14,8 @@ export interface RelayedChange {
 /** The relay reading derived answers for itself (never a partner; not audited as a partner read). */
 const RELAY_PRINCIPAL: Principal = { ...HUB_SYSTEM_PRINCIPAL, clientId: 'hub:webhook-relay', clientName: 'hub webhook relay' };
 
-const DERIVED_QUERY = `query WebhookDerived($uscc: USCC!, $before: Date!) {
-  enterprise(uscc: $uscc) {
+const DERIVED_QUERY = `query WebhookDerived($usccs: [USCC!]!, $before: Date!) {
+  enterprises(usccs: $usccs) {
     uscc
     restrictionBefore: creditRestriction(asOf: $before) { level }
     restrictionNow: creditRestriction { level }
@@ -61,9 +61,22 @@ export class DerivedChanges {
     const derived: RelayedChange[] = [];
     const seenLevels: [string, string][] = [];
     const seenMeasures: [string, string[]][] = [];
+    // One read per day-before date (usually one) for all the causes' subjects.
+    const answers = new Map<string, DerivedAnswer | null>();
+    const byDate = new Map<string, string[]>();
+    for (const [uscc, cause] of causes) {
+      const before = addDays(cause.row.effectiveOn, -1);
+      byDate.set(before, [...(byDate.get(before) ?? []), uscc]);
+    }
+    for (const [before, codes] of byDate) {
+      for (const chunk of chunked(codes, READ_CHUNK)) {
+        const read = await this.readAs(RELAY_PRINCIPAL, DERIVED_QUERY, { usccs: chunk, before });
+        chunk.forEach((uscc, i) => answers.set(uscc, (read[i] ?? null) as DerivedAnswer | null));
+      }
+    }
     for (const [uscc, cause] of causes) {
       const { effectiveOn, id } = cause.row;
-      const answer = (await this.readAs(RELAY_PRINCIPAL, DERIVED_QUERY, { uscc, before: addDays(effectiveOn, -1) })) as DerivedAnswer | null;
+      const answer = answers.get(uscc);
       if (!answer) continue;
       const level = answer.restrictionNow?.level;
       if (level) {

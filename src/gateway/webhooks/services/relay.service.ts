@@ -8,6 +8,7 @@ import { payloadData, subscriberQuery, type SubscriberView } from '../change-vis
 import type { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity';
 import { generateMessageId } from '../signing';
 import { DerivedChanges, type RelayedChange } from './derived-changes';
+import { chunked, READ_CHUNK, type SubscriberRead } from './subscriber-read';
 import { enqueueDelivery } from './job-queue';
 
 /** Changes derived by the relay (DerivedChanges), not written by a department. */
@@ -28,12 +29,6 @@ const BATCH = 200;
 /** pg_advisory_xact_lock key: one relay at a time across hub instances. */
 const RELAY_LOCK = 74_311_012;
 
-/**
- * Reads one subject as a subscriber, through the gateway (the permission table, row scope and
- * federation as for any request of that principal): the answer's `enterprise`, or null when the
- * subject is outside the subscriber's scope.
- */
-export type SubscriberRead = (principal: Principal, query: string, variables: { uscc: string; [name: string]: unknown }) => Promise<Record<string, unknown> | null>;
 
 
 type SubscriptionRow = Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'scope' | 'scopeDistrict' | 'clientId' | 'clientName' | 'role' | 'agency' | 'districtCode' | 'purpose'>;
@@ -115,24 +110,36 @@ export class WebhookRelayService {
       const watchers = new Set(watched.map((w) => `${w.subscription_id}:${w.uscc}`));
       const wantsDerived = subscriptions.some((s) => s.eventTypes.some((type) => DERIVED_TYPES.has(type)));
       const changes = wantsDerived ? [...takenChanges, ...(await this.derived.of(manager, takenChanges))] : takenChanges;
-      const views = new Map<string, Promise<SubscriberView | null>>();
-      const messages: { id: string; subscriptionId: string; department: string; sourceId: string; type: string; uscc: string; payload: string }[] = [];
+      // Who is to hear of what, then one read per subscriber (and day before) for all its subjects.
+      const wanted: { department: string; row: RelayedChange['row']; subscription: SubscriptionRow; principal: Principal; before: string }[] = [];
       for (const { department, row } of changes) {
         for (const subscription of subscriptions) {
           if (!subscription.eventTypes.includes(row.type)) continue;
           if (subscription.scope === 'WATCHLIST' && !watchers.has(`${subscription.id}:${row.uscc}`)) continue;
           if (!isRole(subscription.role)) continue;
-          const principal: Principal = { ...subscription, role: subscription.role };
-          // One read per subscriber and subject in a batch, however many of its changes there are.
-          const key = `${subscription.id}:${row.uscc}`;
-          const before = addDays(row.effectiveOn, -1);
-          if (!views.has(key)) views.set(key, this.readAs(principal, subscriberQuery(principal.role), { uscc: row.uscc, before }) as Promise<SubscriberView | null>);
-          const view = await views.get(key)!;
-          if (!view || !mayKnowOfMeasure(row, view)) continue;
-          if (subscription.scope === 'DISTRICT' && view.districtCode !== subscription.scopeDistrict) continue;
-          const body = JSON.stringify({ type: row.type, timestamp: new Date().toISOString(), data: payloadData(principal.role, row, view) });
-          messages.push({ id: generateMessageId(), subscriptionId: subscription.id, department, sourceId: String(row.id), type: row.type, uscc: row.uscc, payload: body });
+          wanted.push({ department, row, subscription, principal: { ...subscription, role: subscription.role }, before: addDays(row.effectiveOn, -1) });
         }
+      }
+      const reads = new Map<string, { principal: Principal; before: string; usccs: Set<string> }>();
+      for (const { subscription, principal, before, row } of wanted) {
+        const key = `${subscription.id}|${before}`;
+        if (!reads.has(key)) reads.set(key, { principal, before, usccs: new Set() });
+        reads.get(key)!.usccs.add(row.uscc);
+      }
+      const views = new Map<string, SubscriberView | null>();
+      for (const [key, { principal, before, usccs }] of reads) {
+        for (const chunk of chunked([...usccs], READ_CHUNK)) {
+          const answers = await this.readAs(principal, subscriberQuery(principal.role), { usccs: chunk, before });
+          chunk.forEach((uscc, i) => views.set(`${key}|${uscc}`, (answers[i] ?? null) as SubscriberView | null));
+        }
+      }
+      const messages: { id: string; subscriptionId: string; department: string; sourceId: string; type: string; uscc: string; payload: string }[] = [];
+      for (const { department, row, subscription, principal, before } of wanted) {
+        const view = views.get(`${subscription.id}|${before}|${row.uscc}`);
+        if (!view || !mayKnowOfMeasure(row, view)) continue;
+        if (subscription.scope === 'DISTRICT' && view.districtCode !== subscription.scopeDistrict) continue;
+        const body = JSON.stringify({ type: row.type, timestamp: new Date().toISOString(), data: payloadData(principal.role, row, view) });
+        messages.push({ id: generateMessageId(), subscriptionId: subscription.id, department, sourceId: String(row.id), type: row.type, uscc: row.uscc, payload: body });
       }
       if (messages.length > 0) {
         const inserted = await manager.query<{ id: string }[]>(
