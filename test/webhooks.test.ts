@@ -147,6 +147,11 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     const ids = new Set(ofSubject.map((entry) => entry.id));
     await waitFor('the replayed messages', () => [...ids].every((id) => endpoint.received.filter((entry) => entry.id === id && entry.status === 204).length === 2));
     expect(bodiesFor(endpoint, secret, uscc)).toHaveLength(2);
+    // Operators see the attempts in /metrics.
+    const metrics = await (await fetch(hub.hub.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/^ecocredit_webhook_attempts_total\{outcome="retry"\} [1-9]/m);
+    expect(metrics).toMatch(/^ecocredit_webhook_attempts_total\{outcome="delivered"\} [1-9]/m);
+    expect(metrics).toMatch(/^ecocredit_webhook_messages_queued_total [1-9]/m);
   });
 
   it('gives a message up after the schedule, disables an endpoint that keeps failing and says so in its delivery log', async () => {

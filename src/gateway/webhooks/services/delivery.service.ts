@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { isRole, type Principal } from '../../../shared/auth/principal';
 import type { WebhookConfig } from '../../../shared/config';
 import { log } from '../../../shared/logging';
+import { webhookAttempts } from '../../../shared/metrics';
 import type { AuditTrailService } from '../../services/audit-trail.service';
 import type { WebhookAttemptOutcome } from '../entities/webhook-attempt.entity';
 import { signatureHeader } from '../signing';
@@ -49,6 +50,12 @@ export class WebhookDeliveryService {
   ) {}
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {
+    const outcome = await this.attempt(messageId);
+    if (outcome !== 'SKIPPED') webhookAttempts.inc({ outcome: outcome.toLowerCase() });
+    return outcome;
+  }
+
+  private async attempt(messageId: string): Promise<DeliveryOutcome> {
     const message = await this.claim(messageId);
     if (!message) return 'SKIPPED';
     const now = new Date();

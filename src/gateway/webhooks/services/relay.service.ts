@@ -4,6 +4,7 @@ import { ChangeOutboxEntity } from '../../../shared/changes/change-outbox.entity
 import type { Department } from '../../../shared/database';
 import { addDays } from '../../../shared/dates';
 import { log } from '../../../shared/logging';
+import { webhookMessagesQueued } from '../../../shared/metrics';
 import { payloadData, subscriberQuery, type SubscriberView } from '../change-visibility';
 import type { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity';
 import { generateMessageId } from '../signing';
@@ -166,7 +167,10 @@ export class WebhookRelayService {
     for (const { source, rows } of taken) {
       await source.getRepository(ChangeOutboxEntity).delete(rows.map((row) => row.id));
     }
-    if (made > 0) log.info('webhook messages queued', { messages: made });
+    if (made > 0) {
+      webhookMessagesQueued.inc(made);
+      log.info('webhook messages queued', { messages: made });
+    }
     return made;
   }
 }
