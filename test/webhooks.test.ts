@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
@@ -91,6 +91,10 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     const endpoint = await receiver(2);
     const { secret, subscription } = await subscribe(ADMIN, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    // Stored sealed: the database does not hold the secret that signs.
+    const [stored] = await hub.sql<{ secret: string }>(`SELECT secret FROM gateway.webhook_subscription WHERE id = $1`, [subscription.id]);
+    expect(stored.secret).toMatch(/^enc:v1:/);
+    expect(stored.secret).not.toContain(secret.slice(6, 20));
     const uscc = await ratedEnterprise(hub);
     // The first change meets the endpoint's two failures; the second comes once the first got through.
     expect((await record(uscc, 'SUSPENSION_ORDER')).ratingAfter.color).toBe('YELLOW');
@@ -397,7 +401,10 @@ describe('two dispatchers on one database', () => {
   it('never deliver the same message twice', async () => {
     // A second hub instance on the same database, with its own dispatcher (its own data folder for its audit key).
     const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-second-'));
-    second = await startHub({ config: { ...loadConfig({ HUB_DATA_DIR: dataDir }), databaseUrl: hub.hub.databaseUrl, port: 0, demo: true, webhooks: webhookConfig() }, seedDemo: false });
+    // Every instance has the same audit key (HUB_AUDIT_KEY in production), which also seals the signing secrets.
+    const own = loadConfig({ HUB_DATA_DIR: dataDir });
+    const audit = { ...own.audit, key: readFileSync(join(hub.dataDir, 'audit.key'), 'utf8').trim() };
+    second = await startHub({ config: { ...own, audit, databaseUrl: hub.hub.databaseUrl, port: 0, demo: true, webhooks: webhookConfig() }, seedDemo: false });
     const endpoint = await receiver();
     const { secret } = await subscribe(ADMIN, { url: endpoint.url, eventTypes: ['COLOR_CHANGED'] });
     const subjects = await Promise.all(Array.from({ length: 12 }, () => ratedEnterprise(hub)));

@@ -40,6 +40,7 @@ import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supe
 import { UsccOverrideService } from './services/uscc-override.service';
 import {
   createWebhookServices,
+  SecretBox,
   WebhookDeliveryService,
   WebhookDispatcher,
   WebhookRelayService,
@@ -104,7 +105,8 @@ export async function buildSubgraphs(
   services: GatewayServices = {
     clients: new ApiClientService(sources.gateway),
     audit: new AuditTrailService(sources.gateway, randomBytes(32), null, departmentSources(sources)),
-    webhooks: createWebhookServices(sources.gateway, loadConfig()),
+    // Never writes or signs without a hub: any key will do.
+    webhooks: createWebhookServices(sources.gateway, loadConfig(), new SecretBox(randomBytes(32))),
   },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
@@ -180,7 +182,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
     const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
-    const webhookServices = createWebhookServices(sources.gateway, config);
+    const secretBox = new SecretBox(auditKey);
+    const webhookServices = createWebhookServices(sources.gateway, config, secretBox);
     const subgraphs = await buildSubgraphs(sources, { clients, audit, webhooks: webhookServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
@@ -208,7 +211,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         databaseUrl,
         config: config.webhooks,
         relay,
-        delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks),
+        delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
         refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
       });
     }

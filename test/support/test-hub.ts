@@ -38,6 +38,8 @@ export interface TestHub {
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Every response this hub gave to `request`/`execute` (to check no error leaks internals). */
   responses: GraphqlResponse<unknown>[];
+  /** The hub's own data folder (its audit key and checkpoints). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startTestHub(options: { demoSize?: number; config?: Partia
     execute: (document, variables, call) => request(print(document), variables, call),
     sql: (text, params) => hub.sources.gateway.query(text, params),
     responses,
+    dataDir,
     async stop() {
       await hub.stop();
       await database.drop();

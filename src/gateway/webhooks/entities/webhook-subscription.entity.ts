@@ -44,7 +44,7 @@ export class WebhookSubscriptionEntity {
   @Column({ name: 'scope_district', type: 'varchar', length: 6, nullable: true })
   scopeDistrict: string | null;
 
-  /** `whsec_<base64>`: shown once, kept to sign (an HMAC needs the key itself, not a hash). */
+  /** `whsec_<base64>`, shown once; kept to sign (an HMAC needs the key itself, not a hash), sealed by SecretBox. */
   @Column({ type: 'varchar' })
   secret: string;
 

@@ -6,6 +6,7 @@ import { log } from '../../../shared/logging';
 import { webhookAttempts } from '../../../shared/metrics';
 import type { AuditTrailService } from '../../services/audit-trail.service';
 import type { WebhookAttemptOutcome } from '../entities/webhook-attempt.entity';
+import type { SecretBox } from '../secret-box';
 import { signatureHeader } from '../signing';
 import { postWebhook } from './endpoint-post';
 import { enqueueDelivery, returnedRows } from './job-queue';
@@ -47,6 +48,7 @@ export class WebhookDeliveryService {
     private readonly gateway: DataSource,
     private readonly audit: AuditTrailService,
     private readonly config: Pick<WebhookConfig, 'retryScheduleMs' | 'timeoutMs' | 'allowPrivate'>,
+    private readonly secrets: SecretBox,
   ) {}
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {
@@ -59,7 +61,8 @@ export class WebhookDeliveryService {
     const message = await this.claim(messageId);
     if (!message) return 'SKIPPED';
     const now = new Date();
-    const secrets = [message.secret, ...(message.previous_secret && message.previous_secret_until && message.previous_secret_until > now ? [message.previous_secret] : [])];
+    const sealed = [message.secret, ...(message.previous_secret && message.previous_secret_until && message.previous_secret_until > now ? [message.previous_secret] : [])];
+    const secrets = sealed.map((value) => this.secrets.open(value));
     const headers = {
       'webhook-id': message.id,
       'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),

@@ -8,6 +8,7 @@ import { parseRowId } from '../../../shared/ids';
 import { mayBeTold } from '../change-visibility';
 import { checkEndpointUrl, type EndpointPolicy } from '../endpoint-guard';
 import { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity';
+import type { SecretBox } from '../secret-box';
 import { generateWebhookSecret } from '../signing';
 
 /** Subscriptions one client may hold (live ones). */
@@ -35,6 +36,8 @@ export class WebhookSubscriptionService {
     private readonly dataSource: DataSource,
     private readonly endpoints: EndpointPolicy,
     private readonly rotationGraceMs: number,
+    /** Seals secrets before they are stored (only their owner sees them, once, in the answer). */
+    private readonly secrets: SecretBox,
   ) {}
 
   async list(ctx: HubContext): Promise<SubscriptionView[]> {
@@ -82,7 +85,7 @@ export class WebhookSubscriptionService {
           eventTypes,
           scope: usccs ? 'WATCHLIST' : districtCode ? 'DISTRICT' : 'ALL',
           scopeDistrict: districtCode,
-          secret,
+          secret: this.secrets.seal(secret),
         }),
       );
       if (usccs) await this.insertWatch(manager, row.id, usccs);
@@ -123,7 +126,7 @@ export class WebhookSubscriptionService {
   async rotateSecret(ctx: HubContext, id: string): Promise<{ subscription: SubscriptionView; secret: string }> {
     const row = await this.own(ctx, id);
     const secret = generateWebhookSecret();
-    const changes = { secret, previousSecret: row.secret, previousSecretUntil: new Date(Date.now() + this.rotationGraceMs) };
+    const changes = { secret: this.secrets.seal(secret), previousSecret: row.secret, previousSecretUntil: new Date(Date.now() + this.rotationGraceMs) };
     await this.dataSource.getRepository(WebhookSubscriptionEntity).update({ id: row.id }, changes);
     return { subscription: (await this.withWatchCounts([{ ...row, ...changes }]))[0], secret };
   }
