@@ -1023,10 +1023,12 @@ export type ObjectionStatus =
   | 'UNDER_REVIEW'
   | 'UPHELD';
 
-/** Where a page ends: pass endCursor as `after` for the next page. */
+/** Where a page of a connection ends and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The last edge's cursor (null on an empty page). */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when a page after this one exists: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 

@@ -1,7 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CHANGE_EVENT_TYPES, type ChangeEventType } from '../../../shared/changes/change-events';
-import { PageInfo } from '../../../shared/page-info.type';
+import { PageInfo } from '../../../shared/paging/page-info.type';
 import { UsccScalar } from '../../../shared/scalars';
 
 export const ChangeEventTypeEnum = Object.fromEntries(CHANGE_EVENT_TYPES.map((type) => [type, type])) as { [K in ChangeEventType]: K };
