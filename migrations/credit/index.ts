@@ -3,7 +3,16 @@ import { JointMeasures1764000000000 } from './1764000000000-JointMeasures';
 import { CreditRulesVersion1764100000000 } from './1764100000000-CreditRulesVersion';
 import { CreditAuditOutbox1766100000000 } from './1766100000000-CreditAuditOutbox';
 import { PriceMeasures1796121121026 } from './1796121121026-PriceMeasures';
+import { CreditChangeOutbox1796121189915 } from './1796121189915-CreditChangeOutbox';
 import { ListMeasures1796121800000 } from './1796121800000-ListMeasures';
 
 /** The credit office's migrations, oldest first. */
-export const creditMigrations = [CreateCredit1732400000000, JointMeasures1764000000000, CreditRulesVersion1764100000000, CreditAuditOutbox1766100000000, PriceMeasures1796121121026, ListMeasures1796121800000];
+export const creditMigrations = [
+  CreateCredit1732400000000,
+  JointMeasures1764000000000,
+  CreditRulesVersion1764100000000,
+  CreditAuditOutbox1766100000000,
+  PriceMeasures1796121121026,
+  CreditChangeOutbox1796121189915,
+  ListMeasures1796121800000,
+];

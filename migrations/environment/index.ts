@@ -3,6 +3,7 @@ import { EnvironmentEngine1732500000000 } from './1732500000000-EnvironmentEngin
 import { EnvironmentRulesVersion1764100000000 } from './1764100000000-EnvironmentRulesVersion';
 import { DistrictFollowsRegistration1765000000000 } from './1765000000000-DistrictFollowsRegistration';
 import { EnvironmentAuditOutbox1766100000000 } from './1766100000000-EnvironmentAuditOutbox';
+import { EnvironmentChangeOutbox1796121189915 } from './1796121189915-EnvironmentChangeOutbox';
 import { CurrentColorSince1796121600000 } from './1796121600000-CurrentColorSince';
 import { KnownOn1796122000000 } from './1796122000000-KnownOn';
 import { SnapshotCorrections1796122200000 } from './1796122200000-SnapshotCorrections';
@@ -14,6 +15,7 @@ export const environmentMigrations = [
   EnvironmentRulesVersion1764100000000,
   DistrictFollowsRegistration1765000000000,
   EnvironmentAuditOutbox1766100000000,
+  EnvironmentChangeOutbox1796121189915,
   CurrentColorSince1796121600000,
   KnownOn1796122000000,
   SnapshotCorrections1796122200000,

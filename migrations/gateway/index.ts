@@ -5,9 +5,10 @@ import { CredentialsVersion1733000000001 } from './1733000000001-CredentialsVers
 import { UsccOverride1764200000000 } from './1764200000000-UsccOverride';
 import { ExactlyOnceWrites1766100000000 } from './1766100000000-ExactlyOnceWrites';
 import { GatewayAuditOutbox1766200000000 } from './1766200000000-GatewayAuditOutbox';
+import { Webhooks1796121189916 } from './1796121189916-Webhooks';
 import { CreditReports1796121211568 } from './1796121211568-CreditReports';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, issued credit reports), oldest first. */
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports), oldest first. */
 export const gatewayMigrations = [
   CreateGateway1732400000000,
   CreateAuditLog1732600000000,
@@ -16,5 +17,6 @@ export const gatewayMigrations = [
   UsccOverride1764200000000,
   ExactlyOnceWrites1766100000000,
   GatewayAuditOutbox1766200000000,
+  Webhooks1796121189916,
   CreditReports1796121211568,
 ];

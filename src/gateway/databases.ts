@@ -7,8 +7,13 @@ import { ApiClientEntity } from './entities/api-client.entity';
 import { AuditRecordEntity } from './entities/audit-record.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { AuditOutboxEntity } from '../shared/audit/audit-outbox.entity';
+import { WEBHOOK_ENTITIES } from './webhooks/entities';
 
-export const GATEWAY_SCHEMA: SchemaDefinition = { owner: 'gateway', entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity, AuditOutboxEntity], migrations: gatewayMigrations };
+export const GATEWAY_SCHEMA: SchemaDefinition = {
+  owner: 'gateway',
+  entities: [ApiClientEntity, AuditRecordEntity, IdempotencyKeyEntity, AuditOutboxEntity, ...WEBHOOK_ENTITIES],
+  migrations: gatewayMigrations,
+};
 
 export type HubDataSources = Record<SchemaOwner, DataSource>;
 

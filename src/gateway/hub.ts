@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
@@ -6,13 +6,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
-import type { HubConfig } from '../shared/config';
-import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
+import { loadConfig, type HubConfig } from '../shared/config';
+import { commandContext, createContext, operatorPrincipal, type HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
+import { ReadSnapshot } from '../shared/read-snapshot';
 import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
@@ -24,7 +25,7 @@ import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { priceListRoute } from '../subgraphs/credit';
-import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
+import { createEnvironmentServices, noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
@@ -43,6 +44,15 @@ import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 import { UsccOverrideService } from './services/uscc-override.service';
 import { AnnualReportService, apolloApi, CreditReportService, LateBoundApi, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
+import {
+  createWebhookServices,
+  SecretBox,
+  WebhookDeliveryService,
+  WebhookDispatcher,
+  WebhookRelayService,
+  type SubscriberRead,
+  type WebhookServices,
+} from './webhooks';
 
 /** How often a failed audit outbox pass is retried. */
 const OUTBOX_RETRY_MS = 5_000;
@@ -63,6 +73,8 @@ export interface Hub {
   reports: ReportServices;
   /** CSV exports (`/exports/<view>.csv`, `ecocredit export`). */
   exports: ExportService;
+  /** The change-notification dispatcher of this process; null when HUB_WEBHOOKS=0. */
+  webhooks: WebhookDispatcher | null;
   /** The gateway → subgraph signing secret (generated per process unless HUB_SUBGRAPH_SECRET is set). */
   subgraphSecret: string;
   /**
@@ -92,6 +104,7 @@ export interface GatewayServices {
   audit: AuditTrailService;
   /** Credit reports and the yearly summary, once the hub runs (they execute its API). */
   reports?: () => ReportServices;
+  webhooks: WebhookServices;
 }
 
 /**
@@ -101,7 +114,12 @@ export interface GatewayServices {
 export async function buildSubgraphs(
   sources: Pick<HubDataSources, Department | 'gateway'>,
   // Without a hub (schema emission, the CLI's facts) the admin subgraph never writes or verifies records: any key will do.
-  services: GatewayServices = { clients: new ApiClientService(sources.gateway), audit: new AuditTrailService(sources.gateway, randomBytes(32), null, outboxSources(sources)) },
+  services: GatewayServices = {
+    clients: new ApiClientService(sources.gateway),
+    audit: new AuditTrailService(sources.gateway, randomBytes(32), null, outboxSources(sources)),
+    // Never writes or signs without a hub: any key will do.
+    webhooks: createWebhookServices(sources.gateway, loadConfig(), new SecretBox(randomBytes(32))),
+  },
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
@@ -152,6 +170,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let stopCheckpoints = async () => {};
   let outboxListener: AuditOutboxListener | undefined;
   let snapshotJob: HalfYearSnapshotJob | undefined;
+  let webhooks: WebhookDispatcher | null = null;
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
     sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
@@ -193,7 +212,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       annual: new AnnualReportService(reportApi, () => factsOfReports.bound!),
     };
     const reportServices = () => reports;
-    const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices }, local);
+    const secretBox = new SecretBox(auditKey);
+    const webhookServices = createWebhookServices(sources.gateway, config, secretBox);
+    const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices, webhooks: webhookServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
     const secret = secretKey(subgraphSecret);
@@ -214,6 +235,18 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     reportApi.bind(apolloApi({ apollo, subjectFacts, snapshotSource, recorder }));
     factsOfReports.bound = subjectFacts;
     const readySources = sources;
+    if (config.webhooks.enabled) {
+      const readAs = subscriberReader(apollo, recorder, subjectFacts, snapshotSource);
+      const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, readAs);
+      const environment = createEnvironmentServices(sources.environment);
+      webhooks = await WebhookDispatcher.start({
+        databaseUrl,
+        config: config.webhooks,
+        relay,
+        delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
+        refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
+      });
+    }
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
@@ -271,9 +304,11 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       audit,
       reports,
       exports,
+      webhooks,
       subgraphSecret,
       async stop() {
         await drain.drain();
+        await webhooks?.stop().catch((error: unknown) => log.warn('webhook dispatcher did not stop cleanly', { detail: String(error) }));
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
         await outboxListener?.stop();
@@ -292,6 +327,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   } catch (error) {
     await outboxListener?.stop();
     await snapshotJob?.stop();
+    await webhooks?.stop().catch(() => undefined);
     await stopCheckpoints();
     unobservePools();
     await rateLimiter.close();
@@ -301,6 +337,29 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     await embedded?.release();
     throw error;
   }
+}
+
+/**
+ * Reads subjects as a webhook subscriber, through the gateway like any request of that principal
+ * (permission table, row scope, federation, one read snapshot), for the relay's messages. Errors of
+ * the infrastructure (INTERNAL, SERVICE_UNAVAILABLE) are thrown so the relay retries the batch
+ * later; any other error leaves its field null, as a partner would see it.
+ */
+function subscriberReader(apollo: ApolloServer<HubContext>, recorder: AuditRecorder, subjectFacts: FederatedSubjectFacts, snapshotSource: DataSource): SubscriberRead {
+  return async (principal, query, variables) => {
+    const ctx = createContext(principal, `webhook-read:${randomUUID()}`, subjectFacts, new ReadSnapshot(snapshotSource));
+    try {
+      const response = await apollo.executeOperation<{ enterprises: (Record<string, unknown> | null)[] }>({ query, variables }, { contextValue: ctx });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental answer');
+      const { data, errors } = response.body.singleResult;
+      const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
+      if (failed) throw new Error(`reading ${variables.usccs.length} subjects as ${principal.clientName} failed: ${failed.message}`);
+      return data?.enterprises ?? variables.usccs.map(() => null);
+    } finally {
+      recorder.forget(ctx);
+      await ctx.snapshot.release();
+    }
+  };
 }
 
 export function demoKeysBanner(): string {

@@ -58,6 +58,40 @@ export interface HubConfig {
   workers: number;
   /** Time budget of one request: PostgreSQL `statement_timeout` on the hub's pools, and the deadline of a whole GraphQL request. */
   timeouts: { statementMs: number; requestMs: number };
+  /** Change notifications (src/gateway/webhooks; docs/configuration.md, "Webhooks"). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Run the dispatcher (relay, deliveries, the daily job of due ratings) in this gateway process (HUB_WEBHOOKS, default on). */
+  enabled: boolean;
+  /** Endpoints on private, loopback or link-local addresses (HUB_WEBHOOK_ALLOW_PRIVATE=1: tests, demo). Refused by default. */
+  allowPrivate: boolean;
+  /** Waits before each retry after a failed attempt; after the last, the message is dead (HUB_WEBHOOK_RETRY_SCHEDULE). */
+  retryScheduleMs: number[];
+  /** One attempt's time limit: connect, send and the answer's status (HUB_WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** How often the change outboxes are swept even without a notification (HUB_WEBHOOK_RELAY_INTERVAL_MS). */
+  relayIntervalMs: number;
+  /** graphile-worker's poll interval and its concurrent jobs per process. */
+  pollIntervalMs: number;
+  concurrency: number;
+  /** After a secret rotation, how long the old secret still signs (a second signature). */
+  rotationGraceMs: number;
+}
+
+/** Standard Webhooks' recommended schedule, about 27 hours in all: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `5s,5m,2h` → milliseconds; a malformed entry stops the start with a message naming it. */
+export function parseRetrySchedule(text: string): number[] {
+  return text.split(',').map((entry) => {
+    const match = /^\s*(\d+)\s*(ms|s|m|h|d)\s*$/.exec(entry);
+    if (!match) throw new Error(`HUB_WEBHOOK_RETRY_SCHEDULE: "${entry}" is not a duration such as 500ms, 5s, 5m, 2h or 1d`);
+    return Number(match[1]) * DURATION_UNITS[match[2]];
+  });
 }
 
 export interface OperationLimits {
@@ -149,6 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     timeouts: {
       statementMs: numberOf(env.HUB_STATEMENT_TIMEOUT_MS, 15_000),
       requestMs: numberOf(env.HUB_REQUEST_TIMEOUT_MS, 60_000),
+    },
+    webhooks: {
+      enabled: flag(env.HUB_WEBHOOKS) ?? true,
+      allowPrivate: flag(env.HUB_WEBHOOK_ALLOW_PRIVATE) ?? false,
+      retryScheduleMs: parseRetrySchedule(env.HUB_WEBHOOK_RETRY_SCHEDULE || DEFAULT_RETRY_SCHEDULE),
+      timeoutMs: numberOf(env.HUB_WEBHOOK_TIMEOUT_MS, 10_000),
+      relayIntervalMs: numberOf(env.HUB_WEBHOOK_RELAY_INTERVAL_MS, 5_000),
+      pollIntervalMs: numberOf(env.HUB_WEBHOOK_POLL_INTERVAL_MS, 2_000),
+      concurrency: numberOf(env.HUB_WEBHOOK_CONCURRENCY, 4),
+      rotationGraceMs: numberOf(env.HUB_WEBHOOK_ROTATION_GRACE_MS, 24 * 3_600_000),
     },
   };
 }

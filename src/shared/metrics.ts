@@ -38,6 +38,19 @@ export const subgraphFetches = new Counter({
   registers: [metricsRegistry],
 });
 
+export const webhookAttempts = new Counter({
+  name: 'ecocredit_webhook_attempts_total',
+  help: 'Webhook delivery attempts, by outcome (delivered, retry, dead).',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const webhookMessagesQueued = new Counter({
+  name: 'ecocredit_webhook_messages_queued_total',
+  help: 'Webhook messages the relay made from the change outboxes.',
+  registers: [metricsRegistry],
+});
+
 export const loaderBatchSize = new Histogram({
   name: 'ecocredit_loader_batch_size',
   help: 'Keys per DataLoader batch, by loader.',

@@ -38,6 +38,8 @@ export interface TestHub {
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Every response this hub gave to `request`/`execute` (to check no error leaks internals). */
   responses: GraphqlResponse<unknown>[];
+  /** The hub's own data folder (its audit key and checkpoints). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,8 @@ export async function startTestHub(options: { demoSize?: number; config?: Partia
   // Each hub keeps its audit key and checkpoints in its own folder (never the worktree's .data).
   const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-hub-'));
   const defaults = loadConfig({ HUB_DATA_DIR: dataDir });
-  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, ...options.config };
+  // The webhook dispatcher (graphile-worker, its own pool and schema) runs only where a test asks for it.
+  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, webhooks: { ...defaults.webhooks, enabled: false }, ...options.config };
   const responses: GraphqlResponse<unknown>[] = [];
   const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
   const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {
@@ -65,6 +68,7 @@ export async function startTestHub(options: { demoSize?: number; config?: Partia
     execute: (document, variables, call) => request(print(document), variables, call),
     sql: (text, params) => hub.sources.gateway.query(text, params),
     responses,
+    dataDir,
     async stop() {
       await hub.stop();
       await database.drop();

@@ -112,6 +112,9 @@ export const PERMISSION_TABLE = {
   // Credit reports (信用报告) and the yearly summary (总结报告), issue 14: src/gateway/reports.
   'Query.creditReport': REPORT_REQUESTERS,
   'Query.annualSupervisionReport': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  // Each partner's own webhook subscriptions (a subscriber is told only what its role may read).
+  'Query.webhookSubscriptions': PARTNERS,
+  'Query.webhookDeliveries': PARTNERS,
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
@@ -152,6 +155,12 @@ export const PERMISSION_TABLE = {
   'Mutation.rotateApiClientKey': ['ENV_ADMIN'],
   'Mutation.revokeApiClient': ['ENV_ADMIN'],
   'Mutation.issueCreditReport': REPORT_REQUESTERS,
+  'Mutation.createWebhookSubscription': PARTNERS,
+  'Mutation.deleteWebhookSubscription': PARTNERS,
+  'Mutation.replayWebhookDeliveries': PARTNERS,
+  'Mutation.addWebhookWatchCodes': PARTNERS,
+  'Mutation.removeWebhookWatchCodes': PARTNERS,
+  'Mutation.rotateWebhookSecret': PARTNERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type FieldCoordinate = keyof typeof PERMISSION_TABLE;

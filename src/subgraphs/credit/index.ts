@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { creditMigrations } from '../../../migrations/credit';
 import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
+import { ChangeOutboxEntity } from '../../shared/changes/change-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
@@ -31,7 +32,7 @@ export const creditSubgraph: SubgraphModule = {
   name: 'credit',
   database: {
     owner: 'credit',
-    entities: [AuditOutboxEntity, CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
+    entities: [AuditOutboxEntity, ChangeOutboxEntity, CreditListingEntity, MeasureEntity, MeasureFeedbackEntity, PriceSurchargeEntity, PenaltyRecordEntity, DishonestDebtorEntity],
     migrations: creditMigrations,
   },
   async build(dataSource: DataSource) {

@@ -10,6 +10,7 @@ import { InspectionService } from './services/inspection.service';
 import { LegacyRatingService } from './services/legacy-rating.service';
 import { ObjectionService } from './services/objection.service';
 import { PolicyService } from './services/policy.service';
+import { RatingDueService } from './services/rating-due.service';
 import { RatingService } from './services/rating.service';
 import { RatingStatisticsService } from './services/rating-statistics.service';
 import { SnapshotService } from './services/snapshot.service';
@@ -38,6 +39,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     disclosures: new DisclosureService(dataSource, policies, ratings),
     districts: new SubjectDistrictService(dataSource),
     statistics: new RatingStatisticsService(dataSource),
+    dueRatings: new RatingDueService(dataSource, policies),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { environmentMigrations } from '../../../migrations/environment';
 import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
+import { ChangeOutboxEntity } from '../../shared/changes/change-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { scopedReference } from '../../shared/auth/subject-scope';
 import { buildFederatedSubgraph } from '../../shared/federation';
@@ -34,6 +35,7 @@ import { createEnvironmentServices } from './environment.services';
 export { noticeRoute } from './notice.route';
 export { startHalfYearSnapshotJob, type HalfYearSnapshotJob } from './snapshot.job';
 export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
+export type { DueRatingsRun } from './services/rating-due.service';
 /** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
 export { openEnvironmentSeed } from './demo.seed';
 
@@ -47,6 +49,7 @@ export const environmentSubgraph: SubgraphModule = {
     owner: 'environment',
     entities: [
       AuditOutboxEntity,
+      ChangeOutboxEntity,
       ScoringPolicyEntity,
       EventTypeEntity,
       RatedSubjectEntity,

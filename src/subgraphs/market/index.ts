@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { marketMigrations } from '../../../migrations/market';
 import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
+import { ChangeOutboxEntity } from '../../shared/changes/change-outbox.entity';
 import type { HubContext } from '../../shared/context';
 import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
@@ -19,7 +20,7 @@ export { openMarketSeed } from './demo.seed';
 /** Market supervision (市场监管局): registrations and its lists. */
 export const marketSubgraph: SubgraphModule = {
   name: 'market',
-  database: { owner: 'market', entities: [AuditOutboxEntity, RegistrationEntity, MarketListingEntity], migrations: marketMigrations },
+  database: { owner: 'market', entities: [AuditOutboxEntity, ChangeOutboxEntity, RegistrationEntity, MarketListingEntity], migrations: marketMigrations },
   async build(dataSource: DataSource) {
     const { registrations, listings, search } = createMarketServices(dataSource);
     const enterpriseResolver = new EnterpriseResolver(registrations, listings);

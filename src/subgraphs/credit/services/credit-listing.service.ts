@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { recordChange } from '../../../shared/changes/change-events';
 import type { HubContext } from '../../../shared/context';
+import { today } from '../../../shared/dates';
 import { notFound } from '../../../shared/errors';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { CreditListType } from '../../../shared/list-types';
@@ -23,7 +25,18 @@ function toListing(row: CreditListingEntity): CreditListing {
   };
 }
 
-/** The credit office's list designations. */
+/** The partners' notice of a designation or its end (the credit office does not hold districts). */
+function listingChange(row: CreditListingEntity, listed: boolean) {
+  return {
+    type: 'LISTING_CHANGED' as const,
+    uscc: row.uscc,
+    districtCode: null,
+    effectiveOn: (listed ? row.listedOn : row.removedOn) ?? today(),
+    data: { listType: row.listType, listed, documentNo: row.documentNo },
+  };
+}
+
+/** The credit office's list designations; each designation and removal is written to the change outbox with it. */
 export class CreditListingService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -51,22 +64,25 @@ export class CreditListingService {
    */
   async designate(ctx: HubContext, input: DesignateCreditListingInput): Promise<CreditListing> {
     const { reason, authority } = newListEntry(input, ctx.principal);
-    const repository = this.dataSource.getRepository(CreditListingEntity);
-    const row = await repository.save(
-      repository.create({
-        uscc: input.uscc,
-        listType: input.listType,
-        field: input.field?.trim() || 'ENVIRONMENT',
-        reason,
-        authority,
-        documentNo: input.documentNo?.trim() || null,
-        listedOn: input.listedOn,
-        removedOn: null,
-        removalReason: null,
-      }),
-    );
-    ctx.touchedUsccs.add(input.uscc);
-    return toListing(row);
+    return writeTransaction(ctx, this.dataSource, async (manager) => {
+      const repository = manager.getRepository(CreditListingEntity);
+      const row = await repository.save(
+        repository.create({
+          uscc: input.uscc,
+          listType: input.listType,
+          field: input.field?.trim() || 'ENVIRONMENT',
+          reason,
+          authority,
+          documentNo: input.documentNo?.trim() || null,
+          listedOn: input.listedOn,
+          removedOn: null,
+          removalReason: null,
+        }),
+      );
+      await recordChange(manager, listingChange(row, true));
+      ctx.touchedUsccs.add(input.uscc);
+      return toListing(row);
+    });
   }
 
   /** Ends a designation; the row stays with its removal date and reason. */
@@ -78,6 +94,7 @@ export class CreditListingService {
       if (!row) throw notFound(`no credit list designation ${input.id}`);
       endListEntry(row, removal, 'credit list designation');
       await repository.save(row);
+      await recordChange(manager, listingChange(row, false));
       ctx.touchedUsccs.add(row.uscc);
       return toListing(row);
     });

@@ -232,13 +232,24 @@ export class SnapshotService {
         }
         if (rows.length) {
           // A concurrent run may have stored some meanwhile: those stay as they are.
+          // A RED or BLACK snapshot decides a surcharge for the next half-year: partners are told
+          // through the change outbox, in this transaction, for the snapshots this run stored.
           const inserted: unknown[] = await manager.query(
-            `INSERT INTO environment.half_year_snapshot (uscc, period_end, color, score, consecutive_red)
-             SELECT v.uscc, $1::date, v.color, v.score, v.consecutive_red
-               FROM unnest($2::varchar[], $3::varchar[], $4::int[], $5::int[]) AS v(uscc, color, score, consecutive_red)
-             ON CONFLICT (uscc, period_end) DO NOTHING
-             RETURNING uscc`,
-            [periodEnd, rows.map((r) => r.uscc), rows.map((r) => r.color), rows.map((r) => r.score), rows.map((r) => r.consecutiveRed)],
+            `WITH stored AS (
+               INSERT INTO environment.half_year_snapshot (uscc, period_end, color, score, consecutive_red)
+               SELECT v.uscc, $1::date, v.color, v.score, v.consecutive_red
+                 FROM unnest($2::varchar[], $3::varchar[], $4::int[], $5::int[]) AS v(uscc, color, score, consecutive_red)
+               ON CONFLICT (uscc, period_end) DO NOTHING
+               RETURNING uscc, color, consecutive_red
+             ), surcharges AS (
+               INSERT INTO environment.change_outbox (type, uscc, district_code, effective_on, data)
+               SELECT 'SURCHARGE_DECIDED', s.uscc, r.district_code, $1::date + 1,
+                      jsonb_build_object('period', $6::text, 'color', s.color, 'consecutiveRed', s.consecutive_red)
+                 FROM stored s JOIN environment.rated_subject r ON r.uscc = s.uscc
+                WHERE s.color IN ('RED', 'BLACK')
+             )
+             SELECT uscc FROM stored`,
+            [periodEnd, rows.map((r) => r.uscc), rows.map((r) => r.color), rows.map((r) => r.score), rows.map((r) => r.consecutiveRed), followingHalfYear(periodEnd)],
           );
           run.stored += inserted.length;
           run.alreadyStored += rows.length - inserted.length;
@@ -247,4 +258,10 @@ export class SnapshotService {
     }
     return run;
   }
+}
+
+/** The half-year a snapshot on `periodEnd` decides prices for, as `2027-H1` (CONTRACT.md `priceSurcharges(period:)`). */
+export function followingHalfYear(periodEnd: IsoDate): string {
+  const year = Number(periodEnd.slice(0, 4));
+  return periodEnd.slice(5) === '06-30' ? `${year}-H2` : `${year + 1}-H1`;
 }

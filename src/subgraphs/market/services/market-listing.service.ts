@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { recordChange } from '../../../shared/changes/change-events';
 import type { HubContext } from '../../../shared/context';
 import { districtScope } from '../../../shared/auth/scope';
-import type { IsoDate } from '../../../shared/dates';
+import { today, type IsoDate } from '../../../shared/dates';
 import { badInput, notFound } from '../../../shared/errors';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
 import type { MarketListType } from '../../../shared/list-types';
@@ -26,7 +27,21 @@ function toListing(row: MarketListingEntity): MarketListing {
   };
 }
 
-/** Market supervision's lists: abnormal operations and serious illegal & dishonest. */
+/** The partners' notice of a listing or its end (the relay learns the district through federation). */
+function listingChange(row: MarketListingEntity, listed: boolean) {
+  return {
+    type: 'LISTING_CHANGED' as const,
+    uscc: row.uscc,
+    districtCode: null,
+    effectiveOn: (listed ? row.listedOn : row.removedOn) ?? today(),
+    data: { listType: row.listType, listed, documentNo: row.documentNo },
+  };
+}
+
+/**
+ * Market supervision's lists: abnormal operations and serious illegal & dishonest. Each entry and
+ * removal is written to the change outbox in its transaction.
+ */
 export class MarketListingService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -73,6 +88,7 @@ export class MarketListingService {
           removalReason: null,
         }),
       );
+      await recordChange(manager, listingChange(row, true));
       ctx.touchedUsccs.add(input.uscc);
       return toListing(row);
     });
@@ -87,6 +103,7 @@ export class MarketListingService {
       if (!row) throw notFound(`no market list entry ${input.id}`);
       endListEntry(row, removal, 'market list entry');
       await repository.save(row);
+      await recordChange(manager, listingChange(row, false));
       ctx.touchedUsccs.add(row.uscc);
       return toListing(row);
     });

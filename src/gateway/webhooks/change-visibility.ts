@@ -1,0 +1,83 @@
+import type { Role } from '../../shared/auth/principal';
+import { rolesFor, type FieldCoordinate } from '../../shared/auth/permission-table';
+import type { ChangeEventType } from '../../shared/changes/change-events';
+
+/**
+ * The field a subscriber must be allowed to read (PERMISSION_TABLE) to be told of each kind of
+ * change: a change tells what that field would now answer, so it is as readable as the field.
+ */
+export const CHANGE_FIELD: Record<ChangeEventType, FieldCoordinate> = {
+  COLOR_CHANGED: 'EnvCredit.color',
+  RESTRICTION_CHANGED: 'Enterprise.creditRestriction',
+  MEASURE_STARTED: 'Enterprise.jointMeasures',
+  MEASURE_ENDED: 'Enterprise.jointMeasures',
+  LISTING_CHANGED: 'Enterprise.creditListings',
+  SURCHARGE_DECIDED: 'Enterprise.sewageFee',
+};
+
+export const mayRead = (role: Role, coordinate: FieldCoordinate): boolean => rolesFor(coordinate).includes(role);
+
+export function mayBeTold(role: Role, type: ChangeEventType): boolean {
+  return mayRead(role, CHANGE_FIELD[type]);
+}
+
+/**
+ * The read that checks subjects are in the subscriber's row scope and fetches the extras its role may
+ * see, asked through the gateway as the subscriber: only fields its role may read are asked, and
+ * shield checks them again. An answer is null for a subject outside its row scope.
+ */
+export function subscriberQuery(role: Role): string {
+  const extras = [
+    mayRead(role, 'Enterprise.creditRestriction') ? 'creditRestriction { level }' : '',
+    mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period }' : '',
+    mayRead(role, 'Enterprise.jointMeasures') ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures { measure { code } }' : '',
+  ].filter(Boolean);
+  // `$before` is declared only where a field uses it (GraphQL refuses unused variables; an extra value is ignored).
+  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$usccs: [USCC!]!, $before: Date!' : '$usccs: [USCC!]!';
+  return `query WebhookSubjects(${variables}) { enterprises(usccs: $usccs) { uscc districtCode ${extras.join(' ')} } }`;
+}
+
+export interface SubscriberView {
+  uscc: string;
+  districtCode: string;
+  creditRestriction?: { level: string } | null;
+  sewageFee?: { surchargePerCubicMetre: string; period: string } | null;
+  /** The joint measures the subscriber sees, the day before the change and now. */
+  measuresBefore?: { measure: { code: string } }[] | null;
+  measuresNow?: { measure: { code: string } }[] | null;
+}
+
+/**
+ * The `data` of a webhook body: the change's facts the role may read, and the current answers of
+ * related fields it may read (a bank: colour and restriction level, never the score).
+ */
+export function payloadData(role: Role, change: { type: string; uscc: string; effectiveOn: string; data: Record<string, unknown> }, view: SubscriberView): Record<string, unknown> {
+  const data: Record<string, unknown> = { uscc: change.uscc, effectiveOn: change.effectiveOn };
+  const facts = change.data;
+  switch (change.type as ChangeEventType) {
+    case 'COLOR_CHANGED':
+      data.color = facts.color;
+      data.previousColor = facts.previousColor;
+      if (mayRead(role, 'EnvCredit.score')) data.score = facts.score ?? null;
+      break;
+    case 'LISTING_CHANGED':
+      data.listType = facts.listType;
+      data.listed = facts.listed;
+      data.documentNo = facts.documentNo ?? null;
+      break;
+    case 'SURCHARGE_DECIDED':
+      data.period = facts.period;
+      data.color = facts.color;
+      data.consecutiveRed = facts.consecutiveRed;
+      if (view.sewageFee) data.sewageFee = view.sewageFee;
+      break;
+    case 'RESTRICTION_CHANGED':
+      data.level = facts.level;
+      data.previousLevel = facts.previousLevel;
+      return data;
+    default:
+      Object.assign(data, facts);
+  }
+  if (view.creditRestriction) data.restrictionLevel = view.creditRestriction.level;
+  return data;
+}

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import type { HubConfig } from '../../shared/config';
+import type { SecretBox } from './secret-box';
+import { WebhookHistoryService } from './services/history.service';
+import { WebhookSubscriptionService } from './services/subscription.service';
+
+export { WebhookDispatcher } from './dispatcher';
+export { SecretBox } from './secret-box';
+export { WebhookDeliveryService } from './services/delivery.service';
+export { WebhookRelayService } from './services/relay.service';
+export type { SubscriberRead } from './services/subscriber-read';
+export type { SubscriberView } from './change-visibility';
+
+/**
+ * Change notifications (README "Webhooks", docs/partners.md): the departments write changes to
+ * their outboxes; the gateway owns subscriptions, messages and the delivery log (`gateway` schema),
+ * relays changes into messages and delivers them (WebhookDispatcher, on graphile-worker).
+ */
+export function createWebhookServices(gateway: DataSource, config: Pick<HubConfig, 'production' | 'webhooks'>, secrets: SecretBox) {
+  const subscriptions = new WebhookSubscriptionService(gateway, { production: config.production, allowPrivate: config.webhooks.allowPrivate }, config.webhooks.rotationGraceMs, secrets);
+  return { subscriptions, history: new WebhookHistoryService(gateway, subscriptions) };
+}
+
+export type WebhookServices = ReturnType<typeof createWebhookServices>;
