@@ -244,9 +244,10 @@ describe('priceSurcharges', () => {
     expect(errorCodes(ahead)).toEqual(['BAD_USER_INPUT']);
     expect(ahead.errors![0].message).toContain('is not decided yet');
     expect(errorCodes(await ask({ period: '2026-H2', after: 'bm90LWEtY3Vyc29y' }))).toEqual(['BAD_USER_INPUT']);
+    // A page is counted as the items it asks for, like every connection's, before anything runs.
     const big = await ask({ period: '2026-H2', first: 5000 });
-    expect(errorCodes(big)).toEqual(['BAD_USER_INPUT']);
-    expect(big.errors![0].message).toContain('first must be between 1 and 1000');
+    expect(errorCodes(big)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(big.errors![0].message).toContain('asks for 5000 list items');
   });
 
   it('is for utilities, the credit office and the bureau, not for banks or the public', async () => {
