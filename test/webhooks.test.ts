@@ -234,8 +234,8 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
       return got.length === 2 && got;
     });
     const byType = Object.fromEntries(both.map((body) => [body.type, body.data]));
-    expect(byType.LISTING_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), listType: 'SERIOUS_DISHONESTY', listed: true, documentNo: '连信〔2026〕9号', restrictionLevel: 'PROHIBITED' });
-    expect(byType.RESTRICTION_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), level: 'PROHIBITED', previousLevel: 'NONE' });
+    expect(byType.LISTING_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), listType: 'SERIOUS_DISHONESTY', listed: true, documentNo: '连信〔2026〕9号', restrictionLevel: 'RESTRICTED' });
+    expect(byType.RESTRICTION_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), level: 'RESTRICTED', previousLevel: 'NONE' });
 
     const removed = await hub.execute(
       RemoveCreditListingDocument,

@@ -1,8 +1,9 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './graphiql.css';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { Kind, parse } from 'graphql';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, tabQuery } from './examples';
@@ -13,7 +14,7 @@ const PURPOSES = ['', 'LOAN_APPLICATION', 'CREDIT_REVIEW', 'POST_LOAN_MONITORING
 const stored = (name: string) => sessionStorage.getItem(`ecocredit.${name}`) ?? '';
 const credential = { apiKey: stored('apiKey'), purpose: stored('purpose') };
 
-const fetcher = createGraphiQLFetcher({
+const send = createGraphiQLFetcher({
   url: '/graphql',
   // Read at each request, so a key typed after the page loaded is used at once.
   fetch: (input, init) => {
@@ -23,6 +24,29 @@ const fetcher = createGraphiQLFetcher({
     return fetch(input, { ...init, headers });
   },
 });
+
+/** The names of the operations a document defines (none when it does not parse: the hub names the problem). */
+function operationNames(query: string): string[] {
+  try {
+    return parse(query).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : []));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * GraphiQL 5 may send, right after a tab switch, the operation name of the tab shown before; the hub
+ * refuses a name the document does not define (400). Such a stale name is replaced by the document's
+ * only operation, or dropped, so that Run runs what the editor shows.
+ */
+const fetcher: Fetcher = (params, options) => {
+  const { operationName } = params;
+  if (operationName && typeof params.query === 'string') {
+    const names = operationNames(params.query);
+    if (names.length > 0 && !names.includes(operationName)) return send({ ...params, operationName: names.length === 1 ? names[0] : undefined }, options);
+  }
+  return send(params, options);
+};
 
 const TABS = EXAMPLES.map((example) => ({
   query: tabQuery(example),
