@@ -38,8 +38,8 @@ const DISTRIBUTION: Record<string, string> = {
 
 const EVENT = `
   WITH inserted AS (
-    INSERT INTO environment.credit_event (uscc, type, occurred_on, points, served_on, valid_from, valid_until, recorded_by)
-    VALUES ($1, 'WARNING', current_date, -1, current_date, current_date, current_date + 365, 'floor') RETURNING id, uscc)
+    INSERT INTO environment.credit_event (uscc, type, occurred_on, points, served_on, valid_from, valid_until, recorded_by, known_on)
+    VALUES ($1, 'WARNING', current_date, -1, current_date, current_date, current_date + 365, 'floor', current_date) RETURNING id, uscc)
   UPDATE environment.rated_subject s SET rating_version = s.rating_version + 1 FROM inserted WHERE s.uscc = inserted.uscc RETURNING inserted.id`;
 
 const MEASURE = `SELECT r.uscc, r.name FROM environment.rated_subject s JOIN market.registration r ON r.uscc = s.uscc WHERE s.current_color = $1 ORDER BY r.uscc`;

@@ -53,6 +53,8 @@ export class WebhookDispatcher {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: config.concurrency + 3, application_name: 'ecocredit-webhooks' });
     // An idle connection the server closed (restart, failover) is dropped by the pool; it must not crash the process.
     pool.on('error', (error) => log.warn('webhook pool connection lost', { detail: error.message }));
+    // And a checked-out client's error (graphile-worker warns at start without this handler).
+    pool.on('connect', (client) => client.on('error', (error) => log.warn('webhook pool client error', { detail: error.message })));
     const kick = () => void relay.kick().catch((error: unknown) => log.warn('webhook relay pass failed; the next one retries', { detail: String(error) }));
     const deliver: Task = async (payload) => {
       const { messageId } = payload as { messageId: string };
