@@ -226,6 +226,14 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     expect(rollup.errors).toBeUndefined();
     for (const row of rollup.data!.measureFeedbackRollup) expect(await page.locator(`[data-k="measure|${row.measure.code}|due"]`).textContent()).toBe(String(row.subjectsDue ?? 0));
     expect(await page.locator(`[data-k="draw|${draw.data!.drawInspections.id}|population"]`).textContent()).toBe(String(draw.data!.drawInspections.populationSize));
+    // The half-year surcharge totals: the price list's count for the half-year of the date and the one before.
+    const year = Number(asOf.slice(0, 4));
+    const periods = Number(asOf.slice(5, 7)) > 6 ? [`${year}-H2`, `${year}-H1`] : [`${year}-H1`, `${year - 1}-H2`];
+    for (const period of periods) {
+      const list = await hub.request<{ priceSurcharges: { totalCount: number } }>(`{ priceSurcharges(period: "${period}") { totalCount } }`, {}, DASH);
+      expect(list.errors).toBeUndefined();
+      expect(await shown(`surcharges|${period}`)).toBe(String(list.data!.priceSurcharges.totalCount));
+    }
     await shoot(page, 'dashboard-desktop');
 
     // Drill-down: the subjects behind a number are as many as the number, and the API's.

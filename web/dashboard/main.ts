@@ -311,6 +311,29 @@ async function draws(): Promise<Node[]> {
   ];
 }
 
+// --- half-year surcharges --------------------------------------------------------------------------
+/** The half-year that holds `date` and the one before it (`YYYY-H1|H2`); both are priced by a snapshot already taken. */
+function halfYears(date: string): string[] {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) > 6 ? [`${year}-H2`, `${year}-H1`] : [`${year}-H1`, `${year - 1}-H2`];
+}
+
+/** How many subjects pay a differential surcharge in each half-year: the price list's count (priceSurcharges). */
+async function surcharges(): Promise<Node[]> {
+  const periods = halfYears(state.asOf);
+  const answers = await Promise.all(
+    periods.map((period) => ask<{ priceSurcharges: { totalCount: number } }>('query Surcharges($period: String!) { priceSurcharges(period: $period, first: 1) { totalCount } }', { period })),
+  );
+  return [
+    el(
+      'table',
+      { class: 'numbers' },
+      el('thead', {}, el('tr', {}, el('th', {}, t.halfYear), el('th', {}, t.surcharged))),
+      el('tbody', {}, ...periods.map((period, i) => el('tr', {}, el('td', {}, period), el('td', { 'data-k': `surcharges|${period}` }, String(answers[i].priceSurcharges.totalCount))))),
+    ),
+  ];
+}
+
 // --- page ------------------------------------------------------------------------------------------
 function signOut(): void {
   sessionStorage.removeItem(KEY);
@@ -369,6 +392,7 @@ function render(): void {
     changes: card('changes', t.changes),
     measures: card('measures', t.measures),
     draws: card('draws', t.draws),
+    surcharges: card('surcharges', t.surcharges),
   };
   app.replaceChildren(header(), el('main', { class: 'grid' }, ...Object.values(cards)));
   const loads = [
@@ -378,6 +402,7 @@ function render(): void {
     section(cards.changes, changes),
     section(cards.measures, measures),
     section(cards.draws, draws),
+    section(cards.surcharges, surcharges),
   ];
   // Marks the page as loaded (for people: nothing; for the browser tests: a stable signal).
   void Promise.all(loads).then(() => app.setAttribute('data-loaded', state.asOf));

@@ -91,7 +91,7 @@ export const PERMISSION_TABLE = {
   // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
   'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Not in the contract's table: the half-year price list, for those who may see sewageFee.
-  'Query.priceSurcharges': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
+  'Query.priceSurcharges': ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY', 'DASHBOARD'],
   // Not in the contract's table: the dashboard's figures (issue 13), for those who see colorDistribution;
   // the last draws and the feedback roll-up for the dashboard too.
   'Query.colorTrend': [...SUPERVISORS, 'DASHBOARD'],
