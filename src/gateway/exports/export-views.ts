@@ -47,12 +47,20 @@ const SEARCH = `query ExportSearch($filter: EnterpriseFilter, $first: Int, $afte
   }
 }`;
 
-const SURCHARGE_CANDIDATES = `query ExportSurcharges($filter: EnterpriseFilter, $first: Int, $after: String, $asOf: Date) {
-  searchEnterprises(filter: $filter, first: $first, after: $after) {
-    edges { node { uscc name districtCode sewageFee(asOf: $asOf) { surchargePerCubicMetre period basis } electricitySurcharge(asOf: $asOf) { surchargePerKwh period basis } } }
+const PRICE_LIST = `query ExportPriceList($period: String!, $first: Int, $after: String) {
+  priceSurcharges(period: $period, first: $first, after: $after) {
+    edges { node { uscc enterprise { name districtCode } sewageFee { surchargePerCubicMetre basis } electricitySurcharge { surchargePerKwh basis } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+interface PriceListNode {
+  uscc: string;
+  enterprise: { name: string; districtCode: string } | null;
+  sewageFee: { surchargePerCubicMetre: string; basis: string };
+  electricitySurcharge: { surchargePerKwh: string; basis: string };
+}
+type PriceListPage = { priceSurcharges: { edges: { node: PriceListNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
 const PORTFOLIO = `query ExportPortfolio($usccs: [USCC!]!) {
   enterprises(usccs: $usccs) { uscc name districtCode envCredit { color ratedOn } creditRestriction { level restricted basis since } }
@@ -63,8 +71,6 @@ interface SearchNode {
   name: string;
   districtCode: string;
   envCredit?: { color: string; ratedOn: string } | null;
-  sewageFee?: { surchargePerCubicMetre: string; period: string; basis: string } | null;
-  electricitySurcharge?: { surchargePerKwh: string; period: string; basis: string } | null;
 }
 type SearchPage = { searchEnterprises: { edges: { node: SearchNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
@@ -106,15 +112,14 @@ const publicRatings: ExportView = {
 };
 
 /**
- * The surcharge list of a half-year: subjects RED or BLACK on its deciding day, with the sewage-fee
- * and electricity surcharges the API gives each for the half-year (decided by the stored snapshot);
- * subjects whose answer is the normal price are left out.
+ * The surcharge list of a half-year: the price list (`priceSurcharges`), each subject with the
+ * sewage-fee and electricity surcharges the deciding snapshot gives it, as `sewageFee` answers them.
  */
 const surcharges: ExportView = {
   name: 'surcharges',
   description: 'subjects with a sewage-fee or electricity surcharge in a half-year (--period 2026-H2)',
   roles: ['ENV_ADMIN', 'CREDIT_OFFICE', 'UTILITY'],
-  coordinates: ['Query.searchEnterprises', 'Enterprise.uscc', 'Enterprise.name', 'Enterprise.districtCode', 'Enterprise.sewageFee', 'Enterprise.electricitySurcharge'],
+  coordinates: ['Query.priceSurcharges', 'Enterprise.name', 'Enterprise.districtCode', 'PriceSurchargeEntry.sewageFee', 'PriceSurchargeEntry.electricitySurcharge'],
   columns: ['period', 'uscc', 'name', 'districtCode', 'districtName', 'sewageSurchargePerCubicMetre', 'electricitySurchargePerKwh', 'basis'],
   check(parameters) {
     if (!parameters.period) throw badInput('period is required: the half-year as YYYY-H1 or YYYY-H2, e.g. 2026-H2', { argument: 'period' });
@@ -123,21 +128,23 @@ const surcharges: ExportView = {
     if (days.snapshotDay >= today()) throw badInput(`period ${parameters.period} is not decided yet: its deciding day ${days.snapshotDay} has not passed`, { argument: 'period' });
   },
   async *rows(run, principal, parameters) {
-    const days = halfYear(parameters.period!)!;
-    const variables = { filter: { colors: ['RED', 'BLACK'], colorAsOf: days.snapshotDay }, asOf: days.firstDay };
-    for await (const nodes of searchPages(run, principal, SURCHARGE_CANDIDATES, variables)) {
-      yield nodes
-        .filter((n) => (n.sewageFee && Number(n.sewageFee.surchargePerCubicMetre) > 0) || (n.electricitySurcharge && Number(n.electricitySurcharge.surchargePerKwh) > 0))
-        .map((n) => [
-          parameters.period!,
-          n.uscc,
-          n.name,
-          n.districtCode,
-          districtName(n.districtCode),
-          n.sewageFee?.surchargePerCubicMetre ?? '',
-          n.electricitySurcharge?.surchargePerKwh ?? '',
-          n.sewageFee?.basis ?? n.electricitySurcharge?.basis ?? '',
-        ]);
+    // The price list itself (priceSurcharges): the subjects it names, decided by the stored (or, while
+    // not stored, derived) snapshot, exactly as sewageFee and the utility's jointMeasures answer.
+    let after: string | null = null;
+    for (;;) {
+      const data = (await run(principal, PRICE_LIST, { period: parameters.period, first: EXPORT_PAGE, after })) as PriceListPage;
+      yield data.priceSurcharges.edges.map(({ node: n }) => [
+        parameters.period!,
+        n.uscc,
+        n.enterprise?.name ?? '',
+        n.enterprise?.districtCode ?? '',
+        districtName(n.enterprise?.districtCode ?? ''),
+        n.sewageFee.surchargePerCubicMetre,
+        n.electricitySurcharge.surchargePerKwh,
+        n.sewageFee.basis || n.electricitySurcharge.basis,
+      ]);
+      if (!data.priceSurcharges.pageInfo.hasNextPage) return;
+      after = data.priceSurcharges.pageInfo.endCursor;
     }
   },
 };
