@@ -109,15 +109,18 @@ async function section(container: HTMLElement, build: () => Promise<Node[]>): Pr
 
 // --- colour distribution by district / industry, with drill-down -------------------------------
 async function distribution(groupBy: 'DISTRICT' | 'INDUSTRY'): Promise<Node[]> {
-  const data = await ask<{ colorDistribution: { group: string; color: CreditColor; count: number }[] }>(
-    'query Distribution($asOf: Date, $groupBy: DistributionGroup!) { colorDistribution(asOf: $asOf, groupBy: $groupBy) { group color count } }',
+  const data = await ask<{ colorDistribution: { group: string; groupName: string | null; color: CreditColor; count: number }[] }>(
+    'query Distribution($asOf: Date, $groupBy: DistributionGroup!) { colorDistribution(asOf: $asOf, groupBy: $groupBy) { group groupName color count } }',
     { asOf: state.asOf, groupBy },
   );
   const groups = [...new Set(data.colorDistribution.map((b) => b.group))].sort();
   const count = (group: string, color: CreditColor) => data.colorDistribution.find((b) => b.group === group && b.color === color)?.count ?? 0;
   const prefix = groupBy.toLowerCase();
+  // A group is shown by its name (the division's, the industry's) with its code; the code alone when it has none.
+  const names = new Map(data.colorDistribution.map((b) => [b.group, b.groupName]));
+  const label = (group: string) => (names.get(group) ? `${names.get(group)} (${group})` : group);
   const open = (group: string, color: CreditColor) =>
-    openDrill(`${groupBy === 'DISTRICT' ? t.district : t.industry} ${group} · ${colorLabel(state.language, color)} · ${state.asOf}`, async () => {
+    openDrill(`${groupBy === 'DISTRICT' ? t.district : t.industry} ${label(group)} · ${colorLabel(state.language, color)} · ${state.asOf}`, async () => {
       const answer = await ask<{ colorBucketSubjects: Subject[] }>(
         'query Bucket($asOf: Date, $groupBy: DistributionGroup!, $group: String!, $color: CreditColor!) { colorBucketSubjects(asOf: $asOf, groupBy: $groupBy, group: $group, color: $color, first: 1000) { uscc name districtCode } }',
         { asOf: state.asOf, groupBy, group, color },
@@ -136,7 +139,7 @@ async function distribution(groupBy: 'DISTRICT' | 'INDUSTRY'): Promise<Node[]> {
         el(
           'tr',
           {},
-          el('th', {}, group),
+          el('th', {}, label(group)),
           ...COLORS.map((color) => el('td', {}, countButton(count(group, color), `${prefix}|${group}|${color}`, () => open(group, color)))),
           el('td', { 'data-k': `${prefix}|${group}|total` }, String(COLORS.reduce((sum, color) => sum + count(group, color), 0))),
         ),
@@ -146,7 +149,7 @@ async function distribution(groupBy: 'DISTRICT' | 'INDUSTRY'): Promise<Node[]> {
   mountChart(
       box,
       {
-        xAxis: { type: 'category', data: groups, axisLabel: { rotate: groups.length > 8 ? 45 : 0 } },
+        xAxis: { type: 'category', data: groups.map((group) => names.get(group) ?? group), axisLabel: { rotate: groups.length > 8 ? 45 : 0 } },
         yAxis: { type: 'value' },
         series: COLORS.map((color) => ({ name: colorLabel(state.language, color), type: 'bar', stack: 'all', color: COLOR_HEX[color], data: groups.map((g) => count(g, color)) })),
       },
