@@ -267,9 +267,10 @@ async function main(): Promise<void> {
       HUB_WORKERS: String(workers),
       // The limit is on (every request is counted) but too high to trip: the benchmark measures the path.
       HUB_RATE_LIMIT: '1000000000',
-      NODE_OPTIONS: process.env.BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'results', 'profiles')}` : '',
     };
-    const hubProcess = await startChild(['--max-semi-space-size=64', join(built, 'src', 'cli', 'main.js'), 'start'], hubEnv, /ecocredit hub: (http:\/\/\S+)\/graphql/);
+    // Node refuses --cpu-prof in NODE_OPTIONS; as a flag of the primary it reaches the cluster's workers (execArgv).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(__dirname, '..', '..', 'bench', 'results', 'profiles')}`] : [];
+    const hubProcess = await startChild([...profile, '--max-semi-space-size=64', join(built, 'src', 'cli', 'main.js'), 'start'], hubEnv, /ecocredit hub: (http:\/\/\S+)\/graphql/);
     children.push(hubProcess.child);
     const floorProcess = await startChild([join(built, 'bench', 'floor.js')], { DATABASE_URL: database.url, FLOOR_POOL: '10' }, /floor: (\d+)/);
     children.push(floorProcess.child);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatementCounter } from '../src/shared/database';
 import { today } from '../src/shared/dates';
 import { ratedEnterprise } from './support/fixtures';
 import { expectNoLeaks } from './support/leaks';
@@ -117,6 +118,53 @@ describe('a write and its audit record commit together', () => {
     await hub.hub.audit.takeOutboxes();
     const chained = await chainedWrites(uscc, 'Mutation.reportMeasureFeedback');
     expect(chained.map((row) => row.source_department)).toEqual(['credit']);
+  });
+});
+
+describe('the chain writer takes the outboxes a mutation filled, at once', () => {
+  const REGISTER = `mutation Register($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc districtCode } }`;
+
+  /** The schemas whose audit_outbox `work` made the hub read or delete from. */
+  async function outboxesTouched(work: () => Promise<unknown>): Promise<string[]> {
+    const schemas = new Set<string>();
+    const stop = StatementCounter.observe((_owner, sql) => {
+      for (const match of sql.matchAll(/"?(\w+)"?\."?audit_outbox"?/g)) schemas.add(match[1]);
+    });
+    try {
+      await work();
+    } finally {
+      stop();
+    }
+    return [...schemas].sort();
+  }
+
+  it("reads only environment's outbox after a credit event, and has chained its record before answering", async () => {
+    const uscc = await ratedEnterprise(hub);
+    let response: GraphqlResponse<unknown> | undefined;
+    const touched = await outboxesTouched(async () => (response = await hub.request(RECORD, { input: { uscc, type: 'WARNING', occurredOn: today() } }, ADMIN)));
+    ok(response!);
+    expect(touched).toEqual(['environment']);
+    expect(await chainedWrites(uscc, 'Mutation.recordCreditEvent')).toEqual([
+      { request_id: requestIdOf(response!), fields: ['Mutation.recordCreditEvent'], departments: ['environment'], source_department: 'environment', outcome: 'OK' },
+    ]);
+  });
+
+  it('chains both departments\' records of a registration move (market, and environment following it) before answering', async () => {
+    const uscc = await ratedEnterprise(hub, { district: '320706', division: '320700' });
+    await hub.hub.audit.takeOutboxes(); // whatever the fixture left
+    const [{ last }] = await hub.sql<{ last: string }>(`SELECT max(id)::text AS last FROM gateway.audit_log`);
+    let response: GraphqlResponse<unknown> | undefined;
+    const touched = await outboxesTouched(async () => (response = await hub.request(REGISTER, { input: { uscc, name: '迁址企业', districtCode: '320707' } }, { key: 'demo-market' })));
+    ok(response!);
+    expect(touched).toEqual(['environment', 'market']);
+    const chained = await hub.sql<{ source_department: string; fields: string[] }>(
+      `SELECT source_department, fields FROM gateway.audit_log WHERE $1 = ANY(usccs) AND source_id IS NOT NULL AND id > $2 ORDER BY id`,
+      [uscc, last],
+    );
+    expect(chained.filter((row) => row.fields.includes('Mutation.registerEnterprise')).map((row) => row.source_department)).toEqual(['market']);
+    expect(chained.filter((row) => row.fields.includes('Mutation.followRegistrationDistrict')).map((row) => row.source_department)).toEqual(['environment']);
+    expect(await hub.sql(`SELECT 1 FROM market.audit_outbox UNION ALL SELECT 1 FROM environment.audit_outbox`)).toEqual([]);
+    await verifiedChain();
   });
 });
 

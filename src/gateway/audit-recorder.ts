@@ -38,6 +38,12 @@ export class AuditRecorder {
     private readonly audit: AuditTrailService,
     /** `Type.field` → owning departments (supergraph.ts fieldOwners). */
     private readonly owners: Map<string, string[]>,
+    /**
+     * True when every department runs in this process: a mutation's context then names every outbox
+     * its writes filled (HubContext.auditOutboxesWritten). A department served over HTTP fills its
+     * outbox out of this context's sight, so then every outbox is taken after each mutation.
+     */
+    private readonly writesSeenInContext: boolean,
   ) {}
 
   noteOperation(ctx: HubContext, operation: OperationSummary): void {
@@ -97,7 +103,7 @@ export class AuditRecorder {
    * the answer of a committed write into a failure: errors are logged, not thrown.
    */
   private async finishWrite(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): Promise<void> {
-    await this.audit.takeOutboxes().catch((error: unknown) => log.warn('audit outbox not taken yet; the next pass takes it', { requestId: ctx.requestId, detail: String(error) }));
+    await this.audit.takeOutboxes(this.writesSeenInContext ? ctx.auditOutboxesWritten : undefined).catch((error: unknown) => log.warn('audit outbox not taken yet; the next pass takes it', { requestId: ctx.requestId, detail: String(error) }));
     if (result.outcome === 'OK') return;
     await this.audit.record(entryOf(ctx, operation, departments, result)).catch((error: unknown) => log.error('audit record of a refused write could not be stored', { requestId: ctx.requestId, detail: String(error) }));
   }

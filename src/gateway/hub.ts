@@ -220,7 +220,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const secret = secretKey(subgraphSecret);
     const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret }));
     const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
-    const recorder = new AuditRecorder(audit, fieldOwners(supergraphSdl));
+    // With a department over HTTP, its writes fill its outbox out of the request context's sight.
+    const recorder = new AuditRecorder(audit, fieldOwners(supergraphSdl), remote.length === 0);
     let apiSchema: GraphQLSchema | undefined;
     const apollo = createGatewayServer({
       supergraphSdl,

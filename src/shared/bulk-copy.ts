@@ -116,7 +116,7 @@ export class BulkCopyTransaction {
     this.ended = true;
     try {
       await this.buildIndexes();
-      await recordWriteInOutbox(this.by, this.runner.manager);
+      if (await recordWriteInOutbox(this.by, this.runner.manager)) this.by.auditOutboxesWritten.add(this.runner.connection);
       await this.runner.commitTransaction();
     } finally {
       await this.runner.release();

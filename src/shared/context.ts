@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
 import type { Principal } from './auth/principal';
 import type { SubjectFacts } from './auth/subject-scope';
 import { ReadSnapshot } from './read-snapshot';
@@ -25,6 +26,12 @@ export interface HubContext {
    * resolver by the subgraph (federation.ts); its writes' audit records name it. Null otherwise.
    */
   mutationField: string | null;
+  /**
+   * The DataSources whose `audit_outbox` this request's writes filled (writeTransaction adds them):
+   * the gateway chains those outboxes after the mutation instead of polling every department's.
+   * Only complete when every department runs in this process (see AuditRecorder).
+   */
+  auditOutboxesWritten: Set<DataSource>;
 }
 
 export function createContext(
@@ -33,7 +40,7 @@ export function createContext(
   subjectFacts: SubjectFacts | null = null,
   snapshot: ReadSnapshot = ReadSnapshot.none(),
 ): HubContext {
-  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts, snapshot, mutationField: null };
+  return { principal, requestId, loaders: new Map(), touchedUsccs: new Set(), subjectFacts, snapshot, mutationField: null, auditOutboxesWritten: new Set() };
 }
 
 /**

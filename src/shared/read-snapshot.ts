@@ -141,7 +141,7 @@ export function readManager(ctx: HubContext, dataSource: DataSource): Promise<En
 export function writeTransaction<T>(ctx: HubContext, dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(async (manager) => {
     const result = await ctx.snapshot.readingThrough(dataSource, manager, () => work(manager));
-    await recordWriteInOutbox(ctx, manager);
+    if (await recordWriteInOutbox(ctx, manager)) ctx.auditOutboxesWritten.add(dataSource);
     return result;
   });
 }

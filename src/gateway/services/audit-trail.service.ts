@@ -111,6 +111,8 @@ export class AuditTrailService {
   /** The outbox pass running now, and the one queued behind it (see takeOutboxes). */
   private taking: Promise<void> | null = null;
   private nextTake: Promise<void> | null = null;
+  /** What the queued pass takes: the union of its callers' outboxes, or all of them. */
+  private nextOnly: Set<DataSource> | 'all' | null = null;
   private failedPass = false;
 
   private lastCheckpoint: string | null = null;
@@ -171,10 +173,11 @@ export class AuditTrailService {
 
   /**
    * Appends `rows` to the chain, in order, inside the caller's transaction: the only place that
-   * links records (one writer at a time across processes, by the advisory lock).
+   * links records (one writer at a time across processes, by the advisory lock; `lockHeld`: the
+   * caller took it in this transaction already).
    */
-  private async chain(manager: EntityManager, rows: Unchained[]): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+  private async chain(manager: EntityManager, rows: Unchained[], lockHeld = false): Promise<void> {
+    if (!lockHeld) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     const [last] = await manager.query<{ hash: string }[]>(`SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
     let prevHash = last?.hash ?? GENESIS_HASH;
     const chained = rows.map(({ sourceDepartment, sourceId, ...row }) => {
@@ -187,20 +190,26 @@ export class AuditTrailService {
 
   /**
    * Takes every outbox row committed before the call into the chain, oldest first, and deletes what
-   * it took; resolves once done. Calls while a pass runs share the one queued behind it (a pass that
-   * started earlier may have missed their rows). Runs after each mutation, on start (rows a stopped
-   * process left) and on a timer while `behind` (rows a failed pass left).
+   * it took; resolves once done. `only` narrows the pass to those outboxes (a mutation's, when it
+   * knows which it filled: one SELECT instead of one per schema owner); without it every outbox is
+   * taken. Calls while a pass runs share the one queued behind it, which takes the union of what
+   * they asked for (a pass that started earlier may have missed their rows). Runs after each
+   * mutation, on start (rows a stopped process left) and on a timer while `behind` (rows a failed
+   * pass left).
    */
-  takeOutboxes(): Promise<void> {
+  takeOutboxes(only?: ReadonlySet<DataSource>): Promise<void> {
     if (!this.taking) {
-      this.taking = this.takePass().finally(() => (this.taking = null));
+      this.taking = this.takePass(only).finally(() => (this.taking = null));
       return this.taking;
     }
+    this.nextOnly = only && this.nextOnly !== 'all' ? new Set([...(this.nextOnly ?? []), ...only]) : 'all';
     this.nextTake ??= this.taking
       .catch(() => undefined)
       .then(() => {
+        const next = this.nextOnly;
         this.nextTake = null;
-        return this.takeOutboxes();
+        this.nextOnly = null;
+        return this.takeOutboxes(next === 'all' || next === null ? undefined : next);
       });
     return this.nextTake;
   }
@@ -213,9 +222,9 @@ export class AuditTrailService {
     return this.failedPass;
   }
 
-  private async takePass(): Promise<void> {
+  private async takePass(only?: ReadonlySet<DataSource>): Promise<void> {
     try {
-      await this.takeAll();
+      await this.takeAll(only);
       this.failedPass = false;
     } catch (error) {
       this.failedPass = true;
@@ -223,10 +232,11 @@ export class AuditTrailService {
     }
   }
 
-  private async takeAll(): Promise<void> {
+  private async takeAll(only?: ReadonlySet<DataSource>): Promise<void> {
+    const outboxes = (Object.entries(this.outboxes) as [SchemaOwner, DataSource][]).filter(([, source]) => !only || only.has(source));
     for (;;) {
       const taken: { department: SchemaOwner; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
-      for (const [department, source] of Object.entries(this.outboxes) as [SchemaOwner, DataSource][]) {
+      for (const [department, source] of outboxes) {
         const rows = await source.getRepository(AuditOutboxEntity).find({ order: { id: 'ASC' }, take: OUTBOX_BATCH });
         if (rows.length > 0) taken.push({ department, source, rows });
       }
@@ -245,7 +255,7 @@ export class AuditTrailService {
         }
         // In commit-time order across departments (the outbox's clock_timestamp), then by source.
         fresh.sort((a, b) => a.at.getTime() - b.at.getTime() || a.sourceDepartment!.localeCompare(b.sourceDepartment!) || Number(a.sourceId) - Number(b.sourceId));
-        await this.chain(manager, fresh);
+        await this.chain(manager, fresh, true);
       });
       for (const { source, rows } of taken) {
         await source.getRepository(AuditOutboxEntity).delete(rows.map((row) => row.id));

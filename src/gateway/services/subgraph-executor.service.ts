@@ -2,7 +2,7 @@ import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
-import { createContext } from '../../shared/context';
+import { createContext, type HubContext } from '../../shared/context';
 import type { Department } from '../../shared/database';
 import { departmentUnavailable, UNAVAILABLE_HTTP_STATUSES } from '../../shared/errors';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
@@ -17,6 +17,8 @@ export type SubgraphExecutor = (
   query: string,
   variables: Record<string, unknown>,
   snapshot?: ReadSnapshot,
+  /** The request a hub-internal mutation runs for: the audit outboxes it fills are noted on it (HubContext.auditOutboxesWritten). */
+  parent?: HubContext,
 ) => Promise<Record<string, unknown>>;
 
 export interface SubgraphExecutorOptions {
@@ -35,13 +37,14 @@ export interface SubgraphExecutorOptions {
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
   const documents = new Map<string, DocumentNode>();
-  return async (department, query, variables, snapshot) => {
+  return async (department, query, variables, snapshot, parent) => {
     const schema = options.localSchemas[department];
     let result: { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
     if (schema) {
       let document = documents.get(query);
       if (!document) documents.set(query, (document = parse(query)));
       const contextValue = createContext(HUB_SYSTEM_PRINCIPAL, randomUUID(), null, snapshot);
+      if (parent) contextValue.auditOutboxesWritten = parent.auditOutboxesWritten;
       result = await execute({ schema, document, variableValues: variables, contextValue });
     } else {
       const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);

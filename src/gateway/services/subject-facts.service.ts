@@ -1,6 +1,7 @@
 import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
+import type { HubContext } from '../../shared/context';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
@@ -62,9 +63,9 @@ export class FederatedSubjectFacts implements SubjectFacts {
     return data.subjectsOnHalfYearSnapshot as SubjectHalfYearSnapshotFact[];
   }
 
-  async followDistrict(uscc: string, districtCode: string, source: string): Promise<void> {
+  async followDistrict(uscc: string, districtCode: string, source: string, by?: HubContext): Promise<void> {
     // Its own transaction in environment, not the asking request's snapshot: it is a write.
-    await this.execute('environment', FOLLOW_DISTRICT, { uscc, district: districtCode, source });
+    await this.execute('environment', FOLLOW_DISTRICT, { uscc, district: districtCode, source }, undefined, by);
   }
 
   async subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>> {

@@ -7,10 +7,10 @@ import { AuditOutboxEntity } from './audit-outbox.entity';
  * through `manager`, i.e. inside the mutation's own transaction (writeTransaction calls it last):
  * the write and its record commit together, or neither does. Nothing is written outside a client
  * mutation (`ctx.mutationField` null: seeding, imports, reads' side writes), which the request-level
- * audit or the CLI's log covers.
+ * audit or the CLI's log covers. True when it wrote a record.
  */
-export async function recordWriteInOutbox(ctx: HubContext, manager: EntityManager): Promise<void> {
-  if (!ctx.mutationField) return;
+export async function recordWriteInOutbox(ctx: HubContext, manager: EntityManager): Promise<boolean> {
+  if (!ctx.mutationField) return false;
   const { principal } = ctx;
   await manager.getRepository(AuditOutboxEntity).insert({
     requestId: ctx.requestId,
@@ -23,6 +23,7 @@ export async function recordWriteInOutbox(ctx: HubContext, manager: EntityManage
     field: ctx.mutationField,
     usccs: [...ctx.touchedUsccs].sort(),
   });
+  return true;
 }
 
 /**

@@ -56,11 +56,12 @@ export interface SubjectFacts {
   marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /**
    * Tells the environment department that market supervision moved `uscc`'s registration to
-   * `districtCode` (its hub-internal `followRegistrationDistrict`); `source` names the request. Resolves
-   * once environment has committed the move; throws when it could not, so the caller's transaction
-   * (the registration's) rolls back rather than leave the two departments disagreeing.
+   * `districtCode` (its hub-internal `followRegistrationDistrict`); `source` names the request, `by`
+   * (when a request) learns which audit outbox the move filled. Resolves once environment has
+   * committed the move; throws when it could not, so the caller's transaction (the registration's)
+   * rolls back rather than leave the two departments disagreeing.
    */
-  followDistrict(uscc: string, districtCode: string, source: string): Promise<void>;
+  followDistrict(uscc: string, districtCode: string, source: string, by?: HubContext): Promise<void>;
   /**
    * Each subject's registered name and list entries (market, credit office), by code, for any number
    * of codes in one fetch per department; `snapshot` as above.

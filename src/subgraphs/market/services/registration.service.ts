@@ -130,7 +130,7 @@ export class RegistrationService {
         updatedAt: new Date(),
       });
       await repository.save(row);
-      await facts(ctx).followDistrict(input.uscc, input.districtCode, `registerEnterprise by ${ctx.principal.clientId} (request ${ctx.requestId})`);
+      await facts(ctx).followDistrict(input.uscc, input.districtCode, `registerEnterprise by ${ctx.principal.clientId} (request ${ctx.requestId})`, ctx);
       ctx.touchedUsccs.add(input.uscc);
       // Read back so that numeric columns come as Postgres prints them ("5000000.00").
       return toEnterprise((await repository.findOneBy({ uscc: input.uscc }))!);
