@@ -6,6 +6,7 @@ import gql from 'graphql-tag';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny as denyRule, shield, type IRules } from 'graphql-shield';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { ruleTreeFromTable, type SubgraphPermissions } from './auth/rule-tree';
 import { verdictOf } from './auth/rules';
 import type { HubContext } from './context';
 import { forbidden } from './errors';
@@ -25,8 +26,8 @@ export interface SubgraphBuildOptions {
   container: ContainerType;
   /** `__resolveReference` per entity type; must apply the same row scope as a query. */
   referenceResolvers: Record<string, ReferenceResolver>;
-  /** The graphql-shield rule tree; anything it does not name is denied. */
-  permissions: IRules;
+  /** The department's concerns beyond its PERMISSION_TABLE rows; the rule tree is derived from the table (ruleTreeFromTable). */
+  permissions: SubgraphPermissions;
 }
 
 /** Resolves an entity representation `{ __typename, uscc, ...required fields }` for the gateway. */
@@ -34,12 +35,6 @@ export interface ReferenceResolver {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   __resolveReference(reference: any, ctx: HubContext): unknown;
 }
-
-/** Federation plumbing every subgraph must answer for the gateway, whoever the caller is. */
-export const FEDERATION_PLUMBING_RULES = {
-  Query: { _service: allow, _entities: allow },
-  _Service: allow,
-};
 
 /** The rule tree guarding each built subgraph schema (read by the permission matrix generator). */
 const ruleTrees = new WeakMap<GraphQLSchema, IRules>();
@@ -88,7 +83,8 @@ const namingMutation: IMiddlewareTypeMap = {
 /**
  * Builds a federated subgraph from type-graphql resolvers: type-graphql builds the schema, it is
  * printed with its directives and rebuilt by @apollo/subgraph (which adds `_service`/`_entities`),
- * and graphql-shield wraps every resolver with the department's rules, denying by default. String
+ * and graphql-shield wraps every resolver with the rules derived from PERMISSION_TABLE (plus the
+ * department's extra concerns), denying by default. String
  * arguments over their length limit (shared/text-limits.ts) are refused before a resolver runs.
  */
 export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
@@ -116,12 +112,13 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
   // awaited middleware per field of every value type (a batch of 1000 subjects resolves tens of
   // thousands) cost more than the rest of the request. Deny by default is unchanged: a field without
   // a rule gets `deny`, which is not `allow`, so it keeps its middleware (test/permission-matrix.test.ts).
-  const generated = shield(options.permissions, { fallbackRule: denyRule, allowExternalErrors: true, fallbackError: () => forbidden() }).generate(subgraphSchema) as Record<string, Record<string, unknown>>;
+  const rules = ruleTreeFromTable(subgraphSchema, options.permissions);
+  const generated = shield(rules, { fallbackRule: denyRule, allowExternalErrors: true, fallbackError: () => forbidden() }).generate(subgraphSchema) as Record<string, Record<string, unknown>>;
   const needed: IMiddlewareTypeMap = {};
   const unguarded = new Set<string>();
   for (const [typeName, fields] of Object.entries(generated)) {
     for (const [fieldName, middleware] of Object.entries(fields)) {
-      const rule = effectiveRule(options.permissions, typeName, fieldName);
+      const rule = effectiveRule(rules, typeName, fieldName);
       if (rule === allow) {
         unguarded.add(`${typeName}.${fieldName}`);
         continue;
@@ -143,7 +140,7 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
     ...(subgraphSchema.getMutationType() ? [namingMutation] : []),
     needed,
   );
-  ruleTrees.set(guarded, options.permissions);
+  ruleTrees.set(guarded, rules);
   unguardedFields.set(guarded, unguarded);
   return { schema: guarded, sdl: printSubgraphSchema(subgraphSchema) };
 }

@@ -8,13 +8,13 @@ const REPORT_REQUESTERS: readonly Role[] = ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKE
 
 /**
  * The permission table of CONTRACT.md "Roles and fields", field coordinate → roles that may read it,
- * plus the operations each role may call. This is the single source of the role concern: the
- * subgraphs' rule trees reference it by coordinate (`tableRule`), the generated matrix
- * (schema/permissions.md) shows what the trees make of it, and the acceptance test walks it.
+ * plus the operations each role may call. This is the single source of the role concern: each
+ * subgraph's rule tree is derived from it (rule-tree.ts), the generated matrix (schema/permissions.md)
+ * shows what the trees make of it, and the acceptance test walks it.
  *
- * Rows for fields that a subgraph does not define (yet) are harmless: a rule tree names only the
- * fields its schema has. Adding a field = a row here (when the contract adds one) and one line in the
- * owning subgraph's permissions file.
+ * Rows for fields that a subgraph does not define (yet) are harmless: a rule tree binds only the
+ * fields its schema has. Adding a field = a row here (when the contract adds one); a root or entity
+ * field without a row is denied, and test/permission-matrix.test.ts names it.
  *
  * Row scope (ENV_OFFICER: own district; PUBLIC: rated subjects only) is not a column here: it is
  * applied by the services and every `__resolveReference` (see scope.ts, subject-scope.ts).

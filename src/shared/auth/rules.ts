@@ -80,7 +80,7 @@ export function verdictOf(rule: unknown): ((ctx: HubContext) => true | Error) | 
 
 /**
  * The rule of one PERMISSION_TABLE coordinate: role and purpose, plus `extra` concerns (e.g.
- * `inputInScope` on mutations). A subgraph's permissions file names each of its fields with this.
+ * `inputInScope` on mutations). Every rule tree binds each of its table's fields with this (rule-tree.ts).
  */
 export function tableRule(coordinate: FieldCoordinate, ...extra: ShieldRule[]): ShieldRule {
   const key = extra.length === 0 ? coordinate : undefined;
