@@ -53,7 +53,12 @@ export const creditPermissions: IRules = {
   Measure: allow,
   AppliedMeasure: allow,
   MeasureFeedback: allow,
-  MeasureFeedbackRollup: allow,
+  MeasureFeedbackRollup: {
+    '*': allow,
+    // The subjects behind the counts: for the bureau and the credit office (the dashboard sees totals).
+    dueSubjects: tableRule('MeasureFeedbackRollup.dueSubjects'),
+    reportedSubjects: tableRule('MeasureFeedbackRollup.reportedSubjects'),
+  },
   SewageFee: allow,
   ElectricitySurcharge: allow,
   // The price list's value types: reachable only through priceSurcharges.
