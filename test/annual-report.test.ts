@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../src/shared/dates';
+import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 /**
@@ -41,10 +42,25 @@ interface Subject {
   envCreditHistory: { on: string; cause: string; superseded: boolean }[];
   firstHalf: { surchargePerCubicMetre: string } | null;
   secondHalf: { surchargePerCubicMetre: string } | null;
+  creditListings: { listedOn: string }[];
+  marketListings: { listedOn: string }[];
+}
+/** What decides, day by day, which joint measures apply to a subject. */
+type MeasureFacts = Pick<Subject, 'uscc' | 'envCreditHistory' | 'creditListings' | 'marketListings'>;
+interface RollupRow {
+  measure: { code: string };
+  agency: string | null;
+  subjectsDue: number | null;
+  dueSubjects: string[] | null;
+  subjectsReported: number;
+  reportedSubjects: string[];
 }
 
 let report: Report;
 let subjects: Subject[];
+/** The subjects and agency the test itself reports feedback for (measureFeedback must name exactly them). */
+const OWN_AGENCY = '年度总结测试实施单位';
+let ownFeedback: { code: string; subjects: string[] };
 
 const inYear = (day: string) => day >= FROM && day <= TO;
 
@@ -78,9 +94,9 @@ const FIGURES: { key: string; occurrences: boolean; labels: (s: Subject) => stri
   { key: 'frontRunners', occurrences: true, labels: (s) => s.envCreditHistory.filter((c) => c.cause === 'FRONT_RUNNER' && !c.superseded && inYear(c.on)).map(() => 'designated') },
 ];
 
-function expectedRows(figure: (typeof FIGURES)[number]): Row[] {
+function expectedRows<S extends { uscc: string }>(figure: { occurrences: boolean; labels: (s: S) => string[] }, population: S[]): Row[] {
   const byLabel = new Map<string, { count: number; subjects: Set<string> }>();
-  for (const s of subjects) {
+  for (const s of population) {
     for (const label of figure.labels(s)) {
       const entry = byLabel.get(label) ?? { count: 0, subjects: new Set<string>() };
       entry.count += 1;
@@ -92,6 +108,34 @@ function expectedRows(figure: (typeof FIGURES)[number]): Row[] {
     const entry = byLabel.get(label)!;
     return { label, count: figure.occurrences ? entry.count : entry.subjects.size, subjects: [...entry.subjects].sort() };
   });
+}
+
+/**
+ * Per subject, the codes of the joint measures that applied on some day of the year, from its own
+ * `jointMeasures` asked on every day they can change: the first day, the first day of the second
+ * half-year (price measures follow the half-year), each colour change and each listing.
+ */
+async function measuresApplied(population: MeasureFacts[]): Promise<Map<string, Set<string>>> {
+  const byDay = new Map<string, string[]>();
+  for (const s of population) {
+    const days = new Set([FROM, ...(H2 <= TO ? [H2] : [])]);
+    for (const { on } of s.envCreditHistory ?? []) if (inYear(on)) days.add(on);
+    for (const { listedOn } of [...(s.creditListings ?? []), ...(s.marketListings ?? [])]) if (inYear(listedOn)) days.add(listedOn);
+    for (const day of days) byDay.set(day, [...(byDay.get(day) ?? []), s.uscc]);
+  }
+  const applied = new Map(population.map((s) => [s.uscc, new Set<string>()]));
+  for (const [day, codes] of byDay) {
+    for (let i = 0; i < codes.length; i += 200) {
+      const answer = await hub.request<{ enterprises: { uscc: string; jointMeasures: { measure: { code: string } }[] }[] }>(
+        'query($codes: [USCC!]!, $d: Date!) { enterprises(usccs: $codes) { uscc jointMeasures(asOf: $d) { measure { code } } } }',
+        { codes: codes.slice(i, i + 200), d: day },
+        { key: 'demo-env-admin' },
+      );
+      expect(answer.errors).toBeUndefined();
+      for (const e of answer.data!.enterprises) for (const { measure } of e.jointMeasures) applied.get(e.uscc)!.add(measure.code);
+    }
+  }
+  return applied;
 }
 
 /** Supervision work of the year on top of the demo city, so that no figure is trivially empty. */
@@ -114,6 +158,16 @@ async function superviseDuringTheYear(): Promise<void> {
   await call('mutation($i: ReviewObjectionInput!) { reviewObjection(input: $i) { objection { status } } }', { i: { objectionId: filed.fileObjection.id, decision: 'UPHOLD', note: '采纳' } });
   await call('mutation($i: DrawInspectionsInput!) { drawInspections(input: $i) { id } }', { i: { districtCode: '320706', sampleSize: 12, seed: 'annual-summary', asOf: recent } });
   await call('mutation($i: DrawInspectionsInput!) { drawInspections(input: $i) { id } }', { i: { rate: 0.05, seed: 'annual-summary-city', asOf: recent } });
+  // Feedback from an implementing agency of the test's own, reported through the credit office.
+  const catalog = await call<{ measureCatalog: { code: string }[] }>('query($d: Date!) { measureCatalog(asOf: $d) { code } }', { d: recent });
+  const reportedOn = [DEMO_SHOWCASE_USCC];
+  ownFeedback = { code: catalog.measureCatalog[0].code, subjects: reportedOn };
+  for (const [i, subject] of reportedOn.entries()) {
+    const fed = await hub.request('mutation($i: MeasureFeedbackInput!) { reportMeasureFeedback(input: $i) { id } }', {
+      i: { uscc: subject, measureCode: ownFeedback.code, outcome: 'APPLIED', appliedOn: recent, businessRef: `annual-${i}`, onBehalfOf: OWN_AGENCY },
+    }, { key: 'demo-credit-office' });
+    expect(fed.errors).toBeUndefined();
+  }
   // A repair of a penalty published long enough ago (the demo city's penalties of the spring).
   const events = await call<{ enterprise: { envPenaltyDisclosures: { event: { id: string }; repairableFrom: string; state: string }[] } }>(
     'query($u: USCC!) { enterprise(uscc: $u) { envPenaltyDisclosures { event { id } repairableFrom state } } }',
@@ -144,7 +198,8 @@ beforeAll(async () => {
       `query($codes: [USCC!]!, $from: Date!, $to: Date!, $h2: Date!) { enterprises(usccs: $codes) {
         uscc districtCode industryCode atStart: envCredit(asOf: $from) { color } atEnd: envCredit(asOf: $to) { color }
         envCreditEvents { type occurredOn voided } envObjections { filedOn status } envPenaltyDisclosures { repair { appliedOn status } }
-        envCreditHistory { on cause superseded } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre } } }`,
+        envCreditHistory { on cause superseded } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre }
+        creditListings { listedOn } marketListings { listedOn } } }`,
       { codes: population.slice(i, i + 100), from: FROM, to: TO, h2: H2 },
       { key: 'demo-env-admin' },
     );
@@ -169,10 +224,54 @@ describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => 
   it.each(FIGURES.map((figure) => [figure.key, figure] as const))('figure %s equals the sum of the per-subject answers', (key, figure) => {
     const actual = report.figures.find((f) => f.key === figure.key);
     expect(actual, figure.key).toBeDefined();
-    expect(actual!.rows).toEqual(expectedRows(figure));
+    expect(actual!.rows).toEqual(expectedRows(figure, subjects));
     // The demo city has none of these this year (front-runners need 24 clean months): the others must not be empty.
     if (key !== 'frontRunners') expect(actual!.rows.length, key).toBeGreaterThan(0);
   });
+
+  it('figure measureFeedback names the subjects due (their jointMeasures named the measure on some day of the year) and those reported on', async () => {
+    const rows = report.figures.find((f) => f.key === 'measureFeedback')!.rows;
+    const answer = await hub.request<{ measureFeedbackRollup: RollupRow[] }>(
+      'query($f: Date!, $t: Date!) { measureFeedbackRollup(from: $f, to: $t) { measure { code } agency subjectsDue dueSubjects subjectsReported reportedSubjects } }',
+      { f: FROM, t: TO },
+      { key: 'demo-credit-office' },
+    );
+    expect(answer.errors).toBeUndefined();
+    const rollup = answer.data!.measureFeedbackRollup;
+    // Each count is the number of subjects named behind it, and the roll-up's own count.
+    for (const row of rows) expect(row.count, row.label).toBe(row.subjects.length);
+    for (const row of rollup) {
+      expect(row.dueSubjects?.length ?? null, row.measure.code).toBe(row.subjectsDue);
+      expect(row.reportedSubjects.length, row.measure.code).toBe(row.subjectsReported);
+    }
+    const bases = rollup.map((row) => ({ base: `${row.measure.code}/${row.agency ?? '（无反馈）'}`, row }));
+    expect(rows.map((row) => row.label)).toEqual(bases.flatMap(({ base }) => [`${base}/due`, `${base}/reported`]));
+    // Per subject: the rated subjects, and anyone else named (listed but not rated, reported on though not rated).
+    const rated = new Set(subjects.map((s) => s.uscc));
+    const others = [...new Set(rows.flatMap((row) => row.subjects))].filter((uscc) => !rated.has(uscc));
+    const population: MeasureFacts[] = [...subjects];
+    for (let i = 0; i < others.length; i += 200) {
+      const batch = await hub.request<{ enterprises: MeasureFacts[] }>(
+        'query($codes: [USCC!]!) { enterprises(usccs: $codes) { uscc envCreditHistory { on cause superseded } creditListings { listedOn } marketListings { listedOn } } }',
+        { codes: others.slice(i, i + 200) },
+        { key: 'demo-env-admin' },
+      );
+      expect(batch.errors).toBeUndefined();
+      population.push(...batch.data!.enterprises);
+    }
+    const applied = await measuresApplied(population);
+    const figure = {
+      occurrences: false,
+      labels: (s: MeasureFacts) =>
+        bases.flatMap(({ base, row }) => [...(applied.get(s.uscc)!.has(row.measure.code) ? [`${base}/due`] : []), ...(row.reportedSubjects.includes(s.uscc) ? [`${base}/reported`] : [])]),
+    };
+    const byLabel = (a: Row, b: Row) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    expect(rows.filter((row) => row.count > 0).sort(byLabel)).toEqual(expectedRows(figure, population));
+    expect(rows.some((row) => row.label.endsWith('/due') && row.count > 0)).toBe(true);
+    // The feedback the test reported names exactly its subjects.
+    const own = `${ownFeedback.code}/${OWN_AGENCY}/reported`;
+    expect(rows.find((row) => row.label === own)).toEqual({ label: own, count: ownFeedback.subjects.length, subjects: ownFeedback.subjects });
+  }, 120_000);
 
   it('counts the inspection draws of the year and their subjects by colour as inspectionDraws answers them', async () => {
     const answer = await hub.request<{ inspectionDraws: { selected: { uscc: string; color: string }[] }[] }>(

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Principal } from '../src/shared/auth/principal';
 import { createContext } from '../src/shared/context';
-import { addDays, today } from '../src/shared/dates';
+import { addDays, addMonths, today } from '../src/shared/dates';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { ensureCliBuilt } from './support/cli-process';
+import { ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 let hub: TestHub;
@@ -228,6 +229,83 @@ describe('credit reports (信用报告)', () => {
     expect((await fetch(`${base}${path}`, { headers: { authorization: 'Bearer demo-market' } })).status).toBe(404);
     expect((await fetch(`${base}${path}`, { headers: { authorization: 'Bearer demo-credit-office' } })).status).toBe(200);
     expect((await fetch(`${base}${report.htmlUrl.replace(/sig=./, 'sig=A')}`)).status).toBe(403);
+  });
+
+  it('as of a past day states the penalties published that day, one repaired after it included, for a bank and a public agency', async () => {
+    const admin = { key: 'demo-env-admin' };
+    const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    const decidedOn = addDays(today(), -200);
+    const asOf = addDays(today(), -5);
+    const recorded = await hub.request<{ recordCreditEvent: { event: { id: string; publicUntil: string } } }>(
+      'mutation($i: RecordCreditEventInput!) { recordCreditEvent(input: $i) { event { id publicUntil } } }',
+      { i: { uscc, type: 'FINE', occurredOn: decidedOn, decisionNo: '连环罚〔修复测试〕1号', publicityMonths: 12 } },
+      admin,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const eventId = recorded.data!.recordCreditEvent.event.id;
+    expect(recorded.data!.recordCreditEvent.event.publicUntil).toBe(addMonths(decidedOn, 12));
+    // Repaired today: withdrawn from public view from today on, published on every day before.
+    const applied = await hub.request<{ applyCreditRepair: { id: string } }>('mutation($i: ApplyCreditRepairInput!) { applyCreditRepair(input: $i) { id } }', { i: { eventId, reason: '已完成整改', appliedOn: today() } }, admin);
+    expect(applied.errors).toBeUndefined();
+    const reviewed = await hub.request<{ reviewCreditRepair: { status: string; decidedOn: string } }>(
+      'mutation($i: ReviewCreditRepairInput!) { reviewCreditRepair(input: $i) { status decidedOn } }',
+      { i: { applicationId: applied.data!.applyCreditRepair.id, decision: 'UPHOLD', note: '同意修复' } },
+      admin,
+    );
+    expect(reviewed.data?.reviewCreditRepair).toEqual({ status: 'APPROVED', decidedOn: today() });
+    const published = { decisionNo: '连环罚〔修复测试〕1号', type: 'FINE', typeName: '罚款', decidedOn, publicUntil: addMonths(decidedOn, 12) };
+    const stored = async (number: string) => {
+      const [{ content }] = await hub.sql<{ content: string }>('SELECT content FROM gateway.credit_report WHERE number = $1', [number]);
+      return JSON.parse(content) as { asOf: string; penalties: unknown[] | null; withheld: string[] };
+    };
+    for (const [key, purpose] of [
+      ['demo-public-agency', 'BIDDING'],
+      ['demo-bank', 'LOAN_APPLICATION'],
+    ]) {
+      const past = await issue(key, purpose, { header: purpose, asOf, uscc });
+      expect(past.errors, key).toBeUndefined();
+      const content = await stored(past.data!.issueCreditReport.number);
+      expect(content.withheld, key).toContain('envCreditEvents');
+      expect(content.penalties, key).toEqual([{ ...published, points: null }]);
+      const current = await issue(key, purpose, { header: purpose, uscc });
+      expect((await stored(current.data!.issueCreditReport.number)).penalties, key).toEqual([]);
+    }
+    // The bureau's own report (from its events) agrees, with the points.
+    const bureau = await issue('demo-env-admin', 'SUPERVISION', { asOf, uscc });
+    expect((await stored(bureau.data!.issueCreditReport.number)).penalties).toEqual([{ ...published, points: -3 }]);
+    // The API the reports read: publicPenalties(asOf) for a partner; the public sees today's publication only.
+    const query = 'query($u: USCC!, $d: Date) { enterprise(uscc: $u) { publicPenalties(asOf: $d) { decisionNo type typeName decidedOn publicUntil } } }';
+    const asBank = await hub.request<{ enterprise: { publicPenalties: unknown[] } }>(query, { u: uscc, d: asOf }, { key: 'demo-bank', purpose: 'CREDIT_REVIEW' });
+    expect(asBank.data?.enterprise.publicPenalties).toEqual([published]);
+    expect((await hub.request<{ enterprise: { publicPenalties: unknown[] } }>(query, { u: uscc })).data?.enterprise.publicPenalties).toEqual([]);
+    expect(errorCodes(await hub.request(query, { u: uscc, d: asOf }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.request(query, { u: uscc, d: addDays(today(), 1) }, admin))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses an address that keeps asking /verify with 429 and Retry-After, before checking anything; a partner is unaffected', async () => {
+    const limited = await startTestHub({ config: { rateLimit: { requests: 3, windowMs: 60_000 } } });
+    try {
+      const limitedBase = limited.hub.url.replace(/\/graphql$/, '');
+      const path = `${limitedBase}/verify/XYBG-2026-00000001?code=AAAA-BBBB-CCCC`;
+      const answers: { status: number; retryAfter: string | null; body: { found?: boolean; errors?: unknown[] } }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(path);
+        answers.push({ status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { found?: boolean; errors?: unknown[] } });
+      }
+      // Within the limit the check runs (an unknown number: 404, found false); past it nothing is checked.
+      expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 429, 429]);
+      expect(answers[0].body.found).toBe(false);
+      const retryAfter = Number(answers[3].retryAfter);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(answers[3].body.errors).toEqual([{ message: `too many verification requests from this address; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfter } }]);
+      // A copy POSTed is refused before its body is read.
+      expect((await fetch(path, { method: 'POST', body: Buffer.alloc(1000) })).status).toBe(429);
+      // The address's anonymous budget is the one PUBLIC /graphql requests use; a partner's own is untouched.
+      expect(errorCodes(await limited.request('query { measureCatalog { code } }'))).toEqual(['RATE_LIMITED']);
+      expect((await limited.request('query { measureCatalog { code } }', {}, { key: 'demo-credit-office' })).errors).toBeUndefined();
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('refuses a production start without HUB_REPORT_SIGNING_KEY, and a key that is not Ed25519', async () => {

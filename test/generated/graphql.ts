@@ -90,7 +90,7 @@ export type AnnualFigureRow = {
   count: Scalars['Int']['output'];
   /** What is counted, e.g. "320706/RED", "BLUE→RED", "FINE", "H2/0.60". */
   label: Scalars['String']['output'];
-  /** The subjects behind the count (empty where the API answers only totals). */
+  /** The subjects behind the count, by code: as many as the count for a count of subjects, the distinct subjects of a count of occurrences; empty only for the number of inspection draws. */
   subjects: Array<Scalars['USCC']['output']>;
 };
 
@@ -586,7 +586,7 @@ export type Enterprise = {
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
-  /** Penalties published today (repaired and voided ones withdrawn); null when not rated. */
+  /** Penalties published on `asOf` (default today): a repaired or voided penalty is withdrawn from the day of the repair or void, so a past `asOf` shows one repaired later as published. Null when not rated. PUBLIC may ask for today only. */
   publicPenalties?: Maybe<Array<PublicPenalty>>;
   /** Administrative penalties from every agency, in the 双公示 format, oldest first. */
   publicPenaltyRecords?: Maybe<Array<PenaltyRecord>>;
@@ -637,6 +637,11 @@ export type EnterpriseEnvCreditHistoryArgs = {
 
 
 export type EnterpriseJointMeasuresArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterprisePublicPenaltiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -935,9 +940,13 @@ export type MeasureFeedbackRollup = {
   /** The reporting agency; null on the row of a measure nobody reported on. */
   agency?: Maybe<Scalars['String']['output']>;
   applied: Scalars['Int']['output'];
+  /** CREDIT_OFFICE, ENV_ADMIN: the subjects behind subjectsDue, by code (the same on every row of the measure). Null when subjectsDue is. */
+  dueSubjects?: Maybe<Array<Scalars['USCC']['output']>>;
   exempted: Scalars['Int']['output'];
   measure: Measure;
   notApplied: Scalars['Int']['output'];
+  /** CREDIT_OFFICE, ENV_ADMIN: the subjects behind subjectsReported, by code. */
+  reportedSubjects?: Maybe<Array<Scalars['USCC']['output']>>;
   /** Distinct subjects the measure was due for on some day of the window: with a triggering colour (environment's rating), or on a triggering credit-office or market list. Null only when another department could not be asked. */
   subjectsDue?: Maybe<Scalars['Int']['output']>;
   /** Distinct subjects reported on. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../../shared/auth/principal';
-import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
+import { HUB_SYSTEM_PRINCIPAL, PUBLIC_PRINCIPAL } from '../../shared/auth/principal';
 import { rolesFor } from '../../shared/auth/permission-table';
 import type { HubContext } from '../../shared/context';
 import { HubError } from '../../shared/errors';
@@ -45,6 +45,24 @@ async function authenticated(tools: RouteTools, response: ServerResponse): Promi
     const code = String(error.extensions.code);
     sendError(response, code === 'UNAUTHENTICATED' ? 401 : 403, code, error.message);
     return null;
+  }
+}
+
+/**
+ * Counts an anonymous request (a PUBLIC caller, limited per address, as on `/graphql`); past the
+ * limit answers 429 with Retry-After and resolves false.
+ */
+async function withinRate(tools: RouteTools, response: ServerResponse): Promise<boolean> {
+  try {
+    await tools.limitRate(tools.vouchedFor(PUBLIC_PRINCIPAL));
+    return true;
+  } catch (error) {
+    if (!(error instanceof HubError) || error.extensions.code !== 'RATE_LIMITED') throw error;
+    const retryAfter = Number(error.extensions.retryAfter ?? 60);
+    response.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter), 'cache-control': 'no-store' });
+    const message = `too many verification requests from this address; retry after ${retryAfter} s`;
+    response.end(JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter } }] }));
+    return false;
   }
 }
 
@@ -101,6 +119,7 @@ function verificationPage(v: Verification): string {
  * - `GET|POST /verify/<number>?code=<verificationCode>` — no credential: genuine, unaltered, expired,
  *   valid, and the subject's colour today; JSON, or HTML for a browser (`Accept: text/html` or
  *   `?format=html`). A POST body is a copy of the PDF or HTML someone holds, checked byte for byte.
+ *   Limited per address like anonymous `/graphql` callers (HUB_RATE_LIMIT, HUB_RATE_WINDOW_MS): 429 with Retry-After past it.
  * - `GET /reports/<number>.pdf|.html` — with a signed link (`pdfUrl`, `htmlUrl`), or authenticated as a
  *   reader of that report; served as stored, and recorded as a `Query.creditReport` read.
  * - `GET /reports/annual/<year>.pdf|.csv` — authenticated, the roles of `annualSupervisionReport`.
@@ -114,6 +133,9 @@ export function reportRoute(reports: () => ReportServices, bureau: string): Http
         sendError(response, 405, 'BAD_USER_INPUT', 'use GET /verify/<number>?code=…, or POST a copy of the report to it');
         return true;
       }
+      // Anonymous, and each check costs a signature check and a database read: counted against the
+      // caller's address like every anonymous caller of /graphql, before anything is read or checked.
+      if (!(await withinRate(tools, response))) return true;
       const presented = request.method === 'POST' ? await readBody(request) : undefined;
       if (presented === null) {
         sendError(response, 400, 'BAD_USER_INPUT', `the copy presented is over ${MAX_PRESENTED_BYTES} bytes`);

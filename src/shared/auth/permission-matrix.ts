@@ -52,7 +52,9 @@ async function allows(rule: ShieldRule | undefined, role: Role, typeName: string
 function ruleFor(tree: IRules, typeName: string, fieldName: string): { rule: ShieldRule | undefined; typeWide: boolean } {
   const entry = (tree as Record<string, unknown>)[typeName];
   if (entry && typeof (entry as Resolvable).resolve === 'function') return { rule: entry as ShieldRule, typeWide: true };
-  const fieldRule = (entry as Record<string, ShieldRule> | undefined)?.[fieldName];
+  // A field without a rule of its own takes the type's '*' rule, as the subgraphs apply it (effectiveRule).
+  const fields = entry as Record<string, ShieldRule> | undefined;
+  const fieldRule = fields?.[fieldName] ?? fields?.['*'];
   return { rule: fieldRule, typeWide: false };
 }
 

@@ -99,6 +99,10 @@ export const PERMISSION_TABLE = {
   'Query.colorBucketSubjects': [...SUPERVISORS, 'DASHBOARD'],
   'Query.recentInspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'DASHBOARD'],
   'Query.measureFeedbackRollup': ['ENV_ADMIN', 'CREDIT_OFFICE', 'DASHBOARD'],
+  // The subjects behind the roll-up's counts (the yearly summary names them, issue 14); the dashboard
+  // keeps to the totals, as it does not see jointMeasures.
+  'MeasureFeedbackRollup.dueSubjects': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  'MeasureFeedbackRollup.reportedSubjects': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // 应公开、尽公开: the published list of ratings (the public portal and its CSV) is for everyone.
   'Query.publishedRatings': ALL,
   // A simple search by name or code; PUBLIC finds rated subjects only (row scope).

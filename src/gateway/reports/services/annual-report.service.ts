@@ -64,7 +64,7 @@ const DRAWS_QUERY = `query AnnualInspectionDraws($from: Date!, $to: Date!) {
 }`;
 
 const ROLLUP_QUERY = `query AnnualFeedbackRollup($from: Date!, $to: Date!) {
-  measureFeedbackRollup(from: $from, to: $to) { measure { code } agency subjectsDue subjectsReported applied notApplied exempted }
+  measureFeedbackRollup(from: $from, to: $to) { measure { code } agency subjectsDue dueSubjects subjectsReported reportedSubjects }
 }`;
 
 /** Counts distinct subjects per label (or occurrences, with `occurrences`), labels sorted. */
@@ -93,7 +93,8 @@ class Tally {
  * on some day of the year, asked as the requester (ENV_ADMIN or CREDIT_OFFICE), so the report says
  * what the hub says subject by subject and names the subjects behind each count. The rated
  * population comes from the bureau's own hub-internal `subjectsColoredBetween` (through SubjectFacts);
- * implementing agencies' feedback comes from `measureFeedbackRollup`, which the API answers in totals.
+ * measures due and implementing agencies' feedback come from `measureFeedbackRollup`, with the subjects
+ * behind each count (`dueSubjects`, `reportedSubjects`).
  */
 export class AnnualReportService {
   constructor(
@@ -172,13 +173,15 @@ export class AnnualReportService {
     const drawRows: AnnualRow[] = [{ label: 'draws', count: draws.data?.inspectionDraws.length ?? 0, subjects: [] }];
     for (const draw of draws.data?.inspectionDraws ?? []) for (const subject of draw.selected) inspections.add(`selected/${subject.color}`, subject.uscc);
     const rollup = await this.api.execute<{
-      measureFeedbackRollup: { measure: { code: string }; agency: string | null; subjectsDue: number | null; subjectsReported: number; applied: number; notApplied: number; exempted: number }[];
+      measureFeedbackRollup: { measure: { code: string }; agency: string | null; subjectsDue: number | null; dueSubjects: string[] | null; subjectsReported: number; reportedSubjects: string[] }[];
     }>(principal, ROLLUP_QUERY, { from, to });
     if (rollup.errors.length > 0) throw new Error(`the hub API could not answer the feedback roll-up: ${rollup.errors.map((e) => e.message).join('; ')}`);
     const feedbackRows: AnnualRow[] = [];
     for (const row of rollup.data?.measureFeedbackRollup ?? []) {
       const label = `${row.measure.code}/${row.agency ?? '（无反馈）'}`;
-      feedbackRows.push({ label: `${label}/due`, count: row.subjectsDue ?? 0, subjects: [] }, { label: `${label}/reported`, count: row.subjectsReported, subjects: [] });
+      // Due: the measure's subjects (the same on each of its agencies' rows); the count is the list's length.
+      const due = row.dueSubjects ?? [];
+      feedbackRows.push({ label: `${label}/due`, count: due.length, subjects: due }, { label: `${label}/reported`, count: row.reportedSubjects.length, subjects: row.reportedSubjects });
     }
     return {
       year,

@@ -107,7 +107,7 @@ export function subjectReportQuery(points: number): string {
     ${history}
     envCreditEvents { id type occurredOn points validUntil decisionNo voided voidedOn publicUntil }
     envCreditHistory { on colorBefore colorAfter scoreAfter cause superseded event { decisionNo } }
-    publicPenalties { decisionNo type typeName decidedOn publicUntil }
+    publicPenalties(asOf: $asOf) { decisionNo type typeName decidedOn publicUntil }
     envPenaltyDisclosures { event { id type decisionNo } repair { appliedOn status decidedOn } }
     jointMeasures(asOf: $asOf) { measure { code name nature implementingAgency legalBasis } reason since }
     marketListings { listType authority documentNo listedOn removedOn reason }
@@ -169,10 +169,9 @@ export async function buildSubjectReport(api: HubApi, principal: Principal, uscc
       .filter((event) => event.publicUntil && liveOn(event, asOf) && asOf < event.publicUntil && !repairedOn(event.id))
       .map((event) => ({ decisionNo: event.decisionNo, type: event.type, typeName: typeNames.get(event.type) ?? event.type, decidedOn: event.occurredOn, points: event.points, publicUntil: event.publicUntil! }));
   } else if (e.publicPenalties) {
-    // Roles that may not read the bureau's events see what is published (today's publication, cut to asOf).
-    penalties = e.publicPenalties
-      .filter((penalty) => penalty.decidedOn <= asOf && asOf < penalty.publicUntil)
-      .map((penalty) => ({ decisionNo: penalty.decisionNo, type: penalty.type, typeName: penalty.typeName, decidedOn: penalty.decidedOn, points: null, publicUntil: penalty.publicUntil }));
+    // Roles that may not read the bureau's events see what was published on asOf (publicPenalties(asOf)):
+    // a penalty repaired, and so withdrawn, after asOf was still published that day.
+    penalties = e.publicPenalties.map((penalty) => ({ decisionNo: penalty.decisionNo, type: penalty.type, typeName: penalty.typeName, decidedOn: penalty.decidedOn, points: null, publicUntil: penalty.publicUntil }));
   }
 
   const commitments = events

@@ -9,7 +9,9 @@ export class AnnualFigureRow {
   @Field(() => Int)
   count: number;
 
-  @Field(() => [UsccScalar], { description: 'The subjects behind the count (empty where the API answers only totals).' })
+  @Field(() => [UsccScalar], {
+    description: 'The subjects behind the count, by code: as many as the count for a count of subjects, the distinct subjects of a count of occurrences; empty only for the number of inspection draws.',
+  })
   subjects: string[];
 }
 

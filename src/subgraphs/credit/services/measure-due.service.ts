@@ -4,7 +4,8 @@ import type { IsoDate } from '../../../shared/dates';
 import { halfYearsBetween } from '../../../shared/half-year';
 import type { PriceKind } from '../rules/price-surcharge';
 import type { PriceSurchargeService } from './price-surcharge.service';
-import { CreditListType } from '../../../shared/list-types';
+import { CreditListType, PUNISHMENT_LISTS, type ListingFact } from '../../../shared/list-types';
+import type { ColorPeriodFact, SubjectFacts } from '../../../shared/auth/subject-scope';
 import { readManager } from '../../../shared/read-snapshot';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { MeasureTriggerKind } from '../types/measure.type';
@@ -57,10 +58,41 @@ export class MeasureDueService {
             for (const uscc of await ask(`market:${marketLists.join(',')}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
           }
         }
+        if (measure.nature === 'REWARD' && facts && subjects.size > 0) await this.withoutSuspendedRewards(facts, ctx, measure, subjects, from, to);
         due.set(measure.code, subjects);
       }),
     );
     return due;
+  }
+
+  /**
+   * Removes from `subjects` those a REWARD was never due for on a day of [from, to]: while a subject
+   * has an entry in force on a punishment list, its rewards are suspended (DOMAIN.md §10; the rule
+   * `jointMeasures` applies day by day). Only subjects with a punishment entry overlapping the window
+   * are looked at, each on the days its reward can start to apply: the first day of a triggering
+   * period (or `from`) and the day a punishment entry ends.
+   */
+  private async withoutSuspendedRewards(facts: SubjectFacts, ctx: HubContext, measure: MeasureEntity, subjects: Set<string>, from: IsoDate, to: IsoDate): Promise<void> {
+    const overlaps = (l: { listedOn: string; removedOn: string | null }) => l.listedOn <= to && (l.removedOn === null || l.removedOn > from);
+    const records = await facts.subjectRecordsOf([...subjects], ctx.snapshot);
+    const suspended = [...subjects].filter((uscc) => (records.get(uscc)?.listings ?? []).some((l) => l.listType in PUNISHMENT_LISTS && overlaps(l)));
+    if (suspended.length === 0) return;
+    const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.colorTimelinesOf(suspended, ctx.snapshot) : new Map<string, ColorPeriodFact[]>();
+    for (const uscc of suspended) {
+      const listings: ListingFact[] = records.get(uscc)?.listings ?? [];
+      // The periods the reward's trigger was in force: colour periods, or entries on a triggering list.
+      const triggering =
+        measure.triggerKind === MeasureTriggerKind.COLOR
+          ? (timelines.get(uscc) ?? []).filter((p) => measure.triggerValues.includes(p.color)).map((p) => ({ start: p.from, end: p.until }))
+          : listings.filter((l) => measure.triggerValues.includes(l.listType)).map((l) => ({ start: l.listedOn, end: l.removedOn }));
+      const punishing = listings.filter((l) => l.listType in PUNISHMENT_LISTS);
+      const inForce = (period: { start: string; end: string | null }, day: string) => period.start <= day && (period.end === null || day < period.end);
+      const candidates = [from, ...triggering.map((p) => p.start), ...punishing.flatMap((l) => (l.removedOn ? [l.removedOn] : []))];
+      const dueOnSomeDay = candidates.some(
+        (day) => day >= from && day <= to && triggering.some((p) => inForce(p, day)) && !punishing.some((l) => inForce({ start: l.listedOn, end: l.removedOn }, day)),
+      );
+      if (!dueOnSomeDay) subjects.delete(uscc);
+    }
   }
 
   /** The credit office's designations in force on some day of [from, to]. */

@@ -124,6 +124,10 @@ export class MeasureFeedbackService {
     }
     const dueSubjects = await this.due.subjectsDue(ctx, [...byCode.values()], from, to);
     const dueOf = (measure: MeasureEntity): number | null => dueSubjects.get(measure.code)?.size ?? null;
+    const dueListOf = (measure: MeasureEntity): string[] | null => {
+      const due = dueSubjects.get(measure.code);
+      return due ? [...due].sort() : null;
+    };
     const notDueOf = (measure: MeasureEntity, reported: string[]): number | null => {
       const due = dueSubjects.get(measure.code);
       return due ? reported.filter((uscc) => !due.has(uscc)).length : null;
@@ -132,15 +136,16 @@ export class MeasureFeedbackService {
     for (const measure of byCode.values()) {
       const reported = counts.filter((c) => c.measure_code === measure.code);
       if (reported.length === 0 && !versions.some((v) => v.code === measure.code && inForceBetween(v, from, to))) continue;
-      const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure) };
+      const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure), dueSubjects: dueListOf(measure) };
       if (reported.length === 0) {
-        rows.push({ ...base, agency: null, subjectsReported: 0, subjectsReportedNotDue: base.subjectsDue === null ? null : 0, applied: 0, notApplied: 0, exempted: 0 });
+        rows.push({ ...base, agency: null, subjectsReported: 0, reportedSubjects: [], subjectsReportedNotDue: base.subjectsDue === null ? null : 0, applied: 0, notApplied: 0, exempted: 0 });
       }
       for (const c of reported) {
         rows.push({
           ...base,
           agency: c.agency,
           subjectsReported: c.subjects,
+          reportedSubjects: [...c.usccs].sort(),
           subjectsReportedNotDue: notDueOf(measure, c.usccs),
           applied: c.applied,
           notApplied: c.not_applied,

@@ -56,8 +56,17 @@ export class MeasureFeedbackRollup {
   })
   subjectsDue: number | null;
 
+  @Field(() => [UsccScalar], {
+    nullable: true,
+    description: 'CREDIT_OFFICE, ENV_ADMIN: the subjects behind subjectsDue, by code (the same on every row of the measure). Null when subjectsDue is.',
+  })
+  dueSubjects: string[] | null;
+
   @Field(() => Int, { description: 'Distinct subjects reported on.' })
   subjectsReported: number;
+
+  @Field(() => [UsccScalar], { nullable: true, description: 'CREDIT_OFFICE, ENV_ADMIN: the subjects behind subjectsReported, by code.' })
+  reportedSubjects: string[] | null;
 
   @Field(() => Int, {
     nullable: true,

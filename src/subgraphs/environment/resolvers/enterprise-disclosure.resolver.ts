@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
+import { DateScalar } from '../../../shared/scalars';
 import { DisclosureService } from '../services/disclosure.service';
 import { ObjectionService } from '../services/objection.service';
 import { ApplyCreditRepairInput, CreditRepair, PenaltyDisclosure, PublicPenalty, ReviewCreditRepairInput } from '../types/disclosure.type';
@@ -14,9 +15,17 @@ export class EnterpriseDisclosureResolver {
     private readonly objections: ObjectionService,
   ) {}
 
-  @FieldResolver(() => [PublicPenalty], { nullable: true, description: 'Penalties published today (repaired and voided ones withdrawn); null when not rated.' })
-  publicPenalties(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<PublicPenalty[] | null> {
-    return this.disclosures.publicPenaltiesOf(ctx, enterprise.uscc);
+  @FieldResolver(() => [PublicPenalty], {
+    nullable: true,
+    description:
+      'Penalties published on `asOf` (default today): a repaired or voided penalty is withdrawn from the day of the repair or void, so a past `asOf` shows one repaired later as published. Null when not rated. PUBLIC may ask for today only.',
+  })
+  publicPenalties(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string | null,
+  ): Promise<PublicPenalty[] | null> {
+    return this.disclosures.publicPenaltiesOf(ctx, enterprise.uscc, asOf);
   }
 
   @FieldResolver(() => [PenaltyDisclosure], { nullable: true, description: 'The disclosure state of every published penalty.' })

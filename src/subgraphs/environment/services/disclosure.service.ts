@@ -1,8 +1,8 @@
 import { writeTransaction } from '../../../shared/read-snapshot';
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { addMonths, today } from '../../../shared/dates';
-import { badInput, notFound } from '../../../shared/errors';
+import { addMonths, today, type IsoDate } from '../../../shared/dates';
+import { badInput, forbidden, notFound } from '../../../shared/errors';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
 import { creditEventsLoader, repairsLoader } from '../loaders/environment.loader';
@@ -48,14 +48,30 @@ export class DisclosureService {
     private readonly ratings: RatingService,
   ) {}
 
-  /** What the public sees today: published, unrepaired, unvoided penalties; null for unrated subjects. */
-  async publicPenaltiesOf(ctx: HubContext, uscc: string): Promise<PublicPenalty[] | null> {
+  /**
+   * What was published on `asOf` (default today): penalties decided by then and inside their publicity
+   * window, not voided and not repaired by then; null for unrated subjects. A repair approved after
+   * `asOf` (or a void after it) withdrew the penalty later: on `asOf` it was still published, so a
+   * report as of a past day states what was in force that day (DOMAIN.md §7). PUBLIC sees today's
+   * publication only: a repaired penalty stays withdrawn from public view.
+   */
+  async publicPenaltiesOf(ctx: HubContext, uscc: string, asOf?: IsoDate | null): Promise<PublicPenalty[] | null> {
+    const now = today();
+    const day = asOf ?? now;
+    if (day > now) throw badInput(`asOf ${day} is in the future: the publication of a future day is not known`);
+    if (day !== now && ctx.principal.role === 'PUBLIC') {
+      throw forbidden('the public sees the penalties published today; a repaired penalty is withdrawn from public view (ask without asOf)');
+    }
     const subject = await this.ratings.subject(ctx, uscc);
     if (!subject) return null;
-    const day = today();
     const [events, repairs] = await Promise.all([creditEventsLoader(ctx, this.dataSource).load(uscc), repairsLoader(ctx, this.dataSource).load(uscc)]);
-    const repaired = new Set(repairs.filter((r) => r.status === RepairStatus.APPROVED).map((r) => r.eventId));
-    const shown = events.filter((e) => e.voidedAt === null && e.publicityUntil !== null && e.occurredOn <= day && day < e.publicityUntil && !repaired.has(e.id));
+    const repaired = new Set(repairs.filter((r) => r.status === RepairStatus.APPROVED && (r.decidedOn === null || r.decidedOn <= day)).map((r) => r.eventId));
+    // Voided by `asOf`, on the day the staff view states (CreditEvent.voidedOn).
+    const voidedBy = (event: CreditEventEntity) => {
+      const voidedOn = toCreditEvent(event).voidedOn;
+      return voidedOn !== null && voidedOn <= day;
+    };
+    const shown = events.filter((e) => !voidedBy(e) && e.publicityUntil !== null && e.occurredOn <= day && day < e.publicityUntil && !repaired.has(e.id));
     return Promise.all(
       shown.map(async (event) => ({
         decisionNo: event.decisionNo,
