@@ -7,8 +7,9 @@ import { ExactlyOnceWrites1766100000000 } from './1766100000000-ExactlyOnceWrite
 import { GatewayAuditOutbox1766200000000 } from './1766200000000-GatewayAuditOutbox';
 import { Webhooks1796121189916 } from './1796121189916-Webhooks';
 import { CreditReports1796121211568 } from './1796121211568-CreditReports';
+import { WebhookTimedChanges1796122500000 } from './1796122500000-WebhookTimedChanges';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports), oldest first. */
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time), oldest first. */
 export const gatewayMigrations = [
   CreateGateway1732400000000,
   CreateAuditLog1732600000000,
@@ -19,4 +20,5 @@ export const gatewayMigrations = [
   GatewayAuditOutbox1766200000000,
   Webhooks1796121189916,
   CreditReports1796121211568,
+  WebhookTimedChanges1796122500000,
 ];

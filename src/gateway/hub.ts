@@ -5,6 +5,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
+import type { Principal } from '../shared/auth/principal';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import { loadConfig, type HubConfig } from '../shared/config';
 import { commandContext, createContext, operatorPrincipal, type HubContext } from '../shared/context';
@@ -24,7 +25,7 @@ import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
-import { priceListRoute } from '../subgraphs/credit';
+import { createCreditServices, priceListRoute } from '../subgraphs/credit';
 import { createEnvironmentServices, noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
@@ -50,6 +51,9 @@ import {
   WebhookDeliveryService,
   WebhookDispatcher,
   WebhookRelayService,
+  WebhookRetentionService,
+  TimedMeasureChanges,
+  type HubRead,
   type SubscriberRead,
   type WebhookServices,
 } from './webhooks';
@@ -237,15 +241,18 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     factsOfReports.bound = subjectFacts;
     const readySources = sources;
     if (config.webhooks.enabled) {
-      const readAs = subscriberReader(apollo, recorder, subjectFacts, snapshotSource);
-      const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, readAs);
+      const read = hubReader(apollo, recorder, subjectFacts, snapshotSource);
+      const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, subscriberReader(read));
       const environment = createEnvironmentServices(sources.environment);
+      const credit = createCreditServices(sources.credit);
       webhooks = await WebhookDispatcher.start({
         databaseUrl,
         config: config.webhooks,
         relay,
         delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
         refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
+        timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.calendar.changeDays(from, to), relay, sources.gateway),
+        retention: new WebhookRetentionService(sources.gateway, config.webhooks.retentionDays),
       });
     }
     const dependencies: Record<string, DependencyCheck> = {
@@ -341,25 +348,44 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
 }
 
 /**
- * Reads subjects as a webhook subscriber, through the gateway like any request of that principal
- * (permission table, row scope, federation, one read snapshot), for the relay's messages. Errors of
- * the infrastructure (INTERNAL, SERVICE_UNAVAILABLE) are thrown so the relay retries the batch
- * later; any other error leaves its field null, as a partner would see it.
+ * Reads through the gateway as `principal`, like any request of that principal (permission table,
+ * row scope, federation, one read snapshot), for the webhook relay and the dispatcher's jobs; not
+ * audited as a partner's read (a delivery is audited when it is made).
  */
-function subscriberReader(apollo: ApolloServer<HubContext>, recorder: AuditRecorder, subjectFacts: FederatedSubjectFacts, snapshotSource: DataSource): SubscriberRead {
-  return async (principal, query, variables) => {
+function hubReader(apollo: ApolloServer<HubContext>, recorder: AuditRecorder, subjectFacts: FederatedSubjectFacts, snapshotSource: DataSource) {
+  return async (principal: Principal, query: string, variables: Record<string, unknown>) => {
     const ctx = createContext(principal, `webhook-read:${randomUUID()}`, subjectFacts, new ReadSnapshot(snapshotSource));
     try {
-      const response = await apollo.executeOperation<{ enterprises: (Record<string, unknown> | null)[] }>({ query, variables }, { contextValue: ctx });
+      const response = await apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue: ctx });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental answer');
-      const { data, errors } = response.body.singleResult;
-      const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
-      if (failed) throw new Error(`reading ${variables.usccs.length} subjects as ${principal.clientName} failed: ${failed.message}`);
-      return data?.enterprises ?? variables.usccs.map(() => null);
+      return response.body.singleResult;
     } finally {
       recorder.forget(ctx);
       await ctx.snapshot.release();
     }
+  };
+}
+
+/** Any read of the dispatcher's jobs: an answer with an error is thrown, and the job is retried. */
+function strictReader(read: ReturnType<typeof hubReader>): HubRead {
+  return async (principal, query, variables) => {
+    const { data, errors } = await read(principal, query, variables);
+    if (errors?.length) throw new Error(`reading as ${principal.clientName} failed: ${errors.map((error) => error.message).join('; ')}`);
+    return data ?? {};
+  };
+}
+
+/**
+ * Reads subjects as a webhook subscriber, for the relay's messages. Errors of the infrastructure
+ * (INTERNAL, SERVICE_UNAVAILABLE) are thrown so the relay retries the batch later; any other error
+ * leaves its field null, as a partner would see it.
+ */
+function subscriberReader(read: ReturnType<typeof hubReader>): SubscriberRead {
+  return async (principal, query, variables) => {
+    const { data, errors } = await read(principal, query, variables);
+    const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
+    if (failed) throw new Error(`reading ${variables.usccs.length} subjects as ${principal.clientName} failed: ${failed.message}`);
+    return (data?.enterprises as (Record<string, unknown> | null)[] | undefined) ?? variables.usccs.map(() => null);
   };
 }
 

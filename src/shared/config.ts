@@ -78,6 +78,11 @@ export interface WebhookConfig {
   concurrency: number;
   /** After a secret rotation, how long the old secret still signs (a second signature). */
   rotationGraceMs: number;
+  /**
+   * Days messages and the delivery log are kept (HUB_WEBHOOK_RETENTION_DAYS, default 90): a replay
+   * reaches back that far; older delivered and dead messages are purged daily (WebhookRetentionService).
+   */
+  retentionDays: number;
 }
 
 /** Standard Webhooks' recommended schedule, about 27 hours in all: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -92,6 +97,14 @@ export function parseRetrySchedule(text: string): number[] {
     if (!match) throw new Error(`HUB_WEBHOOK_RETRY_SCHEDULE: "${entry}" is not a duration such as 500ms, 5s, 5m, 2h or 1d`);
     return Number(match[1]) * DURATION_UNITS[match[2]];
   });
+}
+
+/** HUB_WEBHOOK_RETENTION_DAYS: whole days, at least 1; anything else stops the start naming it. */
+function retentionDays(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return 90;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`HUB_WEBHOOK_RETENTION_DAYS: "${text}" is not a whole number of days of at least 1`);
+  return days;
 }
 
 export interface OperationLimits {
@@ -193,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       pollIntervalMs: numberOf(env.HUB_WEBHOOK_POLL_INTERVAL_MS, 2_000),
       concurrency: numberOf(env.HUB_WEBHOOK_CONCURRENCY, 4),
       rotationGraceMs: numberOf(env.HUB_WEBHOOK_ROTATION_GRACE_MS, 24 * 3_600_000),
+      retentionDays: retentionDays(env.HUB_WEBHOOK_RETENTION_DAYS),
     },
   };
 }

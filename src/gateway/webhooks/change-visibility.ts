@@ -30,10 +30,10 @@ export function subscriberQuery(role: Role): string {
   const extras = [
     mayRead(role, 'Enterprise.creditRestriction') ? 'creditRestriction { level }' : '',
     mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period }' : '',
-    mayRead(role, 'Enterprise.jointMeasures') ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures { measure { code } }' : '',
+    mayRead(role, 'Enterprise.jointMeasures') ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures(asOf: $on) { measure { code } }' : '',
   ].filter(Boolean);
-  // `$before` is declared only where a field uses it (GraphQL refuses unused variables; an extra value is ignored).
-  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$usccs: [USCC!]!, $before: Date!' : '$usccs: [USCC!]!';
+  // `$before` and `$on` are declared only where a field uses them (GraphQL refuses unused variables; an extra value is ignored).
+  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$usccs: [USCC!]!, $before: Date!, $on: Date!' : '$usccs: [USCC!]!';
   return `query WebhookSubjects(${variables}) { enterprises(usccs: $usccs) { uscc districtCode ${extras.join(' ')} } }`;
 }
 
@@ -42,7 +42,7 @@ export interface SubscriberView {
   districtCode: string;
   creditRestriction?: { level: string } | null;
   sewageFee?: { surchargePerCubicMetre: string; period: string } | null;
-  /** The joint measures the subscriber sees, the day before the change and now. */
+  /** The joint measures the subscriber sees, the day before the change and now (or on the change's day, if later). */
   measuresBefore?: { measure: { code: string } }[] | null;
   measuresNow?: { measure: { code: string } }[] | null;
 }

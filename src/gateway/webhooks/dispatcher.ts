@@ -7,9 +7,15 @@ import { CHANGE_CHANNEL } from '../../../migrations/change-outbox';
 import { DELIVER_TASK } from './services/job-queue';
 import type { WebhookDeliveryService } from './services/delivery.service';
 import type { WebhookRelayService } from './services/relay.service';
+import type { WebhookRetentionService } from './services/retention.service';
+import { MEASURES_DUE_JOB, type TimedMeasureChanges } from './services/timed-measure-changes';
 
 /** The graphile-worker task of the daily job of changes made by the passage of time. */
 export const RATINGS_DUE_TASK = 'ratings_due';
+/** The daily job of joint measures starting or ending by the calendar alone (TimedMeasureChanges). */
+export const MEASURES_DUE_TASK = MEASURES_DUE_JOB;
+/** The daily purge of messages and delivery log past the retention (WebhookRetentionService). */
+export const PURGE_TASK = 'webhook_purge';
 
 export interface DispatcherOptions {
   databaseUrl: string;
@@ -18,6 +24,16 @@ export interface DispatcherOptions {
   delivery: WebhookDeliveryService;
   /** The environment department's job: ratings whose `next_change_on` has come by `day` (see RatingDueService). */
   refreshDueRatings: (day: IsoDate) => Promise<{ refreshed: number; colorChanged: number }>;
+  /** Joint measures starting or ending by the calendar alone. */
+  timedMeasures: TimedMeasureChanges;
+  retention: WebhookRetentionService;
+}
+
+/** The day a job is for: the payload's (a run queued for a given day), or the cron tick's, or today. */
+function dayOf(payload: unknown): { day: IsoDate; byCron: boolean } {
+  const { day, _cron } = payload as { day?: string; _cron?: { ts: string } };
+  if (day) return { day, byCron: false };
+  return { day: (_cron ? new Date(_cron.ts) : new Date()).toISOString().slice(0, 10), byCron: Boolean(_cron) };
 }
 
 /** graphile-worker's log lines through the hub's logger. */
@@ -36,7 +52,13 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
  *   committed, and on a timer, since a notification can be missed (the outbox is the guarantee);
  * - `webhook_deliver` sends one message (WebhookDeliveryService: claim, sign, post, retry or dead);
  * - `ratings_due` runs daily at 00:05 (cron, not backfilled: the job itself catches up on every
- *   subject whose change is due, whatever day it was due), then the relay.
+ *   subject whose change is due, whatever day it was due), then the relay;
+ * - `measures_due` runs daily at 00:10 (cron, not backfilled: the job goes on from the day after the
+ *   last it went through, so it catches up on days missed), writing joint measures that start or end
+ *   by the calendar alone and queuing their messages (TimedMeasureChanges);
+ * - `webhook_purge` runs daily at 03:30: messages and delivery log past the retention.
+ * graphile-worker's cron queues each tick once across instances (`known_crontabs`), and a job runs
+ * on one worker; the jobs are safe to run twice all the same (an operator's run beside the cron's).
  * Stops gracefully: the timer and listener first, then graphile-worker waits for running jobs.
  */
 export class WebhookDispatcher {
@@ -61,10 +83,18 @@ export class WebhookDispatcher {
       await delivery.deliver(messageId);
     };
     const ratingsDue: Task = async (payload) => {
-      const { day, _cron } = payload as { day?: string; _cron?: { ts: string } };
-      const run = await options.refreshDueRatings(day ?? (_cron ? new Date(_cron.ts) : new Date()).toISOString().slice(0, 10));
+      const run = await options.refreshDueRatings(dayOf(payload).day);
       log.info('due ratings refreshed', { ...run });
       await relay.kick();
+    };
+    const measuresDue: Task = async (payload) => {
+      const { day, byCron } = dayOf(payload);
+      const run = await options.timedMeasures.run(day, { catchUp: byCron });
+      log.info('measures changed by the calendar', { ...run });
+    };
+    const purge: Task = async () => {
+      const run = await options.retention.purge();
+      log.info('webhook messages past the retention purged', { ...run, cutoff: run.cutoff.toISOString() });
     };
     let runner: Runner | undefined;
     let listener: pg.PoolClient | undefined;
@@ -75,8 +105,12 @@ export class WebhookDispatcher {
         pollInterval: config.pollIntervalMs,
         noHandleSignals: true,
         logger: workerLogger,
-        taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue },
-        parsedCronItems: parseCronItems([{ task: RATINGS_DUE_TASK, match: '5 0 * * *', identifier: RATINGS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RATINGS_DUE_TASK } }]),
+        taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue, [MEASURES_DUE_TASK]: measuresDue, [PURGE_TASK]: purge },
+        parsedCronItems: parseCronItems([
+          { task: RATINGS_DUE_TASK, match: '5 0 * * *', identifier: RATINGS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RATINGS_DUE_TASK } },
+          { task: MEASURES_DUE_TASK, match: '10 0 * * *', identifier: MEASURES_DUE_TASK, options: { backfillPeriod: 0, jobKey: MEASURES_DUE_TASK } },
+          { task: PURGE_TASK, match: '30 3 * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0, jobKey: PURGE_TASK } },
+        ]),
       });
       listener = await pool.connect();
       listener.on('notification', kick);
@@ -96,6 +130,16 @@ export class WebhookDispatcher {
   /** Queues the job of changes due on `day` (an operator's catch-up, or a test's given date). */
   async queueDueRatings(day: IsoDate): Promise<void> {
     await this.runner.addJob(RATINGS_DUE_TASK, { day }, { jobKey: `${RATINGS_DUE_TASK}:${day}` });
+  }
+
+  /** Queues the job of measures changing by the calendar on `day` alone (an operator's re-run, or a test's given date). */
+  async queueDueMeasures(day: IsoDate): Promise<void> {
+    await this.runner.addJob(MEASURES_DUE_TASK, { day }, { jobKey: `${MEASURES_DUE_TASK}:${day}` });
+  }
+
+  /** Queues the retention purge now. */
+  async queuePurge(): Promise<void> {
+    await this.runner.addJob(PURGE_TASK, {}, { jobKey: `${PURGE_TASK}:now` });
   }
 
   async stop(): Promise<void> {

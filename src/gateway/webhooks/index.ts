@@ -8,7 +8,9 @@ export { WebhookDispatcher } from './dispatcher';
 export { SecretBox } from './secret-box';
 export { WebhookDeliveryService } from './services/delivery.service';
 export { WebhookRelayService } from './services/relay.service';
-export type { SubscriberRead } from './services/subscriber-read';
+export { WebhookRetentionService } from './services/retention.service';
+export { TimedMeasureChanges } from './services/timed-measure-changes';
+export type { HubRead, SubscriberRead } from './services/subscriber-read';
 export type { SubscriberView } from './change-visibility';
 
 /**

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CreditListingService } from './services/credit-listing.service';
 import { JointMeasureService } from './services/joint-measure.service';
+import { MeasureCalendarService } from './services/measure-calendar.service';
 import { MeasureCatalogService } from './services/measure-catalog.service';
 import { MeasureDueService } from './services/measure-due.service';
 import { MeasureFeedbackService } from './services/measure-feedback.service';
@@ -22,6 +23,8 @@ export function createCreditServices(dataSource: DataSource) {
   const feedback = new MeasureFeedbackService(dataSource, catalog, due);
   return {
     catalog,
+    /** The days measures change by the calendar alone (the webhook dispatcher's `measures_due` job). */
+    calendar: new MeasureCalendarService(dataSource),
     due,
     listings,
     publicRecords,

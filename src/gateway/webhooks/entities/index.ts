@@ -1,8 +1,9 @@
 import { WebhookAttemptEntity } from './webhook-attempt.entity';
 import { WebhookMessageEntity } from './webhook-message.entity';
 import { WebhookMeasureStateEntity, WebhookRestrictionStateEntity } from './webhook-derived-state.entity';
+import { WebhookJobProgressEntity, WebhookTimedChangeEntity } from './webhook-timed-change.entity';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 import { WebhookWatchEntity } from './webhook-watch.entity';
 
-/** The gateway schema's webhook tables (the Webhooks migration). */
-export const WEBHOOK_ENTITIES = [WebhookSubscriptionEntity, WebhookWatchEntity, WebhookMessageEntity, WebhookAttemptEntity, WebhookRestrictionStateEntity, WebhookMeasureStateEntity];
+/** The gateway schema's webhook tables (the Webhooks and WebhookTimedChanges migrations). */
+export const WEBHOOK_ENTITIES = [WebhookSubscriptionEntity, WebhookWatchEntity, WebhookMessageEntity, WebhookAttemptEntity, WebhookRestrictionStateEntity, WebhookMeasureStateEntity, WebhookTimedChangeEntity, WebhookJobProgressEntity];

@@ -8,6 +8,7 @@ export type WebhookAttemptOutcome = 'DELIVERED' | 'FAILED' | 'DEAD' | 'DISABLED'
  */
 @Entity({ name: 'webhook_attempt' })
 @Index('webhook_attempt_subscription_idx', ['subscriptionId', 'id'])
+@Index('webhook_attempt_at_idx', ['at'])
 @Check('webhook_attempt_outcome_check', "outcome IN ('DELIVERED', 'FAILED', 'DEAD', 'DISABLED', 'REPLAYED')")
 export class WebhookAttemptEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -7,6 +7,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
  */
 @Entity({ name: 'webhook_message' })
 @Index('webhook_message_subscription_idx', ['subscriptionId', 'createdAt'])
+@Index('webhook_message_created_idx', ['createdAt'])
 @Unique('webhook_message_source_unique', ['subscriptionId', 'sourceDepartment', 'sourceId'])
 @Check('webhook_message_status_check', "status IN ('PENDING', 'DELIVERED', 'DEAD')")
 export class WebhookMessageEntity {
