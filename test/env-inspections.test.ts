@@ -24,8 +24,9 @@ async function draw(input: Record<string, unknown>, key = ADMIN) {
   return response.data!.drawInspections;
 }
 
-function ratesByColor(strata: { color: string; population: number; selected: number }[]): Record<string, number> {
-  return Object.fromEntries(strata.map((s) => [s.color, s.selected / s.population]));
+/** The rate each colour's own stratum was drawn at (the demo city's listed GREEN subjects form a stratum apart, see inspection-punishment-lists.test.ts). */
+function ratesByColor(strata: { color: string; rewardsSuspended: boolean; population: number; selected: number }[]): Record<string, number> {
+  return Object.fromEntries(strata.filter((s) => !s.rewardsSuspended).map((s) => [s.color, s.selected / s.population]));
 }
 
 describe('random-inspection draws (双随机)', () => {
@@ -38,7 +39,7 @@ describe('random-inspection draws (双随机)', () => {
     expect(other.selected).not.toEqual(first.selected);
 
     const stored = await hub.execute(InspectionDrawDocument, { id: first.id }, ADMIN);
-    expect(stored.data!.inspectionDraw).toMatchObject({ seed: 'lyg-2026-11', algorithm: 'stratified-weighted-v2', reproducible: true, selected: first.selected });
+    expect(stored.data!.inspectionDraw).toMatchObject({ seed: 'lyg-2026-11', algorithm: 'stratified-weighted-v3', reproducible: true, selected: first.selected });
     const [row] = await hub.sql<{ population: number; selected: number }>(
       `SELECT jsonb_array_length(population) AS population, jsonb_array_length(selected) AS selected FROM environment.inspection_draw WHERE id = $1`,
       [Number(first.id)],
@@ -48,14 +49,16 @@ describe('random-inspection draws (双随机)', () => {
 
   it('draws RED and BLACK subjects at higher rates than GREEN, by the colour weights', async () => {
     const result = await draw({ rate: 0.2, seed: 'weights' });
-    const byColor = Object.fromEntries(result.strata.map((s) => [s.color, s]));
+    const byColor = Object.fromEntries(result.strata.filter((s) => !s.rewardsSuspended).map((s) => [s.color, s]));
     for (const color of ['GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK']) expect(byColor[color]?.population, color).toBeGreaterThan(50);
     const rates = ratesByColor(result.strata);
     expect(rates.RED).toBeGreaterThan(rates.GREEN * 4);
     expect(rates.BLACK).toBeGreaterThan(rates.GREEN * 4);
     expect(rates.BLACK).toBeGreaterThan(rates.BLUE);
     // The selection holds exactly the allocated number of each colour, each subject once.
-    for (const stratum of result.strata) expect(result.selected.filter((s) => s.color === stratum.color)).toHaveLength(stratum.selected);
+    for (const stratum of result.strata) {
+      expect(result.selected.filter((s) => s.color === stratum.color && s.rewardsSuspended === stratum.rewardsSuspended)).toHaveLength(stratum.selected);
+    }
     expect(new Set(result.selected.map((s) => s.uscc)).size).toBe(result.selected.length);
 
     const sized = await draw({ sampleSize: 150, seed: 'weights' });

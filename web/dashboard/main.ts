@@ -303,8 +303,11 @@ async function draws(): Promise<Node[]> {
             el('td', {}, d.districtCode ?? '—'),
             el('td', { 'data-k': `draw|${d.id}|population` }, String(d.populationSize)),
             ...COLORS.map((color) => {
-              const stratum = d.strata.find((s) => s.color === color);
-              return el('td', { 'data-k': `draw|${d.id}|${color}` }, stratum ? `${stratum.selected}/${stratum.population}` : '—');
+              // A colour may have two strata (its listed GREEN subjects are drawn apart, at the base rate): add them up.
+              const strata = d.strata.filter((s) => s.color === color);
+              const selected = strata.reduce((sum, s) => sum + s.selected, 0);
+              const population = strata.reduce((sum, s) => sum + s.population, 0);
+              return el('td', { 'data-k': `draw|${d.id}|${color}` }, strata.length ? `${selected}/${population}` : '—');
             }),
             el('td', {}, d.reproducible ? t.yes : t.no),
           ),

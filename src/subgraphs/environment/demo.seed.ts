@@ -8,7 +8,7 @@ import { snapshotSeries } from './services/snapshot.service';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
-import { colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './services/scoring';
+import { colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
 
 /** A million events fall on a few hundred distinct dates. */
 const addDays = rememberedDateArithmetic(addDaysOnce);

@@ -3,6 +3,8 @@ import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export interface DrawnSubject {
   uscc: string;
   color: string;
+  /** Set (true) only for a GREEN subject on a punishment list that day: drawn at no less than the base rate. */
+  rewardsSuspended?: boolean;
 }
 
 /**

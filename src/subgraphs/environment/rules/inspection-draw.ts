@@ -10,13 +10,18 @@ import { mulberry32 } from '../../../shared/random';
  *
  * - `stratified-weighted-v1` rounded each colour's quota to the nearest integer: a stratum whose
  *   exact quota is below one half (2 BLACK subjects at a 0.05 rate × weight 4 = 0.4) was never drawn.
- * - `stratified-weighted-v2` (current) rounds without bias: every stratum's quota is its exact share
+ * - `stratified-weighted-v2` rounds without bias: every stratum's quota is its exact share
  *   rounded up or down at random from the seed, with the probability of rounding up equal to the
  *   fraction, so each colour is drawn at its weighted rate on average and no non-empty stratum with a
  *   positive weight is systematically empty.
+ * - `stratified-weighted-v3` (current) rounds as v2, and draws the members whose rewards are
+ *   suspended (`rewardsSuspended`: GREEN subjects on a punishment list, DOMAIN.md §10) in a stratum of
+ *   their own at no less than the base rate: their colour's weight, raised to 1 when below. Over a
+ *   population with no such member it selects exactly what v2 selects (same strata, same streams);
+ *   v1 and v2 replays ignore the flag, which their stored populations never carry.
  */
-export const DRAW_ALGORITHM = 'stratified-weighted-v2';
-export const DRAW_ALGORITHMS = ['stratified-weighted-v1', DRAW_ALGORITHM] as const;
+export const DRAW_ALGORITHM = 'stratified-weighted-v3';
+export const DRAW_ALGORITHMS = ['stratified-weighted-v1', 'stratified-weighted-v2', DRAW_ALGORITHM] as const;
 export type DrawAlgorithm = (typeof DRAW_ALGORITHMS)[number];
 
 export function isDrawAlgorithm(name: string): name is DrawAlgorithm {
@@ -26,6 +31,46 @@ export function isDrawAlgorithm(name: string): name is DrawAlgorithm {
 export interface PopulationMember {
   uscc: string;
   color: string;
+  /**
+   * Its colour's reduced inspection frequency is a reward that is suspended on the draw's day (a GREEN
+   * subject on a punishment list). Stored only when true, so earlier populations keep their shape.
+   */
+  rewardsSuspended?: boolean;
+}
+
+/** The multiple of the base rate that a subject whose fewer-inspections reward is suspended is drawn at, at least. */
+export const BASE_RATE_MULTIPLE = 1;
+
+/**
+ * A stratum's key in quotas and seeded streams: the colour itself (so that v1/v2 draws replay as
+ * stored), or the colour with `SUSPENDED_SUFFIX` for its members whose rewards are suspended.
+ */
+const SUSPENDED_SUFFIX = ':REWARDS_SUSPENDED';
+
+function stratumKey(color: string, rewardsSuspended: boolean): string {
+  return rewardsSuspended ? `${color}${SUSPENDED_SUFFIX}` : color;
+}
+
+function parseStratumKey(key: string): { color: string; rewardsSuspended: boolean } {
+  const rewardsSuspended = key.endsWith(SUSPENDED_SUFFIX);
+  return { color: rewardsSuspended ? key.slice(0, -SUSPENDED_SUFFIX.length) : key, rewardsSuspended };
+}
+
+/** Strata in colour order, best first, each colour's suspended stratum right after it. */
+function stratumRank(key: string): number {
+  const { color, rewardsSuspended } = parseStratumKey(key);
+  return CREDIT_COLORS.indexOf(color as never) * 2 + (rewardsSuspended ? 1 : 0);
+}
+
+function orderedStrata(keys: Iterable<string>): string[] {
+  return [...keys].sort((a, b) => stratumRank(a) - stratumRank(b));
+}
+
+/** The weight a stratum is drawn with: its colour's, at least the base rate for suspended rewards. */
+function stratumWeight(key: string, weights: Record<string, number>): number {
+  const { color, rewardsSuspended } = parseStratumKey(key);
+  const weight = weights[color] ?? 0;
+  return rewardsSuspended ? Math.max(BASE_RATE_MULTIPLE, weight) : weight;
 }
 
 export interface DrawSpec {
@@ -38,6 +83,8 @@ export interface DrawSpec {
 
 export interface Stratum {
   color: string;
+  /** True for the stratum of the colour's members whose fewer-inspections reward is suspended. */
+  rewardsSuspended: boolean;
   population: number;
   weight: number;
   /** The exact (fractional) quota the rounding is unbiased about. */
@@ -53,22 +100,24 @@ function stream(seed: string, color: string): () => number {
 }
 
 /**
- * The exact (fractional) quota of each colour. With a rate: population × rate × weight, at most the
- * population. With a sample size: shares proportional to population × weight; a stratum that would
- * exceed its population is taken whole and the rest shared again.
+ * The exact (fractional) quota of each stratum (keyed by colour, or see `stratumKey`). With a rate:
+ * population × rate × weight, at most the population. With a sample size: shares proportional to
+ * population × weight; a stratum that would exceed its population is taken whole and the rest
+ * shared again.
  */
 export function exactQuotas(sizes: Record<string, number>, spec: DrawSpec): Record<string, number> {
-  const colors = CREDIT_COLORS.filter((c) => (sizes[c] ?? 0) > 0);
+  const colors = orderedStrata(Object.keys(sizes).filter((c) => sizes[c] > 0));
+  const weight = Object.fromEntries(colors.map((c) => [c, stratumWeight(c, spec.weights)]));
   const quota: Record<string, number> = Object.fromEntries(colors.map((c) => [c, 0]));
   if (spec.rate !== null) {
-    for (const c of colors) quota[c] = Math.min(sizes[c], sizes[c] * spec.rate * (spec.weights[c] ?? 0));
+    for (const c of colors) quota[c] = Math.min(sizes[c], sizes[c] * spec.rate * weight[c]);
     return quota;
   }
   let remaining = spec.sampleSize ?? 0;
-  let open = colors.filter((c) => (spec.weights[c] ?? 0) > 0);
+  let open = colors.filter((c) => weight[c] > 0);
   for (;;) {
-    const total = open.reduce((sum, c) => sum + sizes[c] * spec.weights[c], 0);
-    const full = open.filter((c) => total > 0 && (remaining * sizes[c] * spec.weights[c]) / total >= sizes[c]);
+    const total = open.reduce((sum, c) => sum + sizes[c] * weight[c], 0);
+    const full = open.filter((c) => total > 0 && (remaining * sizes[c] * weight[c]) / total >= sizes[c]);
     if (!full.length) break;
     for (const c of full) {
       quota[c] = sizes[c];
@@ -76,12 +125,12 @@ export function exactQuotas(sizes: Record<string, number>, spec: DrawSpec): Reco
     }
     open = open.filter((c) => !full.includes(c));
   }
-  const total = open.reduce((sum, c) => sum + sizes[c] * spec.weights[c], 0);
-  if (total > 0) for (const c of open) quota[c] = (remaining * sizes[c] * spec.weights[c]) / total;
+  const total = open.reduce((sum, c) => sum + sizes[c] * weight[c], 0);
+  if (total > 0) for (const c of open) quota[c] = (remaining * sizes[c] * weight[c]) / total;
   return quota;
 }
 
-/** How many to select from each colour: the exact quotas rounded as `algorithm` rounds them. */
+/** How many to select from each stratum: the exact quotas rounded as `algorithm` rounds them. */
 export function allocate(sizes: Record<string, number>, spec: DrawSpec, algorithm: DrawAlgorithm = DRAW_ALGORITHM): Record<string, number> {
   const exact = exactQuotas(sizes, spec);
   return algorithm === 'stratified-weighted-v1' ? roundNearest(exact, spec) : roundUnbiased(exact, spec);
@@ -98,7 +147,7 @@ function roundNearest(exact: Record<string, number>, spec: DrawSpec): Record<str
   let left = (spec.sampleSize ?? 0) - Object.values(quota).reduce((sum, n) => sum + n, 0);
   const byFraction = Object.entries(exact)
     .filter(([, share]) => share > Math.floor(share))
-    .sort(([a, x], [b, y]) => y - Math.floor(y) - (x - Math.floor(x)) || CREDIT_COLORS.indexOf(b as never) - CREDIT_COLORS.indexOf(a as never));
+    .sort(([a, x], [b, y]) => y - Math.floor(y) - (x - Math.floor(x)) || stratumRank(b) - stratumRank(a));
   for (const [c] of byFraction) {
     if (left <= 0) break;
     quota[c] += 1;
@@ -121,7 +170,7 @@ function roundUnbiased(exact: Record<string, number>, spec: DrawSpec): Record<st
     return quota;
   }
   const left = (spec.sampleSize ?? 0) - Object.values(quota).reduce((sum, n) => sum + n, 0);
-  const fractional = CREDIT_COLORS.filter((c) => c in exact && exact[c] > Math.floor(exact[c]));
+  const fractional = orderedStrata(Object.keys(exact)).filter((c) => exact[c] > Math.floor(exact[c]));
   const start = stream(spec.seed, 'quota')();
   // The points start, start + 1, … in [from, to): ceil(to − start) − ceil(from − start) of them.
   let from = 0;
@@ -134,35 +183,48 @@ function roundUnbiased(exact: Record<string, number>, spec: DrawSpec): Record<st
   return quota;
 }
 
-/** Selects the subjects: per colour, a seeded partial Fisher–Yates shuffle of its members in code order. */
+/**
+ * Selects the subjects: per stratum, a seeded partial Fisher–Yates shuffle of its members in code
+ * order. The strata are the colours, and from v3 each colour's members with suspended rewards apart.
+ */
 export function drawSelection(
   population: readonly PopulationMember[],
   spec: DrawSpec,
   algorithm: DrawAlgorithm = DRAW_ALGORITHM,
 ): { strata: Stratum[]; selected: PopulationMember[] } {
+  const splitSuspended = algorithm === 'stratified-weighted-v3';
   const members = new Map<string, PopulationMember[]>();
   for (const member of [...population].sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0))) {
-    const list = members.get(member.color);
+    const key = stratumKey(member.color, splitSuspended && member.rewardsSuspended === true);
+    const list = members.get(key);
     if (list) list.push(member);
-    else members.set(member.color, [member]);
+    else members.set(key, [member]);
   }
-  const sizes = Object.fromEntries([...members].map(([color, list]) => [color, list.length]));
+  const sizes = Object.fromEntries([...members].map(([key, list]) => [key, list.length]));
   const exact = exactQuotas(sizes, spec);
   const quota = allocate(sizes, spec, algorithm);
   const strata: Stratum[] = [];
   const selected: PopulationMember[] = [];
-  for (const color of [...CREDIT_COLORS].reverse()) {
-    const list = members.get(color);
-    if (!list) continue;
+  for (const key of orderedStrata(members.keys()).reverse()) {
+    const list = members.get(key)!;
     const pool = [...list];
-    const random = stream(spec.seed, color);
-    const take = quota[color] ?? 0;
+    const random = stream(spec.seed, key);
+    const take = quota[key] ?? 0;
     for (let i = 0; i < take; i++) {
       const j = i + Math.floor(random() * (pool.length - i));
       [pool[i], pool[j]] = [pool[j], pool[i]];
       selected.push(pool[i]);
     }
-    strata.push({ color, population: list.length, weight: spec.weights[color] ?? 0, expected: exact[color] ?? 0, selected: take, realisedRate: take / list.length });
+    const { color, rewardsSuspended } = parseStratumKey(key);
+    strata.push({
+      color,
+      rewardsSuspended,
+      population: list.length,
+      weight: stratumWeight(key, spec.weights),
+      expected: exact[key] ?? 0,
+      selected: take,
+      realisedRate: take / list.length,
+    });
   }
   return { strata: strata.reverse(), selected };
 }

@@ -24,7 +24,7 @@ import { signedNoticePath } from './notice-link';
 import { rewardRefusal } from '../rules/reward-bar';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
-import { policyOn, ratingOn, type Rating, type RatingBasis } from './scoring';
+import { policyOn, ratingOn, type Rating, type RatingBasis } from '../rules/scoring';
 
 const MAX_TEXT = 2000;
 

@@ -20,7 +20,7 @@ import { toCreditEvent } from './credit-event.mapper';
 import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import type { RatingService } from './rating.service';
-import { policyOn } from './scoring';
+import { policyOn } from '../rules/scoring';
 
 function toRepair(row: CreditRepairEntity): CreditRepair {
   return {

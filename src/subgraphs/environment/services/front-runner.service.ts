@@ -9,7 +9,7 @@ import type { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../
 import { requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import { scoredEvents, type RatingService } from './rating.service';
-import { frontRunnerPeriods, policyOn } from './scoring';
+import { frontRunnerPeriods, policyOn } from '../rules/scoring';
 
 /**
  * Environmental front-runner designations (DOMAIN.md §3, §10): GREEN for a subject rated for at least

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Between, type DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
+import { facts as subjectFacts } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
-import { CREDIT_COLORS } from '../../../shared/credit-color';
-import { today } from '../../../shared/dates';
+import { CREDIT_COLORS, CreditColor } from '../../../shared/credit-color';
+import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { punishmentListingsOn } from '../../../shared/list-types';
 import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
 import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
@@ -15,6 +17,11 @@ import { SUBJECT_COLORS_SQL } from './subject-colors.sql';
 
 function specOf(row: InspectionDrawEntity): DrawSpec {
   return { weights: row.weights, sampleSize: row.sampleSize, rate: row.rate === null ? null : Number(row.rate), seed: row.seed };
+}
+
+/** A stored member as the API shows it (the flag is stored only when set). */
+function shown(member: DrawnSubject) {
+  return { uscc: member.uscc, color: member.color, rewardsSuspended: member.rewardsSuspended === true };
 }
 
 function sameSelection(a: readonly DrawnSubject[], b: readonly DrawnSubject[]): boolean {
@@ -51,13 +58,14 @@ export class InspectionService {
 
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
     const weights = Object.fromEntries(frequencies.map((f) => [f.color, Number(f.multiplier)]));
-    const population: DrawnSubject[] = await this.dataSource.query(
+    const colored: DrawnSubject[] = await this.dataSource.query(
       `${SUBJECT_COLORS_SQL}
        SELECT uscc, color FROM subject_colors
         WHERE ($3::varchar IS NULL OR industry_code = $3::varchar) AND color = ANY($4::varchar[])
         ORDER BY uscc`,
       [asOf, districtCode, input.industryCode ?? null, colors],
     );
+    const population = await this.withSuspendedRewards(ctx, colored, asOf);
     if (input.sampleSize != null && input.sampleSize > population.length) {
       throw badInput(`sampleSize ${input.sampleSize} is larger than the population of ${population.length} subjects`);
     }
@@ -84,6 +92,21 @@ export class InspectionService {
       );
     });
     return this.present(row);
+  }
+
+  /**
+   * Marks the GREEN members on a punishment list on `asOf` (DOMAIN.md §10: while listed, GREEN's
+   * fewer inspections are suspended, so the draw takes them at no less than the base rate). The
+   * lists are the credit office's and market supervision's, asked through federation as the award
+   * bar asks them (one fetch per department for all GREEN members), never read from their tables.
+   */
+  private async withSuspendedRewards(ctx: HubContext, population: DrawnSubject[], asOf: IsoDate): Promise<DrawnSubject[]> {
+    const green = population.filter((member) => member.color === CreditColor.GREEN).map((member) => member.uscc);
+    if (green.length === 0) return population;
+    const records = await subjectFacts(ctx).subjectRecordsOf(green, ctx.snapshot);
+    return population.map((member) =>
+      member.color === CreditColor.GREEN && punishmentListingsOn(records.get(member.uscc)?.listings ?? [], asOf).length > 0 ? { ...member, rewardsSuspended: true } : member,
+    );
   }
 
   /** A stored draw, replayed to show it is reproducible; null when unknown or outside the caller's district. */
@@ -137,7 +160,7 @@ export class InspectionService {
       algorithm: row.algorithm,
       populationSize: row.population.length,
       strata: replay.strata,
-      selected: row.selected,
+      selected: row.selected.map(shown),
       reproducible: algorithm !== null && sameSelection(replay.selected, row.selected),
     };
   }

@@ -10,7 +10,7 @@ import type { EnvCredit } from '../types/env-credit.type';
 import { toCreditEvent } from './credit-event.mapper';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, voidedOn, type RatingService } from './rating.service';
-import { colorHistory, ratingOn, type HistoryEvent } from './scoring';
+import { colorHistory, ratingOn, type HistoryEvent } from '../rules/scoring';
 
 /**
  * "What the hub said on K about D" (DOMAIN.md §10): ratings, events and history computed from the

@@ -14,7 +14,7 @@ import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import type { RatingService } from './rating.service';
 import type { SnapshotService } from './snapshot.service';
-import { policyOn } from './scoring';
+import { policyOn } from '../rules/scoring';
 
 export function toObjection(row: ObjectionEntity): Objection {
   return {

@@ -7,7 +7,7 @@ import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import type { PolicyService } from './policy.service';
 import { ratingBasis } from './rating.service';
-import { colorSinceOn, nextChangeAfter, ratingOn } from './scoring';
+import { colorSinceOn, nextChangeAfter, ratingOn } from '../rules/scoring';
 
 /** Subjects per transaction. */
 const BATCH = 500;

@@ -31,7 +31,7 @@ import {
   type Rating,
   type RatingBasis,
   type ScoredEvent,
-} from './scoring';
+} from '../rules/scoring';
 import { dayColorsSql, SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
 
 /** The group of subjects with no industry recorded. */

@@ -16,7 +16,7 @@ import type { HalfYearSnapshot } from '../types/env-credit.type';
 import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
 import { ratingBasis, type RatingService } from './rating.service';
-import { ratingOn, type RatingBasis } from './scoring';
+import { ratingOn, type RatingBasis } from '../rules/scoring';
 
 /** Subjects per batch when a whole half-year is snapshotted. */
 const BATCH = 500;

@@ -33,12 +33,25 @@ export class DrawnSubject {
 
   @Field(() => CreditColor)
   color: string;
+
+  @Field(() => Boolean, {
+    description: 'On a punishment list on the draw’s day while GREEN: the fewer-inspections reward is suspended (DOMAIN.md §10), so it was drawn in its colour’s suspended stratum.',
+  })
+  rewardsSuspended: boolean;
 }
 
-@ObjectType({ description: 'One colour of a draw: its population, weight and how many were selected.' })
+@ObjectType({
+  description:
+    'One stratum of a draw: a colour, and apart from it the colour’s subjects whose fewer-inspections reward is suspended (GREEN on a punishment list); its population, weight and how many were selected.',
+})
 export class InspectionStratum {
   @Field(() => CreditColor)
   color: string;
+
+  @Field(() => Boolean, {
+    description: 'True for the GREEN subjects on a punishment list (DOMAIN.md §10): drawn at no less than the base rate (weight at least 1), not at GREEN’s reduced weight.',
+  })
+  rewardsSuspended: boolean;
 
   @Field(() => Int)
   population: number;
@@ -52,7 +65,7 @@ export class InspectionStratum {
   @Field(() => Int)
   selected: number;
 
-  @Field(() => Float, { description: 'selected / population: the rate this colour was actually drawn at.' })
+  @Field(() => Float, { description: 'selected / population: the rate this stratum was actually drawn at.' })
   realisedRate: number;
 }
 
@@ -97,7 +110,7 @@ export class InspectionDraw {
   @Field(() => [InspectionStratum])
   strata: InspectionStratum[];
 
-  @Field(() => [DrawnSubject], { description: 'In draw order within each colour, worst colour first.' })
+  @Field(() => [DrawnSubject], { description: 'In draw order within each stratum, worst colour first (a colour’s suspended stratum before its own).' })
   selected: DrawnSubject[];
 
   @Field(() => Boolean, { description: 'Replaying the stored seed over the stored population selects exactly the stored subjects.' })

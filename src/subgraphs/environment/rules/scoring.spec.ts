@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, drawSelection, exactQuotas } from '../rules/inspection-draw';
+import { allocate, drawSelection, exactQuotas } from './inspection-draw';
 import { colorHistory, nextChangeAfter, ratingOn, type RatingBasis } from './scoring';
 
 const POLICY = { startScore: 9, maxScore: 12, greenMin: 11, blueMin: 6, yellowMin: 3, redMin: 1, validityOffsetDays: 0, effectiveFrom: '2000-01-01', effectiveTo: null };
