@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../src/shared/dates';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
-import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
+import { errorCodes, startTestHub, type GraphqlResponse, type TestHub } from './support/test-hub';
 
 /**
  * The yearly summary (总结报告) on the demo city: every figure must be the sum of the API's answers
@@ -40,6 +40,7 @@ interface Subject {
   envObjections: { filedOn: string; status: string }[];
   envPenaltyDisclosures: { repair: { appliedOn: string; status: string } | null }[];
   envCreditHistory: { on: string; cause: string; superseded: boolean }[];
+  envFrontRunnerDesignations: { designatedOn: string; lapsedOn: string | null }[] | null;
   firstHalf: { surchargePerCubicMetre: string } | null;
   secondHalf: { surchargePerCubicMetre: string } | null;
   creditListings: { listedOn: string }[];
@@ -61,6 +62,8 @@ let subjects: Subject[];
 /** The subjects and agency the test itself reports feedback for (measureFeedback must name exactly them). */
 const OWN_AGENCY = '年度总结测试实施单位';
 let ownFeedback: { code: string; subjects: string[] };
+/** The subject the test designates a front-runner during the year. */
+let frontRunner: string | undefined;
 
 const inYear = (day: string) => day >= FROM && day <= TO;
 
@@ -91,7 +94,14 @@ const FIGURES: { key: string; occurrences: boolean; labels: (s: Subject) => stri
       ...(H2 <= TO && s.secondHalf && s.secondHalf.surchargePerCubicMetre !== '0.00' ? [`${YEAR}-H2/${s.secondHalf.surchargePerCubicMetre}`] : []),
     ],
   },
-  { key: 'frontRunners', occurrences: true, labels: (s) => s.envCreditHistory.filter((c) => c.cause === 'FRONT_RUNNER' && !c.superseded && inYear(c.on)).map(() => 'designated') },
+  {
+    key: 'frontRunners',
+    occurrences: true,
+    labels: (s) =>
+      (s.envFrontRunnerDesignations ?? [])
+        .filter((d) => d.lapsedOn === null || d.lapsedOn > d.designatedOn)
+        .flatMap((d) => [...(inYear(d.designatedOn) ? ['designated'] : []), ...(d.lapsedOn !== null && inYear(d.lapsedOn) ? ['lapsed'] : [])]),
+  },
 ];
 
 function expectedRows<S extends { uscc: string }>(figure: { occurrences: boolean; labels: (s: S) => string[] }, population: S[]): Row[] {
@@ -138,6 +148,26 @@ async function measuresApplied(population: MeasureFacts[]): Promise<Map<string, 
   return applied;
 }
 
+/** Every subject on a list of market supervision or the credit office on some day the lists were asked for. */
+async function listedDuringTheYear(): Promise<string[]> {
+  const listed = new Set<string>();
+  for (const day of new Set([FROM, ...(H2 <= TO ? [H2] : []), TO])) {
+    let after: string | null = null;
+    do {
+      const page: GraphqlResponse<{ searchEnterprises: { edges: { node: { uscc: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> =
+        await hub.request(
+          'query($d: Date!, $after: String) { searchEnterprises(first: 1000, after: $after, filter: { listed: true, colorAsOf: $d }) { edges { node { uscc } } pageInfo { hasNextPage endCursor } } }',
+          { d: day, after },
+          { key: 'demo-env-admin' },
+        );
+      expect(page.errors).toBeUndefined();
+      for (const { node } of page.data!.searchEnterprises.edges) listed.add(node.uscc);
+      after = page.data!.searchEnterprises.pageInfo.hasNextPage ? page.data!.searchEnterprises.pageInfo.endCursor : null;
+    } while (after);
+  }
+  return [...listed];
+}
+
 /** Supervision work of the year on top of the demo city, so that no figure is trivially empty. */
 async function superviseDuringTheYear(): Promise<void> {
   const admin = { key: 'demo-env-admin' };
@@ -168,6 +198,21 @@ async function superviseDuringTheYear(): Promise<void> {
     }, { key: 'demo-credit-office' });
     expect(fed.errors).toBeUndefined();
   }
+  // A front-runner (环保领跑者): the first GREEN subject whose 24 months in the scope hold no deduction.
+  const green = await call<{ searchEnterprises: { edges: { node: { uscc: string } }[] } }>(
+    'query($d: Date!) { searchEnterprises(first: 50, filter: { color: GREEN, colorAsOf: $d }) { edges { node { uscc } } } }',
+    { d: recent },
+  );
+  for (const { node } of green.searchEnterprises.edges) {
+    const designated = await hub.request('mutation($i: DesignateFrontRunnerInput!) { designateFrontRunner(input: $i) { designation { id } } }', {
+      i: { uscc: node.uscc, decisionNo: '连环领〔测试〕1号', designatedOn: recent },
+    }, admin);
+    if (!designated.errors) {
+      frontRunner = node.uscc;
+      break;
+    }
+  }
+  expect(frontRunner, 'a GREEN demo subject eligible as a front-runner').toBeDefined();
   // A repair of a penalty published long enough ago (the demo city's penalties of the spring).
   const events = await call<{ enterprise: { envPenaltyDisclosures: { event: { id: string }; repairableFrom: string; state: string }[] } }>(
     'query($u: USCC!) { enterprise(uscc: $u) { envPenaltyDisclosures { event { id } repairableFrom state } } }',
@@ -198,7 +243,7 @@ beforeAll(async () => {
       `query($codes: [USCC!]!, $from: Date!, $to: Date!, $h2: Date!) { enterprises(usccs: $codes) {
         uscc districtCode industryCode atStart: envCredit(asOf: $from) { color } atEnd: envCredit(asOf: $to) { color }
         envCreditEvents { type occurredOn voided } envObjections { filedOn status } envPenaltyDisclosures { repair { appliedOn status } }
-        envCreditHistory { on cause superseded } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre }
+        envCreditHistory { on cause superseded } envFrontRunnerDesignations { designatedOn lapsedOn } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre }
         creditListings { listedOn } marketListings { listedOn } } }`,
       { codes: population.slice(i, i + 100), from: FROM, to: TO, h2: H2 },
       { key: 'demo-env-admin' },
@@ -225,8 +270,9 @@ describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => 
     const actual = report.figures.find((f) => f.key === figure.key);
     expect(actual, figure.key).toBeDefined();
     expect(actual!.rows).toEqual(expectedRows(figure, subjects));
-    // The demo city has none of these this year (front-runners need 24 clean months): the others must not be empty.
-    if (key !== 'frontRunners') expect(actual!.rows.length, key).toBeGreaterThan(0);
+    // No figure is trivially empty: the demo city and the test's own supervision give each some rows.
+    expect(actual!.rows.length, key).toBeGreaterThan(0);
+    if (key === 'frontRunners') expect(actual!.rows.flatMap((row) => row.subjects)).toContain(frontRunner);
   });
 
   it('figure measureFeedback names the subjects due (their jointMeasures named the measure on some day of the year) and those reported on', async () => {
@@ -246,9 +292,12 @@ describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => 
     }
     const bases = rollup.map((row) => ({ base: `${row.measure.code}/${row.agency ?? '（无反馈）'}`, row }));
     expect(rows.map((row) => row.label)).toEqual(bases.flatMap(({ base }) => [`${base}/due`, `${base}/reported`]));
-    // Per subject: the rated subjects, and anyone else named (listed but not rated, reported on though not rated).
+    // Per subject: the rated subjects, every subject on a list during the year (listed subjects are due
+    // their memorandum measures whether rated or not), and anyone else named (reported on though not rated).
     const rated = new Set(subjects.map((s) => s.uscc));
-    const others = [...new Set(rows.flatMap((row) => row.subjects))].filter((uscc) => !rated.has(uscc));
+    const listed = await listedDuringTheYear();
+    expect(listed.some((uscc) => !rated.has(uscc)), 'the demo city lists some subjects it does not rate').toBe(true);
+    const others = [...new Set([...listed, ...rows.flatMap((row) => row.subjects)])].filter((uscc) => !rated.has(uscc));
     const population: MeasureFacts[] = [...subjects];
     for (let i = 0; i < others.length; i += 200) {
       const batch = await hub.request<{ enterprises: MeasureFacts[] }>(

@@ -225,6 +225,7 @@ describe('front-runner', () => {
     expect(designated.errors).toBeUndefined();
     expect(await colorOn(uscc, '2026-04-01')).toEqual({ color: 'GREEN', score: 9 });
     expect((await supervisorView(uscc, '2026-04-01')).restriction).toMatchObject({ greenCreditPriority: true });
+    expect(await designationsOf(uscc)).toEqual([{ designatedOn: '2026-03-01', decisionNo: '连环领跑〔2026〕2号', lapsedOn: null }]);
 
     // A fine decided on 2026-02-01, inside the 24 months before the designation, recorded afterwards:
     // 9 − 3 = 6 from 2026-02-01 to 2026-08-01, and the designation never held.
@@ -234,8 +235,20 @@ describe('front-runner', () => {
     const view = await supervisorView(uscc, '2026-04-01');
     expect(view.restriction).toMatchObject({ level: 'NONE', greenCreditPriority: false });
     expect(view.codes).toEqual([]);
+    // The designation stays on record, lapsed from the day the deduction took effect (before its own day).
+    expect(await designationsOf(uscc)).toEqual([{ designatedOn: '2026-03-01', decisionNo: '连环领跑〔2026〕2号', lapsedOn: '2026-02-01' }]);
   });
 });
+
+async function designationsOf(uscc: string): Promise<unknown> {
+  const answer = await hub.request<{ enterprise: { envFrontRunnerDesignations: unknown } }>(
+    'query($u: USCC!) { enterprise(uscc: $u) { envFrontRunnerDesignations { designatedOn decisionNo lapsedOn } } }',
+    { u: uscc },
+    { key: 'demo-env-admin' },
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.enterprise.envFrontRunnerDesignations;
+}
 
 describe('the credit record notice', () => {
   it('is in Chinese with the subject, bureau, issue date and every measure of the catalogue for RED, cumulative', async () => {

@@ -574,6 +574,8 @@ export type Enterprise = {
   envCreditHistory?: Maybe<Array<CreditColorChange>>;
   /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
   envCreditSnapshots?: Maybe<Array<CreditSnapshot>>;
+  /** Front-runner designations (环保领跑者), oldest first, each with the day it lapsed; null when the subject is not rated. */
+  envFrontRunnerDesignations?: Maybe<Array<FrontRunnerDesignation>>;
   /** Historical annual ratings on the older 100-point scale (history only). */
   envLegacyRatings?: Maybe<Array<LegacyRating>>;
   /** Objections to the subject’s events, oldest first. */

@@ -73,7 +73,7 @@ export const environmentSubgraph: SubgraphModule = {
       resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
-        new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known),
+        new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners),
         new EnterpriseDisclosureResolver(disclosures, objections),
         new RatingResolver(ratings, frontRunners, snapshots, legacy),
         new CreditEventResolver(events, notices, objections),

@@ -25,7 +25,7 @@ export async function renderAnnualPdf(report: AnnualReportData, bureau: string, 
   paragraph(
     doc,
     `本年度共有 ${report.subjectsRated} 家主体参与环境信用评价；记分事项 ${total('eventsByType')} 件；受理异议 ${total('objections', 'filed')} 件，采纳 ${total('objections', 'upheld')} 件；` +
-      `信用修复申请 ${total('repairs', 'applied')} 件，修复 ${total('repairs', 'approved')} 件；认定环保领跑者 ${total('frontRunners')} 家。`,
+      `信用修复申请 ${total('repairs', 'applied')} 件，修复 ${total('repairs', 'approved')} 件；认定环保领跑者 ${total('frontRunners', 'designated')} 家，失去称号 ${total('frontRunners', 'lapsed')} 家。`,
   );
   heading(doc, '二、颜色分布（年初与年末）');
   paragraph(doc, `年初（${report.from}）`);

@@ -39,7 +39,7 @@ export interface AnnualSubjectAnswer {
   envCreditEvents: { type: string; occurredOn: string; voided: boolean }[] | null;
   envObjections: { filedOn: string; status: string }[] | null;
   envPenaltyDisclosures: { repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
-  envCreditHistory: { on: string; cause: string; superseded: boolean }[] | null;
+  envFrontRunnerDesignations: { designatedOn: string; lapsedOn: string | null }[] | null;
   h1: { surchargePerCubicMetre: string } | null;
   h2: { surchargePerCubicMetre: string } | null;
 }
@@ -53,7 +53,7 @@ export const ANNUAL_SUBJECTS_QUERY = `query AnnualSupervisionSubjects($usccs: [U
     envCreditEvents { type occurredOn voided }
     envObjections { filedOn status }
     envPenaltyDisclosures { repair { appliedOn status decidedOn } }
-    envCreditHistory { on cause superseded }
+    envFrontRunnerDesignations { designatedOn lapsedOn }
     h1: sewageFee(asOf: $from) { surchargePerCubicMetre }
     h2: sewageFee(asOf: $h2) { surchargePerCubicMetre }
   }
@@ -165,7 +165,12 @@ export class AnnualReportService {
       }
       if (s.h1 && s.h1.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H1/${s.h1.surchargePerCubicMetre}`, s.uscc);
       if (h2 <= to && s.h2 && s.h2.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H2/${s.h2.surchargePerCubicMetre}`, s.uscc);
-      for (const change of s.envCreditHistory ?? []) if (change.cause === 'FRONT_RUNNER' && !change.superseded && inYear(change.on)) tallies.frontRunners.add('designated', s.uscc);
+      // A designation that a deduction inside its clean window voided from the start never held: not counted.
+      for (const { designatedOn, lapsedOn } of s.envFrontRunnerDesignations ?? []) {
+        if (lapsedOn !== null && lapsedOn <= designatedOn) continue;
+        if (inYear(designatedOn)) tallies.frontRunners.add('designated', s.uscc);
+        if (lapsedOn !== null && inYear(lapsedOn)) tallies.frontRunners.add('lapsed', s.uscc);
+      }
     }
     const draws = await this.api.execute<{ inspectionDraws: { id: string; selected: { uscc: string; color: string }[] }[] }>(principal, DRAWS_QUERY, { from, to });
     if (draws.errors.length > 0) throw new Error(`the hub API could not list the inspection draws: ${draws.errors.map((e) => e.message).join('; ')}`);

@@ -3,6 +3,7 @@ import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { DateScalar } from '../../../shared/scalars';
 import { CreditEventService } from '../services/credit-event.service';
+import { FrontRunnerService } from '../services/front-runner.service';
 import { KnownOnService } from '../services/known-on.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
@@ -11,6 +12,7 @@ import { CreditEvent, CreditEventConnection } from '../types/credit-event.type';
 import { CreditColorChange } from '../types/credit-history.type';
 import { ColorPeriod, CurrentColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
 import { EnvEnterprise } from '../types/env-enterprise.type';
+import { FrontRunnerDesignation } from '../types/front-runner.type';
 import { LegacyRating } from '../types/legacy-rating.type';
 import { CreditSnapshot } from '../types/snapshot.type';
 
@@ -23,7 +25,16 @@ export class EnterpriseCreditResolver {
     private readonly snapshots: SnapshotService,
     private readonly legacy: LegacyRatingService,
     private readonly known: KnownOnService,
+    private readonly frontRunners: FrontRunnerService,
   ) {}
+
+  @FieldResolver(() => [FrontRunnerDesignation], {
+    nullable: true,
+    description: 'Front-runner designations (环保领跑者), oldest first, each with the day it lapsed; null when the subject is not rated.',
+  })
+  envFrontRunnerDesignations(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<FrontRunnerDesignation[] | null> {
+    return this.frontRunners.designationsOf(ctx, enterprise.uscc);
+  }
 
   @FieldResolver(() => EnvCredit, {
     nullable: true,

@@ -89,16 +89,29 @@ export function frontRunnerPeriods(
 ): FrontRunnerPeriod[] {
   const periods: FrontRunnerPeriod[] = [];
   for (const designation of designations) {
-    const windowOpens = addMonths(designation.designatedOn, -(policyOn(policies, designation.designatedOn)?.frontRunnerCleanMonths ?? DEFAULT_CLEAN_MONTHS));
-    const lapses = events
-      .filter((event) => event.points < 0 && event.occurredOn > windowOpens)
-      .map((event) => event.validFrom)
-      .sort();
-    const until = lapses[0] ?? null;
+    const until = frontRunnerLapse(designation, events, policies);
     if (until !== null && until <= designation.designatedOn) continue;
     periods.push({ from: designation.designatedOn, until });
   }
   return periods;
+}
+
+/**
+ * The day a designation lapses: when the first deduction dated inside its clean window (the policy's
+ * clean months before the designation, and any time after it) takes effect, whenever it was recorded;
+ * null while it holds. A day on or before `designatedOn` means the designation never held.
+ */
+export function frontRunnerLapse(
+  designation: { designatedOn: IsoDate },
+  events: readonly (ScoredEvent & { occurredOn: IsoDate })[],
+  policies: readonly FrontRunnerPolicy[],
+): IsoDate | null {
+  const windowOpens = addMonths(designation.designatedOn, -(policyOn(policies, designation.designatedOn)?.frontRunnerCleanMonths ?? DEFAULT_CLEAN_MONTHS));
+  const lapses = events
+    .filter((event) => event.points < 0 && event.occurredOn > windowOpens)
+    .map((event) => event.validFrom)
+    .sort();
+  return lapses[0] ?? null;
 }
 
 /**

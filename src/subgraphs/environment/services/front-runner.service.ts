@@ -4,12 +4,14 @@ import type { HubContext } from '../../../shared/context';
 import { addMonths, today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { CreditEventEntity } from '../entities/credit-event.entity';
+import { frontRunnerLoader } from '../loaders/environment.loader';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
-import type { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
+import type { DesignateFrontRunnerInput, DesignateFrontRunnerPayload, FrontRunnerDesignation } from '../types/front-runner.type';
 import { requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import { scoredEvents, type RatingService } from './rating.service';
-import { frontRunnerPeriods, policyOn } from '../rules/scoring';
+import { frontRunnerLapse, frontRunnerPeriods, policyOn } from '../rules/scoring';
+
 
 /**
  * Environmental front-runner designations (DOMAIN.md §3, §10): GREEN for a subject rated for at least
@@ -22,6 +24,29 @@ export class FrontRunnerService {
     private readonly policies: PolicyService,
     private readonly ratings: RatingService,
   ) {}
+
+  /**
+   * The subject's designations, oldest first, each with the day it lapsed (null while it holds; on or
+   * before its own day when a deduction inside its clean window, recorded later, voided it from the
+   * start). Null when the subject is not rated. Batched: the rating basis's loaders already hold the rows.
+   */
+  async designationsOf(ctx: HubContext, uscc: string): Promise<FrontRunnerDesignation[] | null> {
+    const subject = await this.ratings.subject(ctx, uscc);
+    if (!subject) return null;
+    const [policies, { events }, rows] = await Promise.all([
+      this.policies.policiesFor(ctx, subject.subjectKind),
+      this.ratings.basisOf(ctx, subject),
+      frontRunnerLoader(ctx, this.dataSource).load(uscc),
+    ]);
+    const counted = scoredEvents(events);
+    return rows.map((row) => ({
+      id: String(row.id),
+      uscc: row.uscc,
+      designatedOn: row.designatedOn,
+      decisionNo: row.decisionNo,
+      lapsedOn: frontRunnerLapse(row, counted, policies),
+    }));
+  }
 
   async designate(ctx: HubContext, input: DesignateFrontRunnerInput): Promise<DesignateFrontRunnerPayload> {
     const decisionNo = requiredText(input.decisionNo, 'decisionNo', 200);
