@@ -16,8 +16,8 @@ const NO_TOOLS = {} as RouteTools;
 const servers: Server[] = [];
 
 /** The pages' route alone on a free port (the whole hub serves it the same way: test/browser.test.ts). */
-async function serve(graphiql: boolean): Promise<string> {
-  const route = webPagesRoute({ graphiql });
+async function serve(graphiql: boolean, schemaHints = false): Promise<string> {
+  const route = webPagesRoute({ graphiql, schemaHints });
   const server = createServer((request, response) => {
     void route(request, response, NO_TOOLS).then((handled) => {
       if (!handled) {
@@ -48,6 +48,13 @@ describe('GraphiQL examples', () => {
 });
 
 describe('the pages route', () => {
+  it('tells GraphiQL whether the hub answers introspection, so that it asks for no schema it would be refused', async () => {
+    for (const hints of [true, false]) {
+      const html = await (await fetch(`${await serve(true, hints)}/graphiql`)).text();
+      expect(html).toContain(`<div id="root" data-schema-hints="${hints ? 'on' : 'off'}">`);
+    }
+  });
+
   it('serves each page with a same-origin-only policy and hashed assets as immutable', async () => {
     const origin = await serve(true);
     for (const path of ['/graphiql', '/dashboard', '/public', '/public/']) {

@@ -280,7 +280,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         reportRoute(reportServices, config.reports.bureau),
         priceListRoute(readySources.credit),
         exportRoute(exports),
-        webPagesRoute({ graphiql: config.graphiql }),
+        webPagesRoute({ graphiql: config.graphiql, schemaHints: config.schemaHints }),
       ],
       graphiql: config.graphiql,
       usccOverrides: new UsccOverrideService(readySources.gateway),

@@ -52,6 +52,11 @@ export interface WebPagesOptions {
   dir?: string;
   /** Serve `/graphiql` (HUB_GRAPHIQL; off in production unless asked for). */
   graphiql: boolean;
+  /**
+   * Whether the hub answers introspection (HUB_SCHEMA_HINTS). Written into the GraphiQL page as
+   * `data-schema-hints` so that it does not ask for a schema the hub refuses to give.
+   */
+  schemaHints: boolean;
 }
 
 const PAGES: Record<string, string> = { '/graphiql': 'graphiql/index.html', '/dashboard': 'dashboard/index.html', '/public': 'public/index.html' };
@@ -74,6 +79,10 @@ export function webPagesRoute(options: WebPagesOptions): HttpRoute {
     }
   };
   if (existsSync(dir)) walk(dir);
+  const graphiqlPage = files.get(PAGES['/graphiql']);
+  if (graphiqlPage) {
+    graphiqlPage.body = Buffer.from(graphiqlPage.body.toString('utf8').replace('<div id="root">', `<div id="root" data-schema-hints="${options.schemaHints ? 'on' : 'off'}">`));
+  }
 
   const send = (request: IncomingMessage, response: ServerResponse, file: BuiltFile, cache: string) => {
     const headers: Record<string, string> = {

@@ -48,6 +48,13 @@ const fetcher: Fetcher = (params, options) => {
   return send(params, options);
 };
 
+/**
+ * The hub writes whether it answers introspection (HUB_SCHEMA_HINTS) into the page. Without hints,
+ * GraphiQL is given no schema (`null`) so that it does not send an introspection query the hub
+ * refuses: queries still run, without completion and docs.
+ */
+const schemaHints = document.getElementById('root')?.dataset.schemaHints !== 'off';
+
 const TABS = EXAMPLES.map((example) => ({
   query: tabQuery(example),
   variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
@@ -108,6 +115,7 @@ createRoot(document.getElementById('root')!).render(
       <div className="explorer">
         <GraphiQL
           fetcher={fetcher}
+          {...(schemaHints ? {} : { schema: null })}
           defaultTabs={TABS}
           // GraphiQL 5 takes the first tab's query but not its variables from defaultTabs: give both.
           initialQuery={TABS[0].query}
