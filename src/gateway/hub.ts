@@ -1,20 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token';
-import type { Principal } from '../shared/auth/principal';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import { loadConfig, type HubConfig } from '../shared/config';
-import { commandContext, createContext, operatorPrincipal, type HubContext } from '../shared/context';
+import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
 import { createSnapshotDataSource, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
-import { ReadSnapshot } from '../shared/read-snapshot';
 import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
@@ -44,7 +42,8 @@ import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgra
 import { FederatedSubjectFacts } from './services/subject-facts.service';
 import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
 import { UsccOverrideService } from './services/uscc-override.service';
-import { AnnualReportService, apolloApi, CreditReportService, LateBoundApi, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
+import { inProcessApi, LateBoundApi, type HubApi } from './hub-api';
+import { AnnualReportService, CreditReportService, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
 import {
   createWebhookServices,
   SecretBox,
@@ -237,11 +236,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
-    reportApi.bind(apolloApi({ apollo, subjectFacts, snapshotSource, recorder }));
+    const hubApi = (label: string) => inProcessApi({ apollo, subjectFacts, snapshotSource, recorder, label });
+    reportApi.bind(hubApi('report'));
     factsOfReports.bound = subjectFacts;
     const readySources = sources;
     if (config.webhooks.enabled) {
-      const read = hubReader(apollo, recorder, subjectFacts, snapshotSource);
+      const read = hubApi('webhook-read');
       const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, subscriberReader(read));
       const environment = createEnvironmentServices(sources.environment);
       const credit = createCreditServices(sources.credit);
@@ -260,7 +260,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     };
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
-    const exports = new ExportService(apollo, recorder, subjectFacts, snapshotSource);
+    const exports = new ExportService(hubApi('export'), recorder);
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
@@ -347,30 +347,11 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   }
 }
 
-/**
- * Reads through the gateway as `principal`, like any request of that principal (permission table,
- * row scope, federation, one read snapshot), for the webhook relay and the dispatcher's jobs; not
- * audited as a partner's read (a delivery is audited when it is made).
- */
-function hubReader(apollo: ApolloServer<HubContext>, recorder: AuditRecorder, subjectFacts: FederatedSubjectFacts, snapshotSource: DataSource) {
-  return async (principal: Principal, query: string, variables: Record<string, unknown>) => {
-    const ctx = createContext(principal, `webhook-read:${randomUUID()}`, subjectFacts, new ReadSnapshot(snapshotSource));
-    try {
-      const response = await apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue: ctx });
-      if (response.body.kind !== 'single') throw new Error('unexpected incremental answer');
-      return response.body.singleResult;
-    } finally {
-      recorder.forget(ctx);
-      await ctx.snapshot.release();
-    }
-  };
-}
-
 /** Any read of the dispatcher's jobs: an answer with an error is thrown, and the job is retried. */
-function strictReader(read: ReturnType<typeof hubReader>): HubRead {
+function strictReader(api: HubApi): HubRead {
   return async (principal, query, variables) => {
-    const { data, errors } = await read(principal, query, variables);
-    if (errors?.length) throw new Error(`reading as ${principal.clientName} failed: ${errors.map((error) => error.message).join('; ')}`);
+    const { data, errors } = await api.execute<Record<string, unknown>>(principal, query, variables);
+    if (errors.length) throw new Error(`reading as ${principal.clientName} failed: ${errors.map((error) => error.message).join('; ')}`);
     return data ?? {};
   };
 }
@@ -380,10 +361,10 @@ function strictReader(read: ReturnType<typeof hubReader>): HubRead {
  * (INTERNAL, SERVICE_UNAVAILABLE) are thrown so the relay retries the batch later; any other error
  * leaves its field null, as a partner would see it.
  */
-function subscriberReader(read: ReturnType<typeof hubReader>): SubscriberRead {
+function subscriberReader(api: HubApi): SubscriberRead {
   return async (principal, query, variables) => {
-    const { data, errors } = await read(principal, query, variables);
-    const failed = (errors ?? []).find((error) => ['INTERNAL', 'SERVICE_UNAVAILABLE', undefined].includes(error.extensions?.code as string | undefined));
+    const { data, errors } = await api.execute<Record<string, unknown>>(principal, query, variables);
+    const failed = errors.find((error) => error.code === 'INTERNAL' || error.code === 'SERVICE_UNAVAILABLE');
     if (failed) throw new Error(`reading ${variables.usccs.length} subjects as ${principal.clientName} failed: ${failed.message}`);
     return (data?.enterprises as (Record<string, unknown> | null)[] | undefined) ?? variables.usccs.map(() => null);
   };

@@ -1,15 +1,12 @@
-import type { ApolloServer } from '@apollo/server';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import iconv from 'iconv-lite';
-import type { DataSource } from 'typeorm';
-import type { SubjectFacts } from '../../shared/auth/subject-scope';
-import { createContext, type HubContext } from '../../shared/context';
+import type { HubContext } from '../../shared/context';
 import { forbidden, HubError, type ErrorCode, ERROR_CODES } from '../../shared/errors';
-import { ReadSnapshot } from '../../shared/read-snapshot';
 import type { AuditRecorder } from '../audit-recorder';
+import type { HubApi } from '../hub-api';
 import { EXPORT_VIEWS, type ExportParameters, type ExportView, type QueryRunner } from './export-views';
 
 export type ExportEncoding = 'utf8' | 'gb18030';
@@ -55,32 +52,20 @@ export const MAX_RUNNING_EXPORTS = 4;
  */
 export class ExportService {
   constructor(
-    private readonly apollo: ApolloServer<HubContext>,
+    private readonly api: HubApi,
     private readonly audit: AuditRecorder,
-    private readonly subjectFacts: SubjectFacts,
-    private readonly snapshotSource: DataSource,
   ) {}
 
   private running = 0;
 
   /** Each page is its own GraphQL request (its own snapshot); the audit trail gets one record for the export, not one per page. */
   private readonly run: QueryRunner = async (principal, query, variables) => {
-    const ctx = createContext(principal, randomUUID(), this.subjectFacts, new ReadSnapshot(this.snapshotSource));
-    try {
-      const response = await this.apollo.executeOperation({ query, variables }, { contextValue: ctx });
-      if (response.body.kind !== 'single') throw new Error('an export page was answered incrementally');
-      const { data, errors } = response.body.singleResult;
-      if (errors?.length) {
-        const given = errors[0].extensions?.code;
-        const code = typeof given === 'string' ? given : 'INTERNAL';
-        throw new HubError(KNOWN_CODES.has(code) ? (code as ErrorCode) : 'INTERNAL', code === 'INTERNAL' ? 'internal error' : errors[0].message);
-      }
-      return data as Record<string, unknown>;
-    } finally {
-      // The plugin releases it when the answer is complete; again here (idempotent) so that no path leaks the connection.
-      await ctx.snapshot.release();
-      this.audit.forget(ctx);
+    const { data, errors } = await this.api.execute<Record<string, unknown>>(principal, query, variables);
+    if (errors.length) {
+      const { code, message } = errors[0];
+      throw new HubError(KNOWN_CODES.has(code) ? (code as ErrorCode) : 'INTERNAL', code === 'INTERNAL' ? 'internal error' : message);
     }
+    return data ?? {};
   };
 
   /**

@@ -3,7 +3,7 @@ import type { CreditReportService } from './services/credit-report.service';
 
 /**
  * Credit reports (信用报告) and the yearly summary (总结报告), issue 14: a gateway-level module, since
- * both join every department through the hub's own API (gateway-api.ts) under the requester's
+ * both join every department through the hub's own API (../hub-api.ts) under the requester's
  * principal. Served as operations of the gateway's own subgraph (admin/) and as HTTP routes
  * (report.route.ts: downloads and the public `/verify/<number>`).
  */
@@ -12,7 +12,6 @@ export interface ReportServices {
   annual: AnnualReportService;
 }
 
-export { LateBoundApi, apolloApi, type HubApi } from './gateway-api';
 export { loadReportSigningKey } from './report-signing-key';
 export { reportRoute } from './report.route';
 export { CreditReportService } from './services/credit-report.service';
