@@ -58,7 +58,9 @@ export class InspectionService {
 
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
     const weights = Object.fromEntries(frequencies.map((f) => [f.color, Number(f.multiplier)]));
-    const colored: DrawnSubject[] = await this.dataSource.query(
+    // In the request's read snapshot, like the policy and the lists it is weighed with: the population
+    // stored with the draw is one state of the data, not rows read at different moments.
+    const colored: DrawnSubject[] = await (await readManager(ctx, this.dataSource)).query(
       `${SUBJECT_COLORS_SQL}
        SELECT uscc, color FROM subject_colors
         WHERE ($3::varchar IS NULL OR industry_code = $3::varchar) AND color = ANY($4::varchar[])
