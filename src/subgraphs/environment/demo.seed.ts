@@ -28,7 +28,7 @@ const EVENT_COLUMNS = [
  * Writes the demo rated subjects and their events (the bureau's own tables only), streamed with COPY.
  * Points and validity come from the catalogue version in force on the event's date, exactly as
  * recordCreditEvent would fix them. Each subject row carries its materialised current rating,
- * computed from those same events with the scoring rules that `RatingService` applies, so that
+ * computed from those same events with the scoring rules that `CurrentRatingService` applies, so that
  * partners' first reads find it fresh instead of recomputing a million subjects on demand.
  */
 export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate, by: HubContext): Promise<DepartmentSeedWriter> {

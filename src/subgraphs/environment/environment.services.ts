@@ -3,7 +3,9 @@ import { legacyRatingsFeed } from './import/legacy-ratings.feed';
 import { penaltyEventsFeed } from './import/penalty-events.feed';
 import { CreditEventService } from './services/credit-event.service';
 import { CreditNoticeService } from './services/credit-notice.service';
+import { CurrentRatingService } from './services/current-rating.service';
 import { DisclosureService } from './services/disclosure.service';
+import { EnrolmentService } from './services/enrolment.service';
 import { FrontRunnerService } from './services/front-runner.service';
 import { KnownOnService } from './services/known-on.service';
 import { InspectionService } from './services/inspection.service';
@@ -15,30 +17,35 @@ import { RatingService } from './services/rating.service';
 import { RatingStatisticsService } from './services/rating-statistics.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SubjectDistrictService } from './services/subject-district.service';
+import { SubjectScopeService } from './services/subject-scope.service';
 
 export type EnvironmentServices = ReturnType<typeof createEnvironmentServices>;
 
 /** The bureau's services over its DataSource: for its subgraph, its routes and the CLI (feeds). */
 export function createEnvironmentServices(dataSource: DataSource) {
   const policies = new PolicyService(dataSource);
-  const ratings = new RatingService(dataSource, policies);
-  const events = new CreditEventService(dataSource, policies, ratings);
-  const legacy = new LegacyRatingService(dataSource, ratings);
-  const snapshots = new SnapshotService(dataSource, policies, ratings);
+  const subjects = new SubjectScopeService(dataSource);
+  const current = new CurrentRatingService(dataSource, policies);
+  const ratings = new RatingService(dataSource, policies, subjects, current);
+  const events = new CreditEventService(dataSource, policies, subjects, current);
+  const legacy = new LegacyRatingService(dataSource, subjects);
+  const snapshots = new SnapshotService(dataSource, policies, subjects, ratings);
   return {
     policies,
+    subjects,
     ratings,
+    enrolment: new EnrolmentService(dataSource, policies),
     events,
     legacy,
-    known: new KnownOnService(dataSource, policies, ratings),
-    notices: new CreditNoticeService(dataSource, ratings),
-    objections: new ObjectionService(dataSource, policies, ratings, events, snapshots),
-    frontRunners: new FrontRunnerService(dataSource, policies, ratings),
+    known: new KnownOnService(dataSource, policies, subjects, ratings),
+    notices: new CreditNoticeService(dataSource, subjects),
+    objections: new ObjectionService(dataSource, policies, subjects, current, events, snapshots),
+    frontRunners: new FrontRunnerService(dataSource, policies, subjects, current, ratings),
     snapshots,
     inspections: new InspectionService(dataSource, policies),
-    disclosures: new DisclosureService(dataSource, policies, ratings),
+    disclosures: new DisclosureService(dataSource, policies, subjects),
     districts: new SubjectDistrictService(dataSource),
-    statistics: new RatingStatisticsService(dataSource),
+    statistics: new RatingStatisticsService(dataSource, ratings),
     dueRatings: new RatingDueService(dataSource, policies),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };

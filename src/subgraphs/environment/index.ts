@@ -68,14 +68,15 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, ratings, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics } = createEnvironmentServices(dataSource);
+    const { policies, subjects, ratings, enrolment, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics } =
+      createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners),
         new EnterpriseDisclosureResolver(disclosures, objections),
-        new RatingResolver(ratings, frontRunners, snapshots, legacy),
+        new RatingResolver(statistics, subjects, enrolment, frontRunners, snapshots, legacy),
         new CreditEventResolver(events, notices, objections),
         new PolicyResolver(policies),
         new InspectionResolver(inspections),

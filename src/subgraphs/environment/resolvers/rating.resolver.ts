@@ -3,10 +3,12 @@ import { CreditColor } from '../../../shared/credit-color';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
+import { EnrolmentService } from '../services/enrolment.service';
 import { FrontRunnerService } from '../services/front-runner.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
-import { RatingService } from '../services/rating.service';
+import { RatingStatisticsService } from '../services/rating-statistics.service';
 import { SnapshotService } from '../services/snapshot.service';
+import { SubjectScopeService } from '../services/subject-scope.service';
 import { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
@@ -17,7 +19,9 @@ import { HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.
 @Resolver()
 export class RatingResolver {
   constructor(
-    private readonly ratings: RatingService,
+    private readonly statistics: RatingStatisticsService,
+    private readonly subjects: SubjectScopeService,
+    private readonly enrolment: EnrolmentService,
     private readonly frontRunners: FrontRunnerService,
     private readonly snapshots: SnapshotService,
     private readonly legacy: LegacyRatingService,
@@ -29,7 +33,7 @@ export class RatingResolver {
     @Arg('groupBy', () => DistributionGroup) groupBy: DistributionGroup,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
   ): Promise<ColorBucket[]> {
-    return this.ratings.distribution(ctx, asOf ?? today(), groupBy);
+    return this.statistics.distribution(ctx, asOf ?? today(), groupBy);
   }
 
   @Query(() => [UsccScalar], { description: 'Hub-internal (@inaccessible): rated subjects with one of `colors` on some day of [from, to].' })
@@ -40,7 +44,7 @@ export class RatingResolver {
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
   ): Promise<string[]> {
-    return this.ratings.subjectsColoredBetween(ctx, colors, from, to);
+    return this.statistics.subjectsColoredBetween(ctx, colors, from, to);
   }
 
   @Query(() => [CreditColor], {
@@ -53,7 +57,7 @@ export class RatingResolver {
     @Arg('usccs', () => [String]) usccs: string[],
     @Arg('asOf', () => DateScalar) asOf: string,
   ): Promise<(CreditColor | null)[]> {
-    return this.ratings.colorsAmong(ctx, usccs, asOf);
+    return this.statistics.colorsAmong(ctx, usccs, asOf);
   }
 
   @Query(() => [String], { description: 'Hub-internal (@inaccessible): those of `usccs` rated on `asOf`.' })
@@ -63,7 +67,7 @@ export class RatingResolver {
     @Arg('usccs', () => [String]) usccs: string[],
     @Arg('asOf', () => DateScalar) asOf: string,
   ): Promise<string[]> {
-    return this.ratings.ratedAmong(ctx, usccs, asOf);
+    return this.subjects.ratedAmong(ctx, usccs, asOf);
   }
 
   @Query(() => [SubjectHalfYearSnapshot], {
@@ -80,7 +84,7 @@ export class RatingResolver {
 
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })
   enrollRatedSubject(@Ctx() ctx: HubContext, @Arg('input', () => EnrollRatedSubjectInput) input: EnrollRatedSubjectInput): Promise<EnvCredit> {
-    return this.ratings.enroll(ctx, input);
+    return this.enrolment.enroll(ctx, input);
   }
 
   @Mutation(() => DesignateFrontRunnerPayload, {

@@ -23,7 +23,9 @@ import { noticeBureau } from './notice-issuer';
 import { signedNoticePath } from './notice-link';
 import { rewardRefusal } from '../rules/reward-bar';
 import type { PolicyService } from './policy.service';
-import { ratingBasis, type RatingService } from './rating.service';
+import type { CurrentRatingService } from './current-rating.service';
+import { ratingBasis } from './rating-basis.mapper';
+import type { SubjectScopeService } from './subject-scope.service';
 import { policyOn, ratingOn, type Rating, type RatingBasis } from '../rules/scoring';
 
 const MAX_TEXT = 2000;
@@ -156,11 +158,23 @@ function noticeOf(plan: EventPlan, frequencies: readonly InspectionFrequencyEnti
 
 /** Records scored events with their notices, and voids them (the voiding is kept with the event). */
 export class CreditEventService {
+  /** The subject in the caller's scope (read or locked) and the refresh of its stored rating. */
+  private readonly ratings: Pick<SubjectScopeService, 'subject' | 'lockSubject'> & Pick<CurrentRatingService, 'refresh' | 'refreshFrom' | 'refreshMany'>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
-    private readonly ratings: RatingService,
-  ) {}
+    subjects: SubjectScopeService,
+    current: CurrentRatingService,
+  ) {
+    this.ratings = {
+      subject: subjects.subject.bind(subjects),
+      lockSubject: subjects.lockSubject.bind(subjects),
+      refresh: current.refresh.bind(current),
+      refreshFrom: current.refreshFrom.bind(current),
+      refreshMany: current.refreshMany.bind(current),
+    };
+  }
 
   /** The subject's events, voided ones included, oldest first; null when out of scope or unrated. */
   async eventsOf(ctx: HubContext, uscc: string): Promise<CreditEvent[] | null> {

@@ -5,13 +5,13 @@ import { CreditNoticeEntity } from '../entities/credit-notice.entity';
 import type { CreditNotice } from '../types/record-credit-event.payload';
 import { renderNoticeHtml, type NoticeFacts } from '../rules/credit-notice';
 import { signedNoticePath } from './notice-link';
-import type { RatingService } from './rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 
 /** Issued credit record notices, read back as issued: as GraphQL and as a printable HTML page. */
 export class CreditNoticeService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ratings: RatingService,
+    private readonly subjects: SubjectScopeService,
   ) {}
 
   /** The notice with this number; null when unknown or its subject is outside the caller's district. */
@@ -40,7 +40,7 @@ export class CreditNoticeService {
     if (number.length > 64) return null;
     const manager = await readManager(ctx, this.dataSource);
     const row = await manager.getRepository(CreditNoticeEntity).findOneBy({ number });
-    if (!row || !(await this.ratings.subject(ctx, row.uscc))) return null;
+    if (!row || !(await this.subjects.subject(ctx, row.uscc))) return null;
     ctx.touchedUsccs.add(row.uscc);
     return row;
   }

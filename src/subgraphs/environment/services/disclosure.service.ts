@@ -19,7 +19,7 @@ import { ReviewDecision } from '../types/objection.type';
 import { toCreditEvent } from './credit-event.mapper';
 import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
-import type { RatingService } from './rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 import { policyOn } from '../rules/scoring';
 
 function toRepair(row: CreditRepairEntity): CreditRepair {
@@ -45,7 +45,7 @@ export class DisclosureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
-    private readonly ratings: RatingService,
+    private readonly subjects: SubjectScopeService,
   ) {}
 
   /**
@@ -62,7 +62,7 @@ export class DisclosureService {
     if (day !== now && ctx.principal.role === 'PUBLIC') {
       throw forbidden('the public sees the penalties published today; a repaired penalty is withdrawn from public view (ask without asOf)');
     }
-    const subject = await this.ratings.subject(ctx, uscc);
+    const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [events, repairs] = await Promise.all([creditEventsLoader(ctx, this.dataSource).load(uscc), repairsLoader(ctx, this.dataSource).load(uscc)]);
     const repaired = new Set(repairs.filter((r) => r.status === RepairStatus.APPROVED && (r.decidedOn === null || r.decidedOn <= day)).map((r) => r.eventId));
@@ -85,7 +85,7 @@ export class DisclosureService {
 
   /** Staff view: the disclosure state of every published penalty, with its latest repair application. */
   async disclosuresOf(ctx: HubContext, uscc: string): Promise<PenaltyDisclosure[] | null> {
-    const subject = await this.ratings.subject(ctx, uscc);
+    const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const day = today();
     const [events, repairs, policies] = await Promise.all([
@@ -124,7 +124,7 @@ export class DisclosureService {
     if (appliedOn > today()) throw badInput(`appliedOn ${appliedOn} is in the future`);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const event = await manager.getRepository(CreditEventEntity).findOneBy({ id: eventId });
-      const subject = event && (await this.ratings.lockSubject(manager, ctx, event.uscc));
+      const subject = event && (await this.subjects.lockSubject(manager, ctx, event.uscc));
       if (!event || !subject) throw notFound(`credit event ${input.eventId} does not exist`);
       this.requirePublished(event, appliedOn);
       const policy = policyOn(await this.policies.policiesFor(ctx, subject.subjectKind), event.occurredOn);
@@ -149,7 +149,7 @@ export class DisclosureService {
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(CreditRepairEntity);
       const row = await repository.findOneBy({ id });
-      const subject = row && (await this.ratings.lockSubject(manager, ctx, row.uscc));
+      const subject = row && (await this.subjects.lockSubject(manager, ctx, row.uscc));
       if (!row || !subject) throw notFound(`credit repair application ${input.applicationId} does not exist`);
       if (row.status !== RepairStatus.PENDING) throw badInput(`credit repair application ${id} was already decided (${row.status})`);
       Object.assign(row, {

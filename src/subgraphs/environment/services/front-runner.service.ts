@@ -9,9 +9,11 @@ import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import type { DesignateFrontRunnerInput, DesignateFrontRunnerPayload, FrontRunnerDesignation } from '../types/front-runner.type';
 import { requiredText } from './ids';
 import type { PolicyService } from './policy.service';
-import { scoredEvents, type RatingService } from './rating.service';
+import type { CurrentRatingService } from './current-rating.service';
+import { scoredEvents } from './rating-basis.mapper';
+import type { RatingService } from './rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 import { frontRunnerLapse, frontRunnerPeriods, policyOn } from '../rules/scoring';
-
 
 /**
  * Environmental front-runner designations (DOMAIN.md §3, §10): GREEN for a subject rated for at least
@@ -22,6 +24,8 @@ export class FrontRunnerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
+    private readonly subjects: SubjectScopeService,
+    private readonly current: CurrentRatingService,
     private readonly ratings: RatingService,
   ) {}
 
@@ -31,7 +35,7 @@ export class FrontRunnerService {
    * start). Null when the subject is not rated. Batched: the rating basis's loaders already hold the rows.
    */
   async designationsOf(ctx: HubContext, uscc: string): Promise<FrontRunnerDesignation[] | null> {
-    const subject = await this.ratings.subject(ctx, uscc);
+    const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [policies, { events }, rows] = await Promise.all([
       this.policies.policiesFor(ctx, subject.subjectKind),
@@ -53,7 +57,7 @@ export class FrontRunnerService {
     const designatedOn = input.designatedOn ?? today();
     if (designatedOn > today()) throw badInput(`designatedOn ${designatedOn} is in the future`);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
-      const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
+      const subject = await this.subjects.lockSubject(manager, ctx, input.uscc);
       if (!subject) throw badInput(`${input.uscc} is not a rated subject`);
       if (designatedOn < subject.ratedFrom) throw badInput(`designatedOn ${designatedOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
       const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
@@ -79,7 +83,7 @@ export class FrontRunnerService {
       if (holding) throw badInput(`${input.uscc} is already a front-runner since ${holding.from}`);
       const row = repository.create({ uscc: input.uscc, designatedOn, decisionNo, designatedBy: ctx.principal.clientId });
       await repository.save(row);
-      const rating = await this.ratings.refresh(manager, ctx, subject);
+      const rating = await this.current.refresh(manager, ctx, subject);
       return {
         designation: { id: String(row.id), uscc: row.uscc, designatedOn, decisionNo, lapsedOn: null },
         ratingAfter: rating && { ...rating, ratedOn: today() },

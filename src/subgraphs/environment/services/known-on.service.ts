@@ -9,7 +9,9 @@ import type { CreditEvent } from '../types/credit-event.type';
 import type { EnvCredit } from '../types/env-credit.type';
 import { toCreditEvent } from './credit-event.mapper';
 import type { PolicyService } from './policy.service';
-import { ratingBasis, voidedOn, type RatingService } from './rating.service';
+import { ratingBasis, voidedOn } from './rating-basis.mapper';
+import type { RatingService } from './rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 import { colorHistory, ratingOn, type HistoryEvent } from '../rules/scoring';
 
 /**
@@ -22,12 +24,13 @@ export class KnownOnService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
+    private readonly subjects: SubjectScopeService,
     private readonly ratings: RatingService,
   ) {}
 
   private async known(ctx: HubContext, uscc: string, knownOn: IsoDate) {
     if (knownOn > today()) throw badInput(`knownOn ${knownOn} is in the future (today is ${today()}); the hub cannot say what it will know`);
-    const subject = await this.ratings.subject(ctx, uscc);
+    const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [policies, events, designations] = await Promise.all([
       this.policies.policiesFor(ctx, subject.subjectKind),

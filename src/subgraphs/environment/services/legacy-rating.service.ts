@@ -9,7 +9,7 @@ import type { ImportLegacyRatingsInput, ImportLegacyRatingsPayload, LegacyRating
 import { subjectVisible } from '../../../shared/auth/subject-scope';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { requiredText } from './ids';
-import type { RatingService } from './rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 
 export const LEGACY_SCALE = 'ANNUAL_100';
 const MAX_ROWS = 1000;
@@ -30,11 +30,11 @@ export function legacyColor(score: number): CreditColor {
 export class LegacyRatingService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ratings: RatingService,
+    private readonly subjects: SubjectScopeService,
   ) {}
 
   async ratingsOf(ctx: HubContext, uscc: string): Promise<LegacyRating[] | null> {
-    if (!(await this.ratings.subject(ctx, uscc))) return null;
+    if (!(await this.subjects.subject(ctx, uscc))) return null;
     return (await legacyRatingsLoader(ctx, this.dataSource).load(uscc)).map((row) => ({
       year: row.year,
       scale: row.scale,

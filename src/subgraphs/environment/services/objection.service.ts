@@ -12,7 +12,8 @@ import { toCreditEvent } from './credit-event.mapper';
 import { objectionDeadline } from '../rules/credit-notice';
 import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
-import type { RatingService } from './rating.service';
+import type { CurrentRatingService } from './current-rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 import type { SnapshotService } from './snapshot.service';
 import { policyOn } from '../rules/scoring';
 
@@ -39,13 +40,14 @@ export class ObjectionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
-    private readonly ratings: RatingService,
+    private readonly subjects: SubjectScopeService,
+    private readonly current: CurrentRatingService,
     private readonly events: CreditEventService,
     private readonly snapshots: SnapshotService,
   ) {}
 
   async objectionsOf(ctx: HubContext, uscc: string): Promise<Objection[] | null> {
-    if (!(await this.ratings.subject(ctx, uscc))) return null;
+    if (!(await this.subjects.subject(ctx, uscc))) return null;
     return (await objectionsLoader(ctx, this.dataSource).load(uscc)).map(toObjection);
   }
 
@@ -57,7 +59,7 @@ export class ObjectionService {
     if (filedOn > today()) throw badInput(`filedOn ${filedOn} is in the future`);
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const event = await manager.getRepository(CreditEventEntity).findOneBy({ id: eventId });
-      const subject = event && (await this.ratings.lockSubject(manager, ctx, event.uscc));
+      const subject = event && (await this.subjects.lockSubject(manager, ctx, event.uscc));
       if (!event || !subject) throw notFound(`credit event ${input.eventId} does not exist`);
       if (event.voidedAt) throw badInput(`credit event ${eventId} is voided; there is nothing to object to`);
       const policy = policyOn(await this.policies.policiesFor(ctx, subject.subjectKind), event.servedOn);
@@ -84,7 +86,7 @@ export class ObjectionService {
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(ObjectionEntity);
       const objection = await repository.findOneBy({ id });
-      const subject = objection && (await this.ratings.lockSubject(manager, ctx, objection.uscc));
+      const subject = objection && (await this.subjects.lockSubject(manager, ctx, objection.uscc));
       if (!objection || !subject) throw notFound(`objection ${input.objectionId} does not exist`);
       if (objection.status !== ObjectionStatus.UNDER_REVIEW) throw badInput(`objection ${id} was already decided (${objection.status} on ${objection.reviewedOn})`);
       const upheld = input.decision === ReviewDecision.UPHOLD;
@@ -103,7 +105,7 @@ export class ObjectionService {
         return { objection: toObjection(objection), event: voided.event, ratingAfter: voided.ratingAfter };
       }
       const event = await manager.getRepository(CreditEventEntity).findOneByOrFail({ id: objection.eventId });
-      const ratingAfter = await this.ratings.refresh(manager, ctx, subject);
+      const ratingAfter = await this.current.refresh(manager, ctx, subject);
       return { objection: toObjection(objection), event: toCreditEvent(event), ratingAfter: ratingAfter && { ...ratingAfter, ratedOn: today() } };
     });
   }

@@ -15,7 +15,9 @@ import { readManager } from '../../../shared/read-snapshot';
 import type { HalfYearSnapshot } from '../types/env-credit.type';
 import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
-import { ratingBasis, type RatingService } from './rating.service';
+import { ratingBasis } from './rating-basis.mapper';
+import type { RatingService } from './rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
 import { ratingOn, type RatingBasis } from '../rules/scoring';
 
 /** Subjects per batch when a whole half-year is snapshotted. */
@@ -73,12 +75,13 @@ export class SnapshotService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
+    private readonly subjects: SubjectScopeService,
     private readonly ratings: RatingService,
   ) {}
 
   /** Every half-year end since the subject was rated, up to today: stored where taken, derived otherwise. */
   async snapshotsOf(ctx: HubContext, uscc: string): Promise<CreditSnapshot[] | null> {
-    const subject = await this.ratings.subject(ctx, uscc);
+    const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [{ basis }, stored] = await Promise.all([this.ratings.basisOf(ctx, subject), storedSnapshotsLoader(ctx, this.dataSource).load(uscc)]);
     return snapshotSeries(basis, stored, today());
@@ -116,7 +119,7 @@ export class SnapshotService {
             correctedOn: row.correctedOn, originalColor: (row.original?.color as CreditColor | undefined) ?? null, originalConsecutiveRed: row.original?.consecutiveRed ?? null,
           };
         }
-        const visible = await this.ratings.subject(ctx, subject.uscc);
+        const visible = await this.subjects.subject(ctx, subject.uscc);
         if (!visible) return null;
         const { basis } = await this.ratings.basisOf(ctx, visible);
         const last = snapshotSeries(basis, stored, periodEnd).at(-1);
