@@ -12,7 +12,6 @@ import { readManager } from '../../../shared/read-snapshot';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
-import type { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 import { creditEventsLoader, frontRunnerLoader, ratedSubjectLoader } from '../loaders/environment.loader';
 import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import type { ColorChangeCause, CreditColorChange } from '../types/credit-history.type';
@@ -24,13 +23,13 @@ import {
   colorHistory,
   colorPeriods,
   colorSinceOn,
-  frontRunnerPeriods,
   nextChangeAfter,
+  ratingBasis,
   ratingOn,
+  scoredEvents,
   type HistoryEvent,
   type Rating,
   type RatingBasis,
-  type ScoredEvent,
 } from '../rules/scoring';
 import { dayColorsSql, SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
 
@@ -42,25 +41,12 @@ function districtName(code: string): string | null {
   return classifyDistrict(code)?.name ?? PROVINCES[code.slice(0, 2)] ?? null;
 }
 
-/** Events that count for scoring: every event not voided. */
-export function scoredEvents<E extends CreditEventEntity>(events: readonly E[]): E[] {
-  return events.filter((event) => event.voidedAt === null);
-}
+// Pure scoring functions that other services import from here; they live in rules/scoring.
+export { ratingBasis, scoredEvents };
 
 /** The day an event was voided, in the hub's calendar (UTC, like `today()`). */
 export function voidedOn(event: CreditEventEntity): IsoDate | null {
   return event.voidedAt ? new Date(event.voidedAt).toISOString().slice(0, 10) : null;
-}
-
-/** What a subject's rating on any date depends on, from its stored rows. */
-export function ratingBasis(
-  ratedFrom: IsoDate,
-  policies: readonly ScoringPolicyEntity[],
-  events: readonly CreditEventEntity[],
-  designations: readonly FrontRunnerEntity[],
-): RatingBasis {
-  const counted: (ScoredEvent & { occurredOn: IsoDate })[] = scoredEvents(events);
-  return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted, policies) };
 }
 
 /** True when the row's materialised rating holds on `day` (computed on or before it, no change due yet). */
@@ -241,22 +227,16 @@ export class RatingService {
     // One connection serves the transaction: its statements go one after the other.
     const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
     const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
-    return this.refreshFrom(manager, ctx, subject, events, designations);
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    return this.refreshWith(manager, ctx, subject, ratingBasis(subject.ratedFrom, policies, events, designations));
   }
 
   /**
-   * `refresh` from the subject's rows as the caller's transaction holds them (what it read and what
-   * it wrote since), without reading them again: a recorded event costs no second read of the events.
+   * `refresh` from a rating basis the caller already holds: built inside its transaction from the
+   * locked subject's rows as that transaction read and wrote them (recordCreditEvent's checks build
+   * it with the event they accept), so nothing is read again. One UPDATE; returns today's rating.
    */
-  async refreshFrom(
-    manager: EntityManager,
-    ctx: HubContext,
-    subject: RatedSubjectEntity,
-    events: readonly CreditEventEntity[],
-    designations: readonly FrontRunnerEntity[],
-  ): Promise<Rating | null> {
-    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
-    const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
+  async refreshWith(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity, basis: RatingBasis): Promise<Rating | null> {
     const day = today();
     const rating = ratingOn(basis, day);
     await manager.getRepository(RatedSubjectEntity).update(
