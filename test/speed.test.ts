@@ -26,6 +26,18 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   return seen;
 }
 
+/** The statements each department's database (and the read snapshot's pool) receives while `work` runs. */
+async function statementsByOwner(work: () => Promise<unknown>): Promise<Record<string, string[]>> {
+  const seen: Record<string, string[]> = Object.fromEntries(['snapshot', ...DEPARTMENTS].map((owner) => [owner, []]));
+  const stop = StatementCounter.observe((owner, sql) => seen[owner]?.push(sql));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
 /** Marks every subject's stored rating as due for a refresh: the next reads must derive it from the events. */
 async function expireMaterialisedRatings(): Promise<void> {
   await hub.sql(`UPDATE environment.rated_subject SET current_on = DATE '2000-01-01', next_change_on = DATE '2000-01-02'`);
@@ -146,5 +158,98 @@ describe('recordCreditEvent', () => {
     );
     expect(answer!.data!.recordCreditEvent.ratingAfter).toEqual(derived.data!.enterprise.envCredit);
     expect(check.data!.enterprise.envCredit).toEqual(derived.data!.enterprise.envCredit);
+  });
+
+  it('sends an exact number of statements to each department for one event, and stores what it answers', async () => {
+    const RECORD = `mutation R($input: RecordCreditEventInput!) {
+      recordCreditEvent(input: $input) {
+        event { id type points occurredOn servedOn validFrom validUntil publicUntil }
+        ratingBefore { color score ratedOn } ratingAfter { color score ratedOn } notice { number text eventId issuedOn }
+      }
+    }`;
+    const today = new Date().toISOString().slice(0, 10);
+    const [uscc, warmUp] = [rated[rated.length - 2], rated[rated.length - 3]];
+    // Warm-up: the API key, the rule tables and today's measure catalogue are read once per process.
+    const first = await hub.request(RECORD, { input: { uscc: warmUp, type: 'WARNING', occurredOn: today } }, { key: 'demo-env-admin' });
+    expect(first.errors).toBeUndefined();
+    type Recorded = {
+      recordCreditEvent: {
+        event: { id: string; type: string; points: number; occurredOn: string; servedOn: string; validFrom: string; validUntil: string; publicUntil: string | null };
+        ratingBefore: { color: string; score: number; ratedOn: string } | null;
+        ratingAfter: { color: string; score: number; ratedOn: string };
+        notice: { number: string; text: string; eventId: string; issuedOn: string };
+      };
+    };
+    let answer: GraphqlResponse<Recorded> | undefined;
+    const statements = await statementsByOwner(
+      async () => (answer = await hub.request<Recorded>(RECORD, { input: { uscc, type: 'WARNING', occurredOn: today, decisionNo: 'SPEED-1', description: 'speed test' } }, { key: 'demo-env-admin' })),
+    );
+    expect(answer!.errors).toBeUndefined();
+    const counts = Object.fromEntries(Object.entries(statements).map(([owner, sqls]) => [owner, sqls.length]));
+    const selects = statements.environment.filter((sql) => /^\s*SELECT/i.test(sql));
+    // environment: the rule tables' version check; in the transaction, the subject locked, then its
+    // events and designations read (after the lock: a concurrent recording has committed by then),
+    // the event inserted, today's rating updated from the basis the checks built, the notice and
+    // the audit outbox row inserted, COMMIT; then the outbox taken into the audit chain (SELECT, DELETE).
+    // market: the registration (the notice's name) and its list entries; credit: its list entries and
+    // its rule tables' version check (the measure catalogue). Nothing from finance, no read snapshot.
+    // Before the split of CreditEventService.record into rules/credit-event, the service's writes and
+    // rules/credit-notice: the same 12 statements (5 SELECT) in environment. The two SELECTs the
+    // rating refresh repeated (the subject's credit_event and front_runner rows) were dropped by
+    // 2864e24 (RatingService.refreshFrom), with the notice's look-up before its insert: 15 before that.
+    expect(counts).toEqual({ snapshot: 0, environment: 12, market: 2, credit: 2, finance: 0 });
+    expect(selects).toHaveLength(5);
+    expect(statements.environment.filter((sql) => /FROM "environment"\."(credit_event|front_runner)"/.test(sql))).toHaveLength(2);
+
+    // The answer, and the rows written, are what they were.
+    const recorded = answer!.data!.recordCreditEvent;
+    const id = Number(recorded.event.id);
+    expect(recorded.event).toMatchObject({ type: 'WARNING', occurredOn: today, servedOn: today, validFrom: today });
+    expect(recorded.event.points).toBeLessThan(0);
+    expect(recorded.event.publicUntil! > today).toBe(true);
+    expect(recorded.notice).toMatchObject({ number: `ECN-${today.slice(0, 4)}-${String(id).padStart(6, '0')}`, eventId: recorded.event.id, issuedOn: today });
+    expect(recorded.ratingAfter.ratedOn).toBe(today);
+    expect(recorded.ratingAfter.score).toBe(recorded.ratingBefore!.score + recorded.event.points);
+    const [event] = await hub.sql<Record<string, unknown>>(
+      `SELECT uscc, type, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn", to_char(served_on, 'YYYY-MM-DD') AS "servedOn", points,
+              to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", to_char(publicity_until, 'YYYY-MM-DD') AS "publicityUntil",
+              decision_no AS "decisionNo", description, to_char(known_on, 'YYYY-MM-DD') AS "knownOn", voided_at AS "voidedAt"
+         FROM environment.credit_event WHERE id = $1`,
+      [id],
+    );
+    expect(event).toEqual({
+      uscc,
+      type: 'WARNING',
+      occurredOn: today,
+      servedOn: today,
+      points: recorded.event.points,
+      validFrom: today,
+      validUntil: recorded.event.validUntil,
+      publicityUntil: recorded.event.publicUntil,
+      decisionNo: 'SPEED-1',
+      description: 'speed test',
+      knownOn: today,
+      voidedAt: null,
+    });
+    const [notice] = await hub.sql<{ number: string; uscc: string; text: string }>(`SELECT number, uscc, text FROM environment.credit_notice WHERE event_id = $1`, [id]);
+    expect(notice).toEqual({ number: recorded.notice.number, uscc, text: recorded.notice.text });
+    const ratingRow = () =>
+      hub.sql<Record<string, unknown>>(
+        `SELECT current_color AS color, current_score AS score, to_char(current_on, 'YYYY-MM-DD') AS "on",
+                to_char(current_since, 'YYYY-MM-DD') AS since, to_char(next_change_on, 'YYYY-MM-DD') AS "nextChange"
+           FROM environment.rated_subject WHERE uscc = $1`,
+        [uscc],
+      );
+    const [stored] = await ratingRow();
+    expect(stored).toMatchObject({ color: recorded.ratingAfter.color, score: recorded.ratingAfter.score, on: today });
+    // The rating row is the one derived from every stored event: stale, read again, it is stored the same.
+    await expireMaterialisedRatings();
+    const derived = await hub.request<{ enterprise: { envCredit: { color: string; score: number } } }>(
+      `query C($u: USCC!) { enterprise(uscc: $u) { envCredit { color score } } }`,
+      { u: uscc },
+      { key: 'demo-env-admin' },
+    );
+    expect(derived.data!.enterprise.envCredit).toEqual({ color: recorded.ratingAfter.color, score: recorded.ratingAfter.score });
+    expect((await ratingRow())[0]).toEqual(stored);
   });
 });

@@ -59,6 +59,15 @@ export function lastHalfYearEndBefore(date: IsoDate): IsoDate {
   return halfYearOf(date).snapshotDay;
 }
 
+/**
+ * A half-year named `2026-H1` or `2026-H2` exactly (the exports' `--period`), or null: no other
+ * spelling, no surrounding spaces, unlike `parseHalfYear`.
+ */
+export function halfYearNamed(code: string): HalfYear | null {
+  const match = /^(\d{4})-H([12])$/.exec(code);
+  return match ? halfYearOf(`${match[1]}-${match[2] === '1' ? '01' : '07'}-01`) : null;
+}
+
 const PERIOD = /^(\d{4})-(?:(H1|H2)|(01-01\/\1-06-30|07-01\/\1-12-31))$/;
 
 /**

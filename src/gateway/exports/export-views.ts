@@ -3,6 +3,7 @@ import { PUBLIC_PRINCIPAL, type Principal } from '../../shared/auth/principal';
 import { today } from '../../shared/dates';
 import { CITY_DISTRICTS } from '../../shared/divisions';
 import { badInput } from '../../shared/errors';
+import { halfYearNamed } from '../../shared/half-year';
 import { usccProblem } from '../../shared/uscc';
 
 /** Runs one GraphQL query through the gateway as `principal` and returns its data (errors thrown as HubErrors). */
@@ -87,14 +88,6 @@ async function* searchPages(run: QueryRunner, principal: Principal, query: strin
 
 const districtName = (code: string) => CITY_DISTRICTS[code] ?? '';
 
-/** `2026-H2` → the deciding snapshot day and the half-year's first day (DOMAIN.md §6). */
-export function halfYear(period: string): { snapshotDay: string; firstDay: string } | null {
-  const match = /^(\d{4})-H([12])$/.exec(period);
-  if (!match) return null;
-  const year = Number(match[1]);
-  return match[2] === '1' ? { snapshotDay: `${year - 1}-12-31`, firstDay: `${year}-01-01` } : { snapshotDay: `${year}-06-30`, firstDay: `${year}-07-01` };
-}
-
 /** The public rating list: every subject rated today with its colour, as PUBLIC sees it (DOMAIN.md §7). */
 const publicRatings: ExportView = {
   name: 'public-ratings',
@@ -123,7 +116,7 @@ const surcharges: ExportView = {
   columns: ['period', 'uscc', 'name', 'districtCode', 'districtName', 'sewageSurchargePerCubicMetre', 'electricitySurchargePerKwh', 'basis'],
   check(parameters) {
     if (!parameters.period) throw badInput('period is required: the half-year as YYYY-H1 or YYYY-H2, e.g. 2026-H2', { argument: 'period' });
-    const days = halfYear(parameters.period);
+    const days = halfYearNamed(parameters.period);
     if (!days) throw badInput(`period "${parameters.period}" must be a half-year as YYYY-H1 or YYYY-H2, e.g. 2026-H2`, { argument: 'period' });
     if (days.snapshotDay >= today()) throw badInput(`period ${parameters.period} is not decided yet: its deciding day ${days.snapshotDay} has not passed`, { argument: 'period' });
   },

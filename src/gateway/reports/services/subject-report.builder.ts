@@ -1,6 +1,7 @@
 import type { Principal } from '../../../shared/auth/principal';
 import { addMonths, type IsoDate } from '../../../shared/dates';
 import { notFound } from '../../../shared/errors';
+import { halfYearEnds } from '../../../shared/half-year';
 import type { ApiError, HubApi } from '../../hub-api';
 
 /** What a credit report states, as the requester's role may read it; stored as canonical JSON and signed. */
@@ -86,15 +87,6 @@ interface Answer {
   eventTypeCatalog?: { code: string; nameZh: string }[] | null;
 }
 
-/** 30 June and 31 December after `from` up to `to` (inclusive), oldest first. */
-export function halfYearEnds(from: IsoDate, to: IsoDate): IsoDate[] {
-  const ends: IsoDate[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    for (const end of [`${year}-06-30`, `${year}-12-31`]) if (end > from && end <= to) ends.push(end);
-  }
-  return ends;
-}
-
 /** The query a report is built from: only fields of the client-facing API, asked as the requester. */
 export function subjectReportQuery(points: number): string {
   const history = Array.from({ length: points }, (_, i) => `h${i}: envCredit(asOf: $d${i}) { color score ratedOn }`).join('\n    ');
@@ -134,7 +126,8 @@ function withheldFields(errors: ApiError[]): string[] {
  */
 export async function buildSubjectReport(api: HubApi, principal: Principal, uscc: string, asOf: IsoDate): Promise<SubjectReportContent> {
   const from = addMonths(asOf, -36);
-  const ends = halfYearEnds(from, asOf).filter((end) => end !== asOf);
+  // The half-year ends after `from` and before `asOf` (whose rating the report states already).
+  const ends = halfYearEnds(from, asOf).filter((end) => end !== from && end !== asOf);
   const variables: Record<string, unknown> = { uscc, asOf };
   ends.forEach((end, i) => (variables[`d${i}`] = end));
   const answer = await api.execute<Answer>(principal, subjectReportQuery(ends.length), variables);

@@ -3,6 +3,7 @@ import type { CreditColor } from '../../../shared/credit-color';
 import { PUNISHMENT_LISTS, punishmentListingsOn, type ListingFact } from '../../../shared/list-types';
 import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
+import type { Rating } from './scoring';
 
 /** A catalogue measure as the notice states it: what, who implements it, on what basis. */
 export interface NoticeMeasure {
@@ -70,6 +71,78 @@ export function noticeMeasures(color: CreditColor, listings: readonly ListingFac
 
 export function noticeNumber(year: string, eventId: number): string {
   return `ECN-${year}-${String(eventId).padStart(6, '0')}`;
+}
+
+/**
+ * What the notice of a stored event is composed from, all known before it is issued: the event row
+ * (its id numbers the notice), its type, the colours it states, and the facts of the issue day.
+ */
+export interface NoticeSource {
+  event: {
+    id: number;
+    uscc: string;
+    decisionNo: string | null;
+    occurredOn: IsoDate;
+    servedOn: IsoDate;
+    points: number;
+    validFrom: IsoDate;
+    validUntil: IsoDate;
+    publicityUntil: IsoDate | null;
+  };
+  eventType: { code: string; nameZh: string };
+  /** The rating the day the event's validity starts, without the event and with it. */
+  ratingBefore: Rating | null;
+  ratingAfter: Rating;
+  objectionDays: number;
+  /** Registered name (market supervision), null when unregistered. */
+  subjectName: string | null;
+  /** The subject's entries on other departments' lists. */
+  listings: readonly ListingFact[];
+  /** The measure catalogue in force on the issue day. */
+  catalog: readonly CatalogueMeasure[];
+  /** The inspection frequencies in force on the issue day. */
+  frequencies: readonly { color: string; multiplier: string }[];
+  bureau: string;
+  issuedOn: IsoDate;
+}
+
+/** A composed notice, as the credit_notice row stores it. */
+export interface ComposedNotice {
+  number: string;
+  eventId: number;
+  uscc: string;
+  text: string;
+  /** The facts as a plain object (a type literal, not the interface), as the jsonb column stores them. */
+  facts: { [K in keyof NoticeFacts]: NoticeFacts[K] };
+}
+
+/** The credit record notice (告知书) of a stored event: its number, facts and text. */
+export function composeNotice(source: NoticeSource): ComposedNotice {
+  const { event, eventType, ratingBefore, ratingAfter, issuedOn } = source;
+  const number = noticeNumber(issuedOn.slice(0, 4), event.id);
+  const facts: NoticeFacts = {
+    number,
+    uscc: event.uscc,
+    subjectName: source.subjectName,
+    bureau: source.bureau,
+    issuedOn,
+    decisionNo: event.decisionNo,
+    eventType: eventType.code,
+    eventName: eventType.nameZh,
+    occurredOn: event.occurredOn,
+    servedOn: event.servedOn,
+    points: event.points,
+    validFrom: event.validFrom,
+    validUntil: event.validUntil,
+    colorBefore: ratingBefore?.color ?? null,
+    colorAfter: ratingAfter.color,
+    scoreAfter: ratingAfter.score,
+    objectionDays: source.objectionDays,
+    inspectionMultiplier: source.frequencies.find((f) => f.color === ratingAfter.color)?.multiplier ?? null,
+    publicUntil: event.publicityUntil,
+    measures: noticeMeasures(ratingAfter.color, source.listings, issuedOn, source.catalog),
+  };
+  return { number, eventId: event.id, uscc: event.uscc, text: composeNoticeText(facts), facts: { ...facts } };
 }
 
 /** The last day an objection can be filed. */

@@ -96,6 +96,22 @@ export function frontRunnerPeriods(
   return periods;
 }
 
+/** Events that count for scoring: every event not voided. */
+export function scoredEvents<E extends { voidedAt: unknown }>(events: readonly E[]): E[] {
+  return events.filter((event) => event.voidedAt === null);
+}
+
+/** What a subject's rating on any date depends on, from its stored rows (voided events left out). */
+export function ratingBasis(
+  ratedFrom: IsoDate,
+  policies: readonly (ScoringPolicy & FrontRunnerPolicy)[],
+  events: readonly (ScoredEvent & { occurredOn: IsoDate; voidedAt: unknown })[],
+  designations: readonly { designatedOn: IsoDate }[],
+): RatingBasis {
+  const counted = scoredEvents(events);
+  return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted, policies) };
+}
+
 /**
  * The day a designation lapses: when the first deduction dated inside its clean window (the policy's
  * clean months before the designation, and any time after it) takes effect, whenever it was recorded;

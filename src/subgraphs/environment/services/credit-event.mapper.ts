@@ -1,5 +1,11 @@
+import type { IsoDate } from '../../../shared/dates';
 import type { CreditEventEntity } from '../entities/credit-event.entity';
 import type { CreditEvent } from '../types/credit-event.type';
+
+/** The day an event was voided, in the hub's calendar (UTC, like `today()`). */
+export function voidedOn(event: CreditEventEntity): IsoDate | null {
+  return event.voidedAt ? new Date(event.voidedAt).toISOString().slice(0, 10) : null;
+}
 
 /** The GraphQL view of a stored event. */
 export function toCreditEvent(row: CreditEventEntity): CreditEvent {
@@ -16,7 +22,7 @@ export function toCreditEvent(row: CreditEventEntity): CreditEvent {
     knownOn: row.knownOn,
     voided: row.voidedAt !== null,
     voidReason: row.voidReason,
-    voidedOn: row.voidedAt ? new Date(row.voidedAt).toISOString().slice(0, 10) : null,
+    voidedOn: voidedOn(row),
     publicUntil: row.publicityUntil ?? null,
   };
 }

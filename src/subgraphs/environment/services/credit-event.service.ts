@@ -4,8 +4,8 @@ import { facts as subjectFacts, subjectVisible, type CatalogueMeasure, type Subj
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { DEFAULT_LIST_PAGE, listConnection } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
-import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
-import { badInput, HubError, notFound } from '../../../shared/errors';
+import { today, type IsoDate } from '../../../shared/dates';
+import { badInput, notFound, type HubError } from '../../../shared/errors';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { parseId } from './ids';
 import { CreditNoticeEntity } from '../entities/credit-notice.entity';
@@ -18,39 +18,38 @@ import type { CreditEvent, CreditEventConnection } from '../types/credit-event.t
 import type { RecordCreditEventInput, VoidCreditEventInput } from '../types/record-credit-event.input';
 import type { RecordCreditEventPayload, VoidCreditEventPayload } from '../types/record-credit-event.payload';
 import { toCreditEvent } from './credit-event.mapper';
-import { composeNoticeText, noticeMeasures, noticeNumber, type NoticeFacts } from '../rules/credit-notice';
+import { composeNotice } from '../rules/credit-notice';
+import { checkEvent, inputDateRefusal, noRatingTodayRefusal, notRatedRefusal, optionalText, type AcceptedEvent, type EventRefusal } from '../rules/credit-event';
 import { noticeBureau } from './notice-issuer';
 import { signedNoticePath } from './notice-link';
-import { rewardRefusal } from '../rules/reward-bar';
 import type { PolicyService } from './policy.service';
 import type { CurrentRatingService } from './current-rating.service';
-import { ratingBasis } from './rating-basis.mapper';
 import type { SubjectScopeService } from './subject-scope.service';
-import { policyOn, ratingOn, type Rating, type RatingBasis } from '../rules/scoring';
+import { ratingBasis, ratingOn, type Rating } from '../rules/scoring';
 
-const MAX_TEXT = 2000;
+/** The error a refusal of the event rules is answered with (its code and message, as the rule names them). */
+function refusalError(refusal: EventRefusal): HubError {
+  return badInput(refusal.message);
+}
 
-function optionalText(value: string | null | undefined, name: string): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed.length > MAX_TEXT) throw badInput(`${name} is longer than ${MAX_TEXT} characters`);
-  return trimmed || null;
+/** A text input trimmed (null when empty); BAD_USER_INPUT when too long. */
+function textOrRefuse(value: string | null | undefined, name: string): string | null {
+  const checked = optionalText(value, name);
+  if ('refusal' in checked) throw refusalError(checked.refusal);
+  return checked.text;
 }
 
 function asEnvCredit(rating: Rating | null, ratedOn: string) {
   return rating && { color: rating.color, score: rating.score, ratedOn };
 }
 
-/** What one event's checks produced: the row to store and what its notice states. */
+/** An event the rules accepted, with the row to store and what its notice needs. */
 interface EventPlan {
   subject: RatedSubjectEntity;
+  /** The row to store (its id is set once stored). */
   event: CreditEventEntity;
-  eventType: EventTypeEntity;
-  basisBefore: RatingBasis;
-  /** The rating basis with the event: today's rating is refreshed from it, without reading the events again. */
-  basisAfter: RatingBasis;
-  noticeBefore: Rating | null;
-  noticeAfter: Rating;
-  objectionDays: number;
+  /** What the rules accepted: the event's type, the rating bases without and with it, the notice's colours. */
+  accepted: AcceptedEvent<EventTypeEntity>;
   /** What other departments hold about the subject: its name and list entries, the measure catalogue. */
   others: OtherFacts;
 }
@@ -108,15 +107,6 @@ export type RecordOutcome =
 const NOT_STORED: RecordOutcome = Object.freeze({ stored: false });
 const UNRATED: RecordOutcome = Object.freeze({ unrated: true });
 
-/** Checks of the input's own dates against today; a message, or null when they are fine. */
-function inputDateProblem(input: RecordCreditEventInput, asOf: IsoDate): string | null {
-  if (input.occurredOn > asOf) return `occurredOn ${input.occurredOn} is in the future (today is ${asOf})`;
-  const servedOn = input.servedOn ?? input.occurredOn;
-  if (servedOn < input.occurredOn) return `servedOn ${servedOn} is before occurredOn ${input.occurredOn}`;
-  if (servedOn > asOf) return `servedOn ${servedOn} is in the future (today is ${asOf})`;
-  return null;
-}
-
 function groupBy<T extends { uscc: string }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -127,58 +117,38 @@ function groupBy<T extends { uscc: string }>(rows: T[]): Map<string, T[]> {
   return groups;
 }
 
-/** The notice (告知书) row of a stored event (its id numbers the notice). */
+/** The notice (告知书) row of a stored event (its id numbers the notice), composed by rules/credit-notice. */
 function noticeOf(plan: EventPlan, frequencies: readonly InspectionFrequencyEntity[], asOf: IsoDate) {
-  const { event, eventType, noticeBefore, noticeAfter, others } = plan;
-  const number = noticeNumber(asOf.slice(0, 4), event.id);
-  const facts: NoticeFacts = {
-    number,
-    uscc: event.uscc,
+  const { event, accepted, others } = plan;
+  return composeNotice({
+    event,
+    eventType: accepted.eventType,
+    ratingBefore: accepted.noticeBefore,
+    ratingAfter: accepted.noticeAfter,
+    objectionDays: accepted.objectionDays,
     subjectName: others.record.name,
+    listings: others.record.listings,
+    catalog: others.catalog,
+    frequencies,
     bureau: noticeBureau(),
     issuedOn: asOf,
-    decisionNo: event.decisionNo,
-    eventType: eventType.code,
-    eventName: eventType.nameZh,
-    occurredOn: event.occurredOn,
-    servedOn: event.servedOn,
-    points: event.points,
-    validFrom: event.validFrom,
-    validUntil: event.validUntil,
-    colorBefore: noticeBefore?.color ?? null,
-    colorAfter: noticeAfter.color,
-    scoreAfter: noticeAfter.score,
-    objectionDays: plan.objectionDays,
-    inspectionMultiplier: frequencies.find((f) => f.color === noticeAfter.color)?.multiplier ?? null,
-    publicUntil: event.publicityUntil,
-    measures: noticeMeasures(noticeAfter.color, others.record.listings, asOf, others.catalog),
-  };
-  return { number, eventId: event.id, uscc: event.uscc, text: composeNoticeText(facts), facts: { ...facts } };
+  });
 }
 
 /** Records scored events with their notices, and voids them (the voiding is kept with the event). */
 export class CreditEventService {
-  /** The subject in the caller's scope (read or locked) and the refresh of its stored rating. */
-  private readonly ratings: Pick<SubjectScopeService, 'subject' | 'lockSubject'> & Pick<CurrentRatingService, 'refresh' | 'refreshFrom' | 'refreshMany'>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyService,
-    subjects: SubjectScopeService,
-    current: CurrentRatingService,
-  ) {
-    this.ratings = {
-      subject: subjects.subject.bind(subjects),
-      lockSubject: subjects.lockSubject.bind(subjects),
-      refresh: current.refresh.bind(current),
-      refreshFrom: current.refreshFrom.bind(current),
-      refreshMany: current.refreshMany.bind(current),
-    };
-  }
+    /** The subject in the caller's scope, read or locked. */
+    private readonly subjects: SubjectScopeService,
+    /** The refresh of the subject's stored current rating, before each write commits. */
+    private readonly current: CurrentRatingService,
+  ) {}
 
   /** The subject's events, voided ones included, oldest first; null when out of scope or unrated. */
   async eventsOf(ctx: HubContext, uscc: string): Promise<CreditEvent[] | null> {
-    if (!(await this.ratings.subject(ctx, uscc))) return null;
+    if (!(await this.subjects.subject(ctx, uscc))) return null;
     const rows = await creditEventsLoader(ctx, this.dataSource).load(uscc);
     return rows.map(toCreditEvent);
   }
@@ -193,32 +163,37 @@ export class CreditEventService {
   /**
    * Validates the event against the catalogue and policy versions in force on its date, stores it
    * with its points, validity and publicity fixed, refreshes the materialised rating and issues the
-   * notice, all in one transaction. Nothing is written when any check fails.
+   * notice, all in one transaction. Nothing is written when any check fails. Three parts: the facts
+   * are loaded here (other departments' before the transaction, the locked subject's rows inside
+   * it), the pure rules of rules/credit-event decide (`plan`), and the writes follow: the event row,
+   * today's rating from the basis the rules built (nothing read again), the notice that
+   * rules/credit-notice composes; writeTransaction adds the audit outbox row.
    */
   async record(ctx: HubContext, input: RecordCreditEventInput): Promise<RecordCreditEventPayload> {
     const asOf = today();
-    const dateProblem = inputDateProblem(input, asOf);
-    if (dateProblem) throw badInput(dateProblem);
+    const dateRefusal = inputDateRefusal(input, asOf);
+    if (dateRefusal) throw refusalError(dateRefusal);
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
     const others = (await otherFactsFor(ctx, [input], asOf)).get(input.uscc)!;
     return writeTransaction(ctx, this.dataSource, async (manager) => {
-      const subject = await this.ratings.lockSubject(manager, ctx, input.uscc);
-      if (!subject) throw badInput(`${input.uscc} is not a rated subject; enrol it with enrollRatedSubject first`);
+      const subject = await this.subjects.lockSubject(manager, ctx, input.uscc);
+      if (!subject) throw refusalError(notRatedRefusal(input.uscc));
+      // Read after the lock: a concurrent recording of the same subject has committed by now.
       const eventRepository = manager.getRepository(CreditEventEntity);
       const existing = await eventRepository.find({ where: { uscc: input.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
       const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
       const planned = await this.plan(ctx, subject, existing, designations, input, asOf, others);
-      const before = ratingOn(planned.basisBefore, asOf);
+      if ('refusal' in planned) throw refusalError(planned.refusal);
       await eventRepository.save(planned.event);
-      // The subject's rows are locked: what was read plus the event just stored is what a re-read would return.
-      const after = await this.ratings.refreshFrom(manager, ctx, subject, [...existing, planned.event], designations);
-      if (!after) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
+      // The subject's rows are locked: the basis the rules built (what was read plus the event) is what a re-read would give.
+      const after = await this.current.refreshWith(manager, ctx, subject, planned.accepted.basisAfter);
+      if (!after) throw refusalError(noRatingTodayRefusal(input.uscc, asOf));
       const notice = noticeOf(planned, frequencies, asOf);
       // insert, not save: a new notice number, so save's look-up of an existing row is wasted.
       await manager.getRepository(CreditNoticeEntity).insert(notice as QueryDeepPartialEntity<CreditNoticeEntity>);
       return {
         event: toCreditEvent(planned.event),
-        ratingBefore: asEnvCredit(before, asOf),
+        ratingBefore: asEnvCredit(planned.accepted.ratingBefore, asOf),
         ratingAfter: { ...after, ratedOn: asOf },
         notice: { number: notice.number, text: notice.text, uscc: input.uscc, eventId: String(planned.event.id), issuedOn: asOf, htmlPath: `/notices/${notice.number}`, printUrl: signedNoticePath(notice.number) },
       };
@@ -237,8 +212,8 @@ export class CreditEventService {
   async recordMany(ctx: HubContext, inputs: readonly RecordCreditEventInput[], options: { skipRecorded: boolean }): Promise<RecordOutcome[]> {
     const asOf = today();
     const results: RecordOutcome[] = inputs.map((input) => {
-      const problem = inputDateProblem(input, asOf);
-      return problem ? { refused: problem } : NOT_STORED;
+      const refusal = inputDateRefusal(input, asOf);
+      return refusal ? { refused: refusal.message } : NOT_STORED;
     });
     const candidates = await this.ratedAmong(inputs.filter((_, i) => !('refused' in results[i])).map((input) => input.uscc));
     // Only rated subjects' events are planned: other departments are asked about those alone (an
@@ -282,15 +257,14 @@ export class CreditEventService {
           results[index] = { recorded: true };
           continue;
         }
-        try {
-          const plan = await this.plan(ctx, subject, existing, designationsOf.get(input.uscc) ?? [], input, asOf, othersOf.get(input.uscc)!);
-          existing.push(plan.event);
-          eventsOf.set(input.uscc, existing);
-          planned.push({ index, plan });
-        } catch (error) {
-          if (!(error instanceof HubError)) throw error;
-          results[index] = { refused: error.message };
+        const plan = await this.plan(ctx, subject, existing, designationsOf.get(input.uscc) ?? [], input, asOf, othersOf.get(input.uscc)!);
+        if ('refusal' in plan) {
+          results[index] = { refused: plan.refusal.message };
+          continue;
         }
+        existing.push(plan.event);
+        eventsOf.set(input.uscc, existing);
+        planned.push({ index, plan });
       }
       if (planned.length === 0) return results;
       await manager.getRepository(CreditEventEntity).insert(planned.map(({ plan }) => plan.event));
@@ -298,7 +272,7 @@ export class CreditEventService {
       // The jsonb facts are a plain object, which insert's deep-partial entity type does not describe.
       await manager.getRepository(CreditNoticeEntity).insert(notices as QueryDeepPartialEntity<CreditNoticeEntity>[]);
       const touched = [...new Set(planned.map(({ plan }) => plan.subject.uscc))];
-      await this.ratings.refreshMany(
+      await this.current.refreshMany(
         manager,
         ctx,
         touched.map((uscc) => ({ subject: subjectOf.get(uscc)!, events: eventsOf.get(uscc)!, designations: designationsOf.get(uscc) ?? [] })),
@@ -333,8 +307,9 @@ export class CreditEventService {
   }
 
   /**
-   * The checks of one event against the locked subject, its stored (and already planned) events and
-   * the policy in force, and the event row to store; throws BAD_USER_INPUT naming what is wrong.
+   * The checks of one event (rules/credit-event, pure) against the locked subject, its stored (and
+   * already planned) events and designations, the policy and catalogue of its kind and the other
+   * departments' facts; the row to store when accepted, else the refusal naming the broken rule.
    */
   private async plan(
     ctx: HubContext,
@@ -344,102 +319,38 @@ export class CreditEventService {
     input: RecordCreditEventInput,
     asOf: IsoDate,
     others: OtherFacts,
-  ): Promise<EventPlan> {
-    const servedOn = input.servedOn ?? input.occurredOn;
-    const decisionNo = optionalText(input.decisionNo, 'decisionNo');
-    const description = optionalText(input.description, 'description');
-    if (input.occurredOn < subject.ratedFrom) {
-      throw badInput(`occurredOn ${input.occurredOn} is before ${input.uscc} was rated (${subject.ratedFrom})`);
-    }
-    const eventType = await this.policies.eventTypeOn(ctx, subject.subjectKind, input.type, input.occurredOn);
-    if (!eventType) {
-      const known = await this.policies.eventTypeCodes(ctx, subject.subjectKind);
-      throw badInput(`unknown event type "${input.type}" for ${subject.subjectKind} on ${input.occurredOn}; known types: ${known.join(', ')}`);
-    }
-    const points = input.points ?? eventType.defaultPoints;
-    if (points < eventType.minPoints || points > eventType.maxPoints) {
-      throw badInput(`points ${points} are outside the range ${eventType.minPoints}..${eventType.maxPoints} allowed for ${input.type}`);
-    }
-    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
-    const policy = policyOn(policies, input.occurredOn);
-    if (!policy) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${input.occurredOn}`);
-    let publicityUntil: string | null = null;
-    if (points < 0) {
-      const months = input.publicityMonths ?? eventType.publicityMonths ?? policy.publicityMaxMonths;
-      if (months < policy.publicityMinMonths || months > policy.publicityMaxMonths) {
-        throw badInput(`publicityMonths ${months} is outside ${policy.publicityMinMonths}..${policy.publicityMaxMonths} months`);
-      }
-      publicityUntil = addMonths(input.occurredOn, months);
-    } else if (input.publicityMonths != null) {
-      throw badInput(`publicityMonths applies to penalties only; ${input.type} with ${points} points is not published`);
-    }
-
-    const live = existing.filter((e) => e.voidedAt === null);
-    if (decisionNo && live.some((e) => e.type === input.type && e.decisionNo === decisionNo)) {
-      throw badInput(`${input.type} of decision ${decisionNo} is already recorded for ${input.uscc}`);
-    }
-    if (eventType.oncePerMonths) {
-      const windowStart = addMonths(input.occurredOn, -eventType.oncePerMonths);
-      const windowEnd = addMonths(input.occurredOn, eventType.oncePerMonths);
-      const clash = live.find((e) => e.type === input.type && e.occurredOn > windowStart && e.occurredOn < windowEnd);
-      if (clash) {
-        throw badInput(`${input.type} is allowed once per ${eventType.oncePerMonths} months; ${input.uscc} already has one on ${clash.occurredOn}`);
-      }
-    }
-
-    const validFrom = addDays(input.occurredOn, policy.validityOffsetDays);
+  ): Promise<EventPlan | { refusal: EventRefusal }> {
+    // The policy tables are read once per request (already, for the inspection frequencies): no statement here.
+    const [eventTypes, policies] = await Promise.all([this.policies.eventTypesFor(ctx, subject.subjectKind), this.policies.policiesFor(ctx, subject.subjectKind)]);
+    const checked = checkEvent({
+      input,
+      asOf,
+      subject,
+      eventTypes,
+      policies,
+      events: existing,
+      designations,
+      listings: others.record.listings,
+      catalogOn: others.catalogOn,
+    });
+    if (checked.refusal) return { refusal: checked.refusal };
     const event = this.dataSource.getRepository(CreditEventEntity).create({
-      uscc: input.uscc,
-      type: input.type,
-      occurredOn: input.occurredOn,
-      servedOn,
-      points,
-      validFrom,
-      validUntil: addMonths(validFrom, eventType.validityMonths),
-      forcedColor: eventType.forcedColor,
-      decisionNo,
-      description,
-      publicityUntil,
+      ...checked.accepted.event,
       recordedBy: ctx.principal.clientId,
       // Known to the hub from today (DOMAIN.md §10): answers "as known on" an earlier day leave it out.
       knownOn: today(),
-      voidedAt: null,
-      voidReason: null,
     });
-    const basisBefore = ratingBasis(subject.ratedFrom, policies, existing, designations);
-    if (points > 0) {
-      // Rewards are barred for some colours and while the subject is on a punishment list (DOMAIN.md §10).
-      const colorThen = ratingOn(basisBefore, input.occurredOn)?.color ?? null;
-      const refusal = rewardRefusal(input.uscc, input.type, input.occurredOn, colorThen, others.record.listings, others.catalogOn(input.occurredOn));
-      if (refusal) throw badInput(refusal);
-    }
-    const basisAfter = ratingBasis(subject.ratedFrom, policies, [...existing, event], designations);
-    // The notice states the event's own effect: the colour the day its validity starts, without and with it.
-    const noticeBefore = ratingOn(basisBefore, validFrom);
-    const noticeAfter = ratingOn(basisAfter, validFrom);
-    if (!noticeAfter) throw badInput(`no scoring policy for ${subject.subjectKind} is in force on ${validFrom}`);
-    if (!ratingOn(basisAfter, asOf)) throw badInput(`${input.uscc} has no rating on ${asOf}: no scoring policy is in force`);
-    return {
-      subject,
-      event,
-      eventType,
-      basisBefore,
-      basisAfter,
-      noticeBefore,
-      noticeAfter,
-      objectionDays: policyOn(policies, servedOn)?.objectionDays ?? policy.objectionDays,
-      others,
-    };
+    return { subject, event, accepted: checked.accepted, others };
   }
 
   /** ENV_ADMIN: voids an event with its reason; the rating is recomputed from its start. */
   async voidEvent(ctx: HubContext, input: VoidCreditEventInput): Promise<VoidCreditEventPayload> {
-    const reason = optionalText(input.reason, 'reason');
+    const reason = textOrRefuse(input.reason, 'reason');
     if (!reason) throw badInput('reason must say why the event is voided');
     const id = parseId(input.eventId, 'eventId');
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const found = await manager.getRepository(CreditEventEntity).findOneBy({ id });
-      const subject = found && (await this.ratings.lockSubject(manager, ctx, found.uscc));
+      const subject = found && (await this.subjects.lockSubject(manager, ctx, found.uscc));
       if (!found || !subject) throw notFound(`credit event ${input.eventId} does not exist`);
       return this.voidLocked(manager, ctx, subject, id, reason);
     });
@@ -458,7 +369,7 @@ export class CreditEventService {
     event.voidedAt = new Date();
     event.voidReason = reason;
     await repository.update({ id }, { voidedAt: event.voidedAt, voidReason: reason });
-    const after = await this.ratings.refresh(manager, ctx, subject);
+    const after = await this.current.refresh(manager, ctx, subject);
     return { event: toCreditEvent(event), ratingBefore: asEnvCredit(before, asOf), ratingAfter: asEnvCredit(after, asOf) };
   }
 

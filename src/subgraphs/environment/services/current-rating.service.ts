@@ -18,7 +18,7 @@ import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { colorSinceOn, nextChangeAfter, ratingOn, type Rating, type RatingBasis } from '../rules/scoring';
 import type { PolicyService } from './policy.service';
-import { ratingBasis } from './rating-basis.mapper';
+import { ratingBasis } from '../rules/scoring';
 
 /** True when the row's materialised rating holds on `day` (computed on or before it, no change due yet). */
 export function materialisedOn(subject: RatedSubjectEntity, day: IsoDate): boolean {
@@ -105,22 +105,16 @@ export class CurrentRatingService {
     // One connection serves the transaction: its statements go one after the other.
     const events = await manager.getRepository(CreditEventEntity).find({ where: { uscc: subject.uscc }, order: { occurredOn: 'ASC', id: 'ASC' } });
     const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: subject.uscc } });
-    return this.refreshFrom(manager, ctx, subject, events, designations);
+    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
+    return this.refreshWith(manager, ctx, subject, ratingBasis(subject.ratedFrom, policies, events, designations));
   }
 
   /**
-   * `refresh` from the subject's rows as the caller's transaction holds them (what it read and what
-   * it wrote since), without reading them again: a recorded event costs no second read of the events.
+   * `refresh` from a rating basis the caller already holds: built inside its transaction from the
+   * locked subject's rows as that transaction read and wrote them (recordCreditEvent's checks build
+   * it with the event they accept), so nothing is read again. One UPDATE; returns today's rating.
    */
-  async refreshFrom(
-    manager: EntityManager,
-    ctx: HubContext,
-    subject: RatedSubjectEntity,
-    events: readonly CreditEventEntity[],
-    designations: readonly FrontRunnerEntity[],
-  ): Promise<Rating | null> {
-    const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
-    const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
+  async refreshWith(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity, basis: RatingBasis): Promise<Rating | null> {
     const day = today();
     const rating = ratingOn(basis, day);
     await manager.getRepository(RatedSubjectEntity).update({ uscc: subject.uscc }, { ...currentColumns(basis, day, rating), ratingVersion: () => 'rating_version + 1' });

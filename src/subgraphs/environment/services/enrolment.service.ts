@@ -17,7 +17,7 @@ import type { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.inpu
 import type { EnvCredit } from '../types/env-credit.type';
 import { currentColumns } from './current-rating.service';
 import { SUBJECT_KINDS, type PolicyService } from './policy.service';
-import { ratingBasis } from './rating-basis.mapper';
+import { ratingBasis } from '../rules/scoring';
 
 /** Brings subjects into the rating scope (ENV_ADMIN's `enrollRatedSubject`). */
 export class EnrolmentService {

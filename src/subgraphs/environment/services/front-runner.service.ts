@@ -10,7 +10,7 @@ import type { DesignateFrontRunnerInput, DesignateFrontRunnerPayload, FrontRunne
 import { requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import type { CurrentRatingService } from './current-rating.service';
-import { scoredEvents } from './rating-basis.mapper';
+import { scoredEvents } from '../rules/scoring';
 import type { RatingService } from './rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
 import { frontRunnerLapse, frontRunnerPeriods, policyOn } from '../rules/scoring';

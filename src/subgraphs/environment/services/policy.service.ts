@@ -44,6 +44,12 @@ export class PolicyService {
     return policies.filter((policy) => policy.subjectKind === subjectKind);
   }
 
+  /** Every version of every event type of `subjectKind`, in the stored order (recordCreditEvent's checks). */
+  async eventTypesFor(ctx: HubContext, subjectKind: string): Promise<EventTypeEntity[]> {
+    const { eventTypes } = await policyTablesLoader(ctx, this.dataSource).load('all');
+    return eventTypes.filter((type) => type.subjectKind === subjectKind);
+  }
+
   /** The catalogue version of `code` for `subjectKind` in force on `date`, or undefined. */
   async eventTypeOn(ctx: HubContext, subjectKind: string, code: string, date: IsoDate): Promise<EventTypeEntity | undefined> {
     const { eventTypes } = await policyTablesLoader(ctx, this.dataSource).load('all');

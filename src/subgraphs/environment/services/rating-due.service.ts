@@ -6,7 +6,7 @@ import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import type { PolicyService } from './policy.service';
-import { ratingBasis } from './rating-basis.mapper';
+import { ratingBasis } from '../rules/scoring';
 import { colorSinceOn, nextChangeAfter, ratingOn } from '../rules/scoring';
 
 /** Subjects per transaction. */

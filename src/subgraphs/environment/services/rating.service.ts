@@ -17,10 +17,10 @@ import { creditEventsLoader, frontRunnerLoader } from '../loaders/environment.lo
 import { colorHistory, colorPeriods, nextChangeAfter, ratingOn, type HistoryEvent, type RatingBasis } from '../rules/scoring';
 import type { ColorChangeCause, CreditColorChange } from '../types/credit-history.type';
 import type { ColorPeriod, CurrentColorPeriod, EnvCredit } from '../types/env-credit.type';
-import { toCreditEvent } from './credit-event.mapper';
+import { toCreditEvent, voidedOn } from './credit-event.mapper';
 import { materialisedOn, type CurrentRatingService } from './current-rating.service';
 import type { PolicyService } from './policy.service';
-import { ratingBasis, voidedOn } from './rating-basis.mapper';
+import { ratingBasis } from '../rules/scoring';
 import type { SubjectScopeService } from './subject-scope.service';
 
 /** Ratings derived from stored events: as of any date, as a timeline and as a history. */

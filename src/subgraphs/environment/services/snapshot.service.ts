@@ -15,7 +15,7 @@ import { readManager } from '../../../shared/read-snapshot';
 import type { HalfYearSnapshot } from '../types/env-credit.type';
 import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
-import { ratingBasis } from './rating-basis.mapper';
+import { ratingBasis } from '../rules/scoring';
 import type { RatingService } from './rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
 import { ratingOn, type RatingBasis } from '../rules/scoring';
