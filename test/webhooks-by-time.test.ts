@@ -2,7 +2,15 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type WebhookConfig } from '../src/shared/config';
 import { addDays, today } from '../src/shared/dates';
-import { CreateWebhookSubscriptionDocument, DefineMeasureDocument, RecordEventDocument, type WebhookSubscriptionInput } from './generated/graphql';
+import {
+  AddMarketListingDocument,
+  AddScoringPolicyVersionDocument,
+  CreateWebhookSubscriptionDocument,
+  DefineMeasureDocument,
+  EnvCreditHistoryDocument,
+  RecordEventDocument,
+  type WebhookSubscriptionInput,
+} from './generated/graphql';
 import { ratedEnterprise } from './support/fixtures';
 import { startTestHub, type CallOptions, type TestHub } from './support/test-hub';
 import { waitFor, WebhookReceiver } from './support/webhook-receiver';
@@ -73,13 +81,13 @@ const bodies = (endpoint: WebhookReceiver, secret: string): Body[] =>
     (entry) => new Webhook(secret).verify(entry.body, { 'webhook-id': entry.id, 'webhook-timestamp': entry.timestamp, 'webhook-signature': entry.signature }) as Body,
   );
 
-/** Waits until graphile-worker has run (and removed) the job of `key`: a job that tells nothing leaves nothing else to wait for. */
+/** Waits until graphile-worker has run (and removed) the job of `key` (`<task>:<detail>`): a job that tells nothing leaves nothing else to wait for. */
 async function jobDone(key: string): Promise<void> {
   await waitFor(`job ${key} run`, async () => {
     const [{ count }] = await hub.sql<{ count: number }>(`SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE key = $1`, [key]);
     return count === 0;
   });
-  const [{ failed }] = await hub.sql<{ failed: number }>(`SELECT count(*)::int AS failed FROM graphile_worker.jobs WHERE task_identifier = 'measures_due' AND last_error IS NOT NULL`);
+  const [{ failed }] = await hub.sql<{ failed: number }>(`SELECT count(*)::int AS failed FROM graphile_worker.jobs WHERE task_identifier = $1 AND last_error IS NOT NULL`, [key.split(':')[0]]);
   expect(failed).toBe(0);
 }
 
@@ -251,5 +259,172 @@ describe('retention of webhook messages and the delivery log', () => {
     expect(loadConfig({}).webhooks.retentionDays).toBe(90);
     expect(() => loadConfig({ HUB_WEBHOOK_RETENTION_DAYS: '0' })).toThrow(/HUB_WEBHOOK_RETENTION_DAYS/);
     expect(() => loadConfig({ HUB_WEBHOOK_RETENTION_DAYS: '1.5' })).toThrow(/HUB_WEBHOOK_RETENTION_DAYS/);
+  });
+});
+
+const SET_RULE = `mutation R($input: SetRestrictionRuleInput!) { setRestrictionRule(input: $input) { triggerKind triggerValue level effectiveFrom } }`;
+
+/** A new version of the bank restriction table from `effectiveFrom`, set by the credit office as an administrator would. */
+async function setRestrictionRule(triggerKind: 'COLOR' | 'LISTING', triggerValue: string, level: string, effectiveFrom: string) {
+  const response = await hub.request(SET_RULE, { input: { triggerKind, triggerValue, level, legalBasis: '连银发〔2027〕5号', effectiveFrom } }, CREDIT_OFFICE);
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+}
+
+/** The RESTRICTION_CHANGED messages `endpoint` received, effective on `day`, as [uscc, level, previousLevel]. */
+const restrictionsOn = (endpoint: WebhookReceiver, secret: string, day: string) =>
+  bodies(endpoint, secret)
+    .filter((b) => b.type === 'RESTRICTION_CHANGED' && b.data.effectiveOn === day)
+    .map((b) => [b.data.uscc, b.data.level, b.data.previousLevel])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+describe('bank restrictions changed by a restriction-table version on its day (the daily restrictions_due job)', () => {
+  it('tells RESTRICTION_CHANGED with the levels the new version gives, to the subscribers that may see the subject, once, and nothing for subjects it does not change', async () => {
+    const tomorrow = addDays(today(), 1);
+    // YELLOW (3 points): no restriction today (DOMAIN.md §5: banks restrict from RED).
+    const yellow = await ratedEnterprise(hub, { district: '320706' });
+    await record(yellow, 'SUSPENSION_ORDER');
+    // RED (2 points): RESTRICTED today and tomorrow; the new versions do not concern it.
+    const red = await ratedEnterprise(hub, { district: '320706' });
+    await record(red, 'SUSPENSION_ORDER');
+    await record(red, 'WARNING');
+    // BLUE, unlisted: nothing either day.
+    const blue = await ratedEnterprise(hub, { district: '320706' });
+    // BLUE, on market supervision's abnormal-operations list since today: a list no rule reads yet.
+    const abnormal = await ratedEnterprise(hub, { district: '320703' });
+    const listed = await hub.execute(
+      AddMarketListingDocument,
+      { input: { uscc: abnormal, listType: 'ABNORMAL_OPERATIONS', reason: '未按期公示年报', documentNo: '连市监〔2026〕8号', listedOn: today() } },
+      { key: 'demo-market' },
+    );
+    expect(listed.errors).toBeUndefined();
+    const ours = [yellow, red, blue, abnormal];
+
+    const bankEndpoint = await receiver();
+    const bank = await subscribe(BANK, { url: bankEndpoint.url, eventTypes: ['RESTRICTION_CHANGED'], usccs: ours });
+    // A bank whose watch-list holds only subjects the new versions do not change.
+    const otherBankEndpoint = await receiver();
+    const otherBank = await subscribe(BANK, { url: otherBankEndpoint.url, eventTypes: ['RESTRICTION_CHANGED'], usccs: [red, blue] });
+    // The bureau, for the 连云区 district only (the YELLOW subject is in 海州区).
+    const districtEndpoint = await receiver();
+    const district = await subscribe(ADMIN, { url: districtEndpoint.url, eventTypes: ['RESTRICTION_CHANGED'], districtCode: '320703' });
+
+    // From tomorrow the table restricts YELLOW subjects and the abnormal-operations list.
+    await setRestrictionRule('COLOR', 'YELLOW', 'RESTRICTED', tomorrow);
+    await setRestrictionRule('LISTING', 'ABNORMAL_OPERATIONS', 'RESTRICTED', tomorrow);
+
+    // Today's run: the versions are not in force yet, nothing changes.
+    await hub.hub.webhooks!.queueDueRestrictions(today());
+    await jobDone(`restrictions_due:${today()}`);
+    expect(restrictionsOn(bankEndpoint, bank.secret, tomorrow)).toEqual([]);
+
+    await hub.hub.webhooks!.queueDueRestrictions(tomorrow);
+    const told = await waitFor('the restrictions of the new versions', () => {
+      const got = restrictionsOn(bankEndpoint, bank.secret, tomorrow);
+      return got.length === 2 && got;
+    });
+    expect(told).toEqual(
+      [
+        [yellow, 'RESTRICTED', 'NONE'],
+        [abnormal, 'RESTRICTED', 'NONE'],
+      ].sort((a, b) => a[0].localeCompare(b[0])),
+    );
+    const yellowBody = bodies(bankEndpoint, bank.secret).find((b) => b.data.uscc === yellow && b.data.effectiveOn === tomorrow)!;
+    expect(yellowBody).toEqual({ type: 'RESTRICTION_CHANGED', timestamp: expect.any(String), data: { uscc: yellow, effectiveOn: tomorrow, level: 'RESTRICTED', previousLevel: 'NONE' } });
+    // The district subscription hears of its own district's subject only.
+    const inDistrict = await waitFor('the district subscriber', () => {
+      const got = restrictionsOn(districtEndpoint, district.secret, tomorrow);
+      return got.length > 0 && got;
+    });
+    expect(inDistrict).toEqual([[abnormal, 'RESTRICTED', 'NONE']]);
+
+    // Running the day again (an operator's re-run, a second instance), then the cron catching up from
+    // before it: nothing is written or sent again.
+    await hub.sql(`SELECT graphile_worker.add_job('restrictions_due', json_build_object('day', $1::text), job_key := 'restrictions_due:again')`, [tomorrow]);
+    await jobDone('restrictions_due:again');
+    await hub.sql(
+      `INSERT INTO gateway.webhook_job_progress (job, done_through) VALUES ('restrictions_due', $1::date)
+       ON CONFLICT (job) DO UPDATE SET done_through = EXCLUDED.done_through`,
+      [addDays(today(), -2)],
+    );
+    await hub.sql(`SELECT graphile_worker.add_job('restrictions_due', json_build_object('_cron', json_build_object('ts', $1::text)), job_key := 'restrictions_due:cron')`, [
+      `${addDays(tomorrow, 2)}T00:15:00.000Z`,
+    ]);
+    await jobDone('restrictions_due:cron');
+    const [{ doneThrough }] = await hub.sql<{ doneThrough: string }>(`SELECT done_through::text AS "doneThrough" FROM gateway.webhook_job_progress WHERE job = 'restrictions_due'`);
+    expect(doneThrough).toBe(addDays(tomorrow, 2));
+    const rows = await hub.sql<{ uscc: string; effective_on: string; level: string; previous_level: string }>(
+      `SELECT uscc, effective_on::text, level, previous_level FROM gateway.webhook_timed_restriction WHERE uscc = ANY($1::varchar[]) ORDER BY uscc`,
+      [ours],
+    );
+    expect(rows).toEqual(
+      [
+        { uscc: yellow, effective_on: tomorrow, level: 'RESTRICTED', previous_level: 'NONE' },
+        { uscc: abnormal, effective_on: tomorrow, level: 'RESTRICTED', previous_level: 'NONE' },
+      ].sort((a, b) => a.uscc.localeCompare(b.uscc)),
+    );
+    const [{ messages }] = await hub.sql<{ messages: number }>(
+      `SELECT count(*)::int AS messages FROM gateway.webhook_message WHERE source_department = 'finance:calendar' AND uscc = ANY($1::varchar[])`,
+      [ours],
+    );
+    // The first bank (two subjects) and the district subscription (one).
+    expect(messages).toBe(3);
+    // Let anything wrongly queued arrive: each change came once, and nothing of the unchanged subjects.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(restrictionsOn(bankEndpoint, bank.secret, tomorrow)).toHaveLength(2);
+    expect(bodies(bankEndpoint, bank.secret).filter((b) => b.data.uscc === red || b.data.uscc === blue)).toEqual(
+      // RED's restriction came with its colour today (derived by the relay), not from the table.
+      bodies(bankEndpoint, bank.secret).filter((b) => b.data.uscc === red && b.data.effectiveOn === today()),
+    );
+    expect(bodies(otherBankEndpoint, otherBank.secret).filter((b) => b.data.effectiveOn === tomorrow)).toEqual([]);
+  });
+
+  it('tells the colour a scoring policy version changes on its first day (ratings_due), with the restriction it brings, once across both jobs', async () => {
+    const tomorrow = addDays(today(), 1);
+    const yellow = await ratedEnterprise(hub);
+    const red = await ratedEnterprise(hub);
+    const endpoint = await receiver();
+    const { secret } = await subscribe(BANK, { url: endpoint.url, eventTypes: ['COLOR_CHANGED', 'RESTRICTION_CHANGED'], usccs: [yellow, red] });
+    // YELLOW at 3 points and RED at 2 under the default bands.
+    await record(yellow, 'SUSPENSION_ORDER');
+    await record(red, 'SUSPENSION_ORDER');
+    await record(red, 'WARNING');
+    await waitFor('the colours of today told', () => bodies(endpoint, secret).filter((b) => b.type === 'COLOR_CHANGED').length === 3);
+
+    // From tomorrow YELLOW needs 4 points and RED 3: 3 points is RED, 2 is BLACK.
+    const policy = await hub.execute(
+      AddScoringPolicyVersionDocument,
+      { input: { subjectKind: 'ENTERPRISE', effectiveFrom: tomorrow, legalBasis: '连环发〔2027〕3号', yellowMin: 4, redMin: 3 } },
+      ADMIN,
+    );
+    expect(policy.errors).toBeUndefined();
+    await hub.hub.webhooks!.queueDueRatings(tomorrow);
+    const changed = await waitFor('the colour changes of the policy day', () => {
+      const got = bodies(endpoint, secret).filter((b) => b.data.effectiveOn === tomorrow);
+      return got.length === 4 && got;
+    });
+    const byKind = (uscc: string) => Object.fromEntries(changed.filter((b) => b.data.uscc === uscc).map((b) => [b.type, b.data]));
+    // A bank sees the colour and the restriction level of the change's day, never the score.
+    expect(byKind(yellow)).toEqual({
+      COLOR_CHANGED: { uscc: yellow, effectiveOn: tomorrow, color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' },
+      // The restriction test before made YELLOW RESTRICTED from tomorrow: RED keeps it there; the
+      // relay compares with what it told, so the level the colour brings is told once.
+      RESTRICTION_CHANGED: { uscc: yellow, effectiveOn: tomorrow, level: 'RESTRICTED', previousLevel: 'NONE' },
+    });
+    expect(byKind(red)).toEqual({
+      COLOR_CHANGED: { uscc: red, effectiveOn: tomorrow, color: 'BLACK', previousColor: 'RED', restrictionLevel: 'PROHIBITED' },
+      RESTRICTION_CHANGED: { uscc: red, effectiveOn: tomorrow, level: 'PROHIBITED', previousLevel: 'RESTRICTED' },
+    });
+    // The history names the policy as the cause.
+    const history = await hub.execute(EnvCreditHistoryDocument, { uscc: red }, ADMIN);
+    expect((history.data!.enterprise!.envCreditHistory ?? []).find((h) => h.on === tomorrow)).toMatchObject({ colorBefore: 'RED', colorAfter: 'BLACK', cause: 'POLICY' });
+
+    // The restriction job of the same day (the table changes YELLOW then) finds the YELLOW subject's
+    // level told already by the colour change and writes nothing.
+    await hub.sql(`SELECT graphile_worker.add_job('restrictions_due', json_build_object('day', $1::text), job_key := 'restrictions_due:policy')`, [tomorrow]);
+    await jobDone('restrictions_due:policy');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(bodies(endpoint, secret).filter((b) => b.data.effectiveOn === tomorrow)).toHaveLength(4);
+    const [{ rows }] = await hub.sql<{ rows: number }>(`SELECT count(*)::int AS rows FROM gateway.webhook_timed_restriction WHERE uscc = ANY($1::varchar[])`, [[yellow, red]]);
+    expect(rows).toBe(0);
   });
 });

@@ -8,8 +8,9 @@ import { GatewayAuditOutbox1766200000000 } from './1766200000000-GatewayAuditOut
 import { Webhooks1796121189916 } from './1796121189916-Webhooks';
 import { CreditReports1796121211568 } from './1796121211568-CreditReports';
 import { WebhookTimedChanges1796122500000 } from './1796122500000-WebhookTimedChanges';
+import { WebhookTimedRestrictions1796122700000 } from './1796122700000-WebhookTimedRestrictions';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time), oldest first. */
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time, restriction levels changed by time), oldest first. */
 export const gatewayMigrations = [
   CreateGateway1732400000000,
   CreateAuditLog1732600000000,
@@ -21,4 +22,5 @@ export const gatewayMigrations = [
   Webhooks1796121189916,
   CreditReports1796121211568,
   WebhookTimedChanges1796122500000,
+  WebhookTimedRestrictions1796122700000,
 ];

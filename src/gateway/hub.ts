@@ -13,6 +13,7 @@ import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedde
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
+import { ReadSnapshot } from '../shared/read-snapshot';
 import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
@@ -23,8 +24,10 @@ import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
-import { createCreditServices, priceListRoute } from '../subgraphs/credit';
+import { createCreditServices, priceListRoute, type CreditServices } from '../subgraphs/credit';
 import { createEnvironmentServices, noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
+import { createFinanceServices } from '../subgraphs/finance';
+import { CreditListType } from '../shared/list-types';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
@@ -52,7 +55,9 @@ import {
   WebhookRelayService,
   WebhookRetentionService,
   TimedMeasureChanges,
+  TimedRestrictionChanges,
   type HubRead,
+  type SubjectsWithTriggers,
   type SubscriberRead,
   type WebhookServices,
 } from './webhooks';
@@ -245,6 +250,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, subscriberReader(read));
       const environment = createEnvironmentServices(sources.environment);
       const credit = createCreditServices(sources.credit);
+      const finance = createFinanceServices(sources.finance);
       webhooks = await WebhookDispatcher.start({
         databaseUrl,
         config: config.webhooks,
@@ -252,6 +258,13 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
         refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
         timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.calendar.changeDays(from, to), relay, sources.gateway),
+        timedRestrictions: new TimedRestrictionChanges(
+          strictReader(read),
+          (from, to) => finance.calendar.changeDays(from, to),
+          subjectsWithTriggers(subjectFacts, credit),
+          relay,
+          sources.gateway,
+        ),
         retention: new WebhookRetentionService(sources.gateway, config.webhooks.retentionDays),
       });
     }
@@ -345,6 +358,25 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     await embedded?.release();
     throw error;
   }
+}
+
+/**
+ * The subjects a restriction-table trigger concerns on some day of [from, to], for the dispatcher's
+ * `restrictions_due` job: colours (environment) and market supervision's lists through hub-internal
+ * federation, as the credit office learns the subjects of its measures; the credit office's own
+ * designations from its service, as `measures_due` reads its catalogue.
+ */
+function subjectsWithTriggers(facts: FederatedSubjectFacts, credit: CreditServices): SubjectsWithTriggers {
+  const creditLists: string[] = Object.values(CreditListType);
+  return async ({ colors, listTypes }, from, to) => {
+    const marketLists = listTypes.filter((type) => !creditLists.includes(type));
+    const [colored, marketListed, designated] = await Promise.all([
+      colors.length > 0 ? facts.coloredBetween(colors, from, to, ReadSnapshot.none()) : new Set<string>(),
+      marketLists.length > 0 ? facts.marketListedBetween(marketLists, from, to, ReadSnapshot.none()) : new Set<string>(),
+      credit.listings.designatedBetween(listTypes.filter((type) => creditLists.includes(type)), from, to),
+    ]);
+    return [...colored, ...marketListed, ...designated];
+  };
 }
 
 /** Any read of the dispatcher's jobs: an answer with an error is thrown, and the job is retried. */

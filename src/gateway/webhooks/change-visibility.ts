@@ -24,16 +24,20 @@ export function mayBeTold(role: Role, type: ChangeEventType): boolean {
 /**
  * The read that checks subjects are in the subscriber's row scope and fetches the extras its role may
  * see, asked through the gateway as the subscriber: only fields its role may read are asked, and
- * shield checks them again. An answer is null for a subject outside its row scope.
+ * shield checks them again. An answer is null for a subject outside its row scope. The restriction
+ * level and the measures now are answered on `$on`: today, or the change's own day when it is later
+ * (a daily job run ahead of its day), so a message never pairs a change with an answer it predates.
  */
 export function subscriberQuery(role: Role): string {
+  const restriction = mayRead(role, 'Enterprise.creditRestriction');
+  const measures = mayRead(role, 'Enterprise.jointMeasures');
   const extras = [
-    mayRead(role, 'Enterprise.creditRestriction') ? 'creditRestriction { level }' : '',
+    restriction ? 'creditRestriction(asOf: $on) { level }' : '',
     mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period }' : '',
-    mayRead(role, 'Enterprise.jointMeasures') ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures(asOf: $on) { measure { code } }' : '',
+    measures ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures(asOf: $on) { measure { code } }' : '',
   ].filter(Boolean);
   // `$before` and `$on` are declared only where a field uses them (GraphQL refuses unused variables; an extra value is ignored).
-  const variables = mayRead(role, 'Enterprise.jointMeasures') ? '$usccs: [USCC!]!, $before: Date!, $on: Date!' : '$usccs: [USCC!]!';
+  const variables = ['$usccs: [USCC!]!', measures ? '$before: Date!' : '', restriction || measures ? '$on: Date!' : ''].filter(Boolean).join(', ');
   return `query WebhookSubjects(${variables}) { enterprises(usccs: $usccs) { uscc districtCode ${extras.join(' ')} } }`;
 }
 
@@ -48,8 +52,9 @@ export interface SubscriberView {
 }
 
 /**
- * The `data` of a webhook body: the change's facts the role may read, and the current answers of
- * related fields it may read (a bank: colour and restriction level, never the score).
+ * The `data` of a webhook body: the change's facts the role may read, and the answers of related
+ * fields it may read now, or on the change's day when later (a bank: colour and restriction level,
+ * never the score).
  */
 export function payloadData(role: Role, change: { type: string; uscc: string; effectiveOn: string; data: Record<string, unknown> }, view: SubscriberView): Record<string, unknown> {
   const data: Record<string, unknown> = { uscc: change.uscc, effectiveOn: change.effectiveOn };

@@ -9,11 +9,14 @@ import type { WebhookDeliveryService } from './services/delivery.service';
 import type { WebhookRelayService } from './services/relay.service';
 import type { WebhookRetentionService } from './services/retention.service';
 import { MEASURES_DUE_JOB, type TimedMeasureChanges } from './services/timed-measure-changes';
+import { RESTRICTIONS_DUE_JOB, type TimedRestrictionChanges } from './services/timed-restriction-changes';
 
 /** The graphile-worker task of the daily job of changes made by the passage of time. */
 export const RATINGS_DUE_TASK = 'ratings_due';
 /** The daily job of joint measures starting or ending by the calendar alone (TimedMeasureChanges). */
 export const MEASURES_DUE_TASK = MEASURES_DUE_JOB;
+/** The daily job of banks' restriction levels changed by a restriction-table version on its day (TimedRestrictionChanges). */
+export const RESTRICTIONS_DUE_TASK = RESTRICTIONS_DUE_JOB;
 /** The daily purge of messages and delivery log past the retention (WebhookRetentionService). */
 export const PURGE_TASK = 'webhook_purge';
 
@@ -26,6 +29,8 @@ export interface DispatcherOptions {
   refreshDueRatings: (day: IsoDate) => Promise<{ refreshed: number; colorChanged: number }>;
   /** Joint measures starting or ending by the calendar alone. */
   timedMeasures: TimedMeasureChanges;
+  /** Banks' restriction levels changed by a version of the restriction table on its day. */
+  timedRestrictions: TimedRestrictionChanges;
   retention: WebhookRetentionService;
 }
 
@@ -56,6 +61,9 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
  * - `measures_due` runs daily at 00:10 (cron, not backfilled: the job goes on from the day after the
  *   last it went through, so it catches up on days missed), writing joint measures that start or end
  *   by the calendar alone and queuing their messages (TimedMeasureChanges);
+ * - `restrictions_due` runs daily at 00:15, after `ratings_due` (so a colour changing the same day is
+ *   told first, with the restriction it brings, and not again), the same way: banks' restriction levels
+ *   changed by a version of the restriction table taking effect or ending (TimedRestrictionChanges);
  * - `webhook_purge` runs daily at 03:30: messages and delivery log past the retention.
  * graphile-worker's cron queues each tick once across instances (`known_crontabs`), and a job runs
  * on one worker; the jobs are safe to run twice all the same (an operator's run beside the cron's).
@@ -92,6 +100,11 @@ export class WebhookDispatcher {
       const run = await options.timedMeasures.run(day, { catchUp: byCron });
       log.info('measures changed by the calendar', { ...run });
     };
+    const restrictionsDue: Task = async (payload) => {
+      const { day, byCron } = dayOf(payload);
+      const run = await options.timedRestrictions.run(day, { catchUp: byCron });
+      log.info('restriction levels changed by the calendar', { ...run });
+    };
     const purge: Task = async () => {
       const run = await options.retention.purge();
       log.info('webhook messages past the retention purged', { ...run, cutoff: run.cutoff.toISOString() });
@@ -105,10 +118,11 @@ export class WebhookDispatcher {
         pollInterval: config.pollIntervalMs,
         noHandleSignals: true,
         logger: workerLogger,
-        taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue, [MEASURES_DUE_TASK]: measuresDue, [PURGE_TASK]: purge },
+        taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue, [MEASURES_DUE_TASK]: measuresDue, [RESTRICTIONS_DUE_TASK]: restrictionsDue, [PURGE_TASK]: purge },
         parsedCronItems: parseCronItems([
           { task: RATINGS_DUE_TASK, match: '5 0 * * *', identifier: RATINGS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RATINGS_DUE_TASK } },
           { task: MEASURES_DUE_TASK, match: '10 0 * * *', identifier: MEASURES_DUE_TASK, options: { backfillPeriod: 0, jobKey: MEASURES_DUE_TASK } },
+          { task: RESTRICTIONS_DUE_TASK, match: '15 0 * * *', identifier: RESTRICTIONS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RESTRICTIONS_DUE_TASK } },
           { task: PURGE_TASK, match: '30 3 * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0, jobKey: PURGE_TASK } },
         ]),
       });
@@ -135,6 +149,11 @@ export class WebhookDispatcher {
   /** Queues the job of measures changing by the calendar on `day` alone (an operator's re-run, or a test's given date). */
   async queueDueMeasures(day: IsoDate): Promise<void> {
     await this.runner.addJob(MEASURES_DUE_TASK, { day }, { jobKey: `${MEASURES_DUE_TASK}:${day}` });
+  }
+
+  /** Queues the job of restriction levels changing by the calendar on `day` alone (an operator's re-run, or a test's given date). */
+  async queueDueRestrictions(day: IsoDate): Promise<void> {
+    await this.runner.addJob(RESTRICTIONS_DUE_TASK, { day }, { jobKey: `${RESTRICTIONS_DUE_TASK}:${day}` });
   }
 
   /** Queues the retention purge now. */

@@ -10,6 +10,7 @@ export { WebhookDeliveryService } from './services/delivery.service';
 export { WebhookRelayService } from './services/relay.service';
 export { WebhookRetentionService } from './services/retention.service';
 export { TimedMeasureChanges } from './services/timed-measure-changes';
+export { TimedRestrictionChanges, type SubjectsWithTriggers } from './services/timed-restriction-changes';
 export type { HubRead, SubscriberRead } from './services/subscriber-read';
 export type { SubscriberView } from './change-visibility';
 

@@ -7,20 +7,19 @@ import { buildFederatedSubgraph } from '../../shared/federation';
 import { resolverContainer, type SubgraphModule } from '../../shared/subgraph';
 import { RestrictionRuleEntity } from './entities/restriction-rule.entity';
 import { financePermissions } from './permissions/finance.permissions';
+import { createFinanceServices } from './finance.services';
 import { CreditRestrictionResolver } from './resolvers/credit-restriction.resolver';
-import { CreditRestrictionService } from './services/credit-restriction.service';
 import { RestrictionRuleResolver } from './resolvers/restriction-rule.resolver';
-import { RestrictionRuleService } from './services/restriction-rule.service';
 import { FinanceEnterprise } from './types/finance-enterprise.type';
 
+export { createFinanceServices, type FinanceServices } from './finance.services';
 
 /** Finance (人民银行分支机构 and banks): credit restriction and banks' credit decisions. */
 export const financeSubgraph: SubgraphModule = {
   name: 'finance',
   database: { owner: 'finance', entities: [AuditOutboxEntity, RestrictionRuleEntity], migrations: financeMigrations },
   async build(dataSource: DataSource) {
-    const restrictions = new CreditRestrictionService(dataSource);
-    const rules = new RestrictionRuleService(dataSource);
+    const { restrictions, rules } = createFinanceServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [CreditRestrictionResolver, RestrictionRuleResolver],
       entityTypes: [FinanceEnterprise],

@@ -30,6 +30,34 @@ export class WebhookTimedChangeEntity {
   createdAt: Date;
 }
 
+/**
+ * A bank's credit-restriction level that changed for a subject by the passage of time alone (a version
+ * of the restriction table taking effect or ending), found by the daily `restrictions_due` job
+ * (TimedRestrictionChanges). The job's outbox row, as above: unique per (subject, day).
+ */
+@Entity({ name: 'webhook_timed_restriction' })
+@Unique('webhook_timed_restriction_unique', ['uscc', 'effectiveOn'])
+@Index('webhook_timed_restriction_created_idx', ['createdAt'])
+export class WebhookTimedRestrictionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  @Column({ name: 'effective_on', type: 'date' })
+  effectiveOn: string;
+
+  @Column({ type: 'varchar' })
+  level: string;
+
+  @Column({ name: 'previous_level', type: 'varchar' })
+  previousLevel: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+}
+
 /** The last day a daily job of the dispatcher went through: the next run catches up from the day after. */
 @Entity({ name: 'webhook_job_progress' })
 export class WebhookJobProgressEntity {

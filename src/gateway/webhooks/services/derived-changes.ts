@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { HUB_SYSTEM_PRINCIPAL, type Principal } from '../../../shared/auth/principal';
 import type { ChangeOutboxEntity } from '../../../shared/changes/change-outbox.entity';
-import { addDays } from '../../../shared/dates';
+import { addDays, today } from '../../../shared/dates';
 import { chunked, READ_CHUNK, type SubscriberRead } from './subscriber-read';
 
 /** A change on its way to subscribers: an outbox row, or one derived from it. */
@@ -14,13 +14,13 @@ export interface RelayedChange {
 /** The relay reading derived answers for itself (never a partner; not audited as a partner read). */
 const RELAY_PRINCIPAL: Principal = { ...HUB_SYSTEM_PRINCIPAL, clientId: 'hub:webhook-relay', clientName: 'hub webhook relay' };
 
-const DERIVED_QUERY = `query WebhookDerived($usccs: [USCC!]!, $before: Date!) {
+const DERIVED_QUERY = `query WebhookDerived($usccs: [USCC!]!, $before: Date!, $on: Date!) {
   enterprises(usccs: $usccs) {
     uscc
     restrictionBefore: creditRestriction(asOf: $before) { level }
-    restrictionNow: creditRestriction { level }
+    restrictionNow: creditRestriction(asOf: $on) { level }
     measuresBefore: jointMeasures(asOf: $before) { measure { code } }
-    measuresNow: jointMeasures { measure { code } }
+    measuresNow: jointMeasures(asOf: $on) { measure { code } }
   }
 }`;
 
@@ -41,6 +41,8 @@ const CAUSES = new Set(['COLOR_CHANGED', 'LISTING_CHANGED', 'SURCHARGE_DECIDED']
  * to hang an outbox row on; instead, when the relay takes a change of a cause, it reads the derived
  * answers now and compares them with what it saw last (gateway.webhook_*_state, updated in the relay's
  * transaction with the messages), or, the first time, with the answers of the day before the cause.
+ * A cause dated ahead (a daily job run early for its day, e.g. a scoring policy version's first day)
+ * is answered on its own day, as the relay checks its messages: the level the new colour brings then.
  * Each derived change takes the outbox id of its cause, under a source naming the deriving department
  * and the detail, so relaying the cause again cannot repeat it.
  */
@@ -70,7 +72,7 @@ export class DerivedChanges {
     }
     for (const [before, codes] of byDate) {
       for (const chunk of chunked(codes, READ_CHUNK)) {
-        const read = await this.readAs(RELAY_PRINCIPAL, DERIVED_QUERY, { usccs: chunk, before });
+        const read = await this.readAs(RELAY_PRINCIPAL, DERIVED_QUERY, { usccs: chunk, before, on: addDays(before, 1) > today() ? addDays(before, 1) : today() });
         chunk.forEach((uscc, i) => answers.set(uscc, (read[i] ?? null) as DerivedAnswer | null));
       }
     }

@@ -19,9 +19,9 @@ export interface WebhookPurgeRun {
  * - a PENDING message stays while its subscription is active (it still has a delivery to come, or is
  *   waiting for one), and goes once the subscription is disabled or deleted (it can never be sent);
  * - notes without a message (DISABLED, REPLAYED) go;
- * - the daily job's rows of changes by time (`webhook_timed_change`) go: the derived state
- *   (`webhook_measure_state`, one row per subject) still keeps a re-run of such an old day from
- *   telling them again.
+ * - the daily jobs' rows of changes by time (`webhook_timed_change`, `webhook_timed_restriction`) go:
+ *   the derived state (`webhook_measure_state`, `webhook_restriction_state`, one row per subject) still
+ *   keeps a re-run of such an old day from telling them again.
  * Safe to run on several instances at once (each statement deletes what it finds; a row is deleted once).
  */
 export class WebhookRetentionService {
@@ -53,6 +53,10 @@ export class WebhookRetentionService {
     );
     run.timedChanges = await this.inBatches(
       `DELETE FROM gateway.webhook_timed_change WHERE id IN (SELECT id FROM gateway.webhook_timed_change WHERE created_at < $1 LIMIT $2) RETURNING 1`,
+      cutoff,
+    );
+    run.timedChanges += await this.inBatches(
+      `DELETE FROM gateway.webhook_timed_restriction WHERE id IN (SELECT id FROM gateway.webhook_timed_restriction WHERE created_at < $1 LIMIT $2) RETURNING 1`,
       cutoff,
     );
     return run;

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { HUB_SYSTEM_PRINCIPAL, type Principal } from '../../../shared/auth/principal';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { RelayedChange } from './derived-changes';
+import { JobProgress } from './job-progress';
 import type { WebhookRelayService } from './relay.service';
 import { chunked, READ_CHUNK, type HubRead } from './subscriber-read';
 
@@ -93,19 +94,23 @@ const codesOf = (applied: Around['before']) => [...new Set((applied ?? []).map((
  * may run it at once: the unique rows and the relay's lock keep every change single.
  */
 export class TimedMeasureChanges {
+  private readonly progress: JobProgress;
+
   constructor(
     private readonly read: HubRead,
     private readonly changeDays: MeasureChangeDays,
     private readonly relay: WebhookRelayService,
-    private readonly gateway: DataSource,
-  ) {}
+    gateway: DataSource,
+  ) {
+    this.progress = new JobProgress(gateway, MEASURES_DUE_JOB);
+  }
 
   /**
    * The changes of `day`, and with `catchUp` of every day since the last run went through (the first
    * run ever starts at `day`: the past was not told by this job and is not told now).
    */
   async run(day: IsoDate, options: { catchUp: boolean }): Promise<TimedMeasureRun> {
-    const last = options.catchUp ? await this.doneThrough() : null;
+    const last = options.catchUp ? await this.progress.doneThrough() : null;
     const from = last && last < day ? addDays(last, 1) : day;
     const run: TimedMeasureRun = { from, to: day, changeDays: 0, subjects: 0, changes: 0, messages: 0 };
     if (last && last >= day) return run;
@@ -125,22 +130,8 @@ export class TimedMeasureChanges {
       });
       run.changes += written;
     }
-    if (options.catchUp) await this.markDone(day);
+    if (options.catchUp) await this.progress.markDone(day);
     return run;
-  }
-
-  private async doneThrough(): Promise<IsoDate | null> {
-    const [row] = await this.gateway.query<{ day: string }[]>(`SELECT done_through::text AS day FROM gateway.webhook_job_progress WHERE job = $1`, [MEASURES_DUE_JOB]);
-    return row?.day ?? null;
-  }
-
-  /** Never moves back: a late run of an earlier day leaves the later mark. */
-  private async markDone(day: IsoDate): Promise<void> {
-    await this.gateway.query(
-      `INSERT INTO gateway.webhook_job_progress (job, done_through) VALUES ($1, $2::date)
-       ON CONFLICT (job) DO UPDATE SET done_through = GREATEST(webhook_job_progress.done_through, EXCLUDED.done_through), updated_at = now()`,
-      [MEASURES_DUE_JOB, day],
-    );
   }
 
   /** Who is concerned on `day` and what changes for each, among the day's measures. */

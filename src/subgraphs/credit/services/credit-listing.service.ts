@@ -53,6 +53,21 @@ export class CreditListingService {
     return rows.map((row) => row.uscc);
   }
 
+  /**
+   * Hub-internal, for the webhook dispatcher's `restrictions_due` job (no request, no row scope): the
+   * subjects with a designation on one of `listTypes` in force on some day of [from, to], by code.
+   */
+  async designatedBetween(listTypes: readonly string[], from: string, to: string): Promise<string[]> {
+    if (listTypes.length === 0) return [];
+    const rows: { uscc: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT uscc FROM credit.list_designation
+        WHERE list_type = ANY($1::varchar[]) AND listed_on <= $3::date AND (removed_on IS NULL OR removed_on > $2::date)
+        ORDER BY uscc`,
+      [[...listTypes], from, to],
+    );
+    return rows.map((row) => row.uscc);
+  }
+
   async listingsOf(ctx: HubContext, uscc: string): Promise<CreditListing[]> {
     const rows = await creditListingLoader(ctx, this.dataSource).load(uscc);
     return rows.map(toListing);

@@ -48,7 +48,9 @@ interface MaterialisedRating {
 
 /**
  * Writes lazily recomputed current ratings, one UPDATE per batch. A row is only written over the
- * version that was read, so a concurrent mutation's refresh is never overwritten with older facts.
+ * version that was read, so a concurrent mutation's refresh is never overwritten with older facts,
+ * and never over a rating stored for a later day (the daily job run ahead for its day): that rating
+ * and the colour change it told stay, and reads before that day compute theirs without storing it.
  * Inside a read snapshot (read-only) the write waits until the snapshot is released.
  */
 function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
@@ -57,7 +59,7 @@ function materialisedRatingWriter(ctx: HubContext, dataSource: DataSource) {
       `UPDATE environment.rated_subject s
           SET current_color = v.color, current_score = v.score, current_on = v.on_date, current_since = v.since, next_change_on = v.next_change
          FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::date[], $5::date[], $6::int[], $7::date[]) AS v(uscc, color, score, on_date, next_change, version, since)
-        WHERE s.uscc = v.uscc AND s.rating_version = v.version`,
+        WHERE s.uscc = v.uscc AND s.rating_version = v.version AND (s.current_on IS NULL OR s.current_on <= v.on_date)`,
       [
         rows.map((r) => r.uscc),
         rows.map((r) => r.rating?.color ?? null),
