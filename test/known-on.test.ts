@@ -27,10 +27,10 @@ async function record(type: string, occurredOn: string): Promise<string> {
   return response.data!.recordCreditEvent.event.id;
 }
 
-async function envCredit(asOf: string, knownOn?: string) {
+async function envCredit(asOf: string | undefined, knownOn?: string, subject = uscc) {
   const response = await hub.request<{ enterprise: { envCredit: { color: string; score: number } | null } }>(
     `query C($uscc: USCC!, $asOf: Date, $knownOn: Date) { enterprise(uscc: $uscc) { envCredit(asOf: $asOf, knownOn: $knownOn) { color score } } }`,
-    { uscc, asOf, knownOn },
+    { uscc: subject, asOf, knownOn },
     ADMIN,
   );
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
@@ -50,6 +50,8 @@ async function history(knownOn?: string) {
 beforeAll(async () => {
   hub = await startTestHub();
   uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+  // Enrolled today; dating its known-on day back stands for having enrolled it on 2024-01-01.
+  await hub.sql(`UPDATE environment.rated_subject SET known_on = '2024-01-01' WHERE uscc = $1`, [uscc]);
   // A warning decided on 2026-05-20 that the hub learned on 2026-06-05, and a fine decided on
   // 2026-03-01 that reached the hub only on 2026-09-10 (a late feed). Recording them today, then
   // dating their known-on day back, stands for having recorded them on those days.
@@ -64,6 +66,25 @@ afterAll(async () => {
 });
 
 describe('what the hub said on K about D', () => {
+  it('had no rating for a subject enrolled after K, whatever day its rating starts from', async () => {
+    const yesterday = addDays(today(), -1);
+    // Enrolled (known) today, rated from 2024-01-01: the start score 9, BLUE.
+    const late = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    expect(await hub.sql(`SELECT known_on::text FROM environment.rated_subject WHERE uscc = $1`, [late])).toEqual([{ known_on: today() }]);
+    expect(await envCredit('2026-06-01', undefined, late)).toEqual({ color: 'BLUE', score: 9 });
+    expect(await envCredit('2026-06-01', today(), late)).toEqual({ color: 'BLUE', score: 9 });
+    // What the hub said yesterday, about last June or about yesterday: not rated.
+    expect(await envCredit('2026-06-01', yesterday, late)).toBeNull();
+    expect(await envCredit(undefined, yesterday, late)).toBeNull();
+    const told = await hub.request<{ enterprise: { envCreditHistory: unknown[] | null; envCreditEvents: unknown[] | null } }>(
+      `query T($uscc: USCC!, $k: Date) { enterprise(uscc: $uscc) { envCreditHistory(knownOn: $k) { on } envCreditEvents(knownOn: $k) { id } } }`,
+      { uscc: late, k: yesterday },
+      ADMIN,
+    );
+    expect(told.errors, JSON.stringify(told.errors)).toBeUndefined();
+    expect(told.data!.enterprise).toEqual({ envCreditHistory: null, envCreditEvents: null });
+  });
+
   it('answers the colour on D with today\'s knowledge by default, and as known on K when asked', async () => {
     // Known today: 9 − 1 − 3 = 5 on 2026-06-01.
     expect(await envCredit('2026-06-01')).toEqual({ color: 'YELLOW', score: 5 });

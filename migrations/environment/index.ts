@@ -7,6 +7,7 @@ import { EnvironmentChangeOutbox1796121189915 } from './1796121189915-Environmen
 import { CurrentColorSince1796121600000 } from './1796121600000-CurrentColorSince';
 import { KnownOn1796122000000 } from './1796122000000-KnownOn';
 import { SnapshotCorrections1796122200000 } from './1796122200000-SnapshotCorrections';
+import { EnrolmentKnownOn1796122600000 } from './1796122600000-EnrolmentKnownOn';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -19,4 +20,5 @@ export const environmentMigrations = [
   CurrentColorSince1796121600000,
   KnownOn1796122000000,
   SnapshotCorrections1796122200000,
+  EnrolmentKnownOn1796122600000,
 ];

@@ -15,7 +15,7 @@ const addDays = rememberedDateArithmetic(addDaysOnce);
 const addMonths = rememberedDateArithmetic(addMonthsOnce);
 
 const SUBJECT_COLUMNS = [
-  'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from',
+  'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from', 'known_on',
   'current_color', 'current_score', 'current_on', 'current_since', 'next_change_on',
 ] as const;
 const SNAPSHOT_COLUMNS = ['uscc', 'period_end', 'color', 'score', 'consecutive_red'] as const;
@@ -81,7 +81,8 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
         // A seeded subject has no voided events and no front-runner designation.
         const basis: RatingBasis = { policies, ratedFrom: e.ratedFrom, events: scored, frontRunner: [] };
         const rating = ratingOn(basis, today);
-        subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, rating ? colorSinceOn(basis, today) : null, nextChangeAfter(basis, today)]);
+        // The demo city has been running: each enrolment became known on its ratedFrom day, as its events on theirs.
+        subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, rating ? colorSinceOn(basis, today) : null, nextChangeAfter(basis, today)]);
         // The demo city has been running: the snapshots deciding the current and the previous
         // half-year's prices are stored, as the scheduled job would have stored them (DOMAIN.md §10).
         for (const snapshot of snapshotSeries(basis, [], lastHalfYearEndBefore(today)).filter((s) => storedEnds.includes(s.periodEnd))) {

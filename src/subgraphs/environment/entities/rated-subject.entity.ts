@@ -28,6 +28,15 @@ export class RatedSubjectEntity {
   enrolledAt: Date;
 
   /**
+   * The day (UTC calendar, like `today()`) the enrolment became known to the hub (DOMAIN.md §10
+   * known-on dates): what the hub said on an earlier day had no rating for the subject, whatever
+   * `ratedFrom` says. Set by the service; the default (the UTC day, `timezone('UTC', now())::date`,
+   * written as TypeORM reads it back without casts) covers bulk writers.
+   */
+  @Column({ name: 'known_on', type: 'date', default: () => "(timezone('UTC', now()))" })
+  knownOn: string;
+
+  /**
    * The materialised rating: computed on `currentOn`, it holds until `nextChangeOn` (exclusive; null
    * = until some event is recorded). Refreshed by every mutation that touches the subject, and lazily
    * by the first read after `nextChangeOn`; null until first computed.

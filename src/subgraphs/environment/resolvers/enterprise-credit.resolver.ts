@@ -39,7 +39,7 @@ export class EnterpriseCreditResolver {
   @FieldResolver(() => EnvCredit, {
     nullable: true,
     description:
-      'The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out.',
+      'The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out; null when the enrolment became known later.',
   })
   envCredit(
     @Ctx() ctx: HubContext,
@@ -93,8 +93,13 @@ export class EnterpriseCreditResolver {
 
   @FieldResolver(() => [ColorPeriod], { nullable: true })
   @Directive('@inaccessible')
-  envColorTimeline(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<ColorPeriod[] | null> {
-    return this.ratings.timelineOf(ctx, enterprise.uscc);
+  envColorTimeline(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('knownOn', () => DateScalar, { nullable: true, description: "As the hub knew it on that day (finance's creditRestriction(knownOn:)); default: as known today." })
+    knownOn?: string,
+  ): Promise<ColorPeriod[] | null> {
+    return this.known.timelineOf(ctx, enterprise.uscc, knownOn ?? undefined);
   }
 
   @FieldResolver(() => CurrentColorPeriod, { nullable: true })

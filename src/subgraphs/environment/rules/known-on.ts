@@ -24,3 +24,8 @@ export function eventsAsKnownOn<E extends KnowableEvent>(events: readonly E[], k
 export function recordedBy<R extends { recordedAt: Date }>(rows: readonly R[], knownOn: IsoDate): R[] {
   return rows.filter((row) => utcDay(row.recordedAt) <= knownOn);
 }
+
+/** True when the subject's enrolment in the rating scope was known by the end of day `knownOn`. */
+export function enrolledBy(subject: { knownOn: IsoDate }, knownOn: IsoDate): boolean {
+  return subject.knownOn <= knownOn;
+}

@@ -57,6 +57,7 @@ export class EnrolmentService {
         districtCode,
         industryCode: input.industryCode ?? null,
         ratedFrom: input.ratedFrom,
+        knownOn: today(),
         ...currentColumns(basis, today()),
       });
     });

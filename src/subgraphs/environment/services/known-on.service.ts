@@ -1,22 +1,23 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
-import { today, type IsoDate } from '../../../shared/dates';
-import { badInput } from '../../../shared/errors';
+import type { IsoDate } from '../../../shared/dates';
+import { checkKnownOn } from '../../../shared/known-on';
 import { creditEventsLoader, frontRunnerLoader } from '../loaders/environment.loader';
-import { eventsAsKnownOn, recordedBy } from '../rules/known-on';
+import { enrolledBy, eventsAsKnownOn, recordedBy } from '../rules/known-on';
 import type { CreditColorChange, ColorChangeCause } from '../types/credit-history.type';
 import type { CreditEvent } from '../types/credit-event.type';
-import type { EnvCredit } from '../types/env-credit.type';
+import type { ColorPeriod, EnvCredit } from '../types/env-credit.type';
 import { toCreditEvent, voidedOn } from './credit-event.mapper';
 import type { PolicyService } from './policy.service';
 import { ratingBasis } from '../rules/scoring';
 import type { RatingService } from './rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
-import { colorHistory, ratingOn, type HistoryEvent } from '../rules/scoring';
+import { colorHistory, colorPeriods, ratingOn, type HistoryEvent } from '../rules/scoring';
 
 /**
  * "What the hub said on K about D" (DOMAIN.md §10): ratings, events and history computed from the
- * events known by day K (and voidings done by then), through the request's loaders. Without K every
+ * events known by day K (and voidings done by then), through the request's loaders; a subject
+ * enrolled after K was not rated in what the hub said on K (null, as for any unrated subject). Without K every
  * answer is today's knowledge, delegated to RatingService (kept apart so that the current-rating
  * path, which is materialised, stays as it is).
  */
@@ -29,9 +30,10 @@ export class KnownOnService {
   ) {}
 
   private async known(ctx: HubContext, uscc: string, knownOn: IsoDate) {
-    if (knownOn > today()) throw badInput(`knownOn ${knownOn} is in the future (today is ${today()}); the hub cannot say what it will know`);
+    checkKnownOn(knownOn);
     const subject = await this.subjects.subject(ctx, uscc);
-    if (!subject) return null;
+    // Enrolled after K: the hub had no rating to tell on K, whatever day the rating starts from.
+    if (!subject || !enrolledBy(subject, knownOn)) return null;
     const [policies, events, designations] = await Promise.all([
       this.policies.policiesFor(ctx, subject.subjectKind),
       creditEventsLoader(ctx, this.dataSource).load(uscc),
@@ -62,6 +64,16 @@ export class KnownOnService {
       const event = change.eventId === null ? undefined : byId.get(change.eventId);
       return { ...change, cause: change.cause as ColorChangeCause, event: event ? toCreditEvent(event) : null };
     });
+  }
+
+  /**
+   * The periods of constant colour as the hub knew them on `knownOn` (default: as known today), for
+   * finance's `creditRestriction(knownOn:)` through federation.
+   */
+  async timelineOf(ctx: HubContext, uscc: string, knownOn: IsoDate | undefined): Promise<ColorPeriod[] | null> {
+    if (!knownOn) return this.ratings.timelineOf(ctx, uscc);
+    const known = await this.known(ctx, uscc, knownOn);
+    return known && colorPeriods(known.basis);
   }
 
   /** The events as known on `knownOn`: those known later absent, later voidings not yet done. */
