@@ -5,6 +5,7 @@ import { CreditAuditOutbox1766100000000 } from './1766100000000-CreditAuditOutbo
 import { PriceMeasures1796121121026 } from './1796121121026-PriceMeasures';
 import { CreditChangeOutbox1796121189915 } from './1796121189915-CreditChangeOutbox';
 import { ListMeasures1796121800000 } from './1796121800000-ListMeasures';
+import { CreditDesignationRecordedOn1796122600000 } from './1796122600000-CreditDesignationRecordedOn';
 
 /** The credit office's migrations, oldest first. */
 export const creditMigrations = [
@@ -15,4 +16,5 @@ export const creditMigrations = [
   PriceMeasures1796121121026,
   CreditChangeOutbox1796121189915,
   ListMeasures1796121800000,
+  CreditDesignationRecordedOn1796122600000,
 ];

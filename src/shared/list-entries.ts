@@ -6,7 +6,8 @@ import { badInput } from './errors';
 /**
  * The rules every list shares, market supervision's and the credit office's alike (DOMAIN.md §5, §8):
  * an entry has a reason and a deciding authority and starts on a date not in the future; it ends
- * with a removal date and reason, never by deletion, and only once.
+ * with a removal date and reason, never by deletion, and only once. The hub records the day it
+ * learnt of each (DOMAIN.md §10 known-on dates): today, whatever day the entry or removal is dated.
  */
 
 /** A new entry's reason and authority (the caller's agency by default), checked. */
@@ -36,7 +37,7 @@ export function listEntryRemoval(input: { id: string; removedOn: IsoDate; remova
 
 /** Ends `row` (locked by the caller) with `removal`; refused when already ended or before it began. */
 export function endListEntry(
-  row: { listedOn: IsoDate; removedOn: IsoDate | null; removalReason: string | null },
+  row: { listedOn: IsoDate; removedOn: IsoDate | null; removalReason: string | null; removalRecordedOn: IsoDate | null },
   removal: ListEntryRemoval,
   label: string,
 ): void {
@@ -44,4 +45,5 @@ export function endListEntry(
   if (removal.removedOn < row.listedOn) throw badInput(`removedOn ${removal.removedOn} is before the ${label}'s listedOn ${row.listedOn}`);
   row.removedOn = removal.removedOn;
   row.removalReason = removal.removalReason;
+  row.removalRecordedOn = today();
 }

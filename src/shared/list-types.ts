@@ -40,6 +40,20 @@ export interface ListingFact {
   documentNo: string | null;
   listedOn: string;
   removedOn: string | null;
+  /** The day the hub learnt of the entry, and of its removal (DOMAIN.md §10 known-on dates); absent where not asked. */
+  recordedOn?: string;
+  removalRecordedOn?: string | null;
+}
+
+/**
+ * The entries as the hub knew them at the end of day `knownOn` (DOMAIN.md §10 known-on dates): an
+ * entry learnt later did not exist yet, and a removal learnt later had not happened yet (the entry
+ * still lasted). Pure: the same stored entries always give the same answer for the same day.
+ */
+export function listingsAsKnownOn<L extends ListingFact>(listings: readonly L[], knownOn: string): L[] {
+  return listings
+    .filter((l) => (l.recordedOn ?? l.listedOn) <= knownOn)
+    .map((l) => (l.removedOn !== null && (l.removalRecordedOn ?? l.removedOn) > knownOn ? { ...l, removedOn: null, removalRecordedOn: null } : l));
 }
 
 /** The entries in force on `date` that are on a punishment list. */

@@ -341,7 +341,11 @@ export type CreditListing = {
   listType: CreditListType;
   listedOn: Scalars['Date']['output'];
   reason: Scalars['String']['output'];
+  /** The day the hub learnt of the entry (DOMAIN.md §10 known-on dates); an answer as known on an earlier day leaves it out. */
+  recordedOn: Scalars['Date']['output'];
   removalReason?: Maybe<Scalars['String']['output']>;
+  /** The day the hub learnt of the removal; null while the entry lasts. */
+  removalRecordedOn?: Maybe<Scalars['Date']['output']>;
   removedOn?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -552,7 +556,7 @@ export type Enterprise = {
   address?: Maybe<Scalars['String']['output']>;
   /** Credit-office list designations, current and removed. */
   creditListings?: Maybe<Array<CreditListing>>;
-  /** The bank's answer on `asOf` (default today). */
+  /** The bank's answer on `asOf` (default today, or `knownOn` when given). With `knownOn`, what the hub answered on that day: the colour as then known (envCredit(knownOn:)), list entries and removals the hub learnt of later left out. */
   creditRestriction?: Maybe<CreditRestriction>;
   /** Court dishonest-debtor records (失信被执行人), current and removed. */
   dishonestDebtorRecords?: Maybe<Array<DishonestDebtorRecord>>;
@@ -564,7 +568,7 @@ export type Enterprise = {
   electricitySurcharge?: Maybe<ElectricitySurcharge>;
   /** Type of entity as registered, e.g. 有限责任公司. */
   enterpriseType?: Maybe<Scalars['String']['output']>;
-  /** The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out. */
+  /** The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out; null when the enrolment became known later. */
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first; with `knownOn`, as the hub knew them that day. */
   envCreditEvents?: Maybe<Array<CreditEvent>>;
@@ -610,6 +614,7 @@ export type Enterprise = {
 
 export type EnterpriseCreditRestrictionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -882,7 +887,11 @@ export type MarketListing = {
   listType: MarketListType;
   listedOn: Scalars['Date']['output'];
   reason: Scalars['String']['output'];
+  /** The day the hub learnt of the entry (DOMAIN.md §10 known-on dates); an answer as known on an earlier day leaves it out. */
+  recordedOn: Scalars['Date']['output'];
   removalReason?: Maybe<Scalars['String']['output']>;
+  /** The day the hub learnt of the removal; null while the entry lasts. */
+  removalRecordedOn?: Maybe<Scalars['Date']['output']>;
   /** The day the entry ended; null while it lasts. */
   removedOn?: Maybe<Scalars['Date']['output']>;
   uscc: Scalars['USCC']['output'];

@@ -7,6 +7,7 @@ import type { SubgraphExecutor } from './subgraph-executor.service';
 
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
 const TIMELINES = `query ColorTimelines($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { color from until } } } }`;
+const TIMELINES_KNOWN_ON = `query ColorTimelinesKnownOn($r: [_Any!]!, $knownOn: Date!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline: envColorTimelineKnownOn(knownOn: $knownOn) { color from until } } } }`;
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
@@ -92,10 +93,12 @@ export class FederatedSubjectFacts implements SubjectFacts {
     return data.measureCatalog as CatalogueMeasure[];
   }
 
-  async colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>> {
+  async colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<Map<string, ColorPeriodFact[]>> {
     const timelines = new Map<string, ColorPeriodFact[]>();
     if (usccs.length === 0) return timelines;
-    const data = await this.execute('environment', TIMELINES, representations(usccs), snapshot);
+    const data = knownOn
+      ? await this.execute('environment', TIMELINES_KNOWN_ON, { ...representations(usccs), knownOn }, snapshot)
+      : await this.execute('environment', TIMELINES, representations(usccs), snapshot);
     for (const entity of data._entities as ({ uscc: string; envColorTimeline?: ColorPeriodFact[] | null } | null)[]) {
       if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
     }

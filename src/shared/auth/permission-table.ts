@@ -68,6 +68,8 @@ export const PERMISSION_TABLE = {
   // @inaccessible: never served to clients; the gateway asks for them to satisfy other departments'
   // @requires under the caller's principal, so every role that may read a dependent field needs them.
   'Enterprise.envColorTimeline': ALL,
+  // As envColorTimeline, as known on a past day: the hub asks it for finance's creditRestriction(knownOn:).
+  'Enterprise.envColorTimelineKnownOn': ALL,
   'Enterprise.envColorNow': ALL,
   'Enterprise.envHalfYearSnapshots': ALL,
   'Enterprise.marketListingFacts': ALL,

@@ -86,9 +86,10 @@ export interface SubjectFacts {
   /**
    * Each rated subject's periods of constant colour (environment's `envColorTimeline`), by code, in
    * one fetch; unrated codes are absent. For finance's restriction on a date outside the current
-   * colour period (which it receives through `@requires`); `snapshot` as above.
+   * colour period (which it receives through `@requires`); `snapshot` as above. With `knownOn`, the
+   * timelines as environment knew them that day (DOMAIN.md §10; subjects enrolled later absent).
    */
-  colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>>;
+  colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<Map<string, ColorPeriodFact[]>>;
 }
 
 /** A period of one colour, as environment's timeline states it (`until` exclusive, null while it lasts). */

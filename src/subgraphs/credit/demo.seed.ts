@@ -26,7 +26,7 @@ const addMonths = rememberedDateArithmetic(addMonthsOnce);
 const COURT = '连云港市海州区人民法院';
 const SEED_REPORTER = 'system:demo-seed';
 
-const LISTING_COLUMNS = ['uscc', 'list_type', 'field', 'reason', 'authority', 'document_no', 'listed_on'] as const;
+const LISTING_COLUMNS = ['uscc', 'list_type', 'field', 'reason', 'authority', 'document_no', 'listed_on', 'recorded_on'] as const;
 const DEBTOR_COLUMNS = ['uscc', 'subject_name', 'case_no', 'court', 'obligation', 'performance', 'filed_on', 'published_on'] as const;
 const PENALTY_COLUMNS = [
   'subject_name', 'uscc', 'legal_representative', 'decision_no', 'violation_type', 'facts', 'legal_basis', 'penalty_category',
@@ -57,8 +57,9 @@ export async function openCreditSeed(dataSource: DataSource, by: HubContext): Pr
         await copy.copy(
           'credit.list_designation',
           LISTING_COLUMNS,
+          // The demo city has been running: each designation was learnt the day it took effect.
           listed.map(({ uscc, creditListing: l }) => [
-            uscc, l!.listType, 'ENVIRONMENT', l!.reason, l!.listType === 'COURT_DISHONEST_DEBTOR' ? COURT : BUREAU, l!.documentNo, l!.listedOn,
+            uscc, l!.listType, 'ENVIRONMENT', l!.reason, l!.listType === 'COURT_DISHONEST_DEBTOR' ? COURT : BUREAU, l!.documentNo, l!.listedOn, l!.listedOn,
           ]),
         );
       }

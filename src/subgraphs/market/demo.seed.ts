@@ -8,7 +8,7 @@ const REGISTRATION_COLUMNS = [
   'uscc', 'enterprise_type', 'registered_capital', 'address', 'name', 'district_code', 'industry_code',
   'legal_representative', 'legal_representative_id_number', 'registered_on', 'status',
 ] as const;
-const LIST_ENTRY_COLUMNS = ['uscc', 'list_type', 'reason', 'authority', 'document_no', 'listed_on'] as const;
+const LIST_ENTRY_COLUMNS = ['uscc', 'list_type', 'reason', 'authority', 'document_no', 'listed_on', 'recorded_on'] as const;
 
 /** Writes the demo registrations and market lists (market's own tables only), streamed with COPY. */
 export async function openMarketSeed(dataSource: DataSource, by: HubContext): Promise<DepartmentSeedWriter> {
@@ -43,7 +43,8 @@ export async function openMarketSeed(dataSource: DataSource, by: HubContext): Pr
         await copy.copy(
           'market.list_entry',
           LIST_ENTRY_COLUMNS,
-          listed.map((e) => [e.uscc, e.marketListing!.listType, e.marketListing!.reason, '连云港市市场监督管理局', null, e.marketListing!.listedOn]),
+          // The demo city has been running: each entry was learnt the day it took effect.
+          listed.map((e) => [e.uscc, e.marketListing!.listType, e.marketListing!.reason, '连云港市市场监督管理局', null, e.marketListing!.listedOn, e.marketListing!.listedOn]),
         );
       }
     },

@@ -22,6 +22,8 @@ function toListing(row: CreditListingEntity): CreditListing {
     listedOn: row.listedOn,
     removedOn: row.removedOn,
     removalReason: row.removalReason,
+    recordedOn: row.recordedOn,
+    removalRecordedOn: row.removalRecordedOn,
   };
 }
 
@@ -92,6 +94,8 @@ export class CreditListingService {
           listedOn: input.listedOn,
           removedOn: null,
           removalReason: null,
+          recordedOn: today(),
+          removalRecordedOn: null,
         }),
       );
       await recordChange(manager, listingChange(row, true));

@@ -93,13 +93,23 @@ export class EnterpriseCreditResolver {
 
   @FieldResolver(() => [ColorPeriod], { nullable: true })
   @Directive('@inaccessible')
-  envColorTimeline(
+  envColorTimeline(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<ColorPeriod[] | null> {
+    return this.ratings.timelineOf(ctx, enterprise.uscc);
+  }
+
+  /**
+   * The timeline as the hub knew it on `knownOn` (DOMAIN.md §10), for finance's
+   * `creditRestriction(knownOn:)` through the hub's federated facts. A field of its own, not an
+   * argument of `envColorTimeline`: the other subgraphs declare that one `@external`, argument-free.
+   */
+  @FieldResolver(() => [ColorPeriod], { nullable: true })
+  @Directive('@inaccessible')
+  envColorTimelineKnownOn(
     @Ctx() ctx: HubContext,
     @Root() enterprise: EnvEnterprise,
-    @Arg('knownOn', () => DateScalar, { nullable: true, description: "As the hub knew it on that day (finance's creditRestriction(knownOn:)); default: as known today." })
-    knownOn?: string,
+    @Arg('knownOn', () => DateScalar) knownOn: string,
   ): Promise<ColorPeriod[] | null> {
-    return this.known.timelineOf(ctx, enterprise.uscc, knownOn ?? undefined);
+    return this.known.timelineOf(ctx, enterprise.uscc, knownOn);
   }
 
   @FieldResolver(() => CurrentColorPeriod, { nullable: true })

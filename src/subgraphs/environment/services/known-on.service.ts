@@ -66,12 +66,8 @@ export class KnownOnService {
     });
   }
 
-  /**
-   * The periods of constant colour as the hub knew them on `knownOn` (default: as known today), for
-   * finance's `creditRestriction(knownOn:)` through federation.
-   */
-  async timelineOf(ctx: HubContext, uscc: string, knownOn: IsoDate | undefined): Promise<ColorPeriod[] | null> {
-    if (!knownOn) return this.ratings.timelineOf(ctx, uscc);
+  /** The periods of constant colour as the hub knew them on `knownOn`, for finance's `creditRestriction(knownOn:)` through federation. */
+  async timelineOf(ctx: HubContext, uscc: string, knownOn: IsoDate): Promise<ColorPeriod[] | null> {
     const known = await this.known(ctx, uscc, knownOn);
     return known && colorPeriods(known.basis);
   }

@@ -5,7 +5,8 @@ import { facts, type ColorPeriodFact } from '../../../shared/auth/subject-scope'
 import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { inForce } from '../../../shared/in-force';
-import { PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
+import { checkKnownOn } from '../../../shared/known-on';
+import { listingsAsKnownOn, PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
 import { restrictionRuleLoader } from '../loaders/restriction-rule.loader';
 import { RestrictionLevel, type CreditRestriction } from '../types/credit-restriction.type';
@@ -79,10 +80,13 @@ export function decideRestriction(enterprise: RestrictionFacts, rules: readonly 
   };
 }
 
-/** Environment's colour timelines of the request's subjects, through federation, one fetch per batch. */
-function colorTimelineLoader(ctx: HubContext) {
-  return requestLoader<string, readonly ColorPeriodFact[] | null>(ctx, 'finance:color-timelines', async (usccs) => {
-    const timelines = await facts(ctx).colorTimelinesOf(usccs, ctx.snapshot);
+/**
+ * Environment's colour timelines of the request's subjects (as known on `knownOn`, default today),
+ * through federation, one fetch per batch and known-on day.
+ */
+function colorTimelineLoader(ctx: HubContext, knownOn?: IsoDate) {
+  return requestLoader<string, readonly ColorPeriodFact[] | null>(ctx, `finance:color-timelines:${knownOn ?? 'today'}`, async (usccs) => {
+    const timelines = await facts(ctx).colorTimelinesOf(usccs, ctx.snapshot, knownOn);
     return usccs.map((uscc) => timelines.get(uscc) ?? null);
   });
 }
@@ -90,12 +94,29 @@ function colorTimelineLoader(ctx: HubContext) {
 export class CreditRestrictionService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Null when the subject is not rated on `asOf` and is on no list (nothing to decide on). */
-  async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate): Promise<CreditRestriction | null> {
+  /**
+   * The answer on `asOf` (default today, or `knownOn` when given); null when the subject is not rated
+   * and is on no list (nothing to decide on). With `knownOn` (DOMAIN.md §10 known-on dates), what the
+   * hub answered on that day, so that a bank can reproduce it: the colour timeline as environment knew
+   * it then (`envCredit(knownOn:)`'s), list entries learnt later absent and removals learnt later not
+   * yet done. `knownOn` today is today's knowledge.
+   */
+  async restrictionOf(ctx: HubContext, enterprise: FinanceEnterprise, asOf: IsoDate | undefined, knownOn: IsoDate | undefined): Promise<CreditRestriction | null> {
+    if (knownOn !== undefined) checkKnownOn(knownOn);
+    const date = asOf ?? knownOn ?? today();
+    const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
     const now = enterprise.envColorNow ?? null;
-    if (!now && !(enterprise.creditListingFacts ?? []).length && !(enterprise.marketListingFacts ?? []).length) return null;
-    const [timeline, rules] = await Promise.all([this.periodsFor(ctx, enterprise.uscc, now, asOf), restrictionRuleLoader(ctx, this.dataSource).load('all')]);
-    return decideRestriction({ envColorTimeline: timeline, creditListingFacts: enterprise.creditListingFacts, marketListingFacts: enterprise.marketListingFacts }, rules, asOf);
+    const creditListings = past ? listingsAsKnownOn(enterprise.creditListingFacts ?? [], past) : (enterprise.creditListingFacts ?? []);
+    const marketListings = past ? listingsAsKnownOn(enterprise.marketListingFacts ?? [], past) : (enterprise.marketListingFacts ?? []);
+    if (!now && !creditListings.length && !marketListings.length) return null;
+    const [timeline, rules] = await Promise.all([
+      // Not rated today (or not visible): not rated as known on any earlier day either.
+      past ? (now ? colorTimelineLoader(ctx, past).load(enterprise.uscc) : null) : this.periodsFor(ctx, enterprise.uscc, now, date),
+      restrictionRuleLoader(ctx, this.dataSource).load('all'),
+    ]);
+    // Enrolled after K and on no list known on K: the hub had nothing to decide on that day.
+    if (past && !timeline && !creditListings.length && !marketListings.length) return null;
+    return decideRestriction({ envColorTimeline: timeline, creditListingFacts: creditListings, marketListingFacts: marketListings }, rules, date);
   }
 
   /**

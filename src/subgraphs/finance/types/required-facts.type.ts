@@ -51,6 +51,12 @@ export class RequiredCreditListing {
 
   @Field(() => DateScalar, { nullable: true })
   removedOn: string | null;
+
+  @Field(() => DateScalar)
+  recordedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removalRecordedOn: string | null;
 }
 
 /** Market supervision's list entry, as finance receives it through `@requires` (for list precedence and reward suspension). */
@@ -68,4 +74,10 @@ export class RequiredMarketListing {
 
   @Field(() => DateScalar, { nullable: true })
   removedOn: string | null;
+
+  @Field(() => DateScalar)
+  recordedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removalRecordedOn: string | null;
 }

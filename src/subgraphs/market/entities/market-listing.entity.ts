@@ -5,6 +5,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('list_entry_uscc_dates_idx', ['uscc', 'listedOn', 'removedOn'])
 @Check('list_entry_list_type_check', "list_type IN ('ABNORMAL_OPERATIONS', 'SERIOUS_ILLEGAL_DISHONEST')")
 @Check('list_entry_check', 'removed_on IS NULL OR removed_on >= listed_on')
+@Check('list_entry_removal_recorded_check', '(removed_on IS NULL) = (removal_recorded_on IS NULL)')
 export class MarketListingEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -33,4 +34,17 @@ export class MarketListingEntity {
 
   @Column({ name: 'removal_reason', type: 'varchar', nullable: true })
   removalReason: string | null;
+
+  /**
+   * The day (UTC calendar, like `today()`) the hub learned of the entry (DOMAIN.md §10 known-on
+   * dates): what the hub said on an earlier day did not count it, whatever `listedOn` says. Set by
+   * the service; the default (`timezone('UTC', now())::date`, written as TypeORM reads it back
+   * without casts) covers bulk writers.
+   */
+  @Column({ name: 'recorded_on', type: 'date', default: () => "(timezone('UTC', now()))" })
+  recordedOn: string;
+
+  /** The day the hub learned of the removal; set exactly when `removedOn` is. */
+  @Column({ name: 'removal_recorded_on', type: 'date', nullable: true })
+  removalRecordedOn: string | null;
 }

@@ -24,6 +24,8 @@ function toListing(row: MarketListingEntity): MarketListing {
     listedOn: row.listedOn,
     removedOn: row.removedOn,
     removalReason: row.removalReason,
+    recordedOn: row.recordedOn,
+    removalRecordedOn: row.removalRecordedOn,
   };
 }
 
@@ -86,6 +88,8 @@ export class MarketListingService {
           listedOn: input.listedOn,
           removedOn: null,
           removalReason: null,
+          recordedOn: today(),
+          removalRecordedOn: null,
         }),
       );
       await recordChange(manager, listingChange(row, true));

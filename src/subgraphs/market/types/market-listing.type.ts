@@ -35,4 +35,10 @@ export class MarketListing {
   @UseMiddleware(MaskPersonalData)
   @Field(() => String, { nullable: true })
   removalReason: string | null;
+
+  @Field(() => DateScalar, { description: 'The day the hub learnt of the entry (DOMAIN.md §10 known-on dates); an answer as known on an earlier day leaves it out.' })
+  recordedOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the hub learnt of the removal; null while the entry lasts.' })
+  removalRecordedOn: string | null;
 }
