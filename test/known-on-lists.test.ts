@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MigrationInterface } from 'typeorm';
+import { CreditDesignationRecordedOn1796122600000 } from '../migrations/credit/1796122600000-CreditDesignationRecordedOn';
+import { EnrolmentKnownOn1796122600000 } from '../migrations/environment/1796122600000-EnrolmentKnownOn';
+import { MarketListEntryRecordedOn1796122600000 } from '../migrations/market/1796122600000-MarketListEntryRecordedOn';
 import { addDays, addMonths, today } from '../src/shared/dates';
 import { ratedEnterprise } from './support/fixtures';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
@@ -188,5 +192,54 @@ describe("the colour in the bank's answer, as known on K", () => {
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].message).toBe(`knownOn ${tomorrow} is in the future (today is ${today()}); the hub cannot say what it will know`);
     expect(response.errors![0].path).toEqual(['enterprise', 'creditRestriction']);
+  });
+});
+
+describe('the migrations that add the known-on dates', () => {
+  /** Takes the migration back and applies it again over the rows written meanwhile (the schema owner's connection). */
+  async function reapply(owner: 'environment' | 'credit' | 'market', migration: MigrationInterface): Promise<void> {
+    const runner = hub.hub.sources[owner].createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  it('date an enrolment from its enrolment day, or from its earliest known event when earlier', async () => {
+    const withEvent = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    const without = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
+    const recorded = await hub.request<{ recordCreditEvent: { event: { id: string } } }>(
+      `mutation R($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } } }`,
+      { input: { uscc: withEvent, type: 'WARNING', occurredOn: '2025-03-01', decisionNo: '连环罚〔2025〕1号' } },
+      ADMIN,
+    );
+    expect(recorded.errors, JSON.stringify(recorded.errors)).toBeUndefined();
+    // A feed that reached the hub on 2025-03-05: the subject was enrolled by then.
+    await hub.sql(`UPDATE environment.credit_event SET known_on = '2025-03-05' WHERE id = $1`, [Number(recorded.data!.recordCreditEvent.event.id)]);
+    await reapply('environment', new EnrolmentKnownOn1796122600000());
+    const rows = await hub.sql(`SELECT uscc, known_on::text FROM environment.rated_subject WHERE uscc = ANY($1) ORDER BY uscc`, [[withEvent, without].sort()]);
+    expect(Object.fromEntries(rows.map((r) => [r.uscc, r.known_on]))).toEqual({ [withEvent]: '2025-03-05', [without]: today() });
+  });
+
+  it.each([
+    ['credit', new CreditDesignationRecordedOn1796122600000()],
+    ['market', new MarketListEntryRecordedOn1796122600000()],
+  ] as const)('take %s entries and removals as learnt on the days they took effect', async (department, migration) => {
+    const uscc = await blueSubject();
+    const listedOn = addMonths(today(), -2);
+    const kept = await list(department, uscc, listedOn, `${department}〔2026〕21号`);
+    const removed = await list(department, uscc, listedOn, `${department}〔2026〕22号`);
+    await remove(department, removed, lastMonth());
+    await reapply(department, migration);
+    const rows = await hub.sql(
+      `SELECT id, recorded_on::text, removal_recorded_on::text FROM ${LISTS[department].table} WHERE id = ANY($1::int[]) ORDER BY id`,
+      [[Number(kept), Number(removed)]],
+    );
+    expect(rows).toEqual([
+      { id: Number(kept), recorded_on: listedOn, removal_recorded_on: null },
+      { id: Number(removed), recorded_on: listedOn, removal_recorded_on: lastMonth() },
+    ]);
   });
 });
