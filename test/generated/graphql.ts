@@ -588,7 +588,7 @@ export type Enterprise = {
   envPenaltyDisclosures?: Maybe<Array<PenaltyDisclosure>>;
   /** Industry code of GB/T 4754. */
   industryCode?: Maybe<Scalars['String']['output']>;
-  /** The joint rewards and punishments that apply on `asOf` (default today), and why. Banks and utilities see their own measures only. */
+  /** The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) follow the half-year snapshot with today's knowledge, whatever `knownOn`. */
   jointMeasures?: Maybe<Array<AppliedMeasure>>;
   legalRepresentative?: Maybe<Scalars['String']['output']>;
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
@@ -647,6 +647,7 @@ export type EnterpriseEnvCreditHistoryArgs = {
 
 export type EnterpriseJointMeasuresArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 

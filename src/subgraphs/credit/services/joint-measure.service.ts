@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../../shared/auth/principal';
-import { subjectVisible } from '../../../shared/auth/subject-scope';
+import { subjectVisible, type ColorPeriodFact } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { decodeCursor, DEFAULT_LIST_PAGE, encodeCursor, fingerprint, pageOf, pageSize } from '../../../shared/paging/cursor';
 import { usccProblem } from '../../../shared/uscc';
@@ -10,13 +10,15 @@ import { halfYearOf } from '../../../shared/half-year';
 import { decideSurcharge, surchargeApplies, type PriceKind, type SnapshotFact, type SurchargeRule } from '../rules/price-surcharge';
 import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
+import { colorTimelineKnownOnLoader } from '../loaders/color-timeline.loader';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import { measureCatalogVersions, priceSurchargeRules } from '../loaders/policy.loader';
-import { punishmentListingsOn } from '../../../shared/list-types';
+import { checkKnownOn } from '../../../shared/known-on';
+import { listingsAsKnownOn, punishmentListingsOn } from '../../../shared/list-types';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import type { MeasureSubjectConnection } from '../types/measure-subject.type';
 import { MeasureTriggerKind, type AppliedMeasure } from '../types/measure.type';
-import type { RequiredColorPeriod, RequiredMarketListing } from '../types/required-facts.type';
+import type { RequiredMarketListing } from '../types/required-facts.type';
 import { inForce, toMeasure } from './measure-catalog.service';
 import type { MeasureDueService } from './measure-due.service';
 
@@ -25,7 +27,7 @@ const AGENCY_KIND_OF_ROLE: Partial<Record<Role, string>> = { BANK: 'BANK', UTILI
 
 export interface MeasureFacts {
   /** The environment's colour periods (merged by colour, `until` exclusive), or null when not rated. */
-  timeline: readonly RequiredColorPeriod[] | null;
+  timeline: readonly ColorPeriodFact[] | null;
   creditListings: readonly Pick<CreditListingEntity, 'listType' | 'authority' | 'documentNo' | 'listedOn' | 'removedOn'>[];
   marketListings: readonly RequiredMarketListing[];
   /** The environment's half-year snapshots (stored or derived), or null when not rated: price measures follow them. */
@@ -46,7 +48,7 @@ function listingInForce(listing: { listedOn: IsoDate; removedOn: IsoDate | null 
 }
 
 /** Where the uninterrupted run of periods with a colour in `colors`, ending with `timeline[index]`, began. */
-function runStart(timeline: readonly RequiredColorPeriod[], index: number, colors: readonly string[]): IsoDate {
+function runStart(timeline: readonly ColorPeriodFact[], index: number, colors: readonly string[]): IsoDate {
   let start = index;
   while (start > 0 && timeline[start - 1].until === timeline[start].from && colors.includes(timeline[start - 1].color)) start--;
   return timeline[start].from;
@@ -156,23 +158,38 @@ export class JointMeasureService {
   }
 
   /**
-   * The measures applying on `asOf`, from the colour and market list entries the gateway supplied
-   * (`@requires`) and the credit office's own designations; banks and utilities see only their own kind.
+   * The measures applying on `asOf` (default today, or `knownOn` when given), from the colour and
+   * market list entries the gateway supplied (`@requires`) and the credit office's own designations;
+   * banks and utilities see only their own kind.
+   *
+   * With `knownOn` (DOMAIN.md §10 known-on dates), what the hub answered on that day, as
+   * `creditRestriction(knownOn:)` does: colour measures from the colour timeline as environment knew it
+   * then (`envCredit(knownOn:)`'s; none for a subject enrolled later), list measures from the entries
+   * (credit office's and market supervision's) the hub had learnt of by then, removals learnt later not
+   * yet done. Price measures keep today's knowledge: they follow the half-year snapshot (stored, or
+   * derived from today's events), which has no known-on version. `knownOn` today is today's knowledge.
    */
-  async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<AppliedMeasure[]> {
-    const [catalog, surcharges, creditListings] = await Promise.all([
+  async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate | undefined, knownOn: IsoDate | undefined): Promise<AppliedMeasure[]> {
+    if (knownOn !== undefined) checkKnownOn(knownOn);
+    const date = asOf ?? knownOn ?? today();
+    const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
+    const timelineNow = enterprise.envColorTimeline ?? null;
+    const [catalog, surcharges, creditListings, timeline] = await Promise.all([
       measureCatalogVersions(ctx, this.dataSource),
       priceSurchargeRules(ctx, this.dataSource),
       creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
+      // Not rated today (or not visible): not rated as known on any earlier day either.
+      past && timelineNow ? colorTimelineKnownOnLoader(ctx, past).load(enterprise.uscc) : timelineNow,
     ]);
+    const marketListings = enterprise.marketListingFacts ?? [];
     const applied = applicableMeasures(catalog, {
-      timeline: enterprise.envColorTimeline ?? null,
-      creditListings,
-      marketListings: enterprise.marketListingFacts ?? [],
+      timeline,
+      creditListings: past ? listingsAsKnownOn(creditListings, past) : creditListings,
+      marketListings: past ? listingsAsKnownOn(marketListings, past) : marketListings,
       halfYearSnapshots: enterprise.envHalfYearSnapshots ?? null,
       surcharges,
       today: today(),
-    }, asOf);
+    }, date);
     const agencyKind = AGENCY_KIND_OF_ROLE[ctx.principal.role];
     return agencyKind ? applied.filter((a) => a.measure.agencyKind === agencyKind) : applied;
   }

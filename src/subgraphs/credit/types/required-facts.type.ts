@@ -65,4 +65,11 @@ export class RequiredMarketListing {
 
   @Field(() => DateScalar, { nullable: true })
   removedOn: string | null;
+
+  /** The days the hub learnt of the entry and of its removal, for `jointMeasures(knownOn:)` (DOMAIN.md §10 known-on dates). */
+  @Field(() => DateScalar)
+  recordedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  removalRecordedOn: string | null;
 }
