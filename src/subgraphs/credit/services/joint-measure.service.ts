@@ -10,7 +10,7 @@ import { halfYearOf } from '../../../shared/half-year';
 import { decideSurcharge, surchargeApplies, type PriceKind, type SnapshotFact, type SurchargeRule } from '../rules/price-surcharge';
 import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
-import { colorTimelineKnownOnLoader } from '../loaders/color-timeline.loader';
+import { colorTimelineLoader } from '../../../shared/color-timeline.loader';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import { measureCatalogVersions, priceSurchargeRules } from '../loaders/policy.loader';
 import { checkKnownOn } from '../../../shared/known-on';
@@ -179,7 +179,7 @@ export class JointMeasureService {
       priceSurchargeRules(ctx, this.dataSource),
       creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
       // Not rated today (or not visible): not rated as known on any earlier day either.
-      past && timelineNow ? colorTimelineKnownOnLoader(ctx, past).load(enterprise.uscc) : timelineNow,
+      past && timelineNow ? colorTimelineLoader(ctx, past).load(enterprise.uscc) : timelineNow,
     ]);
     const marketListings = enterprise.marketListingFacts ?? [];
     const applied = applicableMeasures(catalog, {

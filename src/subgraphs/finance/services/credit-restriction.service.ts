@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
 import { CreditColor } from '../../../shared/credit-color';
-import { facts, type ColorPeriodFact } from '../../../shared/auth/subject-scope';
-import { requestLoader } from '../../../shared/dataloader';
+import type { ColorPeriodFact } from '../../../shared/auth/subject-scope';
 import { today, type IsoDate } from '../../../shared/dates';
 import { inForce } from '../../../shared/in-force';
+import { colorTimelineLoader } from '../../../shared/color-timeline.loader';
 import { checkKnownOn } from '../../../shared/known-on';
 import { listingsAsKnownOn, PUNISHMENT_LISTS, punishmentListingsOn } from '../../../shared/list-types';
 import type { RestrictionRuleEntity } from '../entities/restriction-rule.entity';
@@ -78,17 +78,6 @@ export function decideRestriction(enterprise: RestrictionFacts, rules: readonly 
     since: decisive.length > 0 ? decisive.map((t) => t.since).sort()[0] : null,
     greenCreditPriority,
   };
-}
-
-/**
- * Environment's colour timelines of the request's subjects (as known on `knownOn`, default today),
- * through federation, one fetch per batch and known-on day.
- */
-function colorTimelineLoader(ctx: HubContext, knownOn?: IsoDate) {
-  return requestLoader<string, readonly ColorPeriodFact[] | null>(ctx, `finance:color-timelines:${knownOn ?? 'today'}`, async (usccs) => {
-    const timelines = await facts(ctx).colorTimelinesOf(usccs, ctx.snapshot, knownOn);
-    return usccs.map((uscc) => timelines.get(uscc) ?? null);
-  });
 }
 
 export class CreditRestrictionService {
