@@ -75,6 +75,8 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     colorsAmong: async (...args) => (await load()).colorsAmong(...args),
     ratedAmong: async (...args) => (await load()).ratedAmong(...args),
     creditListedAmong: async (...args) => (await load()).creditListedAmong(...args),
+    creditListedOn: async (...args) => (await load()).creditListedOn(...args),
+    ratedCount: async (...args) => (await load()).ratedCount(...args),
     colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
     halfYearSnapshotsOn: async (...args) => (await load()).halfYearSnapshotsOn(...args),
   };

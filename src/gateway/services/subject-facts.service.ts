@@ -20,6 +20,8 @@ const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(represent
 const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
 const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
+const CREDIT_LISTED_ON = `query SearchCreditListed($asOf: Date!) { subjectsDesignatedOn(asOf: $asOf) }`;
+const RATED_COUNT = `query SearchRatedCount($asOf: Date!, $usccPrefix: String) { subjectsRatedCount(asOf: $asOf, usccPrefix: $usccPrefix) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
 
 type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
@@ -123,6 +125,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
     if (usccs.length === 0) return new Set();
     const data = await this.execute('credit', CREDIT_LISTED_AMONG, { usccs, asOf }, snapshot);
     return new Set(data.subjectsListedAmong as string[]);
+  }
+
+  async ratedCount(asOf: string, usccPrefix: string | null, snapshot: ReadSnapshot): Promise<number> {
+    const data = await this.execute('environment', RATED_COUNT, { asOf, usccPrefix }, snapshot);
+    return data.subjectsRatedCount as number;
+  }
+
+  async creditListedOn(asOf: string, snapshot: ReadSnapshot): Promise<string[]> {
+    const data = await this.execute('credit', CREDIT_LISTED_ON, { asOf }, snapshot);
+    return data.subjectsDesignatedOn as string[];
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

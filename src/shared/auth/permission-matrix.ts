@@ -27,6 +27,8 @@ const ALL_VISIBLE: SubjectFacts = {
   colorTimelinesOf: async () => new Map(),
   colorsAmong: async (usccs) => new Map(usccs.map((uscc) => [uscc, 'BLUE'])),
   creditListedAmong: async () => new Set(),
+  creditListedOn: async () => [],
+  ratedCount: async () => 0,
   ratedAmong: async (usccs) => new Set(usccs),
 };
 

@@ -128,7 +128,9 @@ export const PERMISSION_TABLE = {
   // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
   'Query.subjectColorsAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedAmong': ['ENV_ADMIN'],
+  'Query.subjectsRatedCount': ['ENV_ADMIN'],
   'Query.subjectsListedAmong': ['ENV_ADMIN'],
+  'Query.subjectsDesignatedOn': ['ENV_ADMIN'],
   // @inaccessible: asked only by the hub itself for the credit office's price list and price measures.
   'Query.subjectsOnHalfYearSnapshot': ['ENV_ADMIN'],
 

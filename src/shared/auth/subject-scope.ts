@@ -84,6 +84,13 @@ export interface SubjectFacts {
   /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
   creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /**
+   * How many subjects are rated on `asOf` (environment), with codes starting with `usccPrefix` when
+   * given; one fetch. Every rated subject is registered, so this counts PUBLIC's search by code alone.
+   */
+  ratedCount(asOf: string, usccPrefix: string | null, snapshot: ReadSnapshot): Promise<number>;
+  /** Every subject with a credit office designation in force on `asOf` (credit), by code; one fetch. */
+  creditListedOn(asOf: string, snapshot: ReadSnapshot): Promise<string[]>;
+  /**
    * Each rated subject's periods of constant colour (environment's `envColorTimeline`), by code, in
    * one fetch; unrated codes are absent. For finance's restriction on a date outside the current
    * colour period (which it receives through `@requires`); `snapshot` as above. With `knownOn`, the

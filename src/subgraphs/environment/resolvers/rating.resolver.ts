@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { CreditColor } from '../../../shared/credit-color';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
@@ -68,6 +68,16 @@ export class RatingResolver {
     @Arg('asOf', () => DateScalar) asOf: string,
   ): Promise<string[]> {
     return this.subjects.ratedAmong(ctx, usccs, asOf);
+  }
+
+  @Query(() => Int, { description: 'Hub-internal (@inaccessible): how many subjects are rated on `asOf`, with codes starting with `usccPrefix` when given.' })
+  @Directive('@inaccessible')
+  subjectsRatedCount(
+    @Ctx() ctx: HubContext,
+    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('usccPrefix', () => String, { nullable: true }) usccPrefix?: string | null,
+  ): Promise<number> {
+    return this.subjects.ratedCount(ctx, asOf, usccPrefix ?? null);
   }
 
   @Query(() => [SubjectHalfYearSnapshot], {
