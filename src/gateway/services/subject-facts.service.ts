@@ -2,6 +2,7 @@ import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSn
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { HubContext } from '../../shared/context';
+import type { Department } from '../../shared/database';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
@@ -21,6 +22,12 @@ const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { sub
 const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
+
+/**
+ * The departments FederatedSubjectFacts asks (finance is never asked): a department process needs
+ * their addresses in HUB_SUBGRAPH_URLS, and is ready only when they answer.
+ */
+export const FACT_DEPARTMENTS: readonly Department[] = ['environment', 'market', 'credit'];
 
 type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
 
