@@ -108,17 +108,17 @@ afterAll(async () => {
 
 describe('HUB_SUBGRAPH_URLS, the one place that says where the departments are', () => {
   it('a department or gateway started without it refuses to start, naming the departments it lacks and the variable', async () => {
-    const market = new CliProcess(['start', 'market'], { DATABASE_URL: databaseUrl, HUB_SUBGRAPH_SECRET: SECRET, PORT: '0' });
-    expect(await market.exited).toEqual({ code: 1, signal: null });
-    expect(market.output()).toMatch(/refusing to start market: HUB_SUBGRAPH_URLS does not say where environment, credit are/);
-    // Half a setting is refused the same way: finance is never asked for facts, the others are.
-    const credit = new CliProcess(['start', 'credit'], { DATABASE_URL: databaseUrl, HUB_SUBGRAPH_SECRET: SECRET, PORT: '0', HUB_SUBGRAPH_URLS: 'environment=http://127.0.0.1:1/graphql' });
-    expect(await credit.exited).toEqual({ code: 1, signal: null });
-    expect(credit.output()).toMatch(/refusing to start credit: HUB_SUBGRAPH_URLS does not say where market is/);
-    const gateway = new CliProcess(['start', 'gateway'], { DATABASE_URL: databaseUrl, HUB_SUBGRAPH_SECRET: SECRET, PORT: '0', HUB_SUBGRAPH_URLS: 'environment=http://127.0.0.1:1/graphql' });
-    expect(await gateway.exited).toEqual({ code: 1, signal: null });
-    expect(gateway.output()).toMatch(/refusing to start the gateway: HUB_SUBGRAPH_URLS does not say where market, credit, finance are/);
-  }, 60_000);
+    const started = {
+      market: new CliProcess(['start', 'market'], { DATABASE_URL: databaseUrl, HUB_SUBGRAPH_SECRET: SECRET, PORT: '0' }),
+      // Half a setting is refused the same way: finance is never asked for facts, the others are.
+      credit: new CliProcess(['start', 'credit'], { DATABASE_URL: databaseUrl, HUB_SUBGRAPH_SECRET: SECRET, PORT: '0', HUB_SUBGRAPH_URLS: 'environment=http://127.0.0.1:1/graphql' }),
+      gateway: new CliProcess(['start', 'gateway'], { DATABASE_URL: databaseUrl, HUB_SUBGRAPH_SECRET: SECRET, PORT: '0', HUB_SUBGRAPH_URLS: 'environment=http://127.0.0.1:1/graphql' }),
+    };
+    for (const process of Object.values(started)) expect(await process.exited).toEqual({ code: 1, signal: null });
+    expect(started.market.output()).toMatch(/refusing to start market: HUB_SUBGRAPH_URLS does not say where environment, credit are/);
+    expect(started.credit.output()).toMatch(/refusing to start credit: HUB_SUBGRAPH_URLS does not say where market is/);
+    expect(started.gateway.output()).toMatch(/refusing to start the gateway: HUB_SUBGRAPH_URLS does not say where market, credit, finance are/);
+  }, 120_000);
 
   it('with the setting, every process is ready, each naming the departments it calls, and the bank check joins all four', async () => {
     const gateway = await readiness('gateway');
