@@ -141,6 +141,22 @@ describe('HUB_SUBGRAPH_URLS, the one place that says where the departments are',
   });
 });
 
+/** Rows a credit event writes in environment: the event, its notice, its change message. */
+const environmentRows = () =>
+  sql<{ events: string; notices: string; changes: string }>(
+    `SELECT (SELECT count(*) FROM environment.credit_event) AS events, (SELECT count(*) FROM environment.credit_notice) AS notices,
+            (SELECT count(*) FROM environment.change_outbox) AS changes`,
+  );
+
+/** demo-env-admin records a warning for the showcase subject under a fresh decision number. */
+function recordWarning(decisionNo: string) {
+  return graphql<{ recordCreditEvent: unknown }>(
+    'mutation Record($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } } }',
+    { input: { uscc: DEMO_SHOWCASE_USCC, type: 'WARNING', occurredOn: new Date().toISOString().slice(0, 10), decisionNo } },
+    { authorization: 'Bearer demo-env-admin' },
+  );
+}
+
 describe('a department that stalls or dies', () => {
   it('frozen (SIGSTOP): the bank check answers 200 within 3 s with the other departments\' fields; the circuit opens; after SIGCONT a full answer again', async () => {
     const environment = processes.environment!;
@@ -203,29 +219,45 @@ describe('a department that stalls or dies', () => {
     expect(ready.body.checks['subgraph:finance'].error).toMatch(/unreachable/);
   }, 30_000);
 
+  it('a mutation waiting on a frozen department: 503 naming it within the fetch timeout (environment asks it with less), nothing written', async () => {
+    const market = processes.market!;
+    const [before] = await environmentRows();
+    const decisionNo = `ISOLATION-FROZEN-${Date.now()}`;
+    market.signal('SIGSTOP');
+    let answer: Awaited<ReturnType<typeof recordWarning>>;
+    try {
+      answer = await recordWarning(decisionNo);
+    } finally {
+      market.signal('SIGCONT');
+    }
+    expect(answer.status).toBe(503);
+    // The issue's bound: the fetch timeout (2 s), plus overhead.
+    expect(answer.elapsedMs).toBeLessThan(3_000);
+    expect(answer.retryAfter).not.toBeNull();
+    // Environment's own call to market timed out first, so the error names market, not environment.
+    expect(answer.errors!.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', department: 'market' })]);
+    expect(await environmentRows()).toEqual([before]);
+    expect(await sql('SELECT 1 FROM environment.credit_event WHERE decision_no = $1', [decisionNo])).toEqual([]);
+    // Continued, market answers again (environment's circuit never opened for one failure).
+    const again = await askUntil(() => recordWarning(`${decisionNo}-AGAIN`), (result) => result.status === 200, 20);
+    expect(again.errors).toBeUndefined();
+    expect(await sql('SELECT 1 FROM environment.credit_event WHERE decision_no = $1', [`${decisionNo}-AGAIN`])).toHaveLength(1);
+  }, 60_000);
+
   it('a mutation that needs a dead department: 503 with Retry-After within 2 s, and nothing written', async () => {
     const credit = processes.credit!;
     credit.signal('SIGKILL');
     await credit.exited;
-    const counts = () =>
-      sql<{ events: string; notices: string; changes: string }>(
-        `SELECT (SELECT count(*) FROM environment.credit_event) AS events, (SELECT count(*) FROM environment.credit_notice) AS notices,
-                (SELECT count(*) FROM environment.change_outbox) AS changes`,
-      );
-    const [before] = await counts();
-    const decisionNo = `ISOLATION-${Date.now()}`;
-    const answer = await graphql<{ recordCreditEvent: unknown }>(
-      'mutation Record($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } } }',
-      { input: { uscc: DEMO_SHOWCASE_USCC, type: 'WARNING', occurredOn: new Date().toISOString().slice(0, 10), decisionNo } },
-      { authorization: 'Bearer demo-env-admin' },
-    );
+    const [before] = await environmentRows();
+    const decisionNo = `ISOLATION-DEAD-${Date.now()}`;
+    const answer = await recordWarning(decisionNo);
     // Environment asks credit (and market) for the notice's facts before its transaction opens.
     expect(answer.status).toBe(503);
     expect(answer.elapsedMs).toBeLessThan(2_000);
     expect(Number(answer.retryAfter)).toBeGreaterThan(0);
     expect(answer.data?.recordCreditEvent ?? null).toBeNull();
     expect(answer.errors!.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', department: 'credit' })]);
-    expect(await counts()).toEqual([before]);
+    expect(await environmentRows()).toEqual([before]);
     expect(await sql('SELECT 1 FROM environment.credit_event WHERE decision_no = $1', [decisionNo])).toEqual([]);
   }, 30_000);
 });
