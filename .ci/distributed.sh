@@ -201,6 +201,48 @@ for name in "${names[@]}"; do
   [ "$status" = 200 ] && pass "metrics $name" || fail "metrics $name" "HTTP $status"
 done
 
+# ---- Failure isolation (issue 22; docs/operations.md, "Departments as processes"), self-contained:
+#   freeze-partial    environment frozen (kill -STOP): the bank check answers HTTP 200 within 3 s with market's
+#                     name and SERVICE_UNAVAILABLE (extensions.department "environment") on the missing fields
+#   freeze-recovered  environment continued (kill -CONT): the full answer again, once the gateway's circuit for
+#                     environment has let its half-open probe through (asked every half second, for up to 30 s)
+echo "== failure isolation: freeze environment"
+frozen=environment
+frozen_pid=""
+for i in "${!names[@]}"; do [ "${names[$i]}" = "$frozen" ] && frozen_pid="${pids[$i]}"; done
+bank_body="{\"query\":\"{ enterprise(uscc: \\\"$uscc\\\") { uscc name envCredit { color } creditRestriction { level restricted } } }\"}"
+kill -STOP "$frozen_pid"
+timing="$(curl -sS -o "$work/frozen.json" -w '%{http_code} %{time_total}' -X POST "$gateway_url" -H 'content-type: application/json' \
+  -H 'authorization: Bearer demo-bank' -H 'x-access-purpose: CREDIT_REVIEW' --max-time 60 --data "$bank_body" || true)"
+kill -CONT "$frozen_pid"
+read -r status seconds <<<"$timing"
+verdict="$(node -e '
+  const [file, status, seconds, name, department] = process.argv.slice(1);
+  let a;
+  try { a = JSON.parse(require("node:fs").readFileSync(file, "utf8")); } catch { console.log(`HTTP ${status}, not JSON`); process.exit(0); }
+  const why = [];
+  if (status !== "200") why.push(`HTTP ${status}`);
+  if (!(Number(seconds) < 3)) why.push(`answered after ${seconds} s`);
+  if (a.data?.enterprise?.name !== name) why.push("the name (market) missing");
+  if (a.data?.enterprise?.envCredit !== null) why.push("envCredit not null");
+  const errors = a.errors ?? [];
+  if (errors.length === 0 || !errors.every((e) => e.extensions?.code === "SERVICE_UNAVAILABLE" && e.extensions?.department === department)) why.push(`errors ${JSON.stringify(errors).slice(0, 300)}`);
+  if (!errors.some((e) => JSON.stringify(e.path) === JSON.stringify(["enterprise", "envCredit"]))) why.push("no error on enterprise.envCredit");
+  if (why.length) console.log(why.join("; "));
+' "$work/frozen.json" "${status:-none}" "${seconds:-none}" "$expected_name" "$frozen")"
+[ -z "$verdict" ] && pass "freeze-partial ($frozen frozen, ${seconds}s)" || fail "freeze-partial" "$verdict"
+
+verdict="not asked"
+for _ in $(seq 1 60); do
+  answer="$(graphql demo-bank "$bank_body" -H 'x-access-purpose: CREDIT_REVIEW' || true)"
+  verdict="$(judge "$answer" "$expected" '
+    a.data?.enterprise?.name === e.name && a.data.enterprise.envCredit?.color === e.color && a.data.enterprise.creditRestriction !== null
+    || `expected ${JSON.stringify(e)} with a creditRestriction`')"
+  [ -z "$verdict" ] && break
+  sleep 0.5
+done
+[ -z "$verdict" ] && pass "freeze-recovered" || fail "freeze-recovered" "$verdict"
+
 if ((${#failed[@]} > 0)); then
   echo "== distributed mode: ${#failed[@]} check(s) failed: ${failed[*]}"
   show_logs

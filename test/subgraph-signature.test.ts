@@ -6,11 +6,13 @@ import { PUBLIC_PRINCIPAL } from '../src/shared/auth/principal';
 import { operationHash, secretKey, subgraphAudience, SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';
 import { loadConfig, type HubConfig } from '../src/shared/config';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
+import { freePorts } from './support/cli-process';
 import { startTestHub, type TestHub } from './support/test-hub';
 
 let hub: TestHub;
 let market: SubgraphServer;
 let environment: SubgraphServer;
+let credit: SubgraphServer;
 let config: HubConfig;
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name legalRepresentativeIdNumber } } }`;
@@ -21,17 +23,26 @@ const BANK = { ...PUBLIC_PRINCIPAL, clientId: 'key:1', clientName: 'bank', role:
 
 beforeAll(async () => {
   hub = await startTestHub({ demoSize: 30 });
-  // The departments' own processes share the gateway's secret and database.
-  config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, subgraphSecret: hub.hub.subgraphSecret, subgraphUrls: {} };
-  market = await startSubgraphServer({ department: 'market', config, port: 0, dataSource: hub.hub.sources.market });
-  environment = await startSubgraphServer({ department: 'environment', config, port: 0, dataSource: hub.hub.sources.environment });
-  config.subgraphUrls.market = market.url;
-  config.subgraphUrls.environment = environment.url;
+  // The departments' own processes share the gateway's secret and database, and one HUB_SUBGRAPH_URLS
+  // (each asks the others for facts: market and environment ask credit too).
+  const [marketPort, environmentPort, creditPort] = await freePorts(3);
+  const subgraphUrls = {
+    market: `http://127.0.0.1:${marketPort}/graphql`,
+    environment: `http://127.0.0.1:${environmentPort}/graphql`,
+    credit: `http://127.0.0.1:${creditPort}/graphql`,
+  };
+  config = { ...loadConfig({}), databaseUrl: hub.hub.databaseUrl, subgraphSecret: hub.hub.subgraphSecret, subgraphUrls };
+  // Without PORT each listens on the port of its own HUB_SUBGRAPH_URLS entry.
+  market = await startSubgraphServer({ department: 'market', config, dataSource: hub.hub.sources.market });
+  environment = await startSubgraphServer({ department: 'environment', config, dataSource: hub.hub.sources.environment });
+  credit = await startSubgraphServer({ department: 'credit', config, dataSource: hub.hub.sources.credit });
+  expect([market.port, environment.port, credit.port]).toEqual([marketPort, environmentPort, creditPort]);
 });
 
 afterAll(async () => {
   await market?.stop();
   await environment?.stop();
+  await credit?.stop();
   await hub?.stop();
 });
 
@@ -102,12 +113,15 @@ describe('a subgraph reached over HTTP', () => {
     expect((await direct({ [SUBGRAPH_TOKEN_HEADER]: await base().setJti('fine').setExpirationTime('30s').sign(secret) })).status).toBe(200);
   });
 
-  it('answers /healthz and /readyz without a signature (probes carry none)', async () => {
+  it('answers /healthz and /readyz without a signature (probes carry none); ready names the departments it asks', async () => {
     const base = market.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: { status: 'up' } } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: { status: 'up' }, 'subgraph:environment': { status: 'up' }, 'subgraph:credit': { status: 'up' } },
+    });
   });
 
   it('answers a signed request, with the field rules of the principal in the token', async () => {
@@ -126,7 +140,7 @@ describe('a subgraph reached over HTTP', () => {
         const response = await fetch(gateway!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
         return (await response.json()) as { data?: { enterprise: Record<string, unknown> | null }; errors?: unknown[] };
       };
-      // The gateway is ready only when each remote department is (their /readyz).
+      // The gateway is ready only when each remote department answers (their /healthz).
       expect((await fetch(gateway.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
       const admin = await ask(`{ enterprise(uscc: "${DEMO_SHOWCASE_USCC}") { name envCredit { color score } creditRestriction { level } } }`, { authorization: 'Bearer demo-env-admin' });
       expect(admin.errors).toBeUndefined();

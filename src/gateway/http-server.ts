@@ -70,9 +70,11 @@ function sendError(
 }
 
 function sendHubError(response: ServerResponse, error: HubError, observation: RequestObservation): void {
-  const { code, ...extensions } = error.extensions as { code: ErrorCode };
+  const { code, ...extensions } = error.extensions as { code: ErrorCode; retryAfter?: unknown };
   observation.errorCodes.push(code);
-  sendError(response, HTTP_STATUS[code] ?? 400, code, error.message, undefined, extensions);
+  // An error that says when to come back says it in Retry-After too.
+  const headers = typeof extensions.retryAfter === 'number' ? { 'retry-after': String(extensions.retryAfter) } : undefined;
+  sendError(response, HTTP_STATUS[code] ?? 400, code, error.message, headers, extensions);
 }
 
 /** PUBLIC callers share one principal: they are limited per address instead. */

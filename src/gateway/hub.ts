@@ -14,7 +14,7 @@ import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
-import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
+import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
@@ -43,7 +43,9 @@ import { IdempotencyService } from './services/idempotency.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
-import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
+import { fieldOwners, readCommittedSupergraph } from './supergraph';
+import { departmentUrls } from './topology';
+import { DepartmentCalls } from './department-calls';
 import { UsccOverrideService } from './services/uscc-override.service';
 import { inProcessApi, LateBoundApi, type HubApi } from './hub-api';
 import { AnnualReportService, CreditReportService, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
@@ -102,7 +104,8 @@ export interface StartHubOptions {
   supergraphSdl?: string;
   /**
    * Departments served by their own processes (`ecocredit start <department>`), called over HTTP at
-   * HUB_SUBGRAPH_URLS or their default ports. Default: those named in HUB_SUBGRAPH_URLS (none).
+   * their HUB_SUBGRAPH_URLS entries (the start is refused when one is missing). Default: those named
+   * in HUB_SUBGRAPH_URLS (none).
    */
   remote?: readonly Department[];
 }
@@ -160,8 +163,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     throw new Error('refusing to start: demo mode (HUB_DEMO or no DATABASE_URL) is not allowed with NODE_ENV=production');
   }
   const remote = options.remote ?? (Object.keys(config.subgraphUrls) as Department[]);
-  const remoteUrls: Partial<Record<SubgraphName, string>> = {};
-  for (const department of remote) remoteUrls[department] = config.subgraphUrls[department] ?? defaultSubgraphUrl(department);
+  const remoteUrls: Partial<Record<SubgraphName, string>> = departmentUrls(config.subgraphUrls, remote, 'the gateway');
   if (remote.length > 0 && !config.subgraphSecret) {
     throw new Error('refusing to start: subgraphs over HTTP need HUB_SUBGRAPH_SECRET, shared with the subgraph processes');
   }
@@ -226,7 +228,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
     const secret = secretKey(subgraphSecret);
-    const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret }));
+    // One circuit per department for this process: the gateway's fetches and the in-process departments' fact calls.
+    const departmentCalls = new DepartmentCalls(config.subgraphCalls);
+    const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret, calls: departmentCalls }));
     const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
     // With a department over HTTP, its writes fill its outbox out of the request context's sight.
     const recorder = new AuditRecorder(audit, fieldOwners(supergraphSdl), remote.length === 0);
@@ -236,6 +240,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       localSchemas,
       remoteUrls,
       subgraphSecret: secret,
+      departmentCalls,
       schemaHints: config.schemaHints,
       plugins: [recorder.plugin(), clientErrorStatusPlugin()],
       onApiSchema: (schema) => (apiSchema = schema),
@@ -271,7 +276,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
-    for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
+    // Each department process answers (its /healthz), probed at most once a second however often /readyz is asked.
+    for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = cachedCheck(subgraphCheck(url));
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
     const exports = new ExportService(hubApi('export'), recorder);
     const drain = new HttpDrain(config.shutdownTimeoutMs);

@@ -11,7 +11,7 @@ import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
-import { checkReadiness, databaseCheck } from '../shared/readiness';
+import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../shared/request-log';
 import { waitForDatabase } from '../shared/wait-for-database';
 import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
@@ -20,8 +20,10 @@ import { startHalfYearSnapshotJob } from '../subgraphs/environment';
 import { SUBGRAPHS } from '../subgraphs';
 import { answerProbe } from './http-server';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
-import { FederatedSubjectFacts } from './services/subject-facts.service';
-import { defaultSubgraphUrl, SUBGRAPH_PORTS } from './supergraph';
+import { FACT_DEPARTMENTS, FederatedSubjectFacts } from './services/subject-facts.service';
+import { SUBGRAPH_PORTS } from './supergraph';
+import { DepartmentCalls } from './department-calls';
+import { departmentUrls, ownPort } from './topology';
 
 export interface SubgraphServer {
   url: string;
@@ -33,7 +35,7 @@ export interface SubgraphServer {
 export interface StartSubgraphOptions {
   department: Department;
   config: HubConfig;
-  /** Port to listen on (default: the department's port of supergraph.ts; 0 = any). */
+  /** Port to listen on (default: the port of its own HUB_SUBGRAPH_URLS entry, else its port of supergraph.ts; 0 = any). */
   port?: number;
   /** An open DataSource over the department's schema (tests); default: DATABASE_URL, migrated. */
   dataSource?: DataSource;
@@ -105,6 +107,8 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   const secret = secretKey(config.subgraphSecret);
   const module = SUBGRAPHS.find((subgraph) => subgraph.name === department);
   if (!module) throw new Error(`unknown department "${department}"`);
+  // The departments it asks for facts, from HUB_SUBGRAPH_URLS like the gateway: refused here, before any connection, when one is missing.
+  const peers = departmentUrls(config.subgraphUrls, FACT_DEPARTMENTS.filter((other) => other !== department), department);
   let owned: DataSource | undefined;
   if (!options.dataSource) {
     if (!config.databaseUrl) throw new Error(`${department} as its own process needs DATABASE_URL`);
@@ -115,14 +119,18 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   }
   const dataSource = options.dataSource ?? owned!;
   const { schema } = await module.build(dataSource);
-  const facts = new FederatedSubjectFacts(
-    createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: config.subgraphUrls, fallbackUrl: defaultSubgraphUrl, secret }),
-  );
+  // Three quarters of the fetch timeout: waiting on a stalled peer, the department still answers within
+  // the gateway's own timeout, and the error names the peer, not this department.
+  const calls = new DepartmentCalls({ ...config.subgraphCalls, timeoutMs: Math.round(config.subgraphCalls.timeoutMs * 0.75) });
+  const facts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: peers, secret, calls }));
 
   const replay = createReplayGuard(config.redisUrl);
   const unobservePools = observePools({ [department]: dataSource });
   const drain = new HttpDrain(config.shutdownTimeoutMs);
-  const readiness = () => checkReadiness({ database: databaseCheck([dataSource]) }, drain.draining);
+  // Ready when its database and the departments it asks for facts answer (their /healthz, cached a second).
+  const dependencies: Record<string, DependencyCheck> = { database: databaseCheck([dataSource]) };
+  for (const [peer, url] of Object.entries(peers)) dependencies[`subgraph:${peer}`] = cachedCheck(subgraphCheck(url));
+  const readiness = () => checkReadiness(dependencies, drain.draining);
 
   const handle = async (request: IncomingMessage, response: ServerResponse, observation: RequestObservation) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -191,7 +199,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? SUBGRAPH_PORTS[department], () => resolve());
+      server.listen(options.port ?? ownPort(config.subgraphUrls, department) ?? SUBGRAPH_PORTS[department], () => resolve());
     });
   } catch (error) {
     unobservePools();

@@ -21,8 +21,14 @@ export interface HubConfig {
   graphiql: boolean;
   /** Shared secret of the gateway → subgraph tokens; generated per process when unset (single process). */
   subgraphSecret: string | undefined;
-  /** Subgraph URLs for `start gateway` with remote departments (HUB_SUBGRAPH_URLS=environment=http://...,market=...). */
+  /**
+   * Where the departments served as their own processes are (HUB_SUBGRAPH_URLS=environment=http://...,market=...):
+   * the one setting every process reads, the gateway to call them, a department process to ask the
+   * others for facts (docs/operations.md, "Departments as processes").
+   */
   subgraphUrls: Record<string, string>;
+  /** Calls to departments over HTTP: one fetch's time limit, and each department's circuit breaker. */
+  subgraphCalls: { timeoutMs: number; failuresToOpen: number; halfOpenAfterMs: number };
   /** A JWT issuer whose tokens are accepted as credentials (HS256 secret or JWKS), or none. */
   jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined; maxAgeSeconds: number };
   /**
@@ -152,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     graphiql: flag(env.HUB_GRAPHIQL) ?? env.NODE_ENV !== 'production',
     subgraphSecret: env.HUB_SUBGRAPH_SECRET || undefined,
     subgraphUrls,
+    subgraphCalls: {
+      timeoutMs: numberOf(env.HUB_SUBGRAPH_TIMEOUT_MS, 2_000),
+      failuresToOpen: Math.floor(numberOf(env.HUB_SUBGRAPH_BREAKER_FAILURES, 3)),
+      halfOpenAfterMs: numberOf(env.HUB_SUBGRAPH_BREAKER_HALF_OPEN_MS, 5_000),
+    },
     jwt: {
       secret: env.HUB_JWT_SECRET || undefined,
       jwksUrl: env.HUB_JWKS_URL || undefined,

@@ -2,6 +2,7 @@ import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSn
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { HubContext } from '../../shared/context';
+import type { Department } from '../../shared/database';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
@@ -23,6 +24,12 @@ const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: 
 const CREDIT_LISTED_ON = `query SearchCreditListed($asOf: Date!) { subjectsDesignatedOn(asOf: $asOf) }`;
 const RATED_COUNT = `query SearchRatedCount($asOf: Date!, $usccPrefix: String) { subjectsRatedCount(asOf: $asOf, usccPrefix: $usccPrefix) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
+
+/**
+ * The departments FederatedSubjectFacts asks (finance is never asked): a department process needs
+ * their addresses in HUB_SUBGRAPH_URLS, and is ready only when they answer.
+ */
+export const FACT_DEPARTMENTS: readonly Department[] = ['environment', 'market', 'credit'];
 
 type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
 
