@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { gatewayMigrations } from '../../migrations/gateway';
 import { createSchemaDataSource, migrateSchema, type SchemaDefinition, type SchemaOwner } from '../shared/database';
 import { log } from '../shared/logging';
-import type { AuditOutboxEntity as AuditOutboxRow } from '../shared/audit/audit-outbox.entity';
 import { localOutbox, type OutboxPort } from './department-link';
 import { SUBGRAPHS } from '../subgraphs';
 import { ApiClientEntity } from './entities/api-client.entity';
@@ -73,8 +72,6 @@ export async function closeHubDatabases(sources: Partial<HubDataSources>): Promi
  * takes in: each department's, and the gateway's own (its admin mutations and the command line's
  * writes). Departments on their own databases add theirs over their link (hub.ts).
  */
-export function outboxSources(sources: HubDataSources): Partial<Record<SchemaOwner, OutboxPort<AuditOutboxRow>>> {
-  return Object.fromEntries(
-    HUB_SCHEMAS.filter(({ owner }) => owner in sources).map(({ owner }) => [owner, localOutbox<AuditOutboxRow>(sources[owner], AuditOutboxEntity)]),
-  ) as Partial<Record<SchemaOwner, OutboxPort<AuditOutboxRow>>>;
+export function outboxSources(sources: HubDataSources): Partial<Record<SchemaOwner, OutboxPort<AuditOutboxEntity>>> {
+  return Object.fromEntries(HUB_SCHEMAS.filter(({ owner }) => owner in sources).map(({ owner }) => [owner, localOutbox(sources[owner], AuditOutboxEntity)]));
 }

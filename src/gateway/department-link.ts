@@ -13,9 +13,12 @@ import { log } from '../shared/logging';
 import { createCreditServices } from '../subgraphs/credit';
 import { createEnvironmentServices } from '../subgraphs/environment';
 import { createFinanceServices } from '../subgraphs/finance';
-import type { DueRatingsRun } from '../subgraphs/environment/services/rating-due.service';
-import type { MeasureOnChangeDay } from '../subgraphs/credit/services/measure-calendar.service';
-import type { RestrictionTriggerChange } from '../subgraphs/finance/rules/restriction-calendar';
+
+/** What a department's service method resolves to (its types stay behind the department's index.ts). */
+type Resolved<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
+type DueRatingsRun = Resolved<ReturnType<typeof createEnvironmentServices>['dueRatings']['refreshDue']>;
+type MeasureOnChangeDay = Resolved<ReturnType<typeof createCreditServices>['calendar']['changeDays']>[number];
+type RestrictionTriggerChange = Resolved<ReturnType<typeof createFinanceServices>['calendar']['changeDays']>[number];
 
 /**
  * The gateway's link to a department beside GraphQL: what the gateway's own work (the audit chain,

@@ -245,14 +245,14 @@ export class AuditTrailService {
       const taken: { department: SchemaOwner; port: OutboxPort<AuditOutboxEntity>; rows: AuditOutboxEntity[] }[] = [];
       // A department that does not answer (its own process, down) keeps its rows for a later pass;
       // the others' rows are chained meanwhile, and the pass counts as failed (`behind`).
-      let unreachable: unknown = null;
+      let unreachable: Error | null = null;
       for (const [department, port] of outboxes) {
         try {
           const rows = await port.peek(OUTBOX_BATCH);
           if (rows.length > 0) taken.push({ department, port, rows });
         } catch (error) {
           if (!port.source) log.warn('audit outbox of a department not reachable; taken later', { department, detail: String(error) });
-          unreachable ??= error;
+          unreachable ??= error instanceof Error ? error : new Error(String(error));
         }
       }
       if (taken.length === 0) {
