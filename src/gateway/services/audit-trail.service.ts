@@ -245,18 +245,20 @@ export class AuditTrailService {
       const taken: { department: SchemaOwner; port: OutboxPort<AuditOutboxEntity>; rows: AuditOutboxEntity[] }[] = [];
       // A department that does not answer (its own process, down) keeps its rows for a later pass;
       // the others' rows are chained meanwhile, and the pass counts as failed (`behind`).
-      let unreachable: Error | null = null;
-      for (const [department, port] of outboxes) {
-        try {
-          const rows = await port.peek(OUTBOX_BATCH);
-          if (rows.length > 0) taken.push({ department, port, rows });
-        } catch (error) {
-          if (!port.source) log.warn('audit outbox of a department not reachable; taken later', { department, detail: String(error) });
-          unreachable ??= error instanceof Error ? error : new Error(String(error));
+      const unreachable: Error[] = [];
+      const peeked = await Promise.allSettled(outboxes.map(([, port]) => port.peek(OUTBOX_BATCH)));
+      peeked.forEach((result, i) => {
+        const [department, port] = outboxes[i];
+        if (result.status === 'fulfilled') {
+          if (result.value.length > 0) taken.push({ department, port, rows: result.value });
+          return;
         }
-      }
+        const error: unknown = result.reason;
+        if (!port.source) log.warn('audit outbox of a department not reachable; taken later', { department, detail: String(error) });
+        unreachable.push(error instanceof Error ? error : new Error(String(error)));
+      });
       if (taken.length === 0) {
-        if (unreachable) throw unreachable;
+        if (unreachable.length > 0) throw unreachable[0];
         return;
       }
       await this.dataSource.transaction(async (manager) => {
@@ -279,7 +281,7 @@ export class AuditTrailService {
         await port.remove(rows.map((row) => String(row.id)));
       }
       if (taken.every(({ rows }) => rows.length < OUTBOX_BATCH)) {
-        if (unreachable) throw unreachable;
+        if (unreachable.length > 0) throw unreachable[0];
         return;
       }
     }
