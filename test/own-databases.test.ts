@@ -12,6 +12,8 @@ import { startSubgraphServer, type SubgraphServer } from '../src/gateway/subgrap
 import { loadConfig, type HubConfig } from '../src/shared/config';
 import { commandContext, operatorPrincipal } from '../src/shared/context';
 import { DEPARTMENTS } from '../src/shared/database';
+import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';
+import { INTERNAL_PRINCIPAL, remoteDepartment } from '../src/gateway/department-link';
 import { today } from '../src/shared/dates';
 import { CreateWebhookSubscriptionDocument, RecordEventDocument } from './generated/graphql';
 import { CliProcess, ensureCliBuilt } from './support/cli-process';
@@ -107,6 +109,8 @@ let first: TestHub;
 let second: TestHub;
 let dataDir: string;
 let env: Record<string, string>;
+let environmentOrigin: string;
+let subgraphUrls: Record<string, string>;
 const receivers: WebhookReceiver[] = [];
 
 /** A gateway whose four departments are remote, on the gateway's database. */
@@ -126,6 +130,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-owndb-'));
   const ports = await freePorts(4);
   const urls = Object.fromEntries(DEPARTMENTS.map((department, i) => [department, `http://127.0.0.1:${ports[i]}/graphql`]));
+  environmentOrigin = `http://127.0.0.1:${ports[0]}`;
+  subgraphUrls = urls;
   env = {
     HUB_SUBGRAPH_SECRET: randomBytes(32).toString('hex'),
     HUB_SUBGRAPH_URLS: Object.entries(urls)
@@ -243,9 +249,48 @@ describe('a department on its own database', () => {
   });
 });
 
+describe('the department link (POST /internal/<procedure>)', () => {
+  const peek = async (token: string | null, body = { limit: 10 }) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers[SUBGRAPH_TOKEN_HEADER] = token;
+    return fetch(`${environmentOrigin}/internal/audit-outbox.peek`, { method: 'POST', headers, body: JSON.stringify(body) });
+  };
+  const sign = (principal = INTERNAL_PRINCIPAL, variables: Record<string, unknown> = { limit: 10 }, department = 'environment') =>
+    signSubgraphToken(principal, 'test', new TextEncoder().encode(env.HUB_SUBGRAPH_SECRET), { department, operation: { query: 'internal:audit-outbox.peek', operationName: null, variables } });
+
+  it('answers the hub’s signed call once, and refuses anything else', async () => {
+    const token = await sign();
+    const answered = await peek(token);
+    expect(answered.status).toBe(200);
+    expect(Array.isArray(((await answered.json()) as { result: unknown }).result)).toBe(true);
+    // Replayed, unsigned, for another body, for another department, or a partner's principal: refused.
+    expect((await peek(token)).status).toBe(401);
+    expect((await peek(null)).status).toBe(401);
+    expect((await peek(await sign(), { limit: 11 })).status).toBe(401);
+    expect((await peek(await sign(INTERNAL_PRINCIPAL, { limit: 10 }, 'market'))).status).toBe(401);
+    const bank = { clientId: '5', clientName: 'demo bank', role: 'BANK' as const, agency: null, districtCode: null, purpose: 'CREDIT_REVIEW' };
+    expect((await peek(await sign(bank))).status).toBe(401);
+  });
+
+  it('runs the daily jobs’ parts in the department that owns the data', async () => {
+    const secret = new TextEncoder().encode(env.HUB_SUBGRAPH_SECRET);
+    const link = (department: 'environment' | 'credit' | 'finance') => remoteDepartment(department, subgraphUrls[department], secret);
+    const day = today();
+    expect(await link('environment').call('ratings.refresh-due', { day })).toMatchObject({ day, refreshed: expect.any(Number) as number, colorChanged: expect.any(Number) as number });
+    expect(Array.isArray(await link('credit').call('measures.change-days', { from: '2026-01-01', to: '2026-12-31' }))).toBe(true);
+    expect(Array.isArray(await link('credit').call('listings.designated-between', { listTypes: [], from: '2026-01-01', to: day }))).toBe(true);
+    const restrictionDays = await link('finance').call('restrictions.change-days', { from: '2020-01-01', to: day });
+    expect(Array.isArray(restrictionDays)).toBe(true);
+    // A procedure the department does not own is refused, not run elsewhere.
+    await expect(link('finance').call('ratings.refresh-due', { day })).rejects.toThrow(/finance refused ratings.refresh-due: HTTP 404/);
+  });
+});
+
 describe('two gateways on one database and one Redis', () => {
   it('share the rate limit of a client', async (context) => {
     if (!(await redisAnswers())) context.skip();
+    // The first two gateways leave first: the shared server's connections are few.
+    for (const done of gateways.splice(0)) await done.stop();
     const limited = { redisUrl, rateLimit: { requests: 4, windowMs: 60_000 } };
     const [a, b] = [asTestHub(await gateway(limited)), asTestHub(await gateway(limited))];
     // A client of its own, with an id no other run on this Redis uses.
