@@ -8,7 +8,7 @@ import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import { loadConfig, type HubConfig } from '../shared/config';
 import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
-import { createSnapshotDataSource, type Department } from '../shared/database';
+import { createSnapshotDataSource, DEPARTMENTS, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
@@ -24,9 +24,10 @@ import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
-import { createCreditServices, priceListRoute, type CreditServices } from '../subgraphs/credit';
-import { createEnvironmentServices, noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
-import { createFinanceServices } from '../subgraphs/finance';
+import { priceListRoute } from '../subgraphs/credit';
+import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
+import type { HttpRoute } from '../shared/http-route';
+import { localDepartment, remoteDepartment, type DepartmentLink } from './department-link';
 import { CreditListType } from '../shared/list-types';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
@@ -64,7 +65,12 @@ import {
   type WebhookServices,
 } from './webhooks';
 
-/** How often a failed audit outbox pass is retried. */
+/**
+ * How often a failed audit outbox pass is retried; and how often the outboxes of departments on their
+ * own databases are taken (their writes' NOTIFY does not reach this database, and rows written beside
+ * them, by a gateway that died before taking them or by their command line, have no mutation here to
+ * take them).
+ */
 const OUTBOX_RETRY_MS = 5_000;
 /** How often idempotency keys past their 24 hours are deleted. */
 const KEY_PURGE_MS = 60 * 60 * 1000;
@@ -168,6 +174,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     throw new Error('refusing to start: subgraphs over HTTP need HUB_SUBGRAPH_SECRET, shared with the subgraph processes');
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
+  const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
   const auditKey = loadAuditKey(config);
   const reportKey = loadReportSigningKey(config);
   let embedded: EmbeddedPostgres | undefined;
@@ -183,11 +190,27 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let webhooks: WebhookDispatcher | null = null;
   try {
     if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
-    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
+    // Departments in their own processes own their schemas on their own DATABASE_URL: only the
+    // gateway's and the in-process departments' are opened (and migrated) here.
+    sources = await openHubDatabases(databaseUrl, {
+      migrate: true,
+      poolSize: 10,
+      statementTimeoutMs: config.timeouts.statementMs,
+      owners: remote.length > 0 ? ['gateway', ...local] : undefined,
+    });
+    const openSources = sources;
+    const secret = secretKey(subgraphSecret);
+    const links = Object.fromEntries(
+      DEPARTMENTS.map((department) => [department, local.includes(department) ? localDepartment(department, openSources[department]) : remoteDepartment(department, remoteUrls[department]!, secret)]),
+    ) as Record<Department, DepartmentLink>;
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), outboxSources(sources));
+    const remoteOutboxes = Object.fromEntries(remote.map((department) => [department, links[department].auditOutbox()]));
+    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), {
+      ...outboxSources(sources),
+      ...remoteOutboxes,
+    });
     // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
     const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
     // Outbox rows a stopped process left are taken on start, those a failed pass left on the timer;
@@ -196,20 +219,20 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const purgeKeys = () => void idempotency.purgeExpired().catch((error: unknown) => log.warn('expired idempotency keys not purged', { detail: String(error) }));
     takeOutboxes();
     purgeKeys();
-    const outboxTimer = setInterval(() => audit.behind && takeOutboxes(), OUTBOX_RETRY_MS).unref();
+    const outboxTimer = setInterval(() => (audit.behind || remote.length > 0) && takeOutboxes(), OUTBOX_RETRY_MS).unref();
     // Rows the command line writes beside a running hub (imports, seeds, clients) are taken when it notifies.
     outboxListener = new AuditOutboxListener(databaseUrl, takeOutboxes);
     await outboxListener.start();
     const purgeTimer = setInterval(purgeKeys, KEY_PURGE_MS).unref();
     if (config.demo) {
       await clients.ensureDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.demoClients'));
-      if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
+      // Departments on their own databases are seeded there (`ecocredit seed --department <name>`).
+      if ((options.seedDemo ?? true) && remote.length === 0) await seedDemoData(sources, options.demoSize);
     } else {
       // The demo keys are public (CONTRACT.md): outside demo mode they stop working, for every process at once.
       const revoked = await clients.revokeDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.revokeDemoClients'));
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
-    const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
     // After the demo seed, so that the first check finds the seeded snapshots.
     if (local.includes('environment') && config.snapshotJobIntervalMs > 0) {
       snapshotJob = startHalfYearSnapshotJob(sources.environment, { intervalMs: config.snapshotJobIntervalMs });
@@ -227,7 +250,6 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices, webhooks: webhookServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
-    const secret = secretKey(subgraphSecret);
     // One circuit per department for this process: the gateway's fetches and the in-process departments' fact calls.
     const departmentCalls = new DepartmentCalls(config.subgraphCalls);
     const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret, calls: departmentCalls }));
@@ -252,20 +274,21 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const readySources = sources;
     if (config.webhooks.enabled) {
       const read = hubApi('webhook-read');
-      const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, subscriberReader(read));
-      const environment = createEnvironmentServices(sources.environment);
-      const credit = createCreditServices(sources.credit);
-      const finance = createFinanceServices(sources.finance);
+      const changeOutboxes = Object.fromEntries(DEPARTMENTS.flatMap((department) => (links[department].changeOutbox() ? [[department, links[department].changeOutbox()!]] : [])));
+      const relay = new WebhookRelayService(sources.gateway, changeOutboxes, subscriberReader(read));
+      // The daily jobs run here (graphile-worker on the gateway's database, one run across
+      // instances); what they read or write of a department goes over its link.
+      const { environment, credit, finance } = links;
       webhooks = await WebhookDispatcher.start({
         databaseUrl,
         config: config.webhooks,
         relay,
         delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
-        refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
-        timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.calendar.changeDays(from, to), relay, sources.gateway),
+        refreshDueRatings: (day) => environment.call('ratings.refresh-due', { day }),
+        timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.call('measures.change-days', { from, to }), relay, sources.gateway),
         timedRestrictions: new TimedRestrictionChanges(
           strictReader(read),
-          (from, to) => finance.calendar.changeDays(from, to),
+          (from, to) => finance.call('restrictions.change-days', { from, to }),
           subjectsWithTriggers(subjectFacts, credit),
           relay,
           sources.gateway,
@@ -295,9 +318,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       snapshotSource,
       // The price list's own CSV route first: the generic exports answer every other /exports/<view>.csv.
       routes: [
-        noticeRoute(readySources.environment),
+        local.includes('environment') ? noticeRoute(readySources.environment) : servedWithDepartment(/^\/notices\//, 'environment'),
         reportRoute(reportServices, config.reports.bureau),
-        priceListRoute(readySources.credit),
+        local.includes('credit') ? priceListRoute(readySources.credit) : servedWithDepartment(/^\/exports\/price-surcharges\.csv$/, 'credit'),
         exportRoute(exports),
         webPagesRoute({ graphiql: config.graphiql, schemaHints: config.schemaHints }),
       ],
@@ -372,16 +395,34 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
  * federation, as the credit office learns the subjects of its measures; the credit office's own
  * designations from its service, as `measures_due` reads its catalogue.
  */
-function subjectsWithTriggers(facts: FederatedSubjectFacts, credit: CreditServices): SubjectsWithTriggers {
+function subjectsWithTriggers(facts: FederatedSubjectFacts, credit: DepartmentLink): SubjectsWithTriggers {
   const creditLists: string[] = Object.values(CreditListType);
   return async ({ colors, listTypes }, from, to) => {
     const marketLists = listTypes.filter((type) => !creditLists.includes(type));
     const [colored, marketListed, designated] = await Promise.all([
       colors.length > 0 ? facts.coloredBetween(colors, from, to, ReadSnapshot.none()) : new Set<string>(),
       marketLists.length > 0 ? facts.marketListedBetween(marketLists, from, to, ReadSnapshot.none()) : new Set<string>(),
-      credit.listings.designatedBetween(listTypes.filter((type) => creditLists.includes(type)), from, to),
+      credit.call('listings.designated-between', { listTypes: listTypes.filter((type) => creditLists.includes(type)), from, to }),
     ]);
     return [...colored, ...marketListed, ...designated];
+  };
+}
+
+/**
+ * A route the gateway serves from a department's database in the all-in-one process (printable
+ * notices, the price list CSV): with that department on its own database it answers 503 naming it,
+ * not a misleading 404 (not proxied yet: docs/operations.md, "Departments on their own databases").
+ */
+function servedWithDepartment(path: RegExp, department: Department): HttpRoute {
+  return async (request, response) => {
+    if (!path.test((request.url ?? '/').split('?')[0])) return false;
+    response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '3600' });
+    response.end(
+      JSON.stringify({
+        errors: [{ message: `served only when the ${department} department runs in the gateway's process`, extensions: { code: 'SERVICE_UNAVAILABLE', department } }],
+      }),
+    );
+    return true;
   };
 }
 

@@ -18,6 +18,7 @@ import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import { createReplayGuard } from '../shared/auth/token-replay';
 import { startHalfYearSnapshotJob } from '../subgraphs/environment';
 import { SUBGRAPHS } from '../subgraphs';
+import { answerInternalCall, departmentProcedures, INTERNAL_PATH_PREFIX } from './department-link';
 import { answerProbe } from './http-server';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
 import { FACT_DEPARTMENTS, FederatedSubjectFacts } from './services/subject-facts.service';
@@ -125,6 +126,8 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   const facts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: peers, secret, calls }));
 
   const replay = createReplayGuard(config.redisUrl);
+  // What the gateway's own work takes from this department's database (outboxes, daily jobs' reads), signed.
+  const internal = { department, procedures: departmentProcedures(department, dataSource), secret, replay, maxBodyBytes: config.maxBodyBytes };
   const unobservePools = observePools({ [department]: dataSource });
   const drain = new HttpDrain(config.shutdownTimeoutMs);
   // Ready when its database and the departments it asks for facts answer (their /healthz, cached a second).
@@ -138,6 +141,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       observation.errorCodes.push(code);
       send(response, status, { errors: [{ message, extensions: { code } }] });
     };
+    if (path.startsWith(INTERNAL_PATH_PREFIX)) return answerInternalCall(request, response, internal);
     if (path !== '/graphql' || request.method !== 'POST') return refuse(404, 'NOT_FOUND', 'POST /graphql');
     observation.graphql = true;
     const raw = await readBody(request, config.maxBodyBytes);

@@ -1,10 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
+import type { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { Principal, Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import type { SchemaOwner } from '../../shared/database';
 import { badInput } from '../../shared/errors';
+import { log } from '../../shared/logging';
+import type { OutboxPort } from '../department-link';
 import { AuditRecordEntity } from '../entities/audit-record.entity';
 import type { OperationSummary } from '../operation-guard';
 import type { AuditCheckpointFile, AuditCheckpoint } from './audit-checkpoints.service';
@@ -125,8 +127,11 @@ export class AuditTrailService {
     private readonly dataSource: DataSource,
     private readonly key: Uint8Array,
     private readonly checkpoints: AuditCheckpointFile | null = null,
-    /** Each schema owner's DataSource (outboxSources), whose `audit_outbox` this writer takes in. */
-    private readonly outboxes: Partial<Record<SchemaOwner, DataSource>> = {},
+    /**
+     * Each schema owner's `audit_outbox`, which this writer takes in: over its DataSource when the owner
+     * runs in this process (outboxSources), over the department's link when it runs on its own database.
+     */
+    private readonly outboxes: Partial<Record<SchemaOwner, OutboxPort<AuditOutboxEntity>>> = {},
   ) {}
 
   record(entry: AuditEntry): Promise<void> {
@@ -233,14 +238,29 @@ export class AuditTrailService {
   }
 
   private async takeAll(only?: ReadonlySet<DataSource>): Promise<void> {
-    const outboxes = (Object.entries(this.outboxes) as [SchemaOwner, DataSource][]).filter(([, source]) => !only || only.has(source));
+    const outboxes = (Object.entries(this.outboxes) as [SchemaOwner, OutboxPort<AuditOutboxEntity>][]).filter(
+      ([, port]) => !only || (port.source !== undefined && only.has(port.source)),
+    );
     for (;;) {
-      const taken: { department: SchemaOwner; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
-      for (const [department, source] of outboxes) {
-        const rows = await source.getRepository(AuditOutboxEntity).find({ order: { id: 'ASC' }, take: OUTBOX_BATCH });
-        if (rows.length > 0) taken.push({ department, source, rows });
+      const taken: { department: SchemaOwner; port: OutboxPort<AuditOutboxEntity>; rows: AuditOutboxEntity[] }[] = [];
+      // A department that does not answer (its own process, down) keeps its rows for a later pass;
+      // the others' rows are chained meanwhile, and the pass counts as failed (`behind`).
+      const unreachable: Error[] = [];
+      const peeked = await Promise.allSettled(outboxes.map(([, port]) => port.peek(OUTBOX_BATCH)));
+      peeked.forEach((result, i) => {
+        const [department, port] = outboxes[i];
+        if (result.status === 'fulfilled') {
+          if (result.value.length > 0) taken.push({ department, port, rows: result.value });
+          return;
+        }
+        const error: unknown = result.reason;
+        if (!port.source) log.warn('audit outbox of a department not reachable; taken later', { department, detail: String(error) });
+        unreachable.push(error instanceof Error ? error : new Error(String(error)));
+      });
+      if (taken.length === 0) {
+        if (unreachable.length > 0) throw unreachable[0];
+        return;
       }
-      if (taken.length === 0) return;
       await this.dataSource.transaction(async (manager) => {
         // Under the chain lock: rows another writer (or an interrupted pass) already chained are skipped.
         await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
@@ -257,10 +277,13 @@ export class AuditTrailService {
         fresh.sort((a, b) => a.at.getTime() - b.at.getTime() || a.sourceDepartment!.localeCompare(b.sourceDepartment!) || Number(a.sourceId) - Number(b.sourceId));
         await this.chain(manager, fresh, true);
       });
-      for (const { source, rows } of taken) {
-        await source.getRepository(AuditOutboxEntity).delete(rows.map((row) => row.id));
+      for (const { port, rows } of taken) {
+        await port.remove(rows.map((row) => String(row.id)));
       }
-      if (taken.every(({ rows }) => rows.length < OUTBOX_BATCH)) return;
+      if (taken.every(({ rows }) => rows.length < OUTBOX_BATCH)) {
+        if (unreachable.length > 0) throw unreachable[0];
+        return;
+      }
     }
   }
 

@@ -1,0 +1,243 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AuditOutboxEntity } from '../shared/audit/audit-outbox.entity';
+import type { Principal } from '../shared/auth/principal';
+import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken, verifySubgraphToken } from '../shared/auth/subgraph-token';
+import type { ReplayGuard } from '../shared/auth/token-replay';
+import { ChangeOutboxEntity } from '../shared/changes/change-outbox.entity';
+import type { IsoDate } from '../shared/dates';
+import type { Department } from '../shared/database';
+import { departmentUnavailable, HubError, UNAVAILABLE_HTTP_STATUSES } from '../shared/errors';
+import { log } from '../shared/logging';
+import { createCreditServices } from '../subgraphs/credit';
+import { createEnvironmentServices } from '../subgraphs/environment';
+import { createFinanceServices } from '../subgraphs/finance';
+
+/** What a department's service method resolves to (its types stay behind the department's index.ts). */
+type Resolved<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
+type DueRatingsRun = Resolved<ReturnType<typeof createEnvironmentServices>['dueRatings']['refreshDue']>;
+type MeasureOnChangeDay = Resolved<ReturnType<typeof createCreditServices>['calendar']['changeDays']>[number];
+type RestrictionTriggerChange = Resolved<ReturnType<typeof createFinanceServices>['calendar']['changeDays']>[number];
+
+/**
+ * The gateway's link to a department beside GraphQL: what the gateway's own work (the audit chain,
+ * the webhook relay, the daily jobs) needs of a department's database. A department in the gateway's
+ * process is called directly; a department in its own process (`ecocredit start <department>`, on its
+ * own DATABASE_URL) is called at `POST <its origin>/internal/<procedure>`, the origin of its
+ * HUB_SUBGRAPH_URLS entry, signed like a fetch (HS256 with HUB_SUBGRAPH_SECRET, bound to the
+ * procedure and its arguments, used once) as INTERNAL_PRINCIPAL. So the gateway never needs a
+ * department's database credentials, and HUB_SUBGRAPH_URLS stays the one place that says where the
+ * departments are.
+ *
+ * The outboxes keep their guarantee across the link: rows are peeked, taken into the gateway's
+ * database (audit chain, webhook messages) and only then removed; a row taken but not removed (the
+ * gateway died in between) is recognised by its unique source (department, outbox id) on the next
+ * pass and only removed.
+ */
+export interface ProcedureTypes {
+  'audit-outbox.peek': { args: { limit: number }; result: AuditOutboxEntity[] };
+  'audit-outbox.remove': { args: { ids: string[] }; result: null };
+  'change-outbox.peek': { args: { limit: number }; result: ChangeOutboxEntity[] };
+  'change-outbox.remove': { args: { ids: string[] }; result: null };
+  'ratings.refresh-due': { args: { day: IsoDate }; result: DueRatingsRun };
+  'measures.change-days': { args: { from: IsoDate; to: IsoDate }; result: MeasureOnChangeDay[] };
+  'listings.designated-between': { args: { listTypes: string[]; from: IsoDate; to: IsoDate }; result: string[] };
+  'restrictions.change-days': { args: { from: IsoDate; to: IsoDate }; result: RestrictionTriggerChange[] };
+}
+export type ProcedureName = keyof ProcedureTypes;
+type Procedures = { [K in ProcedureName]?: (args: ProcedureTypes[K]['args']) => Promise<ProcedureTypes[K]['result']> };
+
+export const INTERNAL_PATH_PREFIX = '/internal/';
+
+/** Who calls a department's internal procedures: the hub itself, never a partner. */
+export const INTERNAL_PRINCIPAL: Principal = {
+  clientId: 'hub:internal',
+  clientName: 'hub internal link',
+  role: 'ENV_ADMIN',
+  agency: null,
+  districtCode: null,
+  purpose: null,
+};
+
+/** Departments that own a change outbox (their ChangeOutbox migration). */
+export const CHANGE_OUTBOX_OWNERS: readonly Department[] = ['environment', 'credit', 'market'];
+
+/** An outbox the gateway takes rows from: peek the oldest, then remove what was taken. */
+export interface OutboxPort<Row> {
+  /** The DataSource of an outbox in this process (a mutation's context names those it filled); absent over HTTP. */
+  readonly source?: DataSource;
+  peek(limit: number): Promise<Row[]>;
+  remove(ids: string[]): Promise<void>;
+}
+
+export function localOutbox<Row extends ObjectLiteral & { id: string }>(source: DataSource, entity: EntityTarget<Row>): OutboxPort<Row> {
+  return {
+    source,
+    peek: (limit) => source.getRepository(entity).find({ order: { id: 'ASC' } as never, take: limit }),
+    async remove(ids) {
+      if (ids.length > 0) await source.getRepository(entity).delete(ids);
+    },
+  };
+}
+
+/** The procedures a department answers over its own DataSource. */
+export function departmentProcedures(department: Department, source: DataSource): Procedures {
+  const audit = localOutbox(source, AuditOutboxEntity);
+  const procedures: Procedures = {
+    'audit-outbox.peek': ({ limit }) => audit.peek(boundedLimit(limit)),
+    'audit-outbox.remove': async ({ ids }) => (await audit.remove(numericIds(ids)), null),
+  };
+  if (CHANGE_OUTBOX_OWNERS.includes(department)) {
+    const changes = localOutbox(source, ChangeOutboxEntity);
+    procedures['change-outbox.peek'] = ({ limit }) => changes.peek(boundedLimit(limit));
+    procedures['change-outbox.remove'] = async ({ ids }) => (await changes.remove(numericIds(ids)), null);
+  }
+  if (department === 'environment') {
+    const { dueRatings } = createEnvironmentServices(source);
+    procedures['ratings.refresh-due'] = ({ day }) => dueRatings.refreshDue(day);
+  }
+  if (department === 'credit') {
+    const { calendar, listings } = createCreditServices(source);
+    procedures['measures.change-days'] = ({ from, to }) => calendar.changeDays(from, to);
+    procedures['listings.designated-between'] = ({ listTypes, from, to }) => listings.designatedBetween(listTypes, from, to);
+  }
+  if (department === 'finance') {
+    const { calendar } = createFinanceServices(source);
+    procedures['restrictions.change-days'] = ({ from, to }) => calendar.changeDays(from, to);
+  }
+  return procedures;
+}
+
+function boundedLimit(limit: unknown): number {
+  return Number.isInteger(limit) && (limit as number) > 0 ? Math.min(limit as number, 1000) : 100;
+}
+
+function numericIds(ids: unknown): string[] {
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^\d{1,19}$/.test(id))) throw new HubError('BAD_USER_INPUT', 'ids must be outbox ids (digit strings)');
+  return ids as string[];
+}
+
+/** A department as the gateway's own work sees it (DepartmentLink.call), local or over HTTP. */
+export interface DepartmentLink {
+  readonly department: Department;
+  call<K extends ProcedureName>(name: K, args: ProcedureTypes[K]['args']): Promise<ProcedureTypes[K]['result']>;
+  auditOutbox(): OutboxPort<AuditOutboxEntity>;
+  /** Null for a department without a change outbox. */
+  changeOutbox(): OutboxPort<ChangeOutboxEntity> | null;
+}
+
+/** A department in this process, over its DataSource. */
+export function localDepartment(department: Department, source: DataSource): DepartmentLink {
+  const procedures = departmentProcedures(department, source);
+  return {
+    department,
+    call(name, args) {
+      const procedure = procedures[name] as ((args: unknown) => Promise<never>) | undefined;
+      if (!procedure) throw new Error(`the ${department} department has no procedure ${name}`);
+      return procedure(args);
+    },
+    auditOutbox: () => localOutbox(source, AuditOutboxEntity),
+    changeOutbox: () => (CHANGE_OUTBOX_OWNERS.includes(department) ? localOutbox(source, ChangeOutboxEntity) : null),
+  };
+}
+
+/** Outbox rows over JSON: `at` back to a Date. */
+function revived<Row extends { at: Date }>(rows: Row[]): Row[] {
+  return rows.map((row) => ({ ...row, at: new Date(row.at) }));
+}
+
+/** A department in its own process, at the origin of its subgraph URL (`graphqlUrl`). */
+export function remoteDepartment(department: Department, graphqlUrl: string, secret: Uint8Array): DepartmentLink {
+  const origin = new URL(graphqlUrl).origin;
+  const call = async <K extends ProcedureName>(name: K, args: ProcedureTypes[K]['args']): Promise<ProcedureTypes[K]['result']> => {
+    const variables = args as unknown as Record<string, unknown>;
+    const token = await signSubgraphToken(INTERNAL_PRINCIPAL, randomUUID(), secret, { department, operation: internalOperation(name, variables) });
+    const response = await fetch(`${origin}${INTERNAL_PATH_PREFIX}${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
+      body: JSON.stringify(args),
+      signal: AbortSignal.timeout(30_000),
+    }).catch(() => {
+      throw departmentUnavailable(department);
+    });
+    if (UNAVAILABLE_HTTP_STATUSES.has(response.status)) throw departmentUnavailable(department);
+    const body = (await response.json().catch(() => null)) as { result?: ProcedureTypes[K]['result']; error?: string } | null;
+    if (!response.ok || !body || !('result' in body)) throw new Error(`${department} refused ${name}: HTTP ${response.status} ${body?.error ?? ''}`.trim());
+    return body.result as ProcedureTypes[K]['result'];
+  };
+  const outbox = <Row extends { at: Date }>(peek: 'audit-outbox.peek' | 'change-outbox.peek', remove: 'audit-outbox.remove' | 'change-outbox.remove'): OutboxPort<Row> => ({
+    peek: async (limit) => revived((await call(peek, { limit })) as unknown as Row[]),
+    async remove(ids) {
+      if (ids.length > 0) await call(remove, { ids });
+    },
+  });
+  return {
+    department,
+    call,
+    auditOutbox: () => outbox<AuditOutboxEntity>('audit-outbox.peek', 'audit-outbox.remove'),
+    changeOutbox: () => (CHANGE_OUTBOX_OWNERS.includes(department) ? outbox<ChangeOutboxEntity>('change-outbox.peek', 'change-outbox.remove') : null),
+  };
+}
+
+/** What the link's token is bound to: the procedure and its arguments, as a fetch's token is to its operation. */
+function internalOperation(name: string, args: Record<string, unknown> | undefined) {
+  return { query: `internal:${name}`, operationName: null, variables: args ?? null };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+async function readJson(request: IncomingMessage, limit: number): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Answers `POST /internal/<procedure>` on a department's process: only the gateway's link
+ * (INTERNAL_PRINCIPAL, a valid token for this department, procedure and body, used once) is
+ * served; anything else is 401, an unknown procedure 404.
+ */
+export async function answerInternalCall(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: { department: Department; procedures: Procedures; secret: Uint8Array; replay: ReplayGuard; maxBodyBytes: number },
+): Promise<void> {
+  const name = (request.url ?? '').split('?')[0].slice(INTERNAL_PATH_PREFIX.length);
+  if (request.method !== 'POST') return send(response, 405, { error: `use POST ${INTERNAL_PATH_PREFIX}<procedure>` });
+  const args = await readJson(request, options.maxBodyBytes);
+  if (!args) return send(response, 400, { error: 'a JSON object body is required' });
+  const token = request.headers[SUBGRAPH_TOKEN_HEADER];
+  try {
+    const { principal } = await verifySubgraphToken(Array.isArray(token) ? token[0] : token, options.secret, {
+      department: options.department,
+      operation: internalOperation(name, args),
+      replay: options.replay,
+    });
+    if (principal.clientId !== INTERNAL_PRINCIPAL.clientId) throw new HubError('UNAUTHENTICATED', 'internal procedures answer the hub only');
+  } catch (error) {
+    return send(response, 401, { error: error instanceof HubError ? error.message : 'not signed by the gateway' });
+  }
+  const procedure = options.procedures[name as ProcedureName] as ((args: unknown) => Promise<unknown>) | undefined;
+  if (!procedure) return send(response, 404, { error: `the ${options.department} department has no procedure "${name.slice(0, 60)}"` });
+  try {
+    send(response, 200, { result: await procedure(args) });
+  } catch (error) {
+    if (error instanceof HubError && error.extensions.code === 'BAD_USER_INPUT') return send(response, 400, { error: error.message });
+    log.error('internal procedure failed', { department: options.department, procedure: name, detail: String((error as Error)?.stack ?? error) });
+    send(response, 500, { error: 'internal error' });
+  }
+}
