@@ -14,6 +14,7 @@ import { commandContext, operatorPrincipal } from '../src/shared/context';
 import { DEPARTMENTS } from '../src/shared/database';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';
 import { INTERNAL_PRINCIPAL, remoteDepartment } from '../src/gateway/department-link';
+import { DepartmentCalls } from '../src/gateway/department-calls';
 import { today } from '../src/shared/dates';
 import { CreateWebhookSubscriptionDocument, RecordEventDocument } from './generated/graphql';
 import { CliProcess, ensureCliBuilt } from './support/cli-process';
@@ -274,7 +275,7 @@ describe('the department link (POST /internal/<procedure>)', () => {
 
   it('runs the daily jobs’ parts in the department that owns the data', async () => {
     const secret = new TextEncoder().encode(env.HUB_SUBGRAPH_SECRET);
-    const link = (department: 'environment' | 'credit' | 'finance') => remoteDepartment(department, subgraphUrls[department], secret);
+    const link = (department: 'environment' | 'credit' | 'finance') => remoteDepartment(department, subgraphUrls[department], secret, new DepartmentCalls(loadConfig(env).subgraphCalls));
     const day = today();
     expect(await link('environment').call('ratings.refresh-due', { day })).toMatchObject({ day, refreshed: expect.any(Number) as number, colorChanged: expect.any(Number) as number });
     expect(Array.isArray(await link('credit').call('measures.change-days', { from: '2026-01-01', to: '2026-12-31' }))).toBe(true);

@@ -1,3 +1,4 @@
+import type { DepartmentCalls } from './department-calls';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -8,7 +9,7 @@ import type { ReplayGuard } from '../shared/auth/token-replay';
 import { ChangeOutboxEntity } from '../shared/changes/change-outbox.entity';
 import type { IsoDate } from '../shared/dates';
 import type { Department } from '../shared/database';
-import { departmentUnavailable, HubError, UNAVAILABLE_HTTP_STATUSES } from '../shared/errors';
+import { HubError } from '../shared/errors';
 import { log } from '../shared/logging';
 import { createCreditServices } from '../subgraphs/credit';
 import { createEnvironmentServices } from '../subgraphs/environment';
@@ -148,22 +149,25 @@ function revived<Row extends { at: Date }>(rows: Row[]): Row[] {
 }
 
 /** A department in its own process, at the origin of its subgraph URL (`graphqlUrl`). */
-export function remoteDepartment(department: Department, graphqlUrl: string, secret: Uint8Array): DepartmentLink {
+export function remoteDepartment(department: Department, graphqlUrl: string, secret: Uint8Array, calls: DepartmentCalls): DepartmentLink {
   const origin = new URL(graphqlUrl).origin;
   const call = async <K extends ProcedureName>(name: K, args: ProcedureTypes[K]['args']): Promise<ProcedureTypes[K]['result']> => {
     const variables = args as unknown as Record<string, unknown>;
     const token = await signSubgraphToken(INTERNAL_PRINCIPAL, randomUUID(), secret, { department, operation: internalOperation(name, variables) });
-    const response = await fetch(`${origin}${INTERNAL_PATH_PREFIX}${name}`, {
+    // The department's time limit and circuit breaker, shared with the gateway's fetches: a stalled
+    // department holds the outbox takers and daily jobs no longer than it holds a query.
+    const response = await calls.fetch(department, `${origin}${INTERNAL_PATH_PREFIX}${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
       body: JSON.stringify(args),
-      signal: AbortSignal.timeout(30_000),
-    }).catch(() => {
-      throw departmentUnavailable(department);
     });
-    if (UNAVAILABLE_HTTP_STATUSES.has(response.status)) throw departmentUnavailable(department);
-    const body = (await response.json().catch(() => null)) as { result?: ProcedureTypes[K]['result']; error?: string } | null;
-    if (!response.ok || !body || !('result' in body)) throw new Error(`${department} refused ${name}: HTTP ${response.status} ${body?.error ?? ''}`.trim());
+    let body: { result?: ProcedureTypes[K]['result']; error?: string } | null;
+    try {
+      body = JSON.parse(response.body) as { result?: ProcedureTypes[K]['result']; error?: string } | null;
+    } catch {
+      body = null;
+    }
+    if (response.status !== 200 || !body || !('result' in body)) throw new Error(`${department} refused ${name}: HTTP ${response.status} ${body?.error ?? ''}`.trim());
     return body.result as ProcedureTypes[K]['result'];
   };
   const outbox = <Row extends { at: Date }>(peek: 'audit-outbox.peek' | 'change-outbox.peek', remove: 'audit-outbox.remove' | 'change-outbox.remove'): OutboxPort<Row> => ({

@@ -200,8 +200,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     });
     const openSources = sources;
     const secret = secretKey(subgraphSecret);
+    // One circuit per department for this process: the gateway's fetches, its links to the departments
+    // and the in-process departments' fact calls.
+    const departmentCalls = new DepartmentCalls(config.subgraphCalls);
     const links = Object.fromEntries(
-      DEPARTMENTS.map((department) => [department, local.includes(department) ? localDepartment(department, openSources[department]) : remoteDepartment(department, remoteUrls[department]!, secret)]),
+      DEPARTMENTS.map((department) => [
+        department,
+        local.includes(department) ? localDepartment(department, openSources[department]) : remoteDepartment(department, remoteUrls[department]!, secret, departmentCalls),
+      ]),
     ) as Record<Department, DepartmentLink>;
     await snapshotSource.initialize();
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
@@ -250,8 +256,6 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices, webhooks: webhookServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
-    // One circuit per department for this process: the gateway's fetches and the in-process departments' fact calls.
-    const departmentCalls = new DepartmentCalls(config.subgraphCalls);
     const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret, calls: departmentCalls }));
     const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
     // With a department over HTTP, its writes fill its outbox out of the request context's sight.
