@@ -260,4 +260,27 @@ describe('time budget', () => {
       await slow.stop();
     }
   });
+
+  it('answers QUERY_TOO_COMPLEX naming HUB_STATEMENT_TIMEOUT_MS, never INTERNAL, when a statement runs past it', async () => {
+    const slow = await startTestHub({ demoSize: 20, config: { timeouts: { statementMs: 1_500, requestMs: 60_000 } } });
+    // Another session holds the feedback table: the roll-up's read waits on it until statement_timeout cancels it (57014).
+    const holder = slow.hub.sources.credit.createQueryRunner();
+    try {
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query('LOCK TABLE credit.measure_feedback IN ACCESS EXCLUSIVE MODE');
+      const answer = await slow.request('{ measureFeedbackRollup { agency subjectsDue subjectsReported } }', undefined, { key: 'demo-dashboard' });
+      expect(codes(answer)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(answer.errors![0].message).toContain('statement time limit of 1500 ms (HUB_STATEMENT_TIMEOUT_MS)');
+      expect(answer.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'HUB_STATEMENT_TIMEOUT_MS', timeoutMs: 1500 });
+      await holder.rollbackTransaction();
+      // Once the table is free the same request is answered.
+      const again = await slow.request('{ measureFeedbackRollup { agency subjectsDue subjectsReported } }', undefined, { key: 'demo-dashboard' });
+      expect(again.errors).toBeUndefined();
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await slow.stop();
+    }
+  });
 });
