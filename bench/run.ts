@@ -172,7 +172,8 @@ function readScenarios(today: string, district: string): ReadScenario[] {
   const year = Number(today.slice(0, 4));
   const half = Number(today.slice(5, 7)) > 6 ? { period: `${year}-H2`, snapshotDay: `${year}-06-30` } : { period: `${year}-H1`, snapshotDay: `${year - 1}-12-31` };
   const lastYear = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
-  const count = (filter: string) => graphql(`query Count($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 1) { totalCount } }`, { f: JSON.parse(filter) }, DASHBOARD);
+  // The agency's search (ENV_ADMIN): DASHBOARD may not filter by listing.
+  const count = (filter: string) => graphql(`query Count($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 1) { totalCount } }`, { f: JSON.parse(filter) }, ENV_ADMIN);
   const all: ReadScenario[] = [
     { name: 'card colorDistribution DISTRICT', hub: graphql('query D($asOf: Date) { colorDistribution(asOf: $asOf, groupBy: DISTRICT) { group groupName color count } }', { asOf: today }, DASHBOARD), floor: { method: 'GET', path: '/distribution?by=district' }, targetMs: 1000 },
     { name: 'card colorDistribution INDUSTRY', hub: graphql('query D($asOf: Date) { colorDistribution(asOf: $asOf, groupBy: INDUSTRY) { group groupName color count } }', { asOf: today }, DASHBOARD), floor: { method: 'GET', path: '/distribution?by=industry' }, targetMs: 1000 },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../src/shared/dates';
 import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
+import { failureText } from '../web/dashboard/failure-text';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 /**
@@ -206,6 +207,20 @@ describe('budgets of the dashboard and search reads (issue 21)', () => {
       expect(answer.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', ...refusal.extensions });
       expect(departmentStatements() - before, refusal.query).toBe(0);
     }
+  });
+
+  it('the dashboard tells a refusal in the caller’s language, naming the limit the hub named', async () => {
+    const answer = await hub.request('{ colorTrend(months: 61) { count } }', {}, DASH);
+    const failure = { code: answer.errors![0].extensions?.code as string, message: answer.errors![0].message, extensions: answer.errors![0].extensions as Record<string, unknown> };
+    expect(failureText('zh', failure)).toBe('查询超出限额（months 最多 60 个月），未予执行。请缩小统计范围后重试。');
+    expect(failureText('en', failure)).toBe('Refused: over the budget (months: at most 60 months). Ask for less at once (a shorter period or a narrower filter).');
+    const rollup = await hub.request(`{ measureFeedbackRollup(from: "2020-01-01", to: "2026-01-01") { subjectsDue } }`, {}, DASH);
+    expect(failureText('zh', { code: 'QUERY_TOO_COMPLEX', extensions: rollup.errors![0].extensions as Record<string, unknown> })).toContain('from..to 最多 731 天');
+    // Outages and internal errors: no code, no English.
+    expect(failureText('zh', { code: 'SERVICE_UNAVAILABLE' })).toBe('相关部门的服务暂时不可用，请稍后再试。');
+    expect(failureText('zh', { code: 'RATE_LIMITED' })).toBe('请求过于频繁，请稍后再试。');
+    expect(failureText('zh', { code: 'INTERNAL', message: 'internal error' })).toBe('服务出错，请稍后再试；如仍失败，请联系管理员。');
+    expect(failureText('zh', null)).toBe('无法连接服务，请稍后再试。');
   });
 
   it('answers requests within the budgets: the dashboard’s own, a full two years of roll-up', async () => {

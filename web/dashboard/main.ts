@@ -4,7 +4,8 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { COLOR_HEX, COLORS, el, graphql, GraphqlFailure, todayIso, type CreditColor } from '../shared/graphql';
-import { colorLabel, failureText, labels, type CardFailure, type Labels, type Language } from './i18n';
+import { failureText, type CardFailure } from './failure-text';
+import { colorLabel, labels, type Labels, type Language } from './i18n';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
