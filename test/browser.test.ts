@@ -283,7 +283,7 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     const failWith = (code: string, message: string, extensions: Record<string, unknown> = {}) => JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] });
     const failures: Record<string, string> = {
       measureFeedbackRollup: failWith('INTERNAL', 'internal error'),
-      priceSurcharges: failWith('QUERY_TOO_COMPLEX', 'a database statement of this request ran past the statement time limit of 15000 ms', { limit: 'HUB_STATEMENT_TIMEOUT_MS', timeoutMs: 15000 }),
+      priceSurcharges: failWith('QUERY_TOO_COMPLEX', 'a database statement of this request ran past the statement time limit of 15000 ms', { setting: 'HUB_STATEMENT_TIMEOUT_MS', limit: 15000, unit: 'ms', timeoutMs: 15000 }),
       colorTrend: failWith('SERVICE_UNAVAILABLE', 'the environment department is unavailable', { department: 'environment' }),
     };
     await page.route('**/graphql', (route) => {

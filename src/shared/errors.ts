@@ -62,6 +62,18 @@ function statementCancelled(error: unknown): boolean {
 }
 
 /**
+ * Among a department's errors (a hub-internal fact asked through SubjectFacts): a statement cancelled by
+ * the time limit, in-process (the pg error in the chain) or in a department served apart (its answer
+ * already mapped, `extensions.setting`); that refusal, to be thrown as the asking request's own, or null.
+ */
+export function statementTimeoutAmong(errors: readonly unknown[]): HubError | null {
+  const timedOut = errors.some(
+    (error) => statementCancelled(error) || (error as { extensions?: { setting?: unknown } } | null)?.extensions?.setting === 'HUB_STATEMENT_TIMEOUT_MS',
+  );
+  return timedOut ? statementTimedOut() : null;
+}
+
+/**
  * A request whose statement ran past the time limit asked for more than the hub answers at once: the
  * caller's to narrow (QUERY_TOO_COMPLEX, like the request deadline in gateway/request-deadline.ts), never INTERNAL.
  */
@@ -70,7 +82,7 @@ function statementTimedOut(): HubError {
   return new HubError(
     'QUERY_TOO_COMPLEX',
     `a database statement of this request ran past the statement time limit${ms ? ` of ${ms} ms` : ''} (HUB_STATEMENT_TIMEOUT_MS); ask for less at once (a shorter period, a smaller page, a narrower filter)`,
-    ms ? { limit: 'HUB_STATEMENT_TIMEOUT_MS', timeoutMs: ms } : { limit: 'HUB_STATEMENT_TIMEOUT_MS' },
+    ms ? { setting: 'HUB_STATEMENT_TIMEOUT_MS', limit: ms, unit: 'ms', timeoutMs: ms } : { setting: 'HUB_STATEMENT_TIMEOUT_MS' },
   );
 }
 

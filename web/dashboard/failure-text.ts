@@ -13,11 +13,12 @@ export interface CardFailure {
 
 /**
  * The budget a QUERY_TOO_COMPLEX refusal names, in the reader's language: the guard's per-field limits
- * (`argument`, `limit`, `unit`), the statement time limit, the request's time budget, or a bare limit.
+ * (`argument`, `limit`, `unit`), the statement time limit (`setting`, `timeoutMs`), the request's time
+ * budget (`timeoutMs`), or a bare limit.
  */
 function limitText(language: Language, extensions: Record<string, unknown>): string {
-  const { limit, argument, timeoutMs, unit } = extensions;
-  if (limit === 'HUB_STATEMENT_TIMEOUT_MS') {
+  const { limit, argument, timeoutMs, unit, setting } = extensions;
+  if (setting === 'HUB_STATEMENT_TIMEOUT_MS') {
     return language === 'zh' ? `单条数据库查询时限${typeof timeoutMs === 'number' ? ` ${timeoutMs} 毫秒` : ''}` : `the statement time limit${typeof timeoutMs === 'number' ? ` of ${timeoutMs} ms` : ''}`;
   }
   if (typeof timeoutMs === 'number') return language === 'zh' ? `请求时限 ${timeoutMs} 毫秒` : `the request time budget of ${timeoutMs} ms`;

@@ -4,7 +4,7 @@ import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
 import { createContext, type HubContext } from '../../shared/context';
 import type { Department } from '../../shared/database';
-import { departmentUnavailable, UNAVAILABLE_HTTP_STATUSES } from '../../shared/errors';
+import { departmentUnavailable, statementTimeoutAmong, UNAVAILABLE_HTTP_STATUSES } from '../../shared/errors';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 
 /**
@@ -33,7 +33,8 @@ export interface SubgraphExecutorOptions {
 /**
  * In-process subgraphs are executed directly (no HTTP hop); remote ones are called like the gateway
  * calls them, with a signed token. Errors are thrown (and masked as INTERNAL by the caller), except
- * an unreachable department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it.
+ * an unreachable department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it; and a
+ * statement over the time limit: QUERY_TOO_COMPLEX naming it, as for the request's own statements.
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
   const documents = new Map<string, DocumentNode>();
@@ -61,6 +62,9 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
       result = (await response.json()) as typeof result;
     }
     if (result.errors?.length || !result.data) {
+      // A fact that ran past the statement time limit is the asking request's refusal, not an internal error.
+      const timedOut = statementTimeoutAmong(result.errors ?? []);
+      if (timedOut) throw timedOut;
       throw new Error(`subgraph ${department} failed: ${(result.errors ?? []).map((e) => e.message).join('; ')}`);
     }
     return result.data;
