@@ -149,6 +149,102 @@ function scenarios(codes: string[], today: string): Scenario[] {
   return all.filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
 }
 
+/**
+ * Issue 21's reads: each dashboard card's query (as web/dashboard asks it), search by name and
+ * `totalCount` under four filters. Each is sent one at a time, BENCH_READ_ROUNDS times (default 5),
+ * to the hub and to the floor's hand-written SQL doing the same work (bench/floor.ts, READS), and
+ * reported as p50/p95 of both and their ratio. A read the hub refuses or fails counts as a failure
+ * with its error code (a card over the request deadline answers QUERY_TOO_COMPLEX).
+ */
+interface ReadScenario {
+  name: string;
+  hub: Call;
+  floor: Call;
+  /** Issue 21's target for the hub's p50 at 100,000 subjects. */
+  targetMs: number;
+}
+
+const readRounds = Number(process.env.BENCH_READ_ROUNDS ?? 5);
+const readTimeoutMs = Number(process.env.BENCH_READ_TIMEOUT_MS ?? 120_000);
+
+function readScenarios(today: string, district: string): ReadScenario[] {
+  const floorRead = (name: string, params: Record<string, string> = {}): Call => ({ method: 'GET', path: `/read?${new URLSearchParams({ name, on: today, ...params }).toString()}` });
+  const year = Number(today.slice(0, 4));
+  const half = Number(today.slice(5, 7)) > 6 ? { period: `${year}-H2`, snapshotDay: `${year}-06-30` } : { period: `${year}-H1`, snapshotDay: `${year - 1}-12-31` };
+  const lastYear = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
+  // The agency's search (ENV_ADMIN): DASHBOARD may not filter by listing.
+  const count = (filter: string) => graphql(`query Count($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 1) { totalCount } }`, { f: JSON.parse(filter) }, ENV_ADMIN);
+  const all: ReadScenario[] = [
+    { name: 'card colorDistribution DISTRICT', hub: graphql('query D($asOf: Date) { colorDistribution(asOf: $asOf, groupBy: DISTRICT) { group groupName color count } }', { asOf: today }, DASHBOARD), floor: { method: 'GET', path: '/distribution?by=district' }, targetMs: 1000 },
+    { name: 'card colorDistribution INDUSTRY', hub: graphql('query D($asOf: Date) { colorDistribution(asOf: $asOf, groupBy: INDUSTRY) { group groupName color count } }', { asOf: today }, DASHBOARD), floor: { method: 'GET', path: '/distribution?by=industry' }, targetMs: 1000 },
+    { name: 'card colorTrend 24 months', hub: graphql('query T($asOf: Date) { colorTrend(asOf: $asOf, months: 24) { on color count } }', { asOf: today }, DASHBOARD), floor: floorRead('trend'), targetMs: 1000 },
+    { name: 'card colorChanges 30 days', hub: graphql('query C($to: Date) { colorChanges(to: $to) { enterprise { uscc name districtCode } districtCode colorBefore colorAfter } }', { to: today }, DASHBOARD), floor: floorRead('changes'), targetMs: 1000 },
+    {
+      name: 'card measureFeedbackRollup 1 year',
+      hub: graphql('query R($from: Date, $to: Date) { measureFeedbackRollup(from: $from, to: $to) { measure { code name implementingAgency } agency subjectsDue subjectsReported } }', { from: lastYear, to: today }, DASHBOARD),
+      floor: floorRead('rollup'),
+      targetMs: 1000,
+    },
+    { name: 'card recentInspectionDraws', hub: graphql('{ recentInspectionDraws(last: 10) { id drawnAt asOf districtCode populationSize reproducible strata { color population selected } } }', {}, DASHBOARD), floor: floorRead('draws'), targetMs: 1000 },
+    {
+      name: `card priceSurcharges totalCount ${half.period}`,
+      hub: graphql('query S($period: String!) { priceSurcharges(period: $period, first: 1) { totalCount } }', { period: half.period }, DASHBOARD),
+      floor: floorRead('surcharges', { snapshotDay: half.snapshotDay }),
+      targetMs: 1000,
+    },
+    { name: 'search by name 化工', hub: graphql('query N($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 50) { edges { node { uscc name districtCode } } } }', { f: { nameContains: '化工' } }, DASHBOARD), floor: floorRead('searchByName', { text: '化工' }), targetMs: 300 },
+    { name: 'totalCount, no filter', hub: count('null'), floor: floorRead('countAll'), targetMs: 200 },
+    { name: 'totalCount, colors RED BLACK', hub: count('{"colors":["RED","BLACK"]}'), floor: floorRead('countColors', { colors: 'RED,BLACK' }), targetMs: 200 },
+    { name: 'totalCount, district + YELLOW', hub: count(JSON.stringify({ districtCode: district, color: 'YELLOW' })), floor: floorRead('countDistrictColor', { district, color: 'YELLOW' }), targetMs: 200 },
+    { name: 'totalCount, listed', hub: count('{"listed":true}'), floor: floorRead('countListed'), targetMs: 200 },
+  ];
+  return all.filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
+}
+
+/** Nearest-rank percentile of `sorted` (ascending). */
+const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+
+/** One read sent `readRounds` times in a row: milliseconds of the answered ones, and the codes of those that failed. */
+async function timeRead(base: string, call: Call): Promise<{ ms: number[]; failures: string[] }> {
+  const ms: number[] = [];
+  const failures: string[] = [];
+  for (let round = 0; round < readRounds; round++) {
+    const started = performance.now();
+    try {
+      const response = await fetch(base + call.path, { method: call.method, headers: call.headers, body: call.body, signal: AbortSignal.timeout(readTimeoutMs) });
+      const text = await response.text();
+      if (response.status !== 200 || text.includes('"errors"')) {
+        failures.push(/"code":"([A-Z_]+)"/.exec(text)?.[1] ?? `HTTP ${response.status}`);
+        continue;
+      }
+      ms.push(performance.now() - started);
+    } catch (error) {
+      failures.push((error as Error).name === 'TimeoutError' ? `no answer in ${readTimeoutMs} ms` : String(error));
+    }
+  }
+  return { ms: ms.sort((a, b) => a - b), failures };
+}
+
+async function measureReads(hubBase: string, floorBase: string, list: ReadScenario[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const scenario of list) {
+    const floor = await timeRead(floorBase, scenario.floor);
+    const hub = await timeRead(hubBase, scenario.hub);
+    const hubP50 = percentile(hub.ms, 50);
+    rows.push({
+      read: scenario.name,
+      'hub p50 ms': Math.round(hubP50),
+      'hub p95 ms': Math.round(percentile(hub.ms, 95)),
+      'floor p50 ms': Math.round(percentile(floor.ms, 50)),
+      'floor p95 ms': Math.round(percentile(floor.ms, 95)),
+      'p50 hub / floor': +(hubP50 / percentile(floor.ms, 50)).toFixed(2),
+      failures: [...hub.failures, ...floor.failures.map((f) => `floor: ${f}`)].join(', '),
+      target: `p50 <= ${scenario.targetMs} ms: ${hub.failures.length === 0 && hubP50 <= scenario.targetMs ? 'met' : 'NOT met'}`,
+    });
+  }
+  return rows;
+}
+
 /** Starts a child process and resolves with the first stdout line matching `ready`. */
 function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
@@ -240,6 +336,10 @@ async function main(): Promise<void> {
     await pool.end();
     const today = new Date().toISOString().slice(0, 10);
     const list = scenarios(codes, today);
+    const readPool = new Pool({ connectionString: database.url, max: 1 });
+    const busiestDistrict = (await readPool.query<{ d: string }>(`SELECT district_code AS d FROM environment.rated_subject GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0]?.d ?? '';
+    await readPool.end();
+    const reads = readScenarios(today, busiestDistrict);
 
     // SQL statements per request, in-process (the counter lives in the process that sends them).
     const base = hub.url.replace(/\/graphql$/, '');
@@ -302,6 +402,8 @@ async function main(): Promise<void> {
       });
     }
     console.table(rows);
+    const readRows = await measureReads(hubBase, floorBase, reads);
+    if (readRows.length > 0) console.table(readRows);
     const now = new Date();
     const report = {
       date: now.toISOString(),
@@ -319,6 +421,7 @@ async function main(): Promise<void> {
       hubWorkers: workers,
       seconds,
       results: rows,
+      reads: { rounds: readRounds, rows: readRows },
     };
     const folder = join(__dirname, '..', '..', 'bench', 'results');
     mkdirSync(folder, { recursive: true });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { statementTimeLimit } from './errors';
 
 /** A department owns one Postgres schema of the same name; the gateway keeps its own (clients, audit). */
 export const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'] as const;
@@ -28,7 +29,12 @@ export interface DataSourceOptions {
 }
 
 /** node-postgres sends `statement_timeout` as a startup parameter of each connection. */
-const statementTimeout = (options: DataSourceOptions) => (options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {});
+const statementTimeout = (options: DataSourceOptions) => {
+  if (!options.statementTimeoutMs) return {};
+  // The refusal of a statement that runs past it names this limit (shared/errors.ts).
+  statementTimeLimit.ms = options.statementTimeoutMs;
+  return { statement_timeout: options.statementTimeoutMs };
+};
 
 /**
  * Counts the SQL statements the hub sends, per schema owner: tests assert that a batch costs a fixed

@@ -41,6 +41,51 @@ export const departmentUnavailable = (department: string) =>
 
 const KNOWN = new Set<string>(ERROR_CODES);
 
+/**
+ * The serving pools' PostgreSQL `statement_timeout` (HUB_STATEMENT_TIMEOUT_MS), recorded where the pools
+ * are made (shared/database.ts) so that the refusal of a statement that ran past it can name the limit.
+ */
+export const statementTimeLimit: { ms?: number } = {};
+
+/** PostgreSQL's query_canceled: `statement_timeout` ran out (or an operator cancelled the statement). */
+const QUERY_CANCELED = '57014';
+
+/** Whether a PostgreSQL statement was cancelled, through TypeORM's QueryFailedError and graphql-js's and the gateway's wrappers. */
+function statementCancelled(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 8; depth++) {
+    const candidate = current as { code?: unknown; driverError?: { code?: unknown }; originalError?: unknown };
+    if (candidate.code === QUERY_CANCELED || candidate.driverError?.code === QUERY_CANCELED) return true;
+    current = candidate.originalError;
+  }
+  return false;
+}
+
+/**
+ * Among a department's errors (a hub-internal fact asked through SubjectFacts): a statement cancelled by
+ * the time limit, in-process (the pg error in the chain) or in a department served apart (its answer
+ * already mapped, `extensions.setting`); that refusal, to be thrown as the asking request's own, or null.
+ */
+export function statementTimeoutAmong(errors: readonly unknown[]): HubError | null {
+  const timedOut = errors.some(
+    (error) => statementCancelled(error) || (error as { extensions?: { setting?: unknown } } | null)?.extensions?.setting === 'HUB_STATEMENT_TIMEOUT_MS',
+  );
+  return timedOut ? statementTimedOut() : null;
+}
+
+/**
+ * A request whose statement ran past the time limit asked for more than the hub answers at once: the
+ * caller's to narrow (QUERY_TOO_COMPLEX, like the request deadline in gateway/request-deadline.ts), never INTERNAL.
+ */
+function statementTimedOut(): HubError {
+  const ms = statementTimeLimit.ms;
+  return new HubError(
+    'QUERY_TOO_COMPLEX',
+    `a database statement of this request ran past the statement time limit${ms ? ` of ${ms} ms` : ''} (HUB_STATEMENT_TIMEOUT_MS); ask for less at once (a shorter period, a smaller page, a narrower filter)`,
+    ms ? { setting: 'HUB_STATEMENT_TIMEOUT_MS', limit: ms, unit: 'ms', timeoutMs: ms } : { setting: 'HUB_STATEMENT_TIMEOUT_MS' },
+  );
+}
+
 /** Codes of Apollo and graphql-js that mean "the request is wrong", shown to the caller as BAD_USER_INPUT. */
 const CALLER_ERRORS = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -77,6 +122,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (domainCode && domainCode !== 'INTERNAL') {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code: domainCode } };
+  }
+  if (statementCancelled(error)) {
+    const refusal = statementTimedOut();
+    log.warn('statement time limit reached', { path: formatted.path, detail: String((error as Error)?.message ?? error) });
+    return { message: refusal.message, locations: formatted.locations, path: formatted.path, extensions: { ...refusal.extensions } };
   }
   if (outerCode && CALLER_ERRORS.has(outerCode)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };

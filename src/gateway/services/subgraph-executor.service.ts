@@ -4,6 +4,7 @@ import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
 import { createContext, type HubContext } from '../../shared/context';
 import type { Department } from '../../shared/database';
+import { statementTimeoutAmong } from '../../shared/errors';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { DepartmentCalls } from '../department-calls';
 
@@ -38,7 +39,8 @@ export interface SubgraphExecutorOptions {
  * In-process subgraphs are executed directly (no HTTP hop); remote ones are called like the gateway
  * calls them, with a signed token, through the department's time limit and circuit breaker. Errors
  * are thrown (and masked as INTERNAL by the caller), except an unreachable, stalled or open-circuit
- * department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it.
+ * department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it; and a statement over the
+ * time limit: QUERY_TOO_COMPLEX naming it, as for the request's own statements.
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
   const documents = new Map<string, DocumentNode>();
@@ -63,6 +65,9 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
       result = JSON.parse(answer.body) as typeof result;
     }
     if (result.errors?.length || !result.data) {
+      // A fact that ran past the statement time limit is the asking request's refusal, not an internal error.
+      const timedOut = statementTimeoutAmong(result.errors ?? []);
+      if (timedOut) throw timedOut;
       throw new Error(`subgraph ${department} failed: ${(result.errors ?? []).map((e) => e.message).join('; ')}`);
     }
     return result.data;
