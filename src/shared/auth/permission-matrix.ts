@@ -28,6 +28,8 @@ const ALL_VISIBLE: SubjectFacts = {
   colorsAmong: async (usccs) => new Map(usccs.map((uscc) => [uscc, 'BLUE'])),
   creditListedAmong: async () => new Set(),
   ratedAmong: async (usccs) => new Set(usccs),
+  subjectsOfColors: async () => [],
+  countOfColors: async () => 0,
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

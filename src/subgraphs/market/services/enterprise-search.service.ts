@@ -126,6 +126,8 @@ export class EnterpriseSearchService {
    */
   private async matches(ctx: HubContext, criteria: Criteria, start: string | null, limit: number): Promise<Row[]> {
     if (!this.needsOthers(ctx, criteria)) return this.candidates(ctx, criteria, start, limit);
+    const byColor = this.colorLed(ctx, criteria);
+    if (byColor) return this.colorMatches(ctx, criteria, byColor, start, limit);
     const found: Row[] = [];
     let from = start;
     let scanned = 0;
@@ -142,6 +144,8 @@ export class EnterpriseSearchService {
   }
 
   private async count(ctx: HubContext, criteria: Criteria): Promise<number> {
+    const byColor = this.colorLed(ctx, criteria);
+    if (byColor) return this.colorCount(ctx, criteria, byColor);
     if (!this.needsOthers(ctx, criteria)) {
       const { where, params } = this.where(ctx, criteria, null);
       const manager = await readManager(ctx, this.dataSource);
@@ -154,6 +158,65 @@ export class EnterpriseSearchService {
       total += (await this.passOthers(ctx, criteria, candidates)).length;
       if (candidates.length < LARGEST_ROUND) return total;
       from = candidates[candidates.length - 1].uscc;
+    }
+  }
+
+  /**
+   * A colour-filtered search is led by environment's colour source (issue 21): environment lists the
+   * subjects of the colours on the day in code order (of one district, when the filter or the
+   * caller's scope names one) and counts them from its maintained counts, and market keeps those that
+   * match its own criteria, so neither a page nor `totalCount` passes over the registry. Exact because
+   * every rated subject is registered and its district in environment follows the registration's
+   * (SubjectDistrictService). Not for PUBLIC (rated-only scope, no colour criterion) nor with `listed`
+   * (credit's lists): those keep the candidate rounds. Returns the district to ask for (null: all),
+   * 'none' when the filter's district and the caller's differ, or null when the colour does not lead.
+   */
+  private colorLed(ctx: HubContext, criteria: Criteria): { district: string | null } | 'none' | null {
+    const scope = rowScope(ctx.principal);
+    if (criteria.colors === null || criteria.listed !== null || scope.kind === 'rated') return null;
+    const scoped = scope.kind === 'district' ? scope.district : null;
+    if (scoped !== null && criteria.districtCode !== null && scoped !== criteria.districtCode) return 'none';
+    return { district: criteria.districtCode ?? scoped };
+  }
+
+  /** `matches` led by colour: rounds over environment's subjects of the colours, each kept by market's criteria in one statement. */
+  private async colorMatches(ctx: HubContext, criteria: Criteria, byColor: { district: string | null } | 'none', start: string | null, limit: number): Promise<Row[]> {
+    if (byColor === 'none') return [];
+    const found: Row[] = [];
+    let from = start;
+    let listed = 0;
+    while (found.length < limit) {
+      const passRate = listed === 0 ? 1 : Math.max(found.length / listed, 0.01);
+      const wanted = Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, Math.ceil(((limit - found.length) / passRate) * 1.25)));
+      const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, wanted, ctx.snapshot);
+      if (usccs.length > 0) found.push(...(await this.candidates(ctx, criteria, from, limit - found.length, usccs)));
+      listed += usccs.length;
+      if (usccs.length < wanted) break;
+      from = usccs[usccs.length - 1];
+    }
+    return found.slice(0, limit);
+  }
+
+  /**
+   * `totalCount` led by colour: environment's count when market has no criterion beyond the district;
+   * else environment's subjects of the colours in the largest rounds, each counted by market in one statement.
+   */
+  private async colorCount(ctx: HubContext, criteria: Criteria, byColor: { district: string | null } | 'none'): Promise<number> {
+    if (byColor === 'none') return 0;
+    if (criteria.nameContains === null && criteria.usccPrefix === null && criteria.industryCode === null) {
+      return facts(ctx).countOfColors(criteria.colors!, criteria.asOf, byColor.district, ctx.snapshot);
+    }
+    const manager = await readManager(ctx, this.dataSource);
+    let total = 0;
+    for (let from: string | null = null; ; ) {
+      const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, LARGEST_ROUND, ctx.snapshot);
+      if (usccs.length > 0) {
+        const { where, params } = this.where(ctx, criteria, null, usccs);
+        const [{ count }] = await manager.query<{ count: string }[]>(`SELECT COUNT(*) AS count FROM market.registration r WHERE ${where}`, params);
+        total += Number(count);
+      }
+      if (usccs.length < LARGEST_ROUND) return total;
+      from = usccs[usccs.length - 1];
     }
   }
 
@@ -176,9 +239,9 @@ export class EnterpriseSearchService {
     });
   }
 
-  /** Registrations matching market's own criteria after `start`, by code: one statement. */
-  private async candidates(ctx: HubContext, criteria: Criteria, start: string | null, limit: number): Promise<Row[]> {
-    const { where, params } = this.where(ctx, criteria, start);
+  /** Registrations matching market's own criteria after `start` (among `among` when given), by code: one statement. */
+  private async candidates(ctx: HubContext, criteria: Criteria, start: string | null, limit: number, among: readonly string[] | null = null): Promise<Row[]> {
+    const { where, params } = this.where(ctx, criteria, start, among);
     params.push(criteria.asOf, limit);
     const asOf = `$${params.length - 1}`;
     const manager = await readManager(ctx, this.dataSource);
@@ -209,8 +272,8 @@ export class EnterpriseSearchService {
     }) as Row);
   }
 
-  /** The WHERE clause of market's own criteria and the caller's district. */
-  private where(ctx: HubContext, criteria: Criteria, start: string | null): { where: string; params: unknown[] } {
+  /** The WHERE clause of market's own criteria and the caller's district (and codes among `among` when given). */
+  private where(ctx: HubContext, criteria: Criteria, start: string | null, among: readonly string[] | null = null): { where: string; params: unknown[] } {
     const conditions: string[] = ['TRUE'];
     const params: unknown[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -224,6 +287,7 @@ export class EnterpriseSearchService {
     if (criteria.nameContains) add((p) => `r.name ILIKE ${p}`, `%${likeLiteral(criteria.nameContains)}%`);
     if (criteria.districtCode) add((p) => `r.district_code = ${p}`, criteria.districtCode);
     if (criteria.industryCode) add((p) => `r.industry_code = ${p}`, criteria.industryCode);
+    if (among) add((p) => `r.uscc = ANY(${p}::varchar[])`, among);
     return { where: conditions.join(' AND '), params };
   }
 }
