@@ -148,7 +148,7 @@ async function perSubject(usccs: readonly string[]): Promise<Subject[]> {
     );
     const colors = new Map<string, string>();
     days.forEach((day, i) => {
-      const rating = enterprise[`d${i}`] as { color: string } | null;
+      const rating = enterprise[`d${i}`];
       if (rating) colors.set(day, rating.color);
     });
     result.push({ uscc, district: enterprise.districtCode, industry: enterprise.industryCode, colors });
@@ -181,13 +181,12 @@ beforeAll(async () => {
     const uscc = await ratedEnterprise(hub, { district, ratedFrom, industryCode: pick(INDUSTRIES) });
     await randomHistory(uscc, ratedFrom);
   }
-  trendDays = Array.from({ length: 24 }, (_, i) => (i === 23 ? now : addDays(`${addMonths(now, i - 23).slice(0, 7)}-01`, -1).slice(0, 10)));
-  // Month ends as colorTrend takes them: the last day of each month before today's.
-  trendDays = trendDays.map((day, i) => (i === 23 ? day : addDays(`${addMonths(`${now.slice(0, 7)}-01`, i - 22).slice(0, 7)}-01`, -1)));
+  // colorTrend's days: the last day of each of the 23 months before today's, then today.
+  trendDays = Array.from({ length: 24 }, (_, i) => (i === 23 ? now : addDays(addMonths(`${now.slice(0, 7)}-01`, i - 22), -1)));
   const randomDays = Array.from({ length: 8 }, () => dayBetween('2022-01-01', now));
   days = [...new Set([...trendDays, ...randomDays, '2021-12-31', now])].sort();
-  const { rows } = { rows: await hub.sql<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`) };
-  subjects = await perSubject(rows.map((r) => r.uscc));
+  const rated = await hub.sql<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`);
+  subjects = await perSubject(rated.map((r) => r.uscc));
 }, 600_000);
 
 afterAll(async () => {
