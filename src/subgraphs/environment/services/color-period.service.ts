@@ -11,8 +11,10 @@
  * in its own transaction, under the subject's row lock: `CurrentRatingService.refreshWith` /
  * `refreshMany` (events, voidings, designations, imports), enrolment, the demo seed's COPY, a new
  * scoring policy version (`rebuild` of its subject kind), a district move. Periods do not depend on
- * today, so the daily job of due ratings leaves them alone. `rebuild` recomputes them from events
- * (`ecocredit colors rebuild`), for a database migrated from before they existed or to check them.
+ * today; the daily job of due ratings stores them again for the subjects it refreshes, which changes
+ * nothing unless a write raced a new policy version (every subject of its kind is due on its first
+ * day). `rebuild` recomputes them from events: the migration that created them runs it over an
+ * existing database, and an operator may run it to check them.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { colorPeriods, ratingBasis, type RatingBasis } from '../rules/scoring';
