@@ -183,8 +183,14 @@ beforeAll(async () => {
   }
   // colorTrend's days: the last day of each of the 23 months before today's, then today.
   trendDays = Array.from({ length: 24 }, (_, i) => (i === 23 ? now : addDays(addMonths(`${now.slice(0, 7)}-01`, i - 22), -1)));
+  // A scoring policy version from a future day (BLUE from 8 points, not 6): the periods of every
+  // subject change from that day, and the days after it are checked too.
+  const effectiveFrom = addDays(now, 20);
+  await call(`mutation P($input: AddScoringPolicyVersionInput!) { addScoringPolicyVersion(input: $input) { effectiveFrom } }`, {
+    input: { subjectKind: 'ENTERPRISE', effectiveFrom, legalBasis: '测试：蓝色下限提高至8分', blueMin: 8 },
+  });
   const randomDays = Array.from({ length: 8 }, () => dayBetween('2022-01-01', now));
-  days = [...new Set([...trendDays, ...randomDays, '2021-12-31', now])].sort();
+  days = [...new Set([...trendDays, ...randomDays, '2021-12-31', now, addDays(effectiveFrom, -1), effectiveFrom, addDays(effectiveFrom, 40)])].sort();
   const rated = await hub.sql<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`);
   subjects = await perSubject(rated.map((r) => r.uscc));
 }, 600_000);
@@ -271,7 +277,7 @@ describe('set-wide colour answers equal the per-subject envCredit answers', () =
 
   it('searchEnterprises by colour: every page and totalCount, with a district, an industry or neither, and in a district officer’s scope', async () => {
     const cases: { filter: Record<string, unknown>; keep: (s: Subject, color: string) => boolean; key?: typeof ADMIN }[] = [];
-    for (const day of days.filter((_, i) => i % 4 === 1)) {
+    for (const day of days.filter((day, i) => i % 4 === 1 && day <= today())) {
       cases.push({ filter: { colors: ['RED', 'BLACK'], colorAsOf: day }, keep: (_, c) => c === 'RED' || c === 'BLACK' });
       cases.push({ filter: { color: 'YELLOW', districtCode: HAIZHOU, colorAsOf: day }, keep: (s, c) => c === 'YELLOW' && s.district === HAIZHOU });
       cases.push({ filter: { colors: ['GREEN', 'BLUE'], industryCode: 'C3011', colorAsOf: day }, keep: (s, c) => (c === 'GREEN' || c === 'BLUE') && s.industry === 'C3011' });
@@ -304,7 +310,7 @@ describe('set-wide colour answers equal the per-subject envCredit answers', () =
     const now = today();
     const { measureSubjects } = await call<{ measureSubjects: { uscc: string }[] }>(`{ measureSubjects(code: "SUBSIDY_PRIORITY") { uscc } }`);
     expect(measureSubjects.map((s) => s.uscc).sort(), `seed ${SEED}`).toEqual(expectedSubjects(now, (_, c) => c === 'GREEN'));
-    for (const day of days.filter((_, i) => i % 5 === 2)) {
+    for (const day of [...days.filter((day, i) => i % 5 === 2 && day <= now), now]) {
       const { drawInspections } = await call<{ drawInspections: { strata: { color: string; population: number }[] } }>(
         `mutation D($input: DrawInspectionsInput!) { drawInspections(input: $input) { strata { color population } } }`,
         { input: { districtCode: HAIZHOU, rate: 0.5, seed: `seed-${SEED}`, asOf: day } },
