@@ -19,6 +19,9 @@ const LISTING = 'listType authority documentNo listedOn removedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
 const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
 const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
+const OF_COLORS = `query SearchByColor($colors: [CreditColor!]!, $asOf: Date!, $districtCode: String, $after: String, $first: Int!) {
+  subjectsOfColors(colors: $colors, asOf: $asOf, districtCode: $districtCode, after: $after, first: $first) }`;
+const COUNT_OF_COLORS = `query CountByColor($colors: [CreditColor!]!, $asOf: Date!, $districtCode: String) { countSubjectsOfColors(colors: $colors, asOf: $asOf, districtCode: $districtCode) }`;
 const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_ON = `query SearchCreditListed($asOf: Date!) { subjectsDesignatedOn(asOf: $asOf) }`;
@@ -120,6 +123,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
     const colors = new Map<string, string>();
     (data.subjectColorsAmong as (string | null)[]).forEach((color, i) => color && colors.set(usccs[i], color));
     return colors;
+  }
+
+  async subjectsOfColors(colors: readonly string[], asOf: string, districtCode: string | null, after: string | null, first: number, snapshot: ReadSnapshot): Promise<string[]> {
+    const data = await this.execute('environment', OF_COLORS, { colors, asOf, districtCode, after, first }, snapshot);
+    return data.subjectsOfColors as string[];
+  }
+
+  async countOfColors(colors: readonly string[], asOf: string, districtCode: string | null, snapshot: ReadSnapshot): Promise<number> {
+    const data = await this.execute('environment', COUNT_OF_COLORS, { colors, asOf, districtCode }, snapshot);
+    return data.countSubjectsOfColors as number;
   }
 
   async ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {

@@ -30,6 +30,8 @@ const ALL_VISIBLE: SubjectFacts = {
   creditListedOn: async () => [],
   ratedCount: async () => 0,
   ratedAmong: async (usccs) => new Set(usccs),
+  subjectsOfColors: async () => [],
+  countOfColors: async () => 0,
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

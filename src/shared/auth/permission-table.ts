@@ -129,6 +129,9 @@ export const PERMISSION_TABLE = {
   'Query.subjectColorsAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedCount': ['ENV_ADMIN'],
+  // @inaccessible: a colour-filtered search's subjects and count, from environment's colour source.
+  'Query.subjectsOfColors': ['ENV_ADMIN'],
+  'Query.countSubjectsOfColors': ['ENV_ADMIN'],
   'Query.subjectsListedAmong': ['ENV_ADMIN'],
   'Query.subjectsDesignatedOn': ['ENV_ADMIN'],
   // @inaccessible: asked only by the hub itself for the credit office's price list and price measures.

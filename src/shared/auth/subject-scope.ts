@@ -79,6 +79,14 @@ export interface SubjectFacts {
    * rated then. For a search page's candidates: one fetch however many codes.
    */
   colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>>;
+  /**
+   * The rated subjects (of `districtCode` when given) whose colour on `asOf` is one of `colors`
+   * (environment's colour source), by code, at most `first` (up to 20,000) after the code `after`:
+   * a colour-filtered search pages through these instead of the registry.
+   */
+  subjectsOfColors(colors: readonly string[], asOf: string, districtCode: string | null, after: string | null, first: number, snapshot: ReadSnapshot): Promise<string[]>;
+  /** How many subjects `subjectsOfColors` lists in all (environment's maintained counts); one fetch. */
+  countOfColors(colors: readonly string[], asOf: string, districtCode: string | null, snapshot: ReadSnapshot): Promise<number>;
   /** Those of `usccs` in the rating scope on `asOf` (environment); one fetch. */
   ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */

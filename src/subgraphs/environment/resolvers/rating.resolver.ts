@@ -60,6 +60,32 @@ export class RatingResolver {
     return this.statistics.colorsAmong(ctx, usccs, asOf);
   }
 
+  @Query(() => [UsccScalar], {
+    description: 'Hub-internal (@inaccessible): rated subjects (of `districtCode` when given) whose colour on `asOf` is one of `colors`, by code, at most `first` (1–20000) after `after`.',
+  })
+  @Directive('@inaccessible')
+  subjectsOfColors(
+    @Ctx() ctx: HubContext,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('first', () => Int) first: number,
+    @Arg('districtCode', () => String, { nullable: true }) districtCode?: string,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<string[]> {
+    return this.statistics.subjectsOfColors(ctx, colors, asOf, districtCode ?? null, after ?? null, first);
+  }
+
+  @Query(() => Int, { description: 'Hub-internal (@inaccessible): how many rated subjects (of `districtCode` when given) have one of `colors` on `asOf`.' })
+  @Directive('@inaccessible')
+  countSubjectsOfColors(
+    @Ctx() ctx: HubContext,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('districtCode', () => String, { nullable: true }) districtCode?: string,
+  ): Promise<number> {
+    return this.statistics.countOfColors(ctx, colors, asOf, districtCode ?? null);
+  }
+
   @Query(() => [String], { description: 'Hub-internal (@inaccessible): those of `usccs` rated on `asOf`.' })
   @Directive('@inaccessible')
   subjectsRatedAmong(

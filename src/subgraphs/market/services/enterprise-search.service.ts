@@ -179,6 +179,8 @@ export class EnterpriseSearchService {
    */
   private async matches(ctx: HubContext, criteria: Search, start: string | null, limit: number): Promise<Row[]> {
     if (!this.needsOthers(ctx, criteria)) return this.candidates(ctx, criteria, start, limit);
+    const byColor = this.colorLed(ctx, criteria);
+    if (byColor) return this.colorMatches(ctx, criteria, byColor, start, limit);
     const found: Row[] = [];
     let from = start;
     let scanned = 0;
@@ -201,6 +203,8 @@ export class EnterpriseSearchService {
    */
   private async count(ctx: HubContext, criteria: Search): Promise<number> {
     if (this.countedByEnvironment(ctx, criteria)) return facts(ctx).ratedCount(today(), criteria.usccPrefix, ctx.snapshot);
+    const byColor = this.colorLed(ctx, criteria);
+    if (byColor) return this.colorCount(ctx, criteria, byColor);
     if (!this.needsOthers(ctx, criteria)) {
       const { where, params } = this.where(ctx, criteria, null);
       const manager = await readManager(ctx, this.dataSource);
@@ -224,6 +228,65 @@ export class EnterpriseSearchService {
   private countedByEnvironment(ctx: HubContext, criteria: Search): boolean {
     const besidesCode = [criteria.nameContains, criteria.nameOrCode, criteria.districtCode, criteria.industryCode, criteria.colors, criteria.listed];
     return rowScope(ctx.principal).kind === 'rated' && besidesCode.every((value) => value === null);
+  }
+
+  /**
+   * A colour-filtered search is led by environment's colour source (issue 21): environment lists the
+   * subjects of the colours on the day in code order (of one district, when the filter or the
+   * caller's scope names one) and counts them from its maintained counts, and market keeps those that
+   * match its own criteria, so neither a page nor `totalCount` passes over the registry. Exact because
+   * every rated subject is registered and its district in environment follows the registration's
+   * (SubjectDistrictService). Not for PUBLIC (rated-only scope): it keeps the candidate rounds. `listed`
+   * is applied by market in SQL (credit's designations fetched once per request). Returns the district to ask for (null: all),
+   * 'none' when the filter's district and the caller's differ, or null when the colour does not lead.
+   */
+  private colorLed(ctx: HubContext, criteria: Search): { district: string | null } | 'none' | null {
+    const scope = rowScope(ctx.principal);
+    if (criteria.colors === null || scope.kind === 'rated') return null;
+    const scoped = scope.kind === 'district' ? scope.district : null;
+    if (scoped !== null && criteria.districtCode !== null && scoped !== criteria.districtCode) return 'none';
+    return { district: criteria.districtCode ?? scoped };
+  }
+
+  /** `matches` led by colour: rounds over environment's subjects of the colours, each kept by market's criteria in one statement. */
+  private async colorMatches(ctx: HubContext, criteria: Search, byColor: { district: string | null } | 'none', start: string | null, limit: number): Promise<Row[]> {
+    if (byColor === 'none') return [];
+    const found: Row[] = [];
+    let from = start;
+    let listed = 0;
+    while (found.length < limit) {
+      const passRate = listed === 0 ? 1 : Math.max(found.length / listed, 0.01);
+      const wanted = Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, Math.ceil(((limit - found.length) / passRate) * 1.25)));
+      const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, wanted, ctx.snapshot);
+      if (usccs.length > 0) found.push(...(await this.candidates(ctx, criteria, from, limit - found.length, usccs)));
+      listed += usccs.length;
+      if (usccs.length < wanted) break;
+      from = usccs[usccs.length - 1];
+    }
+    return found.slice(0, limit);
+  }
+
+  /**
+   * `totalCount` led by colour: environment's count when market has no criterion beyond the district;
+   * else environment's subjects of the colours in the largest rounds, each counted by market in one statement.
+   */
+  private async colorCount(ctx: HubContext, criteria: Search, byColor: { district: string | null } | 'none'): Promise<number> {
+    if (byColor === 'none') return 0;
+    if (criteria.nameContains === null && criteria.nameOrCode === null && criteria.usccPrefix === null && criteria.industryCode === null && criteria.listed === null) {
+      return facts(ctx).countOfColors(criteria.colors!, criteria.asOf, byColor.district, ctx.snapshot);
+    }
+    const manager = await readManager(ctx, this.dataSource);
+    let total = 0;
+    for (let from: string | null = null; ; ) {
+      const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, LARGEST_ROUND, ctx.snapshot);
+      if (usccs.length > 0) {
+        const { where, params } = this.where(ctx, criteria, null, usccs);
+        const [{ count }] = await manager.query<{ count: string }[]>(`SELECT COUNT(*) AS count FROM market.registration r WHERE ${where}`, params);
+        total += Number(count);
+      }
+      if (usccs.length < LARGEST_ROUND) return total;
+      from = usccs[usccs.length - 1];
+    }
   }
 
   /** Keeps the candidates that other departments' facts admit, in their order. */
@@ -251,9 +314,9 @@ export class EnterpriseSearchService {
     return manager.query(`SELECT r.uscc FROM market.registration r WHERE ${where} ORDER BY r.uscc LIMIT $${params.length}`, params);
   }
 
-  /** Registrations matching the criteria applied in SQL after `start`, by code: one statement. */
-  private async candidates(ctx: HubContext, criteria: Search, start: string | null, limit: number): Promise<Row[]> {
-    const { where, params } = this.where(ctx, criteria, start);
+  /** Registrations matching the criteria applied in SQL after `start` (among `among` when given), by code: one statement. */
+  private async candidates(ctx: HubContext, criteria: Search, start: string | null, limit: number, among: readonly string[] | null = null): Promise<Row[]> {
+    const { where, params } = this.where(ctx, criteria, start, among);
     params.push(limit);
     const manager = await readManager(ctx, this.dataSource);
     const rows: Record<string, unknown>[] = await manager.query(
@@ -280,8 +343,8 @@ export class EnterpriseSearchService {
     }) as Row);
   }
 
-  /** The WHERE clause of the criteria applied in SQL (market's own, and `listed`) and the caller's district. */
-  private where(ctx: HubContext, criteria: Search, start: string | null): { where: string; params: unknown[] } {
+  /** The WHERE clause of the criteria applied in SQL (market's own, and `listed`), the caller's district, and codes among `among` when given. */
+  private where(ctx: HubContext, criteria: Search, start: string | null, among: readonly string[] | null = null): { where: string; params: unknown[] } {
     const conditions: string[] = ['TRUE'];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -300,6 +363,7 @@ export class EnterpriseSearchService {
     if (criteria.districtCode) conditions.push(`r.district_code = ${param(criteria.districtCode)}`);
     if (criteria.industryCode) conditions.push(`r.industry_code = ${param(criteria.industryCode)}`);
     if (criteria.listed !== null) conditions.push(listedOn(param, criteria.asOf, criteria.creditListed ?? [], criteria.listed));
+    if (among) conditions.push(`r.uscc = ANY(${param(among)}::varchar[])`);
     return { where: conditions.join(' AND '), params };
   }
 }
