@@ -154,13 +154,15 @@ describe('search among thousands of unrated registrations sharing the words', ()
     expect(paged.totalCount).toBe(rated.length);
   });
 
-  it('bad text is BAD_USER_INPUT naming it; first over 100 names the limit', async () => {
+  it('bad text is BAD_USER_INPUT naming it; first over 100 is refused by the budget, naming the limit', async () => {
     const short = await hub.request('{ findEnterprises(text: " 化 ") { uscc } }');
     expect(errorCodes(short)).toEqual(['BAD_USER_INPUT']);
     expect(short.errors![0].message).toContain('text must be 2 to 50 characters');
     const many = await hub.request('{ findEnterprises(text: "化工", first: 101) { uscc } }');
-    expect(errorCodes(many)).toEqual(['BAD_USER_INPUT']);
-    expect(many.errors![0].message).toContain('from 1 to 100');
+    // The operation guard's budget of set-wide reads (field-budgets.ts) refuses it before market reads anything.
+    expect(errorCodes(many)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(many.errors![0].message).toContain('over the budget of 100');
+    expect(many.errors![0].extensions).toMatchObject({ argument: 'first', limit: 100, actual: 101 });
   });
 });
 
