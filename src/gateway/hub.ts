@@ -15,7 +15,7 @@ import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
 import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
-import { waitForDatabase } from '../shared/wait-for-database';
+import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
@@ -24,6 +24,7 @@ import { AuditOutboxListener } from './audit-outbox-listener';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
+import { retryAfterHeaderPlugin } from './retry-after-header';
 import { createCreditServices, priceListRoute, type CreditServices } from '../subgraphs/credit';
 import { createEnvironmentServices, noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
 import { createFinanceServices } from '../subgraphs/finance';
@@ -169,7 +170,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   const auditKey = loadAuditKey(config);
   const reportKey = loadReportSigningKey(config);
   let embedded: EmbeddedPostgres | undefined;
-  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
+  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir, { serverDir: config.embeddedServerDir })).url;
   let sources: HubDataSources | undefined;
   const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
@@ -180,9 +181,16 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let snapshotJob: HalfYearSnapshotJob | undefined;
   let webhooks: WebhookDispatcher | null = null;
   try {
-    if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
-    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
-    await snapshotSource.initialize();
+    const waitLimit = { limitMs: config.databaseWaitMs };
+    if (!embedded) await waitForDatabase(databaseUrl, waitLimit);
+    // Up is not always usable: a server out of connections (53300) or restarting refuses a pool
+    // opened just after; each pool is retried with back-off instead of ending the start.
+    sources = await retryWhileUnavailable(
+      'opening the hub databases',
+      () => openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs }),
+      waitLimit,
+    );
+    await retryWhileUnavailable('opening the snapshot pool', () => snapshotSource.initialize(), waitLimit);
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
     const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), outboxSources(sources));
@@ -237,7 +245,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       remoteUrls,
       subgraphSecret: secret,
       schemaHints: config.schemaHints,
-      plugins: [recorder.plugin(), clientErrorStatusPlugin()],
+      plugins: [recorder.plugin(), clientErrorStatusPlugin(), retryAfterHeaderPlugin()],
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
@@ -251,12 +259,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       const environment = createEnvironmentServices(sources.environment);
       const credit = createCreditServices(sources.credit);
       const finance = createFinanceServices(sources.finance);
-      webhooks = await WebhookDispatcher.start({
+      const dispatcherOptions = {
         databaseUrl,
         config: config.webhooks,
         relay,
         delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
-        refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
+        refreshDueRatings: (day: string) => environment.dueRatings.refreshDue(day),
         timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.calendar.changeDays(from, to), relay, sources.gateway),
         timedRestrictions: new TimedRestrictionChanges(
           strictReader(read),
@@ -266,11 +274,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
           sources.gateway,
         ),
         retention: new WebhookRetentionService(sources.gateway, config.webhooks.retentionDays),
-      });
+      };
+      webhooks = await retryWhileUnavailable('starting the webhook dispatcher', () => WebhookDispatcher.start(dispatcherOptions), waitLimit);
     }
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
+    // The supervised embedded server: down (and being restarted) is said at once, by name.
+    if (embedded) dependencies['embedded-postgres'] = () => embedded.check();
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
     const exports = new ExportService(hubApi('export'), recorder);
@@ -298,6 +309,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       graphiql: config.graphiql,
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
+      health: embedded ? () => embedded.check() : undefined,
+      draining: () => drain.draining,
     });
     drain.watch(server);
     const writeCheckpoint = () => audit.checkpoint().catch((error: unknown) => log.error('audit checkpoint not written', { detail: String(error) }));

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { log } from './logging';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 
 /** A department owns one Postgres schema of the same name; the gateway keeps its own (clients, audit). */
@@ -84,8 +85,19 @@ export function createSchemaDataSource(definition: SchemaDefinition, options: Da
     ...(options.logging ? {} : { logger: new StatementCounter(definition.owner) }),
     poolSize: options.poolSize ?? 5,
     applicationName: `ecocredit-${definition.owner}`,
+    poolErrorHandler: poolErrorLogger(definition.owner),
     extra: statementTimeout(options),
   });
+}
+
+/**
+ * An idle pooled connection the server closed (restart, pg_terminate_backend, failover) is an error
+ * event on the pool: logged, never thrown (unhandled, it would end the process). The pool drops the
+ * connection and opens a new one on the next query; a connection checked out at that moment fails its
+ * query (TypeORM's query runner listens on it and returns it to the pool as broken).
+ */
+function poolErrorLogger(pool: string): (error: Error) => void {
+  return (error) => log.warn('database connection lost; the pool reconnects on the next query', { pool, detail: error.message });
 }
 
 /** How long a read snapshot may sit idle inside its transaction before the server ends it. */
@@ -106,6 +118,7 @@ export function createSnapshotDataSource(options: DataSourceOptions): DataSource
     ...(options.logging ? {} : { logger: new StatementCounter('snapshot') }),
     poolSize: options.poolSize ?? 5,
     applicationName: 'ecocredit-snapshot',
+    poolErrorHandler: poolErrorLogger('snapshot'),
     // A snapshot left open by a request that never ends is closed by the server, not held forever.
     extra: { options: `-c idle_in_transaction_session_timeout=${SNAPSHOT_IDLE_TIMEOUT_MS}`, ...statementTimeout(options) },
   });
