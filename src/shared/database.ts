@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { log } from './logging';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 
@@ -29,7 +30,21 @@ export interface DataSourceOptions {
 }
 
 /** node-postgres sends `statement_timeout` as a startup parameter of each connection. */
-const statementTimeout = (options: DataSourceOptions) => (options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {});
+/**
+ * The pg client of the hub's pools: never without an 'error' listener. pg-pool listens on idle
+ * clients only, and TypeORM on a client while a query runner holds it, dropping its listener when it
+ * hands the client back; a connection the server ends in between (pg_terminate_backend, a restart)
+ * would emit an unhandled 'error' and end the process. The pool and the query that failed report
+ * the loss; this listener only keeps the process alive.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', (error: Error) => log.debug('pooled database connection ended', { detail: error.message }));
+  }
+}
+
+const statementTimeout = (options: DataSourceOptions) => ({ Client: ListenedClient, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) });
 
 /**
  * Counts the SQL statements the hub sends, per schema owner: tests assert that a batch costs a fixed

@@ -231,7 +231,8 @@ async function freePort(): Promise<number> {
 async function initialise(paths: ClusterPaths, identity: Identity | undefined, bin: Binaries): Promise<void> {
   const password = randomBytes(18).toString('base64url');
   await mkdir(paths.cluster, { recursive: true, mode: 0o700 });
-  const passwordFile = join(paths.root, `.initdb-pw-${process.pid}`);
+  // Beside the cluster: the server user reads it, and may not enter the data directory (reachableLayout).
+  const passwordFile = join(dirname(paths.cluster), `.initdb-pw-${process.pid}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (identity) {
     await chown(paths.cluster, identity.uid, identity.gid);
@@ -454,6 +455,8 @@ export async function attachEmbeddedPostgres(dataDir: string, options: EmbeddedO
 
 async function countLeases(url: string): Promise<number> {
   const client = new Client({ connectionString: url, application_name: 'ecocredit-embedded-control' });
+  // A server going away mid-count fails the query below; the event must not end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rows } = await client.query<{ count: number }>(`SELECT COUNT(*)::int AS count FROM pg_stat_activity WHERE application_name = $1`, [LEASE_APPLICATION]);

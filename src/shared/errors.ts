@@ -52,10 +52,11 @@ const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 /**
  * pg and TypeORM sometimes say so in words only, and an error that crossed the gateway (a subgraph's,
- * rebuilt from its message) has lost its code.
+ * rebuilt from its message) has lost its code. TypeORM hands a query runner's connection back to the
+ * pool when the server ends it; the request's next statement on that runner fails "already released".
  */
 const CONNECTION_MESSAGES =
-  /Connection terminated|terminating connection due to administrator command|Client has encountered a connection error|Connection is not established|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|too many clients already|\b(connect ECONNREFUSED|read ECONNRESET|write EPIPE)\b/i;
+  /Connection terminated|query runner was already released|Query runner already released|terminating connection due to administrator command|Client has encountered a connection error|Connection is not established|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|too many clients already|\b(connect ECONNREFUSED|read ECONNRESET|write EPIPE)\b/i;
 
 /**
  * Whether `error` (or what it wraps: GraphQL's originalError, TypeORM's driverError, AggregateError's
