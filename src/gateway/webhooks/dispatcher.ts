@@ -128,6 +128,10 @@ export class WebhookDispatcher {
       pollInterval: config.pollIntervalMs,
       noHandleSignals: true,
       logger: workerLogger,
+      // Completing or failing a job goes through graphile-worker's batcher, whose refusal stops the
+      // worker pool and settles the runner's promise (then started again, see startRunner). Unbatched
+      // (-1, its default), a refused completion is a promise nobody awaits: it ends the process.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue, [MEASURES_DUE_TASK]: measuresDue, [RESTRICTIONS_DUE_TASK]: restrictionsDue, [PURGE_TASK]: purge },
       parsedCronItems: parseCronItems([
         { task: RATINGS_DUE_TASK, match: '5 0 * * *', identifier: RATINGS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RATINGS_DUE_TASK } },
@@ -160,7 +164,7 @@ export class WebhookDispatcher {
     this.runner = runner;
     this.runnerDelayMs = RESTART_FIRST_MS;
     runner.promise.then(
-      () => this.restartRunner(runner, 'stopped on its own'),
+      () => this.restartRunner(runner, 'its worker pool ended (graphile-worker logged why just before)'),
       (error: unknown) => this.restartRunner(runner, String((error as Error)?.message ?? error)),
     );
   }
