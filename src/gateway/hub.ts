@@ -15,7 +15,7 @@ import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
 import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
-import { waitForDatabase } from '../shared/wait-for-database';
+import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
@@ -28,6 +28,7 @@ import { priceListRoute } from '../subgraphs/credit';
 import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
 import type { HttpRoute } from '../shared/http-route';
 import { localDepartment, remoteDepartment, type DepartmentLink } from './department-link';
+import { retryAfterHeaderPlugin } from './retry-after-header';
 import { CreditListType } from '../shared/list-types';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
@@ -178,7 +179,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   const auditKey = loadAuditKey(config);
   const reportKey = loadReportSigningKey(config);
   let embedded: EmbeddedPostgres | undefined;
-  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
+  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir, { serverDir: config.embeddedServerDir })).url;
   let sources: HubDataSources | undefined;
   const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
@@ -189,15 +190,23 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let snapshotJob: HalfYearSnapshotJob | undefined;
   let webhooks: WebhookDispatcher | null = null;
   try {
-    if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
+    const waitLimit = { limitMs: config.databaseWaitMs };
+    if (!embedded) await waitForDatabase(databaseUrl, waitLimit);
+    // Up is not always usable: a server out of connections (53300) or restarting refuses a pool
+    // opened just after; each pool is retried with back-off instead of ending the start.
     // Departments in their own processes own their schemas on their own DATABASE_URL: only the
     // gateway's and the in-process departments' are opened (and migrated) here.
-    sources = await openHubDatabases(databaseUrl, {
-      migrate: true,
-      poolSize: 10,
-      statementTimeoutMs: config.timeouts.statementMs,
-      owners: remote.length > 0 ? ['gateway', ...local] : undefined,
-    });
+    sources = await retryWhileUnavailable(
+      'opening the hub databases',
+      () =>
+        openHubDatabases(databaseUrl, {
+          migrate: true,
+          poolSize: 10,
+          statementTimeoutMs: config.timeouts.statementMs,
+          owners: remote.length > 0 ? ['gateway', ...local] : undefined,
+        }),
+      waitLimit,
+    );
     const openSources = sources;
     const secret = secretKey(subgraphSecret);
     // One circuit per department for this process: the gateway's fetches, its links to the departments
@@ -209,7 +218,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         local.includes(department) ? localDepartment(department, openSources[department]) : remoteDepartment(department, remoteUrls[department]!, secret, departmentCalls),
       ]),
     ) as Record<Department, DepartmentLink>;
-    await snapshotSource.initialize();
+    await retryWhileUnavailable('opening the snapshot pool', () => snapshotSource.initialize(), waitLimit);
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
     const clients = new ApiClientService(sources.gateway);
     const remoteOutboxes = Object.fromEntries(remote.map((department) => [department, links[department].auditOutbox()]));
@@ -268,7 +277,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       subgraphSecret: secret,
       departmentCalls,
       schemaHints: config.schemaHints,
-      plugins: [recorder.plugin(), clientErrorStatusPlugin()],
+      plugins: [recorder.plugin(), clientErrorStatusPlugin(), retryAfterHeaderPlugin()],
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
@@ -283,12 +292,12 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       // The daily jobs run here (graphile-worker on the gateway's database, one run across
       // instances); what they read or write of a department goes over its link.
       const { environment, credit, finance } = links;
-      webhooks = await WebhookDispatcher.start({
+      const dispatcherOptions = {
         databaseUrl,
         config: config.webhooks,
         relay,
         delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
-        refreshDueRatings: (day) => environment.call('ratings.refresh-due', { day }),
+        refreshDueRatings: (day: string) => environment.call('ratings.refresh-due', { day }),
         timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.call('measures.change-days', { from, to }), relay, sources.gateway),
         timedRestrictions: new TimedRestrictionChanges(
           strictReader(read),
@@ -298,11 +307,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
           sources.gateway,
         ),
         retention: new WebhookRetentionService(sources.gateway, config.webhooks.retentionDays),
-      });
+      };
+      webhooks = await retryWhileUnavailable('starting the webhook dispatcher', () => WebhookDispatcher.start(dispatcherOptions), waitLimit);
     }
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
+    // The supervised embedded server: down (and being restarted) is said at once, by name.
+    if (embedded) dependencies['embedded-postgres'] = () => embedded.check();
     // Each department process answers (its /healthz), probed at most once a second however often /readyz is asked.
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = cachedCheck(subgraphCheck(url));
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
@@ -331,6 +343,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       graphiql: config.graphiql,
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
+      health: embedded ? () => embedded.check() : undefined,
+      draining: () => drain.draining,
     });
     drain.watch(server);
     const writeCheckpoint = () => audit.checkpoint().catch((error: unknown) => log.error('audit checkpoint not written', { detail: String(error) }));

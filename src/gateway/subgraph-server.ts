@@ -13,7 +13,7 @@ import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
 import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../shared/request-log';
-import { waitForDatabase } from '../shared/wait-for-database';
+import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import { createReplayGuard } from '../shared/auth/token-replay';
 import { startHalfYearSnapshotJob } from '../subgraphs/environment';
@@ -115,8 +115,9 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     if (!config.databaseUrl) throw new Error(`${department} as its own process needs DATABASE_URL`);
     await waitForDatabase(config.databaseUrl, { limitMs: config.databaseWaitMs });
     owned = createSchemaDataSource(module.database, { url: config.databaseUrl, statementTimeoutMs: config.timeouts.statementMs });
-    await owned.initialize();
-    await migrateSchema(owned, department);
+    const source = owned;
+    await retryWhileUnavailable(`opening the ${department} database`, () => source.initialize(), { limitMs: config.databaseWaitMs });
+    await retryWhileUnavailable(`migrating ${department}`, () => migrateSchema(source, department), { limitMs: config.databaseWaitMs });
   }
   const dataSource = options.dataSource ?? owned!;
   const { schema } = await module.build(dataSource);
@@ -190,6 +191,13 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     const work = async () => {
       if (await answerProbe(request, response, readiness)) return;
       observation = observeRequest(department, request, response);
+      if (drain.draining) {
+        // Probes still answer (HttpDrain); a new fetch goes elsewhere (the gateway reads 503 as this department unavailable).
+        observation.errorCodes.push('SERVICE_UNAVAILABLE');
+        response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+        response.end(JSON.stringify({ errors: [{ message: `the ${department} department is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', department } }] }));
+        return;
+      }
       await handle(request, response, observation);
     };
     work().catch((error: unknown) => {

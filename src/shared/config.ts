@@ -8,6 +8,12 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   /** Folder of the embedded database (HUB_DATA_DIR, default ./.data). */
   dataDir: string;
+  /**
+   * As root, where the embedded server's cluster and a copy of its binaries go when its server user
+   * cannot reach the data directory or node_modules (a clone in a private folder):
+   * HUB_EMBEDDED_SERVER_DIR, default /var/lib/ecocredit.
+   */
+  embeddedServerDir: string | undefined;
   /** Demo mode: demo keys, demo data, introspection. On by default with the embedded database. */
   demo: boolean;
   production: boolean;
@@ -149,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     port: Number(env.PORT ?? 4000),
     databaseUrl,
     dataDir: env.HUB_DATA_DIR || '.data',
+    embeddedServerDir: env.HUB_EMBEDDED_SERVER_DIR || undefined,
     demo,
     production: env.NODE_ENV === 'production',
     redisUrl: env.REDIS_URL || undefined,

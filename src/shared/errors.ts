@@ -39,6 +39,54 @@ export const UNAVAILABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503,
 export const departmentUnavailable = (department: string) =>
   new HubError('SERVICE_UNAVAILABLE', `the ${department} department is unavailable: its part of the answer is missing`, { department });
 
+/** Seconds a caller is told to wait (Retry-After) when the hub's database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The hub's own database cannot be reached (down, restarting, out of connections): retryable, HTTP 503. */
+export const databaseUnavailable = () =>
+  new HubError('SERVICE_UNAVAILABLE', 'the database is unavailable: retry later', { retryAfter: DATABASE_RETRY_AFTER_SECONDS });
+
+/** Socket errors of a connection that is refused, reset or cut. */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** SQLSTATEs that mean "the server is not there for you now", not "your statement is wrong". */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * pg and TypeORM sometimes say so in words only, and an error that crossed the gateway (a subgraph's,
+ * rebuilt from its message) has lost its code. TypeORM hands a query runner's connection back to the
+ * pool when the server ends it; the request's next statement on that runner fails "already released".
+ */
+const CONNECTION_MESSAGES =
+  /Connection terminated|query runner was already released|Query runner already released|terminating connection due to administrator command|Client has encountered a connection error|Connection is not established|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|too many clients already|\b(connect ECONNREFUSED|read ECONNRESET|write EPIPE)\b/i;
+
+/**
+ * Whether `error` (or what it wraps: GraphQL's originalError, TypeORM's driverError, AggregateError's
+ * errors) means the database is unreachable — connection exceptions (SQLSTATE class 08), the server
+ * shutting down or starting (57P01–57P03), too many clients (53300), a refused, reset or cut socket —
+ * as opposed to a statement that failed. Such a failure is the hub's outage, shown as
+ * SERVICE_UNAVAILABLE with Retry-After, never as INTERNAL.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!current || typeof current !== 'object' || seen.has(current) || seen.size > 16) continue;
+    seen.add(current);
+    const { code, message, originalError, driverError, errors, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      originalError?: unknown;
+      driverError?: unknown;
+      errors?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+    pending.push(originalError, driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : []));
+  }
+  return false;
+}
+
 const KNOWN = new Set<string>(ERROR_CODES);
 
 /**
@@ -110,8 +158,9 @@ function innermostCode(error: unknown): string | undefined {
 
 /**
  * The one mapping from any error to what the caller sees (DESIGN.md convention 7):
- * domain codes pass through, request-shape errors become BAD_USER_INPUT, everything else is
- * masked as INTERNAL and logged with its detail.
+ * domain codes pass through, request-shape errors become BAD_USER_INPUT, an unreachable database
+ * becomes SERVICE_UNAVAILABLE (retryable: the gateway answers 503 with Retry-After), everything else
+ * is masked as INTERNAL and logged with its detail.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const outerCode = formatted.extensions?.code as string | undefined;
@@ -130,6 +179,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (outerCode && CALLER_ERRORS.has(outerCode)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (isConnectionFailure(error)) {
+    log.warn('database unavailable', { path: formatted.path, detail: formatted.message });
+    const unavailable = databaseUnavailable();
+    return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.extensions } };
   }
   log.error('internal error', { message: formatted.message, path: formatted.path, detail: String((error as Error)?.stack ?? error) });
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };

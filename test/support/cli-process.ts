@@ -84,6 +84,11 @@ export class CliProcess {
     return this.child.pid!;
   }
 
+  /** Neither exited nor killed by a signal yet. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   output(): string {
     return [...this.stdout, ...this.stderr].join('\n');
   }
