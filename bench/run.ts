@@ -401,6 +401,21 @@ async function driveWithCpu(base: string, connections: number, build: (i: number
   return { ...measured, cpuMsPerRequest: +((spent * 1000) / Math.max(1, measured.requests)).toFixed(3) };
 }
 
+/** CPU ms per second that the processes `pids` spend over `ms` (with no request: timers, pools, a worker still starting). */
+async function idleCpuMsPerSecond(pids: number[], ms: number): Promise<number> {
+  const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return +(((pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before) * 1000) / (ms / 1000)).toFixed(1);
+}
+
+/** Resolves once the processes `pids` idle (under 20 CPU ms/s each over a second), or after a minute. */
+async function settled(pids: number[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && (await idleCpuMsPerSecond(pids, 1_000)) > 20 * pids.length) {
+    // still starting
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createNetServer();
@@ -485,9 +500,16 @@ async function measureBankPath(options: BankPathOptions): Promise<Record<string,
       hub: await driveWithCpu(options.hubBase, c.connections, c.hub, [options.hubPid]),
     });
   }
+  const hubIdle = await idleCpuMsPerSecond([options.hubPid], 5_000);
   await options.stopHub();
   const distributed = await startDistributed(options.distributed);
+  // The gateway's other workers start after the first one listens: measure once they have.
+  await settled(distributed.pids);
+  for (const c of cases) for (let i = 0; i < 20; i++) await send(distributed.base, c.hub(3_000_000 + i));
   const rows: Record<string, unknown>[] = [];
+  // What each side spends with no request at all (timers, pools), in CPU ms per second: included in the per-request figures.
+  const idle = { 'all-in-one idle CPU ms/s': hubIdle, 'distributed idle CPU ms/s': await idleCpuMsPerSecond(distributed.pids, 5_000) };
+  console.log(idle);
   try {
     for (const [i, c] of cases.entries()) {
       await send(distributed.base, c.hub(3_000_000));
@@ -523,5 +545,5 @@ async function measureBankPath(options: BankPathOptions): Promise<Record<string,
   }
   // One row per line: the table is too wide for a terminal.
   for (const row of rows) console.table(row);
-  return { note: 'CPU: user + system seconds of every process of each side (gateway workers and departments; not PostgreSQL) over the requests answered', rows };
+  return { note: 'CPU: user + system seconds of every process of each side (gateway workers and departments; not PostgreSQL) over the requests answered', idle, rows };
 }
