@@ -532,6 +532,11 @@ async function measureBankPath(options: BankPathOptions): Promise<Record<string,
         'distributed p50 ms': apart.p50,
         'distributed CPU ms/request': apart.cpuMsPerRequest,
         'distributed / all-in-one CPU': +(apart.cpuMsPerRequest / hub.cpuMsPerRequest).toFixed(3),
+        // The same without what each side spends idle (which a loaded machine's low req/s spreads over few requests).
+        'distributed / all-in-one CPU, net of idle': +(
+          (apart.cpuMsPerRequest - idle['distributed idle CPU ms/s'] / apart.perSecond) /
+          (hub.cpuMsPerRequest - idle['all-in-one idle CPU ms/s'] / hub.perSecond)
+        ).toFixed(3),
         'federated floor CPU ms/request': federated.cpuMsPerRequest,
         failures: hub.failures + apart.failures + federated.failures + oneJoin.failures,
         targets: [
