@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
+import { federatedBankCheck, prepareFederatedFloor } from './federated-floor';
 
 /**
  * The benchmark's floor: a bare `node:http` server over a `pg` pool of the hub's size that answers
@@ -15,6 +16,11 @@ import { Pool } from 'pg';
  * POST /event  {"uscc": ..}            one credit event inserted, the subject's rating version bumped
  * GET  /measure?color=BLACK            the subjects of a colour-triggered measure, by code
  * GET  /read?name=<read>&…              issue 21's reads (dashboard cards, search, counts): see READS
+ *
+ * The federated floor (bench/federated-floor.ts: one snapshot over the four departments' tables, then
+ * one chained audit record):
+ * GET  /federated/bank?u=<code>        the bank check of one subject
+ * POST /federated/batch ["code", ...]  the same for up to 1000 codes
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL ?? 10) });
 
@@ -143,6 +149,10 @@ async function answer(request: IncomingMessage): Promise<unknown> {
       if (!read) throw new Error(`no read ${url.searchParams.get('name')}`);
       return (await pool.query(read.sql, read.params(url))).rows;
     }
+    case '/federated/bank':
+      return (await federatedBankCheck(pool, [url.searchParams.get('u') ?? '']))[0] ?? null;
+    case '/federated/batch':
+      return federatedBankCheck(pool, JSON.parse(await body(request)) as string[]);
     default:
       throw new Error(`no route ${url.pathname}`);
   }
@@ -161,5 +171,5 @@ const server = createServer((request, response) => {
   );
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, () => console.log(`floor: ${(server.address() as AddressInfo).port}`));
+void prepareFederatedFloor(pool).then(() => server.listen(0, () => console.log(`floor: ${(server.address() as AddressInfo).port}`)));
 process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -286,12 +288,16 @@ function peakRssMiB(pid: number): number {
 }
 
 async function load(base: string, scenario: Scenario, side: 'hub' | 'floor'): Promise<Measured> {
+  return drive(base, scenario.connections, side === 'hub' ? scenario.hub : scenario.floor);
+}
+
+/** Keeps `connections` connections busy for BENCH_SECONDS with the calls `build` makes. */
+async function drive(base: string, connections: number, build: (i: number) => Call): Promise<Measured> {
   let next = 0;
   let failures = 0;
-  const build = side === 'hub' ? scenario.hub : scenario.floor;
   const result = await autocannon({
     url: base,
-    connections: scenario.connections,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -320,6 +326,7 @@ async function send(base: string, call: Call): Promise<string> {
 
 async function main(): Promise<void> {
   setLogLevel('warn');
+  const loadAverageAtStart = loadavg().map((n) => +n.toFixed(2));
   const database = await scratchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-bench-hub-'));
   const children: ChildProcess[] = [];
@@ -404,12 +411,25 @@ async function main(): Promise<void> {
     console.table(rows);
     const readRows = await measureReads(hubBase, floorBase, reads);
     if (readRows.length > 0) console.table(readRows);
+    const runBankPath = !only || only.some((name) => name.startsWith('bank'));
+    const bankPath = runBankPath
+      ? await measureBankPath({
+          codes,
+          hubBase,
+          hubPid: hubProcess.child.pid!,
+          floorBase,
+          floorPid: floorProcess.child.pid!,
+          stopHub: () => stopChild(hubProcess.child),
+          distributed: { databaseUrl: database.url, dataDir, hubEnv, nodeArgs: [...profile, '--max-semi-space-size=64'], main: join(built, 'src', 'cli', 'main.js') },
+        })
+      : undefined;
     const now = new Date();
     const report = {
       date: now.toISOString(),
       command: `BENCH_ENTERPRISES=${enterprises} BENCH_SECONDS=${seconds} HUB_WORKERS=${workers} npm run bench`,
       machine: {
         cpus: cpus().length,
+        loadAverageAtStart,
         model: cpus()[0]?.model,
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         loadAverageAtEnd: loadavg().map((n) => +n.toFixed(2)),
@@ -422,6 +442,7 @@ async function main(): Promise<void> {
       seconds,
       results: rows,
       reads: { rounds: readRounds, rows: readRows },
+      ...(bankPath ? { bankPath } : {}),
     };
     const folder = join(__dirname, '..', '..', 'bench', 'results');
     mkdirSync(folder, { recursive: true });
@@ -439,3 +460,198 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+// ---------------------------------------------------------------------------------------------
+// The bank path (issues 21 §3, §6 and 22 §4): the bank check and the batch of 1000 against both
+// floors (the one-join floor and the hand-written federated floor of bench/federated-floor.ts), and
+// the CPU per request of the hub all-in-one (one process per worker) and distributed (a gateway and
+// the four departments each as its own process, over HTTP with signed tokens), in the same run.
+// ---------------------------------------------------------------------------------------------
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) that `pid` and its children (a cluster's workers) have used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const ticks = (id: number) => {
+    try {
+      // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th.
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux
+  }
+  return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** `drive`, with the CPU that the processes `pids` (and their workers) spent per request, in ms. */
+async function driveWithCpu(base: string, connections: number, build: (i: number) => Call, pids: number[]): Promise<Measured & { cpuMsPerRequest: number }> {
+  const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const measured = await drive(base, connections, build);
+  const spent = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before;
+  return { ...measured, cpuMsPerRequest: +((spent * 1000) / Math.max(1, measured.requests)).toFixed(3) };
+}
+
+/** CPU ms per second that the processes `pids` spend over `ms` (with no request: timers, pools, a worker still starting). */
+async function idleCpuMsPerSecond(pids: number[], ms: number): Promise<number> {
+  const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return +(((pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before) * 1000) / (ms / 1000)).toFixed(1);
+}
+
+/** Resolves once the processes `pids` idle (under 20 CPU ms/s each over a second), or after a minute. */
+async function settled(pids: number[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && (await idleCpuMsPerSecond(pids, 1_000)) > 20 * pids.length) {
+    // still starting
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface DistributedOptions {
+  databaseUrl: string;
+  dataDir: string;
+  hubEnv: Record<string, string>;
+  nodeArgs: string[];
+  main: string;
+}
+
+/** The four departments as their own processes (`ecocredit start <department>`) and a gateway calling them over HTTP. */
+async function startDistributed(options: DistributedOptions): Promise<{ base: string; pids: number[]; children: ChildProcess[] }> {
+  const departments = ['environment', 'market', 'credit', 'finance'] as const;
+  const ports = await Promise.all(departments.map(() => freePort()));
+  const urls = departments.map((department, i) => `${department}=http://127.0.0.1:${ports[i]}/graphql`).join(',');
+  const shared = { DATABASE_URL: options.databaseUrl, HUB_SUBGRAPH_SECRET: randomBytes(32).toString('base64url'), HUB_SUBGRAPH_URLS: urls, LOG_LEVEL: 'warn' };
+  const children: ChildProcess[] = [];
+  try {
+    for (const [i, department] of departments.entries()) {
+      const env = { ...shared, PORT: String(ports[i]), HUB_SNAPSHOT_JOB_INTERVAL_MS: '0' };
+      children.push((await startChild([...options.nodeArgs, options.main, 'start', department], env, /subgraph: http/)).child);
+    }
+    const gateway = await startChild([...options.nodeArgs, options.main, 'start', 'gateway'], { ...options.hubEnv, ...shared }, /ecocredit hub: (http:\/\/\S+)\/graphql/);
+    children.push(gateway.child);
+    return { base: gateway.match[1], pids: children.map((child) => child.pid!), children };
+  } catch (error) {
+    for (const child of children) await stopChild(child);
+    throw error;
+  }
+}
+
+interface BankPathOptions {
+  codes: string[];
+  hubBase: string;
+  hubPid: number;
+  floorBase: string;
+  floorPid: number;
+  /** Stops the all-in-one hub (measured first) before the distributed topology starts. */
+  stopHub: () => Promise<void>;
+  distributed: DistributedOptions;
+}
+
+async function measureBankPath(options: BankPathOptions): Promise<Record<string, unknown>> {
+  const { codes } = options;
+  const pick = (i: number) => codes[(i * 7_919 + 13) % codes.length];
+  const batch = codes.slice(0, 1000);
+  const batchBody = JSON.stringify(batch);
+  const cases = [
+    {
+      name: 'bank check, one subject',
+      connections: 16,
+      hub: (i: number) => graphql(`query BankCheck($u: USCC!) { enterprise(uscc: $u) { ${BANK_FIELDS} } }`, { u: pick(i) }, BANK),
+      oneJoin: (i: number): Call => ({ method: 'GET', path: `/bank?u=${pick(i)}` }),
+      federated: (i: number): Call => ({ method: 'GET', path: `/federated/bank?u=${pick(i)}` }),
+    },
+    {
+      name: 'bank batch of 1000, one connection',
+      connections: 1,
+      hub: () => graphql(`query BankBatch($u: [USCC!]!) { enterprises(usccs: $u) { ${BANK_FIELDS} } }`, { u: batch }, BANK),
+      oneJoin: (): Call => ({ method: 'POST', path: '/batch', headers: { 'content-type': 'application/json' }, body: batchBody }),
+      federated: (): Call => ({ method: 'POST', path: '/federated/batch', headers: { 'content-type': 'application/json' }, body: batchBody }),
+    },
+  ];
+  // The all-in-one hub first, then (once it has stopped and closed its connections: the server's
+  // max_connections is shared) the distributed topology on the same requests.
+  const allInOne: Record<string, Awaited<ReturnType<typeof driveWithCpu>>>[] = [];
+  for (const c of cases) {
+    await send(options.floorBase, c.federated(3_000_000));
+    await send(options.hubBase, c.hub(3_000_000));
+    allInOne.push({
+      oneJoin: await driveWithCpu(options.floorBase, c.connections, c.oneJoin, [options.floorPid]),
+      federated: await driveWithCpu(options.floorBase, c.connections, c.federated, [options.floorPid]),
+      hub: await driveWithCpu(options.hubBase, c.connections, c.hub, [options.hubPid]),
+    });
+  }
+  const hubIdle = await idleCpuMsPerSecond([options.hubPid], 5_000);
+  await options.stopHub();
+  const distributed = await startDistributed(options.distributed);
+  // The gateway's other workers start after the first one listens: measure once they have.
+  await settled(distributed.pids);
+  for (const c of cases) for (let i = 0; i < 20; i++) await send(distributed.base, c.hub(3_000_000 + i));
+  const rows: Record<string, unknown>[] = [];
+  // What each side spends with no request at all (timers, pools), in CPU ms per second: included in the per-request figures.
+  const idle = { 'all-in-one idle CPU ms/s': hubIdle, 'distributed idle CPU ms/s': await idleCpuMsPerSecond(distributed.pids, 5_000) };
+  console.log(idle);
+  try {
+    for (const [i, c] of cases.entries()) {
+      await send(distributed.base, c.hub(3_000_000));
+      const apart = await driveWithCpu(distributed.base, c.connections, c.hub, distributed.pids);
+      const { oneJoin, federated, hub } = allInOne[i];
+      rows.push({
+        scenario: c.name,
+        connections: c.connections,
+        'hub req/s': Math.round(hub.perSecond),
+        'hub p50 ms': hub.p50,
+        'hub p99 ms': hub.p99,
+        'federated floor req/s': Math.round(federated.perSecond),
+        'federated floor p50 ms': federated.p50,
+        'one-join floor req/s': Math.round(oneJoin.perSecond),
+        'one-join floor p50 ms': oneJoin.p50,
+        'hub / federated floor': +(hub.perSecond / federated.perSecond).toFixed(3),
+        'hub / one-join floor': +(hub.perSecond / oneJoin.perSecond).toFixed(3),
+        'hub CPU ms/request': hub.cpuMsPerRequest,
+        'distributed req/s': Math.round(apart.perSecond),
+        'distributed p50 ms': apart.p50,
+        'distributed CPU ms/request': apart.cpuMsPerRequest,
+        'distributed / all-in-one CPU': +(apart.cpuMsPerRequest / hub.cpuMsPerRequest).toFixed(3),
+        // The same without what each side spends idle (which a loaded machine's low req/s spreads over few requests).
+        'distributed / all-in-one CPU, net of idle': +(
+          (apart.cpuMsPerRequest - idle['distributed idle CPU ms/s'] / apart.perSecond) /
+          (hub.cpuMsPerRequest - idle['all-in-one idle CPU ms/s'] / hub.perSecond)
+        ).toFixed(3),
+        'federated floor CPU ms/request': federated.cpuMsPerRequest,
+        failures: hub.failures + apart.failures + federated.failures + oneJoin.failures,
+        targets: [
+          c.connections === 1 ? `p50 <= 50 ms: ${hub.p50 <= 50 ? 'met' : 'NOT met'}` : `req/s >= 1.0 x federated floor: ${hub.perSecond >= federated.perSecond ? 'met' : 'NOT met'}`,
+          `distributed CPU <= 1.5 x all-in-one: ${apart.cpuMsPerRequest <= 1.5 * hub.cpuMsPerRequest ? 'met' : 'NOT met'}`,
+        ].join('; '),
+      });
+    }
+  } finally {
+    for (const child of distributed.children) await stopChild(child);
+  }
+  // One row per line: the table is too wide for a terminal.
+  for (const row of rows) console.table(row);
+  return { note: 'CPU: user + system seconds of every process of each side (gateway workers and departments; not PostgreSQL) over the requests answered', idle, rows };
+}

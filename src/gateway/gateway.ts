@@ -70,6 +70,9 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
     private readonly secret: Uint8Array,
     calls: DepartmentCalls,
   ) {
+    // Node's own fetch (undici, through DepartmentCalls) instead of the default make-fetch-happen, whose
+    // HTTP-cache and agent layers (made for npm's registry) took about a sixth of a distributed
+    // gateway's CPU in a profile (issue 22); the departments' answers are never cached anyway.
     super({
       url,
       fetcher: async (target, init) => {

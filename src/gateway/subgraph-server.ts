@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { SUBGRAPH_TOKEN_HEADER, secretKey, verifySubgraphToken } from '../shared/auth/subgraph-token';
 import type { HubConfig } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
+import { DocumentCache } from '../shared/document-cache';
 import { createSchemaDataSource, migrateSchema, type Department } from '../shared/database';
 import { formatError, HubError } from '../shared/errors';
 import { HttpDrain } from '../shared/graceful-shutdown';
@@ -64,21 +65,18 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
 }
 
 /**
- * Parses, validates and runs one fetch of the gateway. A query is answered from one snapshot of the
- * department's data (the context's ReadSnapshot), released before the answer is sent.
+ * Runs one fetch of the gateway (parsed and validated once per distinct text, DocumentCache). A
+ * query is answered from one snapshot of the department's data (the context's ReadSnapshot),
+ * released before the answer is sent.
  */
 async function executeWithSnapshot(
   schema: GraphQLSchema,
+  documents: DocumentCache,
   request: { query: string; variables?: Record<string, unknown>; operationName?: string; context: HubContext },
 ): Promise<ExecutionResult> {
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    return { errors: [error as GraphQLError] };
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) return { errors: invalid };
+  const parsed = documents.document(request.query);
+  if ('errors' in parsed) return { errors: parsed.errors };
+  const { document } = parsed;
   const { snapshot } = request.context;
   const operation = getOperationAST(document, request.operationName);
   if (operation) snapshot.begin(operation.operation);
@@ -121,6 +119,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   }
   const dataSource = options.dataSource ?? owned!;
   const { schema } = await module.build(dataSource);
+  const documents = new DocumentCache(schema);
   // Three quarters of the fetch timeout: waiting on a stalled peer, the department still answers within
   // the gateway's own timeout, and the error names the peer, not this department.
   const calls = new DepartmentCalls({ ...config.subgraphCalls, timeoutMs: Math.round(config.subgraphCalls.timeoutMs * 0.75) });
@@ -178,7 +177,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     if (operationName) observation.operation = operationName;
     const snapshot = new ReadSnapshot(dataSource);
     const context = createContext(verified.principal, observation.requestId, facts, snapshot);
-    const result = await executeWithSnapshot(schema, { query, variables, operationName, context });
+    const result = await executeWithSnapshot(schema, documents, { query, variables, operationName, context });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
     for (const error of errors ?? []) observation.errorCodes.push(typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL');
     // The subjects this fetch touched travel back to the gateway, whose audit record lists them.
