@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
-import { SNAPSHOT_BEGIN_WITH_FIRST_READ } from '../src/shared/read-snapshot';
+import { inlineParameters, SNAPSHOT_BEGIN_WITH_FIRST_READ } from '../src/shared/read-snapshot';
 import { startTestHub, type GraphqlResponse, type TestHub } from './support/test-hub';
 
 /**
@@ -141,6 +141,19 @@ describe('statements per bank check (issue 21 §4)', () => {
     const [record] = await hub.sql<{ usccs: string[] }>(`SELECT usccs FROM gateway.audit_log WHERE role = 'BANK' ORDER BY id DESC LIMIT 1`);
     expect(record.usccs).toEqual([rated[11]]);
     expect((await hub.hub.audit.verifyChain()).ok).toBe(true);
+  });
+
+  it("the first read's parameters written in as literals read what the parameters read, or the read is not merged", async () => {
+    const query = `SELECT $1::text AS text, $2 = ANY($3::text[]) AS listed, $3::text[] AS list, $4::int AS none, $5::timestamptz AS at, $6::boolean AS yes, $7::bigint AS big`;
+    const parameters = [`O'Brien \\ "quoted"`, 'a,b', ['x', 'a,b', `it's`, 'NULL', null], null, new Date('2026-03-04T05:06:07.089Z'), true, 9007199254740993n];
+    const inlined = inlineParameters(query, parameters);
+    expect(inlined).not.toBeNull();
+    expect(inlined).not.toContain('$');
+    expect(await hub.sql(inlined!)).toEqual(await hub.sql(query, parameters));
+    // Text that a literal could change the meaning of is never rewritten.
+    for (const unsafe of [`SELECT '$1' || $1`, 'SELECT $1 -- $2', 'SELECT $1 /* $2 */', 'SELECT $$x$$, $1', 'SELECT $1; SELECT 1']) expect(inlineParameters(unsafe, ['a', 'b'])).toBeNull();
+    expect(inlineParameters('SELECT $2', ['a'])).toBeNull();
+    expect(inlineParameters('SELECT $1', [{ object: true }])).toBeNull();
   });
 
   it('under 16 concurrent clients: 5 snapshot round trips per check, and audit records share INSERTs', async () => {

@@ -59,11 +59,16 @@ export class VersionWatch {
   private retryTimer: NodeJS.Timeout | null = null;
   private delayMs = RECONNECT_FIRST_MS;
 
+  /** The DataSources over this database whose caches consult this watch. */
+  private readonly sources: DataSource[];
+
   constructor(
     private readonly databaseUrl: string,
-    /** The DataSources over this database whose caches consult this watch. */
-    private readonly sources: DataSource[],
-  ) {}
+    /** DataSources whose caches may consult this watch: only those over `databaseUrl` do (another database's notifications never come here). */
+    sources: DataSource[],
+  ) {
+    this.sources = sources.filter((source) => (source.options as { url?: string }).url === databaseUrl);
+  }
 
   /** Starts listening (resolves once listening, or once the first attempt failed and a retry is scheduled). */
   async start(): Promise<void> {
