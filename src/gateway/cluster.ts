@@ -11,7 +11,7 @@ import { bindLogFields, log } from '../shared/logging';
  * - A worker that dies is replaced (after start-up); SIGTERM/SIGINT to the primary is passed to every
  *   worker, which drains itself (graceful shutdown), and the primary exits when all have.
  * - Workers share nothing in memory: caches are per process and invalidated by the writes that change
- *   them through PostgreSQL (the rules cache's `rules_version`); rate limits go through Redis when
+ *   them through PostgreSQL (the rules cache's `rules_version`, notified: src/shared/version-watch.ts); rate limits go through Redis when
  *   REDIS_URL is set, and without it each worker allows its share of the limit (`workerShare`), the
  *   primary handing connections out in turn.
  *

@@ -21,6 +21,7 @@ import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
 import { loadAuditKey } from './audit-key';
 import { AuditOutboxListener } from './audit-outbox-listener';
+import { VersionWatch } from '../shared/version-watch';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
@@ -187,6 +188,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let unobservePools = () => {};
   let stopCheckpoints = async () => {};
   let outboxListener: AuditOutboxListener | undefined;
+  let versionWatch: VersionWatch | undefined;
   let snapshotJob: HalfYearSnapshotJob | undefined;
   let webhooks: WebhookDispatcher | null = null;
   try {
@@ -220,6 +222,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     ) as Record<Department, DepartmentLink>;
     await retryWhileUnavailable('opening the snapshot pool', () => snapshotSource.initialize(), waitLimit);
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
+    // Credentials and rule tables are cached until their version is notified, not read per request.
+    versionWatch = new VersionWatch(databaseUrl, [...Object.values(sources), snapshotSource]);
+    await versionWatch.start();
     const clients = new ApiClientService(sources.gateway);
     const remoteOutboxes = Object.fromEntries(remote.map((department) => [department, links[department].auditOutbox()]));
     const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), {
@@ -380,6 +385,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
         await outboxListener?.stop();
+        await versionWatch?.stop();
         await snapshotJob?.stop();
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await stopCheckpoints();
@@ -394,6 +400,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     };
   } catch (error) {
     await outboxListener?.stop();
+    await versionWatch?.stop();
     await snapshotJob?.stop();
     await webhooks?.stop().catch(() => undefined);
     await stopCheckpoints();
