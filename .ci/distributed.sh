@@ -337,6 +337,9 @@ frozen=environment
 frozen_pid=""
 for i in "${!names[@]}"; do [ "${names[$i]}" = "$frozen" ] && frozen_pid="${pids[$i]}"; done
 bank_body="{\"query\":\"{ enterprise(uscc: \\\"$uscc\\\") { uscc name envCredit { color } creditRestriction { level restricted } } }\"}"
+# The writes above moved the subject's colour: the full answer after recovery is judged against what environment holds now.
+recovered_color="$(sql "${url_of[environment]}" "SELECT current_color FROM environment.rated_subject WHERE uscc = '$uscc'")"
+recovered="$(node -e 'console.log(JSON.stringify({ uscc: process.argv[1], name: process.argv[2], color: process.argv[3] }))' "$uscc" "$expected_name" "$recovered_color")"
 kill -STOP "$frozen_pid"
 timing="$(curl -sS -o "$work/frozen.json" -w '%{http_code} %{time_total}' -X POST "$gateway_url" -H 'content-type: application/json' \
   -H 'authorization: Bearer demo-bank' -H 'x-access-purpose: CREDIT_REVIEW' --max-time 60 --data "$bank_body" || true)"
@@ -361,7 +364,7 @@ verdict="$(node -e '
 verdict="not asked"
 for _ in $(seq 1 60); do
   answer="$(graphql demo-bank "$bank_body" -H 'x-access-purpose: CREDIT_REVIEW' || true)"
-  verdict="$(judge "$answer" "$expected" '
+  verdict="$(judge "$answer" "$recovered" '
     a.data?.enterprise?.name === e.name && a.data.enterprise.envCredit?.color === e.color && a.data.enterprise.creditRestriction !== null
     || `expected ${JSON.stringify(e)} with a creditRestriction`')"
   [ -z "$verdict" ] && break
