@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from '../src/gateway/hub';
+import { loadConfig } from '../src/shared/config';
+import { today } from '../src/shared/dates';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { CliProcess, ensureCliBuilt, freePorts } from './support/cli-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -142,6 +145,122 @@ describe('HUB_SUBGRAPH_URLS, the one place that says where the departments are',
 });
 
 /** Rows a credit event writes in environment: the event, its notice, its change message. */
+/** A route's whole answer as a caller sees it: status, the headers that matter, the body's bytes. */
+async function routeAnswer(origin: string, path: string, key?: string) {
+  // A utility reads for billing (its declared purpose); other callers need none.
+  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}`, ...(key === 'demo-utility' ? { 'x-access-purpose': 'BILLING' } : {}) } : {};
+  const response = await fetch(`${origin}${path}`, { headers });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    retryAfter: response.headers.get('retry-after'),
+    body: Buffer.from(await response.arrayBuffer()).toString('base64'),
+  };
+}
+
+const text = (answer: { body: string }) => Buffer.from(answer.body, 'base64').toString('utf8');
+
+/** The notice link's key as every process of this topology derives it from HUB_SUBGRAPH_SECRET (notice-link.ts). */
+function signNoticeLink(number: string, exp: number): string {
+  const key = Buffer.from(hkdfSync('sha256', SECRET, 'ecocredit-hub', 'notice-link', 32));
+  const sig = createHmac('sha256', key).update(`${number}.${exp}`).digest('base64url');
+  return `/notices/${encodeURIComponent(number)}?exp=${exp}&sig=${sig}`;
+}
+
+describe('the routes beside GraphQL with their department as its own process', () => {
+  // The same data answered by one all-in-one process (every department in it, on the same database).
+  let allInOne: Hub;
+  let allInOneOrigin: string;
+  let notice: { number: string; printUrl: string };
+
+  beforeAll(async () => {
+    const config = loadConfig({ DATABASE_URL: databaseUrl, HUB_DATA_DIR: dataDir, HUB_DEMO: '1', HUB_WEBHOOKS: '0', HUB_SNAPSHOT_JOB_INTERVAL_MS: '0' });
+    allInOne = await startHub({ config: { ...config, port: 0 }, remote: [], seedDemo: false });
+    allInOneOrigin = `http://127.0.0.1:${allInOne.port}`;
+    // A notice issued through the gateway: environment (its own process) signs its printUrl.
+    const recorded = await graphql<{ recordCreditEvent: { notice: { number: string; printUrl: string } } }>(
+      'mutation Record($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { notice { number printUrl } } }',
+      { input: { uscc: DEMO_SHOWCASE_USCC, type: 'WARNING', occurredOn: today(), decisionNo: `ROUTES-${Date.now()}` } },
+      { authorization: 'Bearer demo-env-admin' },
+    );
+    expect(recorded.errors).toBeUndefined();
+    notice = recorded.data!.recordCreditEvent.notice;
+  }, 120_000);
+
+  afterAll(async () => {
+    await allInOne?.stop();
+  });
+
+  it('a notice opens through the gateway as in one process, for the callers one process lets in, and its read is audited', async () => {
+    const path = `/notices/${encodeURIComponent(notice.number)}`;
+    const audited = () =>
+      sql<{ usccs: string[]; fields: string[] }>(`SELECT usccs, fields FROM gateway.audit_log WHERE operation_name = $1 ORDER BY id`, [`GET ${path}`]);
+    const before = await audited();
+    const page = await routeAnswer(base.gateway!, path, 'demo-env-admin');
+    expect(page.status).toBe(200);
+    // The gateway recorded the read (before the page left), with the subject the department read.
+    expect(await audited()).toEqual([...before, { usccs: [DEMO_SHOWCASE_USCC], fields: ['Query.creditNotice'] }]);
+    expect(page.contentType).toContain('text/html');
+    expect(text(page)).toContain(notice.number);
+    expect(page).toEqual(await routeAnswer(allInOneOrigin, path, 'demo-env-admin'));
+    // Role, district scope, credential and an unknown number: each answered as the all-in-one process answers it.
+    for (const [asked, key] of [
+      [path, 'demo-env-officer-haizhou'],
+      [path, 'demo-credit-office'],
+      [path, 'demo-bank'],
+      [path, undefined],
+      [path, 'no-such-key'],
+      ['/notices/ECN-1999-000000', 'demo-env-admin'],
+    ] as const) {
+      expect({ asked, key, ...(await routeAnswer(base.gateway!, asked, key)) }).toEqual({ asked, key, ...(await routeAnswer(allInOneOrigin, asked, key)) });
+    }
+  }, 60_000);
+
+  it('its signed printUrl opens without a credential; a tampered or expired link is refused', async () => {
+    const page = await routeAnswer(base.gateway!, notice.printUrl);
+    expect(page.status).toBe(200);
+    expect(text(page)).toContain(notice.number);
+    expect(page.body).toBe((await routeAnswer(base.gateway!, `/notices/${encodeURIComponent(notice.number)}`, 'demo-env-admin')).body);
+    const url = new URL(notice.printUrl, 'http://hub.invalid');
+    const sig = url.searchParams.get('sig')!;
+    url.searchParams.set('sig', `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`);
+    const tampered = await routeAnswer(base.gateway!, `${url.pathname}${url.search}`);
+    expect(tampered.status).toBe(403);
+    expect(JSON.parse(text(tampered))).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    // Another notice's number under this link's signature: refused too.
+    const [other] = await sql<{ number: string }>('SELECT number FROM environment.credit_notice WHERE number <> $1 LIMIT 1', [notice.number]);
+    if (other) expect((await routeAnswer(base.gateway!, `/notices/${encodeURIComponent(other.number)}${new URL(notice.printUrl, 'http://hub.invalid').search}`)).status).toBe(403);
+    const expired = await routeAnswer(base.gateway!, signNoticeLink(notice.number, Math.floor(Date.now() / 1000) - 60));
+    expect(expired.status).toBe(410);
+    expect(JSON.parse(text(expired))).toMatchObject({ errors: [{ extensions: { code: 'LINK_EXPIRED' } }] });
+  }, 60_000);
+
+  it('the price list CSV is the all-in-one one, byte for byte, in both encodings and for each caller', async () => {
+    const [year, month] = today().split('-').map(Number);
+    const period = month > 6 ? `${year}-H1` : `${year - 1}-H2`;
+    const path = `/exports/price-surcharges.csv?period=${period}`;
+    const list = await routeAnswer(base.gateway!, path, 'demo-utility');
+    expect(list.status).toBe(200);
+    expect(list.contentType).toBe('text/csv; charset=utf-8');
+    expect(text(list)).toMatch(/^\uFEFF统一社会信用代码,/);
+    expect(list).toEqual(await routeAnswer(allInOneOrigin, path, 'demo-utility'));
+    // The seeded city has surcharged subjects in the last decided half-year: the rows crossed the link.
+    expect(text(list).trim().split('\n').length).toBeGreaterThan(1);
+    for (const [asked, key] of [
+      [`${path}&encoding=gb18030`, 'demo-env-admin'],
+      [path, 'demo-dashboard'],
+      [path, 'demo-env-officer-haizhou'],
+      [path, 'demo-bank'],
+      [path, undefined],
+      ['/exports/price-surcharges.csv?period=2026-H3', 'demo-utility'],
+      [`/exports/price-surcharges.csv?period=${year + 1}-H2`, 'demo-utility'],
+    ] as const) {
+      expect({ asked, key, ...(await routeAnswer(base.gateway!, asked, key)) }).toEqual({ asked, key, ...(await routeAnswer(allInOneOrigin, asked, key)) });
+    }
+  }, 60_000);
+});
+
 const environmentRows = () =>
   sql<{ events: string; notices: string; changes: string }>(
     `SELECT (SELECT count(*) FROM environment.credit_event) AS events, (SELECT count(*) FROM environment.credit_notice) AS notices,
@@ -259,5 +378,22 @@ describe('a department that stalls or dies', () => {
     expect(answer.errors!.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', department: 'credit' })]);
     expect(await environmentRows()).toEqual([before]);
     expect(await sql('SELECT 1 FROM environment.credit_event WHERE decision_no = $1', [decisionNo])).toEqual([]);
+  }, 30_000);
+});
+
+describe('the routes beside GraphQL when their department is down', () => {
+  it('503 naming the department, with Retry-After (credit killed above; environment killed here)', async () => {
+    const list = await routeAnswer(base.gateway!, '/exports/price-surcharges.csv?period=2025-H2', 'demo-utility');
+    expect(list.status).toBe(503);
+    expect(Number(list.retryAfter)).toBeGreaterThan(0);
+    expect(JSON.parse(text(list))).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE', department: 'credit' } }] });
+    const environment = processes.environment!;
+    environment.signal('SIGKILL');
+    await environment.exited;
+    const [{ number }] = await sql<{ number: string }>('SELECT number FROM environment.credit_notice LIMIT 1');
+    const page = await routeAnswer(base.gateway!, `/notices/${encodeURIComponent(number)}`, 'demo-env-admin');
+    expect(page.status).toBe(503);
+    expect(Number(page.retryAfter)).toBeGreaterThan(0);
+    expect(JSON.parse(text(page))).toMatchObject({ errors: [{ message: 'the environment department is unavailable: its part of the answer is missing', extensions: { code: 'SERVICE_UNAVAILABLE', department: 'environment' } }] });
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -285,6 +285,33 @@ describe('the department link (POST /internal/<procedure>)', () => {
     // A procedure the department does not own is refused, not run elsewhere.
     await expect(link('finance').call('ratings.refresh-due', { day })).rejects.toThrow(/finance refused ratings.refresh-due: HTTP 404/);
   });
+});
+
+describe('the command line with the departments on their own databases', () => {
+  it('`ecocredit export` runs as a gateway on the gateways’ database, the departments over HUB_SUBGRAPH_URLS: the file a partner downloads', async () => {
+    const uscc = await ratedEnterprise(first);
+    const out = join(dataDir, 'public-ratings.csv');
+    // HUB_DEMO: the demo keys the other gateways use stay valid (a start without demo mode revokes them).
+    const exported = new CliProcess(['export', 'public-ratings', '--out', out], { ...env, DATABASE_URL: gatewayDb.url, HUB_DATA_DIR: dataDir, HUB_DEMO: '1', HUB_WEBHOOKS: '0' });
+    expect(await exported.exited, exported.output()).toEqual({ code: 0, signal: null });
+    const file = readFileSync(out);
+    expect(file.toString('utf8')).toContain(uscc);
+    const downloaded = await fetch(new URL('/exports/public-ratings.csv', first.hub.url), { headers: { authorization: 'Bearer demo-env-admin' } });
+    expect(downloaded.status).toBe(200);
+    expect(file).toEqual(Buffer.from(await downloaded.arrayBuffer()));
+  }, 120_000);
+
+  it('`ecocredit import` on a department’s own database is refused before anything is written, naming what to do', async () => {
+    const feed = join(dataDir, 'legacy.csv');
+    writeFileSync(feed, 'uscc,ratedOn,score\n');
+    const before = await onServer((client) => client.query<{ schema: string }>(`SELECT nspname AS schema FROM pg_namespace WHERE nspname IN ('gateway', 'market', 'credit', 'finance')`), environmentDb.name);
+    const imported = new CliProcess(['import', 'legacy-ratings', feed], { ...env, DATABASE_URL: environmentDb.url, HUB_DATA_DIR: dataDir });
+    expect(await imported.exited, imported.output()).toEqual({ code: 1, signal: null });
+    expect(imported.output()).toMatch(/ecocredit import needs one database holding every schema, and this DATABASE_URL lacks gateway, market, credit, finance .*nothing was applied.*docs\/operations\.md/s);
+    // No empty schemas were created beside the department's own.
+    expect((await onServer((client) => client.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('gateway', 'market', 'credit', 'finance')`), environmentDb.name)).rows).toEqual(before.rows);
+    expect(before.rows).toEqual([]);
+  }, 60_000);
 });
 
 describe('two gateways on one database and one Redis', () => {

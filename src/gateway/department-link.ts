@@ -1,18 +1,22 @@
 import type { DepartmentCalls } from './department-calls';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { OperationTypeNode } from 'graphql';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditOutboxEntity } from '../shared/audit/audit-outbox.entity';
-import type { Principal } from '../shared/auth/principal';
+import { isRole, type Principal } from '../shared/auth/principal';
+import type { SubjectFacts } from '../shared/auth/subject-scope';
+import { createContext, type HubContext } from '../shared/context';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken, verifySubgraphToken } from '../shared/auth/subgraph-token';
 import type { ReplayGuard } from '../shared/auth/token-replay';
 import { ChangeOutboxEntity } from '../shared/changes/change-outbox.entity';
 import type { IsoDate } from '../shared/dates';
 import type { Department } from '../shared/database';
-import { HubError } from '../shared/errors';
+import { badInput, HubError, type ErrorCode } from '../shared/errors';
 import { log } from '../shared/logging';
-import { createCreditServices } from '../subgraphs/credit';
-import { createEnvironmentServices } from '../subgraphs/environment';
+import { ReadSnapshot } from '../shared/read-snapshot';
+import { createCreditServices, localPriceList, type PriceListRow } from '../subgraphs/credit';
+import { createEnvironmentServices, localNoticePages } from '../subgraphs/environment';
 import { createFinanceServices } from '../subgraphs/finance';
 
 /** What a department's service method resolves to (its types stay behind the department's index.ts). */
@@ -45,6 +49,20 @@ export interface ProcedureTypes {
   'measures.change-days': { args: { from: IsoDate; to: IsoDate }; result: MeasureOnChangeDay[] };
   'listings.designated-between': { args: { listTypes: string[]; from: IsoDate; to: IsoDate }; result: string[] };
   'restrictions.change-days': { args: { from: IsoDate; to: IsoDate }; result: RestrictionTriggerChange[] };
+  /** `/notices/<number>`'s page, read as `reader` (the gateway has checked the caller or the signed link). */
+  'notices.html': { args: ReaderArgs & { number: string }; result: { html: string | null; touchedUsccs: string[] } };
+  /** `/exports/price-surcharges.csv`'s rows, in `reader`'s row scope (the gateway has checked the role). */
+  'price-list.rows': { args: ReaderArgs & { period: string }; result: PriceListRow[] };
+}
+
+/**
+ * A read the gateway makes on a caller's behalf (its routes beside GraphQL): who reads, as the gateway
+ * established it (credential or signed link), and the request's id. The department applies that
+ * reader's row scope as it does for a fetch; the gateway keeps the role checks and the audit record.
+ */
+export interface ReaderArgs {
+  reader: Principal;
+  requestId: string;
 }
 export type ProcedureName = keyof ProcedureTypes;
 type Procedures = { [K in ProcedureName]?: (args: ProcedureTypes[K]['args']) => Promise<ProcedureTypes[K]['result']> };
@@ -82,8 +100,11 @@ export function localOutbox<Row extends ObjectLiteral & { id: string }>(source: 
   };
 }
 
-/** The procedures a department answers over its own DataSource. */
-export function departmentProcedures(department: Department, source: DataSource): Procedures {
+/**
+ * The procedures a department answers over its own DataSource; `facts` (its process's, asking the
+ * other departments through HUB_SUBGRAPH_URLS) serve the reads made for a caller.
+ */
+export function departmentProcedures(department: Department, source: DataSource, facts: SubjectFacts | null = null): Procedures {
   const audit = localOutbox(source, AuditOutboxEntity);
   const procedures: Procedures = {
     'audit-outbox.peek': ({ limit }) => audit.peek(boundedLimit(limit)),
@@ -97,17 +118,44 @@ export function departmentProcedures(department: Department, source: DataSource)
   if (department === 'environment') {
     const { dueRatings } = createEnvironmentServices(source);
     procedures['ratings.refresh-due'] = ({ day }) => dueRatings.refreshDue(day);
+    const pages = localNoticePages(source);
+    procedures['notices.html'] = (args) =>
+      asReader(args, source, facts, async (ctx) => {
+        if (typeof args.number !== 'string') throw badInput('number must be a notice number');
+        const html = await pages(ctx, args.number);
+        return { html, touchedUsccs: [...ctx.touchedUsccs] };
+      });
   }
   if (department === 'credit') {
     const { calendar, listings } = createCreditServices(source);
     procedures['measures.change-days'] = ({ from, to }) => calendar.changeDays(from, to);
     procedures['listings.designated-between'] = ({ listTypes, from, to }) => listings.designatedBetween(listTypes, from, to);
+    const priceList = localPriceList(source);
+    procedures['price-list.rows'] = (args) =>
+      asReader(args, source, facts, (ctx) => {
+        if (typeof args.period !== 'string') throw badInput('period must be a half-year');
+        return priceList(ctx, args.period);
+      });
   }
   if (department === 'finance') {
     const { calendar } = createFinanceServices(source);
     procedures['restrictions.change-days'] = ({ from, to }) => calendar.changeDays(from, to);
   }
   return procedures;
+}
+
+/** Runs `work` as the reader the gateway named, on one snapshot of this department's database (as a query fetch). */
+async function asReader<T>(args: ReaderArgs, source: DataSource, facts: SubjectFacts | null, work: (ctx: HubContext) => Promise<T>): Promise<T> {
+  const { reader, requestId } = args ?? {};
+  if (!reader || typeof reader !== 'object' || typeof reader.clientId !== 'string' || !isRole(String(reader.role))) throw badInput('reader must be a principal');
+  const snapshot = new ReadSnapshot(source);
+  const ctx = createContext(reader, typeof requestId === 'string' ? requestId : 'unknown', facts, snapshot);
+  snapshot.begin(OperationTypeNode.QUERY);
+  try {
+    return await work(ctx);
+  } finally {
+    await snapshot.release();
+  }
 }
 
 function boundedLimit(limit: unknown): number {
@@ -161,12 +209,14 @@ export function remoteDepartment(department: Department, graphqlUrl: string, sec
       headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
       body: JSON.stringify(args),
     });
-    let body: { result?: ProcedureTypes[K]['result']; error?: string } | null;
+    let body: InternalAnswer<ProcedureTypes[K]['result']> | null;
     try {
-      body = JSON.parse(response.body) as { result?: ProcedureTypes[K]['result']; error?: string } | null;
+      body = JSON.parse(response.body) as InternalAnswer<ProcedureTypes[K]['result']> | null;
     } catch {
       body = null;
     }
+    // The department's refusal of what it was asked (a bad period) or its own peer unavailable: the caller's answer, as in one process.
+    if (response.status !== 200 && body?.error && body.code && PASSED_ON.has(body.code)) throw new HubError(body.code, body.error, body.extensions ?? {});
     if (response.status !== 200 || !body || !('result' in body)) throw new Error(`${department} refused ${name}: HTTP ${response.status} ${body?.error ?? ''}`.trim());
     return body.result as ProcedureTypes[K]['result'];
   };
@@ -183,6 +233,22 @@ export function remoteDepartment(department: Department, graphqlUrl: string, sec
     changeOutbox: () => (CHANGE_OUTBOX_OWNERS.includes(department) ? outbox<ChangeOutboxEntity>('change-outbox.peek', 'change-outbox.remove') : null),
   };
 }
+
+/** The body of an internal answer: the result, or the refusal (with the HubError's code when it is one to pass on). */
+interface InternalAnswer<Result> {
+  result?: Result;
+  error?: string;
+  code?: ErrorCode;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * Errors a procedure's caller receives as they were thrown in the department (HubErrors), with the
+ * status they travel with. Never a 502/503/504: those say the department itself is unavailable (its
+ * circuit counts them), whereas SERVICE_UNAVAILABLE here names a department it asked in turn.
+ */
+const PASSED_ON_STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 424 };
+const PASSED_ON: ReadonlySet<string> = new Set(Object.keys(PASSED_ON_STATUS));
 
 /** What the link's token is bound to: the procedure and its arguments, as a fetch's token is to its operation. */
 function internalOperation(name: string, args: Record<string, unknown> | undefined) {
@@ -240,7 +306,11 @@ export async function answerInternalCall(
   try {
     send(response, 200, { result: await procedure(args) });
   } catch (error) {
-    if (error instanceof HubError && error.extensions.code === 'BAD_USER_INPUT') return send(response, 400, { error: error.message });
+    const status = error instanceof HubError ? PASSED_ON_STATUS[error.extensions.code as ErrorCode] : undefined;
+    if (status) {
+      const { code, ...extensions } = (error as HubError).extensions;
+      return send(response, status, { error: (error as HubError).message, code, extensions });
+    }
     log.error('internal procedure failed', { department: options.department, procedure: name, detail: String((error as Error)?.stack ?? error) });
     send(response, 500, { error: 'internal error' });
   }

@@ -27,8 +27,8 @@ import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
 import { priceListRoute } from '../subgraphs/credit';
 import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
-import type { HttpRoute } from '../shared/http-route';
 import { localDepartment, remoteDepartment, type DepartmentLink } from './department-link';
+import { departmentReads } from './department-routes';
 import { retryAfterHeaderPlugin } from './retry-after-header';
 import { CreditListType } from '../shared/list-types';
 import { exportRoute } from './exports/export.route';
@@ -324,6 +324,15 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = cachedCheck(subgraphCheck(url));
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
     const exports = new ExportService(hubApi('export'), recorder);
+    // The notices and the price list CSV, read where their department runs (over its link when remote).
+    const departmentReadsOfRoutes = departmentReads({
+      links,
+      local: {
+        environment: local.includes('environment') ? readySources.environment : undefined,
+        credit: local.includes('credit') ? readySources.credit : undefined,
+      },
+      retryAfterSeconds: Math.ceil(config.subgraphCalls.halfOpenAfterMs / 1000),
+    });
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
@@ -339,9 +348,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       snapshotSource,
       // The price list's own CSV route first: the generic exports answer every other /exports/<view>.csv.
       routes: [
-        local.includes('environment') ? noticeRoute(readySources.environment) : servedWithDepartment(/^\/notices\//, 'environment'),
+        noticeRoute(departmentReadsOfRoutes.notices),
         reportRoute(reportServices, config.reports.bureau),
-        local.includes('credit') ? priceListRoute(readySources.credit) : servedWithDepartment(/^\/exports\/price-surcharges\.csv$/, 'credit'),
+        priceListRoute(departmentReadsOfRoutes.priceList),
         exportRoute(exports),
         webPagesRoute({ graphiql: config.graphiql, schemaHints: config.schemaHints }),
       ],
@@ -430,24 +439,6 @@ function subjectsWithTriggers(facts: FederatedSubjectFacts, credit: DepartmentLi
       credit.call('listings.designated-between', { listTypes: listTypes.filter((type) => creditLists.includes(type)), from, to }),
     ]);
     return [...colored, ...marketListed, ...designated];
-  };
-}
-
-/**
- * A route the gateway serves from a department's database in the all-in-one process (printable
- * notices, the price list CSV): with that department on its own database it answers 503 naming it,
- * not a misleading 404 (not proxied yet: docs/operations.md, "Departments on their own databases").
- */
-function servedWithDepartment(path: RegExp, department: Department): HttpRoute {
-  return async (request, response) => {
-    if (!path.test((request.url ?? '/').split('?')[0])) return false;
-    response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '3600' });
-    response.end(
-      JSON.stringify({
-        errors: [{ message: `served only when the ${department} department runs in the gateway's process`, extensions: { code: 'SERVICE_UNAVAILABLE', department } }],
-      }),
-    );
-    return true;
   };
 }
 

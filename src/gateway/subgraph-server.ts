@@ -126,8 +126,8 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   const facts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: peers, secret, calls }));
 
   const replay = createReplayGuard(config.redisUrl);
-  // What the gateway's own work takes from this department's database (outboxes, daily jobs' reads), signed.
-  const internal = { department, procedures: departmentProcedures(department, dataSource), secret, replay, maxBodyBytes: config.maxBodyBytes };
+  // What the gateway's own work takes from this department's database (outboxes, daily jobs' reads, its routes' reads as a caller), signed.
+  const internal = { department, procedures: departmentProcedures(department, dataSource, facts), secret, replay, maxBodyBytes: config.maxBodyBytes };
   const unobservePools = observePools({ [department]: dataSource });
   const drain = new HttpDrain(config.shutdownTimeoutMs);
   // Ready when its database and the departments it asks for facts answer (their /healthz, cached a second).
