@@ -12,7 +12,16 @@ const TIMELINES_KNOWN_ON = `query ColorTimelinesKnownOn($r: [_Any!]!, $knownOn: 
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
-const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) { subjectsOnHalfYearSnapshot(periodEnd: $periodEnd, colors: $colors) { uscc color consecutiveRed stored correctedOn originalColor originalConsecutiveRed } }`;
+const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) {
+  subjectsOnHalfYearSnapshotColumns(periodEnd: $periodEnd, colors: $colors) { usccs colors consecutiveRed stored corrections { row correctedOn originalColor originalConsecutiveRed } } }`;
+
+interface SnapshotColumns {
+  usccs: string[];
+  colors: string[];
+  consecutiveRed: number[];
+  stored: boolean[];
+  corrections: { row: number; correctedOn: string; originalColor: string; originalConsecutiveRed: number }[];
+}
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
 const LISTING = 'listType authority documentNo listedOn removedOn';
@@ -73,7 +82,13 @@ export class FederatedSubjectFacts implements SubjectFacts {
 
   async halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]> {
     const data = await this.execute('environment', ON_SNAPSHOT, { periodEnd, colors }, snapshot);
-    return data.subjectsOnHalfYearSnapshot as SubjectHalfYearSnapshotFact[];
+    // Asked as columns (one list of scalars per field, not an object per subject): see SubjectHalfYearSnapshotColumns.
+    const columns = data.subjectsOnHalfYearSnapshotColumns as SnapshotColumns;
+    const facts: SubjectHalfYearSnapshotFact[] = columns.usccs.map((uscc, i) => ({
+      uscc, color: columns.colors[i], consecutiveRed: columns.consecutiveRed[i], stored: columns.stored[i], correctedOn: null, originalColor: null, originalConsecutiveRed: null,
+    }));
+    for (const { row, correctedOn, originalColor, originalConsecutiveRed } of columns.corrections) Object.assign(facts[row], { correctedOn, originalColor, originalConsecutiveRed });
+    return facts;
   }
 
   async followDistrict(uscc: string, districtCode: string, source: string, by?: HubContext): Promise<void> {

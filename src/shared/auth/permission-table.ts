@@ -136,6 +136,7 @@ export const PERMISSION_TABLE = {
   'Query.subjectsDesignatedOn': ['ENV_ADMIN'],
   // @inaccessible: asked only by the hub itself for the credit office's price list and price measures.
   'Query.subjectsOnHalfYearSnapshot': ['ENV_ADMIN'],
+  'Query.subjectsOnHalfYearSnapshotColumns': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],

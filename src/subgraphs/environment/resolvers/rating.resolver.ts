@@ -14,7 +14,7 @@ import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
 import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
 import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
-import { HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
+import { HalfYearSnapshotRun, SubjectHalfYearSnapshot, SubjectHalfYearSnapshotColumns } from '../types/snapshot.type';
 
 @Resolver()
 export class RatingResolver {
@@ -118,6 +118,18 @@ export class RatingResolver {
     return this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors);
   }
 
+  @Query(() => SubjectHalfYearSnapshotColumns, {
+    description: 'Hub-internal (@inaccessible): `subjectsOnHalfYearSnapshot` as columns of scalars, one row per subject, by code; for the price list.',
+  })
+  @Directive('@inaccessible')
+  async subjectsOnHalfYearSnapshotColumns(
+    @Ctx() ctx: HubContext,
+    @Arg('periodEnd', () => DateScalar) periodEnd: string,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+  ): Promise<SubjectHalfYearSnapshotColumns> {
+    return toColumns(await this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors));
+  }
+
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })
   enrollRatedSubject(@Ctx() ctx: HubContext, @Arg('input', () => EnrollRatedSubjectInput) input: EnrollRatedSubjectInput): Promise<EnvCredit> {
     return this.enrolment.enroll(ctx, input);
@@ -139,4 +151,18 @@ export class RatingResolver {
   importLegacyRatings(@Ctx() ctx: HubContext, @Arg('input', () => ImportLegacyRatingsInput) input: ImportLegacyRatingsInput): Promise<ImportLegacyRatingsPayload> {
     return this.legacy.import(ctx, input);
   }
+}
+
+function toColumns(rows: readonly SubjectHalfYearSnapshot[]): SubjectHalfYearSnapshotColumns {
+  const columns: SubjectHalfYearSnapshotColumns = { usccs: [], colors: [], consecutiveRed: [], stored: [], corrections: [] };
+  rows.forEach((row, i) => {
+    columns.usccs.push(row.uscc);
+    columns.colors.push(row.color);
+    columns.consecutiveRed.push(row.consecutiveRed);
+    columns.stored.push(row.stored);
+    if (row.correctedOn !== null) {
+      columns.corrections.push({ row: i, correctedOn: row.correctedOn, originalColor: row.originalColor!, originalConsecutiveRed: row.originalConsecutiveRed! });
+    }
+  });
+  return columns;
 }
