@@ -48,7 +48,8 @@ export class DepartmentCalls {
    * node:http with kept-alive connections rather than the global fetch: fetch's WHATWG streams,
    * Request/Response objects and per-chunk writes took about a quarter of a distributed gateway's
    * CPU in a profile (issue 22); a department's answer is read whole anyway. Sockets are reused
-   * across fetches (one TCP connection per concurrent fetch, not per fetch).
+   * across fetches (one TCP connection per concurrent fetch, not per fetch); an idle one does not keep
+   * the process alive (the agent unrefs it).
    */
   private readonly agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
 
@@ -78,11 +79,6 @@ export class DepartmentCalls {
       log.warn('department unavailable', { department, url, detail });
       throw departmentUnavailable(department);
     }
-  }
-
-  /** Closes the kept-alive connections (the process is stopping). */
-  close(): void {
-    for (const agent of Object.values(this.agents)) agent.destroy();
   }
 
   /** One exchange: the request written at once, the whole answer read; aborted (and its socket dropped) with `signal`. */
