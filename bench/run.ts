@@ -37,6 +37,9 @@ const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const workers = Number(process.env.HUB_WORKERS ?? 2);
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+/** The bank path's measurements (measureBankPath): unmeasured requests before each, and the idle reading just before it. */
+const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 3);
 
 interface Call {
   method: 'GET' | 'POST';
@@ -292,13 +295,13 @@ async function load(base: string, scenario: Scenario, side: 'hub' | 'floor'): Pr
 }
 
 /** Keeps `connections` connections busy for BENCH_SECONDS with the calls `build` makes. */
-async function drive(base: string, connections: number, build: (i: number) => Call): Promise<Measured> {
+async function drive(base: string, connections: number, build: (i: number) => Call, duration = seconds): Promise<Measured> {
   let next = 0;
   let failures = 0;
   const result = await autocannon({
     url: base,
     connections,
-    duration: seconds,
+    duration,
     requests: [
       {
         setupRequest: (request) => ({ ...request, ...build(next++) }),
@@ -496,12 +499,64 @@ function cpuSeconds(pid: number): number {
   return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / CLOCK_TICKS_PER_SECOND;
 }
 
-/** `drive`, with the CPU that the processes `pids` (and their workers) spent per request, in ms. */
-async function driveWithCpu(base: string, connections: number, build: (i: number) => Call, pids: number[]): Promise<Measured & { cpuMsPerRequest: number }> {
+/**
+ * CPU seconds (user + system) used so far by the PostgreSQL backends serving `databaseName`, by pid
+ * (pg_stat_activity; /proc, so only for a server on this machine: empty otherwise).
+ */
+async function backendCpuSeconds(pool: Pool, databaseName: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName]);
+  const seconds = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND);
+    } catch {
+      // another machine's server, or a backend that just ended
+    }
+  }
+  return seconds;
+}
+
+/** What PostgreSQL's backends of the scratch database spent between two `backendCpuSeconds` readings (backends that ended meanwhile are missed). */
+function backendSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, seconds] of after) spent += seconds - (before.get(pid) ?? 0);
+  return spent;
+}
+
+interface CpuMeasured extends Measured {
+  /** CPU ms per request of the side's own processes (the hub's or the floor's, workers and departments included). */
+  cpuMsPerRequest: number;
+  /** The same less what those processes spend with no request (idle, measured just before), spread over the requests answered. */
+  netCpuMsPerRequest: number;
+  /** CPU ms per request of the PostgreSQL backends serving the scratch database (null when the server is not on this machine). */
+  postgresCpuMsPerRequest: number | null;
+}
+
+/**
+ * `drive`, with the CPU that the processes `pids` (and their workers) and PostgreSQL's backends spent
+ * per request, in ms. The processes first settle, idle (measured over `BENCH_IDLE_SECONDS`), then
+ * answer `BENCH_WARMUP_SECONDS` of the same requests unmeasured (JIT, pools, plans, caches), so that
+ * both topologies are measured in the same state: warm, with every worker up.
+ */
+async function driveWithCpu(base: string, connections: number, build: (i: number) => Call, pids: number[], postgres: PostgresProbe): Promise<CpuMeasured> {
+  await settled(pids);
+  await drive(base, connections, (i) => build(5_000_000 + i), warmUpSeconds);
+  const idleMsPerSecond = await idleCpuMsPerSecond(pids, idleSeconds * 1000);
+  const pgBefore = await backendCpuSeconds(postgres.pool, postgres.databaseName);
   const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const started = Date.now();
   const measured = await drive(base, connections, build);
   const spent = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before;
-  return { ...measured, cpuMsPerRequest: +((spent * 1000) / Math.max(1, measured.requests)).toFixed(3) };
+  const elapsedSeconds = (Date.now() - started) / 1000;
+  const pgAfter = await backendCpuSeconds(postgres.pool, postgres.databaseName);
+  const requests = Math.max(1, measured.requests);
+  return {
+    ...measured,
+    cpuMsPerRequest: +((spent * 1000) / requests).toFixed(3),
+    netCpuMsPerRequest: +((spent * 1000 - idleMsPerSecond * elapsedSeconds) / requests).toFixed(3),
+    postgresCpuMsPerRequest: pgAfter.size === 0 ? null : +((backendSpent(pgBefore, pgAfter) * 1000) / requests).toFixed(3),
+  };
 }
 
 /** CPU ms per second that the processes `pids` spend over `ms` (with no request: timers, pools, a worker still starting). */
@@ -559,6 +614,12 @@ async function startDistributed(options: DistributedOptions): Promise<{ base: st
   }
 }
 
+interface PostgresProbe {
+  /** A pool of one connection to the scratch database (never counted: its own backend is left out). */
+  pool: Pool;
+  databaseName: string;
+}
+
 interface BankPathOptions {
   codes: string[];
   hubBase: string;
@@ -592,66 +653,75 @@ async function measureBankPath(options: BankPathOptions): Promise<Record<string,
     },
   ];
   // The all-in-one hub first, then (once it has stopped and closed its connections: the server's
-  // max_connections is shared) the distributed topology on the same requests.
-  const allInOne: Record<string, Awaited<ReturnType<typeof driveWithCpu>>>[] = [];
-  for (const c of cases) {
-    await send(options.floorBase, c.federated(3_000_000));
-    await send(options.hubBase, c.hub(3_000_000));
-    allInOne.push({
-      oneJoin: await driveWithCpu(options.floorBase, c.connections, c.oneJoin, [options.floorPid]),
-      federated: await driveWithCpu(options.floorBase, c.connections, c.federated, [options.floorPid]),
-      hub: await driveWithCpu(options.hubBase, c.connections, c.hub, [options.hubPid]),
-    });
-  }
-  const hubIdle = await idleCpuMsPerSecond([options.hubPid], 5_000);
-  await options.stopHub();
-  const distributed = await startDistributed(options.distributed);
-  // The gateway's other workers start after the first one listens: measure once they have.
-  await settled(distributed.pids);
-  for (const c of cases) for (let i = 0; i < 20; i++) await send(distributed.base, c.hub(3_000_000 + i));
+  // max_connections is shared) the distributed topology on the same requests. Each measurement is
+  // preceded by the same settling, warm-up and idle reading (driveWithCpu).
+  const databaseName = new URL(options.distributed.databaseUrl).pathname.slice(1);
+  const postgres: PostgresProbe = { pool: new Pool({ connectionString: options.distributed.databaseUrl, max: 1 }), databaseName };
+  const allInOne: Record<string, CpuMeasured>[] = [];
   const rows: Record<string, unknown>[] = [];
-  // What each side spends with no request at all (timers, pools), in CPU ms per second: included in the per-request figures.
-  const idle = { 'all-in-one idle CPU ms/s': hubIdle, 'distributed idle CPU ms/s': await idleCpuMsPerSecond(distributed.pids, 5_000) };
-  console.log(idle);
   try {
-    for (const [i, c] of cases.entries()) {
-      await send(distributed.base, c.hub(3_000_000));
-      const apart = await driveWithCpu(distributed.base, c.connections, c.hub, distributed.pids);
-      const { oneJoin, federated, hub } = allInOne[i];
-      rows.push({
-        scenario: c.name,
-        connections: c.connections,
-        'hub req/s': Math.round(hub.perSecond),
-        'hub p50 ms': hub.p50,
-        'hub p99 ms': hub.p99,
-        'federated floor req/s': Math.round(federated.perSecond),
-        'federated floor p50 ms': federated.p50,
-        'one-join floor req/s': Math.round(oneJoin.perSecond),
-        'one-join floor p50 ms': oneJoin.p50,
-        'hub / federated floor': +(hub.perSecond / federated.perSecond).toFixed(3),
-        'hub / one-join floor': +(hub.perSecond / oneJoin.perSecond).toFixed(3),
-        'hub CPU ms/request': hub.cpuMsPerRequest,
-        'distributed req/s': Math.round(apart.perSecond),
-        'distributed p50 ms': apart.p50,
-        'distributed CPU ms/request': apart.cpuMsPerRequest,
-        'distributed / all-in-one CPU': +(apart.cpuMsPerRequest / hub.cpuMsPerRequest).toFixed(3),
-        // The same without what each side spends idle (which a loaded machine's low req/s spreads over few requests).
-        'distributed / all-in-one CPU, net of idle': +(
-          (apart.cpuMsPerRequest - idle['distributed idle CPU ms/s'] / apart.perSecond) /
-          (hub.cpuMsPerRequest - idle['all-in-one idle CPU ms/s'] / hub.perSecond)
-        ).toFixed(3),
-        'federated floor CPU ms/request': federated.cpuMsPerRequest,
-        failures: hub.failures + apart.failures + federated.failures + oneJoin.failures,
-        targets: [
-          c.connections === 1 ? `p50 <= 50 ms: ${hub.p50 <= 50 ? 'met' : 'NOT met'}` : `req/s >= 1.0 x federated floor: ${hub.perSecond >= federated.perSecond ? 'met' : 'NOT met'}`,
-          `distributed CPU <= 1.5 x all-in-one: ${apart.cpuMsPerRequest <= 1.5 * hub.cpuMsPerRequest ? 'met' : 'NOT met'}`,
-        ].join('; '),
+    for (const c of cases) {
+      await send(options.floorBase, c.federated(3_000_000));
+      await send(options.hubBase, c.hub(3_000_000));
+      allInOne.push({
+        oneJoin: await driveWithCpu(options.floorBase, c.connections, c.oneJoin, [options.floorPid], postgres),
+        federated: await driveWithCpu(options.floorBase, c.connections, c.federated, [options.floorPid], postgres),
+        hub: await driveWithCpu(options.hubBase, c.connections, c.hub, [options.hubPid], postgres),
       });
     }
+    await options.stopHub();
+    const distributed = await startDistributed(options.distributed);
+    try {
+      for (const [i, c] of cases.entries()) {
+        await send(distributed.base, c.hub(3_000_000));
+        const apart = await driveWithCpu(distributed.base, c.connections, c.hub, distributed.pids, postgres);
+        const { oneJoin, federated, hub } = allInOne[i];
+        const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : +(a / b).toFixed(3));
+        rows.push({
+          scenario: c.name,
+          connections: c.connections,
+          'hub req/s': Math.round(hub.perSecond),
+          'hub p50 ms': hub.p50,
+          'hub p99 ms': hub.p99,
+          'federated floor req/s': Math.round(federated.perSecond),
+          'federated floor p50 ms': federated.p50,
+          'one-join floor req/s': Math.round(oneJoin.perSecond),
+          'one-join floor p50 ms': oneJoin.p50,
+          'hub / federated floor': +(hub.perSecond / federated.perSecond).toFixed(3),
+          'hub / one-join floor': +(hub.perSecond / oneJoin.perSecond).toFixed(3),
+          'hub CPU ms/request': hub.cpuMsPerRequest,
+          'distributed req/s': Math.round(apart.perSecond),
+          'distributed p50 ms': apart.p50,
+          'distributed CPU ms/request': apart.cpuMsPerRequest,
+          'distributed / all-in-one CPU': ratio(apart.cpuMsPerRequest, hub.cpuMsPerRequest),
+          // Less what each side spends with no request (timers, pollers, pools), which a loaded machine's low req/s spreads over few requests.
+          'hub CPU ms/request, net of idle': hub.netCpuMsPerRequest,
+          'distributed CPU ms/request, net of idle': apart.netCpuMsPerRequest,
+          'distributed / all-in-one CPU, net of idle': ratio(apart.netCpuMsPerRequest, hub.netCpuMsPerRequest),
+          // PostgreSQL's side of the same requests (not in the figures above): the snapshots and statements each topology sends.
+          'hub PostgreSQL CPU ms/request': hub.postgresCpuMsPerRequest,
+          'distributed PostgreSQL CPU ms/request': apart.postgresCpuMsPerRequest,
+          'federated floor CPU ms/request': federated.cpuMsPerRequest,
+          'federated floor PostgreSQL CPU ms/request': federated.postgresCpuMsPerRequest,
+          failures: hub.failures + apart.failures + federated.failures + oneJoin.failures,
+          targets: [
+            c.connections === 1 ? `p50 <= 50 ms: ${hub.p50 <= 50 ? 'met' : 'NOT met'}` : `req/s >= 1.0 x federated floor: ${hub.perSecond >= federated.perSecond ? 'met' : 'NOT met'}`,
+            `distributed CPU <= 1.5 x all-in-one: ${apart.cpuMsPerRequest <= 1.5 * hub.cpuMsPerRequest ? 'met' : 'NOT met'}`,
+          ].join('; '),
+        });
+      }
+    } finally {
+      for (const child of distributed.children) await stopChild(child);
+    }
   } finally {
-    for (const child of distributed.children) await stopChild(child);
+    await postgres.pool.end();
   }
   // One row per line: the table is too wide for a terminal.
   for (const row of rows) console.table(row);
-  return { note: 'CPU: user + system seconds of every process of each side (gateway workers and departments; not PostgreSQL) over the requests answered', idle, rows };
+  return {
+    note: 'CPU: user + system seconds of every process of each side (gateway workers and departments) over the requests answered, after the same settling and warm-up; net of idle: less what those processes spent per second with no request (measured just before); PostgreSQL: its backends serving the scratch database, apart',
+    warmUpSeconds,
+    idleSeconds,
+    rows,
+  };
 }

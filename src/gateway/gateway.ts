@@ -7,7 +7,7 @@ import { departmentUnavailable, formatError, HubError, UNAVAILABLE_HTTP_STATUSES
 import { subgraphFetches } from '../shared/metrics';
 import { REQUEST_ID_HEADER } from '../shared/request-log';
 import { DateScalar, UsccScalar } from '../shared/scalars';
-import type { DepartmentCalls } from './department-calls';
+import type { DepartmentAnswer, DepartmentCalls } from './department-calls';
 import { CachedLocalDataSource } from './local-data-source';
 import { unavailableAnswer } from './missing-paths';
 import type { SubgraphName } from '../shared/subgraph';
@@ -70,14 +70,15 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
     private readonly secret: Uint8Array,
     calls: DepartmentCalls,
   ) {
-    // Node's own fetch (undici, through DepartmentCalls) instead of the default make-fetch-happen, whose
-    // HTTP-cache and agent layers (made for npm's registry) took about a sixth of a distributed
-    // gateway's CPU in a profile (issue 22); the departments' answers are never cached anyway.
+    // Through DepartmentCalls (node:http, kept-alive connections) instead of the default make-fetch-happen,
+    // whose HTTP-cache and agent layers (made for npm's registry) took about a sixth of a distributed
+    // gateway's CPU in a profile (issue 22); the departments' answers are never cached anyway. The
+    // answer, already read whole, is handed back as it is: no WHATWG Response and stream around it.
     super({
       url,
       fetcher: async (target, init) => {
-        const answer = await calls.fetch(department, target, { method: init?.method, headers: init?.headers, body: init?.body });
-        return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+        const body = typeof init?.body === 'string' || init?.body === undefined ? init?.body : init.body.toString('utf8');
+        return departmentResponse(target, await calls.fetch(department, target, { method: init?.method, headers: init?.headers, body }));
       },
     });
   }
@@ -121,6 +122,32 @@ class SignedRemoteDataSource extends RemoteGraphQLDataSource<HubContext> {
     if (Array.isArray(touched)) for (const uscc of touched) if (typeof uscc === 'string') context.touchedUsccs.add(uscc);
     return response;
   }
+}
+
+/** The answer a RemoteGraphQLDataSource's fetcher returns (@apollo/utils.fetcher's FetcherResponse). */
+type FetcherResponse = Awaited<ReturnType<NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>>>;
+
+/** A department's answer, read whole, as the fetch answer RemoteGraphQLDataSource reads (status, headers, body). */
+function departmentResponse(url: string, answer: DepartmentAnswer): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const response: FetcherResponse = {
+    bodyUsed: false,
+    url,
+    redirected: false,
+    status: answer.status,
+    ok: answer.status >= 200 && answer.status < 300,
+    statusText: answer.statusText,
+    headers,
+    text: async () => answer.body,
+    json: async () => JSON.parse(answer.body) as unknown,
+    arrayBuffer: async () => new TextEncoder().encode(answer.body).buffer,
+    clone: () => response,
+  };
+  return response;
 }
 
 /** Counts each fetch the gateway sends to a subgraph, by outcome (the `ecocredit_subgraph_fetches_total` metric). */
