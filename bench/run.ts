@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +37,9 @@ const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const workers = Number(process.env.HUB_WORKERS ?? 2);
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+/** The bank path's measurements (measureBankPath): unmeasured requests before each, and the idle reading just before it. */
+const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 3);
 
 interface Call {
   method: 'GET' | 'POST';
@@ -149,6 +154,102 @@ function scenarios(codes: string[], today: string): Scenario[] {
   return all.filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
 }
 
+/**
+ * Issue 21's reads: each dashboard card's query (as web/dashboard asks it), search by name and
+ * `totalCount` under four filters. Each is sent one at a time, BENCH_READ_ROUNDS times (default 5),
+ * to the hub and to the floor's hand-written SQL doing the same work (bench/floor.ts, READS), and
+ * reported as p50/p95 of both and their ratio. A read the hub refuses or fails counts as a failure
+ * with its error code (a card over the request deadline answers QUERY_TOO_COMPLEX).
+ */
+interface ReadScenario {
+  name: string;
+  hub: Call;
+  floor: Call;
+  /** Issue 21's target for the hub's p50 at 100,000 subjects. */
+  targetMs: number;
+}
+
+const readRounds = Number(process.env.BENCH_READ_ROUNDS ?? 5);
+const readTimeoutMs = Number(process.env.BENCH_READ_TIMEOUT_MS ?? 120_000);
+
+function readScenarios(today: string, district: string): ReadScenario[] {
+  const floorRead = (name: string, params: Record<string, string> = {}): Call => ({ method: 'GET', path: `/read?${new URLSearchParams({ name, on: today, ...params }).toString()}` });
+  const year = Number(today.slice(0, 4));
+  const half = Number(today.slice(5, 7)) > 6 ? { period: `${year}-H2`, snapshotDay: `${year}-06-30` } : { period: `${year}-H1`, snapshotDay: `${year - 1}-12-31` };
+  const lastYear = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
+  // The agency's search (ENV_ADMIN): DASHBOARD may not filter by listing.
+  const count = (filter: string) => graphql(`query Count($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 1) { totalCount } }`, { f: JSON.parse(filter) }, ENV_ADMIN);
+  const all: ReadScenario[] = [
+    { name: 'card colorDistribution DISTRICT', hub: graphql('query D($asOf: Date) { colorDistribution(asOf: $asOf, groupBy: DISTRICT) { group groupName color count } }', { asOf: today }, DASHBOARD), floor: { method: 'GET', path: '/distribution?by=district' }, targetMs: 1000 },
+    { name: 'card colorDistribution INDUSTRY', hub: graphql('query D($asOf: Date) { colorDistribution(asOf: $asOf, groupBy: INDUSTRY) { group groupName color count } }', { asOf: today }, DASHBOARD), floor: { method: 'GET', path: '/distribution?by=industry' }, targetMs: 1000 },
+    { name: 'card colorTrend 24 months', hub: graphql('query T($asOf: Date) { colorTrend(asOf: $asOf, months: 24) { on color count } }', { asOf: today }, DASHBOARD), floor: floorRead('trend'), targetMs: 1000 },
+    { name: 'card colorChanges 30 days', hub: graphql('query C($to: Date) { colorChanges(to: $to) { enterprise { uscc name districtCode } districtCode colorBefore colorAfter } }', { to: today }, DASHBOARD), floor: floorRead('changes'), targetMs: 1000 },
+    {
+      name: 'card measureFeedbackRollup 1 year',
+      hub: graphql('query R($from: Date, $to: Date) { measureFeedbackRollup(from: $from, to: $to) { measure { code name implementingAgency } agency subjectsDue subjectsReported } }', { from: lastYear, to: today }, DASHBOARD),
+      floor: floorRead('rollup'),
+      targetMs: 1000,
+    },
+    { name: 'card recentInspectionDraws', hub: graphql('{ recentInspectionDraws(last: 10) { id drawnAt asOf districtCode populationSize reproducible strata { color population selected } } }', {}, DASHBOARD), floor: floorRead('draws'), targetMs: 1000 },
+    {
+      name: `card priceSurcharges totalCount ${half.period}`,
+      hub: graphql('query S($period: String!) { priceSurcharges(period: $period, first: 1) { totalCount } }', { period: half.period }, DASHBOARD),
+      floor: floorRead('surcharges', { snapshotDay: half.snapshotDay }),
+      targetMs: 1000,
+    },
+    { name: 'search by name 化工', hub: graphql('query N($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 50) { edges { node { uscc name districtCode } } } }', { f: { nameContains: '化工' } }, DASHBOARD), floor: floorRead('searchByName', { text: '化工' }), targetMs: 300 },
+    { name: 'totalCount, no filter', hub: count('null'), floor: floorRead('countAll'), targetMs: 200 },
+    { name: 'totalCount, colors RED BLACK', hub: count('{"colors":["RED","BLACK"]}'), floor: floorRead('countColors', { colors: 'RED,BLACK' }), targetMs: 200 },
+    { name: 'totalCount, district + YELLOW', hub: count(JSON.stringify({ districtCode: district, color: 'YELLOW' })), floor: floorRead('countDistrictColor', { district, color: 'YELLOW' }), targetMs: 200 },
+    { name: 'totalCount, listed', hub: count('{"listed":true}'), floor: floorRead('countListed'), targetMs: 200 },
+  ];
+  return all.filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
+}
+
+/** Nearest-rank percentile of `sorted` (ascending). */
+const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+
+/** One read sent `readRounds` times in a row: milliseconds of the answered ones, and the codes of those that failed. */
+async function timeRead(base: string, call: Call): Promise<{ ms: number[]; failures: string[] }> {
+  const ms: number[] = [];
+  const failures: string[] = [];
+  for (let round = 0; round < readRounds; round++) {
+    const started = performance.now();
+    try {
+      const response = await fetch(base + call.path, { method: call.method, headers: call.headers, body: call.body, signal: AbortSignal.timeout(readTimeoutMs) });
+      const text = await response.text();
+      if (response.status !== 200 || text.includes('"errors"')) {
+        failures.push(/"code":"([A-Z_]+)"/.exec(text)?.[1] ?? `HTTP ${response.status}`);
+        continue;
+      }
+      ms.push(performance.now() - started);
+    } catch (error) {
+      failures.push((error as Error).name === 'TimeoutError' ? `no answer in ${readTimeoutMs} ms` : String(error));
+    }
+  }
+  return { ms: ms.sort((a, b) => a - b), failures };
+}
+
+async function measureReads(hubBase: string, floorBase: string, list: ReadScenario[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const scenario of list) {
+    const floor = await timeRead(floorBase, scenario.floor);
+    const hub = await timeRead(hubBase, scenario.hub);
+    const hubP50 = percentile(hub.ms, 50);
+    rows.push({
+      read: scenario.name,
+      'hub p50 ms': Math.round(hubP50),
+      'hub p95 ms': Math.round(percentile(hub.ms, 95)),
+      'floor p50 ms': Math.round(percentile(floor.ms, 50)),
+      'floor p95 ms': Math.round(percentile(floor.ms, 95)),
+      'p50 hub / floor': +(hubP50 / percentile(floor.ms, 50)).toFixed(2),
+      failures: [...hub.failures, ...floor.failures.map((f) => `floor: ${f}`)].join(', '),
+      target: `p50 <= ${scenario.targetMs} ms: ${hub.failures.length === 0 && hubP50 <= scenario.targetMs ? 'met' : 'NOT met'}`,
+    });
+  }
+  return rows;
+}
+
 /** Starts a child process and resolves with the first stdout line matching `ready`. */
 function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
@@ -190,13 +291,17 @@ function peakRssMiB(pid: number): number {
 }
 
 async function load(base: string, scenario: Scenario, side: 'hub' | 'floor'): Promise<Measured> {
+  return drive(base, scenario.connections, side === 'hub' ? scenario.hub : scenario.floor);
+}
+
+/** Keeps `connections` connections busy for BENCH_SECONDS with the calls `build` makes. */
+async function drive(base: string, connections: number, build: (i: number) => Call, duration = seconds): Promise<Measured> {
   let next = 0;
   let failures = 0;
-  const build = side === 'hub' ? scenario.hub : scenario.floor;
   const result = await autocannon({
     url: base,
-    connections: scenario.connections,
-    duration: seconds,
+    connections,
+    duration,
     requests: [
       {
         setupRequest: (request) => ({ ...request, ...build(next++) }),
@@ -224,6 +329,7 @@ async function send(base: string, call: Call): Promise<string> {
 
 async function main(): Promise<void> {
   setLogLevel('warn');
+  const loadAverageAtStart = loadavg().map((n) => +n.toFixed(2));
   const database = await scratchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-bench-hub-'));
   const children: ChildProcess[] = [];
@@ -240,6 +346,10 @@ async function main(): Promise<void> {
     await pool.end();
     const today = new Date().toISOString().slice(0, 10);
     const list = scenarios(codes, today);
+    const readPool = new Pool({ connectionString: database.url, max: 1 });
+    const busiestDistrict = (await readPool.query<{ d: string }>(`SELECT district_code AS d FROM environment.rated_subject GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0]?.d ?? '';
+    await readPool.end();
+    const reads = readScenarios(today, busiestDistrict);
 
     // SQL statements per request, in-process (the counter lives in the process that sends them).
     const base = hub.url.replace(/\/graphql$/, '');
@@ -302,12 +412,27 @@ async function main(): Promise<void> {
       });
     }
     console.table(rows);
+    const readRows = await measureReads(hubBase, floorBase, reads);
+    if (readRows.length > 0) console.table(readRows);
+    const runBankPath = !only || only.some((name) => name.startsWith('bank'));
+    const bankPath = runBankPath
+      ? await measureBankPath({
+          codes,
+          hubBase,
+          hubPid: hubProcess.child.pid!,
+          floorBase,
+          floorPid: floorProcess.child.pid!,
+          stopHub: () => stopChild(hubProcess.child),
+          distributed: { databaseUrl: database.url, dataDir, hubEnv, nodeArgs: [...profile, '--max-semi-space-size=64'], main: join(built, 'src', 'cli', 'main.js') },
+        })
+      : undefined;
     const now = new Date();
     const report = {
       date: now.toISOString(),
       command: `BENCH_ENTERPRISES=${enterprises} BENCH_SECONDS=${seconds} HUB_WORKERS=${workers} npm run bench`,
       machine: {
         cpus: cpus().length,
+        loadAverageAtStart,
         model: cpus()[0]?.model,
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         loadAverageAtEnd: loadavg().map((n) => +n.toFixed(2)),
@@ -319,6 +444,8 @@ async function main(): Promise<void> {
       hubWorkers: workers,
       seconds,
       results: rows,
+      reads: { rounds: readRounds, rows: readRows },
+      ...(bankPath ? { bankPath } : {}),
     };
     const folder = join(__dirname, '..', '..', 'bench', 'results');
     mkdirSync(folder, { recursive: true });
@@ -336,3 +463,265 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+// ---------------------------------------------------------------------------------------------
+// The bank path (issues 21 §3, §6 and 22 §4): the bank check and the batch of 1000 against both
+// floors (the one-join floor and the hand-written federated floor of bench/federated-floor.ts), and
+// the CPU per request of the hub all-in-one (one process per worker) and distributed (a gateway and
+// the four departments each as its own process, over HTTP with signed tokens), in the same run.
+// ---------------------------------------------------------------------------------------------
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) that `pid` and its children (a cluster's workers) have used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const ticks = (id: number) => {
+    try {
+      // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th.
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not Linux
+  }
+  return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds (user + system) used so far by the PostgreSQL backends serving `databaseName`, by pid
+ * (pg_stat_activity; /proc, so only for a server on this machine: empty otherwise).
+ */
+async function backendCpuSeconds(pool: Pool, databaseName: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName]);
+  const seconds = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND);
+    } catch {
+      // another machine's server, or a backend that just ended
+    }
+  }
+  return seconds;
+}
+
+/** What PostgreSQL's backends of the scratch database spent between two `backendCpuSeconds` readings (backends that ended meanwhile are missed). */
+function backendSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, seconds] of after) spent += seconds - (before.get(pid) ?? 0);
+  return spent;
+}
+
+interface CpuMeasured extends Measured {
+  /** CPU ms per request of the side's own processes (the hub's or the floor's, workers and departments included). */
+  cpuMsPerRequest: number;
+  /** The same less what those processes spend with no request (idle, measured just before), spread over the requests answered. */
+  netCpuMsPerRequest: number;
+  /** CPU ms per request of the PostgreSQL backends serving the scratch database (null when the server is not on this machine). */
+  postgresCpuMsPerRequest: number | null;
+}
+
+/**
+ * `drive`, with the CPU that the processes `pids` (and their workers) and PostgreSQL's backends spent
+ * per request, in ms. The processes first settle, idle (measured over `BENCH_IDLE_SECONDS`), then
+ * answer `BENCH_WARMUP_SECONDS` of the same requests unmeasured (JIT, pools, plans, caches), so that
+ * both topologies are measured in the same state: warm, with every worker up.
+ */
+async function driveWithCpu(base: string, connections: number, build: (i: number) => Call, pids: number[], postgres: PostgresProbe): Promise<CpuMeasured> {
+  await settled(pids);
+  await drive(base, connections, (i) => build(5_000_000 + i), warmUpSeconds);
+  const idleMsPerSecond = await idleCpuMsPerSecond(pids, idleSeconds * 1000);
+  const pgBefore = await backendCpuSeconds(postgres.pool, postgres.databaseName);
+  const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const started = Date.now();
+  const measured = await drive(base, connections, build);
+  const spent = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before;
+  const elapsedSeconds = (Date.now() - started) / 1000;
+  const pgAfter = await backendCpuSeconds(postgres.pool, postgres.databaseName);
+  const requests = Math.max(1, measured.requests);
+  return {
+    ...measured,
+    cpuMsPerRequest: +((spent * 1000) / requests).toFixed(3),
+    netCpuMsPerRequest: +((spent * 1000 - idleMsPerSecond * elapsedSeconds) / requests).toFixed(3),
+    postgresCpuMsPerRequest: pgAfter.size === 0 ? null : +((backendSpent(pgBefore, pgAfter) * 1000) / requests).toFixed(3),
+  };
+}
+
+/** CPU ms per second that the processes `pids` spend over `ms` (with no request: timers, pools, a worker still starting). */
+async function idleCpuMsPerSecond(pids: number[], ms: number): Promise<number> {
+  const before = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return +(((pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before) * 1000) / (ms / 1000)).toFixed(1);
+}
+
+/** Resolves once the processes `pids` idle (under 20 CPU ms/s each over a second), or after a minute. */
+async function settled(pids: number[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && (await idleCpuMsPerSecond(pids, 1_000)) > 20 * pids.length) {
+    // still starting
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface DistributedOptions {
+  databaseUrl: string;
+  dataDir: string;
+  hubEnv: Record<string, string>;
+  nodeArgs: string[];
+  main: string;
+}
+
+/** The four departments as their own processes (`ecocredit start <department>`) and a gateway calling them over HTTP. */
+async function startDistributed(options: DistributedOptions): Promise<{ base: string; pids: number[]; children: ChildProcess[] }> {
+  const departments = ['environment', 'market', 'credit', 'finance'] as const;
+  const ports = await Promise.all(departments.map(() => freePort()));
+  const urls = departments.map((department, i) => `${department}=http://127.0.0.1:${ports[i]}/graphql`).join(',');
+  const shared = { DATABASE_URL: options.databaseUrl, HUB_SUBGRAPH_SECRET: randomBytes(32).toString('base64url'), HUB_SUBGRAPH_URLS: urls, LOG_LEVEL: 'warn' };
+  const children: ChildProcess[] = [];
+  try {
+    for (const [i, department] of departments.entries()) {
+      const env = { ...shared, PORT: String(ports[i]), HUB_SNAPSHOT_JOB_INTERVAL_MS: '0' };
+      children.push((await startChild([...options.nodeArgs, options.main, 'start', department], env, /subgraph: http/)).child);
+    }
+    const gateway = await startChild([...options.nodeArgs, options.main, 'start', 'gateway'], { ...options.hubEnv, ...shared }, /ecocredit hub: (http:\/\/\S+)\/graphql/);
+    children.push(gateway.child);
+    return { base: gateway.match[1], pids: children.map((child) => child.pid!), children };
+  } catch (error) {
+    for (const child of children) await stopChild(child);
+    throw error;
+  }
+}
+
+interface PostgresProbe {
+  /** A pool of one connection to the scratch database (never counted: its own backend is left out). */
+  pool: Pool;
+  databaseName: string;
+}
+
+interface BankPathOptions {
+  codes: string[];
+  hubBase: string;
+  hubPid: number;
+  floorBase: string;
+  floorPid: number;
+  /** Stops the all-in-one hub (measured first) before the distributed topology starts. */
+  stopHub: () => Promise<void>;
+  distributed: DistributedOptions;
+}
+
+async function measureBankPath(options: BankPathOptions): Promise<Record<string, unknown>> {
+  const { codes } = options;
+  const pick = (i: number) => codes[(i * 7_919 + 13) % codes.length];
+  const batch = codes.slice(0, 1000);
+  const batchBody = JSON.stringify(batch);
+  const cases = [
+    {
+      name: 'bank check, one subject',
+      connections: 16,
+      hub: (i: number) => graphql(`query BankCheck($u: USCC!) { enterprise(uscc: $u) { ${BANK_FIELDS} } }`, { u: pick(i) }, BANK),
+      oneJoin: (i: number): Call => ({ method: 'GET', path: `/bank?u=${pick(i)}` }),
+      federated: (i: number): Call => ({ method: 'GET', path: `/federated/bank?u=${pick(i)}` }),
+    },
+    {
+      name: 'bank batch of 1000, one connection',
+      connections: 1,
+      hub: () => graphql(`query BankBatch($u: [USCC!]!) { enterprises(usccs: $u) { ${BANK_FIELDS} } }`, { u: batch }, BANK),
+      oneJoin: (): Call => ({ method: 'POST', path: '/batch', headers: { 'content-type': 'application/json' }, body: batchBody }),
+      federated: (): Call => ({ method: 'POST', path: '/federated/batch', headers: { 'content-type': 'application/json' }, body: batchBody }),
+    },
+  ];
+  // The all-in-one hub first, then (once it has stopped and closed its connections: the server's
+  // max_connections is shared) the distributed topology on the same requests. Each measurement is
+  // preceded by the same settling, warm-up and idle reading (driveWithCpu).
+  const databaseName = new URL(options.distributed.databaseUrl).pathname.slice(1);
+  const postgres: PostgresProbe = { pool: new Pool({ connectionString: options.distributed.databaseUrl, max: 1 }), databaseName };
+  const allInOne: Record<string, CpuMeasured>[] = [];
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const c of cases) {
+      await send(options.floorBase, c.federated(3_000_000));
+      await send(options.hubBase, c.hub(3_000_000));
+      allInOne.push({
+        oneJoin: await driveWithCpu(options.floorBase, c.connections, c.oneJoin, [options.floorPid], postgres),
+        federated: await driveWithCpu(options.floorBase, c.connections, c.federated, [options.floorPid], postgres),
+        hub: await driveWithCpu(options.hubBase, c.connections, c.hub, [options.hubPid], postgres),
+      });
+    }
+    await options.stopHub();
+    const distributed = await startDistributed(options.distributed);
+    try {
+      for (const [i, c] of cases.entries()) {
+        await send(distributed.base, c.hub(3_000_000));
+        const apart = await driveWithCpu(distributed.base, c.connections, c.hub, distributed.pids, postgres);
+        const { oneJoin, federated, hub } = allInOne[i];
+        const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : +(a / b).toFixed(3));
+        rows.push({
+          scenario: c.name,
+          connections: c.connections,
+          'hub req/s': Math.round(hub.perSecond),
+          'hub p50 ms': hub.p50,
+          'hub p99 ms': hub.p99,
+          'federated floor req/s': Math.round(federated.perSecond),
+          'federated floor p50 ms': federated.p50,
+          'one-join floor req/s': Math.round(oneJoin.perSecond),
+          'one-join floor p50 ms': oneJoin.p50,
+          'hub / federated floor': +(hub.perSecond / federated.perSecond).toFixed(3),
+          'hub / one-join floor': +(hub.perSecond / oneJoin.perSecond).toFixed(3),
+          'hub CPU ms/request': hub.cpuMsPerRequest,
+          'distributed req/s': Math.round(apart.perSecond),
+          'distributed p50 ms': apart.p50,
+          'distributed CPU ms/request': apart.cpuMsPerRequest,
+          'distributed / all-in-one CPU': ratio(apart.cpuMsPerRequest, hub.cpuMsPerRequest),
+          // Less what each side spends with no request (timers, pollers, pools), which a loaded machine's low req/s spreads over few requests.
+          'hub CPU ms/request, net of idle': hub.netCpuMsPerRequest,
+          'distributed CPU ms/request, net of idle': apart.netCpuMsPerRequest,
+          'distributed / all-in-one CPU, net of idle': ratio(apart.netCpuMsPerRequest, hub.netCpuMsPerRequest),
+          // PostgreSQL's side of the same requests (not in the figures above): the snapshots and statements each topology sends.
+          'hub PostgreSQL CPU ms/request': hub.postgresCpuMsPerRequest,
+          'distributed PostgreSQL CPU ms/request': apart.postgresCpuMsPerRequest,
+          'federated floor CPU ms/request': federated.cpuMsPerRequest,
+          'federated floor PostgreSQL CPU ms/request': federated.postgresCpuMsPerRequest,
+          failures: hub.failures + apart.failures + federated.failures + oneJoin.failures,
+          targets: [
+            c.connections === 1 ? `p50 <= 50 ms: ${hub.p50 <= 50 ? 'met' : 'NOT met'}` : `req/s >= 1.0 x federated floor: ${hub.perSecond >= federated.perSecond ? 'met' : 'NOT met'}`,
+            `distributed CPU <= 1.5 x all-in-one: ${apart.cpuMsPerRequest <= 1.5 * hub.cpuMsPerRequest ? 'met' : 'NOT met'}`,
+          ].join('; '),
+        });
+      }
+    } finally {
+      for (const child of distributed.children) await stopChild(child);
+    }
+  } finally {
+    await postgres.pool.end();
+  }
+  // One row per line: the table is too wide for a terminal.
+  for (const row of rows) console.table(row);
+  return {
+    note: 'CPU: user + system seconds of every process of each side (gateway workers and departments) over the requests answered, after the same settling and warm-up; net of idle: less what those processes spent per second with no request (measured just before); PostgreSQL: its backends serving the scratch database, apart',
+    warmUpSeconds,
+    idleSeconds,
+    rows,
+  };
+}

@@ -28,3 +28,31 @@ export async function dropRulesVersion(q: QueryRunner, schema: string, tables: s
   await q.query(`DROP FUNCTION ${schema}.bump_rules_version()`);
   await q.query(`DROP TABLE ${schema}.rules_version`);
 }
+
+/**
+ * Makes a version counter's bump also notify `ecocredit_versions` (src/shared/version-watch.ts) with
+ * `<topic>:<new version>`, in the changing transaction: the notification is delivered when it
+ * commits, and never for a rollback. Processes that listen drop their cached copies then, instead of
+ * reading the counter on every request. `counter` is the one-row table, `bump` its trigger function.
+ */
+export async function notifyVersionBumps(q: QueryRunner, counter: string, bump: string, topic: string): Promise<void> {
+  await q.query(`
+    CREATE OR REPLACE FUNCTION ${bump}() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      bumped bigint;
+    BEGIN
+      UPDATE ${counter} SET version = version + 1 RETURNING version INTO bumped;
+      PERFORM pg_notify('ecocredit_versions', '${topic}:' || bumped);
+      RETURN NULL;
+    END $$`);
+}
+
+/** The bump as it was before notifyVersionBumps (for a migration's `down`). */
+export async function silentVersionBumps(q: QueryRunner, counter: string, bump: string): Promise<void> {
+  await q.query(`
+    CREATE OR REPLACE FUNCTION ${bump}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE ${counter} SET version = version + 1;
+      RETURN NULL;
+    END $$`);
+}

@@ -269,7 +269,40 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     await page.fill('input[name="apiKey"]', 'demo-bank');
     await page.click('form.sign-in button');
     await page.locator(`#app[data-loaded="${today}"]`).waitFor({ timeout: 60_000 });
-    expect(await page.locator('.error').first().innerText()).toContain('FORBIDDEN');
+    // The refusal is told in the page's language, its code kept for the machine.
+    expect(await page.locator('.error').first().getAttribute('data-code')).toBe('FORBIDDEN');
+    expect(await page.locator('.error').first().innerText()).toContain('当前密钥无权查看此项');
+    await page.close();
+  });
+
+  it('a dashboard card whose query fails says why in Chinese (the limit, or try again later, never INTERNAL) and the other cards load', async () => {
+    const page = await open('/dashboard');
+    // Three cards' answers are replaced by the hub's error answers (the same JSON the hub sends for a
+    // statement over its time limit, a department that is down, an internal error): the hub cannot be
+    // made to fail on cue for one card; how the page shows the failure is what this checks.
+    const failWith = (code: string, message: string, extensions: Record<string, unknown> = {}) => JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] });
+    const failures: Record<string, string> = {
+      measureFeedbackRollup: failWith('INTERNAL', 'internal error'),
+      priceSurcharges: failWith('QUERY_TOO_COMPLEX', 'a database statement of this request ran past the statement time limit of 15000 ms', { setting: 'HUB_STATEMENT_TIMEOUT_MS', limit: 15000, unit: 'ms', timeoutMs: 15000 }),
+      colorTrend: failWith('SERVICE_UNAVAILABLE', 'the environment department is unavailable', { department: 'environment' }),
+    };
+    await page.route('**/graphql', (route) => {
+      const field = Object.keys(failures).find((name) => (route.request().postData() ?? '').includes(name));
+      return field ? route.fulfill({ status: 200, contentType: 'application/json', body: failures[field] }) : route.continue();
+    });
+    await page.fill('input[name="apiKey"]', 'demo-dashboard');
+    await page.click('form.sign-in button');
+    const today = new Date().toISOString().slice(0, 10);
+    await page.locator(`#app[data-loaded="${today}"]`).waitFor({ timeout: 60_000 });
+    const errorOf = (card: string) => page.locator(`#${card} .error`).innerText();
+    expect(await errorOf('measures')).toBe('加载失败: 服务出错，请稍后再试；如仍失败，请联系管理员。');
+    expect(await errorOf('surcharges')).toBe('加载失败: 查询超出限额（单条数据库查询时限 15000 毫秒），未予执行。请缩小统计范围后重试。');
+    expect(await errorOf('trend')).toBe('加载失败: 相关部门的服务暂时不可用，请稍后再试。');
+    expect(await page.locator('main').innerText()).not.toContain('INTERNAL');
+    // The other cards loaded, without an error.
+    for (const card of ['by-district', 'by-industry', 'changes', 'draws']) expect(await page.locator(`#${card} .error`).count(), card).toBe(0);
+    expect(await page.locator('[data-k^="district|"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-k^="industry|"]').count()).toBeGreaterThan(0);
     await page.close();
   });
 

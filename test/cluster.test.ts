@@ -56,10 +56,24 @@ describe('HUB_WORKERS=2', () => {
     expect(used.every((ticks) => ticks > 0), `CPU ticks per worker: ${used.join(', ')}`).toBe(true);
   });
 
+  it('names the writer of every log line: the worker id, or the primary', async () => {
+    await hub.waitForLog(() => hub.logs.filter((line) => line.message === 'ecocredit hub listening').length === 2, 'both workers listening', 120_000);
+    expect(hub.logs.filter((line) => line.message === 'ecocredit hub listening').map((line) => line.worker).sort()).toEqual([1, 2]);
+    // Connections are handed out in turn: a few requests reach both workers.
+    const requestWorkers = () => new Set(hub.logs.filter((line) => line.message === 'request').map((line) => line.worker));
+    for (let i = 0; i < 200 && requestWorkers().size < 2; i++) {
+      await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    }
+    await hub.waitForLog(() => requestWorkers().size === 2, 'request lines of both workers');
+    expect(requestWorkers()).toEqual(new Set([1, 2]));
+    expect(hub.logs.filter((line) => line.worker === undefined)).toEqual([]);
+  }, 180_000);
+
   it('stops every worker on SIGTERM and exits 0', async () => {
     const workers = workersOf(hub.pid);
     hub.signal('SIGTERM');
     expect(await hub.exited).toEqual({ code: 0, signal: null });
+    expect(hub.logs.find((line) => line.message === 'stopping hub workers')?.worker).toBe('primary');
     for (const pid of workers) expect(() => readFileSync(`/proc/${pid}/status`)).toThrow();
   });
 });

@@ -1,6 +1,10 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from '../src/gateway/hub';
+import { loadConfig } from '../src/shared/config';
+import { StatementCounter } from '../src/shared/database';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
+import { CREDENTIALS_TOPIC, VersionWatch } from '../src/shared/version-watch';
 import { expectNoLeaks } from './support/leaks';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
@@ -70,6 +74,83 @@ describe('API keys through GraphQL (ENV_ADMIN)', () => {
     expect(errorCodes(officer)).toEqual(['BAD_USER_INPUT']);
     const publicRole = await hub.request(CREATE, { i: { name: 'public', role: 'PUBLIC' } }, { key: 'demo-env-admin' });
     expect(errorCodes(publicRole)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('revocation across processes on one database (issue 21 §4: versions by LISTEN/NOTIFY)', () => {
+  let other: Hub;
+
+  beforeAll(async () => {
+    // A second hub on the same database (and data folder: the same audit key): its own pools, caches
+    // and listening connection, as a second process has.
+    const defaults = loadConfig({ HUB_DATA_DIR: hub.dataDir });
+    other = await startHub({
+      config: { ...defaults, databaseUrl: hub.hub.databaseUrl, port: 0, demo: true, schemaHints: false, webhooks: { ...defaults.webhooks, enabled: false } },
+      seedDemo: false,
+    });
+    // The test's keep-alive connection to the first hub may have timed out meanwhile: open a fresh one.
+    await hub.request('{ __typename }').catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await other?.stop();
+  });
+
+  const askOther = async (key: string) => {
+    const response = await fetch(other.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-access-purpose': 'CREDIT_REVIEW' },
+      body: JSON.stringify({ query: READ }),
+    });
+    return { status: response.status, body: (await response.json()) as { errors?: { extensions: { code: string } }[] } };
+  };
+  const credentialStatements = async (work: () => Promise<unknown>) => {
+    const seen: string[] = [];
+    const stop = StatementCounter.observe((_, sql) => /credentials_version|FROM "gateway"."api_client"/.test(sql) && seen.push(sql));
+    try {
+      await work();
+    } finally {
+      stop();
+    }
+    return seen;
+  };
+  const createKey = async (name: string) => {
+    const created = await hub.request<{ createApiClient: { key: string; client: { id: string } } }>(CREATE, { i: { name, role: 'BANK' } }, { key: 'demo-env-admin' });
+    expect(created.errors).toBeUndefined();
+    return created.data!.createApiClient;
+  };
+
+  it('a key revoked in one hub is refused at once by the other, which sent no statement for it while cached', async () => {
+    const { key, client } = await createKey('Bank of Two Hubs');
+    expect((await askOther(key)).status).toBe(200); // the other hub looks it up and caches it
+    const cached = await credentialStatements(() => askOther(key));
+    expect(cached).toEqual([]); // listening: a cached key costs no statement
+    const revoked = await hub.request(REVOKE, { id: client.id }, { key: 'demo-env-admin' });
+    expect(revoked.errors).toBeUndefined();
+    const refused = await askOther(key);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors!.map((error) => error.extensions.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a revocation while the other hub is not listening (its notification lost) is still refused there', async () => {
+    const { key, client } = await createKey('Bank of Lost Notifications');
+    expect((await askOther(key)).status).toBe(200);
+    const watch = VersionWatch.of(other.sources.gateway)!;
+    const before = watch.current(CREDENTIALS_TOPIC)!;
+    expect(before).not.toBeNull();
+    // Cut every listening connection of the database (both hubs'), and wait until the other hub knows.
+    await hub.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ecocredit-version-watch'`);
+    await expect.poll(() => watch.current(CREDENTIALS_TOPIC)?.epoch !== before.epoch, { timeout: 10_000 }).toBe(true);
+    // Revoked behind every hub's back (a DBA, a tool): whether the other hub is still reconnecting (it
+    // reads the version per request) or listens again (a new epoch drops what it cached), it refuses.
+    await hub.sql(`UPDATE gateway.api_client SET revoked_at = now() WHERE id = $1`, [Number(client.id)]);
+    const refused = await askOther(key);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors!.map((error) => error.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    // And once listening again, it caches again: a known key costs no statement.
+    await expect.poll(() => watch.current(CREDENTIALS_TOPIC) !== null, { timeout: 10_000 }).toBe(true);
+    await askOther('demo-bank');
+    expect(await credentialStatements(() => askOther('demo-bank'))).toEqual([]);
   });
 });
 

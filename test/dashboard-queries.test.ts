@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../src/shared/dates';
+import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
+import { failureText } from '../web/dashboard/failure-text';
 import { errorCodes, startTestHub, type TestHub } from './support/test-hub';
 
 /**
@@ -65,8 +67,11 @@ describe('colorTrend', () => {
 
   it('refuses a number of months out of range, and callers who may not see colour counts', async () => {
     const tooMany = await hub.request('{ colorTrend(months: 61) { count } }', {}, DASH);
-    expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
-    expect(tooMany.errors![0].message).toContain('months must be an integer from 1 to 60, got 61');
+    expect(errorCodes(tooMany)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(tooMany.errors![0].message).toContain('colorTrend(months: 61) is over the budget of 60 months per request');
+    const none = await hub.request('{ colorTrend(months: 0) { count } }', {}, DASH);
+    expect(errorCodes(none)).toEqual(['BAD_USER_INPUT']);
+    expect(none.errors![0].message).toContain('months must be an integer from 1 to 60, got 0');
     expect(errorCodes(await hub.request('{ colorTrend { count } }'))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await hub.request('{ colorTrend { count } }', {}, BANK))).toEqual(['FORBIDDEN']);
   });
@@ -110,7 +115,8 @@ describe('colorChanges and colorBucketSubjects', () => {
     const wrong = await hub.request('{ colorChanges(from: "2026-06-30", to: "2026-06-01") { colorAfter } }', {}, DASH);
     expect(wrong.errors![0].message).toBe('from 2026-06-30 must be before to 2026-06-01');
     const far = await hub.request('{ colorChanges(from: "2024-01-01", to: "2026-06-01") { colorAfter } }', {}, DASH);
-    expect(far.errors![0].message).toContain('spans more than 366 days');
+    expect(errorCodes(far)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(far.errors![0].message).toContain('spans 882 days, over the budget of 366 days per request');
   });
 
   it('drills down to exactly the subjects behind each bucket of colorDistribution', async () => {
@@ -156,6 +162,72 @@ describe('recentInspectionDraws and measureFeedbackRollup for the dashboard', ()
     const office = await data<{ measureFeedbackRollup: unknown[] }>('{ measureFeedbackRollup { measure { code } agency subjectsDue subjectsReported } }', { key: 'demo-credit-office' });
     expect(dashboard.measureFeedbackRollup).toEqual(office.measureFeedbackRollup);
     expect(dashboard.measureFeedbackRollup.length).toBeGreaterThan(0);
+  });
+});
+
+describe('budgets of the dashboard and search reads (issue 21)', () => {
+  const departmentStatements = () => StatementCounter.total([...DEPARTMENTS, 'snapshot']);
+
+  it('refuses a request over a budget at once, with QUERY_TOO_COMPLEX naming the limit, before any department reads', async () => {
+    const refusals: { query: string; variables?: Record<string, unknown>; message: string; extensions: Record<string, unknown> }[] = [
+      {
+        query: '{ colorTrend(months: 120) { count } }',
+        message: 'colorTrend(months: 120) is over the budget of 60 months per request',
+        extensions: { argument: 'months', limit: 60, unit: 'months', actual: 120 },
+      },
+      {
+        query: 'query Trend($m: Int!) { colorTrend(months: $m) { count } }',
+        variables: { m: 61 },
+        message: 'over the budget of 60 months',
+        extensions: { argument: 'months', limit: 60 },
+      },
+      {
+        query: '{ measureFeedbackRollup(from: "2020-01-01", to: "2026-01-01") { subjectsDue } }',
+        message: 'measureFeedbackRollup(from: 2020-01-01, to: 2026-01-01) spans 2192 days, over the budget of 731 days per request',
+        extensions: { argument: 'from..to', limit: 731, unit: 'days', actual: 2192 },
+      },
+      {
+        // `to` defaults to today: a `from` three years back is over the budget too.
+        query: 'query Rollup($from: Date) { measureFeedbackRollup(from: $from) { subjectsDue } }',
+        variables: { from: addDays(today(), -3 * 365) },
+        message: `spans ${3 * 365} days, over the budget of 731 days`,
+        extensions: { limit: 731, unit: 'days' },
+      },
+      {
+        query: '{ findEnterprises(text: "有限公司", first: 500) { uscc } }',
+        message: 'findEnterprises(first: 500) is over the budget of 100 items per request',
+        extensions: { argument: 'first', limit: 100, unit: 'items' },
+      },
+    ];
+    for (const refusal of refusals) {
+      const before = departmentStatements();
+      const answer = await hub.request(refusal.query, refusal.variables ?? {}, DASH);
+      expect(errorCodes(answer), refusal.query).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(answer.errors![0].message).toContain(refusal.message);
+      expect(answer.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', ...refusal.extensions });
+      expect(departmentStatements() - before, refusal.query).toBe(0);
+    }
+  });
+
+  it('the dashboard tells a refusal in the caller’s language, naming the limit the hub named', async () => {
+    const answer = await hub.request('{ colorTrend(months: 61) { count } }', {}, DASH);
+    const failure = { code: answer.errors![0].extensions?.code as string, message: answer.errors![0].message, extensions: answer.errors![0].extensions as Record<string, unknown> };
+    expect(failureText('zh', failure)).toBe('查询超出限额（months 最多 60 个月），未予执行。请缩小统计范围后重试。');
+    expect(failureText('en', failure)).toBe('Refused: over the budget (months: at most 60 months). Ask for less at once (a shorter period or a narrower filter).');
+    const rollup = await hub.request(`{ measureFeedbackRollup(from: "2020-01-01", to: "2026-01-01") { subjectsDue } }`, {}, DASH);
+    expect(failureText('zh', { code: 'QUERY_TOO_COMPLEX', extensions: rollup.errors![0].extensions as Record<string, unknown> })).toContain('from..to 最多 731 天');
+    // Outages and internal errors: no code, no English.
+    expect(failureText('zh', { code: 'SERVICE_UNAVAILABLE' })).toBe('相关部门的服务暂时不可用，请稍后再试。');
+    expect(failureText('zh', { code: 'RATE_LIMITED' })).toBe('请求过于频繁，请稍后再试。');
+    expect(failureText('zh', { code: 'INTERNAL', message: 'internal error' })).toBe('服务出错，请稍后再试；如仍失败，请联系管理员。');
+    expect(failureText('zh', null)).toBe('无法连接服务，请稍后再试。');
+  });
+
+  it('answers requests within the budgets: the dashboard’s own, a full two years of roll-up', async () => {
+    const to = today();
+    await data(`{ colorTrend(months: 60) { count } }`, DASH);
+    await data(`{ measureFeedbackRollup(from: "${addDays(to, -731)}", to: "${to}") { subjectsDue } }`, DASH);
+    await data('{ findEnterprises(text: "有限公司", first: 100) { uscc } }', DASH);
   });
 });
 

@@ -204,10 +204,19 @@ describe('third-party service providers', () => {
     expect(catalog.data!.scoringPolicies.map((p) => p.subjectKind)).toEqual(['MONITORING_AGENCY']);
     expect(new Set(catalog.data!.eventTypeCatalog.map((t) => t.subjectKind))).toEqual(new Set(['MONITORING_AGENCY']));
     // A catalogue row of another kind is not used: removing the agency's FINE makes FINE unknown for it.
+    // Changed behind the hub's back (SQL): the hub learns it from the rules version's notification, which
+    // arrives after the statement commits (src/shared/version-watch.ts); wait until the catalogue it serves shows it.
+    const agencyCodes = async () =>
+      (await hub.execute(PolicyCatalogDocument, { subjectKind: 'MONITORING_AGENCY', asOf: '2025-01-01' }, ADMIN)).data!.eventTypeCatalog.map((t) => t.code);
+    const catalogueShows = async (present: boolean) => {
+      for (let tries = 0; (await agencyCodes()).includes('FINE') !== present && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
     await hub.sql(`UPDATE environment.event_type SET code = 'FINE_RETIRED' WHERE code = 'FINE' AND subject_kind = 'MONITORING_AGENCY'`);
+    await catalogueShows(false);
     const refused = await hub.execute(RecordEventDocument, { input: { uscc: agency, type: 'FINE', occurredOn: '2025-03-01' } }, ADMIN);
     expect(refused.errors![0].message).toContain('unknown event type "FINE" for MONITORING_AGENCY');
     await hub.sql(`UPDATE environment.event_type SET code = 'FINE' WHERE code = 'FINE_RETIRED'`);
+    await catalogueShows(true);
     const fine = await record(agency, 'FINE', '2025-03-01');
     expect(fine.event.points).toBe(-3);
   });

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { importFeed } from '../src/cli/import/import.command';
 import { guardWork } from '../src/gateway/operation-guard';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
+import { failureText } from '../web/dashboard/failure-text';
 import { newUscc } from './support/fixtures';
 import { expectNoLeaks } from './support/leaks';
 import { startTestHub, type GraphqlError, type TestHub } from './support/test-hub';
@@ -247,16 +248,55 @@ describe('time budget', () => {
     }
   });
 
-  it('answers QUERY_TOO_COMPLEX when a request runs past HUB_REQUEST_TIMEOUT_MS', async () => {
+  it('answers SERVICE_UNAVAILABLE (503, Retry-After), never QUERY_TOO_COMPLEX, when a request runs past HUB_REQUEST_TIMEOUT_MS', async () => {
     const slow = await startTestHub({ config: { timeouts: { statementMs: 15_000, requestMs: 1 } } });
     try {
       // No request through four subgraphs and PostgreSQL completes within 1 ms.
-      const answer = await slow.request(`{ colorDistribution(groupBy: DISTRICT) { count } }`, undefined, { key: 'demo-dashboard' });
-      expect(codes(answer)).toEqual(['QUERY_TOO_COMPLEX']);
+      const response = await fetch(slow.hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-dashboard' },
+        body: JSON.stringify({ query: `{ colorDistribution(groupBy: DISTRICT) { count } }` }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      const answer = { status: response.status, ...((await response.json()) as Omit<Answer, 'status'>) };
+      expect(codes(answer)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(answer.errors![0].message).toContain('time budget of 1 ms');
       // The hub is still usable afterwards.
       expect((await fetch(slow.hub.url.replace('/graphql', '/healthz'))).status).toBe(200);
     } finally {
+      await slow.stop();
+    }
+  });
+
+  it('answers QUERY_TOO_COMPLEX naming HUB_STATEMENT_TIMEOUT_MS, never INTERNAL, when a statement runs past it', async () => {
+    const slow = await startTestHub({ demoSize: 20, config: { timeouts: { statementMs: 1_500, requestMs: 60_000 } } });
+    // Another session holds the feedback table: the roll-up's read waits on it until statement_timeout cancels it (57014).
+    const holder = slow.hub.sources.credit.createQueryRunner();
+    try {
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query('LOCK TABLE credit.measure_feedback IN ACCESS EXCLUSIVE MODE');
+      const answer = await slow.request('{ measureFeedbackRollup { agency subjectsDue subjectsReported } }', undefined, { key: 'demo-dashboard' });
+      expect(codes(answer)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(answer.errors![0].message).toContain('statement time limit of 1500 ms (HUB_STATEMENT_TIMEOUT_MS)');
+      expect(answer.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', setting: 'HUB_STATEMENT_TIMEOUT_MS', limit: 1500, unit: 'ms' });
+      // The dashboard's card says so in Chinese, naming the limit.
+      expect(failureText('zh', { code: 'QUERY_TOO_COMPLEX', extensions: answer.errors![0].extensions })).toBe('查询超出限额（单条数据库查询时限 1500 毫秒），未予执行。请缩小统计范围后重试。');
+      await holder.rollbackTransaction();
+      // Through a fact the credit office asks environment (hub-internal, SubjectFacts) too.
+      await holder.startTransaction();
+      await holder.query('LOCK TABLE environment.rated_subject IN ACCESS EXCLUSIVE MODE');
+      const throughFacts = await slow.request('{ measureFeedbackRollup { agency subjectsDue subjectsReported } }', undefined, { key: 'demo-dashboard' });
+      expect(codes(throughFacts)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(throughFacts.errors![0].message).toContain('statement time limit of 1500 ms (HUB_STATEMENT_TIMEOUT_MS)');
+      await holder.rollbackTransaction();
+      // Once the table is free the same request is answered.
+      const again = await slow.request('{ measureFeedbackRollup { agency subjectsDue subjectsReported } }', undefined, { key: 'demo-dashboard' });
+      expect(again.errors).toBeUndefined();
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
       await slow.stop();
     }
   });

@@ -6,6 +6,7 @@ import { PriceMeasures1796121121026 } from './1796121121026-PriceMeasures';
 import { CreditChangeOutbox1796121189915 } from './1796121189915-CreditChangeOutbox';
 import { ListMeasures1796121800000 } from './1796121800000-ListMeasures';
 import { CreditDesignationRecordedOn1796122600000 } from './1796122600000-CreditDesignationRecordedOn';
+import { CreditRulesNotify1796123000000 } from './1796123000000-CreditRulesNotify';
 
 /** The credit office's migrations, oldest first. */
 export const creditMigrations = [
@@ -17,4 +18,5 @@ export const creditMigrations = [
   CreditChangeOutbox1796121189915,
   ListMeasures1796121800000,
   CreditDesignationRecordedOn1796122600000,
+  CreditRulesNotify1796123000000,
 ];

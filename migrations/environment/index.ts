@@ -8,6 +8,8 @@ import { CurrentColorSince1796121600000 } from './1796121600000-CurrentColorSinc
 import { KnownOn1796122000000 } from './1796122000000-KnownOn';
 import { SnapshotCorrections1796122200000 } from './1796122200000-SnapshotCorrections';
 import { EnrolmentKnownOn1796122600000 } from './1796122600000-EnrolmentKnownOn';
+import { ColorPeriods1796123000000 } from './1796123000000-ColorPeriods';
+import { EnvironmentRulesNotify1796123100000 } from './1796123100000-EnvironmentRulesNotify';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -21,4 +23,6 @@ export const environmentMigrations = [
   KnownOn1796122000000,
   SnapshotCorrections1796122200000,
   EnrolmentKnownOn1796122600000,
+  ColorPeriods1796123000000,
+  EnvironmentRulesNotify1796123100000,
 ];

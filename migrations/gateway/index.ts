@@ -9,8 +9,10 @@ import { Webhooks1796121189916 } from './1796121189916-Webhooks';
 import { CreditReports1796121211568 } from './1796121211568-CreditReports';
 import { WebhookTimedChanges1796122500000 } from './1796122500000-WebhookTimedChanges';
 import { WebhookTimedRestrictions1796122700000 } from './1796122700000-WebhookTimedRestrictions';
+import { AuditChainOneLink1796123000000 } from './1796123000000-AuditChainOneLink';
+import { CredentialsNotify1796123000001 } from './1796123000001-CredentialsNotify';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time, restriction levels changed by time), oldest first. */
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time, restriction levels changed by time, one successor per audit record, credential changes notified), oldest first. */
 export const gatewayMigrations = [
   CreateGateway1732400000000,
   CreateAuditLog1732600000000,
@@ -23,4 +25,6 @@ export const gatewayMigrations = [
   CreditReports1796121211568,
   WebhookTimedChanges1796122500000,
   WebhookTimedRestrictions1796122700000,
+  AuditChainOneLink1796123000000,
+  CredentialsNotify1796123000001,
 ];

@@ -4,6 +4,7 @@ import { MarketAuditOutbox1766100000000 } from './1766100000000-MarketAuditOutbo
 import { SearchIndexes1796121000000 } from './1796121000000-SearchIndexes';
 import { MarketChangeOutbox1796121189915 } from './1796121189915-MarketChangeOutbox';
 import { MarketListEntryRecordedOn1796122600000 } from './1796122600000-MarketListEntryRecordedOn';
+import { NameBigramIndex1796130100000 } from './1796130100000-NameBigramIndex';
 
 /** Market supervision's migrations, oldest first. */
 export const marketMigrations = [
@@ -13,4 +14,5 @@ export const marketMigrations = [
   SearchIndexes1796121000000,
   MarketChangeOutbox1796121189915,
   MarketListEntryRecordedOn1796122600000,
+  NameBigramIndex1796130100000,
 ];

@@ -116,15 +116,25 @@ const COMMANDS: Record<string, CommandSpec> = {
     load: () => import('./commands/clients.command'),
   },
   migrate: {
-    summary: 'migrate\nApply pending migrations of every schema to DATABASE_URL (or the embedded database).',
-    help: 'Usage: ecocredit migrate\n\nApplies pending migrations of the gateway and every department schema. Idempotent.',
+    summary: 'migrate [gateway|environment|market|credit|finance]\nApply pending migrations of every schema (or one) to DATABASE_URL (or the embedded database).',
+    help: [
+      'Usage: ecocredit migrate [gateway|environment|market|credit|finance]',
+      '',
+      'Applies pending migrations of the gateway and every department schema. Idempotent.',
+      'With a name: that schema only, e.g. a department on its own database (its DATABASE_URL);',
+      '`ecocredit start <department>` migrates its own schema itself.',
+    ].join('\n'),
     options: {},
-    check: (args) => positionalCount(args, 0),
+    check(args) {
+      positionalCount(args, 1);
+      const owner = args.positionals[0];
+      if (owner !== undefined && !(SERVICES as readonly string[]).includes(owner)) throw new UsageError(`unknown schema "${owner}": use ${SERVICES.join(', ')}`);
+    },
     load: () => import('./commands/migrate.command'),
   },
   seed: {
-    summary: 'seed [--enterprises N] [--events-per-subject K]\nSeed a fictional province (N enterprises, default 560, up to 1000000) into an empty database.',
-    help: `Usage: ecocredit seed [--enterprises N] [--events-per-subject K]
+    summary: 'seed [--enterprises N] [--events-per-subject K] [--department D]\nSeed a fictional province (N enterprises, default 560, up to 1000000) into an empty database.',
+    help: `Usage: ecocredit seed [--enterprises N] [--events-per-subject K] [--department D]
 
 Seeds an empty database (DATABASE_URL, or the embedded one) with a fictional province: N enterprises
 (default 560, at most 1000000) across the Lianyungang districts and eight industries, 95% of them
@@ -133,10 +143,13 @@ implementing agencies' feedback. Every rated subject gets about K events (defaul
 those that give it its colour today plus older, expired ones. --events-per-subject 0 seeds exactly the
 demo city that \`npm start\` seeds. Current colours are stored as computed, so the first query is fast.
 Written with COPY, chunk by chunk (memory stays flat); progress on stdout. Does nothing when the
-database already has data.`,
-    options: { enterprises: { type: 'string' }, 'events-per-subject': { type: 'string' } },
+database already has data.
+--department D (environment, market or credit): that department's part only, into DATABASE_URL, for a
+department on its own database; the same N and K on each department's database give one province.`,
+    options: { enterprises: { type: 'string' }, 'events-per-subject': { type: 'string' }, department: { type: 'string' } },
     check(args) {
       positionalCount(args, 0);
+      oneOf('department', args.values.department, ['environment', 'market', 'credit']);
       wholeNumberOption(args, 'enterprises', 1, 1_000_000);
       wholeNumberOption(args, 'events-per-subject', 0, 100);
     },

@@ -7,7 +7,7 @@ import { attachEmbeddedPostgres } from '../shared/embedded-postgres';
  */
 export async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await attachEmbeddedPostgres(config.dataDir);
+  const embedded = config.databaseUrl ? undefined : await attachEmbeddedPostgres(config.dataDir, { serverDir: config.embeddedServerDir });
   try {
     return await work(config.databaseUrl ?? embedded!.url);
   } finally {

@@ -103,7 +103,11 @@ export class AuditRecorder {
    * the answer of a committed write into a failure: errors are logged, not thrown.
    */
   private async finishWrite(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): Promise<void> {
-    await this.audit.takeOutboxes(this.writesSeenInContext ? ctx.auditOutboxesWritten : undefined).catch((error: unknown) => log.warn('audit outbox not taken yet; the next pass takes it', { requestId: ctx.requestId, detail: String(error) }));
+    const taking = this.audit.takeOutboxes(this.writesSeenInContext ? ctx.auditOutboxesWritten : undefined).catch((error: unknown) => log.warn('audit outbox not taken yet; the next pass takes it', { requestId: ctx.requestId, detail: String(error) }));
+    // In one process the answer waits for its records to be chained. With departments over HTTP it does
+    // not: the records are durable in the departments' outboxes already, and a stalled department must
+    // not hold the answer of a write another department committed (the timer's pass takes them).
+    if (this.writesSeenInContext) await taking;
     if (result.outcome === 'OK') return;
     await this.audit.record(entryOf(ctx, operation, departments, result)).catch((error: unknown) => log.error('audit record of a refused write could not be stored', { requestId: ctx.requestId, detail: String(error) }));
   }

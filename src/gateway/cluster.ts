@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { randomBytes } from 'node:crypto';
-import { log } from '../shared/logging';
+import { bindLogFields, log } from '../shared/logging';
 
 /**
  * Runs `count` worker processes of the hub (Node cluster) that share the listening port, so that
@@ -11,7 +11,7 @@ import { log } from '../shared/logging';
  * - A worker that dies is replaced (after start-up); SIGTERM/SIGINT to the primary is passed to every
  *   worker, which drains itself (graceful shutdown), and the primary exits when all have.
  * - Workers share nothing in memory: caches are per process and invalidated by the writes that change
- *   them through PostgreSQL (the rules cache's `rules_version`); rate limits go through Redis when
+ *   them through PostgreSQL (the rules cache's `rules_version`, notified: src/shared/version-watch.ts); rate limits go through Redis when
  *   REDIS_URL is set, and without it each worker allows its share of the limit (`workerShare`), the
  *   primary handing connections out in turn.
  *
@@ -19,6 +19,8 @@ import { log } from '../shared/logging';
  */
 export async function runClustered(count: number, startWorker: () => Promise<void>): Promise<void> {
   if (!cluster.isPrimary) return startWorker();
+  // Workers' lines carry their id (shared/logging.ts); the primary's say so too.
+  bindLogFields({ worker: 'primary' });
   let stopping = false;
   // Links to printable notices are signed by one worker and opened on any: they share one key
   // (notice-link.ts derives it from these variables; without them each process would make its own).
@@ -36,7 +38,7 @@ export async function runClustered(count: number, startWorker: () => Promise<voi
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    log.error('hub worker died; starting another', { pid: worker.process.pid, code, signal });
+    log.error('hub worker died; starting another', { pid: worker.process.pid, workerId: worker.id, code, signal });
     fork();
   });
   const stop = (signal: NodeJS.Signals) => {

@@ -22,6 +22,11 @@ export interface SeedOptions {
   today?: IsoDate;
   /** Called after every chunk the departments have written. */
   onProgress?: (progress: SeedProgress) => void;
+  /**
+   * The departments whose part is written (default all): a department on its own database is seeded
+   * there on its own; the dataset is deterministic, so the parts written apart make one province.
+   */
+  departments?: readonly ('environment' | 'credit' | 'market')[];
   /** Whose seed it is: each department's part commits with an audit record of it (default `ecocredit seed` by the login user). */
   by?: HubContext;
 }
@@ -62,9 +67,10 @@ export async function seedEnterprises(sources: HubDataSources, options: SeedOpti
   const writers: DepartmentSeedWriter[] = [];
   try {
     // One at a time, so that a failure to open one still rolls back those already open.
-    writers.push(await openEnvironmentSeed(sources.environment, day, by));
-    writers.push(await openCreditSeed(sources.credit, by));
-    writers.push(await openMarketSeed(sources.market, by));
+    const writes = (department: 'environment' | 'credit' | 'market') => !options.departments || options.departments.includes(department);
+    if (writes('environment')) writers.push(await openEnvironmentSeed(sources.environment, day, by));
+    if (writes('credit')) writers.push(await openCreditSeed(sources.credit, by));
+    if (writes('market')) writers.push(await openMarketSeed(sources.market, by));
     const occupied = await Promise.all(writers.map((writer) => writer.hasData()));
     if (occupied.some(Boolean)) {
       await Promise.all(writers.map((writer) => writer.rollback()));

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import type { OperationLimits } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
-import { HubError, type ErrorCode } from '../shared/errors';
+import { databaseUnavailable, HubError, isConnectionFailure, type ErrorCode } from '../shared/errors';
 import type { HttpRoute, RouteTools } from '../shared/http-route';
 import { log } from '../shared/logging';
 import { metricsAnswer } from '../shared/metrics';
@@ -42,6 +42,10 @@ export interface HttpDependencies {
   snapshotSource: DataSource;
   /** Each dependency (database, remote subgraphs, Redis) and its state; `ready` only when all are up. */
   readiness: () => Promise<Readiness>;
+  /** Throws while a part this process runs itself is down (/healthz 503); see answerProbe. */
+  health?: () => Promise<void>;
+  /** The process is shutting down (HttpDrain): probes still answer, any other request is refused with 503. */
+  draining?: () => boolean;
   /** Extra GET routes (`/notices/<number>`), tried before the 404. */
   routes?: HttpRoute[];
   /** Codes admitted despite a failing check character; a request naming one is parsed in their scope. */
@@ -69,10 +73,22 @@ function sendError(
   sendJson(response, status, { errors: [{ message, extensions: { ...extensions, code } }] }, headers);
 }
 
+/** A HubError as its HTTP answer; one that says when to retry (`extensions.retryAfter`) carries Retry-After. */
 function sendHubError(response: ServerResponse, error: HubError, observation: RequestObservation): void {
-  const { code, ...extensions } = error.extensions as { code: ErrorCode };
+  const { code, ...extensions } = error.extensions as { code: ErrorCode; retryAfter?: unknown };
   observation.errorCodes.push(code);
-  sendError(response, HTTP_STATUS[code] ?? 400, code, error.message, undefined, extensions);
+  const headers = typeof extensions.retryAfter === 'number' ? { 'retry-after': String(extensions.retryAfter) } : undefined;
+  sendError(response, HTTP_STATUS[code] ?? 400, code, error.message, headers, extensions);
+}
+
+/** A failure before or after GraphQL runs (credentials, idempotency, audit) because the database is unreachable is the hub's outage: 503, retryable. */
+function asHubError(error: unknown): HubError | undefined {
+  if (error instanceof HubError) return error;
+  if (isConnectionFailure(error)) {
+    log.warn('database unavailable', { detail: String((error as Error)?.message ?? error) });
+    return databaseUnavailable();
+  }
+  return undefined;
 }
 
 /** PUBLIC callers share one principal: they are limited per address instead. */
@@ -179,8 +195,9 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
       guardOperation({ query, variables, operationName: typeof operationName === 'string' ? operationName : undefined }, deps.limits, deps.apiSchema()),
     );
   } catch (error) {
-    if (error instanceof HubError) {
-      sendHubError(response, error, observation);
+    const hubError = asHubError(error);
+    if (hubError) {
+      sendHubError(response, hubError, observation);
       return;
     }
     throw error;
@@ -191,8 +208,9 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     const key = IdempotencyService.keyOf(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (key !== null && operation?.type === 'mutation') claim = await deps.idempotency.claim(context.principal.clientId, key, raw);
   } catch (error) {
-    if (error instanceof HubError) {
-      sendHubError(response, error, observation);
+    const hubError = asHubError(error);
+    if (hubError) {
+      sendHubError(response, hubError, observation);
       return;
     }
     throw error;
@@ -270,12 +288,22 @@ async function keepAnswer(claim: Extract<IdempotencyClaim, { kind: 'run' }>, res
   else await claim.release();
 }
 
-/** Answers the probes every process serves (`/healthz`, `/readyz`, `/metrics`); false for any other path. */
-export async function answerProbe(request: IncomingMessage, response: ServerResponse, readiness: () => Promise<Readiness>): Promise<boolean> {
+/**
+ * Answers the probes every process serves (`/healthz`, `/readyz`, `/metrics`); false for any other path.
+ * `/healthz` says whether this process can serve: 503 while a part it runs itself is down (`health`
+ * throws: the embedded database it supervises, being restarted), 200 otherwise, draining included.
+ * Dependencies it does not run (DATABASE_URL, departments, Redis) are `/readyz`'s: restarting the
+ * process would not bring them back.
+ */
+export async function answerProbe(request: IncomingMessage, response: ServerResponse, readiness: () => Promise<Readiness>, health?: () => Promise<void>): Promise<boolean> {
   if (request.method !== 'GET') return false;
   const path = (request.url ?? '/').split('?')[0];
   if (path === '/healthz') {
-    sendJson(response, 200, { status: 'ok' });
+    const failure = await health?.().then(
+      () => undefined,
+      (error: unknown) => (error as Error)?.message ?? String(error),
+    );
+    sendJson(response, failure ? 503 : 200, failure ? { status: 'down', error: failure } : { status: 'ok' });
   } else if (path === '/readyz') {
     const state = await readiness();
     sendJson(response, state.status === 'ready' ? 200 : 503, state);
@@ -298,9 +326,14 @@ export function createHttpServer(deps: HttpDependencies): Server {
     const path = (request.url ?? '/').split('?')[0];
     let observation: RequestObservation | undefined;
     const work = async () => {
-      if (await answerProbe(request, response, deps.readiness)) return;
+      if (await answerProbe(request, response, deps.readiness, deps.health)) return;
       observation = observeRequest('gateway', request, response);
       const observed = observation;
+      if (deps.draining?.()) {
+        observed.errorCodes.push('SERVICE_UNAVAILABLE');
+        sendError(response, 503, 'SERVICE_UNAVAILABLE', 'this hub process is shutting down: retry (another instance answers)', { 'retry-after': '1' }, { retryAfter: 1 });
+        return;
+      }
       if (path === '/graphql') return handleGraphql(deps, request, response, observed);
       const tools: RouteTools = {
         principal: async () => {
@@ -335,8 +368,10 @@ export function createHttpServer(deps: HttpDependencies): Server {
     };
     work().catch((error: unknown) => {
       const observed = observation ?? observeRequest('gateway', request, response);
-      if (error instanceof HubError) {
-        if (!response.headersSent) sendHubError(response, error, observed);
+      const hubError = asHubError(error);
+      if (hubError) {
+        if (!response.headersSent) sendHubError(response, hubError, observed);
+        else response.end();
         return;
       }
       log.error('request failed', { path, requestId: observed.requestId, detail: String((error as Error)?.stack ?? error) });

@@ -8,25 +8,28 @@ import { generateSubgraphSecret, secretKey } from '../shared/auth/subgraph-token
 import type { SubjectFacts } from '../shared/auth/subject-scope';
 import { loadConfig, type HubConfig } from '../shared/config';
 import { commandContext, operatorPrincipal, type HubContext } from '../shared/context';
-import { createSnapshotDataSource, type Department } from '../shared/database';
+import { createSnapshotDataSource, DEPARTMENTS, type Department } from '../shared/database';
 import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedded-postgres';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
-import { checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
-import { waitForDatabase } from '../shared/wait-for-database';
+import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
+import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
 import { buildAdminSubgraph } from './admin';
 import { loadAuditKey } from './audit-key';
 import { AuditOutboxListener } from './audit-outbox-listener';
+import { VersionWatch } from '../shared/version-watch';
 import { AuditRecorder } from './audit-recorder';
 import { Authenticator } from './authentication';
 import { clientErrorStatusPlugin } from './client-error-status';
-import { createCreditServices, priceListRoute, type CreditServices } from '../subgraphs/credit';
-import { createEnvironmentServices, noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
-import { createFinanceServices } from '../subgraphs/finance';
+import { priceListRoute } from '../subgraphs/credit';
+import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
+import { localDepartment, remoteDepartment, type DepartmentLink } from './department-link';
+import { departmentReads } from './department-routes';
+import { retryAfterHeaderPlugin } from './retry-after-header';
 import { CreditListType } from '../shared/list-types';
 import { exportRoute } from './exports/export.route';
 import { ExportService } from './exports/export.service';
@@ -43,7 +46,9 @@ import { IdempotencyService } from './services/idempotency.service';
 import { JwtIssuerService } from './services/jwt-issuer.service';
 import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
 import { FederatedSubjectFacts } from './services/subject-facts.service';
-import { defaultSubgraphUrl, fieldOwners, readCommittedSupergraph } from './supergraph';
+import { fieldOwners, readCommittedSupergraph } from './supergraph';
+import { departmentUrls } from './topology';
+import { DepartmentCalls } from './department-calls';
 import { UsccOverrideService } from './services/uscc-override.service';
 import { inProcessApi, LateBoundApi, type HubApi } from './hub-api';
 import { AnnualReportService, CreditReportService, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
@@ -62,7 +67,12 @@ import {
   type WebhookServices,
 } from './webhooks';
 
-/** How often a failed audit outbox pass is retried. */
+/**
+ * How often a failed audit outbox pass is retried; and how often the outboxes of departments on their
+ * own databases are taken (their writes' NOTIFY does not reach this database, and rows written beside
+ * them, by a gateway that died before taking them or by their command line, have no mutation here to
+ * take them).
+ */
 const OUTBOX_RETRY_MS = 5_000;
 /** How often idempotency keys past their 24 hours are deleted. */
 const KEY_PURGE_MS = 60 * 60 * 1000;
@@ -102,7 +112,8 @@ export interface StartHubOptions {
   supergraphSdl?: string;
   /**
    * Departments served by their own processes (`ecocredit start <department>`), called over HTTP at
-   * HUB_SUBGRAPH_URLS or their default ports. Default: those named in HUB_SUBGRAPH_URLS (none).
+   * their HUB_SUBGRAPH_URLS entries (the start is refused when one is missing). Default: those named
+   * in HUB_SUBGRAPH_URLS (none).
    */
   remote?: readonly Department[];
 }
@@ -160,16 +171,16 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     throw new Error('refusing to start: demo mode (HUB_DEMO or no DATABASE_URL) is not allowed with NODE_ENV=production');
   }
   const remote = options.remote ?? (Object.keys(config.subgraphUrls) as Department[]);
-  const remoteUrls: Partial<Record<SubgraphName, string>> = {};
-  for (const department of remote) remoteUrls[department] = config.subgraphUrls[department] ?? defaultSubgraphUrl(department);
+  const remoteUrls: Partial<Record<SubgraphName, string>> = departmentUrls(config.subgraphUrls, remote, 'the gateway');
   if (remote.length > 0 && !config.subgraphSecret) {
     throw new Error('refusing to start: subgraphs over HTTP need HUB_SUBGRAPH_SECRET, shared with the subgraph processes');
   }
   const subgraphSecret = config.subgraphSecret ?? generateSubgraphSecret();
+  const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
   const auditKey = loadAuditKey(config);
   const reportKey = loadReportSigningKey(config);
   let embedded: EmbeddedPostgres | undefined;
-  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir)).url;
+  const databaseUrl = config.databaseUrl ?? (embedded = await attachEmbeddedPostgres(config.dataDir, { serverDir: config.embeddedServerDir })).url;
   let sources: HubDataSources | undefined;
   const snapshotSource = createSnapshotDataSource({ url: databaseUrl, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
   const rateLimiter = createRateLimiter({ redisUrl: config.redisUrl, ...config.rateLimit });
@@ -177,15 +188,49 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
   let unobservePools = () => {};
   let stopCheckpoints = async () => {};
   let outboxListener: AuditOutboxListener | undefined;
+  let versionWatch: VersionWatch | undefined;
   let snapshotJob: HalfYearSnapshotJob | undefined;
   let webhooks: WebhookDispatcher | null = null;
   try {
-    if (!embedded) await waitForDatabase(databaseUrl, { limitMs: config.databaseWaitMs });
-    sources = await openHubDatabases(databaseUrl, { migrate: true, poolSize: 10, statementTimeoutMs: config.timeouts.statementMs });
-    await snapshotSource.initialize();
+    const waitLimit = { limitMs: config.databaseWaitMs };
+    if (!embedded) await waitForDatabase(databaseUrl, waitLimit);
+    // Up is not always usable: a server out of connections (53300) or restarting refuses a pool
+    // opened just after; each pool is retried with back-off instead of ending the start.
+    // Departments in their own processes own their schemas on their own DATABASE_URL: only the
+    // gateway's and the in-process departments' are opened (and migrated) here.
+    sources = await retryWhileUnavailable(
+      'opening the hub databases',
+      () =>
+        openHubDatabases(databaseUrl, {
+          migrate: true,
+          poolSize: 10,
+          statementTimeoutMs: config.timeouts.statementMs,
+          owners: remote.length > 0 ? ['gateway', ...local] : undefined,
+        }),
+      waitLimit,
+    );
+    const openSources = sources;
+    const secret = secretKey(subgraphSecret);
+    // One circuit per department for this process: the gateway's fetches, its links to the departments
+    // and the in-process departments' fact calls.
+    const departmentCalls = new DepartmentCalls(config.subgraphCalls);
+    const links = Object.fromEntries(
+      DEPARTMENTS.map((department) => [
+        department,
+        local.includes(department) ? localDepartment(department, openSources[department]) : remoteDepartment(department, remoteUrls[department]!, secret, departmentCalls),
+      ]),
+    ) as Record<Department, DepartmentLink>;
+    await retryWhileUnavailable('opening the snapshot pool', () => snapshotSource.initialize(), waitLimit);
     unobservePools = observePools({ ...sources, snapshot: snapshotSource });
+    // Credentials and rule tables are cached until their version is notified, not read per request.
+    versionWatch = new VersionWatch(databaseUrl, [...Object.values(sources), snapshotSource]);
+    await versionWatch.start();
     const clients = new ApiClientService(sources.gateway);
-    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), outboxSources(sources));
+    const remoteOutboxes = Object.fromEntries(remote.map((department) => [department, links[department].auditOutbox()]));
+    const audit = new AuditTrailService(sources.gateway, auditKey, new AuditCheckpointFile(config.audit.checkpointFile, auditKey), {
+      ...outboxSources(sources),
+      ...remoteOutboxes,
+    });
     // Rows a stopped process or a failed pass left in the outboxes are taken on start and on a timer.
     const idempotency = new IdempotencyService(sources.gateway, config.timeouts.requestMs);
     // Outbox rows a stopped process left are taken on start, those a failed pass left on the timer;
@@ -194,20 +239,20 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const purgeKeys = () => void idempotency.purgeExpired().catch((error: unknown) => log.warn('expired idempotency keys not purged', { detail: String(error) }));
     takeOutboxes();
     purgeKeys();
-    const outboxTimer = setInterval(() => audit.behind && takeOutboxes(), OUTBOX_RETRY_MS).unref();
+    const outboxTimer = setInterval(() => (audit.behind || remote.length > 0) && takeOutboxes(), OUTBOX_RETRY_MS).unref();
     // Rows the command line writes beside a running hub (imports, seeds, clients) are taken when it notifies.
     outboxListener = new AuditOutboxListener(databaseUrl, takeOutboxes);
     await outboxListener.start();
     const purgeTimer = setInterval(purgeKeys, KEY_PURGE_MS).unref();
     if (config.demo) {
       await clients.ensureDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.demoClients'));
-      if (options.seedDemo ?? true) await seedDemoData(sources, options.demoSize);
+      // Departments on their own databases are seeded there (`ecocredit seed --department <name>`).
+      if ((options.seedDemo ?? true) && remote.length === 0) await seedDemoData(sources, options.demoSize);
     } else {
       // The demo keys are public (CONTRACT.md): outside demo mode they stop working, for every process at once.
       const revoked = await clients.revokeDemoClients(commandContext(operatorPrincipal('start'), 'Command.start.revokeDemoClients'));
       if (revoked > 0) log.warn('demo API keys revoked: demo mode is off', { revoked });
     }
-    const local = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => !remote.includes(name));
     // After the demo seed, so that the first check finds the seeded snapshots.
     if (local.includes('environment') && config.snapshotJobIntervalMs > 0) {
       snapshotJob = startHalfYearSnapshotJob(sources.environment, { intervalMs: config.snapshotJobIntervalMs });
@@ -225,8 +270,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const subgraphs = await buildSubgraphs(sources, { clients, audit, reports: reportServices, webhooks: webhookServices }, local);
     const localSchemas: Partial<Record<SubgraphName, GraphQLSchema>> = {};
     for (const subgraph of subgraphs) localSchemas[subgraph.name] = subgraph.schema;
-    const secret = secretKey(subgraphSecret);
-    const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret }));
+    const subjectFacts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas, remoteUrls, secret, calls: departmentCalls }));
     const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
     // With a department over HTTP, its writes fill its outbox out of the request context's sight.
     const recorder = new AuditRecorder(audit, fieldOwners(supergraphSdl), remote.length === 0);
@@ -236,8 +280,9 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       localSchemas,
       remoteUrls,
       subgraphSecret: secret,
+      departmentCalls,
       schemaHints: config.schemaHints,
-      plugins: [recorder.plugin(), clientErrorStatusPlugin()],
+      plugins: [recorder.plugin(), clientErrorStatusPlugin(), retryAfterHeaderPlugin()],
       onApiSchema: (schema) => (apiSchema = schema),
     });
     await apollo.start();
@@ -247,33 +292,47 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     const readySources = sources;
     if (config.webhooks.enabled) {
       const read = hubApi('webhook-read');
-      const relay = new WebhookRelayService(sources.gateway, { environment: sources.environment, credit: sources.credit, market: sources.market }, subscriberReader(read));
-      const environment = createEnvironmentServices(sources.environment);
-      const credit = createCreditServices(sources.credit);
-      const finance = createFinanceServices(sources.finance);
-      webhooks = await WebhookDispatcher.start({
+      const changeOutboxes = Object.fromEntries(DEPARTMENTS.flatMap((department) => (links[department].changeOutbox() ? [[department, links[department].changeOutbox()!]] : [])));
+      const relay = new WebhookRelayService(sources.gateway, changeOutboxes, subscriberReader(read));
+      // The daily jobs run here (graphile-worker on the gateway's database, one run across
+      // instances); what they read or write of a department goes over its link.
+      const { environment, credit, finance } = links;
+      const dispatcherOptions = {
         databaseUrl,
         config: config.webhooks,
         relay,
         delivery: new WebhookDeliveryService(sources.gateway, audit, config.webhooks, secretBox),
-        refreshDueRatings: (day) => environment.dueRatings.refreshDue(day),
-        timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.calendar.changeDays(from, to), relay, sources.gateway),
+        refreshDueRatings: (day: string) => environment.call('ratings.refresh-due', { day }),
+        timedMeasures: new TimedMeasureChanges(strictReader(read), (from, to) => credit.call('measures.change-days', { from, to }), relay, sources.gateway),
         timedRestrictions: new TimedRestrictionChanges(
           strictReader(read),
-          (from, to) => finance.calendar.changeDays(from, to),
+          (from, to) => finance.call('restrictions.change-days', { from, to }),
           subjectsWithTriggers(subjectFacts, credit),
           relay,
           sources.gateway,
         ),
         retention: new WebhookRetentionService(sources.gateway, config.webhooks.retentionDays),
-      });
+      };
+      webhooks = await retryWhileUnavailable('starting the webhook dispatcher', () => WebhookDispatcher.start(dispatcherOptions), waitLimit);
     }
     const dependencies: Record<string, DependencyCheck> = {
       database: databaseCheck([...Object.values(readySources), snapshotSource]),
     };
-    for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = subgraphCheck(url);
+    // The supervised embedded server: down (and being restarted) is said at once, by name.
+    if (embedded) dependencies['embedded-postgres'] = () => embedded.check();
+    // Each department process answers (its /healthz), probed at most once a second however often /readyz is asked.
+    for (const [name, url] of Object.entries(remoteUrls)) dependencies[`subgraph:${name}`] = cachedCheck(subgraphCheck(url));
     if (rateLimiter.ping) dependencies.redis = () => rateLimiter.ping!();
     const exports = new ExportService(hubApi('export'), recorder);
+    // The notices and the price list CSV, read where their department runs (over its link when remote).
+    const departmentReadsOfRoutes = departmentReads({
+      links,
+      local: {
+        environment: local.includes('environment') ? readySources.environment : undefined,
+        credit: local.includes('credit') ? readySources.credit : undefined,
+      },
+      retryAfterSeconds: Math.ceil(config.subgraphCalls.halfOpenAfterMs / 1000),
+    });
     const drain = new HttpDrain(config.shutdownTimeoutMs);
     const server: Server = createHttpServer({
       apollo,
@@ -289,15 +348,17 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       snapshotSource,
       // The price list's own CSV route first: the generic exports answer every other /exports/<view>.csv.
       routes: [
-        noticeRoute(readySources.environment),
+        noticeRoute(departmentReadsOfRoutes.notices),
         reportRoute(reportServices, config.reports.bureau),
-        priceListRoute(readySources.credit),
+        priceListRoute(departmentReadsOfRoutes.priceList),
         exportRoute(exports),
         webPagesRoute({ graphiql: config.graphiql, schemaHints: config.schemaHints }),
       ],
       graphiql: config.graphiql,
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
+      health: embedded ? () => embedded.check() : undefined,
+      draining: () => drain.draining,
     });
     drain.watch(server);
     const writeCheckpoint = () => audit.checkpoint().catch((error: unknown) => log.error('audit checkpoint not written', { detail: String(error) }));
@@ -333,6 +394,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         clearInterval(outboxTimer);
         clearInterval(purgeTimer);
         await outboxListener?.stop();
+        await versionWatch?.stop();
         await snapshotJob?.stop();
         await audit.takeOutboxes().catch((error: unknown) => log.warn('audit outboxes not taken before stopping', { detail: String(error) }));
         await stopCheckpoints();
@@ -347,6 +409,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     };
   } catch (error) {
     await outboxListener?.stop();
+    await versionWatch?.stop();
     await snapshotJob?.stop();
     await webhooks?.stop().catch(() => undefined);
     await stopCheckpoints();
@@ -366,14 +429,14 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
  * federation, as the credit office learns the subjects of its measures; the credit office's own
  * designations from its service, as `measures_due` reads its catalogue.
  */
-function subjectsWithTriggers(facts: FederatedSubjectFacts, credit: CreditServices): SubjectsWithTriggers {
+function subjectsWithTriggers(facts: FederatedSubjectFacts, credit: DepartmentLink): SubjectsWithTriggers {
   const creditLists: string[] = Object.values(CreditListType);
   return async ({ colors, listTypes }, from, to) => {
     const marketLists = listTypes.filter((type) => !creditLists.includes(type));
     const [colored, marketListed, designated] = await Promise.all([
       colors.length > 0 ? facts.coloredBetween(colors, from, to, ReadSnapshot.none()) : new Set<string>(),
       marketLists.length > 0 ? facts.marketListedBetween(marketLists, from, to, ReadSnapshot.none()) : new Set<string>(),
-      credit.listings.designatedBetween(listTypes.filter((type) => creditLists.includes(type)), from, to),
+      credit.call('listings.designated-between', { listTypes: listTypes.filter((type) => creditLists.includes(type)), from, to }),
     ]);
     return [...colored, ...marketListed, ...designated];
   };

@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import type { OperationLimits } from '../shared/config';
 import { badInput, HubError } from '../shared/errors';
+import { checkFieldBudget } from './field-budgets';
 import { textProblem } from '../shared/text-limits';
 
 /*
@@ -267,6 +268,7 @@ function requestTotalsOf(
       if (skipped(selection.directives, variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        if (field && parent) checkFieldBudget(`${parent.name}.${field.name}`, field, selection, variables);
         const child = totals(selection.selectionSet, field ? getNamedType(field.type) : undefined);
         let multiplier = field && getNullableType(field.type) instanceof GraphQLList ? ASSUMED_LIST_LENGTH : 1;
         let listArgumentSeen = false;
@@ -441,8 +443,8 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
 
 /**
  * The gateway's checks on an operation, before any subgraph (and so any SQL) runs: tokens, fragment
- * spreads, expanded selections, aliases, depth, list sizes, list items across the operation and
- * cost over the limits are QUERY_TOO_COMPLEX; a request naming no runnable operation, a
+ * spreads, expanded selections, aliases, depth, list sizes, list items across the operation, cost
+ * and the set-wide reads' budgets (field-budgets.ts) over the limits are QUERY_TOO_COMPLEX; a request naming no runnable operation, a
  * subscription, over-nested variables and strings with NUL or lone surrogates are BAD_USER_INPUT.
  * Runs before validation, in time linear in the document's size. Returns null when the document
  * does not parse: Apollo then answers with its usual error. What the variables cannot change is

@@ -1,27 +1,31 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, type ExecutionResult, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { SUBGRAPH_TOKEN_HEADER, secretKey, verifySubgraphToken } from '../shared/auth/subgraph-token';
 import type { HubConfig } from '../shared/config';
 import { createContext, type HubContext } from '../shared/context';
+import { DocumentCache } from '../shared/document-cache';
 import { createSchemaDataSource, migrateSchema, type Department } from '../shared/database';
 import { formatError, HubError } from '../shared/errors';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
 import { ReadSnapshot } from '../shared/read-snapshot';
-import { checkReadiness, databaseCheck } from '../shared/readiness';
+import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../shared/request-log';
-import { waitForDatabase } from '../shared/wait-for-database';
+import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import { TOUCHED_USCCS_EXTENSION } from '../shared/auth/subgraph-token';
 import { createReplayGuard } from '../shared/auth/token-replay';
 import { startHalfYearSnapshotJob } from '../subgraphs/environment';
 import { SUBGRAPHS } from '../subgraphs';
+import { answerInternalCall, departmentProcedures, INTERNAL_PATH_PREFIX } from './department-link';
 import { answerProbe } from './http-server';
 import { createSubgraphExecutor } from './services/subgraph-executor.service';
-import { FederatedSubjectFacts } from './services/subject-facts.service';
-import { defaultSubgraphUrl, SUBGRAPH_PORTS } from './supergraph';
+import { FACT_DEPARTMENTS, FederatedSubjectFacts } from './services/subject-facts.service';
+import { SUBGRAPH_PORTS } from './supergraph';
+import { DepartmentCalls } from './department-calls';
+import { departmentUrls, ownPort } from './topology';
 
 export interface SubgraphServer {
   url: string;
@@ -33,7 +37,7 @@ export interface SubgraphServer {
 export interface StartSubgraphOptions {
   department: Department;
   config: HubConfig;
-  /** Port to listen on (default: the department's port of supergraph.ts; 0 = any). */
+  /** Port to listen on (default: the port of its own HUB_SUBGRAPH_URLS entry, else its port of supergraph.ts; 0 = any). */
   port?: number;
   /** An open DataSource over the department's schema (tests); default: DATABASE_URL, migrated. */
   dataSource?: DataSource;
@@ -61,21 +65,18 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
 }
 
 /**
- * Parses, validates and runs one fetch of the gateway. A query is answered from one snapshot of the
- * department's data (the context's ReadSnapshot), released before the answer is sent.
+ * Runs one fetch of the gateway (parsed and validated once per distinct text, DocumentCache). A
+ * query is answered from one snapshot of the department's data (the context's ReadSnapshot),
+ * released before the answer is sent.
  */
 async function executeWithSnapshot(
   schema: GraphQLSchema,
+  documents: DocumentCache,
   request: { query: string; variables?: Record<string, unknown>; operationName?: string; context: HubContext },
 ): Promise<ExecutionResult> {
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    return { errors: [error as GraphQLError] };
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) return { errors: invalid };
+  const parsed = documents.document(request.query);
+  if ('errors' in parsed) return { errors: parsed.errors };
+  const { document } = parsed;
   const { snapshot } = request.context;
   const operation = getOperationAST(document, request.operationName);
   if (operation) snapshot.begin(operation.operation);
@@ -105,24 +106,34 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   const secret = secretKey(config.subgraphSecret);
   const module = SUBGRAPHS.find((subgraph) => subgraph.name === department);
   if (!module) throw new Error(`unknown department "${department}"`);
+  // The departments it asks for facts, from HUB_SUBGRAPH_URLS like the gateway: refused here, before any connection, when one is missing.
+  const peers = departmentUrls(config.subgraphUrls, FACT_DEPARTMENTS.filter((other) => other !== department), department);
   let owned: DataSource | undefined;
   if (!options.dataSource) {
     if (!config.databaseUrl) throw new Error(`${department} as its own process needs DATABASE_URL`);
     await waitForDatabase(config.databaseUrl, { limitMs: config.databaseWaitMs });
     owned = createSchemaDataSource(module.database, { url: config.databaseUrl, statementTimeoutMs: config.timeouts.statementMs });
-    await owned.initialize();
-    await migrateSchema(owned, department);
+    const source = owned;
+    await retryWhileUnavailable(`opening the ${department} database`, () => source.initialize(), { limitMs: config.databaseWaitMs });
+    await retryWhileUnavailable(`migrating ${department}`, () => migrateSchema(source, department), { limitMs: config.databaseWaitMs });
   }
   const dataSource = options.dataSource ?? owned!;
   const { schema } = await module.build(dataSource);
-  const facts = new FederatedSubjectFacts(
-    createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: config.subgraphUrls, fallbackUrl: defaultSubgraphUrl, secret }),
-  );
+  const documents = new DocumentCache(schema);
+  // Three quarters of the fetch timeout: waiting on a stalled peer, the department still answers within
+  // the gateway's own timeout, and the error names the peer, not this department.
+  const calls = new DepartmentCalls({ ...config.subgraphCalls, timeoutMs: Math.round(config.subgraphCalls.timeoutMs * 0.75) });
+  const facts = new FederatedSubjectFacts(createSubgraphExecutor({ localSchemas: { [department]: schema }, remoteUrls: peers, secret, calls }));
 
   const replay = createReplayGuard(config.redisUrl);
+  // What the gateway's own work takes from this department's database (outboxes, daily jobs' reads, its routes' reads as a caller), signed.
+  const internal = { department, procedures: departmentProcedures(department, dataSource, facts), secret, replay, maxBodyBytes: config.maxBodyBytes };
   const unobservePools = observePools({ [department]: dataSource });
   const drain = new HttpDrain(config.shutdownTimeoutMs);
-  const readiness = () => checkReadiness({ database: databaseCheck([dataSource]) }, drain.draining);
+  // Ready when its database and the departments it asks for facts answer (their /healthz, cached a second).
+  const dependencies: Record<string, DependencyCheck> = { database: databaseCheck([dataSource]) };
+  for (const [peer, url] of Object.entries(peers)) dependencies[`subgraph:${peer}`] = cachedCheck(subgraphCheck(url));
+  const readiness = () => checkReadiness(dependencies, drain.draining);
 
   const handle = async (request: IncomingMessage, response: ServerResponse, observation: RequestObservation) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -130,6 +141,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
       observation.errorCodes.push(code);
       send(response, status, { errors: [{ message, extensions: { code } }] });
     };
+    if (path.startsWith(INTERNAL_PATH_PREFIX)) return answerInternalCall(request, response, internal);
     if (path !== '/graphql' || request.method !== 'POST') return refuse(404, 'NOT_FOUND', 'POST /graphql');
     observation.graphql = true;
     const raw = await readBody(request, config.maxBodyBytes);
@@ -165,7 +177,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     if (operationName) observation.operation = operationName;
     const snapshot = new ReadSnapshot(dataSource);
     const context = createContext(verified.principal, observation.requestId, facts, snapshot);
-    const result = await executeWithSnapshot(schema, { query, variables, operationName, context });
+    const result = await executeWithSnapshot(schema, documents, { query, variables, operationName, context });
     const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
     for (const error of errors ?? []) observation.errorCodes.push(typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL');
     // The subjects this fetch touched travel back to the gateway, whose audit record lists them.
@@ -178,6 +190,13 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     const work = async () => {
       if (await answerProbe(request, response, readiness)) return;
       observation = observeRequest(department, request, response);
+      if (drain.draining) {
+        // Probes still answer (HttpDrain); a new fetch goes elsewhere (the gateway reads 503 as this department unavailable).
+        observation.errorCodes.push('SERVICE_UNAVAILABLE');
+        response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+        response.end(JSON.stringify({ errors: [{ message: `the ${department} department is shutting down`, extensions: { code: 'SERVICE_UNAVAILABLE', department } }] }));
+        return;
+      }
       await handle(request, response, observation);
     };
     work().catch((error: unknown) => {
@@ -191,7 +210,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? SUBGRAPH_PORTS[department], () => resolve());
+      server.listen(options.port ?? ownPort(config.subgraphUrls, department) ?? SUBGRAPH_PORTS[department], () => resolve());
     });
   } catch (error) {
     unobservePools();

@@ -5,7 +5,11 @@ import { Kind, parse, printSchema, type DirectiveNode } from 'graphql';
 import type { Department } from '../shared/database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 
-/** Default address of each subgraph when it runs as its own process (`ecocredit start <department>`). */
+/**
+ * The port a department's own process listens on when neither PORT nor its HUB_SUBGRAPH_URLS entry
+ * names one; with defaultSubgraphUrl, the placeholder address written in the composed supergraph.
+ * No process calls these addresses: HUB_SUBGRAPH_URLS says where departments are (topology.ts).
+ */
 export const SUBGRAPH_PORTS: Record<Department, number> = { environment: 4001, market: 4002, credit: 4003, finance: 4004 };
 
 export function defaultSubgraphUrl(name: SubgraphName): string {

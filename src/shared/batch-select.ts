@@ -17,9 +17,14 @@ function compile(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, ke
     return `"${column.databaseName}"`;
   };
   const columns = metadata.columns;
+  // A `date` column is read as its text ('YYYY-MM-DD' under PostgreSQL's ISO DateStyle), the value
+  // the driver's hydration would make of the Date that `pg` parses it into: a batch of 1000 subjects
+  // reads about ten dates per subject, each a Date object parsed and formatted back for nothing.
+  const selected = (column: ColumnMetadata) =>
+    column.type === 'date' ? `"${column.databaseName}"::text AS "${column.databaseName}"` : `"${column.databaseName}"`;
   const order = orderBy.map(([property, direction]) => `${columnOf(property)} ${direction}`).join(', ');
   const sql =
-    `SELECT ${columns.map((column) => `"${column.databaseName}"`).join(', ')} FROM ${metadata.tablePath.replace(/[^.]+/g, (part) => `"${part}"`)}` +
+    `SELECT ${columns.map(selected).join(', ')} FROM ${metadata.tablePath.replace(/[^.]+/g, (part) => `"${part}"`)}` +
     ` WHERE ${columnOf(keyProperty)} = ANY($1)${order ? ` ORDER BY ${order}` : ''}`;
   return { sql, columns, create: () => metadata.create() as ObjectLiteral };
 }

@@ -8,6 +8,12 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   /** Folder of the embedded database (HUB_DATA_DIR, default ./.data). */
   dataDir: string;
+  /**
+   * As root, where the embedded server's cluster and a copy of its binaries go when its server user
+   * cannot reach the data directory or node_modules (a clone in a private folder):
+   * HUB_EMBEDDED_SERVER_DIR, default /var/lib/ecocredit.
+   */
+  embeddedServerDir: string | undefined;
   /** Demo mode: demo keys, demo data, introspection. On by default with the embedded database. */
   demo: boolean;
   production: boolean;
@@ -21,8 +27,14 @@ export interface HubConfig {
   graphiql: boolean;
   /** Shared secret of the gateway → subgraph tokens; generated per process when unset (single process). */
   subgraphSecret: string | undefined;
-  /** Subgraph URLs for `start gateway` with remote departments (HUB_SUBGRAPH_URLS=environment=http://...,market=...). */
+  /**
+   * Where the departments served as their own processes are (HUB_SUBGRAPH_URLS=environment=http://...,market=...):
+   * the one setting every process reads, the gateway to call them, a department process to ask the
+   * others for facts (docs/operations.md, "Departments as processes").
+   */
   subgraphUrls: Record<string, string>;
+  /** Calls to departments over HTTP: one fetch's time limit, and each department's circuit breaker. */
+  subgraphCalls: { timeoutMs: number; failuresToOpen: number; halfOpenAfterMs: number };
   /** A JWT issuer whose tokens are accepted as credentials (HS256 secret or JWKS), or none. */
   jwt: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined; maxAgeSeconds: number };
   /**
@@ -143,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     port: Number(env.PORT ?? 4000),
     databaseUrl,
     dataDir: env.HUB_DATA_DIR || '.data',
+    embeddedServerDir: env.HUB_EMBEDDED_SERVER_DIR || undefined,
     demo,
     production: env.NODE_ENV === 'production',
     redisUrl: env.REDIS_URL || undefined,
@@ -152,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     graphiql: flag(env.HUB_GRAPHIQL) ?? env.NODE_ENV !== 'production',
     subgraphSecret: env.HUB_SUBGRAPH_SECRET || undefined,
     subgraphUrls,
+    subgraphCalls: {
+      timeoutMs: numberOf(env.HUB_SUBGRAPH_TIMEOUT_MS, 2_000),
+      failuresToOpen: Math.floor(numberOf(env.HUB_SUBGRAPH_BREAKER_FAILURES, 3)),
+      halfOpenAfterMs: numberOf(env.HUB_SUBGRAPH_BREAKER_HALF_OPEN_MS, 5_000),
+    },
     jwt: {
       secret: env.HUB_JWT_SECRET || undefined,
       jwksUrl: env.HUB_JWKS_URL || undefined,

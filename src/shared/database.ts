@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import pg from 'pg';
+import { log } from './logging';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { statementTimeLimit } from './errors';
 
 /** A department owns one Postgres schema of the same name; the gateway keeps its own (clients, audit). */
 export const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'] as const;
@@ -28,7 +31,26 @@ export interface DataSourceOptions {
 }
 
 /** node-postgres sends `statement_timeout` as a startup parameter of each connection. */
-const statementTimeout = (options: DataSourceOptions) => (options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {});
+/**
+ * The pg client of the hub's pools: never without an 'error' listener. pg-pool listens on idle
+ * clients only, and TypeORM on a client while a query runner holds it, dropping its listener when it
+ * hands the client back; a connection the server ends in between (pg_terminate_backend, a restart)
+ * would emit an unhandled 'error' and end the process. The pool and the query that failed report
+ * the loss; this listener only keeps the process alive.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', (error: Error) => log.debug('pooled database connection ended', { detail: error.message }));
+  }
+}
+
+const statementTimeout = (options: DataSourceOptions) => {
+  if (!options.statementTimeoutMs) return { Client: ListenedClient };
+  // The refusal of a statement that runs past it names this limit (shared/errors.ts).
+  statementTimeLimit.ms = options.statementTimeoutMs;
+  return { Client: ListenedClient, statement_timeout: options.statementTimeoutMs };
+};
 
 /**
  * Counts the SQL statements the hub sends, per schema owner: tests assert that a batch costs a fixed
@@ -84,8 +106,19 @@ export function createSchemaDataSource(definition: SchemaDefinition, options: Da
     ...(options.logging ? {} : { logger: new StatementCounter(definition.owner) }),
     poolSize: options.poolSize ?? 5,
     applicationName: `ecocredit-${definition.owner}`,
+    poolErrorHandler: poolErrorLogger(definition.owner),
     extra: statementTimeout(options),
   });
+}
+
+/**
+ * An idle pooled connection the server closed (restart, pg_terminate_backend, failover) is an error
+ * event on the pool: logged, never thrown (unhandled, it would end the process). The pool drops the
+ * connection and opens a new one on the next query; a connection checked out at that moment fails its
+ * query (TypeORM's query runner listens on it and returns it to the pool as broken).
+ */
+function poolErrorLogger(pool: string): (error: Error) => void {
+  return (error) => log.warn('database connection lost; the pool reconnects on the next query', { pool, detail: error.message });
 }
 
 /** How long a read snapshot may sit idle inside its transaction before the server ends it. */
@@ -106,6 +139,7 @@ export function createSnapshotDataSource(options: DataSourceOptions): DataSource
     ...(options.logging ? {} : { logger: new StatementCounter('snapshot') }),
     poolSize: options.poolSize ?? 5,
     applicationName: 'ecocredit-snapshot',
+    poolErrorHandler: poolErrorLogger('snapshot'),
     // A snapshot left open by a request that never ends is closed by the server, not held forever.
     extra: { options: `-c idle_in_transaction_session_timeout=${SNAPSHOT_IDLE_TIMEOUT_MS}`, ...statementTimeout(options) },
   });

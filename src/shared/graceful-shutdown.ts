@@ -3,19 +3,22 @@ import { log } from './logging';
 
 /**
  * Graceful shutdown, the same for every process kind (all-in-one `start`, `start gateway`,
- * `start <department>`): stop accepting connections, let in-flight requests finish (answers sent
- * while draining carry `Connection: close`, and /readyz says 503 so a load balancer stops sending),
- * close what is left once the drain timeout passes, then release the process's resources.
+ * `start <department>`): let in-flight requests finish while still answering probes (`/readyz` says
+ * 503 so a load balancer stops sending; a new request other than a probe is answered 503 with
+ * Retry-After by the server's handler, which asks `draining`; answers sent while draining carry
+ * `Connection: close`), then stop listening and close what is left; at the drain timeout the
+ * requests still running are cut. Then the process releases its resources.
  *
- * Node's `server.close()` only stops the listener and closes connections idle at that moment; a
- * keep-alive connection that finishes its request later would stay open, so idle connections are
- * swept until the server reports closed. No library covers exactly this with plain `node:http` and
- * per-request drain state (http-terminator and stoppable close keep-alive sockets but do not tell the
- * handlers that the process is draining).
+ * The listener stays open during the drain: closing it first (Node's `server.close()`) would refuse
+ * the probes' connections, which a load balancer reads as a crash, not a drain. No library covers
+ * exactly this with plain `node:http` and per-request drain state (http-terminator and stoppable
+ * close the listener first and do not tell the handlers that the process is draining).
  */
 export class HttpDrain {
   private drainingSince: number | null = null;
   private server: Server | null = null;
+  private inFlight = 0;
+  private idle: (() => void) | null = null;
 
   constructor(private readonly timeoutMs: number) {}
 
@@ -25,6 +28,11 @@ export class HttpDrain {
     // Before the server's own handler, which may write the headers synchronously.
     server.prependListener('request', (_request, response) => {
       if (this.draining) response.shouldKeepAlive = false;
+      this.inFlight++;
+      response.once('close', () => {
+        this.inFlight--;
+        if (this.inFlight === 0) this.idle?.();
+      });
     });
   }
 
@@ -41,21 +49,31 @@ export class HttpDrain {
       server.closeAllConnections();
       return { forced: false };
     }
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.timeoutMs)));
+    // Keep-alive connections with no request running: their next request would only be refused.
+    server.closeIdleConnections();
+    const finished = new Promise<'drained'>((resolve) => {
+      this.idle = () => resolve('drained');
+      if (this.inFlight === 0) resolve('drained');
+    });
+    let sweep: NodeJS.Timeout | undefined;
     try {
-      const outcome = await Promise.race([closed.then(() => 'drained' as const), timedOut]);
+      let outcome = await Promise.race([finished, timedOut]);
+      // Nothing left running: stop listening, and close connections as they turn idle.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      sweep = setInterval(() => server.closeIdleConnections(), 50);
+      if (outcome === 'drained') outcome = await Promise.race([closed.then(() => 'drained' as const), timedOut]);
       if (outcome === 'drained') return { forced: false };
-      log.warn('drain timeout reached: closing the remaining connections', { timeoutMs: this.timeoutMs });
+      log.warn('drain timeout reached: closing the remaining connections', { timeoutMs: this.timeoutMs, inFlight: this.inFlight });
       server.closeAllConnections();
       await closed;
       return { forced: true };
     } finally {
       clearInterval(sweep);
       clearTimeout(timer);
+      this.idle = null;
     }
   }
 }

@@ -1,9 +1,12 @@
+import cluster from 'node:cluster';
 import pino from 'pino';
 
 /**
  * Structured one-line JSON logs on stderr (pino); the only place the hub writes diagnostics.
  * Each line is `{"level":"info","time":"<ISO 8601>","message":"...", ...fields}`. The destination is
  * synchronous so that the last lines of a process (the shutdown's) are written before it exits.
+ * With HUB_WORKERS > 1 every line names its writer: `"worker":<id>` (Node cluster's worker id, 1..n;
+ * a replacement gets the next id) in a worker, `"worker":"primary"` in the primary (runClustered).
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,7 +21,7 @@ export const logger = pino(
   {
     level: initialLevel(),
     messageKey: 'message',
-    base: undefined,
+    base: cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   },
@@ -36,3 +39,8 @@ export const log = {
   warn: (message: string, fields?: Record<string, unknown>) => logger.warn(fields ?? {}, message),
   error: (message: string, fields?: Record<string, unknown>) => logger.error(fields ?? {}, message),
 };
+
+/** Adds `fields` to every later line of this process (the cluster's primary names itself). */
+export function bindLogFields(fields: Record<string, unknown>): void {
+  logger.setBindings(fields);
+}

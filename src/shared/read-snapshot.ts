@@ -1,8 +1,13 @@
 import { OperationTypeNode } from 'graphql';
+import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { recordWriteInOutbox } from './audit/audit-outbox';
 import type { HubContext } from './context';
 import { log } from './logging';
+
+// pg's own conversion of a parameter to its text form (arrays, dates), the one its extended protocol uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
 /**
  * One consistent read for a whole GraphQL query (README, "Consistent answers"): every read of
@@ -101,8 +106,7 @@ export class ReadSnapshot {
     const runner = this.source!.createQueryRunner();
     try {
       await runner.connect();
-      await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      serialiseQueries(runner);
+      serialiseQueries(runner, beginWithFirstRead(runner));
       return runner;
     } catch (error) {
       await runner.release();
@@ -111,15 +115,96 @@ export class ReadSnapshot {
   }
 }
 
+/** What opens a snapshot. */
+export const SNAPSHOT_BEGIN = 'START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY';
+
+/**
+ * How the statement counter (StatementCounter) sees SNAPSHOT_BEGIN when it went out in one simple
+ * query with the snapshot's first read: a statement, not a round trip of its own.
+ */
+export const SNAPSHOT_BEGIN_WITH_FIRST_READ = `${SNAPSHOT_BEGIN} /* sent in one simple query with the next statement */`;
+
+/** TypeORM's QueryRunner.query, as called with positional parameters. */
+type Send = (query: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
+interface PgQueryable {
+  query: (text: string, values?: unknown[]) => Promise<unknown>;
+}
+
+/**
+ * The snapshot's first statement, preceded by its BEGIN. pg sends one query at a time and has no
+ * pipelining, but a simple query may hold several statements: BEGIN and the first read go out as
+ * one, the read's parameters written in as quoted literals (pg's own `prepareValue` and
+ * `escapeLiteral`; PostgreSQL gives an untyped literal the type an untyped parameter would get).
+ * A first statement this cannot write out safely (quotes or comments in its text, a parameter that
+ * is not a plain value) is sent after a BEGIN of its own, as before.
+ */
+function beginWithFirstRead(runner: QueryRunner): Send {
+  const send = runner.query.bind(runner) as Send;
+  return async (query, parameters, structured) => {
+    const inlined = inlineParameters(query, parameters ?? []);
+    if (inlined === null) {
+      await send(SNAPSHOT_BEGIN);
+      return send(query, parameters, structured);
+    }
+    runner.connection.logger.logQuery(SNAPSHOT_BEGIN_WITH_FIRST_READ, [], runner);
+    const client = (runner as unknown as { databaseConnection: PgQueryable }).databaseConnection;
+    const original = client.query;
+    const ownProperty = Object.prototype.hasOwnProperty.call(client, 'query');
+    const restore = () => {
+      if (ownProperty) client.query = original;
+      else delete (client as Partial<PgQueryable>).query;
+    };
+    // TypeORM hands the statement to the driver's client right after logging it: this one call
+    // carries the BEGIN (a simple query answers each statement; the read's answer is the last).
+    client.query = async () => {
+      restore();
+      const results = (await original.call(client, `${SNAPSHOT_BEGIN}; ${inlined}`)) as unknown[];
+      return results[results.length - 1];
+    };
+    try {
+      return await send(query, parameters, structured);
+    } finally {
+      restore();
+    }
+  };
+}
+
+/** `query` with `$n` replaced by `parameters[n - 1]` as literals, or null when that is not safe. */
+export function inlineParameters(query: string, parameters: readonly unknown[]): string | null {
+  if (/'|\$\$|--|\/\*|;/.test(query)) return null;
+  let safe = true;
+  const text = query.replace(/\$(\d+)/g, (_, index: string) => {
+    const position = Number(index) - 1;
+    if (position < 0 || position >= parameters.length || !isPlainValue(parameters[position])) {
+      safe = false;
+      return '';
+    }
+    const value = prepareValue(parameters[position]) as string | null;
+    return value === null ? 'NULL' : escapeLiteral(value);
+  });
+  return safe ? text : null;
+}
+
+function isPlainValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (Array.isArray(value)) return value.every(isPlainValue);
+  return false;
+}
+
 /**
  * One connection runs one statement at a time, while a request's loaders ask concurrently: queue
- * them here in order (pg's own queueing of concurrent `client.query` calls is deprecated).
+ * them here in order (pg's own queueing of concurrent `client.query` calls is deprecated). The first
+ * goes through `first`, which opens the snapshot.
  */
-function serialiseQueries(runner: QueryRunner): void {
-  const send = runner.query.bind(runner);
-  let previous: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = previous.then(() => send(...args));
+function serialiseQueries(runner: QueryRunner, first: Send): void {
+  const send = runner.query.bind(runner) as Send;
+  let previous: Promise<unknown> | null = null;
+  runner.query = ((...args: Parameters<Send>) => {
+    const next = previous === null ? first(...args) : previous.then(() => send(...args));
     previous = next.catch(() => undefined);
     return next;
   }) as QueryRunner['query'];

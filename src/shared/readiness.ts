@@ -53,18 +53,42 @@ export function databaseCheck(pools: readonly DataSource[]): DependencyCheck {
   };
 }
 
-/** A subgraph process is ready: its `/readyz` (derived from its `/graphql` URL) answers 200, so its database too. */
+/**
+ * A department's process answers: its `/healthz` (derived from its `/graphql` URL) says 200. Not its
+ * `/readyz`: that asks in turn the departments it calls, so one stalled department would make every
+ * other look down too (and two departments asking each other would wait on each other). Each
+ * department's own `/readyz` covers its database.
+ */
 export function subgraphCheck(graphqlUrl: string): DependencyCheck {
-  const healthUrl = graphqlUrl.replace(/\/graphql$/, '/readyz');
+  const probeUrl = graphqlUrl.replace(/\/graphql$/, '/healthz');
   return async () => {
     let response: Response;
     try {
-      response = await fetch(healthUrl, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+      response = await fetch(probeUrl, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new Error(`${healthUrl} unreachable${cause ? ` (${cause})` : ''}`);
+      const timedOut = (error as Error)?.name === 'TimeoutError';
+      throw new Error(`${probeUrl} ${timedOut ? `did not answer within ${CHECK_TIMEOUT_MS} ms` : 'unreachable'}${cause ? ` (${cause})` : ''}`);
     }
     await response.body?.cancel();
-    if (!response.ok) throw new Error(`${healthUrl} answered HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${probeUrl} answered HTTP ${response.status}`);
+  };
+}
+
+/** How long a probe of another process is remembered: a load balancer polling /readyz costs the departments one probe per second at most. */
+export const REMOTE_CHECK_CACHE_MS = 1_000;
+
+/** `check`, run at most once per `ms`: callers within that time share its last outcome (or the run in flight). */
+export function cachedCheck(check: DependencyCheck, ms = REMOTE_CHECK_CACHE_MS): DependencyCheck {
+  let last: { at: number; outcome: Promise<void> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at >= ms) {
+      const outcome = check();
+      // Remembered settled either way; an unhandled rejection is never left behind.
+      outcome.catch(() => undefined);
+      last = { at: now, outcome };
+    }
+    return last.outcome;
   };
 }

@@ -1433,7 +1433,7 @@ export type Query = {
   enterprises: Array<Maybe<Enterprise>>;
   /** The event-type catalogue, every version; only those in force on asOf when given. */
   eventTypeCatalog: Array<EventType>;
-  /** A simple search by name (contains) or code (prefix), by code; at most `first` (1–100, default 20) of the first 500 matches; PUBLIC finds rated subjects only. */
+  /** A simple search by name (contains, any letter case) or code (prefix), by code: the first `first` (1–100, default 20) of every match the caller may see (PUBLIC: rated subjects only); page with searchEnterprises for more. */
   findEnterprises: Array<Enterprise>;
   /** A stored draw, replayed from its seed and population snapshot. */
   inspectionDraw?: Maybe<InspectionDraw>;

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 
 /** The project's root (vitest runs from it). */
@@ -83,6 +84,11 @@ export class CliProcess {
     return this.child.pid!;
   }
 
+  /** Neither exited nor killed by a signal yet. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   output(): string {
     return [...this.stdout, ...this.stderr].join('\n');
   }
@@ -106,4 +112,14 @@ export class CliProcess {
       await this.exited;
     }
   }
+}
+
+/** Free local ports, held open together so that they differ, then released for processes to listen on. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  const ports = await Promise.all(
+    servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))),
+  );
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }

@@ -1,4 +1,7 @@
 import type { CreditColor } from '../shared/graphql';
+import type { Language } from './failure-text';
+
+export type { Language };
 
 /** The dashboard's labels: Chinese by default, English on request (kept for the browser session). */
 const ZH = {
@@ -101,7 +104,6 @@ const COLOR_LABELS: Record<'zh' | 'en', Record<CreditColor, string>> = {
   en: { GREEN: 'Green', BLUE: 'Blue', YELLOW: 'Yellow', RED: 'Red', BLACK: 'Black' },
 };
 
-export type Language = 'zh' | 'en';
 
 export function labels(language: Language): Labels {
   return language === 'en' ? EN : ZH;
@@ -110,3 +112,4 @@ export function labels(language: Language): Labels {
 export function colorLabel(language: Language, color: CreditColor): string {
   return COLOR_LABELS[language][color];
 }
+

@@ -4,6 +4,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { COLOR_HEX, COLORS, el, graphql, GraphqlFailure, todayIso, type CreditColor } from '../shared/graphql';
+import { failureText, type CardFailure } from './failure-text';
 import { colorLabel, labels, type Labels, type Language } from './i18n';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -57,7 +58,7 @@ function openDrill(title: string, load: () => Promise<Subject[]>): void {
           el('tbody', {}, ...subjects.map((s) => el('tr', { 'data-uscc': s.uscc }, el('td', {}, el('code', {}, s.uscc)), el('td', {}, s.name), el('td', {}, s.districtCode)))),
         ),
       ),
-    (error: unknown) => body.replaceChildren(el('p', { class: 'error' }, `${t.failed}: ${String((error as Error).message ?? error)}`)),
+    (error: unknown) => body.replaceChildren(el('p', { class: 'error', 'data-code': cardFailure(error)?.code ?? 'UNREACHABLE' }, `${t.failed}: ${failureText(state.language, cardFailure(error))}`)),
   );
 }
 
@@ -94,6 +95,14 @@ function mountChart(box: HTMLElement, option: echarts.EChartsCoreOption, onBar?:
   start();
 }
 
+/** The hub's first error of a failed answer; null when it could not be reached or answered no GraphQL. */
+function cardFailure(error: unknown): CardFailure | null {
+  if (!(error instanceof GraphqlFailure)) return null;
+  const first = error.errors[0];
+  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : undefined;
+  return code ? { code, message: first.message, extensions: first.extensions } : null;
+}
+
 async function section(container: HTMLElement, build: () => Promise<Node[]>): Promise<void> {
   container.append(el('p', { class: 'loading' }, t.loading));
   try {
@@ -103,7 +112,8 @@ async function section(container: HTMLElement, build: () => Promise<Node[]>): Pr
   } catch (error) {
     container.querySelector('.loading')?.remove();
     if (error instanceof GraphqlFailure && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) signOut();
-    container.append(el('p', { class: 'error' }, `${t.failed}: ${(error as Error).message}`));
+    // One card's failure is told in the page's language; the other cards load on regardless.
+    container.append(el('p', { class: 'error', 'data-code': cardFailure(error)?.code ?? 'UNREACHABLE' }, `${t.failed}: ${failureText(state.language, cardFailure(error))}`));
   }
 }
 

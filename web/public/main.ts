@@ -35,10 +35,13 @@ function failure(section: HTMLElement, error: unknown): void {
 const results = document.getElementById('results')!;
 const subject = document.getElementById('subject')!;
 
+/** The most hits findEnterprises gives (its `first`, counted among rated subjects only): a full list asks for a narrower text. */
+const MOST_HITS = 100;
+
 async function search(text: string): Promise<void> {
   results.replaceChildren(el('p', {}, '查询中…'));
   try {
-    const data = await graphql<{ findEnterprises: PublicSubject[] }>(`query Find($text: String!) { findEnterprises(text: $text, first: 20) { ${SUBJECT_FIELDS} } }`, { text });
+    const data = await graphql<{ findEnterprises: PublicSubject[] }>(`query Find($text: String!, $first: Int!) { findEnterprises(text: $text, first: $first) { ${SUBJECT_FIELDS} } }`, { text, first: MOST_HITS });
     if (data.findEnterprises.length === 0) {
       results.replaceChildren(el('p', {}, `未找到与“${text}”相符的公示企业。`));
       return;
@@ -48,7 +51,10 @@ async function search(text: string): Promise<void> {
       const link = el('a', { href: `#${hit.uscc}`, 'data-uscc': hit.uscc }, hit.name);
       list.append(el('li', {}, link, ' ', el('code', {}, hit.uscc), ' ', badge(hit.envCredit?.color)));
     }
-    results.replaceChildren(el('h2', {}, `查询结果（${data.findEnterprises.length}）`), list);
+    const count = data.findEnterprises.length;
+    const heading = el('h2', {}, count < MOST_HITS ? `查询结果（${count}）` : `查询结果（前 ${MOST_HITS} 家）`);
+    const narrower = count < MOST_HITS ? [] : [el('p', { class: 'hint' }, `按统一社会信用代码排列的前 ${MOST_HITS} 家；请输入更完整的名称或代码以缩小范围。`)];
+    results.replaceChildren(heading, ...narrower, list);
   } catch (error) {
     failure(results, error);
   }

@@ -5,7 +5,7 @@
 export interface GraphqlError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  extensions?: { code?: string; [key: string]: unknown };
 }
 
 export class GraphqlFailure extends Error {

@@ -45,22 +45,23 @@ function summaryLine(summary: SeedSummary, seconds: number): string {
   );
 }
 
-/** `ecocredit seed [--enterprises N] [--events-per-subject K]` (the dispatcher has checked both). */
+/** `ecocredit seed [--enterprises N] [--events-per-subject K] [--department D]` (the dispatcher has checked them). */
 export async function run({ values }: CommandArgs): Promise<number> {
   const enterprises = Number(values.enterprises ?? 560);
   const eventsPerSubject = Number(values['events-per-subject'] ?? 10);
+  const department = values.department as 'environment' | 'credit' | 'market' | undefined;
   await withDatabase(async (url) => {
-    const sources = await openHubDatabases(url, { migrate: true, poolSize: 2 });
+    const sources = await openHubDatabases(url, { migrate: true, poolSize: 2, owners: department ? [department] : undefined });
     const progress = progressReporter(enterprises);
     const started = process.hrtime.bigint();
     try {
-      const summary = await seedEnterprises(sources, { enterprises, eventsPerSubject, onProgress: progress.update });
+      const summary = await seedEnterprises(sources, { enterprises, eventsPerSubject, onProgress: progress.update, departments: department ? [department] : undefined });
       progress.stop();
       console.log(summary ? summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9) : 'the database already has data: nothing seeded');
     } finally {
       progress.stop();
       // What this command committed waits in the audit outboxes: a running gateway chains it now.
-      await notifyAuditWriter(sources.gateway).catch(() => undefined);
+      await notifyAuditWriter(department ? sources[department] : sources.gateway).catch(() => undefined);
       await closeHubDatabases(sources);
     }
   });

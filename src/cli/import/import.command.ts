@@ -74,7 +74,11 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     measureCatalogOn: async (...args) => (await load()).measureCatalogOn(...args),
     colorsAmong: async (...args) => (await load()).colorsAmong(...args),
     ratedAmong: async (...args) => (await load()).ratedAmong(...args),
+    subjectsOfColors: async (...args) => (await load()).subjectsOfColors(...args),
+    countOfColors: async (...args) => (await load()).countOfColors(...args),
     creditListedAmong: async (...args) => (await load()).creditListedAmong(...args),
+    creditListedOn: async (...args) => (await load()).creditListedOn(...args),
+    ratedCount: async (...args) => (await load()).ratedCount(...args),
     colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
     halfYearSnapshotsOn: async (...args) => (await load()).halfYearSnapshotsOn(...args),
   };

@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Index('audit_log_at', ['at'])
 @Index('audit_log_usccs', ['usccs'], { type: 'gin' })
 @Index('audit_log_departments', ['departments'], { type: 'gin' })
+@Index('audit_log_one_successor', ['prevHash'], { unique: true })
 @Unique('audit_log_source_key', ['sourceDepartment', 'sourceId'])
 export class AuditRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -4,6 +4,7 @@ import { isRole, type Principal, type Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import { badInput, notFound, unauthenticated } from '../../shared/errors';
 import { writeTransaction } from '../../shared/read-snapshot';
+import { CREDENTIALS_TOPIC, VersionWatch } from '../../shared/version-watch';
 import { ApiClientEntity } from '../entities/api-client.entity';
 
 /** The demo clients of CONTRACT.md, created with these exact keys in demo mode only. */
@@ -41,34 +42,60 @@ export interface NewApiClient {
 /**
  * API clients: turns a presented key into a principal. Lookups (found or not) are cached per process
  * for as long as `gateway.credentials_version` is unchanged: a trigger bumps it on every change to
- * `api_client`, and each authentication reads it (one primary-key row), so a revocation or rotation
- * on any process is effective on every process for the next request. The cache holds at most
- * CACHE_MAX_ENTRIES, the oldest dropped first (a Map keeps insertion order; no library needed for that).
+ * `api_client` and notifies the new version on commit. While the process's VersionWatch listens, a
+ * notification (or a lost listening connection) drops the cache, and an authentication sends no
+ * statement for a cached key; while it does not listen, each authentication reads the version (one
+ * primary-key row) as before. Either way a revocation or rotation on any process is effective on
+ * every process for its next request. The cache holds at most CACHE_MAX_ENTRIES, the oldest dropped
+ * first (a Map keeps insertion order; no library needed for that).
  */
 export class ApiClientService {
-  private readonly cache = new Map<string, ApiClientEntity | null>();
-  private cachedVersion: string | null = null;
+  /** The lookups made since the credentials were last known to be at `validity` (see `validity`). */
+  private cache: { validity: string; entries: Map<string, ApiClientEntity | null> } = { validity: '', entries: new Map() };
 
   constructor(private readonly dataSource: DataSource) {}
 
   async authenticateKey(key: string): Promise<Omit<Principal, 'purpose'>> {
     const hash = hashApiKey(key);
-    const [current] = await this.dataSource.query<{ version: string }[]>(`SELECT version::text AS version FROM gateway.credentials_version`);
-    if (current?.version !== this.cachedVersion) {
-      this.cache.clear();
-      this.cachedVersion = current?.version ?? null;
-    }
-    let client = this.cache.get(hash);
+    const validity = await this.validity();
+    if (this.cache.validity !== validity) this.cache = { validity, entries: new Map() };
+    // A lookup that a change overtakes while it runs is used for this request only, not cached.
+    const cache = this.cache;
+    let client = cache.entries.get(hash);
     if (client === undefined) {
       client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ keyHash: hash });
-      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(hash, client);
+      if (this.cache === cache && (this.notifiedValidity() ?? validity) === validity) {
+        if (cache.entries.size >= CACHE_MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
+        cache.entries.set(hash, client);
+      }
     }
     if (!client) throw unauthenticated('unknown API key');
     if (client.revokedAt) throw unauthenticated('this API key was revoked');
     if (client.expiresAt && client.expiresAt.getTime() <= Date.now()) throw unauthenticated('this API key has expired');
     if (!isRole(client.role)) throw unauthenticated('this API key has no valid role');
     return { clientId: `key:${client.id}`, clientName: client.name, role: client.role, agency: client.agency, districtCode: client.districtCode };
+  }
+
+  /**
+   * What the cache is valid for: the watch's epoch and the newest credentials version notified while
+   * it listens (no statement); the version read from the database while it does not. A lookup made
+   * after a version was notified reads data at least that new (the notification comes after the commit).
+   */
+  private async validity(): Promise<string> {
+    const notified = this.notifiedValidity();
+    if (notified) return notified;
+    const [current] = await this.dataSource.query<{ version: string }[]>(`SELECT version::text AS version FROM gateway.credentials_version`);
+    return `read ${current?.version ?? 'none'}`;
+  }
+
+  /** After this process changed credentials: its next lookups read them again, whatever the watch has heard yet. */
+  private forgetLookups(): void {
+    this.cache = { validity: '', entries: new Map() };
+  }
+
+  private notifiedValidity(): string | null {
+    const watched = VersionWatch.of(this.dataSource)?.current(CREDENTIALS_TOPIC);
+    return watched ? `notified ${watched.epoch} ${watched.version}` : null;
   }
 
   /** Creates the demo clients that do not exist yet (audited as `ctx`'s write when it creates any). */
@@ -89,6 +116,7 @@ export class ApiClientService {
     const result = await writeTransaction(ctx, this.dataSource, (manager) =>
       manager.getRepository(ApiClientEntity).update({ isDemo: true, revokedAt: IsNull() }, { revokedAt: new Date() }),
     );
+    this.forgetLookups();
     return result.affected ?? 0;
   }
 
@@ -125,16 +153,19 @@ export class ApiClientService {
       active.keyHash = hashApiKey(key);
       return manager.save(active);
     });
+    this.forgetLookups();
     return { client, key };
   }
 
   /** Revokes the client's key for good (the row stays, for the audit trail). */
   async revoke(ctx: HubContext, id: number): Promise<ApiClientEntity> {
-    return writeTransaction(ctx, this.dataSource, async (manager) => {
+    const revoked = await writeTransaction(ctx, this.dataSource, async (manager) => {
       const client = await this.active(manager, id);
       client.revokedAt = new Date();
       return manager.save(client);
     });
+    this.forgetLookups();
+    return revoked;
   }
 
   async list(): Promise<ApiClientEntity[]> {

@@ -1,10 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
+import type { AuditOutboxEntity } from '../../shared/audit/audit-outbox.entity';
 import type { Principal, Role } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
-import type { SchemaOwner } from '../../shared/database';
+import { isUniqueViolation, type SchemaOwner } from '../../shared/database';
 import { badInput } from '../../shared/errors';
+import { log } from '../../shared/logging';
+import type { OutboxPort } from '../department-link';
 import { AuditRecordEntity } from '../entities/audit-record.entity';
 import type { OperationSummary } from '../operation-guard';
 import type { AuditCheckpointFile, AuditCheckpoint } from './audit-checkpoints.service';
@@ -93,17 +95,28 @@ export function legacyRecordHash(row: ChainedFields): string {
   return createHash('sha256').update(canonicalRecord(row)).digest('hex');
 }
 
-const CHAIN_LOCK = 74_311_001; // pg_advisory_xact_lock key: one writer of the chain at a time, across instances
+const CHAIN_LOCK = 74_311_001; // pg_advisory_xact_lock key: one outbox pass at a time, across instances
+
+/** The unique index on `prev_hash` (migration AuditChainOneLink): one successor per record. */
+const ONE_SUCCESSOR = 'audit_log_one_successor';
+
+/** Appends tried before giving up while other writers keep appending first (each retry reads the head). */
+const MAX_APPEND_ATTEMPTS = 20;
 
 /**
  * The audit trail: append-only rows chained by hash, from two paths (README, "Audit path"):
- * - reads (and refused attempts): `record`, queued and written in batches by one writer per process
- *   (and one at a time across processes, by an advisory lock), so the chain stays linear; the
- *   request's answer waits until its record is stored;
+ * - reads (and refused attempts): `record`, queued and written in batches by one writer per process,
+ *   each batch in one INSERT statement (one round trip, no transaction around it) linked onto the
+ *   head this process holds in memory; the request's answer waits until its record is stored;
  * - committed writes: each department (and the gateway, for its admin mutations and the command
  *   line's writes) wrote the record into its own `audit_outbox` in the write's transaction; `takeOutboxes` chains those rows, in order, and then deletes them. A row already
  *   chained (the writer stopped between chaining and deleting) is recognised by its unique source
  *   (department, outbox id) and only deleted, never chained twice.
+ *
+ * The chain stays one linear list whoever appends: the unique index on `prev_hash` lets no two
+ * records name the same predecessor, so an append linked onto a head that another writer (another
+ * process, or this one's other path) has moved fails as a whole, and is linked again onto the head
+ * read afresh. Verification, checkpoints and what the hash covers are those of the single chain.
  */
 export class AuditTrailService {
   private pending: { row: Unchained; done: (error?: Error) => void }[] = [];
@@ -114,6 +127,8 @@ export class AuditTrailService {
   /** What the queued pass takes: the union of its callers' outboxes, or all of them. */
   private nextOnly: Set<DataSource> | 'all' | null = null;
   private failedPass = false;
+  /** The hash of the newest record this process knows of: where its next append links (null: read it). */
+  private head: string | null = null;
 
   private lastCheckpoint: string | null = null;
 
@@ -125,8 +140,11 @@ export class AuditTrailService {
     private readonly dataSource: DataSource,
     private readonly key: Uint8Array,
     private readonly checkpoints: AuditCheckpointFile | null = null,
-    /** Each schema owner's DataSource (outboxSources), whose `audit_outbox` this writer takes in. */
-    private readonly outboxes: Partial<Record<SchemaOwner, DataSource>> = {},
+    /**
+     * Each schema owner's `audit_outbox`, which this writer takes in: over its DataSource when the owner
+     * runs in this process (outboxSources), over the department's link when it runs on its own database.
+     */
+    private readonly outboxes: Partial<Record<SchemaOwner, OutboxPort<AuditOutboxEntity>>> = {},
   ) {}
 
   record(entry: AuditEntry): Promise<void> {
@@ -154,15 +172,29 @@ export class AuditTrailService {
     };
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ row, done: (error) => (error ? reject(error) : resolve()) });
-      this.draining ??= this.drain().finally(() => (this.draining = null));
+      this.startDrain();
     });
+  }
+
+  /**
+   * The drain starts once the current turn of the event loop is over: records of requests that
+   * finish together go out in one INSERT (and those queued while it runs, in the next). A record
+   * queued after the drain's last look is drained by the next one.
+   */
+  private startDrain(): void {
+    this.draining ??= new Promise<void>((start) => setImmediate(start))
+      .then(() => this.drain())
+      .finally(() => {
+        this.draining = null;
+        if (this.pending.length > 0) this.startDrain();
+      });
   }
 
   private async drain(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, 500);
       try {
-        await this.dataSource.transaction((manager) => this.chain(manager, batch.map(({ row }) => row)));
+        await this.append(batch.map(({ row }) => row));
         batch.forEach(({ done }) => done());
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
@@ -172,20 +204,37 @@ export class AuditTrailService {
   }
 
   /**
-   * Appends `rows` to the chain, in order, inside the caller's transaction: the only place that
-   * links records (one writer at a time across processes, by the advisory lock; `lockHeld`: the
-   * caller took it in this transaction already).
+   * Appends `rows` to the chain, in order, in one statement: linked onto the head held in memory (read
+   * once when unknown), so a batch of reads costs one round trip. When another writer appended first,
+   * the unique index refuses the whole statement (nothing is stored) and the batch is linked again
+   * onto the head read afresh.
    */
-  private async chain(manager: EntityManager, rows: Unchained[], lockHeld = false): Promise<void> {
-    if (!lockHeld) await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+  private async append(rows: Unchained[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const chained = this.link(rows, this.head ?? (await this.readHead(this.dataSource.manager)));
+      try {
+        await this.dataSource.getRepository(AuditRecordEntity).insert(chained);
+        this.head = chained[chained.length - 1].hash;
+        return;
+      } catch (error) {
+        this.head = null;
+        if (!isUniqueViolation(error, ONE_SUCCESSOR) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async readHead(manager: EntityManager): Promise<string> {
     const [last] = await manager.query<{ hash: string }[]>(`SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1`);
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const chained = rows.map(({ sourceDepartment, sourceId, ...row }) => {
+    return last?.hash ?? GENESIS_HASH;
+  }
+
+  /** `rows` linked one after the other onto `prevHash`: the only place that computes links. */
+  private link(rows: Unchained[], prevHash: string): AuditRecordEntity[] {
+    return rows.map(({ sourceDepartment, sourceId, ...row }) => {
       const linked = { ...row, prevHash };
       prevHash = chainHash(this.key, linked.prevHash, row);
-      return { ...linked, hash: prevHash, sourceDepartment, sourceId };
+      return { ...linked, hash: prevHash, sourceDepartment, sourceId } as AuditRecordEntity;
     });
-    if (chained.length > 0) await manager.getRepository(AuditRecordEntity).insert(chained);
   }
 
   /**
@@ -233,34 +282,72 @@ export class AuditTrailService {
   }
 
   private async takeAll(only?: ReadonlySet<DataSource>): Promise<void> {
-    const outboxes = (Object.entries(this.outboxes) as [SchemaOwner, DataSource][]).filter(([, source]) => !only || only.has(source));
+    const outboxes = (Object.entries(this.outboxes) as [SchemaOwner, OutboxPort<AuditOutboxEntity>][]).filter(
+      ([, port]) => !only || (port.source !== undefined && only.has(port.source)),
+    );
     for (;;) {
-      const taken: { department: SchemaOwner; source: DataSource; rows: AuditOutboxEntity[] }[] = [];
-      for (const [department, source] of outboxes) {
-        const rows = await source.getRepository(AuditOutboxEntity).find({ order: { id: 'ASC' }, take: OUTBOX_BATCH });
-        if (rows.length > 0) taken.push({ department, source, rows });
-      }
-      if (taken.length === 0) return;
-      await this.dataSource.transaction(async (manager) => {
-        // Under the chain lock: rows another writer (or an interrupted pass) already chained are skipped.
-        await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        const fresh: Unchained[] = [];
-        for (const { department, rows } of taken) {
-          const known = await manager.query<{ source_id: string }[]>(
-            `SELECT source_id FROM gateway.audit_log WHERE source_department = $1 AND source_id = ANY($2::bigint[])`,
-            [department, rows.map((row) => row.id)],
-          );
-          const chained = new Set(known.map((row) => String(row.source_id)));
-          fresh.push(...rows.filter((row) => !chained.has(String(row.id))).map((row) => fromOutbox(department, row)));
+      const taken: { department: SchemaOwner; port: OutboxPort<AuditOutboxEntity>; rows: AuditOutboxEntity[] }[] = [];
+      // A department that does not answer (its own process, down) keeps its rows for a later pass;
+      // the others' rows are chained meanwhile, and the pass counts as failed (`behind`).
+      const unreachable: Error[] = [];
+      const peeked = await Promise.allSettled(outboxes.map(([, port]) => port.peek(OUTBOX_BATCH)));
+      peeked.forEach((result, i) => {
+        const [department, port] = outboxes[i];
+        if (result.status === 'fulfilled') {
+          if (result.value.length > 0) taken.push({ department, port, rows: result.value });
+          return;
         }
-        // In commit-time order across departments (the outbox's clock_timestamp), then by source.
-        fresh.sort((a, b) => a.at.getTime() - b.at.getTime() || a.sourceDepartment!.localeCompare(b.sourceDepartment!) || Number(a.sourceId) - Number(b.sourceId));
-        await this.chain(manager, fresh, true);
+        const error: unknown = result.reason;
+        if (!port.source) log.warn('audit outbox of a department not reachable; taken later', { department, detail: String(error) });
+        unreachable.push(error instanceof Error ? error : new Error(String(error)));
       });
-      for (const { source, rows } of taken) {
-        await source.getRepository(AuditOutboxEntity).delete(rows.map((row) => row.id));
+      if (taken.length === 0) {
+        if (unreachable.length > 0) throw unreachable[0];
+        return;
       }
-      if (taken.every(({ rows }) => rows.length < OUTBOX_BATCH)) return;
+      await this.chainOutboxRows(taken);
+      for (const { port, rows } of taken) {
+        await port.remove(rows.map((row) => String(row.id)));
+      }
+      if (taken.every(({ rows }) => rows.length < OUTBOX_BATCH)) {
+        if (unreachable.length > 0) throw unreachable[0];
+        return;
+      }
+    }
+  }
+
+  /**
+   * Chains the outbox rows `taken`, in one transaction under the outbox lock (rows another pass
+   * already chained are skipped), linked onto the head read in that transaction; retried from the
+   * start when a read's append moved the head meanwhile (the unique index refused the links).
+   */
+  private async chainOutboxRows(taken: { department: SchemaOwner; rows: AuditOutboxEntity[] }[]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const head = await this.dataSource.transaction(async (manager) => {
+          await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+          const fresh: Unchained[] = [];
+          for (const { department, rows } of taken) {
+            const known = await manager.query<{ source_id: string }[]>(
+              `SELECT source_id FROM gateway.audit_log WHERE source_department = $1 AND source_id = ANY($2::bigint[])`,
+              [department, rows.map((row) => row.id)],
+            );
+            const chained = new Set(known.map((row) => String(row.source_id)));
+            fresh.push(...rows.filter((row) => !chained.has(String(row.id))).map((row) => fromOutbox(department, row)));
+          }
+          if (fresh.length === 0) return null;
+          // In commit-time order across departments (the outbox's clock_timestamp), then by source.
+          fresh.sort((a, b) => a.at.getTime() - b.at.getTime() || a.sourceDepartment!.localeCompare(b.sourceDepartment!) || Number(a.sourceId) - Number(b.sourceId));
+          const linked = this.link(fresh, await this.readHead(manager));
+          await manager.getRepository(AuditRecordEntity).insert(linked);
+          return linked[linked.length - 1].hash;
+        });
+        if (head) this.head = head;
+        return;
+      } catch (error) {
+        this.head = null;
+        if (!isUniqueViolation(error, ONE_SUCCESSOR) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+      }
     }
   }
 

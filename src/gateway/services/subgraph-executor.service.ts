@@ -4,8 +4,9 @@ import { HUB_SYSTEM_PRINCIPAL } from '../../shared/auth/principal';
 import { SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../../shared/auth/subgraph-token';
 import { createContext, type HubContext } from '../../shared/context';
 import type { Department } from '../../shared/database';
-import { departmentUnavailable, UNAVAILABLE_HTTP_STATUSES } from '../../shared/errors';
+import { statementTimeoutAmong } from '../../shared/errors';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
+import type { DepartmentCalls } from '../department-calls';
 
 /**
  * Runs one operation on one department's subgraph as the hub itself (HUB_SYSTEM_PRINCIPAL). An
@@ -23,17 +24,23 @@ export type SubgraphExecutor = (
 
 export interface SubgraphExecutorOptions {
   localSchemas: Partial<Record<Department, GraphQLSchema>>;
-  /** Read at call time (so a caller may fill it in after start-up); unnamed departments use `fallbackUrl`. */
+  /**
+   * Where the departments not in this process are (HUB_SUBGRAPH_URLS; the process refused to start
+   * without those it asks). Read at call time.
+   */
   remoteUrls: Partial<Record<Department, string>>;
-  fallbackUrl?: (department: Department) => string;
   /** Signs the system principal for remote subgraphs. */
   secret: Uint8Array;
+  /** Time limit and circuit breaker per remote department (the process's one DepartmentCalls); needed only with remote departments. */
+  calls?: DepartmentCalls;
 }
 
 /**
  * In-process subgraphs are executed directly (no HTTP hop); remote ones are called like the gateway
- * calls them, with a signed token. Errors are thrown (and masked as INTERNAL by the caller), except
- * an unreachable department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it.
+ * calls them, with a signed token, through the department's time limit and circuit breaker. Errors
+ * are thrown (and masked as INTERNAL by the caller), except an unreachable, stalled or open-circuit
+ * department: SERVICE_UNAVAILABLE naming it, as when the gateway calls it; and a statement over the
+ * time limit: QUERY_TOO_COMPLEX naming it, as for the request's own statements.
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): SubgraphExecutor {
   const documents = new Map<string, DocumentNode>();
@@ -47,20 +54,20 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Subgra
       if (parent) contextValue.auditOutboxesWritten = parent.auditOutboxesWritten;
       result = await execute({ schema, document, variableValues: variables, contextValue });
     } else {
-      const url = options.remoteUrls[department] ?? options.fallbackUrl?.(department);
-      if (!url) throw new Error(`no subgraph "${department}" in this process and no URL for it`);
+      const url = options.remoteUrls[department];
+      if (!url || !options.calls) throw new Error(`no subgraph "${department}" in this process and no URL for it in HUB_SUBGRAPH_URLS`);
       const token = await signSubgraphToken(HUB_SYSTEM_PRINCIPAL, randomUUID(), options.secret, { department, operation: { query, variables } });
-      const response = await fetch(url, {
+      const answer = await options.calls.fetch(department, url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SUBGRAPH_TOKEN_HEADER]: token },
         body: JSON.stringify({ query, variables }),
-      }).catch(() => {
-        throw departmentUnavailable(department);
       });
-      if (UNAVAILABLE_HTTP_STATUSES.has(response.status)) throw departmentUnavailable(department);
-      result = (await response.json()) as typeof result;
+      result = JSON.parse(answer.body) as typeof result;
     }
     if (result.errors?.length || !result.data) {
+      // A fact that ran past the statement time limit is the asking request's refusal, not an internal error.
+      const timedOut = statementTimeoutAmong(result.errors ?? []);
+      if (timedOut) throw timedOut;
       throw new Error(`subgraph ${department} failed: ${(result.errors ?? []).map((e) => e.message).join('; ')}`);
     }
     return result.data;

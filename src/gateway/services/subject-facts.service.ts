@@ -2,6 +2,7 @@ import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSn
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { HubContext } from '../../shared/context';
+import type { Department } from '../../shared/database';
 import type { ReadSnapshot } from '../../shared/read-snapshot';
 import type { SubgraphExecutor } from './subgraph-executor.service';
 
@@ -11,16 +12,36 @@ const TIMELINES_KNOWN_ON = `query ColorTimelinesKnownOn($r: [_Any!]!, $knownOn: 
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
-const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) { subjectsOnHalfYearSnapshot(periodEnd: $periodEnd, colors: $colors) { uscc color consecutiveRed stored correctedOn originalColor originalConsecutiveRed } }`;
+const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) {
+  subjectsOnHalfYearSnapshotColumns(periodEnd: $periodEnd, colors: $colors) { usccs colors consecutiveRed stored corrections { row correctedOn originalColor originalConsecutiveRed } } }`;
+
+interface SnapshotColumns {
+  usccs: string[];
+  colors: string[];
+  consecutiveRed: number[];
+  stored: boolean[];
+  corrections: { row: number; correctedOn: string; originalColor: string; originalConsecutiveRed: number }[];
+}
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
 const LISTING = 'listType authority documentNo listedOn removedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
 const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
 const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
+const OF_COLORS = `query SearchByColor($colors: [CreditColor!]!, $asOf: Date!, $districtCode: String, $after: String, $first: Int!) {
+  subjectsOfColors(colors: $colors, asOf: $asOf, districtCode: $districtCode, after: $after, first: $first) }`;
+const COUNT_OF_COLORS = `query CountByColor($colors: [CreditColor!]!, $asOf: Date!, $districtCode: String) { countSubjectsOfColors(colors: $colors, asOf: $asOf, districtCode: $districtCode) }`;
 const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
+const CREDIT_LISTED_ON = `query SearchCreditListed($asOf: Date!) { subjectsDesignatedOn(asOf: $asOf) }`;
+const RATED_COUNT = `query SearchRatedCount($asOf: Date!, $usccPrefix: String) { subjectsRatedCount(asOf: $asOf, usccPrefix: $usccPrefix) }`;
 const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
+
+/**
+ * The departments FederatedSubjectFacts asks (finance is never asked): a department process needs
+ * their addresses in HUB_SUBGRAPH_URLS, and is ready only when they answer.
+ */
+export const FACT_DEPARTMENTS: readonly Department[] = ['environment', 'market', 'credit'];
 
 type RecordEntity = { name?: string; marketListingFacts?: ListingFact[] | null; creditListingFacts?: ListingFact[] | null } | null;
 
@@ -61,7 +82,13 @@ export class FederatedSubjectFacts implements SubjectFacts {
 
   async halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]> {
     const data = await this.execute('environment', ON_SNAPSHOT, { periodEnd, colors }, snapshot);
-    return data.subjectsOnHalfYearSnapshot as SubjectHalfYearSnapshotFact[];
+    // Asked as columns (one list of scalars per field, not an object per subject): see SubjectHalfYearSnapshotColumns.
+    const columns = data.subjectsOnHalfYearSnapshotColumns as SnapshotColumns;
+    const facts: SubjectHalfYearSnapshotFact[] = columns.usccs.map((uscc, i) => ({
+      uscc, color: columns.colors[i], consecutiveRed: columns.consecutiveRed[i], stored: columns.stored[i], correctedOn: null, originalColor: null, originalConsecutiveRed: null,
+    }));
+    for (const { row, correctedOn, originalColor, originalConsecutiveRed } of columns.corrections) Object.assign(facts[row], { correctedOn, originalColor, originalConsecutiveRed });
+    return facts;
   }
 
   async followDistrict(uscc: string, districtCode: string, source: string, by?: HubContext): Promise<void> {
@@ -113,6 +140,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
     return colors;
   }
 
+  async subjectsOfColors(colors: readonly string[], asOf: string, districtCode: string | null, after: string | null, first: number, snapshot: ReadSnapshot): Promise<string[]> {
+    const data = await this.execute('environment', OF_COLORS, { colors, asOf, districtCode, after, first }, snapshot);
+    return data.subjectsOfColors as string[];
+  }
+
+  async countOfColors(colors: readonly string[], asOf: string, districtCode: string | null, snapshot: ReadSnapshot): Promise<number> {
+    const data = await this.execute('environment', COUNT_OF_COLORS, { colors, asOf, districtCode }, snapshot);
+    return data.countSubjectsOfColors as number;
+  }
+
   async ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {
     if (usccs.length === 0) return new Set();
     const data = await this.execute('environment', RATED_AMONG, { usccs, asOf }, snapshot);
@@ -123,6 +160,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
     if (usccs.length === 0) return new Set();
     const data = await this.execute('credit', CREDIT_LISTED_AMONG, { usccs, asOf }, snapshot);
     return new Set(data.subjectsListedAmong as string[]);
+  }
+
+  async ratedCount(asOf: string, usccPrefix: string | null, snapshot: ReadSnapshot): Promise<number> {
+    const data = await this.execute('environment', RATED_COUNT, { asOf, usccPrefix }, snapshot);
+    return data.subjectsRatedCount as number;
+  }
+
+  async creditListedOn(asOf: string, snapshot: ReadSnapshot): Promise<string[]> {
+    const data = await this.execute('credit', CREDIT_LISTED_ON, { asOf }, snapshot);
+    return data.subjectsDesignatedOn as string[];
   }
 
   async ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>> {

@@ -1,4 +1,4 @@
-import { Logger, parseCronItems, run, type Runner, type Task } from 'graphile-worker';
+import { Logger, parseCronItems, run, type Runner, type RunnerOptions, type Task } from 'graphile-worker';
 import pg from 'pg';
 import type { WebhookConfig } from '../../shared/config';
 import type { IsoDate } from '../../shared/dates';
@@ -10,6 +10,10 @@ import type { WebhookRelayService } from './services/relay.service';
 import type { WebhookRetentionService } from './services/retention.service';
 import { MEASURES_DUE_JOB, type TimedMeasureChanges } from './services/timed-measure-changes';
 import { RESTRICTIONS_DUE_JOB, type TimedRestrictionChanges } from './services/timed-restriction-changes';
+
+/** First wait before starting the job worker or the change listener again after a database error (doubling). */
+const RESTART_FIRST_MS = 500;
+const RESTART_MAX_MS = 30_000;
 
 /** The graphile-worker task of the daily job of changes made by the passage of time. */
 export const RATINGS_DUE_TASK = 'ratings_due';
@@ -68,14 +72,23 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
  * graphile-worker's cron queues each tick once across instances (`known_crontabs`), and a job runs
  * on one worker; the jobs are safe to run twice all the same (an operator's run beside the cron's).
  * Stops gracefully: the timer and listener first, then graphile-worker waits for running jobs.
+ * A database error never ends the process: the worker and the listener are started again with back-off.
  */
 export class WebhookDispatcher {
+  private runner: Runner | null = null;
+  private listener: pg.PoolClient | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private runnerRetry: NodeJS.Timeout | null = null;
+  private listenerRetry: NodeJS.Timeout | null = null;
+  private runnerDelayMs = RESTART_FIRST_MS;
+  private listenerDelayMs = RESTART_FIRST_MS;
+
   private constructor(
     private readonly pool: pg.Pool,
-    private readonly runner: Runner,
-    private readonly listener: pg.PoolClient,
-    private readonly timer: NodeJS.Timeout,
+    private readonly runOptions: RunnerOptions,
     private readonly relay: WebhookRelayService,
+    private readonly kick: () => void,
   ) {}
 
   static async start(options: DispatcherOptions): Promise<WebhookDispatcher> {
@@ -109,65 +122,155 @@ export class WebhookDispatcher {
       const run = await options.retention.purge();
       log.info('webhook messages past the retention purged', { ...run, cutoff: run.cutoff.toISOString() });
     };
-    let runner: Runner | undefined;
-    let listener: pg.PoolClient | undefined;
+    const runOptions: RunnerOptions = {
+      pgPool: pool,
+      concurrency: config.concurrency,
+      pollInterval: config.pollIntervalMs,
+      noHandleSignals: true,
+      logger: workerLogger,
+      // Completing or failing a job goes through graphile-worker's batcher, whose refusal stops the
+      // worker pool and settles the runner's promise (then started again, see startRunner). Unbatched
+      // (-1, its default), a refused completion is a promise nobody awaits: it ends the process.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue, [MEASURES_DUE_TASK]: measuresDue, [RESTRICTIONS_DUE_TASK]: restrictionsDue, [PURGE_TASK]: purge },
+      parsedCronItems: parseCronItems([
+        { task: RATINGS_DUE_TASK, match: '5 0 * * *', identifier: RATINGS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RATINGS_DUE_TASK } },
+        { task: MEASURES_DUE_TASK, match: '10 0 * * *', identifier: MEASURES_DUE_TASK, options: { backfillPeriod: 0, jobKey: MEASURES_DUE_TASK } },
+        { task: RESTRICTIONS_DUE_TASK, match: '15 0 * * *', identifier: RESTRICTIONS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RESTRICTIONS_DUE_TASK } },
+        { task: PURGE_TASK, match: '30 3 * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0, jobKey: PURGE_TASK } },
+      ]),
+    };
+    const dispatcher = new WebhookDispatcher(pool, runOptions, relay, kick);
     try {
-      runner = await run({
-        pgPool: pool,
-        concurrency: config.concurrency,
-        pollInterval: config.pollIntervalMs,
-        noHandleSignals: true,
-        logger: workerLogger,
-        taskList: { [DELIVER_TASK]: deliver, [RATINGS_DUE_TASK]: ratingsDue, [MEASURES_DUE_TASK]: measuresDue, [RESTRICTIONS_DUE_TASK]: restrictionsDue, [PURGE_TASK]: purge },
-        parsedCronItems: parseCronItems([
-          { task: RATINGS_DUE_TASK, match: '5 0 * * *', identifier: RATINGS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RATINGS_DUE_TASK } },
-          { task: MEASURES_DUE_TASK, match: '10 0 * * *', identifier: MEASURES_DUE_TASK, options: { backfillPeriod: 0, jobKey: MEASURES_DUE_TASK } },
-          { task: RESTRICTIONS_DUE_TASK, match: '15 0 * * *', identifier: RESTRICTIONS_DUE_TASK, options: { backfillPeriod: 0, jobKey: RESTRICTIONS_DUE_TASK } },
-          { task: PURGE_TASK, match: '30 3 * * *', identifier: PURGE_TASK, options: { backfillPeriod: 0, jobKey: PURGE_TASK } },
-        ]),
-      });
-      listener = await pool.connect();
-      listener.on('notification', kick);
-      await listener.query(`LISTEN ${CHANGE_CHANNEL}`);
+      await dispatcher.startRunner();
+      await dispatcher.listen();
     } catch (error) {
-      listener?.release();
-      await runner?.stop();
-      await pool.end();
+      await dispatcher.stop().catch(() => undefined);
       throw error;
     }
-    const timer = setInterval(kick, config.relayIntervalMs);
-    timer.unref();
+    dispatcher.timer = setInterval(kick, config.relayIntervalMs);
+    dispatcher.timer.unref();
     kick();
-    return new WebhookDispatcher(pool, runner, listener, timer, relay);
+    return dispatcher;
+  }
+
+  /**
+   * Starts graphile-worker and watches it: a worker that stops on its own — graphile-worker ends its
+   * pool when the database refuses a statement it cannot do without (completing or failing jobs),
+   * and rejects its promise — is started again with back-off instead of ending the process.
+   */
+  private async startRunner(): Promise<void> {
+    const runner = await run(this.runOptions);
+    this.runner = runner;
+    this.runnerDelayMs = RESTART_FIRST_MS;
+    runner.promise.then(
+      () => this.restartRunner(runner, 'its worker pool ended (graphile-worker logged why just before)'),
+      (error: unknown) => this.restartRunner(runner, String((error as Error)?.message ?? error)),
+    );
+  }
+
+  private restartRunner(runner: Runner, reason: string): void {
+    if (this.stopped || this.runner !== runner || this.runnerRetry) return;
+    log.error('webhook job worker stopped; starting it again', { reason, retryInMs: this.runnerDelayMs });
+    this.runnerRetry = setTimeout(() => {
+      this.runnerRetry = null;
+      if (this.stopped) return;
+      this.startRunner().catch((error: unknown) => {
+        this.runnerDelayMs = Math.min(this.runnerDelayMs * 2, RESTART_MAX_MS);
+        this.restartRunner(runner, `could not start again: ${String((error as Error)?.message ?? error)}`);
+      });
+    }, this.runnerDelayMs);
+  }
+
+  /**
+   * LISTENs for departments' change notifications on a client of its own, taken again with back-off
+   * when its connection is lost (changes meanwhile are found by the relay's timer, and by the pass
+   * that runs on reconnecting).
+   */
+  private async listen(): Promise<void> {
+    const listener = await this.pool.connect();
+    let lost = false;
+    listener.on('error', (error) => {
+      if (lost) return;
+      lost = true;
+      listener.removeAllListeners('notification');
+      listener.release(error);
+      if (this.listener === listener) this.listener = null;
+      if (this.stopped) return;
+      log.warn('webhook change listener lost its connection; reconnecting', { detail: error.message, retryInMs: this.listenerDelayMs });
+      this.listenLater();
+    });
+    try {
+      listener.on('notification', this.kick);
+      await listener.query(`LISTEN ${CHANGE_CHANNEL}`);
+    } catch (error) {
+      if (!lost) {
+        lost = true;
+        listener.release(error as Error);
+      }
+      throw error;
+    }
+    if (this.stopped) {
+      listener.release();
+      return;
+    }
+    this.listener = listener;
+    this.listenerDelayMs = RESTART_FIRST_MS;
+  }
+
+  private listenLater(): void {
+    if (this.listenerRetry) return;
+    this.listenerRetry = setTimeout(() => {
+      this.listenerRetry = null;
+      if (this.stopped) return;
+      this.listen().then(this.kick, (error: unknown) => {
+        log.warn('webhook change listener could not reconnect; retrying', { detail: String((error as Error)?.message ?? error), retryInMs: this.listenerDelayMs });
+        this.listenerDelayMs = Math.min(this.listenerDelayMs * 2, RESTART_MAX_MS);
+        this.listenLater();
+      });
+    }, this.listenerDelayMs);
+    this.listenerRetry.unref();
+  }
+
+  private get jobs(): Runner {
+    if (!this.runner) throw new Error('the webhook job worker is not running (starting again after a database error)');
+    return this.runner;
   }
 
   /** Queues the job of changes due on `day` (an operator's catch-up, or a test's given date). */
   async queueDueRatings(day: IsoDate): Promise<void> {
-    await this.runner.addJob(RATINGS_DUE_TASK, { day }, { jobKey: `${RATINGS_DUE_TASK}:${day}` });
+    await this.jobs.addJob(RATINGS_DUE_TASK, { day }, { jobKey: `${RATINGS_DUE_TASK}:${day}` });
   }
 
   /** Queues the job of measures changing by the calendar on `day` alone (an operator's re-run, or a test's given date). */
   async queueDueMeasures(day: IsoDate): Promise<void> {
-    await this.runner.addJob(MEASURES_DUE_TASK, { day }, { jobKey: `${MEASURES_DUE_TASK}:${day}` });
+    await this.jobs.addJob(MEASURES_DUE_TASK, { day }, { jobKey: `${MEASURES_DUE_TASK}:${day}` });
   }
 
   /** Queues the job of restriction levels changing by the calendar on `day` alone (an operator's re-run, or a test's given date). */
   async queueDueRestrictions(day: IsoDate): Promise<void> {
-    await this.runner.addJob(RESTRICTIONS_DUE_TASK, { day }, { jobKey: `${RESTRICTIONS_DUE_TASK}:${day}` });
+    await this.jobs.addJob(RESTRICTIONS_DUE_TASK, { day }, { jobKey: `${RESTRICTIONS_DUE_TASK}:${day}` });
   }
 
   /** Queues the retention purge now. */
   async queuePurge(): Promise<void> {
-    await this.runner.addJob(PURGE_TASK, {}, { jobKey: `${PURGE_TASK}:now` });
+    await this.jobs.addJob(PURGE_TASK, {}, { jobKey: `${PURGE_TASK}:now` });
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.listener.removeAllListeners('notification');
-    await this.listener.query(`UNLISTEN ${CHANGE_CHANNEL}`).catch(() => undefined);
-    this.listener.release();
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.runnerRetry) clearTimeout(this.runnerRetry);
+    if (this.listenerRetry) clearTimeout(this.listenerRetry);
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) {
+      listener.removeAllListeners('notification');
+      await listener.query(`UNLISTEN ${CHANGE_CHANNEL}`).catch(() => undefined);
+      listener.release();
+    }
     await this.relay.kick().catch(() => undefined);
-    await this.runner.stop();
+    await this.runner?.stop().catch((error: unknown) => log.warn('webhook job worker did not stop cleanly', { detail: String(error) }));
     await this.pool.end();
   }
 }

@@ -27,7 +27,11 @@ const ALL_VISIBLE: SubjectFacts = {
   colorTimelinesOf: async () => new Map(),
   colorsAmong: async (usccs) => new Map(usccs.map((uscc) => [uscc, 'BLUE'])),
   creditListedAmong: async () => new Set(),
+  creditListedOn: async () => [],
+  ratedCount: async () => 0,
   ratedAmong: async (usccs) => new Set(usccs),
+  subjectsOfColors: async () => [],
+  countOfColors: async () => 0,
 };
 
 /** A caller of `role` as the demo clients are: in district 320706, stating an allowed purpose. */

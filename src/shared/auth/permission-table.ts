@@ -128,9 +128,15 @@ export const PERMISSION_TABLE = {
   // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
   'Query.subjectColorsAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedAmong': ['ENV_ADMIN'],
+  'Query.subjectsRatedCount': ['ENV_ADMIN'],
+  // @inaccessible: a colour-filtered search's subjects and count, from environment's colour source.
+  'Query.subjectsOfColors': ['ENV_ADMIN'],
+  'Query.countSubjectsOfColors': ['ENV_ADMIN'],
   'Query.subjectsListedAmong': ['ENV_ADMIN'],
+  'Query.subjectsDesignatedOn': ['ENV_ADMIN'],
   // @inaccessible: asked only by the hub itself for the credit office's price list and price measures.
   'Query.subjectsOnHalfYearSnapshot': ['ENV_ADMIN'],
+  'Query.subjectsOnHalfYearSnapshotColumns': ['ENV_ADMIN'],
 
   // Mutations: checked before they run (shield evaluates the rule before the resolver).
   'Mutation.registerEnterprise': ['MARKET_REGULATOR', 'ENV_ADMIN'],

@@ -79,10 +79,25 @@ export interface SubjectFacts {
    * rated then. For a search page's candidates: one fetch however many codes.
    */
   colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>>;
+  /**
+   * The rated subjects (of `districtCode` when given) whose colour on `asOf` is one of `colors`
+   * (environment's colour source), by code, at most `first` (up to 20,000) after the code `after`:
+   * a colour-filtered search pages through these instead of the registry.
+   */
+  subjectsOfColors(colors: readonly string[], asOf: string, districtCode: string | null, after: string | null, first: number, snapshot: ReadSnapshot): Promise<string[]>;
+  /** How many subjects `subjectsOfColors` lists in all (environment's maintained counts); one fetch. */
+  countOfColors(colors: readonly string[], asOf: string, districtCode: string | null, snapshot: ReadSnapshot): Promise<number>;
   /** Those of `usccs` in the rating scope on `asOf` (environment); one fetch. */
   ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
   creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /**
+   * How many subjects are rated on `asOf` (environment), with codes starting with `usccPrefix` when
+   * given; one fetch. Every rated subject is registered, so this counts PUBLIC's search by code alone.
+   */
+  ratedCount(asOf: string, usccPrefix: string | null, snapshot: ReadSnapshot): Promise<number>;
+  /** Every subject with a credit office designation in force on `asOf` (credit), by code; one fetch. */
+  creditListedOn(asOf: string, snapshot: ReadSnapshot): Promise<string[]>;
   /**
    * Each rated subject's periods of constant colour (environment's `envColorTimeline`), by code, in
    * one fetch; unrated codes are absent. For finance's restriction on a date outside the current

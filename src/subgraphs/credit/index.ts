@@ -25,7 +25,8 @@ import { CreditEnterprise } from './types/credit-enterprise.type';
 export { createCreditServices, type CreditServices } from './credit.services';
 /** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
 export { openCreditSeed } from './demo.seed';
-export { priceListRoute } from './price-list.route';
+export { localPriceList, priceListRoute, type PriceListRows } from './price-list.route';
+export type { PriceListRow } from './services/price-surcharge.service';
 
 /** Credit office (信用办): public credit records, list designations, the measure catalogue, feedback and price surcharges. */
 export const creditSubgraph: SubgraphModule = {

@@ -32,6 +32,23 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 }
 
 /**
+ * The price list of `period` in the caller's row scope, in code order (`PriceSurchargeService.surchargeRows`):
+ * the credit department in this process (localPriceList), or its own process asked over the gateway's link.
+ * A period not decided or malformed is thrown as BAD_USER_INPUT.
+ */
+export type PriceListRows = (ctx: HubContext, period: string) => Promise<PriceListRow[]>;
+
+/** The price list of the credit department in this process, read over its DataSource. */
+export function localPriceList(dataSource: DataSource): PriceListRows {
+  const { surcharges } = createCreditServices(dataSource);
+  return async (ctx, period) => {
+    const rows: PriceListRow[] = [];
+    for await (const row of surcharges.surchargeRows(ctx, period)) rows.push(row);
+    return rows;
+  };
+}
+
+/**
  * `GET /exports/price-surcharges.csv?period=2026-H2[&encoding=utf8|gb18030]`: the half-year price
  * list as a file, for the callers of `priceSurcharges` (same roles, same row scope, same rows: it
  * reads `PriceSurchargeService.surchargeRows`, never prices of its own). UTF-8 with a byte-order mark
@@ -39,8 +56,7 @@ function sendError(response: ServerResponse, status: number, code: string, messa
  * listed subjects (as `Query.priceSurcharges`). Until the generic export (`/exports/<view>.csv`)
  * lands, this is the price list's export; that one should call the same service method.
  */
-export function priceListRoute(dataSource: DataSource): HttpRoute {
-  const { surcharges } = createCreditServices(dataSource);
+export function priceListRoute(list: PriceListRows): HttpRoute {
   const readers = rolesFor('Query.priceSurcharges');
   return async (request: IncomingMessage, response: ServerResponse, { principal, audit }: RouteTools): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://hub.invalid');
@@ -56,7 +72,7 @@ export function priceListRoute(dataSource: DataSource): HttpRoute {
     }
     let ctx: HubContext;
     const period = url.searchParams.get('period') ?? '';
-    const rows: PriceListRow[] = [];
+    let rows: PriceListRow[];
     try {
       ctx = await principal();
       if (!readers.includes(ctx.principal.role)) {
@@ -64,9 +80,10 @@ export function priceListRoute(dataSource: DataSource): HttpRoute {
         return true;
       }
       // Collected before the first byte, so that a refusal (bad period) is a clean 400, not a cut file.
-      for await (const row of surcharges.surchargeRows(ctx, period)) rows.push(row);
+      rows = await list(ctx, period);
     } catch (error) {
-      if (!(error instanceof HubError)) throw error;
+      // A department that cannot be reached is the hub's outage (503 with Retry-After), not the caller's mistake.
+      if (!(error instanceof HubError) || error.extensions.code === 'SERVICE_UNAVAILABLE') throw error;
       const code = String(error.extensions.code);
       sendError(response, code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400, code, error.message);
       return true;

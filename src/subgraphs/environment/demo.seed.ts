@@ -8,7 +8,7 @@ import { snapshotSeries } from './services/snapshot.service';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
-import { colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
+import { colorPeriods, colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
 
 /** A million events fall on a few hundred distinct dates. */
 const addDays = rememberedDateArithmetic(addDaysOnce);
@@ -18,6 +18,7 @@ const SUBJECT_COLUMNS = [
   'uscc', 'subject_kind', 'district_code', 'industry_code', 'rated_from', 'known_on',
   'current_color', 'current_score', 'current_on', 'current_since', 'next_change_on',
 ] as const;
+const PERIOD_COLUMNS = ['uscc', 'valid_from', 'valid_until', 'color', 'district_code', 'industry_code'] as const;
 const SNAPSHOT_COLUMNS = ['uscc', 'period_end', 'color', 'score', 'consecutive_red'] as const;
 const EVENT_COLUMNS = [
   'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
@@ -70,6 +71,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       const subjects: CopyValue[][] = [];
       const events: CopyValue[][] = [];
       const snapshots: CopyValue[][] = [];
+      const periods: CopyValue[][] = [];
       for (const e of chunk) {
         if (!e.ratedFrom) continue;
         const scored: ScoredEvent[] = [];
@@ -82,6 +84,8 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
         const basis: RatingBasis = { policies, ratedFrom: e.ratedFrom, events: scored, frontRunner: [] };
         const rating = ratingOn(basis, today);
         // The demo city has been running: each enrolment became known on its ratedFrom day, as its events on theirs.
+        // The one colour source (color-period.service), as every write stores it; the counts follow by trigger.
+        for (const period of colorPeriods(basis)) periods.push([e.uscc, period.from, period.until, period.color, e.districtCode, e.industryCode]);
         subjects.push([e.uscc, 'ENTERPRISE', e.districtCode, e.industryCode, e.ratedFrom, e.ratedFrom, rating?.color ?? null, rating?.score ?? null, today, rating ? colorSinceOn(basis, today) : null, nextChangeAfter(basis, today)]);
         // The demo city has been running: the snapshots deciding the current and the previous
         // half-year's prices are stored, as the scheduled job would have stored them (DOMAIN.md §10).
@@ -93,6 +97,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       if (subjects.length > 0) await copy.copy('environment.rated_subject', SUBJECT_COLUMNS, subjects);
       if (events.length > 0) await copy.copy('environment.credit_event', EVENT_COLUMNS, events);
       if (snapshots.length > 0) await copy.copy('environment.half_year_snapshot', SNAPSHOT_COLUMNS, snapshots);
+      if (periods.length > 0) await copy.copy('environment.subject_color_period', PERIOD_COLUMNS, periods);
     },
     ...copy.lifecycle,
   };

@@ -3,6 +3,7 @@ import { legacyRatingsFeed } from './import/legacy-ratings.feed';
 import { penaltyEventsFeed } from './import/penalty-events.feed';
 import { CreditEventService } from './services/credit-event.service';
 import { CreditNoticeService } from './services/credit-notice.service';
+import { ColorPeriodService } from './services/color-period.service';
 import { CurrentRatingService } from './services/current-rating.service';
 import { DisclosureService } from './services/disclosure.service';
 import { EnrolmentService } from './services/enrolment.service';
@@ -45,7 +46,8 @@ export function createEnvironmentServices(dataSource: DataSource) {
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, subjects),
     districts: new SubjectDistrictService(dataSource),
-    statistics: new RatingStatisticsService(dataSource, ratings),
+    statistics: new RatingStatisticsService(dataSource),
+    colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };

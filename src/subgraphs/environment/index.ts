@@ -32,7 +32,7 @@ import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
 import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
 
-export { noticeRoute } from './notice.route';
+export { localNoticePages, noticeRoute, type NoticePages } from './notice.route';
 export { startHalfYearSnapshotJob, type HalfYearSnapshotJob } from './snapshot.job';
 export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
 export type { DueRatingsRun } from './services/rating-due.service';

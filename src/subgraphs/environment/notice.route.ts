@@ -26,6 +26,19 @@ function sendError(response: ServerResponse, status: number, code: string, messa
 }
 
 /**
+ * The printable page of a notice as `reader` may see it (null: unknown or outside its district),
+ * noting the subject in `ctx.touchedUsccs`: the environment's CreditNoticeService in this process
+ * (localNoticePages), or the environment department's process asked over the gateway's link.
+ */
+export type NoticePages = (ctx: HubContext, number: string) => Promise<string | null>;
+
+/** The pages of the environment department in this process, read over its DataSource. */
+export function localNoticePages(dataSource: DataSource): NoticePages {
+  const { notices } = createEnvironmentServices(dataSource);
+  return (ctx, number) => notices.html(ctx, number);
+}
+
+/**
  * `GET /notices/<number>`: the printable HTML page of a credit record notice, for an authenticated
  * caller allowed to read notices (an ENV_OFFICER only for its own district; any other notice is
  * answered as if it did not exist): 401 for a bad credential, 403 for a role that may not, 404 otherwise.
@@ -33,9 +46,10 @@ function sendError(response: ServerResponse, status: number, code: string, messa
  *
  * `GET /notices/<number>?exp=…&sig=…` (a `CreditNotice.printUrl`) needs no credential: 403 when the
  * signature does not match the number and expiry, 410 when it has expired, 404 for an unknown notice.
+ *
+ * Every check is made here, in the process that answers the caller, whichever process reads the page.
  */
-export function noticeRoute(dataSource: DataSource): HttpRoute {
-  const { notices } = createEnvironmentServices(dataSource);
+export function noticeRoute(pages: NoticePages): HttpRoute {
   return async (request: IncomingMessage, response: ServerResponse, { principal, vouchedFor, audit }: RouteTools): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://hub.invalid');
     const match = NOTICE_PATH.exec(url.pathname);
@@ -78,7 +92,7 @@ export function noticeRoute(dataSource: DataSource): HttpRoute {
         return true;
       }
     }
-    const html = await notices.html(ctx, number);
+    const html = await pages(ctx, number);
     if (!html) {
       sendError(response, 404, 'NOT_FOUND', `no credit record notice ${number}`);
       return true;

@@ -32,6 +32,12 @@ export class EnterpriseListingResolver {
     return this.listings.listedAmong(ctx, usccs, asOf);
   }
 
+  @Query(() => [String], { description: 'Hub-internal (@inaccessible): every subject with a designation in force on `asOf`, by code.' })
+  @Directive('@inaccessible')
+  subjectsDesignatedOn(@Ctx() ctx: HubContext, @Arg('asOf', () => DateScalar) asOf: string): Promise<string[]> {
+    return this.listings.listedOn(ctx, asOf);
+  }
+
   @Mutation(() => CreditListing, { description: 'CREDIT_OFFICE: designate a subject on a credit-office list.' })
   designateCreditListing(
     @Ctx() ctx: HubContext,

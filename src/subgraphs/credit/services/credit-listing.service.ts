@@ -56,6 +56,23 @@ export class CreditListingService {
   }
 
   /**
+   * Hub-internal: every subject with a designation in force on `asOf`, by code; one statement. For a
+   * search's `listed` criterion, which market applies in SQL with this set rather than asking of its
+   * candidates a page at a time (a count would pass the whole registry). Designations are a small
+   * share of the subjects, so the set is small where the registry is not.
+   */
+  async listedOn(ctx: HubContext, asOf: string): Promise<string[]> {
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT DISTINCT uscc FROM credit.list_designation
+        WHERE listed_on <= $1::date AND (removed_on IS NULL OR removed_on > $1::date)
+        ORDER BY uscc`,
+      [asOf],
+    );
+    return rows.map((row) => row.uscc);
+  }
+
+  /**
    * Hub-internal, for the webhook dispatcher's `restrictions_due` job (no request, no row scope): the
    * subjects with a designation on one of `listTypes` in force on some day of [from, to], by code.
    */

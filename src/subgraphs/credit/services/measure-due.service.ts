@@ -12,6 +12,13 @@ import { MeasureTriggerKind } from '../types/measure.type';
 
 const CREDIT_LISTS: string[] = Object.values(CreditListType);
 
+/** The subjects on a punishment list on some day of [from, to] (see `punishedBetween`). */
+interface PunishedBetween {
+  from: IsoDate;
+  to: IsoDate;
+  subjects: Set<string>;
+}
+
 /**
  * Which subjects measures were due for on some day of [from, to], by trigger (DOMAIN.md §5): the
  * credit office's own list designations from its tables; colours (environment) and market lists
@@ -30,9 +37,10 @@ export class MeasureDueService {
     const facts = ctx.subjectFacts;
     const needsCreditLists = measures.some((m) => m.triggerKind === MeasureTriggerKind.LISTING && m.triggerValues.some((v) => CREDIT_LISTS.includes(v)));
     const listed = needsCreditLists ? await this.creditListed(ctx, from, to) : [];
-    const asked = new Map<string, Promise<Set<string>>>();
-    const ask = (key: string, load: () => Promise<Set<string>>) => {
-      let answer = asked.get(key);
+    // One federated call (or statement) per distinct question, however many measures ask it.
+    const asked = new Map<string, Promise<unknown>>();
+    const ask = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      let answer = asked.get(key) as Promise<T> | undefined;
       if (!answer) asked.set(key, (answer = load()));
       return answer;
     };
@@ -58,7 +66,12 @@ export class MeasureDueService {
             for (const uscc of await ask(`market:${marketLists.join(',')}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
           }
         }
-        if (measure.nature === 'REWARD' && facts && subjects.size > 0) await this.withoutSuspendedRewards(facts, ctx, measure, subjects, from, to);
+        if (measure.nature === 'REWARD' && facts && subjects.size > 0) {
+          const punished = await ask('punished', () => this.punishedBetween(facts, ctx, from, to));
+          // Rewards with the same trigger have the same due subjects, and so the same suspended ones: asked once.
+          const trigger = `suspended:${measure.priceKind ?? ''}:${measure.triggerKind}:${values.join(',')}`;
+          for (const uscc of await ask(trigger, () => this.suspendedRewards(facts, ctx, measure, subjects, punished))) subjects.delete(uscc);
+        }
         due.set(measure.code, subjects);
       }),
     );
@@ -66,18 +79,24 @@ export class MeasureDueService {
   }
 
   /**
-   * Removes from `subjects` those a REWARD was never due for on a day of [from, to]: while a subject
+   * Those of `subjects` a REWARD was never due for on a day of [from, to] (the caller removes them): while a subject
    * has an entry in force on a punishment list, its rewards are suspended (DOMAIN.md §10; the rule
    * `jointMeasures` applies day by day). Only subjects with a punishment entry overlapping the window
    * are looked at, each on the days its reward can start to apply: the first day of a triggering
    * period (or `from`) and the day a punishment entry ends.
    */
-  private async withoutSuspendedRewards(facts: SubjectFacts, ctx: HubContext, measure: MeasureEntity, subjects: Set<string>, from: IsoDate, to: IsoDate): Promise<void> {
+  private async suspendedRewards(facts: SubjectFacts, ctx: HubContext, measure: MeasureEntity, subjects: ReadonlySet<string>, punished: PunishedBetween): Promise<string[]> {
+    const { from, to } = punished;
     const overlaps = (l: { listedOn: string; removedOn: string | null }) => l.listedOn <= to && (l.removedOn === null || l.removedOn > from);
-    const records = await facts.subjectRecordsOf([...subjects], ctx.snapshot);
-    const suspended = [...subjects].filter((uscc) => (records.get(uscc)?.listings ?? []).some((l) => l.listType in PUNISHMENT_LISTS && overlaps(l)));
-    if (suspended.length === 0) return;
+    // Only subjects with a punishment entry overlapping the window can be suspended: their records alone
+    // are fetched (a few hundred of a province's tens of thousands of GREEN subjects), then judged as before.
+    const candidates = [...subjects].filter((uscc) => punished.subjects.has(uscc));
+    if (candidates.length === 0) return [];
+    const records = await facts.subjectRecordsOf(candidates, ctx.snapshot);
+    const suspended = candidates.filter((uscc) => (records.get(uscc)?.listings ?? []).some((l) => l.listType in PUNISHMENT_LISTS && overlaps(l)));
+    if (suspended.length === 0) return [];
     const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.colorTimelinesOf(suspended, ctx.snapshot) : new Map<string, ColorPeriodFact[]>();
+    const neverDue: string[] = [];
     for (const uscc of suspended) {
       const listings: ListingFact[] = records.get(uscc)?.listings ?? [];
       // The periods the reward's trigger was in force: colour periods, or entries on a triggering list.
@@ -91,8 +110,27 @@ export class MeasureDueService {
       const dueOnSomeDay = candidates.some(
         (day) => day >= from && day <= to && triggering.some((p) => inForce(p, day)) && !punishing.some((l) => inForce({ start: l.listedOn, end: l.removedOn }, day)),
       );
-      if (!dueOnSomeDay) subjects.delete(uscc);
+      if (!dueOnSomeDay) neverDue.push(uscc);
     }
+    return neverDue;
+  }
+
+  /**
+   * Every subject with an entry on a punishment list (DOMAIN.md §10) in force on some day of [from, to]:
+   * the credit office's designations from its table, market supervision's entries through federation.
+   * The same overlap `suspendedRewards` applies to a subject's records, over the same rows, so
+   * the subjects it could suspend are all in here.
+   */
+  private async punishedBetween(facts: SubjectFacts, ctx: HubContext, from: IsoDate, to: IsoDate): Promise<PunishedBetween> {
+    const creditPunishment = CREDIT_LISTS.filter((type) => type in PUNISHMENT_LISTS);
+    const marketPunishment = Object.keys(PUNISHMENT_LISTS).filter((type) => !CREDIT_LISTS.includes(type));
+    const [credit, market] = await Promise.all([
+      this.creditListed(ctx, from, to),
+      marketPunishment.length > 0 ? facts.marketListedBetween(marketPunishment, from, to, ctx.snapshot) : Promise.resolve(new Set<string>()),
+    ]);
+    const subjects = new Set(market);
+    for (const row of credit) if (creditPunishment.includes(row.list_type)) subjects.add(row.uscc);
+    return { from, to, subjects };
   }
 
   /** The credit office's designations in force on some day of [from, to]. */

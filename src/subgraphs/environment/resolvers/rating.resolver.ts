@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { CreditColor } from '../../../shared/credit-color';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
@@ -14,7 +14,7 @@ import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
 import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
 import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
-import { HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
+import { HalfYearSnapshotRun, SubjectHalfYearSnapshot, SubjectHalfYearSnapshotColumns } from '../types/snapshot.type';
 
 @Resolver()
 export class RatingResolver {
@@ -60,6 +60,32 @@ export class RatingResolver {
     return this.statistics.colorsAmong(ctx, usccs, asOf);
   }
 
+  @Query(() => [UsccScalar], {
+    description: 'Hub-internal (@inaccessible): rated subjects (of `districtCode` when given) whose colour on `asOf` is one of `colors`, by code, at most `first` (1–20000) after `after`.',
+  })
+  @Directive('@inaccessible')
+  subjectsOfColors(
+    @Ctx() ctx: HubContext,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('first', () => Int) first: number,
+    @Arg('districtCode', () => String, { nullable: true }) districtCode?: string,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<string[]> {
+    return this.statistics.subjectsOfColors(ctx, colors, asOf, districtCode ?? null, after ?? null, first);
+  }
+
+  @Query(() => Int, { description: 'Hub-internal (@inaccessible): how many rated subjects (of `districtCode` when given) have one of `colors` on `asOf`.' })
+  @Directive('@inaccessible')
+  countSubjectsOfColors(
+    @Ctx() ctx: HubContext,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('districtCode', () => String, { nullable: true }) districtCode?: string,
+  ): Promise<number> {
+    return this.statistics.countOfColors(ctx, colors, asOf, districtCode ?? null);
+  }
+
   @Query(() => [String], { description: 'Hub-internal (@inaccessible): those of `usccs` rated on `asOf`.' })
   @Directive('@inaccessible')
   subjectsRatedAmong(
@@ -68,6 +94,16 @@ export class RatingResolver {
     @Arg('asOf', () => DateScalar) asOf: string,
   ): Promise<string[]> {
     return this.subjects.ratedAmong(ctx, usccs, asOf);
+  }
+
+  @Query(() => Int, { description: 'Hub-internal (@inaccessible): how many subjects are rated on `asOf`, with codes starting with `usccPrefix` when given.' })
+  @Directive('@inaccessible')
+  subjectsRatedCount(
+    @Ctx() ctx: HubContext,
+    @Arg('asOf', () => DateScalar) asOf: string,
+    @Arg('usccPrefix', () => String, { nullable: true }) usccPrefix?: string | null,
+  ): Promise<number> {
+    return this.subjects.ratedCount(ctx, asOf, usccPrefix ?? null);
   }
 
   @Query(() => [SubjectHalfYearSnapshot], {
@@ -80,6 +116,18 @@ export class RatingResolver {
     @Arg('colors', () => [CreditColor]) colors: CreditColor[],
   ): Promise<SubjectHalfYearSnapshot[]> {
     return this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors);
+  }
+
+  @Query(() => SubjectHalfYearSnapshotColumns, {
+    description: 'Hub-internal (@inaccessible): `subjectsOnHalfYearSnapshot` as columns of scalars, one row per subject, by code; for the price list.',
+  })
+  @Directive('@inaccessible')
+  async subjectsOnHalfYearSnapshotColumns(
+    @Ctx() ctx: HubContext,
+    @Arg('periodEnd', () => DateScalar) periodEnd: string,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+  ): Promise<SubjectHalfYearSnapshotColumns> {
+    return toColumns(await this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors));
   }
 
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })
@@ -103,4 +151,18 @@ export class RatingResolver {
   importLegacyRatings(@Ctx() ctx: HubContext, @Arg('input', () => ImportLegacyRatingsInput) input: ImportLegacyRatingsInput): Promise<ImportLegacyRatingsPayload> {
     return this.legacy.import(ctx, input);
   }
+}
+
+function toColumns(rows: readonly SubjectHalfYearSnapshot[]): SubjectHalfYearSnapshotColumns {
+  const columns: SubjectHalfYearSnapshotColumns = { usccs: [], colors: [], consecutiveRed: [], stored: [], corrections: [] };
+  rows.forEach((row, i) => {
+    columns.usccs.push(row.uscc);
+    columns.colors.push(row.color);
+    columns.consecutiveRed.push(row.consecutiveRed);
+    columns.stored.push(row.stored);
+    if (row.correctedOn !== null) {
+      columns.corrections.push({ row: i, correctedOn: row.correctedOn, originalColor: row.originalColor!, originalConsecutiveRed: row.originalConsecutiveRed! });
+    }
+  });
+  return columns;
 }

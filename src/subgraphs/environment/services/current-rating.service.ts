@@ -3,7 +3,8 @@
  * `next_change_on` of `rated_subject`, a cache of `ratingOn(basis, today)` that holds until
  * `next_change_on` (see `materialisedOn`). Contract: a mutation that changes what a subject's rating
  * depends on refreshes it here inside its own transaction, under the subject row lock
- * (SubjectScopeService.lockSubject), and bumps `rating_version`; a read that finds the stored rating
+ * (SubjectScopeService.lockSubject), and bumps `rating_version`, and stores the subject's colour
+ * periods (the one colour source, color-period.service) in the same transaction; a read that finds the stored rating
  * stale recomputes it and stores it lazily here, after the read snapshot, only over the version it
  * read, so a concurrent mutation's refresh is never overwritten with older facts. Enrolment
  * (`currentColumns`) and the daily job of due ratings (RatingDueService) store the same columns by
@@ -15,10 +16,11 @@ import { requestLoader } from '../../../shared/dataloader';
 import { today, type IsoDate } from '../../../shared/dates';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
-import { RatedSubjectEntity } from '../entities/rated-subject.entity';
+import type { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { colorSinceOn, nextChangeAfter, ratingOn, type Rating, type RatingBasis } from '../rules/scoring';
 import type { PolicyService } from './policy.service';
 import { ratingBasis } from '../rules/scoring';
+import { storeColorPeriods } from './color-period.service';
 
 /** True when the row's materialised rating holds on `day` (computed on or before it, no change due yet). */
 export function materialisedOn(subject: RatedSubjectEntity, day: IsoDate): boolean {
@@ -119,7 +121,14 @@ export class CurrentRatingService {
   async refreshWith(manager: EntityManager, ctx: HubContext, subject: RatedSubjectEntity, basis: RatingBasis): Promise<Rating | null> {
     const day = today();
     const rating = ratingOn(basis, day);
-    await manager.getRepository(RatedSubjectEntity).update({ uscc: subject.uscc }, { ...currentColumns(basis, day, rating), ratingVersion: () => 'rating_version + 1' });
+    const columns = currentColumns(basis, day, rating);
+    // The stored rating and the colour periods in one statement (a data-modifying CTE).
+    await storeColorPeriods(manager, [{ subject, basis }], {
+      sql: `UPDATE environment.rated_subject
+               SET current_color = $1, current_score = $2, current_on = $3::date, current_since = $4::date, next_change_on = $5::date, rating_version = rating_version + 1
+             WHERE uscc = $6`,
+      params: [columns.currentColor, columns.currentScore, columns.currentOn, columns.currentSince, columns.nextChangeOn, subject.uscc],
+    });
     ctx.touchedUsccs.add(subject.uscc);
     return rating;
   }
@@ -136,17 +145,20 @@ export class CurrentRatingService {
     if (subjects.length === 0) return;
     const day = today();
     const rows = [];
+    const bases = [];
     for (const { subject, events, designations } of subjects) {
       const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
-      rows.push({ uscc: subject.uscc, ...currentColumns(ratingBasis(subject.ratedFrom, policies, events, designations), day) });
+      const basis = ratingBasis(subject.ratedFrom, policies, events, designations);
+      bases.push({ subject, basis });
+      rows.push({ uscc: subject.uscc, ...currentColumns(basis, day) });
       ctx.touchedUsccs.add(subject.uscc);
     }
-    await manager.query(
-      `UPDATE environment.rated_subject s
-          SET current_color = v.color, current_score = v.score, current_on = $4::date, current_since = v.since, next_change_on = v.next_change, rating_version = s.rating_version + 1
-         FROM unnest($1::varchar[], $2::varchar[], $3::int[], $5::date[], $6::date[]) AS v(uscc, color, score, next_change, since)
-        WHERE s.uscc = v.uscc`,
-      [rows.map((r) => r.uscc), rows.map((r) => r.currentColor), rows.map((r) => r.currentScore), day, rows.map((r) => r.nextChangeOn), rows.map((r) => r.currentSince)],
-    );
+    await storeColorPeriods(manager, bases, {
+      sql: `UPDATE environment.rated_subject s
+               SET current_color = v.color, current_score = v.score, current_on = $4::date, current_since = v.since, next_change_on = v.next_change, rating_version = s.rating_version + 1
+              FROM unnest($1::varchar[], $2::varchar[], $3::int[], $5::date[], $6::date[]) AS v(uscc, color, score, next_change, since)
+             WHERE s.uscc = v.uscc`,
+      params: [rows.map((r) => r.uscc), rows.map((r) => r.currentColor), rows.map((r) => r.currentScore), day, rows.map((r) => r.nextChangeOn), rows.map((r) => r.currentSince)],
+    });
   }
 }

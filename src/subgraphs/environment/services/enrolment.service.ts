@@ -15,6 +15,7 @@ import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { ratingOn } from '../rules/scoring';
 import type { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import type { EnvCredit } from '../types/env-credit.type';
+import { storeColorPeriods } from './color-period.service';
 import { currentColumns } from './current-rating.service';
 import { SUBJECT_KINDS, type PolicyService } from './policy.service';
 import { ratingBasis } from '../rules/scoring';
@@ -60,6 +61,7 @@ export class EnrolmentService {
         knownOn: today(),
         ...currentColumns(basis, today()),
       });
+      await storeColorPeriods(manager, [{ subject: { uscc: input.uscc, districtCode, industryCode: input.industryCode ?? null }, basis }]);
     });
     ctx.touchedUsccs.add(input.uscc);
     return { color: initial.color, score: initial.score, ratedOn: input.ratedFrom };

@@ -8,6 +8,7 @@ import { EventTypeEntity } from '../entities/event-type.entity';
 import { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
+import { ColorPeriodService } from './color-period.service';
 import { policyTablesLoader } from '../loaders/environment.loader';
 import type { AddEventTypeVersionInput, AddScoringPolicyVersionInput, SetInspectionFrequencyInput } from '../types/policy.input';
 
@@ -127,6 +128,8 @@ export class PolicyService {
         .where('subject_kind = :kind', { kind: input.subjectKind })
         .setParameter('from', input.effectiveFrom)
         .execute();
+      // The colour source of this kind changes from the new version's first day: recomputed in this transaction.
+      await new ColorPeriodService(this.dataSource).rebuild(manager, input.subjectKind);
       return next;
     });
   }

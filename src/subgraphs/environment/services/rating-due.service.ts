@@ -4,6 +4,7 @@ import { createContext } from '../../../shared/context';
 import type { IsoDate } from '../../../shared/dates';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
+import { storeColorPeriods } from './color-period.service';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import type { PolicyService } from './policy.service';
 import { ratingBasis } from '../rules/scoring';
@@ -54,6 +55,7 @@ export class RatingDueService {
         const events = await manager.getRepository(CreditEventEntity).createQueryBuilder('e').where('e.uscc = ANY(:usccs)', { usccs }).orderBy('e.occurred_on', 'ASC').addOrderBy('e.id', 'ASC').getMany();
         const designations = await manager.getRepository(FrontRunnerEntity).createQueryBuilder('f').where('f.uscc = ANY(:usccs)', { usccs }).getMany();
         const rows = [];
+        const bases = [];
         for (const subject of subjects) {
           const policies = await this.policies.policiesFor(ctx, subject.subjectKind);
           const basis = ratingBasis(
@@ -62,6 +64,7 @@ export class RatingDueService {
             events.filter((e) => e.uscc === subject.uscc),
             designations.filter((d) => d.uscc === subject.uscc),
           );
+          bases.push({ subject, basis });
           const rating = ratingOn(basis, day);
           if (rating && subject.currentColor !== null && rating.color !== subject.currentColor) run.colorChanged += 1;
           rows.push({ uscc: subject.uscc, color: rating?.color ?? null, score: rating?.score ?? null, since: rating ? colorSinceOn(basis, day) : null, next: nextChangeAfter(basis, day) });
@@ -74,6 +77,10 @@ export class RatingDueService {
             WHERE s.uscc = v.uscc`,
           [rows.map((r) => r.uscc), rows.map((r) => r.color), rows.map((r) => r.score), day, rows.map((r) => r.next), rows.map((r) => r.since)],
         );
+        // Periods do not depend on the day, so this stores nothing new unless a write raced a new
+        // scoring policy version (it computed with the versions it had read): on the version's first
+        // day every subject of its kind is due, and its periods are made right here at the latest.
+        await storeColorPeriods(manager, bases);
         run.refreshed += rows.length;
         return subjects.length < BATCH;
       });

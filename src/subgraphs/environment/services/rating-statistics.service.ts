@@ -1,27 +1,29 @@
-import { LessThanOrEqual, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS, CreditColor } from '../../../shared/credit-color';
-import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
+import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 import { CITY_DISTRICTS, classifyDistrict, PROVINCES } from '../../../shared/divisions';
 import { badInput } from '../../../shared/errors';
 import { industryName, INDUSTRY_CLASSES } from '../../../shared/industries';
 import { readManager } from '../../../shared/read-snapshot';
-import { RatedSubjectEntity } from '../entities/rated-subject.entity';
-import { ratedSubjectLoader } from '../loaders/environment.loader';
 import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import type { EnvEnterprise } from '../types/env-enterprise.type';
 import type { ColorTrendPoint, SubjectColorChange } from '../types/rating-statistics.type';
-import type { RatingService } from './rating.service';
-import { dayColorsSql, SUBJECT_COLORS_AMONG_SQL, SUBJECT_COLORS_SQL } from './subject-colors.sql';
+import { SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
 
 const COLORS = Object.values(CreditColor);
 export const MAX_TREND_MONTHS = 60;
 export const MAX_CHANGE_SPAN_DAYS = 366;
 export const MAX_LIST = 1000;
+/** The most codes `subjectsOfColors` lists per call (a search's largest round). */
+export const MAX_COLOR_PAGE = 20_000;
 
-/** The group of subjects with no industry recorded. */
+/** The group of subjects with no industry recorded ('' in `color_count_delta`, null on a period). */
 const UNKNOWN_GROUP = 'UNKNOWN';
+
+/** A period of `environment.subject_color_period` (alias p) that holds on the date parameter `day`. */
+const holdsOn = (day: string) => `p.valid_from <= ${day}::date AND (p.valid_until IS NULL OR ${day}::date < p.valid_until)`;
 
 /** A district's name: the city's own, else the province of another city's division code. */
 function districtName(code: string): string | null {
@@ -40,38 +42,37 @@ function listSize(first: number): number {
 
 /**
  * Counts and lists over rated subjects' colours, for the bureau's dashboard, the public list and the
- * other departments (hub-internal queries): each on-a-date answer uses the SQL of subject-colors.sql
- * (the same rules as a single subject's `envCredit`), in the caller's row scope (an ENV_OFFICER sees
- * its own district); a window of days follows each subject's timeline (RatingService). Subjects are
- * answered as `Enterprise` references: their names and registrations come from market supervision
- * through the gateway, under the caller's own field permissions.
+ * other departments (hub-internal queries), all from the one colour source (color-period.service):
+ * the colour periods answer lists (by index), and `color_count_delta`, kept from them, answers counts
+ * for any day as a sum of the deltas dated on or before it. So every answer here gives each subject
+ * the colour `envCredit` gives it that day. Each answer is in the caller's row scope (an ENV_OFFICER
+ * sees its own district) and costs one statement, whatever the population or the number of days.
+ * Subjects are answered as `Enterprise` references: their names and registrations come from market
+ * supervision through the gateway, under the caller's own field permissions.
  */
 export class RatingStatisticsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly ratings: RatingService,
-  ) {}
-
-  private async colorsOn(ctx: HubContext, day: IsoDate): Promise<{ uscc: string; district_code: string; color: CreditColor }[]> {
-    const manager = await readManager(ctx, this.dataSource);
-    return manager.query(`${SUBJECT_COLORS_SQL} SELECT uscc, district_code, color FROM subject_colors`, [day, districtScope(ctx.principal)]);
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Per colour, the count on the last day of each of the `months` months up to `asOf` (the last point is `asOf` itself). */
   async trend(ctx: HubContext, asOf: IsoDate, months: number): Promise<ColorTrendPoint[]> {
     if (!Number.isInteger(months) || months < 1 || months > MAX_TREND_MONTHS) throw badInput(`months must be an integer from 1 to ${MAX_TREND_MONTHS}, got ${months}`);
     const days = Array.from({ length: months }, (_, i) => (i === months - 1 ? asOf : monthEnd(addMonths(asOf, i - months + 1))));
     const manager = await readManager(ctx, this.dataSource);
+    // One pass over the deltas: each falls in the bucket of the first point on or after its day
+    // (width_bucket over the days after each point), and a point's count sums the buckets up to it.
+    const rows: { bucket: number; color: CreditColor; delta: string }[] = await manager.query(
+      `SELECT width_bucket(day, $1::date[]) AS bucket, color, SUM(delta) AS delta
+         FROM environment.color_count_delta
+        WHERE day <= $2::date AND ($3::varchar IS NULL OR district_code = $3::varchar)
+        GROUP BY 1, 2`,
+      [days.map((day) => addDays(day, 1)), asOf, districtScope(ctx.principal)],
+    );
     const points: ColorTrendPoint[] = [];
-    // One statement per day over the query's one read snapshot: each is the distribution's own SQL.
-    for (const day of days) {
-      const rows: { color: CreditColor; count: string }[] = await manager.query(`${SUBJECT_COLORS_SQL} SELECT color, COUNT(*) AS count FROM subject_colors GROUP BY color`, [
-        day,
-        districtScope(ctx.principal),
-      ]);
-      const counts = new Map(rows.map((row) => [row.color, Number(row.count)]));
-      for (const color of COLORS) points.push({ on: day, color, count: counts.get(color) ?? 0 });
-    }
+    const running = new Map<CreditColor, number>();
+    days.forEach((on, bucket) => {
+      for (const row of rows) if (row.bucket === bucket) running.set(row.color, (running.get(row.color) ?? 0) + Number(row.delta));
+      for (const color of COLORS) points.push({ on, color, count: running.get(color) ?? 0 });
+    });
     return points;
   }
 
@@ -79,19 +80,29 @@ export class RatingStatisticsService {
   async changes(ctx: HubContext, from: IsoDate, to: IsoDate): Promise<SubjectColorChange[]> {
     if (from >= to) throw badInput(`from ${from} must be before to ${to}`);
     if (addDays(from, MAX_CHANGE_SPAN_DAYS) < to) throw badInput(`from ${from} to ${to} spans more than ${MAX_CHANGE_SPAN_DAYS} days`);
-    const before = new Map((await this.colorsOn(ctx, from)).map((row) => [row.uscc, row.color]));
-    return (await this.colorsOn(ctx, to))
-      .filter((row) => before.get(row.uscc) !== row.color)
-      .sort((a, b) => (a.uscc < b.uscc ? -1 : 1))
-      .map((row) => ({ enterprise: { uscc: row.uscc }, districtCode: row.district_code, colorBefore: before.get(row.uscc) ?? null, colorAfter: row.color }));
+    const manager = await readManager(ctx, this.dataSource);
+    // A colour on `to` that differs from the one on `from` belongs to a period that began after `from`.
+    const rows: { uscc: string; district_code: string; before: CreditColor | null; after: CreditColor }[] = await manager.query(
+      `SELECT p.uscc, p.district_code, b.color AS before, p.color AS after
+         FROM environment.subject_color_period p
+         LEFT JOIN environment.subject_color_period b
+           ON b.uscc = p.uscc AND b.valid_from <= $1::date AND (b.valid_until IS NULL OR $1::date < b.valid_until)
+        WHERE p.valid_from > $1::date AND ${holdsOn('$2')} AND ($3::varchar IS NULL OR p.district_code = $3::varchar)
+          AND b.color IS DISTINCT FROM p.color
+        ORDER BY p.uscc`,
+      [from, to, districtScope(ctx.principal)],
+    );
+    return rows.map((row) => ({ enterprise: { uscc: row.uscc }, districtCode: row.district_code, colorBefore: row.before, colorAfter: row.after }));
   }
 
   /** The subjects behind one bucket of `colorDistribution`: one group, one colour, on `asOf`, by code. */
   async bucketSubjects(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup, group: string, color: CreditColor, first: number): Promise<EnvEnterprise[]> {
-    const groupColumn = groupBy === 'INDUSTRY' ? `COALESCE(industry_code, '${UNKNOWN_GROUP}')` : 'district_code';
+    const groupCondition = groupBy !== 'INDUSTRY' ? 'p.district_code = $3' : group === UNKNOWN_GROUP ? '(p.industry_code IS NULL AND $3::varchar IS NOT NULL)' : 'p.industry_code = $3';
     const manager = await readManager(ctx, this.dataSource);
     const rows: { uscc: string }[] = await manager.query(
-      `${SUBJECT_COLORS_SQL} SELECT uscc FROM subject_colors WHERE ${groupColumn} = $3 AND color = $4 ORDER BY uscc LIMIT $5`,
+      `SELECT p.uscc FROM environment.subject_color_period p
+        WHERE ${groupCondition} AND p.color = $4 AND ${holdsOn('$1')} AND ($2::varchar IS NULL OR p.district_code = $2::varchar)
+        ORDER BY p.uscc LIMIT $5`,
       [asOf, districtScope(ctx.principal), group, color, listSize(first)],
     );
     return rows.map(({ uscc }) => ({ uscc }));
@@ -110,21 +121,22 @@ export class RatingStatisticsService {
   }
 
   /**
-   * Counts per colour and group on `asOf`, in one SQL statement with the rules of `ratingOn` (today: the stored ratings that hold). Every
-   * group the caller may see gets all five colours, zero counts included: the city's districts (only
-   * its own for a district officer) or the named industries, plus any other group that has subjects.
-   * Each bucket names its group and carries the search filter that lists its subjects (drill-down).
+   * Counts per colour and group on `asOf`: one statement summing the deltas dated on or before it.
+   * Every group the caller may see gets all five colours, zero counts included: the city's districts
+   * (only its own for a district officer) or the named industries, plus any other group that has
+   * subjects. Each bucket names its group and carries the search filter that lists its subjects (drill-down).
    */
   async distribution(ctx: HubContext, asOf: IsoDate, groupBy: DistributionGroup): Promise<ColorBucket[]> {
     const byIndustry = groupBy === 'INDUSTRY';
-    const groupColumn = byIndustry ? `COALESCE(industry_code, '${UNKNOWN_GROUP}')` : 'district_code';
+    const groupColumn = byIndustry ? `COALESCE(NULLIF(industry_code, ''), '${UNKNOWN_GROUP}')` : 'district_code';
     const district = districtScope(ctx.principal);
     const manager = await readManager(ctx, this.dataSource);
     const rows: { group: string; color: CreditColor; count: string }[] = await manager.query(
-      `${dayColorsSql(asOf === today())}
-       SELECT ${groupColumn} AS "group", color, COUNT(*) AS count
-         FROM day_colors
-        GROUP BY 1, color`,
+      `SELECT ${groupColumn} AS "group", color, SUM(delta) AS count
+         FROM environment.color_count_delta
+        WHERE day <= $1::date AND ($2::varchar IS NULL OR district_code = $2::varchar)
+        GROUP BY 1, color
+       HAVING SUM(delta) <> 0`,
       [asOf, district],
     );
     const counts = new Map(rows.map((row) => [`${row.group}/${row.color}`, Number(row.count)]));
@@ -160,32 +172,52 @@ export class RatingStatisticsService {
   }
 
   /**
+   * Hub-internal, for a search filtered by colour: the subjects (in the caller's scope, of
+   * `districtCode` when given) whose colour on `asOf` is one of `colors`, by code, `first` after the
+   * code `after`. Market then keeps those matching its own criteria, so a colour-filtered page never
+   * passes over the registry.
+   */
+  async subjectsOfColors(ctx: HubContext, colors: readonly CreditColor[], asOf: IsoDate, districtCode: string | null, after: string | null, first: number): Promise<string[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_COLOR_PAGE) throw badInput(`first must be an integer from 1 to ${MAX_COLOR_PAGE}, got ${first}`);
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT p.uscc FROM environment.subject_color_period p
+        WHERE p.color = ANY($3::varchar[]) AND ${holdsOn('$1')} AND ($2::varchar IS NULL OR p.district_code = $2::varchar)
+          AND ($4::varchar IS NULL OR p.district_code = $4::varchar) AND ($5::varchar IS NULL OR p.uscc > $5::varchar)
+        ORDER BY p.uscc LIMIT $6`,
+      [asOf, districtScope(ctx.principal), [...colors], districtCode, after, first],
+    );
+    return rows.map((row) => row.uscc);
+  }
+
+  /** Hub-internal: how many subjects `subjectsOfColors` lists in all, from the counts (a sum of deltas). */
+  async countOfColors(ctx: HubContext, colors: readonly CreditColor[], asOf: IsoDate, districtCode: string | null): Promise<number> {
+    const manager = await readManager(ctx, this.dataSource);
+    const [{ count }]: { count: string | null }[] = await manager.query(
+      `SELECT SUM(delta) AS count FROM environment.color_count_delta
+        WHERE day <= $1::date AND color = ANY($3::varchar[]) AND ($2::varchar IS NULL OR district_code = $2::varchar)
+          AND ($4::varchar IS NULL OR district_code = $4::varchar)`,
+      [asOf, districtScope(ctx.principal), [...colors], districtCode],
+    );
+    return Number(count ?? 0);
+  }
+
+  /**
    * The rated subjects (in the caller's scope) whose colour was one of `colors` on some day of
    * [from, to]: the subjects a colour-triggered measure was due for in that window (the credit
-   * office's feedback roll-up and `measureSubjects` ask it through federation). One statement lists
-   * the subjects and primes the request's subject loader; the loaders batch the events per 1000.
+   * office's feedback roll-up and `measureSubjects` ask it through federation). One statement over
+   * the periods that overlap the window.
    */
   async subjectsColoredBetween(ctx: HubContext, colors: readonly CreditColor[], from: IsoDate, to: IsoDate): Promise<string[]> {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
     const manager = await readManager(ctx, this.dataSource);
-    const district = districtScope(ctx.principal);
-    if (from === to) {
-      // One day (measureSubjects): the colour on that day in one statement, no timeline per subject.
-      const rows: { uscc: string }[] = await manager.query(
-        `${dayColorsSql(from === today())} SELECT uscc FROM day_colors WHERE color = ANY($3::varchar[]) ORDER BY uscc`,
-        [from, district, [...colors]],
-      );
-      return rows.map((row) => row.uscc);
-    }
-    const rated = await manager.getRepository(RatedSubjectEntity).find({
-      where: { ratedFrom: LessThanOrEqual(to), ...(district ? { districtCode: district } : {}) },
-      order: { uscc: 'ASC' },
-    });
-    const subjects = ratedSubjectLoader(ctx, this.dataSource);
-    for (const subject of rated) subjects.prime(subject.uscc, subject);
-    const timelines = await Promise.all(rated.map(({ uscc }) => this.ratings.timelineOf(ctx, uscc)));
-    return rated
-      .filter((_, i) => (timelines[i] ?? []).some((p) => colors.includes(p.color) && p.from <= to && (p.until === null || p.until > from)))
-      .map(({ uscc }) => uscc);
+    const rows: { uscc: string }[] = await manager.query(
+      `SELECT DISTINCT p.uscc FROM environment.subject_color_period p
+        WHERE p.color = ANY($3::varchar[]) AND p.valid_from <= $2::date AND (p.valid_until IS NULL OR $1::date < p.valid_until)
+          AND ($4::varchar IS NULL OR p.district_code = $4::varchar)
+        ORDER BY p.uscc`,
+      [from, to, [...colors], districtScope(ctx.principal)],
+    );
+    return rows.map((row) => row.uscc);
   }
 }

@@ -1,5 +1,6 @@
 import { writeTransaction } from '../../../shared/read-snapshot';
-import { In, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { districtScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
@@ -10,7 +11,7 @@ import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { HalfYearSnapshotCorrectionEntity } from '../entities/half-year-snapshot-correction.entity';
 import { eventsAsKnownOn, recordedBy } from '../rules/known-on';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
-import { ratedSubjectLoader, storedSnapshotsLoader, storedSnapshotsOf, type StoredSnapshot } from '../loaders/environment.loader';
+import { storedSnapshotsLoader, storedSnapshotsOf, type StoredSnapshot } from '../loaders/environment.loader';
 import { readManager } from '../../../shared/read-snapshot';
 import type { HalfYearSnapshot } from '../types/env-credit.type';
 import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
@@ -23,16 +24,67 @@ import { ratingOn, type RatingBasis } from '../rules/scoring';
 /** Subjects per batch when a whole half-year is snapshotted. */
 const BATCH = 500;
 
+/** A row of `on_snapshot` (SNAPSHOTS_ON_SQL). */
+interface SnapshotRow {
+  uscc: string;
+  color: CreditColor;
+  consecutive_red: number;
+  stored: boolean;
+  corrected_on: string | null;
+  original_color: CreditColor | null;
+  original_consecutive_red: number | null;
+}
+
+/**
+ * `on_snapshot`: the snapshot on $1 (a half-year end) of every subject rated that day whose colour
+ * is one of $2: the stored row at its latest corrected version (the colour filter applies to that
+ * version; the index on (period_end, color) finds the rest), else the colour of the period holding
+ * that day, for subjects in the row scope $3 (a district, or null for all). A derived RED's run of
+ * RED is counted by the caller (`consecutive_red` is null then).
+ */
+export const SNAPSHOTS_ON_SQL = `WITH corrected AS (
+    SELECT DISTINCT ON (c.uscc) c.uscc, c.color, c.consecutive_red, c.corrected_on
+      FROM environment.half_year_snapshot_correction c WHERE c.period_end = $1::date
+     ORDER BY c.uscc, c.version DESC
+  ), on_snapshot AS (
+    SELECT s.uscc, COALESCE(c.color, s.color) AS color, COALESCE(c.consecutive_red, s.consecutive_red) AS consecutive_red, true AS stored,
+           c.corrected_on::text AS corrected_on,
+           CASE WHEN c.uscc IS NULL THEN NULL ELSE s.color END AS original_color,
+           CASE WHEN c.uscc IS NULL THEN NULL ELSE s.consecutive_red END AS original_consecutive_red
+      FROM environment.half_year_snapshot s
+      JOIN environment.rated_subject r ON r.uscc = s.uscc AND r.rated_from <= $1::date
+      LEFT JOIN corrected c ON c.uscc = s.uscc
+     WHERE s.period_end = $1::date AND (s.color = ANY($2::varchar[]) OR c.uscc IS NOT NULL) AND COALESCE(c.color, s.color) = ANY($2::varchar[])
+    UNION ALL
+    SELECT p.uscc, p.color, NULL, false, NULL, NULL, NULL
+      FROM environment.subject_color_period p
+      JOIN environment.rated_subject r ON r.uscc = p.uscc AND r.rated_from <= $1::date
+     WHERE p.color = ANY($2::varchar[]) AND p.valid_from <= $1::date AND (p.valid_until IS NULL OR $1::date < p.valid_until)
+       AND ($3::varchar IS NULL OR r.district_code = $3::varchar)
+       AND NOT EXISTS (SELECT 1 FROM environment.half_year_snapshot s WHERE s.uscc = p.uscc AND s.period_end = $1::date)
+  )`;
+
+/** A subject's rating on a day, as far as a snapshot needs it (null: not rated that day). */
+type RatingAt = (day: IsoDate) => { color: CreditColor; score: number | null } | null;
+
 /**
  * The snapshot series of a subject up to `until`: stored rows as they stand (their latest corrected
  * version, never recomputed), derived ratings for the half-year ends not taken yet, the run of
  * consecutive RED continuing across both.
  */
 export function snapshotSeries(basis: RatingBasis, stored: readonly Omit<StoredSnapshot, 'uscc' | 'takenAt'>[], until: IsoDate): CreditSnapshot[] {
+  return seriesOf(basis.ratedFrom, (day) => ratingOn(basis, day), stored, until);
+}
+
+/**
+ * `snapshotSeries` with the derived ratings from `ratingAt`: the rating basis, or the stored colour
+ * periods (the same colours, DOMAIN.md §11's one colour source; no score). One chain rule for both.
+ */
+function seriesOf(ratedFrom: IsoDate, ratingAt: RatingAt, stored: readonly Omit<StoredSnapshot, 'uscc' | 'takenAt'>[], until: IsoDate): CreditSnapshot[] {
   const storedByEnd = new Map(stored.map((row) => [row.periodEnd, row]));
   const series: CreditSnapshot[] = [];
   let consecutiveRed = 0;
-  for (const periodEnd of halfYearEnds(basis.ratedFrom, until)) {
+  for (const periodEnd of halfYearEnds(ratedFrom, until)) {
     const row = storedByEnd.get(periodEnd);
     if (row) {
       consecutiveRed = row.consecutiveRed;
@@ -49,7 +101,7 @@ export function snapshotSeries(basis: RatingBasis, stored: readonly Omit<StoredS
       });
       continue;
     }
-    const rating = ratingOn(basis, periodEnd);
+    const rating = ratingAt(periodEnd);
     if (!rating) continue;
     consecutiveRed = rating.color === 'RED' ? consecutiveRed + 1 : 0;
     series.push({ periodEnd, color: rating.color, score: rating.score, consecutiveRed, stored: false, version: 0, correctedOn: null, originalColor: null, originalConsecutiveRed: null });
@@ -97,38 +149,63 @@ export class SnapshotService {
 
   /**
    * Hub-internal (the credit office's price list): the snapshot on `periodEnd` of every subject rated
-   * that day whose snapshot colour is one of `colors`, by code; stored where taken, derived otherwise
-   * (exactly the entry `envHalfYearSnapshots` gives for that day). Events are read only for subjects
-   * without a stored row, through the request's loaders (a fixed number of statements).
+   * that day whose snapshot colour is one of `colors`, by code; stored where taken (its latest
+   * version), derived otherwise (exactly the entry `envHalfYearSnapshots` gives for that day). Two
+   * statements whatever the number of subjects: the stored rows and the derived colours (from the
+   * colour periods, the one colour source, in the caller's row scope) in one, then, for derived RED
+   * snapshots only, the earlier periods and stored rows their run of RED is counted over.
    */
   async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[]): Promise<SubjectHalfYearSnapshot[]> {
     if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
+    if (colors.length === 0) return [];
     const manager = await readManager(ctx, this.dataSource);
-    const rated = await manager.getRepository(RatedSubjectEntity).find({ where: { ratedFrom: LessThanOrEqual(periodEnd) }, order: { uscc: 'ASC' } });
-    const subjects = ratedSubjectLoader(ctx, this.dataSource);
-    for (const subject of rated) subjects.prime(subject.uscc, subject);
-    const storedRows = await storedSnapshotsLoader(ctx, this.dataSource).loadMany(rated.map((s) => s.uscc));
-    const answers = await Promise.all(
-      rated.map(async (subject, i) => {
-        const stored = storedRows[i];
-        if (stored instanceof Error) throw stored;
-        const row = stored.find((r) => r.periodEnd === periodEnd);
-        if (row) {
-          return {
-            uscc: subject.uscc, color: row.color as CreditColor, consecutiveRed: row.consecutiveRed, stored: true,
-            correctedOn: row.correctedOn, originalColor: (row.original?.color as CreditColor | undefined) ?? null, originalConsecutiveRed: row.original?.consecutiveRed ?? null,
-          };
-        }
-        const visible = await this.subjects.subject(ctx, subject.uscc);
-        if (!visible) return null;
-        const { basis } = await this.ratings.basisOf(ctx, visible);
-        const last = snapshotSeries(basis, stored, periodEnd).at(-1);
-        return last && last.periodEnd === periodEnd
-          ? { uscc: subject.uscc, color: last.color, consecutiveRed: last.consecutiveRed, stored: false, correctedOn: null, originalColor: null, originalConsecutiveRed: null }
-          : null;
-      }),
+    const rows: SnapshotRow[] = await manager.query(`${SNAPSHOTS_ON_SQL} SELECT * FROM on_snapshot ORDER BY uscc`, [periodEnd, [...colors], districtScope(ctx.principal)]);
+    const runs = await this.redRunsBefore(manager, periodEnd, rows.filter((row) => !row.stored && row.color === 'RED').map((row) => row.uscc));
+    return rows.map((row) => ({
+      uscc: row.uscc,
+      color: row.color,
+      consecutiveRed: row.stored ? row.consecutive_red : row.color === 'RED' ? runs.get(row.uscc)! : 0,
+      stored: row.stored,
+      correctedOn: row.corrected_on,
+      originalColor: row.original_color,
+      originalConsecutiveRed: row.original_consecutive_red,
+    }));
+  }
+
+  /**
+   * For subjects whose snapshot on `periodEnd` is derived RED: how many snapshots in a row, ending
+   * on `periodEnd`, are RED, counted by `snapshotSeries`'s rule over their stored snapshots and
+   * their colour periods (the colour on a half-year end is its period's colour). One statement.
+   */
+  private async redRunsBefore(manager: EntityManager, periodEnd: IsoDate, usccs: readonly string[]): Promise<Map<string, number>> {
+    const runs = new Map<string, number>();
+    if (usccs.length === 0) return runs;
+    const subjects: {
+      uscc: string; rated_from: string;
+      periods: { color: CreditColor; from: IsoDate; until: IsoDate | null }[];
+      stored: { periodEnd: IsoDate; consecutiveRed: number }[] | null;
+    }[] = await manager.query(
+      `SELECT r.uscc, r.rated_from::text AS rated_from,
+              (SELECT json_agg(json_build_object('color', p.color, 'from', p.valid_from, 'until', p.valid_until) ORDER BY p.valid_from)
+                 FROM environment.subject_color_period p WHERE p.uscc = r.uscc AND p.valid_from <= $1::date) AS periods,
+              (SELECT json_agg(json_build_object('periodEnd', s.period_end, 'consecutiveRed', COALESCE(c.consecutive_red, s.consecutive_red)))
+                 FROM environment.half_year_snapshot s
+                 LEFT JOIN LATERAL (SELECT c.consecutive_red FROM environment.half_year_snapshot_correction c
+                                     WHERE c.uscc = s.uscc AND c.period_end = s.period_end ORDER BY c.version DESC LIMIT 1) c ON true
+                WHERE s.uscc = r.uscc AND s.period_end < $1::date) AS stored
+         FROM environment.rated_subject r WHERE r.uscc = ANY($2::varchar[])`,
+      [periodEnd, [...usccs]],
     );
-    return answers.filter((a): a is SubjectHalfYearSnapshot => a !== null && colors.includes(a.color));
+    for (const subject of subjects) {
+      // Only the run of RED is asked: the stored rows' other fields do not enter it.
+      const stored = (subject.stored ?? []).map((row) => ({ ...row, color: '', score: 0, version: 1, correctedOn: null, original: null }));
+      const colorOn: RatingAt = (day) => {
+        const period = subject.periods.find((p) => p.from <= day && (p.until === null || day < p.until));
+        return period ? { color: period.color, score: null } : null;
+      };
+      runs.set(subject.uscc, seriesOf(subject.rated_from, colorOn, stored, periodEnd).at(-1)?.consecutiveRed ?? 0);
+    }
+    return runs;
   }
 
   /**

@@ -35,6 +35,8 @@ export class SubjectDistrictService {
       if (!subject || subject.districtCode === districtCode) return false;
       await manager.getRepository(DistrictMoveEntity).insert({ uscc, fromDistrict: subject.districtCode, toDistrict: districtCode, source });
       await subjects.update({ uscc }, { districtCode });
+      // The colour source carries the district (today's, as every set-wide answer groups by): the counts follow by trigger.
+      await manager.query(`UPDATE environment.subject_color_period SET district_code = $2 WHERE uscc = $1`, [uscc, districtCode]);
       ctx.touchedUsccs.add(uscc);
       return true;
     });

@@ -48,6 +48,24 @@ export class SubjectScopeService {
     return rows.map((row) => row.uscc);
   }
 
+  /**
+   * Hub-internal: how many subjects are in the rating scope on `asOf`, with codes starting with
+   * `usccPrefix` when given; one statement. PUBLIC's `totalCount` of a search by code alone: every
+   * rated subject is registered (enrolment refuses an unregistered code, and registrations are never
+   * deleted), so this is the count of registrations PUBLIC may see, without passing the registry's
+   * codes here to be checked.
+   */
+  async ratedCount(ctx: HubContext, asOf: IsoDate, usccPrefix: string | null): Promise<number> {
+    const manager = await readManager(ctx, this.dataSource);
+    const prefix = usccPrefix === null ? null : `${usccPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const [{ count }]: { count: string }[] = await manager.query(
+      `SELECT COUNT(*) AS count FROM environment.rated_subject
+        WHERE rated_from <= $1::date AND ($2::varchar IS NULL OR uscc LIKE $2::varchar) AND ($3::varchar IS NULL OR district_code = $3::varchar)`,
+      [asOf, prefix, districtScope(ctx.principal)],
+    );
+    return Number(count);
+  }
+
   /** Row scope over the bureau's own row: its district, and the row itself meaning the subject is rated. */
   private visible(ctx: HubContext, subject: RatedSubjectEntity): Promise<boolean> {
     return subjectVisible(ctx, subject.uscc, { districtCode: subject.districtCode, rated: true });

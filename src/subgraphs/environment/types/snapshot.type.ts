@@ -78,3 +78,44 @@ export class HalfYearSnapshotRun {
   @Field(() => Int)
   black: number;
 }
+
+/** A corrected snapshot among `SubjectHalfYearSnapshotColumns`: the row it belongs to and what was taken. Served only to the hub. */
+@ObjectType()
+@Directive('@inaccessible')
+export class SnapshotCorrectionColumn {
+  @Field(() => Int, { description: 'The index of the row in the columns.' })
+  row: number;
+
+  @Field(() => DateScalar)
+  correctedOn: string;
+
+  @Field(() => CreditColor)
+  originalColor: CreditColor;
+
+  @Field(() => Int)
+  originalConsecutiveRed: number;
+}
+
+/**
+ * `subjectsOnHalfYearSnapshot` by columns, row i of each list being one subject: lists of scalars
+ * cross federation without a resolver per item (15,000 rows of a province's price list were most of
+ * its cost as objects). Corrections, rare, come as objects naming their row. Served only to the hub.
+ */
+@ObjectType()
+@Directive('@inaccessible')
+export class SubjectHalfYearSnapshotColumns {
+  @Field(() => [UsccScalar])
+  usccs: string[];
+
+  @Field(() => [CreditColor])
+  colors: CreditColor[];
+
+  @Field(() => [Int])
+  consecutiveRed: number[];
+
+  @Field(() => [Boolean])
+  stored: boolean[];
+
+  @Field(() => [SnapshotCorrectionColumn])
+  corrections: SnapshotCorrectionColumn[];
+}

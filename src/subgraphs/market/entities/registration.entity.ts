@@ -2,11 +2,13 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A market-supervision registration (DOMAIN.md §8); one row per USCC. */
 @Entity({ name: 'registration' })
-// Search pages by code within a district or industry (EnterpriseSearchService); names by trigram,
-// which TypeORM cannot describe (created by the migration, left alone by the schema builder).
+// Search pages by code within a district or industry (EnterpriseSearchService); names by their
+// bigrams and codes by prefix, which TypeORM cannot describe (an expression index and an operator
+// class: created by NameBigramIndex1796130100000, left alone by the schema builder).
 @Index('registration_district_uscc_idx', ['districtCode', 'uscc'])
 @Index('registration_industry_uscc_idx', ['industryCode', 'uscc'])
-@Index('registration_name_trgm_idx', { synchronize: false })
+@Index('registration_name_bigrams_idx', { synchronize: false })
+@Index('registration_uscc_prefix_idx', { synchronize: false })
 @Check('registration_status_check', "status IN ('ACTIVE', 'SUSPENDED', 'REVOKED', 'CANCELLED')")
 @Check('registration_capital_nonnegative', 'registered_capital IS NULL OR registered_capital >= 0')
 export class RegistrationEntity {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
 import { DEFAULT_SEARCH_PAGE, EnterpriseSearchService } from '../services/enterprise-search.service';
+import { MarketEnterprise } from '../types/enterprise.type';
 import { EnterpriseConnection, EnterpriseFilter } from '../types/enterprise-search.type';
 
 @Resolver(() => EnterpriseConnection)
@@ -18,6 +19,14 @@ export class EnterpriseSearchResolver {
     @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page, with the same filter.' }) after?: string | null,
   ): Promise<EnterpriseConnection> {
     return this.search.search(ctx, filter, first, after);
+  }
+
+  @Query(() => [MarketEnterprise], {
+    description:
+      'A simple search by name (contains, any letter case) or code (prefix), by code: the first `first` (1–100, default 20) of every match the caller may see (PUBLIC: rated subjects only); page with searchEnterprises for more.',
+  })
+  findEnterprises(@Ctx() ctx: HubContext, @Arg('text', () => String) text: string, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<MarketEnterprise[]> {
+    return this.search.find(ctx, text, first);
   }
 
   @FieldResolver(() => Int)

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MarketListType } from '../../../shared/list-types';
 import type { HubContext } from '../../../shared/context';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
@@ -27,13 +27,6 @@ export class EnterpriseResolver {
   })
   enterprises(@Ctx() ctx: HubContext, @Arg('usccs', () => [UsccScalar]) usccs: string[]): Promise<(MarketEnterprise | null)[]> {
     return this.registrations.findMany(ctx, usccs);
-  }
-
-  @Query(() => [MarketEnterprise], {
-    description: 'A simple search by name (contains) or code (prefix), by code; at most `first` (1–100, default 20) of the first 500 matches; PUBLIC finds rated subjects only.',
-  })
-  findEnterprises(@Ctx() ctx: HubContext, @Arg('text', () => String) text: string, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<MarketEnterprise[]> {
-    return this.registrations.search(ctx, text, first);
   }
 
   @Query(() => [UsccScalar], { description: 'Hub-internal (@inaccessible): subjects with an entry on one of `listTypes` in force on some day of [from, to].' })

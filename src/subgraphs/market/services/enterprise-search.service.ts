@@ -12,10 +12,13 @@ import { readManager } from '../../../shared/read-snapshot';
 import { USCC_ALPHABET } from '../../../shared/uscc';
 import { toEnterprise } from './registration.service';
 import type { RegistrationEntity } from '../entities/registration.entity';
+import type { MarketEnterprise } from '../types/enterprise.type';
 import type { EnterpriseConnection, EnterpriseFilter } from '../types/enterprise-search.type';
 
 /** Default page size of searchEnterprises (CONTRACT.md `first: Int = 50`). */
 export const DEFAULT_SEARCH_PAGE = 50;
+/** The most subjects one findEnterprises answers (its `first`), counted after row scope: page with searchEnterprises for more. */
+export const MAX_FIND = 100;
 const CONNECTION = 'searchEnterprises';
 /** Candidates read per round when other departments' facts filter them: the fewest, and the most. */
 const FIRST_ROUND = 64;
@@ -33,6 +36,8 @@ const PUBLIC_CRITERIA: ReadonlySet<string> = new Set(['nameContains', 'usccPrefi
 /** The filter as the search applies it: checked, trimmed, with its date. */
 interface Criteria {
   nameContains: string | null;
+  /** findEnterprises' text: a name containing it, or a code starting with it. */
+  nameOrCode: string | null;
   usccPrefix: string | null;
   districtCode: string | null;
   industryCode: string | null;
@@ -41,7 +46,16 @@ interface Criteria {
   asOf: IsoDate;
 }
 
-type Row = RegistrationEntity & { market_listed: boolean };
+/**
+ * The criteria with the facts of other departments that market applies in SQL: for `listed`, the
+ * credit office's designations in force on the date, asked once per request (a small set: see
+ * CreditListingService.listedOn), so that list membership is one indexed condition, counted in SQL.
+ */
+interface Search extends Criteria {
+  creditListed: string[] | null;
+}
+
+type Row = RegistrationEntity;
 
 /** `%`, `_` and `\` in a LIKE pattern match themselves. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -53,13 +67,17 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  *
  * The search lives here because most of its facts do (the registry is the population; name,
  * district, industry and market lists are market's). The others are asked through hub-internal
- * federation for exactly the candidates of a page, never by reading another department's tables:
- * the colour on a date (and "rated", PUBLIC's scope) from environment, the credit office's list
- * designations from credit. When such a filter is present, candidates are read in rounds sized by the
- * pass rate seen so far (64 to 20,000 codes) until the page is full, so a page costs about what it
- * holds for common criteria and a few rounds for rare ones; a page never holds the population.
- * `totalCount` is counted only when asked for: in SQL when every criterion is market's, else by
- * passing over the candidates in the largest rounds.
+ * federation, never by reading another department's tables. The credit office's designations on the
+ * date (a small set) are asked once and applied in SQL with market's lists, so `listed` is one
+ * indexed condition like market's own criteria. The colour on a date (and "rated", PUBLIC's scope)
+ * from environment are asked for exactly the candidates of a page: candidates are read in rounds
+ * sized by the pass rate seen so far (64 to 20,000 codes) until the page is full, so a page costs
+ * about what it holds for common criteria and a few rounds for rare ones; a page never holds the
+ * population. `totalCount` is counted only when asked for: in SQL when every criterion is applied
+ * there, else by passing the candidates' codes over in the largest rounds.
+ *
+ * Names are matched by substring through a bigram index (see `nameContains` and
+ * NameBigramIndex1796130100000), which works for 2-character Chinese words under any server locale.
  */
 export class EnterpriseSearchService {
   constructor(private readonly dataSource: DataSource) {}
@@ -70,10 +88,38 @@ export class EnterpriseSearchService {
     // The date as given, not as defaulted: a list paged across midnight keeps its cursors valid.
     const issuedFor = fingerprint({ ...criteria, asOf: filter?.colorAsOf ?? null });
     const start = decodeCursor(after, CONNECTION, issuedFor, ([uscc, ...rest]) => (rest.length === 0 && typeof uscc === 'string' && USCC_PREFIX.test(uscc) ? uscc : null));
-    const rows = size === 0 ? [] : await this.matches(ctx, criteria, start, size + 1);
+    const search = await this.withListedFacts(ctx, criteria);
+    const rows = size === 0 ? [] : await this.matches(ctx, search, start, size + 1);
     const page = pageOf(rows, size, (row) => encodeCursor(CONNECTION, issuedFor, [row.uscc]), toEnterprise);
     for (const edge of page.edges) ctx.touchedUsccs.add(edge.node.uscc);
-    return { ...page, totalCount: 0, countMatches: () => this.count(ctx, criteria) };
+    return { ...page, totalCount: 0, countMatches: () => this.count(ctx, search) };
+  }
+
+  /**
+   * findEnterprises: the first `first` (1 to MAX_FIND) subjects by code whose name contains `text`
+   * (any letter case) or whose code starts with it, among those the caller may see (PUBLIC: rated
+   * today; ENV_OFFICER: its district). The limit applies after row scope, so every visible match is
+   * found, however many registrations outside the scope share the words; more than MAX_FIND are
+   * paged with searchEnterprises. LIKE wildcards in `text` match themselves.
+   */
+  async find(ctx: HubContext, text: string, first: number): Promise<MarketEnterprise[]> {
+    const wanted = text.trim();
+    if ([...wanted].length < 2 || [...wanted].length > 50) throw badInput(`text must be 2 to 50 characters, got ${[...wanted].length}`, { argument: 'text' });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_FIND) throw badInput(`first must be an integer from 1 to ${MAX_FIND}, got ${first}`, { argument: 'first' });
+    const search: Search = {
+      nameContains: null,
+      nameOrCode: wanted,
+      usccPrefix: null,
+      districtCode: null,
+      industryCode: null,
+      colors: null,
+      listed: null,
+      asOf: today(),
+      creditListed: null,
+    };
+    const rows = await this.matches(ctx, search, null, first);
+    for (const row of rows) ctx.touchedUsccs.add(row.uscc);
+    return rows.map(toEnterprise);
   }
 
   /** Checks the filter against the caller's rights and the formats; an error names the criterion. */
@@ -104,6 +150,7 @@ export class EnterpriseSearchService {
     if (asOf > today()) throw badInput(`filter.colorAsOf ${asOf} is in the future`, { argument: 'filter.colorAsOf' });
     return {
       nameContains,
+      nameOrCode: null,
       usccPrefix,
       districtCode,
       industryCode: filter.industryCode?.trim() || null,
@@ -113,9 +160,15 @@ export class EnterpriseSearchService {
     };
   }
 
-  /** Whether a candidate must also pass other departments' facts (colour, rated, credit lists). */
+  /** The credit office's designations when `listed` is asked (one fetch per request); see `Search`. */
+  private async withListedFacts(ctx: HubContext, criteria: Criteria): Promise<Search> {
+    const creditListed = criteria.listed === null ? null : await facts(ctx).creditListedOn(criteria.asOf, ctx.snapshot);
+    return { ...criteria, creditListed };
+  }
+
+  /** Whether a candidate must also pass other departments' facts a page at a time (colour, rated). */
   private needsOthers(ctx: HubContext, criteria: Criteria): boolean {
-    return criteria.colors !== null || criteria.listed === true || criteria.listed === false || rowScope(ctx.principal).kind === 'rated';
+    return criteria.colors !== null || rowScope(ctx.principal).kind === 'rated';
   }
 
   /**
@@ -124,8 +177,10 @@ export class EnterpriseSearchService {
    * (plus a quarter), at least FIRST_ROUND and at most LARGEST_ROUND: a common criterion fills a page
    * in one or two rounds, a rare one in a few large ones.
    */
-  private async matches(ctx: HubContext, criteria: Criteria, start: string | null, limit: number): Promise<Row[]> {
+  private async matches(ctx: HubContext, criteria: Search, start: string | null, limit: number): Promise<Row[]> {
     if (!this.needsOthers(ctx, criteria)) return this.candidates(ctx, criteria, start, limit);
+    const byColor = this.colorLed(ctx, criteria);
+    if (byColor) return this.colorMatches(ctx, criteria, byColor, start, limit);
     const found: Row[] = [];
     let from = start;
     let scanned = 0;
@@ -141,7 +196,15 @@ export class EnterpriseSearchService {
     return found.slice(0, limit);
   }
 
-  private async count(ctx: HubContext, criteria: Criteria): Promise<number> {
+  /**
+   * totalCount: one COUNT when every criterion is applied in SQL (market's own, and `listed`);
+   * else the candidates' codes (codes only, no rows) pass the other departments' facts in the
+   * largest rounds.
+   */
+  private async count(ctx: HubContext, criteria: Search): Promise<number> {
+    if (this.countedByEnvironment(ctx, criteria)) return facts(ctx).ratedCount(today(), criteria.usccPrefix, ctx.snapshot);
+    const byColor = this.colorLed(ctx, criteria);
+    if (byColor) return this.colorCount(ctx, criteria, byColor);
     if (!this.needsOthers(ctx, criteria)) {
       const { where, params } = this.where(ctx, criteria, null);
       const manager = await readManager(ctx, this.dataSource);
@@ -150,43 +213,115 @@ export class EnterpriseSearchService {
     }
     let total = 0;
     for (let from: string | null = null; ; ) {
-      const candidates = await this.candidates(ctx, criteria, from, LARGEST_ROUND);
+      const candidates = await this.candidateCodes(ctx, criteria, from, LARGEST_ROUND);
       total += (await this.passOthers(ctx, criteria, candidates)).length;
       if (candidates.length < LARGEST_ROUND) return total;
       from = candidates[candidates.length - 1].uscc;
     }
   }
 
+  /**
+   * Whether the count is environment's alone: PUBLIC (rated subjects only) searching by code prefix
+   * or by nothing. Every rated subject is registered, so the rated subjects with the prefix are the
+   * matches, counted without passing the registry's codes to environment (95,000 at province scale).
+   */
+  private countedByEnvironment(ctx: HubContext, criteria: Search): boolean {
+    const besidesCode = [criteria.nameContains, criteria.nameOrCode, criteria.districtCode, criteria.industryCode, criteria.colors, criteria.listed];
+    return rowScope(ctx.principal).kind === 'rated' && besidesCode.every((value) => value === null);
+  }
+
+  /**
+   * A colour-filtered search is led by environment's colour source (issue 21): environment lists the
+   * subjects of the colours on the day in code order (of one district, when the filter or the
+   * caller's scope names one) and counts them from its maintained counts, and market keeps those that
+   * match its own criteria, so neither a page nor `totalCount` passes over the registry. Exact because
+   * every rated subject is registered and its district in environment follows the registration's
+   * (SubjectDistrictService). Not for PUBLIC (rated-only scope): it keeps the candidate rounds. `listed`
+   * is applied by market in SQL (credit's designations fetched once per request). Returns the district to ask for (null: all),
+   * 'none' when the filter's district and the caller's differ, or null when the colour does not lead.
+   */
+  private colorLed(ctx: HubContext, criteria: Search): { district: string | null } | 'none' | null {
+    const scope = rowScope(ctx.principal);
+    if (criteria.colors === null || scope.kind === 'rated') return null;
+    const scoped = scope.kind === 'district' ? scope.district : null;
+    if (scoped !== null && criteria.districtCode !== null && scoped !== criteria.districtCode) return 'none';
+    return { district: criteria.districtCode ?? scoped };
+  }
+
+  /** `matches` led by colour: rounds over environment's subjects of the colours, each kept by market's criteria in one statement. */
+  private async colorMatches(ctx: HubContext, criteria: Search, byColor: { district: string | null } | 'none', start: string | null, limit: number): Promise<Row[]> {
+    if (byColor === 'none') return [];
+    const found: Row[] = [];
+    let from = start;
+    let listed = 0;
+    while (found.length < limit) {
+      const passRate = listed === 0 ? 1 : Math.max(found.length / listed, 0.01);
+      const wanted = Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, Math.ceil(((limit - found.length) / passRate) * 1.25)));
+      const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, wanted, ctx.snapshot);
+      if (usccs.length > 0) found.push(...(await this.candidates(ctx, criteria, from, limit - found.length, usccs)));
+      listed += usccs.length;
+      if (usccs.length < wanted) break;
+      from = usccs[usccs.length - 1];
+    }
+    return found.slice(0, limit);
+  }
+
+  /**
+   * `totalCount` led by colour: environment's count when market has no criterion beyond the district;
+   * else environment's subjects of the colours in the largest rounds, each counted by market in one statement.
+   */
+  private async colorCount(ctx: HubContext, criteria: Search, byColor: { district: string | null } | 'none'): Promise<number> {
+    if (byColor === 'none') return 0;
+    if (criteria.nameContains === null && criteria.nameOrCode === null && criteria.usccPrefix === null && criteria.industryCode === null && criteria.listed === null) {
+      return facts(ctx).countOfColors(criteria.colors!, criteria.asOf, byColor.district, ctx.snapshot);
+    }
+    const manager = await readManager(ctx, this.dataSource);
+    let total = 0;
+    for (let from: string | null = null; ; ) {
+      const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, LARGEST_ROUND, ctx.snapshot);
+      if (usccs.length > 0) {
+        const { where, params } = this.where(ctx, criteria, null, usccs);
+        const [{ count }] = await manager.query<{ count: string }[]>(`SELECT COUNT(*) AS count FROM market.registration r WHERE ${where}`, params);
+        total += Number(count);
+      }
+      if (usccs.length < LARGEST_ROUND) return total;
+      from = usccs[usccs.length - 1];
+    }
+  }
+
   /** Keeps the candidates that other departments' facts admit, in their order. */
-  private async passOthers(ctx: HubContext, criteria: Criteria, candidates: Row[]): Promise<Row[]> {
+  private async passOthers<C extends { uscc: string }>(ctx: HubContext, criteria: Criteria, candidates: C[]): Promise<C[]> {
     if (candidates.length === 0) return [];
     const usccs = candidates.map((row) => row.uscc);
     // PUBLIC sees subjects rated today, whatever date a colour is asked for.
     const ratedOnly = rowScope(ctx.principal).kind === 'rated';
-    const [colors, rated, creditListed] = await Promise.all([
+    const [colors, rated] = await Promise.all([
       criteria.colors ? facts(ctx).colorsAmong(usccs, criteria.asOf, ctx.snapshot) : null,
       ratedOnly ? facts(ctx).ratedAmong(usccs, today(), ctx.snapshot) : null,
-      criteria.listed === null ? null : facts(ctx).creditListedAmong(usccs, criteria.asOf, ctx.snapshot),
     ]);
     return candidates.filter((row) => {
       if (rated && !rated.has(row.uscc)) return false;
       if (criteria.colors && !criteria.colors.includes(colors!.get(row.uscc) as CreditColor)) return false;
-      if (criteria.listed !== null && (row.market_listed || creditListed!.has(row.uscc)) !== criteria.listed) return false;
       return true;
     });
   }
 
-  /** Registrations matching market's own criteria after `start`, by code: one statement. */
-  private async candidates(ctx: HubContext, criteria: Criteria, start: string | null, limit: number): Promise<Row[]> {
+  /** The codes of the registrations matching the criteria applied in SQL after `start`, by code: one statement (for counting). */
+  private async candidateCodes(ctx: HubContext, criteria: Search, start: string | null, limit: number): Promise<{ uscc: string }[]> {
     const { where, params } = this.where(ctx, criteria, start);
-    params.push(criteria.asOf, limit);
-    const asOf = `$${params.length - 1}`;
+    params.push(limit);
+    const manager = await readManager(ctx, this.dataSource);
+    return manager.query(`SELECT r.uscc FROM market.registration r WHERE ${where} ORDER BY r.uscc LIMIT $${params.length}`, params);
+  }
+
+  /** Registrations matching the criteria applied in SQL after `start` (among `among` when given), by code: one statement. */
+  private async candidates(ctx: HubContext, criteria: Search, start: string | null, limit: number, among: readonly string[] | null = null): Promise<Row[]> {
+    const { where, params } = this.where(ctx, criteria, start, among);
+    params.push(limit);
     const manager = await readManager(ctx, this.dataSource);
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT r.uscc, r.name, r.district_code, r.industry_code, r.enterprise_type, r.legal_representative, r.legal_representative_id_number,
-              r.registered_capital, r.registered_on, r.address, r.status,
-              EXISTS (SELECT 1 FROM market.list_entry l
-                       WHERE l.uscc = r.uscc AND l.listed_on <= ${asOf}::date AND (l.removed_on IS NULL OR l.removed_on > ${asOf}::date)) AS market_listed
+              r.registered_capital, r.registered_on, r.address, r.status
          FROM market.registration r
         WHERE ${where}
         ORDER BY r.uscc
@@ -205,25 +340,58 @@ export class EnterpriseSearchService {
       registeredOn: row.registered_on,
       address: row.address,
       status: row.status,
-      market_listed: row.market_listed,
     }) as Row);
   }
 
-  /** The WHERE clause of market's own criteria and the caller's district. */
-  private where(ctx: HubContext, criteria: Criteria, start: string | null): { where: string; params: unknown[] } {
+  /** The WHERE clause of the criteria applied in SQL (market's own, and `listed`), the caller's district, and codes among `among` when given. */
+  private where(ctx: HubContext, criteria: Search, start: string | null, among: readonly string[] | null = null): { where: string; params: unknown[] } {
     const conditions: string[] = ['TRUE'];
     const params: unknown[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
+    const param = (value: unknown) => {
       params.push(value);
-      conditions.push(sql(`$${params.length}`));
+      return `$${params.length}`;
     };
     const scope = rowScope(ctx.principal);
-    if (scope.kind === 'district') add((p) => `r.district_code = ${p}`, scope.district);
-    if (start !== null) add((p) => `r.uscc > ${p}`, start);
-    if (criteria.usccPrefix) add((p) => `r.uscc LIKE ${p}`, `${criteria.usccPrefix}%`);
-    if (criteria.nameContains) add((p) => `r.name ILIKE ${p}`, `%${likeLiteral(criteria.nameContains)}%`);
-    if (criteria.districtCode) add((p) => `r.district_code = ${p}`, criteria.districtCode);
-    if (criteria.industryCode) add((p) => `r.industry_code = ${p}`, criteria.industryCode);
+    if (scope.kind === 'district') conditions.push(`r.district_code = ${param(scope.district)}`);
+    if (start !== null) conditions.push(`r.uscc > ${param(start)}`);
+    if (criteria.usccPrefix) conditions.push(codeStartsWith(param, criteria.usccPrefix));
+    if (criteria.nameContains) conditions.push(nameContains(param, criteria.nameContains));
+    if (criteria.nameOrCode) {
+      const code = criteria.nameOrCode.toUpperCase();
+      conditions.push(USCC_PREFIX.test(code) ? `(${nameContains(param, criteria.nameOrCode)} OR ${codeStartsWith(param, code)})` : nameContains(param, criteria.nameOrCode));
+    }
+    if (criteria.districtCode) conditions.push(`r.district_code = ${param(criteria.districtCode)}`);
+    if (criteria.industryCode) conditions.push(`r.industry_code = ${param(criteria.industryCode)}`);
+    if (criteria.listed !== null) conditions.push(listedOn(param, criteria.asOf, criteria.creditListed ?? [], criteria.listed));
+    if (among) conditions.push(`r.uscc = ANY(${param(among)}::varchar[])`);
     return { where: conditions.join(' AND '), params };
   }
+}
+
+/** Adds a bound parameter and names it ($n). */
+export type Param = (value: unknown) => string;
+
+/**
+ * A name containing `text`, any letter case (ILIKE), served by the bigram index of
+ * NameBigramIndex1796130100000: a name containing `text` holds all of its 2-character substrings,
+ * so the index narrows to the names holding them and ILIKE decides. `text` has at least 2 characters.
+ */
+export function nameContains(param: Param, text: string): string {
+  return `(market.name_bigrams(r.name) @> market.name_bigrams(${param(text)}::text) AND r.name ILIKE ${param(`%${likeLiteral(text)}%`)})`;
+}
+
+/** A code starting with `prefix` (USCC alphabet only: no wildcard), served by the pattern-ops index under any collation. */
+export function codeStartsWith(param: Param, prefix: string): string {
+  return `r.uscc LIKE ${param(`${prefix}%`)}`;
+}
+
+/**
+ * On a market supervision list or a credit office designation on `asOf` (`listed`), or on none.
+ * Market's entries in force are read once (an uncorrelated IN, hashed), not per registration.
+ */
+function listedOn(param: Param, asOf: IsoDate, creditListed: readonly string[], listed: boolean): string {
+  const day = param(asOf);
+  const marketListed = `r.uscc IN (SELECT l.uscc FROM market.list_entry l WHERE l.listed_on <= ${day}::date AND (l.removed_on IS NULL OR l.removed_on > ${day}::date))`;
+  const condition = `(${marketListed} OR r.uscc = ANY(${param(creditListed)}::varchar[]))`;
+  return listed ? condition : `NOT ${condition}`;
 }

@@ -4,7 +4,7 @@ import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { classifyDistrict } from '../../../shared/divisions';
 import { badInput, HubError } from '../../../shared/errors';
-import { readManager, writeTransaction } from '../../../shared/read-snapshot';
+import { writeTransaction } from '../../../shared/read-snapshot';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { registrationLoader } from '../loaders/registration.loader';
 import { registrationDistrict } from '../rules/registration-district';
@@ -16,8 +16,6 @@ export const REGISTRATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'REVOKED', 'CANCELL
 const CAPITAL_PATTERN = /^\d{1,16}(\.\d{1,2})?$/;
 /** The most codes one `enterprises(usccs:)` may ask for (CONTRACT.md). */
 export const MAX_BATCH_CODES = 1000;
-/** How many matches `search` looks at before row scope (PUBLIC: rated only) keeps `first` of them. */
-export const FIND_CANDIDATES = 500;
 
 /** The GraphQL view of a registration. */
 export function toEnterprise(row: RegistrationEntity): MarketEnterprise {
@@ -61,31 +59,6 @@ export class RegistrationService {
       throw new HubError('QUERY_TOO_COMPLEX', `enterprises(usccs:) takes at most ${MAX_BATCH_CODES} codes, got ${usccs.length}`);
     }
     return Promise.all(usccs.map((uscc) => this.find(ctx, uscc)));
-  }
-
-  /**
-   * A simple search: registrations whose name contains `text` (any letter case) or whose code starts with it, by code,
-   * in the caller's row scope (PUBLIC: rated subjects only), at most `first` of the first
-   * FIND_CANDIDATES matches. LIKE wildcards in `text` match themselves.
-   */
-  async search(ctx: HubContext, text: string, first: number): Promise<MarketEnterprise[]> {
-    const wanted = text.trim();
-    if (wanted.length < 2 || wanted.length > 50) throw badInput(`text must be 2 to 50 characters, got ${wanted.length}`);
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput(`first must be an integer from 1 to 100, got ${first}`);
-    const pattern = wanted.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const manager = await readManager(ctx, this.dataSource);
-    const scope = districtScope(ctx.principal);
-    const rows = await manager.getRepository(RegistrationEntity)
-      .createQueryBuilder('r')
-      .where(`(r.name ILIKE :contains OR r.uscc LIKE :prefix)`, { contains: `%${pattern}%`, prefix: `${pattern.toUpperCase()}%` })
-      .andWhere(scope === null ? 'TRUE' : 'r.district_code = :scope', { scope })
-      .orderBy('r.uscc')
-      .limit(FIND_CANDIDATES)
-      .getMany();
-    const visible = await Promise.all(rows.map((row) => subjectVisible(ctx, row.uscc, { districtCode: row.districtCode })));
-    const found = rows.filter((_, i) => visible[i]).slice(0, first);
-    for (const row of found) ctx.touchedUsccs.add(row.uscc);
-    return found.map(toEnterprise);
   }
 
   /**
