@@ -2,14 +2,13 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../src/gateway/hub';
 import { loadConfig } from '../src/shared/config';
 import { today } from '../src/shared/dates';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { CliProcess, ensureCliBuilt, freePorts } from './support/cli-process';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestDatabase, queryOnce, type TestDatabase } from './support/test-database';
 
 /**
  * Issue 22, the real topology: the gateway and the four departments as `ecocredit start` processes
@@ -27,15 +26,7 @@ const base: Partial<Record<Department | 'gateway', string>> = {};
 let subgraphUrls: string;
 let expected: { name: string; color: string };
 
-async function sql<R>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as R[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R>(text: string, params: unknown[] = []): Promise<R[]> => queryOnce<R>(databaseUrl, text, params);
 
 interface Answer<T = Record<string, unknown>> {
   status: number;

@@ -11,7 +11,7 @@ import { HttpDrain } from '../src/shared/graceful-shutdown';
 import { checkReadiness } from '../src/shared/readiness';
 import { EverythingBatchDocument } from './generated/graphql';
 import { CliProcess, ensureCliBuilt, freePorts, type LogLine } from './support/cli-process';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestDatabase, queryOnce, type TestDatabase } from './support/test-database';
 
 /**
  * Issue 9, operable processes: the real `ecocredit start` processes (compiled CLI) against a fresh
@@ -24,15 +24,7 @@ let codes: string[];
 const SECRET = randomBytes(32).toString('hex');
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function sql<R>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as R[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R>(text: string, params: unknown[] = []): Promise<R[]> => queryOnce<R>(databaseUrl, text, params);
 
 interface Answer<T = Record<string, unknown>> {
   status: number;

@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { print } from 'graphql';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -19,7 +18,7 @@ import { today } from '../src/shared/dates';
 import { CreateWebhookSubscriptionDocument, RecordEventDocument } from './generated/graphql';
 import { CliProcess, ensureCliBuilt } from './support/cli-process';
 import { ratedEnterprise } from './support/fixtures';
-import { errorCodes, type CallOptions, type GraphqlError, type GraphqlResponse, type TestHub } from './support/test-hub';
+import { errorCodes, testHubOver, type CallOptions, type TestHub } from './support/test-hub';
 import { waitFor, WebhookReceiver } from './support/webhook-receiver';
 
 /**
@@ -76,29 +75,6 @@ async function redisAnswers(): Promise<boolean> {
   }
 }
 
-/** A running gateway as the test fixtures use it (TestHub's request/execute), its SQL on the gateway's database. */
-function asTestHub(hub: Hub): TestHub {
-  const responses: GraphqlResponse<unknown>[] = [];
-  const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
-    if (call.key) headers.authorization = `Bearer ${call.key}`;
-    if (call.purpose) headers['x-access-purpose'] = call.purpose;
-    const response = await fetch(hub.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: T | null; errors?: GraphqlError[] };
-    const answer = { status: response.status, headers: response.headers, ...body };
-    responses.push(answer);
-    return answer;
-  };
-  return {
-    hub,
-    request,
-    execute: (document, variables, call) => request(print(document), variables, call),
-    sql: (text, params) => hub.sources.gateway.query(text, params),
-    responses,
-    dataDir: '',
-    stop: () => hub.stop(),
-  };
-}
 
 let gatewayDb: Awaited<ReturnType<typeof blankDatabase>>;
 let environmentDb: Awaited<ReturnType<typeof blankDatabase>>;
@@ -150,8 +126,8 @@ beforeAll(async () => {
   await environment.waitForStdout(/ecocredit environment subgraph/);
   // Two gateways on one database: the audit chain, webhooks and jobs are shared through it.
   const webhooks = { ...loadConfig().webhooks, enabled: true, allowPrivate: true, retryScheduleMs: [300, 600], relayIntervalMs: 250, pollIntervalMs: 100, timeoutMs: 2_000 };
-  first = asTestHub(await gateway({ webhooks }));
-  second = asTestHub(await gateway({ webhooks }));
+  first = testHubOver(await gateway({ webhooks }));
+  second = testHubOver(await gateway({ webhooks }));
 }, 240_000);
 
 afterAll(async () => {
@@ -320,7 +296,7 @@ describe('two gateways on one database and one Redis', () => {
     // The first two gateways leave first: the shared server's connections are few.
     for (const done of gateways.splice(0)) await done.stop();
     const limited = { redisUrl, rateLimit: { requests: 4, windowMs: 60_000 } };
-    const [a, b] = [asTestHub(await gateway(limited)), asTestHub(await gateway(limited))];
+    const [a, b] = [testHubOver(await gateway(limited)), testHubOver(await gateway(limited))];
     // A client of its own, with an id no other run on this Redis uses.
     await a.sql(`SELECT setval(pg_get_serial_sequence('gateway.api_client', 'id'), $1)`, [1_000_000_000 + Math.floor(Math.random() * 1_000_000_000)]);
     const { key } = await a.hub.clients.create(commandContext(operatorPrincipal('test'), 'Command.clients.create'), { name: 'rate-limit probe', role: 'DASHBOARD' });

@@ -43,3 +43,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => onServer((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/** One statement on `url` over a connection of its own (for databases no hub of the test holds a pool on). */
+export async function queryOnce<R>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}

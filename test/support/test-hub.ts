@@ -43,15 +43,12 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(options: { demoSize?: number; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
-  const database = await createTestDatabase();
-  // Each hub keeps its audit key and checkpoints in its own folder (never the worktree's .data).
-  const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-hub-'));
-  const defaults = loadConfig({ HUB_DATA_DIR: dataDir });
-  // The webhook dispatcher (graphile-worker, its own pool and schema) runs only where a test asks for it.
-  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, webhooks: { ...defaults.webhooks, enabled: false }, ...options.config };
+/**
+ * The TestHub calls (request, execute, sql on the gateway's database) over a hub already running;
+ * `stop` stops the hub only.
+ */
+export function testHubOver(hub: Hub, dataDir = ''): TestHub {
   const responses: GraphqlResponse<unknown>[] = [];
-  const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
   const request = async <T>(query: string, variables?: Record<string, unknown>, call: CallOptions = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
     if (call.key) headers.authorization = `Bearer ${call.key}`;
@@ -69,6 +66,20 @@ export async function startTestHub(options: { demoSize?: number; config?: Partia
     sql: (text, params) => hub.sources.gateway.query(text, params),
     responses,
     dataDir,
+    stop: () => hub.stop(),
+  };
+}
+
+export async function startTestHub(options: { demoSize?: number; config?: Partial<HubConfig> } = {}): Promise<TestHub> {
+  const database = await createTestDatabase();
+  // Each hub keeps its audit key and checkpoints in its own folder (never the worktree's .data).
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecocredit-hub-'));
+  const defaults = loadConfig({ HUB_DATA_DIR: dataDir });
+  // The webhook dispatcher (graphile-worker, its own pool and schema) runs only where a test asks for it.
+  const config = { ...defaults, databaseUrl: database.url, port: 0, demo: true, webhooks: { ...defaults.webhooks, enabled: false }, ...options.config };
+  const hub = await startHub({ config, seedDemo: options.demoSize !== undefined, demoSize: options.demoSize });
+  return {
+    ...testHubOver(hub, dataDir),
     async stop() {
       await hub.stop();
       await database.drop();
