@@ -272,6 +272,15 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The direct children of a process (the cluster's workers); none where /proc does not say (not Linux). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Peak resident set (VmHWM, MiB) of a process and its direct children (the cluster's workers). */
 function peakRssMiB(pid: number): number {
   const hwm = (id: number) => {
@@ -281,13 +290,7 @@ function peakRssMiB(pid: number): number {
       return 0;
     }
   };
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // not Linux: the process alone
-  }
-  return Math.round(Math.max(hwm(pid), ...children.map(hwm)));
+  return Math.round(Math.max(hwm(pid), ...childrenOf(pid).map(hwm)));
 }
 
 async function load(base: string, scenario: Scenario, side: 'hub' | 'floor'): Promise<Measured> {
@@ -490,12 +493,7 @@ function cpuSeconds(pid: number): number {
       return 0;
     }
   };
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // not Linux
-  }
+  const children = childrenOf(pid);
   return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / CLOCK_TICKS_PER_SECOND;
 }
 
