@@ -59,6 +59,19 @@ export default tseslint.config(
       },
     };
   }),
+  // Rooms (DESIGN.md, "Shape"): src/gateway/ is the request path only and never imports an application
+  // (src/apps/) or the composition root (src/hub/); applications reach the hub only through its API.
+  {
+    files: ['src/gateway/**/*.ts', 'src/shared/**/*.ts', 'src/subgraphs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)(apps|hub)(/|$)',
+          message: 'The request path (gateway, shared, subgraphs) never imports src/apps or src/hub: applications are wired in at the composition root (src/hub).',
+        }],
+      }],
+    },
+  },
   {
     // Vitest's asymmetric matchers (expect.any, expect.objectContaining, ...) are typed `any` by design.
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -10,7 +10,7 @@ import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { closeHubDatabases, openHubDatabases } from '../src/gateway/databases';
+import { closeHubDatabases, openHubDatabases } from '../src/hub/databases';
 import { CITY_DISTRICTS } from '../src/shared/divisions';
 import { USCC_ALPHABET, withCheckCharacter } from '../src/shared/uscc';
 

@@ -10,8 +10,8 @@ import { Pool } from 'pg';
 import { StatementCounter } from '../src/shared/database';
 import { loadConfig } from '../src/shared/config';
 import { setLogLevel } from '../src/shared/logging';
-import { startHub } from '../src/gateway/hub';
-import { seedEnterprises } from '../src/gateway/demo-seed';
+import { startHub } from '../src/hub/hub';
+import { seedEnterprises } from '../src/hub/demo-seed';
 import { scratchDatabase } from './scratch-database';
 
 /**

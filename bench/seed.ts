@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { closeHubDatabases, openHubDatabases } from '../src/gateway/databases';
-import { seedEnterprises } from '../src/gateway/demo-seed';
+import { closeHubDatabases, openHubDatabases } from '../src/hub/databases';
+import { seedEnterprises } from '../src/hub/demo-seed';
 import { setLogLevel } from '../src/shared/logging';
 import { scratchDatabase } from './scratch-database';
 

@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { Department } from '../src/shared/database';
 
-/** The channel a committed change wakes the webhook relay on (src/gateway/webhooks/dispatcher.ts). */
+/** The channel a committed change wakes the webhook relay on (src/apps/webhooks/dispatcher.ts). */
 export const CHANGE_CHANNEL = 'ecocredit_changes';
 
 /**

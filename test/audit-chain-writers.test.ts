@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { loadConfig } from '../src/shared/config';
 import { StatementCounter } from '../src/shared/database';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';

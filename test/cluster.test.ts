@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerShare } from '../src/gateway/cluster';
+import { workerShare } from '../src/hub/cluster';
 import { loadConfig } from '../src/shared/config';
 import { CliProcess, ensureCliBuilt } from './support/cli-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';

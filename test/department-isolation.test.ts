@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { loadConfig } from '../src/shared/config';
 import { today } from '../src/shared/dates';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_SCHEMAS } from '../src/gateway/databases';
+import { HUB_SCHEMAS } from '../src/hub/databases';
 import { startTestHub, type TestHub } from './support/test-hub';
 
 let hub: TestHub;

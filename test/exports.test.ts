@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_VIEWS } from '../src/gateway/exports/export-views';
+import { EXPORT_VIEWS } from '../src/apps/exports/export-views';
 import { EXPORT_CATALOG } from '../src/cli/export-catalog';
 import { CITY_DISTRICTS } from '../src/shared/divisions';
 import { today } from '../src/shared/dates';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub } from '../src/gateway/hub';
+import { startHub } from '../src/hub/hub';
 import { loadConfig } from '../src/shared/config';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';
 import { ColorDistributionDocument, EnterpriseOverviewDocument, EnterprisesByCodeDocument } from './generated/graphql';

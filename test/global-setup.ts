@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
-import { closeHubDatabases, openHubDatabases } from '../src/gateway/databases';
+import { closeHubDatabases, openHubDatabases } from '../src/hub/databases';
 import { attachEmbeddedPostgres } from '../src/shared/embedded-postgres';
 import { setLogLevel } from '../src/shared/logging';
 import { ensureCliBuilt } from './support/cli-process';

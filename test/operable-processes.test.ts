@@ -4,7 +4,7 @@ import { connect, createServer as createTcpServer, type AddressInfo, type Server
 import { print } from 'graphql';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { startSubgraphServer, type SubgraphServer } from '../src/gateway/subgraph-server';
 import { loadConfig } from '../src/shared/config';
 import { HttpDrain } from '../src/shared/graceful-shutdown';

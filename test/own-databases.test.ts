@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { startSubgraphServer, type SubgraphServer } from '../src/gateway/subgraph-server';
 import { loadConfig, type HubConfig } from '../src/shared/config';
 import { commandContext, operatorPrincipal } from '../src/shared/context';

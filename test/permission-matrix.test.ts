@@ -4,7 +4,7 @@ import gql from 'graphql-tag';
 import { allow, deny } from 'graphql-shield';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { buildSubgraphs } from '../src/gateway/hub';
+import { buildSubgraphs } from '../src/hub/hub';
 import { permissionMatrix } from '../src/shared/auth/permission-matrix';
 import { PERMISSION_TABLE } from '../src/shared/auth/permission-table';
 import { ROLES, type Role } from '../src/shared/auth/principal';

@@ -310,7 +310,7 @@ describe('credit reports (信用报告)', () => {
 
   it('refuses a production start without HUB_REPORT_SIGNING_KEY, and a key that is not Ed25519', async () => {
     const { loadConfig } = await import('../src/shared/config');
-    const { startHub } = await import('../src/gateway/hub');
+    const { startHub } = await import('../src/hub/hub');
     const base = { ...loadConfig({ HUB_DATA_DIR: scratch }), databaseUrl: hub.hub.databaseUrl, port: 0, production: true, demo: false, audit: { key: 'k'.repeat(40), checkpointFile: join(scratch, 'cp.jsonl'), checkpointIntervalMs: 60_000 } };
     await expect(startHub({ config: base })).rejects.toThrow(/HUB_REPORT_SIGNING_KEY must be set/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

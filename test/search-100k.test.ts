@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEnterprises } from '../src/gateway/demo-seed';
+import { seedEnterprises } from '../src/hub/demo-seed';
 import { today } from '../src/shared/dates';
 import {
   ColorDistributionDrillDownDocument,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRecordEntity } from '../src/gateway/entities/audit-record.entity';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { legacyRecordHash } from '../src/gateway/services/audit-trail.service';
 import { loadConfig, type HubConfig } from '../src/shared/config';
 import { DEMO_SHOWCASE_USCC } from '../src/shared/demo-dataset';

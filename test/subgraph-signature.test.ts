@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { startSubgraphServer, type SubgraphServer } from '../src/gateway/subgraph-server';
 import { PUBLIC_PRINCIPAL } from '../src/shared/auth/principal';
 import { operationHash, secretKey, subgraphAudience, SUBGRAPH_TOKEN_HEADER, signSubgraphToken } from '../src/shared/auth/subgraph-token';

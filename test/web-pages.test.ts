@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webPagesRoute } from '../src/gateway/web-pages';
+import { webPagesRoute } from '../src/apps/pages/web-pages';
 import { loadConfig } from '../src/shared/config';
 import type { RouteTools } from '../src/shared/http-route';
 import { EXAMPLES } from '../web/graphiql/examples';

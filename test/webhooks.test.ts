@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type Hub } from '../src/gateway/hub';
+import { startHub, type Hub } from '../src/hub/hub';
 import { loadConfig, type WebhookConfig } from '../src/shared/config';
 import { addDays, addMonths, today } from '../src/shared/dates';
 import {

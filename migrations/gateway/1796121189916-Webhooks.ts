@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Webhook subscriptions, their watch-lists, the messages the relay made from the departments' change
- * outboxes, and every delivery attempt (src/gateway/webhooks). The job queue itself is
+ * outboxes, and every delivery attempt (src/apps/webhooks). The job queue itself is
  * graphile-worker's, in its own `graphile_worker` schema, which that library migrates. Subscriptions
  * are never deleted (a deleted one keeps its history, `deleted_at` set), so rows need no cascade.
  */

@@ -1,6 +1,6 @@
 /**
  * The views `ecocredit export` knows, with the description its help prints: a copy of the names and
- * descriptions of EXPORT_VIEWS (src/gateway/exports/export-views.ts), kept here so that `--help` and a
+ * descriptions of EXPORT_VIEWS (src/apps/exports/export-views.ts), kept here so that `--help` and a
  * mistyped view answer without loading the application. test/exports.test.ts fails when they differ.
  */
 export const EXPORT_CATALOG: Readonly<Record<string, string>> = {

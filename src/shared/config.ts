@@ -70,7 +70,7 @@ export interface HubConfig {
   workers: number;
   /** Time budget of one request: PostgreSQL `statement_timeout` on the hub's pools, and the deadline of a whole GraphQL request. */
   timeouts: { statementMs: number; requestMs: number };
-  /** Change notifications (src/gateway/webhooks; docs/configuration.md, "Webhooks"). */
+  /** Change notifications (src/apps/webhooks; docs/configuration.md, "Webhooks"). */
   webhooks: WebhookConfig;
 }
 

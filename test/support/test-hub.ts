@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { loadConfig, type HubConfig } from '../../src/shared/config';
-import { startHub, type Hub } from '../../src/gateway/hub';
+import { startHub, type Hub } from '../../src/hub/hub';
 import { createTestDatabase } from './test-database';
 
 export interface GraphqlError {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { notifyAuditWriter } from '../../shared/audit/audit-outbox';
-import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
+import { closeHubDatabases, openHubDatabases } from '../../hub/databases';
 import { ApiClientService } from '../../gateway/services/api-client.service';
 import { commandContext, operatorPrincipal } from '../../shared/context';
 import type { CommandArgs } from '../command-args';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { notifyAuditWriter } from '../../shared/audit/audit-outbox';
-import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
+import { closeHubDatabases, openHubDatabases } from '../../hub/databases';
 import type { FeedEncoding, FeedFormat } from '../../shared/import/feed-reader';
 import { importFeed, ImportRefused, summaryLine } from '../import/import.command';
 import type { CommandArgs } from '../command-args';

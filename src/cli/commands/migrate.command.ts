@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
+import { closeHubDatabases, openHubDatabases } from '../../hub/databases';
 import type { SchemaOwner } from '../../shared/database';
 import type { CommandArgs } from '../command-args';
 import { withDatabase } from '../with-database';

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import type { Principal } from '../../shared/auth/principal';
 import { loadConfig } from '../../shared/config';
 import { commandContext, operatorPrincipal } from '../../shared/context';
-import { startHub } from '../../gateway/hub';
-import { renderAnnualCsv, renderAnnualPdf } from '../../gateway/reports/render/annual-report.render';
+import { startHub } from '../../hub/hub';
+import { renderAnnualCsv, renderAnnualPdf } from '../../apps/reports/render/annual-report.render';
 import type { CommandArgs } from '../command-args';
 
 /**

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Presets, SingleBar } from 'cli-progress';
 import { notifyAuditWriter } from '../../shared/audit/audit-outbox';
-import { closeHubDatabases, openHubDatabases } from '../../gateway/databases';
-import { seedEnterprises, type SeedProgress, type SeedSummary } from '../../gateway/demo-seed';
+import { closeHubDatabases, openHubDatabases } from '../../hub/databases';
+import { seedEnterprises, type SeedProgress, type SeedSummary } from '../../hub/demo-seed';
 import type { CommandArgs } from '../command-args';
 import { withDatabase } from '../with-database';
 

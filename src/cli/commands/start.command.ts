@@ -3,8 +3,8 @@ import cluster from 'node:cluster';
 import { loadConfig } from '../../shared/config';
 import { DEPARTMENTS, type Department } from '../../shared/database';
 import { exitOnTerminationSignals } from '../../shared/graceful-shutdown';
-import { demoKeysBanner, startHub } from '../../gateway/hub';
-import { runClustered, workerShare } from '../../gateway/cluster';
+import { demoKeysBanner, startHub } from '../../hub/hub';
+import { runClustered, workerShare } from '../../hub/cluster';
 import { startSubgraphServer } from '../../gateway/subgraph-server';
 import { type CommandArgs, KEEP_RUNNING } from '../command-args';
 

@@ -1,4 +1,4 @@
-import type { HubDataSources } from '../../gateway/databases';
+import type { HubDataSources } from '../../hub/databases';
 import type { FeedStage } from '../../shared/import/feed';
 import { LIST_COLUMNS } from '../../shared/import/list-entry-rows';
 import { PENALTY_COLUMNS } from '../../shared/import/penalty-decision';

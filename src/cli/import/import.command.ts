@@ -4,7 +4,7 @@ import type { Principal } from '../../shared/auth/principal';
 import type { SubjectFacts } from '../../shared/auth/subject-scope';
 import { commandContext } from '../../shared/context';
 import { log } from '../../shared/logging';
-import type { HubDataSources } from '../../gateway/databases';
+import type { HubDataSources } from '../../hub/databases';
 import { UsccOverrideService, type OverrideUse } from '../../gateway/services/uscc-override.service';
 import type { BatchApplier, FeedRow, RowResult } from '../../shared/import/feed';
 import { FeedReadError, inBatches, openFeed, type FeedEncoding, type FeedFormat } from '../../shared/import/feed-reader';
@@ -63,7 +63,7 @@ async function readOverrideList(path: string): Promise<Set<string>> {
  */
 function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
   let facts: Promise<SubjectFacts> | undefined;
-  const load = () => (facts ??= import('../../gateway/hub').then((hub) => hub.localSubjectFacts(sources)));
+  const load = () => (facts ??= import('../../hub/hub').then((hub) => hub.localSubjectFacts(sources)));
   return {
     districtsOf: async (...args) => (await load()).districtsOf(...args),
     ratedOf: async (...args) => (await load()).ratedOf(...args),

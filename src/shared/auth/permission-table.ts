@@ -116,7 +116,7 @@ export const PERMISSION_TABLE = {
   'Query.auditLog': ['ENV_ADMIN', 'CREDIT_OFFICE', 'MARKET_REGULATOR'],
   'Query.verifyAuditChain': ['ENV_ADMIN'],
   'Query.apiClients': ['ENV_ADMIN'],
-  // Credit reports (信用报告) and the yearly summary (总结报告), issue 14: src/gateway/reports.
+  // Credit reports (信用报告) and the yearly summary (总结报告), issue 14: src/apps/reports.
   'Query.creditReport': REPORT_REQUESTERS,
   'Query.annualSupervisionReport': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // Each partner's own webhook subscriptions (a subscriber is told only what its role may read).

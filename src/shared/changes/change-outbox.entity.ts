@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A committed change a partner may act on, waiting for the webhook relay (src/gateway/webhooks).
+ * A committed change a partner may act on, waiting for the webhook relay (src/apps/webhooks).
  * Each department that owns such changes has this table in its own schema
  * (`<department>.change_outbox`, its ChangeOutbox migration) and writes the row in the change's own
  * transaction (`recordChange`, or the colour trigger on `environment.rated_subject`). The relay turns

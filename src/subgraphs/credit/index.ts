@@ -23,7 +23,7 @@ import { PublicRecordResolver } from './resolvers/public-record.resolver';
 import { CreditEnterprise } from './types/credit-enterprise.type';
 
 export { createCreditServices, type CreditServices } from './credit.services';
-/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+/** Its part of the demo and province-scale seed (see src/hub/demo-seed.ts). */
 export { openCreditSeed } from './demo.seed';
 export { localPriceList, priceListRoute, type PriceListRows } from './price-list.route';
 export type { PriceListRow } from './services/price-surcharge.service';

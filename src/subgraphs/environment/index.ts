@@ -36,7 +36,7 @@ export { localNoticePages, noticeRoute, type NoticePages } from './notice.route'
 export { startHalfYearSnapshotJob, type HalfYearSnapshotJob } from './snapshot.job';
 export { createEnvironmentServices, type EnvironmentServices } from './environment.services';
 export type { DueRatingsRun } from './services/rating-due.service';
-/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+/** Its part of the demo and province-scale seed (see src/hub/demo-seed.ts). */
 export { openEnvironmentSeed } from './demo.seed';
 
 /**

@@ -14,7 +14,7 @@ import { EnterpriseSearchResolver } from './resolvers/enterprise-search.resolver
 import { MarketEnterprise } from './types/enterprise.type';
 
 export { createMarketServices, type MarketServices } from './market.services';
-/** Its part of the demo and province-scale seed (see src/gateway/demo-seed.ts). */
+/** Its part of the demo and province-scale seed (see src/hub/demo-seed.ts). */
 export { openMarketSeed } from './demo.seed';
 
 /** Market supervision (市场监管局): registrations and its lists. */

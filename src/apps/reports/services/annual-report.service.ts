@@ -3,7 +3,7 @@ import type { SubjectFacts } from '../../../shared/auth/subject-scope';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { ReadSnapshot } from '../../../shared/read-snapshot';
-import type { HubApi } from '../../hub-api';
+import type { HubApi } from '../../../gateway/hub-api';
 import { COLORS } from '../render/labels';
 
 /** Subjects asked per API call: well inside the list and cost limits a partner's batch has. */

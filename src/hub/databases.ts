@@ -2,13 +2,13 @@ import type { DataSource } from 'typeorm';
 import { gatewayMigrations } from '../../migrations/gateway';
 import { createSchemaDataSource, migrateSchema, type SchemaDefinition, type SchemaOwner } from '../shared/database';
 import { log } from '../shared/logging';
-import { localOutbox, type OutboxPort } from './department-link';
+import { localOutbox, type OutboxPort } from '../gateway/department-link';
 import { SUBGRAPHS } from '../subgraphs';
-import { ApiClientEntity } from './entities/api-client.entity';
-import { AuditRecordEntity } from './entities/audit-record.entity';
-import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { ApiClientEntity } from '../gateway/entities/api-client.entity';
+import { AuditRecordEntity } from '../gateway/entities/audit-record.entity';
+import { IdempotencyKeyEntity } from '../gateway/entities/idempotency-key.entity';
 import { AuditOutboxEntity } from '../shared/audit/audit-outbox.entity';
-import { WEBHOOK_ENTITIES } from './webhooks/entities';
+import { WEBHOOK_ENTITIES } from '../apps/webhooks/entities';
 
 export const GATEWAY_SCHEMA: SchemaDefinition = {
   owner: 'gateway',

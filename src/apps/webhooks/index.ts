@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { AdminOperations } from '../../gateway/admin';
+import { WebhookResolver } from './resolvers/webhook.resolver';
 import type { HubConfig } from '../../shared/config';
 import type { SecretBox } from './secret-box';
 import { WebhookHistoryService } from './services/history.service';
@@ -25,3 +27,8 @@ export function createWebhookServices(gateway: DataSource, config: Pick<HubConfi
 }
 
 export type WebhookServices = ReturnType<typeof createWebhookServices>;
+
+/** The webhook operations (subscriptions, history, replay) on the gateway's own subgraph. */
+export function webhookOperations(services: WebhookServices): AdminOperations {
+  return { resolvers: [WebhookResolver], instances: [new WebhookResolver(services.subscriptions, services.history)] };
+}

@@ -4,7 +4,7 @@ import { isRole, type Principal } from '../../../shared/auth/principal';
 import type { WebhookConfig } from '../../../shared/config';
 import { log } from '../../../shared/logging';
 import { webhookAttempts } from '../../../shared/metrics';
-import type { AuditTrailService } from '../../services/audit-trail.service';
+import type { AuditTrailService } from '../../../gateway/services/audit-trail.service';
 import type { WebhookAttemptOutcome } from '../entities/webhook-attempt.entity';
 import type { SecretBox } from '../secret-box';
 import { signatureHeader } from '../signing';
@@ -34,7 +34,7 @@ interface ClaimedMessage {
 export type DeliveryOutcome = 'DELIVERED' | 'RETRY' | 'DEAD' | 'SKIPPED';
 
 /**
- * Sends one message and records what happened (README of src/gateway/webhooks):
+ * Sends one message and records what happened (README of src/apps/webhooks):
  * - claimed first, by a lease on its row, so that however many jobs and hub instances point at it,
  *   one sends it at a time, and a delivered or dead message is never sent again (but by a replay);
  * - signed per attempt (Standard Webhooks: a fresh `webhook-timestamp`, the same `webhook-id`);

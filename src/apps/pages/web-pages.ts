@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { HttpRoute } from '../shared/http-route';
+import type { HttpRoute } from '../../shared/http-route';
 
 /** Where Vite writes the pages (web/vite.config.mts): dist/web under the project's root. */
 export function defaultWebDir(from: string = __dirname): string {

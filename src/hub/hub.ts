@@ -18,40 +18,40 @@ import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type Depende
 import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
 import { SUBGRAPHS } from '../subgraphs';
-import { buildAdminSubgraph } from './admin';
-import { loadAuditKey } from './audit-key';
-import { AuditOutboxListener } from './audit-outbox-listener';
+import { buildAdminSubgraph } from '../gateway/admin';
+import { loadAuditKey } from '../gateway/audit-key';
+import { AuditOutboxListener } from '../gateway/audit-outbox-listener';
 import { VersionWatch } from '../shared/version-watch';
-import { AuditRecorder } from './audit-recorder';
-import { Authenticator } from './authentication';
-import { clientErrorStatusPlugin } from './client-error-status';
+import { AuditRecorder } from '../gateway/audit-recorder';
+import { Authenticator } from '../gateway/authentication';
+import { clientErrorStatusPlugin } from '../gateway/client-error-status';
 import { priceListRoute } from '../subgraphs/credit';
 import { noticeRoute, startHalfYearSnapshotJob, type HalfYearSnapshotJob } from '../subgraphs/environment';
-import { localDepartment, remoteDepartment, type DepartmentLink } from './department-link';
-import { departmentReads } from './department-routes';
-import { retryAfterHeaderPlugin } from './retry-after-header';
+import { localDepartment, remoteDepartment, type DepartmentLink } from '../gateway/department-link';
+import { departmentReads } from '../gateway/department-routes';
+import { retryAfterHeaderPlugin } from '../gateway/retry-after-header';
 import { CreditListType } from '../shared/list-types';
-import { exportRoute } from './exports/export.route';
-import { ExportService } from './exports/export.service';
+import { exportRoute } from '../apps/exports/export.route';
+import { ExportService } from '../apps/exports/export.service';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
-import { createGatewayServer } from './gateway';
-import { createHttpServer } from './http-server';
-import { webPagesRoute } from './web-pages';
-import { createRateLimiter } from './rate-limiter';
-import { ApiClientService, DEMO_CLIENTS } from './services/api-client.service';
-import { AuditCheckpointFile } from './services/audit-checkpoints.service';
-import { AuditTrailService } from './services/audit-trail.service';
-import { IdempotencyService } from './services/idempotency.service';
-import { JwtIssuerService } from './services/jwt-issuer.service';
-import { createSubgraphExecutor, type SubgraphExecutor } from './services/subgraph-executor.service';
-import { FederatedSubjectFacts } from './services/subject-facts.service';
-import { fieldOwners, readCommittedSupergraph } from './supergraph';
-import { departmentUrls } from './topology';
-import { DepartmentCalls } from './department-calls';
-import { UsccOverrideService } from './services/uscc-override.service';
-import { inProcessApi, LateBoundApi, type HubApi } from './hub-api';
-import { AnnualReportService, CreditReportService, loadReportSigningKey, reportRoute, type ReportServices } from './reports';
+import { createGatewayServer } from '../gateway/gateway';
+import { createHttpServer } from '../gateway/http-server';
+import { webPagesRoute } from '../apps/pages/web-pages';
+import { createRateLimiter } from '../gateway/rate-limiter';
+import { ApiClientService, DEMO_CLIENTS } from '../gateway/services/api-client.service';
+import { AuditCheckpointFile } from '../gateway/services/audit-checkpoints.service';
+import { AuditTrailService } from '../gateway/services/audit-trail.service';
+import { IdempotencyService } from '../gateway/services/idempotency.service';
+import { JwtIssuerService } from '../gateway/services/jwt-issuer.service';
+import { createSubgraphExecutor, type SubgraphExecutor } from '../gateway/services/subgraph-executor.service';
+import { FederatedSubjectFacts } from '../gateway/services/subject-facts.service';
+import { fieldOwners, readCommittedSupergraph } from '../gateway/supergraph';
+import { departmentUrls } from '../gateway/topology';
+import { DepartmentCalls } from '../gateway/department-calls';
+import { UsccOverrideService } from '../gateway/services/uscc-override.service';
+import { inProcessApi, LateBoundApi, type HubApi } from '../gateway/hub-api';
+import { AnnualReportService, CreditReportService, loadReportSigningKey, reportOperations, reportRoute, type ReportServices } from '../apps/reports';
 import {
   createWebhookServices,
   SecretBox,
@@ -61,11 +61,12 @@ import {
   WebhookRetentionService,
   TimedMeasureChanges,
   TimedRestrictionChanges,
+  webhookOperations,
   type HubRead,
   type SubjectsWithTriggers,
   type SubscriberRead,
   type WebhookServices,
-} from './webhooks';
+} from '../apps/webhooks';
 
 /**
  * How often a failed audit outbox pass is retried; and how often the outboxes of departments on their
@@ -142,7 +143,7 @@ export async function buildSubgraphs(
   only?: readonly Department[],
 ): Promise<BuiltSubgraph[]> {
   const departments = SUBGRAPHS.filter((subgraph) => !only || only.includes(subgraph.name));
-  return Promise.all([...departments.map((subgraph) => subgraph.build(sources[subgraph.name])), buildAdminSubgraph(services)]);
+  return Promise.all([...departments.map((subgraph) => subgraph.build(sources[subgraph.name])), buildAdminSubgraph(services, [reportOperations(services.reports), webhookOperations(services.webhooks)])]);
 }
 
 /**

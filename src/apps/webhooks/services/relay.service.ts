@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isRole, type Principal } from '../../../shared/auth/principal';
 import type { ChangeOutboxEntity } from '../../../shared/changes/change-outbox.entity';
-import type { OutboxPort } from '../../department-link';
+import type { OutboxPort } from '../../../gateway/department-link';
 import type { Department } from '../../../shared/database';
 import { addDays, today } from '../../../shared/dates';
 import { log } from '../../../shared/logging';

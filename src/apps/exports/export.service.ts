@@ -5,8 +5,8 @@ import { stringify } from 'csv-stringify';
 import iconv from 'iconv-lite';
 import type { HubContext } from '../../shared/context';
 import { forbidden, HubError, type ErrorCode, ERROR_CODES } from '../../shared/errors';
-import type { AuditRecorder } from '../audit-recorder';
-import type { HubApi } from '../hub-api';
+import type { AuditRecorder } from '../../gateway/audit-recorder';
+import type { HubApi } from '../../gateway/hub-api';
 import { EXPORT_VIEWS, type ExportParameters, type ExportView, type QueryRunner } from './export-views';
 
 export type ExportEncoding = 'utf8' | 'gb18030';

@@ -2,7 +2,7 @@ import type { Principal } from '../../../shared/auth/principal';
 import { addMonths, type IsoDate } from '../../../shared/dates';
 import { notFound } from '../../../shared/errors';
 import { halfYearEnds } from '../../../shared/half-year';
-import type { ApiError, HubApi } from '../../hub-api';
+import type { ApiError, HubApi } from '../../../gateway/hub-api';
 
 /** What a credit report states, as the requester's role may read it; stored as canonical JSON and signed. */
 export interface SubjectReportContent {

@@ -6,7 +6,7 @@ import type { HubContext } from '../../../shared/context';
 import { addDays, today, type IsoDate } from '../../../shared/dates';
 import { badInput, forbidden } from '../../../shared/errors';
 import { writeTransaction } from '../../../shared/read-snapshot';
-import type { HubApi } from '../../hub-api';
+import type { HubApi } from '../../../gateway/hub-api';
 import type { ReportSigningKey } from '../report-signing-key';
 import type { ReportMeta } from '../render/report-meta';
 import { renderSubjectHtml } from '../render/subject-report.html';
