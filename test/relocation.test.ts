@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFeed } from '../src/cli/import/import.command';
 import { addDays, addMonths, today } from '../src/shared/dates';
 import { ColorPeriodService } from '../src/subgraphs/environment/services/color-period.service';
 import { ratedEnterprise } from './support/fixtures';
@@ -207,5 +211,29 @@ describe('a move within the city', () => {
     const incremental = await storedAggregates();
     await new ColorPeriodService(hub.hub.sources.environment).rebuild();
     expect(await storedAggregates()).toEqual(incremental);
+  });
+
+  it('moves by the registrations import the same way: within the city silently, out of it kept and flagged', async () => {
+    const inCity = await ratedEnterprise(hub, { district: '320706', ratedFrom: '2024-01-01', name: '导入迁入连云区' });
+    const outOfCity = await ratedEnterprise(hub, { district: '320706', ratedFrom: '2024-01-01', name: '导入迁出本市' });
+    const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-relocation-')), 'registrations.csv');
+    writeFileSync(file, `uscc,name,district_code\n${inCity},导入迁入连云区,320703\n${outOfCity},导入迁出本市,320505\n`);
+    const lines: string[] = [];
+    expect(await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: (line) => lines.push(line) })).toMatchObject({ imported: 2, rejected: 0 });
+    expect(lines.filter((line) => line.includes(inCity))).toEqual([]);
+    expect(lines.filter((line) => line.includes(outOfCity))).toEqual([`line 3: code ${outOfCity} was issued in 320706 (海州区) of the city; district_code 320505 (江苏) outside the city kept`]);
+    for (const [uscc, to] of [
+      [inCity, '320703'],
+      [outOfCity, '320505'],
+    ]) {
+      expect(await hub.sql(`SELECT from_district, to_district, moved_on::text FROM environment.district_move WHERE uscc = $1`, [uscc])).toEqual([{ from_district: '320706', to_district: to, moved_on: T }]);
+      const [before, after] = [addDays(T, -1), T].map(async (day) =>
+        (await hub.sql<{ district_code: string }>(`SELECT district_code FROM environment.subject_color_period WHERE uscc = $1 AND valid_from <= $2::date AND (valid_until IS NULL OR $2::date < valid_until)`, [uscc, day]))[0]
+          ?.district_code,
+      );
+      expect(await before).toBe('320706');
+      expect(await after).toBe(to);
+    }
+    expect(ok(await hub.request<{ enterprise: { districtInCity: boolean } }>(`query($uscc: USCC!) { enterprise(uscc: $uscc) { districtInCity } }`, { uscc: outOfCity }, ADMIN)).enterprise.districtInCity).toBe(false);
   });
 });
