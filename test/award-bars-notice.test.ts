@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today } from '../src/shared/dates';
+import { addDays, today } from '../src/shared/dates';
 import { signedNoticePath } from '../src/subgraphs/environment/services/notice-link';
 import {
   AddMarketListingDocument,
@@ -287,14 +287,19 @@ describe('the credit record notice', () => {
     expect(line('告知机关')).toBe('告知机关：连云港市生态环境局');
     expect(line('告知日期')).toBe(`告知日期：${year}年${month}月${date}日`);
     expect(line('决定书文号')).toBe('决定书文号：连环罚〔2026〕15号');
-    expect(line('记分事项')).toBe('记分事项：警告，发生于2026年5月20日，送达于2026年5月20日');
+    // Recorded late, so served by default on the issue day, with the whole objection window from it (DOMAIN.md §11).
+    expect(line('记分事项')).toBe(`记分事项：警告，发生于2026年5月20日，送达于${year}年${month}月${date}日`);
     expect(line('记分及有效期')).toBe('记分及有效期：扣1分，自2026年5月20日起至2026年11月19日止');
     expect(line('信用等级')).toBe('信用等级：记分前黄色，记分后红色（2分）；“双随机”抽查频次为基准频次的3倍');
     expect(line('分值恢复')).toBe('分值恢复：本次记分于2026年11月20日自动恢复，不予提前修复。');
-    expect(line('异议')).toContain('可自送达之日起15日内（2026年6月4日前）向连云港市生态环境局书面提出');
+    const deadline = addDays(day, 15).split('-').map(Number);
+    expect(line('异议')).toContain(`可自送达之日起15日内（${deadline[0]}年${deadline[1]}月${deadline[2]}日前）向连云港市生态环境局书面提出`);
 
     const measures = text.split('\n').filter((l) => /^(适用的联合奖惩措施：)?\d+\. /.test(l));
     const red = '信用等级红色';
+    // Price measures are conditional on the next deciding day (DOMAIN.md §11): the end of today's half-year.
+    const firstHalf = month <= 6;
+    const priced = `${red}；附条件适用：自${firstHalf ? `${year}年7月1日` : `${year + 1}年1月1日`}起的半年度，仅当${year}年${firstHalf ? '6月30日' : '12月31日'}（下一个价格决定日）的信用等级仍为红色或黑色时适用；本半年度的价格按${firstHalf ? `${year - 1}年12月31日` : `${year}年6月30日`}的信用等级执行`;
     expect(measures.map((l) => l.replace(/^适用的联合奖惩措施：/, '').replace(/^\d+\. /, '')).sort()).toEqual(
       [
         // YELLOW's, which RED carries too
@@ -302,8 +307,8 @@ describe('the credit record notice', () => {
         `不得参加环保评优评先（${red}；实施单位：连云港市生态环境局；依据：${RATING_BASIS}）`,
         // RED's own
         `暂停生态环境专项资金支持（${red}；实施单位：连云港市财政局；依据：${RATING_BASIS}）`,
-        `污水处理费差别化收费（${red}；实施单位：污水处理费征收单位（供水企业）；依据：江苏省环保信用评价结果差别化价格政策; 连云港市生态环境信用评价管理办法（试行））`,
-        `差别化电价（${red}；实施单位：供电企业；依据：江苏省环保信用评价结果差别化价格政策; 连云港市生态环境信用评价管理办法（试行））`,
+        `污水处理费差别化收费（${priced}；实施单位：污水处理费征收单位（供水企业）；依据：江苏省环保信用评价结果差别化价格政策; 连云港市生态环境信用评价管理办法（试行））`,
+        `差别化电价（${priced}；实施单位：供电企业；依据：江苏省环保信用评价结果差别化价格政策; 连云港市生态环境信用评价管理办法（试行））`,
         `定期向社会公开（${red}；实施单位：连云港市生态环境局；依据：${RATING_BASIS}）`,
         `银行审慎授信、限制贷款（${red}；实施单位：银行业金融机构；依据：关于构建绿色金融体系的指导意见 (银发〔2016〕228号); 江苏省企事业单位环境信用评价办法）`,
         // added as data

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,23 +197,23 @@ describe('registerEnterprise', () => {
     expect(await hub.sql(`SELECT status FROM market.registration WHERE uscc = $1`, [uscc])).toEqual([{ status: 'REVOKED' }]);
   });
 
-  it('refuses a code whose division digits contradict the district, as the registrations import does (one rule)', async () => {
+  it('takes any district of the city for a code of the city, as the registrations import does (one rule)', async () => {
+    // Issued in 海州区, now in 连云区: the code's digits say where it was issued, the district where it is (DOMAIN.md §11).
     const uscc = newUscc('320706');
-    const response = await hub.request(REGISTER, { input: { uscc, name: '区划矛盾企业', districtCode: '320703' } }, MARKET);
-    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors![0].message).toBe(`code ${uscc} carries division 320706 (海州区), which contradicts districtCode 320703 (连云区)`);
-    expect(await hub.sql(`SELECT 1 FROM market.registration WHERE uscc = $1`, [uscc])).toEqual([]);
-    // The import refuses the same row for the same reason, naming its own column.
+    const registered = ok(await hub.request<{ registerEnterprise: { districtCode: string; districtInCity: boolean } }>(
+      REGISTER,
+      { input: { uscc, name: '迁入连云区企业', districtCode: '320703' } },
+      MARKET,
+    ));
+    expect(registered.registerEnterprise).toMatchObject({ districtCode: '320703', districtInCity: true });
     const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-division-')), 'registrations.csv');
-    writeFileSync(file, `uscc,name,district_code\n${uscc},区划矛盾企业,320703\n`);
+    const other = newUscc('320706');
+    writeFileSync(file, `uscc,name,district_code\n${other},迁入连云区企业二,320703\n`);
     const summary = await importFeed(hub.hub.sources, 'registrations', file, { encoding: 'utf8', progress: () => undefined });
-    expect(summary).toMatchObject({ imported: 0, rejected: 1 });
-    expect(readFileSync(summary.rejectsPath, 'utf8')).toContain(`code ${uscc} carries division 320706 (海州区), which contradicts district_code 320703 (连云区)`);
-    // Its own district, and a code registered at city level in any of the city's districts, are accepted.
-    ok(await hub.request(REGISTER, { input: { uscc, name: '区划矛盾企业', districtCode: '320706' } }, MARKET));
+    expect(summary).toMatchObject({ imported: 1, rejected: 0 });
+    expect(await hub.sql(`SELECT district_code FROM market.registration WHERE uscc = $1`, [other])).toEqual([{ district_code: '320703' }]);
     const cityLevel = newUscc('320700');
-    const registered = ok(await hub.request<{ registerEnterprise: { districtCode: string } }>(REGISTER, { input: { uscc: cityLevel, name: '市级登记企业', districtCode: '320703' } }, MARKET));
-    expect(registered.registerEnterprise.districtCode).toBe('320703');
+    expect(ok(await hub.request<{ registerEnterprise: { districtCode: string } }>(REGISTER, { input: { uscc: cityLevel, name: '市级登记企业', districtCode: '320703' } }, MARKET)).registerEnterprise.districtCode).toBe('320703');
   });
 
   it('refuses a district that is no division code, naming it, and flags one of another city', async () => {

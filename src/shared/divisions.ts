@@ -61,20 +61,22 @@ export function districtProblem(code: string): string | null {
   return null;
 }
 
-export type DivisionCheck = { ok: true; flag: string | null } | { ok: false; problem: string };
+export type DivisionCheck = { ok: true; flag: string | null };
 
 /**
- * Whether a code's division digits (positions 3–8) agree with a stated (valid) district. A code
- * registered at city level (320700) fits any city district; a code naming one of the city's
- * districts must name the stated one; a code naming another city keeps the stated district but is
- * flagged (DOMAIN.md §10). `field` names the district in the message.
+ * What a code's division digits (positions 3–8) say about a stated (valid) district. They say where
+ * the code was issued and never change, while the district is where the subject is now (DOMAIN.md
+ * §11 "Relocation"): a code of the city (a district's, or the city level 320700) fits any of the
+ * city's districts, so a subject moves within the city with an ordinary registration update. A
+ * district outside the city, for a code of the city (a move out of it) or of another city, is kept
+ * and flagged (DOMAIN.md §10). Never a refusal: `field` names the district in the flag.
  */
 export function divisionAgrees(uscc: string, district: string, field = 'district_code'): DivisionCheck {
   const division = uscc.slice(2, 8);
   if (division === district) return { ok: true, flag: null };
-  if (division === CITY_DIVISION && isCityDistrict(district)) return { ok: true, flag: null };
   if (inCityRange(division)) {
-    return { ok: false, problem: `code ${uscc} carries division ${divisionLabel(division)}, which contradicts ${field} ${divisionLabel(district)}` };
+    if (isCityDistrict(district)) return { ok: true, flag: null };
+    return { ok: true, flag: `code ${uscc} was issued in ${divisionLabel(division)} of the city; ${field} ${divisionLabel(district)} outside the city kept` };
   }
   return { ok: true, flag: `code ${uscc} carries division ${divisionLabel(division)} of another city; district ${divisionLabel(district)} kept` };
 }

@@ -1639,7 +1639,7 @@ export type RecordCreditEventInput = {
   points?: InputMaybe<Scalars['Int']['input']>;
   /** Months a penalty is published, within the policy's 3 months–3 years; default the type's. */
   publicityMonths?: InputMaybe<Scalars['Int']['input']>;
-  /** The day the decision was served (default occurredOn); the objection window counts from it. */
+  /** The day the decision and its notice were served: on or after occurredOn, not after today; default the day the notice is issued (today). The objection window counts from it. */
   servedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Event-type code of the catalogue (FINE, WARNING, CRIMINAL_LIABILITY, CREDIT_COMMITMENT, ...). */
   type: Scalars['String']['input'];

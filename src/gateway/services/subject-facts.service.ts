@@ -35,7 +35,7 @@ const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subje
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_ON = `query SearchCreditListed($asOf: Date!) { subjectsDesignatedOn(asOf: $asOf) }`;
 const RATED_COUNT = `query SearchRatedCount($asOf: Date!, $usccPrefix: String) { subjectsRatedCount(asOf: $asOf, usccPrefix: $usccPrefix) }`;
-const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis } }`;
+const CATALOG = `query Catalogue($asOf: Date) { measureCatalog(asOf: $asOf) { code name nature triggerKind triggerValues implementingAgency legalBasis priceKind } }`;
 
 /**
  * The departments FederatedSubjectFacts asks (finance is never asked): a department process needs

@@ -21,6 +21,11 @@ export interface CatalogueMeasure {
   triggerValues: string[];
   implementingAgency: string;
   legalBasis: string;
+  /**
+   * Set for a price measure (SEWAGE, ELECTRICITY): it follows the half-year snapshot of its colours,
+   * not the colour of the day (DOMAIN.md §10, §11). Absent where the catalogue was read without it.
+   */
+  priceKind?: string | null;
 }
 
 /**

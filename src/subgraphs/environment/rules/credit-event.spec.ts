@@ -90,9 +90,16 @@ function accepted(f: EventFacts) {
 describe('inputDateRefusal', () => {
   it('refuses future dates and a decision served before it was made', () => {
     expect(inputDateRefusal({ occurredOn: '2026-03-02' }, TODAY)).toEqual({ rule: 'OCCURRED_IN_FUTURE', code: 'BAD_USER_INPUT', message: 'occurredOn 2026-03-02 is in the future (today is 2026-03-01)' });
-    expect(inputDateRefusal({ occurredOn: '2026-02-01', servedOn: '2026-01-31' }, TODAY)?.message).toBe('servedOn 2026-01-31 is before occurredOn 2026-02-01');
+    expect(inputDateRefusal({ occurredOn: '2026-02-01', servedOn: '2026-01-31' }, TODAY)).toEqual({
+      rule: 'SERVED_BEFORE_DECISION',
+      code: 'BAD_USER_INPUT',
+      message: 'servedOn 2026-01-31 is before the decision (occurredOn 2026-02-01): a notice is served on or after the decision it records',
+    });
     expect(inputDateRefusal({ occurredOn: '2026-02-01', servedOn: '2026-03-02' }, TODAY)?.rule).toBe('SERVED_IN_FUTURE');
     expect(inputDateRefusal({ occurredOn: TODAY, servedOn: null }, TODAY)).toBeNull();
+    // A decision recorded late is served with its notice on the issue day by default: never refused for it.
+    expect(inputDateRefusal({ occurredOn: '2025-06-01', servedOn: null }, TODAY)).toBeNull();
+    expect(inputDateRefusal({ occurredOn: '2025-06-01', servedOn: TODAY }, TODAY)).toBeNull();
     expect(notRatedRefusal(U).message).toBe(`${U} is not a rated subject; enrol it with enrollRatedSubject first`);
   });
 });
@@ -126,9 +133,11 @@ describe('checkEvent', () => {
 
   it('lets a forced colour decide the notice, and publishes nothing that is not a penalty', () => {
     const event = accepted(facts({ type: 'CRIMINAL_LIABILITY', occurredOn: '2026-02-01' }));
-    expect(event.event).toMatchObject({ points: 0, forcedColor: 'BLACK', validUntil: '2029-02-01', publicityUntil: null, servedOn: '2026-02-01' });
+    // Served, by default, the day the notice is issued (today): the window of the policy in force then.
+    expect(event.event).toMatchObject({ points: 0, forcedColor: 'BLACK', validUntil: '2029-02-01', publicityUntil: null, servedOn: TODAY });
     expect(event.noticeAfter).toEqual({ score: 9, color: 'BLACK' });
-    expect(event.objectionDays).toBe(7);
+    expect(event.objectionDays).toBe(15);
+    expect(accepted(facts({ type: 'CRIMINAL_LIABILITY', occurredOn: '2026-02-01', servedOn: '2026-02-01' })).objectionDays).toBe(7);
   });
 
   it('refuses with the first broken rule, in order: texts, rating start, type, points, policy, publicity', () => {

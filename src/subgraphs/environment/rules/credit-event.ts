@@ -19,7 +19,7 @@ export const MAX_TEXT = 2000;
 /** The rules an event can break, one name per check. */
 export type EventRule =
   | 'OCCURRED_IN_FUTURE'
-  | 'SERVED_BEFORE_OCCURRED'
+  | 'SERVED_BEFORE_DECISION'
   | 'SERVED_IN_FUTURE'
   | 'NOT_RATED'
   | 'TEXT_TOO_LONG'
@@ -150,12 +150,27 @@ export interface AcceptedEvent<T extends EventTypeVersion = EventTypeVersion> {
 
 export type EventCheck<T extends EventTypeVersion = EventTypeVersion> = { accepted: AcceptedEvent<T>; refusal?: never } | { refusal: EventRefusal; accepted?: never };
 
-/** The checks of the input's own dates against today, made before anything is loaded; null when they are fine. */
+/**
+ * The day the notice of an event recorded on `issuedOn` is served (DOMAIN.md §11 "Service"): the
+ * stated day, else the issue day itself, so that a decision recorded late gets the whole objection
+ * window from the day its notice is issued, never a deadline already past.
+ */
+export function serviceDay(input: Pick<EventInput, 'servedOn'>, issuedOn: IsoDate): IsoDate {
+  return input.servedOn ?? issuedOn;
+}
+
+/**
+ * The checks of the input's own dates against today (the notice's issue day), made before anything
+ * is loaded; null when they are fine. A service day is never before the decision it serves, nor
+ * after today (a service still to come is not a fact the hub can record).
+ */
 export function inputDateRefusal(input: Pick<EventInput, 'occurredOn' | 'servedOn'>, asOf: IsoDate): EventRefusal | null {
   if (input.occurredOn > asOf) return refusal('OCCURRED_IN_FUTURE', `occurredOn ${input.occurredOn} is in the future (today is ${asOf})`);
-  const servedOn = input.servedOn ?? input.occurredOn;
-  if (servedOn < input.occurredOn) return refusal('SERVED_BEFORE_OCCURRED', `servedOn ${servedOn} is before occurredOn ${input.occurredOn}`);
-  if (servedOn > asOf) return refusal('SERVED_IN_FUTURE', `servedOn ${servedOn} is in the future (today is ${asOf})`);
+  const servedOn = serviceDay(input, asOf);
+  if (servedOn < input.occurredOn) {
+    return refusal('SERVED_BEFORE_DECISION', `servedOn ${servedOn} is before the decision (occurredOn ${input.occurredOn}): a notice is served on or after the decision it records`);
+  }
+  if (servedOn > asOf) return refusal('SERVED_IN_FUTURE', `servedOn ${servedOn} is after today (${asOf}): only a service that has taken place can be recorded`);
   return null;
 }
 
@@ -192,7 +207,7 @@ export function eventTypeOn<T extends EventTypeVersion>(eventTypes: readonly T[]
  */
 export function checkEvent<T extends EventTypeVersion>(facts: EventFacts<T>): EventCheck<T> {
   const { input, asOf, subject } = facts;
-  const servedOn = input.servedOn ?? input.occurredOn;
+  const servedOn = serviceDay(input, asOf);
   const decisionNo = optionalText(input.decisionNo, 'decisionNo');
   if ('refusal' in decisionNo) return decisionNo;
   const description = optionalText(input.description, 'description');

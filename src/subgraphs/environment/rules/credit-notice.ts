@@ -3,6 +3,7 @@ import type { CreditColor } from '../../../shared/credit-color';
 import { PUNISHMENT_LISTS, punishmentListingsOn, type ListingFact } from '../../../shared/list-types';
 import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
+import { halfYearOf } from '../../../shared/half-year';
 import type { Rating } from './scoring';
 
 /** A catalogue measure as the notice states it: what, who implements it, on what basis. */
@@ -11,8 +12,27 @@ export interface NoticeMeasure {
   name: string;
   implementingAgency: string;
   legalBasis: string;
-  /** The colour or list entry that triggers it, in Chinese. */
+  /** The colour or list entry that triggers it, in Chinese; for a price measure, with its condition. */
   trigger: string;
+  /**
+   * A price measure (sewage-fee or electricity surcharge) is conditional (DOMAIN.md §11): it applies
+   * from `appliesFrom` (the next half-year) only if the colour on `decidingDay` (the next 30 June or
+   * 31 December) still triggers it. Absent for other measures and in notices issued before this rule.
+   */
+  condition?: PriceCondition | null;
+}
+
+/** When a price measure the notice names would start, and what decides it. */
+export interface PriceCondition {
+  priceKind: string;
+  /** The next half-year end on or after the issue day: its colour decides the next half-year's price. */
+  decidingDay: IsoDate;
+  /** The first day of the half-year it decides. */
+  appliesFrom: IsoDate;
+  /** The half-year end whose colour decided the price of the issue day's half-year. */
+  currentDecidingDay: IsoDate;
+  /** The colours that trigger it on the deciding day. */
+  colors: string[];
 }
 
 /** What a credit record notice states (DOMAIN.md §7, §10). */
@@ -50,9 +70,30 @@ export interface NoticeFacts {
 export const COLOR_ZH: Record<CreditColor, string> = { GREEN: '绿色', BLUE: '蓝色', YELLOW: '黄色', RED: '红色', BLACK: '黑色' };
 
 /**
- * The catalogue measures in force that `color` and the list entries in force on `date` trigger, in
- * catalogue order; rewards are left out while a punishment-list entry is in force (DOMAIN.md §10).
- * Cumulative by the catalogue's own rows: a YELLOW measure lists RED and BLACK among its colours.
+ * The condition of a price measure named in a notice issued on `issuedOn` (DOMAIN.md §11 "Price
+ * measures in notices"): prices follow the colour on the last day of each half-year (§6, §10), so a
+ * colour reached today starts a surcharge at the next half-year at the earliest, and only if the
+ * colour on that half-year's last day still triggers it. The half-year of the issue day is priced
+ * by the day before it began, as `sewageFee` and `electricitySurcharge` answer.
+ */
+export function priceCondition(priceKind: string, colors: readonly string[], issuedOn: IsoDate): PriceCondition {
+  const half = halfYearOf(issuedOn);
+  return { priceKind, decidingDay: half.end, appliesFrom: addDays(half.end, 1), currentDecidingDay: half.snapshotDay, colors: [...colors] };
+}
+
+function priceTrigger(condition: PriceCondition): string {
+  const colors = condition.colors.filter((c): c is CreditColor => Object.hasOwn(COLOR_ZH, c)).map((c) => COLOR_ZH[c]);
+  return (
+    `附条件适用：自${chineseDate(condition.appliesFrom)}起的半年度，仅当${chineseDate(condition.decidingDay)}（下一个价格决定日）的信用等级仍为${colors.join('或')}时适用；` +
+    `本半年度的价格按${chineseDate(condition.currentDecidingDay)}的信用等级执行`
+  );
+}
+
+/**
+ * The catalogue measures in force that `color` and the list entries in force on `date` (the issue
+ * day) trigger, in catalogue order; rewards are left out while a punishment-list entry is in force
+ * (DOMAIN.md §10). Cumulative by the catalogue's own rows: a YELLOW measure lists RED and BLACK among
+ * its colours. A price measure is named with its condition (`priceCondition`), never as applying now.
  */
 export function noticeMeasures(color: CreditColor, listings: readonly ListingFact[], date: string, catalog: readonly CatalogueMeasure[]): NoticeMeasure[] {
   const inForce = listings.filter((l) => l.listedOn <= date && (l.removedOn === null || date < l.removedOn));
@@ -61,10 +102,17 @@ export function noticeMeasures(color: CreditColor, listings: readonly ListingFac
   for (const m of catalog) {
     if (suspended && m.nature === 'REWARD') continue;
     let trigger: string | null = null;
-    if (m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) trigger = `信用等级${COLOR_ZH[color]}`;
+    let condition: PriceCondition | null = null;
+    if (m.triggerKind === 'COLOR' && m.triggerValues.includes(color)) {
+      trigger = `信用等级${COLOR_ZH[color]}`;
+      if (m.priceKind) {
+        condition = priceCondition(m.priceKind, m.triggerValues, date);
+        trigger = `${trigger}；${priceTrigger(condition)}`;
+      }
+    }
     const listing = m.triggerKind === 'LISTING' ? inForce.find((l) => m.triggerValues.includes(l.listType)) : undefined;
     if (listing) trigger = `列入${PUNISHMENT_LISTS[listing.listType]?.nameZh ?? '名单'}（${listing.documentNo ?? '无文号'}）`;
-    if (trigger) measures.push({ code: m.code, name: m.name, implementingAgency: m.implementingAgency, legalBasis: m.legalBasis, trigger });
+    if (trigger) measures.push({ code: m.code, name: m.name, implementingAgency: m.implementingAgency, legalBasis: m.legalBasis, trigger, ...(condition ? { condition } : {}) });
   }
   return measures;
 }

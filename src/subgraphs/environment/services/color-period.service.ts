@@ -7,6 +7,11 @@
  * filter, measures through `subjectsColoredBetween`), and `color_count_delta` (kept from it by
  * triggers, see the migration ColorPeriods) answers counts for any day.
  *
+ * Districts by day (DOMAIN.md §11 "Relocation"): a writer states each subject's district of today;
+ * `environment.replace_color_periods` cuts the periods at the subject's move days (`district_move`)
+ * and gives each piece the district of its days, so counts, buckets and draws as of a day group the
+ * subject by where it was that day.
+ *
  * Contract: every write that changes a subject's rating basis or its district stores its periods here
  * in its own transaction, under the subject's row lock: `CurrentRatingService.refreshWith` /
  * `refreshMany` (events, voidings, designations, imports), enrolment, the demo seed's COPY, a new
@@ -135,10 +140,10 @@ export class ColorPeriodService {
         });
       }
       const rows = periodRows(bases);
+      // Through the same function as every writer, so that the periods are cut at the subjects' move days.
       await manager.query(
-        `INSERT INTO environment.subject_color_period (uscc, valid_from, valid_until, color, district_code, industry_code)
-         SELECT * FROM unnest($1::varchar[], $2::date[], $3::date[], $4::varchar[], $5::varchar[], $6::varchar[])`,
-        [rows.uscc, rows.from, rows.until, rows.color, rows.district, rows.industry],
+        `SELECT environment.replace_color_periods($1::varchar[], $2::date[], $3::date[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])`,
+        [rows.uscc, rows.from, rows.until, rows.color, rows.district, rows.industry, usccs],
       );
       result.subjects += subjects.length;
       result.periods += rows.uscc.length;

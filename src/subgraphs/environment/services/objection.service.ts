@@ -65,7 +65,8 @@ export class ObjectionService {
       const policy = policyOn(await this.policies.policiesFor(ctx, subject.subjectKind), event.servedOn);
       if (!policy) throw badInput(`no scoring policy was in force on ${event.servedOn}`);
       const deadline = objectionDeadline(event.servedOn, policy.objectionDays);
-      if (filedOn < event.servedOn) throw badInput(`filedOn ${filedOn} is before the decision was served (${event.servedOn})`);
+      // The window closes `objectionDays` after service; a subject may object to a decision it knows of before the notice reaches it.
+      if (filedOn < event.occurredOn) throw badInput(`filedOn ${filedOn} is before the decision (occurredOn ${event.occurredOn})`);
       if (filedOn > deadline) {
         throw badInput(`the objection window for credit event ${eventId} closed on ${deadline} (${policy.objectionDays} days after service on ${event.servedOn})`);
       }

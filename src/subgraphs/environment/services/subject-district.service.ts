@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { HUB_SYSTEM_PRINCIPAL } from '../../../shared/auth/principal';
 import type { HubContext } from '../../../shared/context';
+import { today } from '../../../shared/dates';
 import { forbidden } from '../../../shared/errors';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { DistrictMoveEntity } from '../entities/district-move.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
+import type { CurrentRatingService } from './current-rating.service';
 
 /**
  * Keeps the bureau's copy of each rated subject's district equal to its market registration.
@@ -16,12 +18,20 @@ import { RatedSubjectEntity } from '../entities/rated-subject.entity';
  * written only here, and only when market supervision tells the bureau (through the hub-internal
  * @inaccessible `followRegistrationDistrict`) from inside the transaction that changes the
  * registration: if the bureau cannot follow, the registration change rolls back, so the copy is
- * never stale. Each move is kept in `district_move` with the request that caused it. No department
- * writes another's tables (DESIGN.md convention 1): market writes `registration`, the bureau writes
- * `rated_subject` and `district_move`.
+ * never stale. Each move is kept in `district_move` with the request that caused it and its day.
+ * No department writes another's tables (DESIGN.md convention 1): market writes `registration`, the
+ * bureau writes `rated_subject` and `district_move`.
+ *
+ * A move takes effect on the day it is recorded (DOMAIN.md §11 "Relocation"): from that day the new
+ * district's officer (row scope reads `rated_subject`), counts and draws (the colour periods, cut at
+ * the move day) have the subject; answers as of earlier days keep the old district.
  */
 export class SubjectDistrictService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The subject's colour periods are stored again, cut at the new move day. */
+    private readonly current: CurrentRatingService,
+  ) {}
 
   /**
    * Moves a rated subject to `districtCode`; false when the subject is not rated (nothing to move)
@@ -33,10 +43,12 @@ export class SubjectDistrictService {
       const subjects = manager.getRepository(RatedSubjectEntity);
       const subject = await subjects.createQueryBuilder('s').setLock('pessimistic_write').where('s.uscc = :uscc', { uscc }).getOne();
       if (!subject || subject.districtCode === districtCode) return false;
-      await manager.getRepository(DistrictMoveEntity).insert({ uscc, fromDistrict: subject.districtCode, toDistrict: districtCode, source });
+      await manager.getRepository(DistrictMoveEntity).insert({ uscc, fromDistrict: subject.districtCode, toDistrict: districtCode, movedOn: today(), source });
       await subjects.update({ uscc }, { districtCode });
-      // The colour source carries the district (today's, as every set-wide answer groups by): the counts follow by trigger.
-      await manager.query(`UPDATE environment.subject_color_period SET district_code = $2 WHERE uscc = $1`, [uscc, districtCode]);
+      subject.districtCode = districtCode;
+      // The colour source carries the district of each day: the periods from the move day on go to the
+      // new district (the counts follow by trigger), those before it stay where they were.
+      await this.current.refresh(manager, ctx, subject);
       ctx.touchedUsccs.add(uscc);
       return true;
     });

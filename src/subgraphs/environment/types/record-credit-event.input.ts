@@ -21,7 +21,11 @@ export class RecordCreditEventInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The day the decision was served (default occurredOn); the objection window counts from it.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day the decision and its notice were served: on or after occurredOn, not after today; default the day the notice is issued (today). The objection window counts from it.',
+  })
   servedOn?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Months a penalty is published, within the policy's 3 months–3 years; default the type's." })

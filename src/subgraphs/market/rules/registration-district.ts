@@ -6,9 +6,9 @@ export type RegistrationDistrict = { ok: true; flag: string | null } | { ok: fal
 /**
  * The district a registration may state for its code: the one rule of `registerEnterprise` and of the
  * registrations import (a bureau refuses the same rows either way). The district must be a division
- * code (`districtProblem`), and the code's own division digits must not contradict it: a code of one
- * of the city's districts belongs to that district; a code registered at city level (320700) fits any
- * of them; a code of another city keeps the stated district and is flagged (DOMAIN.md §10).
+ * code (`districtProblem`). The code's own division digits say where it was issued, not where the
+ * subject is (DOMAIN.md §11 "Relocation"): any of the city's districts fits a code of the city, so a
+ * registration moves within the city; a district outside the city is kept and flagged (§10).
  * `field` names the district in the messages (`districtCode` in the API, `district_code` in a file).
  */
 export function registrationDistrict(uscc: string, districtCode: string, field: string): RegistrationDistrict {
