@@ -77,7 +77,7 @@ export type AddScoringPolicyVersionInput = {
 /** One headline figure of the yearly summary (a table of rows). */
 export type AnnualFigure = {
   __typename?: 'AnnualFigure';
-  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners. */
+  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners, timeliness. */
   key: Scalars['String']['output'];
   rows: Array<AnnualFigureRow>;
   /** Chinese title as printed. */
@@ -105,6 +105,8 @@ export type AnnualSupervisionReport = {
   pdfPath: Scalars['String']['output'];
   /** Subjects rated on some day of the year. */
   subjectsRated: Scalars['Int']['output'];
+  /** Timely collection per district (DOMAIN.md: 5 working days, Jiangsu). */
+  timeliness: Array<DistrictTimeliness>;
   /** 31 December, or today for the running year. */
   to: Scalars['Date']['output'];
   year: Scalars['Int']['output'];
@@ -509,6 +511,20 @@ export type DishonestDebtorRecord = {
 export type DistributionGroup =
   | 'DISTRICT'
   | 'INDUSTRY';
+
+/** Timely collection in one district: the decisions of the year, how many were entered later than 5 working days after their decision day, and the median delay. */
+export type DistrictTimeliness = {
+  __typename?: 'DistrictTimeliness';
+  districtCode: Scalars['String']['output'];
+  /** Decisions of the year (not voided) of subjects of the district. */
+  entered: Scalars['Int']['output'];
+  /** Of them, entered late (recordedLate). */
+  late: Scalars['Int']['output'];
+  /** late / entered. */
+  lateShare: Scalars['Float']['output'];
+  /** Median of the working days from decision day to entry. */
+  medianDelayWorkingDays: Scalars['Float']['output'];
+};
 
 export type DrawInspectionsInput = {
   /** The day whose colours define the population (default today). */

@@ -270,6 +270,16 @@ describe('procedure, severity and publicity (DOMAIN.md §11)', () => {
     expect(accepted(facts({ occurredOn: D, ...input }, { catalogOn: () => [] })).event).toMatchObject(expected);
   });
 
+  it('makes a penalty that puts the subject on a punishment list SERIOUS by default', () => {
+    const listings = [{ listType: 'SERIOUS_DISHONESTY', documentNo: '连环罚〔2026〕7号', listedOn: D, removedOn: null }];
+    const listed = accepted(facts({ type: 'FINE', occurredOn: D, decisionNo: '连环罚〔2026〕7号' }, { listings, catalogOn: () => [] })).event;
+    expect(listed).toMatchObject({ severity: 'SERIOUS', severityReason: '列入严重失信主体名单（连环罚〔2026〕7号）', publicityUntil: '2029-02-02' });
+    expect(accepted(facts({ type: 'FINE', occurredOn: D, decisionNo: '连环罚〔2026〕8号' }, { listings, catalogOn: () => [] })).event.severity).toBe('GENERAL');
+    expect(refused(facts({ type: 'FINE', occurredOn: D, decisionNo: '连环罚〔2026〕7号', severity: 'GENERAL' }, { listings, catalogOn: () => [] })).message).toContain(
+      `(SERIOUS, it puts ${U} on the SERIOUS_DISHONESTY list (严重失信主体名单)); severityReason must say why`,
+    );
+  });
+
   it.each([
     [{ type: 'SUSPENSION_ORDER', simpleProcedure: true }, 'SIMPLE_PROCEDURE_NOT_ALLOWED', 'SUSPENSION_ORDER cannot be decided by simple procedure (简易程序): only FINE may be'],
     [{ type: 'ENV_AWARD', simpleProcedure: true }, 'SIMPLE_PROCEDURE_NOT_ALLOWED', 'ENV_AWARD cannot be decided by simple procedure'],

@@ -1,7 +1,7 @@
 import type { CatalogueMeasure } from '../../../shared/auth/subject-scope';
 import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 import { versionOn, type EffectivePeriod } from '../../../shared/in-force';
-import type { ListingFact } from '../../../shared/list-types';
+import { PUNISHMENT_LISTS, type ListingFact } from '../../../shared/list-types';
 import type { WorkingDayCalendar } from '../../../shared/working-days';
 import { rewardRefusal } from './reward-bar';
 import { policyOn, ratingBasis, ratingOn, type FrontRunnerPolicy, type Rating, type RatingBasis, type ScoringPolicy } from './scoring';
@@ -341,7 +341,7 @@ function classifyPenalty(
   const { input } = facts;
   const simpleProcedure = input.simpleProcedure === true;
   if (simpleProcedure && !eventType.simpleProcedure) {
-    const allowed = [...new Set(facts.eventTypes.filter((t) => t.simpleProcedure && eventTypeOn(facts.eventTypes, t.code, input.occurredOn) === t).map((t) => t.code))];
+    const allowed = [...new Set(facts.eventTypes.filter((t) => t.simpleProcedure && eventTypeOn(facts.eventTypes, t.code, input.occurredOn) === t).map((t) => t.code))].sort();
     return {
       refusal: refusal(
         'SIMPLE_PROCEDURE_NOT_ALLOWED',
@@ -360,16 +360,22 @@ function classifyPenalty(
     }
     return { simpleProcedure, severity: null, severityReason: null, publicityUntil: null };
   }
-  const defaultSeverity = (eventType.defaultSeverity ?? 'GENERAL') as PenaltySeverityCode;
+  // A penalty that puts the subject on a punishment list (a list entry of the subject whose document is
+  // this decision) is SERIOUS by default (DOMAIN.md §11), whatever its type's default.
+  const decisionNo = input.decisionNo?.trim();
+  const listing = decisionNo ? facts.listings.find((l) => l.listType in PUNISHMENT_LISTS && l.documentNo === decisionNo) : undefined;
+  const defaultSeverity = listing ? 'SERIOUS' : ((eventType.defaultSeverity ?? 'GENERAL') as PenaltySeverityCode);
   const severity = input.severity ?? defaultSeverity;
   if (severity !== defaultSeverity && !reason.text) {
+    const basis = listing ? `it puts ${input.uscc} on the ${listing.listType} list (${PUNISHMENT_LISTS[listing.listType].nameZh})` : eventType.severityBasis;
     return {
       refusal: refusal(
         'SEVERITY_REASON_REQUIRED',
-        `severity ${severity} differs from the catalogue's default for ${input.type} (${defaultSeverity}${eventType.severityBasis ? `, ${eventType.severityBasis}` : ''}); severityReason must say why`,
+        `severity ${severity} differs from the catalogue's default for ${input.type} (${defaultSeverity}${basis ? `, ${basis}` : ''}); severityReason must say why`,
       ),
     };
   }
+  const severityReason = reason.text ?? (listing && severity === 'SERIOUS' ? `列入${PUNISHMENT_LISTS[listing.listType].nameZh}（${decisionNo}）` : null);
   if (simpleProcedure) {
     if (severity === 'SERIOUS') {
       return { refusal: refusal('SIMPLE_PROCEDURE_NOT_ALLOWED', `a SERIOUS penalty cannot be decided by simple procedure (简易程序, ${SIMPLE_PROCEDURE_BASIS})`) };
@@ -377,19 +383,19 @@ function classifyPenalty(
     if (input.publicityMonths != null) {
       return { refusal: refusal('PUBLICITY_NOT_PUBLISHED', `a penalty decided by simple procedure is not published (${PUBLICITY_BASIS}); publicityMonths does not apply`) };
     }
-    return { simpleProcedure, severity, severityReason: reason.text, publicityUntil: null };
+    return { simpleProcedure, severity, severityReason, publicityUntil: null };
   }
   const tier = publicityTier(policy, severity);
   const inTier = (months: number) => months >= tier.minMonths && months <= tier.maxMonths;
-  // The type's own months belong to its default severity: an overridden severity takes its tier's maximum.
-  const typeMonths = severity === defaultSeverity ? eventType.publicityMonths : null;
+  // The type's own months belong to its catalogue severity: another severity takes its tier's maximum.
+  const typeMonths = severity === (eventType.defaultSeverity ?? 'GENERAL') ? eventType.publicityMonths : null;
   const months = input.publicityMonths ?? (typeMonths !== null && inTier(typeMonths) ? typeMonths : tier.maxMonths);
   if (!inTier(months)) {
     return {
       refusal: refusal('PUBLICITY_OUT_OF_RANGE', `publicityMonths ${months} is outside ${tier.minMonths}..${tier.maxMonths} months for a ${severity} penalty (${PUBLICITY_BASIS})`),
     };
   }
-  return { simpleProcedure, severity, severityReason: reason.text, publicityUntil: addMonths(input.occurredOn, months) };
+  return { simpleProcedure, severity, severityReason, publicityUntil: addMonths(input.occurredOn, months) };
 }
 
 /** The working days from the decision day to `knownOn` and whether that is beyond the policy's limit. */
