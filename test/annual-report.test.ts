@@ -29,6 +29,7 @@ interface Report {
   figures: { key: string; title: string; rows: Row[] }[];
   pdfPath: string;
   csvPath: string;
+  timeliness: { districtCode: string; entered: number; late: number; lateShare: number; medianDelayWorkingDays: number }[];
 }
 interface Subject {
   uscc: string;
@@ -36,9 +37,9 @@ interface Subject {
   industryCode: string | null;
   atStart: { color: string } | null;
   atEnd: { color: string } | null;
-  envCreditEvents: { type: string; occurredOn: string; voided: boolean }[];
+  envCreditEvents: { type: string; occurredOn: string; voided: boolean; recordedLate: boolean; entryDelayWorkingDays: number }[];
   envObjections: { filedOn: string; status: string }[];
-  envPenaltyDisclosures: { repair: { appliedOn: string; status: string } | null }[];
+  envPenaltyDisclosures: { event: { severity: string | null }; repair: { appliedOn: string; status: string } | null }[];
   envCreditHistory: { on: string; cause: string; superseded: boolean }[];
   envFrontRunnerDesignations: { designatedOn: string; lapsedOn: string | null }[] | null;
   firstHalf: { surchargePerCubicMetre: string } | null;
@@ -84,7 +85,21 @@ const FIGURES: { key: string; occurrences: boolean; labels: (s: Subject) => stri
   {
     key: 'repairs',
     occurrences: true,
-    labels: (s) => s.envPenaltyDisclosures.flatMap(({ repair }) => (repair && inYear(repair.appliedOn) ? (repair.status === 'APPROVED' ? ['applied', 'approved'] : ['applied']) : [])),
+    // In all and by the penalty's publicity tier.
+    labels: (s) =>
+      s.envPenaltyDisclosures.flatMap(({ event, repair }) => {
+        if (!repair || !inYear(repair.appliedOn)) return [];
+        const tier = event.severity ?? 'GENERAL';
+        return repair.status === 'APPROVED' ? ['applied', `applied/${tier}`, 'approved', `approved/${tier}`] : ['applied', `applied/${tier}`];
+      }),
+  },
+  {
+    key: 'timeliness',
+    occurrences: true,
+    labels: (s) =>
+      s.envCreditEvents
+        .filter((e) => !e.voided && inYear(e.occurredOn))
+        .flatMap((e) => (e.recordedLate ? [`${s.districtCode}/entered`, `${s.districtCode}/late`] : [`${s.districtCode}/entered`])),
   },
   {
     key: 'surcharges',
@@ -182,6 +197,11 @@ async function superviseDuringTheYear(): Promise<void> {
     'mutation($i: RecordCreditEventInput!) { recordCreditEvent(input: $i) { event { id } } }',
     { i: { uscc, type: 'WARNING', occurredOn: recent, decisionNo: '连环罚〔测试〕1号' } },
   );
+  // A decision entered a month after it was taken: late (more than 5 working days), in the timeliness figure.
+  const lateDay = addDays(today(), -30);
+  if (inYear(lateDay)) {
+    await call('mutation($i: RecordCreditEventInput!) { recordCreditEvent(input: $i) { event { id } } }', { i: { uscc, type: 'FINE', occurredOn: lateDay, decisionNo: '连环罚〔测试〕2号' } });
+  }
   const filed = await call<{ fileObjection: { id: string } }>('mutation($i: FileObjectionInput!) { fileObjection(input: $i) { id } }', {
     i: { eventId: recorded.recordCreditEvent.event.id, grounds: '事实认定有误', filedOn: recent },
   });
@@ -230,7 +250,7 @@ beforeAll(async () => {
   hub = await startTestHub({ demoSize: 560 });
   await superviseDuringTheYear();
   const answer = await hub.request<{ annualSupervisionReport: Report }>(
-    'query($y: Int!) { annualSupervisionReport(year: $y) { year subjectsRated pdfPath csvPath figures { key title rows { label count subjects } } } }',
+    'query($y: Int!) { annualSupervisionReport(year: $y) { year subjectsRated pdfPath csvPath figures { key title rows { label count subjects } } timeliness { districtCode entered late lateShare medianDelayWorkingDays } } }',
     { y: YEAR },
     { key: 'demo-env-admin' },
   );
@@ -242,7 +262,7 @@ beforeAll(async () => {
     const batch = await hub.request<{ enterprises: Subject[] }>(
       `query($codes: [USCC!]!, $from: Date!, $to: Date!, $h2: Date!) { enterprises(usccs: $codes) {
         uscc districtCode industryCode atStart: envCredit(asOf: $from) { color } atEnd: envCredit(asOf: $to) { color }
-        envCreditEvents { type occurredOn voided } envObjections { filedOn status } envPenaltyDisclosures { repair { appliedOn status } }
+        envCreditEvents { type occurredOn voided recordedLate entryDelayWorkingDays } envObjections { filedOn status } envPenaltyDisclosures { event { severity } repair { appliedOn status } }
         envCreditHistory { on cause superseded } envFrontRunnerDesignations { designatedOn lapsedOn } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre }
         creditListings { listedOn } marketListings { listedOn } } }`,
       { codes: population.slice(i, i + 100), from: FROM, to: TO, h2: H2 },
@@ -273,6 +293,26 @@ describe(`the yearly summary (总结报告) of ${YEAR} on the demo city`, () => 
     // No figure is trivially empty: the demo city and the test's own supervision give each some rows.
     expect(actual!.rows.length, key).toBeGreaterThan(0);
     if (key === 'frontRunners') expect(actual!.rows.flatMap((row) => row.subjects)).toContain(frontRunner);
+  });
+
+  it('states per district the share of decisions entered late and the median delay, from the events as the API answers them', () => {
+    const byDistrict = new Map<string, number[]>();
+    const lateIn = new Map<string, number>();
+    for (const s of subjects) {
+      for (const e of s.envCreditEvents) {
+        if (e.voided || !inYear(e.occurredOn)) continue;
+        byDistrict.set(s.districtCode, [...(byDistrict.get(s.districtCode) ?? []), e.entryDelayWorkingDays]);
+        if (e.recordedLate) lateIn.set(s.districtCode, (lateIn.get(s.districtCode) ?? 0) + 1);
+      }
+    }
+    const expected = [...byDistrict.keys()].sort().map((districtCode) => {
+      const delays = byDistrict.get(districtCode)!.sort((a, b) => a - b);
+      const m = delays.length >> 1;
+      const late = lateIn.get(districtCode) ?? 0;
+      return { districtCode, entered: delays.length, late, lateShare: late / delays.length, medianDelayWorkingDays: delays.length % 2 ? delays[m] : (delays[m - 1] + delays[m]) / 2 };
+    });
+    expect(report.timeliness).toEqual(expected);
+    if (inYear(addDays(today(), -30))) expect(report.timeliness.some((d) => d.late > 0)).toBe(true);
   });
 
   it('figure measureFeedback names the subjects due (their jointMeasures named the measure on some day of the year) and those reported on', async () => {

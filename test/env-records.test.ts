@@ -163,7 +163,7 @@ describe('public disclosure and credit repair', () => {
     const fine = await record(uscc, 'FINE', decided, { decisionNo: '连环罚〔2026〕88号', publicityMonths: 12 });
     expect(fine.event.publicUntil).toBe(addMonths(decided, 12));
     const tooLong = await hub.execute(RecordEventDocument, { input: { uscc, type: 'WARNING', occurredOn: decided, publicityMonths: 40 } }, ADMIN);
-    expect(tooLong.errors![0].message).toContain('publicityMonths 40 is outside 3..36');
+    expect(tooLong.errors![0].message).toContain('publicityMonths 40 is outside 3..12 months for a GENERAL penalty (发改办财金〔2019〕527号)');
 
     const publicView = await hub.execute(PublicPenaltiesDocument, { uscc }, {});
     expect(publicView.errors).toBeUndefined();

@@ -231,7 +231,7 @@ describe('credit reports (信用报告)', () => {
     expect((await fetch(`${base}${report.htmlUrl.replace(/sig=./, 'sig=A')}`)).status).toBe(403);
   });
 
-  it('as of a past day states the penalties published that day, one repaired after it included, for a bank and a public agency', async () => {
+  it('as of a past day states the penalties published that day for the bureau; a repair ends sharing with a bank and a public agency for every day', async () => {
     const admin = { key: 'demo-env-admin' };
     const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
     const decidedOn = addDays(today(), -200);
@@ -244,7 +244,7 @@ describe('credit reports (信用报告)', () => {
     expect(recorded.errors).toBeUndefined();
     const eventId = recorded.data!.recordCreditEvent.event.id;
     expect(recorded.data!.recordCreditEvent.event.publicUntil).toBe(addMonths(decidedOn, 12));
-    // Repaired today: withdrawn from public view from today on, published on every day before.
+    // Repaired today: the publication ends today (DOMAIN.md §11), and so does the sharing with partners.
     const applied = await hub.request<{ applyCreditRepair: { id: string } }>('mutation($i: ApplyCreditRepairInput!) { applyCreditRepair(input: $i) { id } }', { i: { eventId, reason: '已完成整改', appliedOn: today() } }, admin);
     expect(applied.errors).toBeUndefined();
     const reviewed = await hub.request<{ reviewCreditRepair: { status: string; decidedOn: string } }>(
@@ -253,7 +253,7 @@ describe('credit reports (信用报告)', () => {
       admin,
     );
     expect(reviewed.data?.reviewCreditRepair).toEqual({ status: 'APPROVED', decidedOn: today() });
-    const published = { decisionNo: '连环罚〔修复测试〕1号', type: 'FINE', typeName: '罚款', decidedOn, publicUntil: addMonths(decidedOn, 12) };
+    const published = { decisionNo: '连环罚〔修复测试〕1号', type: 'FINE', typeName: '罚款', decidedOn, publicUntil: today() };
     const stored = async (number: string) => {
       const [{ content }] = await hub.sql<{ content: string }>('SELECT content FROM gateway.credit_report WHERE number = $1', [number]);
       return JSON.parse(content) as { asOf: string; penalties: unknown[] | null; withheld: string[] };
@@ -266,17 +266,19 @@ describe('credit reports (信用报告)', () => {
       expect(past.errors, key).toBeUndefined();
       const content = await stored(past.data!.issueCreditReport.number);
       expect(content.withheld, key).toContain('envCreditEvents');
-      expect(content.penalties, key).toEqual([{ ...published, points: null }]);
+      expect(content.penalties, key).toEqual([]);
       const current = await issue(key, purpose, { header: purpose, uscc });
       expect((await stored(current.data!.issueCreditReport.number)).penalties, key).toEqual([]);
     }
-    // The bureau's own report (from its events) agrees, with the points.
+    // The bureau's own report (from its events) keeps the whole record: published on asOf, with the points.
     const bureau = await issue('demo-env-admin', 'SUPERVISION', { asOf, uscc });
     expect((await stored(bureau.data!.issueCreditReport.number)).penalties).toEqual([{ ...published, points: -3 }]);
     // The API the reports read: publicPenalties(asOf) for a partner; the public sees today's publication only.
     const query = 'query($u: USCC!, $d: Date) { enterprise(uscc: $u) { publicPenalties(asOf: $d) { decisionNo type typeName decidedOn publicUntil } } }';
     const asBank = await hub.request<{ enterprise: { publicPenalties: unknown[] } }>(query, { u: uscc, d: asOf }, { key: 'demo-bank', purpose: 'CREDIT_REVIEW' });
-    expect(asBank.data?.enterprise.publicPenalties).toEqual([published]);
+    expect(asBank.data?.enterprise.publicPenalties).toEqual([]);
+    const asCreditOffice = await hub.request<{ enterprise: { publicPenalties: unknown[] } }>(query, { u: uscc, d: asOf }, { key: 'demo-credit-office' });
+    expect(asCreditOffice.data?.enterprise.publicPenalties).toEqual([published]);
     expect((await hub.request<{ enterprise: { publicPenalties: unknown[] } }>(query, { u: uscc })).data?.enterprise.publicPenalties).toEqual([]);
     expect(errorCodes(await hub.request(query, { u: uscc, d: asOf }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await hub.request(query, { u: uscc, d: addDays(today(), 1) }, admin))).toEqual(['BAD_USER_INPUT']);

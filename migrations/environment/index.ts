@@ -11,6 +11,7 @@ import { EnrolmentKnownOn1796122600000 } from './1796122600000-EnrolmentKnownOn'
 import { ColorPeriods1796123000000 } from './1796123000000-ColorPeriods';
 import { EnvironmentRulesNotify1796123100000 } from './1796123100000-EnvironmentRulesNotify';
 import { DistrictByDay1797200000010 } from './1797200000010-DistrictByDay';
+import { PublicityBySeverity1797300000010 } from './1797300000010-PublicityBySeverity';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -27,4 +28,5 @@ export const environmentMigrations = [
   ColorPeriods1796123000000,
   EnvironmentRulesNotify1796123100000,
   DistrictByDay1797200000010,
+  PublicityBySeverity1797300000010,
 ];

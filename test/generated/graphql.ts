@@ -77,7 +77,7 @@ export type AddScoringPolicyVersionInput = {
 /** One headline figure of the yearly summary (a table of rows). */
 export type AnnualFigure = {
   __typename?: 'AnnualFigure';
-  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners. */
+  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners, timeliness. */
   key: Scalars['String']['output'];
   rows: Array<AnnualFigureRow>;
   /** Chinese title as printed. */
@@ -105,6 +105,8 @@ export type AnnualSupervisionReport = {
   pdfPath: Scalars['String']['output'];
   /** Subjects rated on some day of the year. */
   subjectsRated: Scalars['Int']['output'];
+  /** Timely collection per district (DOMAIN.md: 5 working days, Jiangsu). */
+  timeliness: Array<DistrictTimeliness>;
   /** 31 December, or today for the running year. */
   to: Scalars['Date']['output'];
   year: Scalars['Int']['output'];
@@ -289,15 +291,25 @@ export type CreditEvent = {
   __typename?: 'CreditEvent';
   decisionNo?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Working days from the decision day to the day the hub learnt of it (knownOn), by the national holiday calendar. */
+  entryDelayWorkingDays: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** The day the event became known to the hub (answers "as known on" a day leave out events known later). */
   knownOn: Scalars['Date']['output'];
   occurredOn: Scalars['Date']['output'];
   points: Scalars['Int']['output'];
-  /** Exclusive end of public disclosure; null when not published. */
+  /** Exclusive end of public disclosure; null when not published (simple procedure, or not a penalty). */
   publicUntil?: Maybe<Scalars['Date']['output']>;
+  /** Entered later than the limit (5 working days of its decision day, Jiangsu). */
+  recordedLate: Scalars['Boolean']['output'];
   /** The day the decision was served; the objection window counts from it. */
   servedOn?: Maybe<Scalars['Date']['output']>;
+  /** A penalty's severity (the catalogue's default for its type unless the decision said otherwise); null for other events. */
+  severity?: Maybe<PenaltySeverity>;
+  /** Why the severity differs from the catalogue's default. */
+  severityReason?: Maybe<Scalars['String']['output']>;
+  /** Decided by simple procedure (简易程序, WARNING and FINE only): never published. */
+  simpleProcedure: Scalars['Boolean']['output'];
   /** Event-type code of the catalogue (FINE, WARNING, ...). */
   type: Scalars['String']['output'];
   validFrom: Scalars['Date']['output'];
@@ -499,6 +511,20 @@ export type DishonestDebtorRecord = {
 export type DistributionGroup =
   | 'DISTRICT'
   | 'INDUSTRY';
+
+/** Timely collection in one district: the decisions of the year, how many were entered later than 5 working days after their decision day, and the median delay. */
+export type DistrictTimeliness = {
+  __typename?: 'DistrictTimeliness';
+  districtCode: Scalars['String']['output'];
+  /** Decisions of the year (not voided) of subjects of the district. */
+  entered: Scalars['Int']['output'];
+  /** Of them, entered late (recordedLate). */
+  late: Scalars['Int']['output'];
+  /** late / entered. */
+  lateShare: Scalars['Float']['output'];
+  /** Median of the working days from decision day to entry. */
+  medianDelayWorkingDays: Scalars['Float']['output'];
+};
 
 export type DrawInspectionsInput = {
   /** The day whose colours define the population (default today). */
@@ -717,6 +743,8 @@ export type EventType = {
   __typename?: 'EventType';
   code: Scalars['String']['output'];
   defaultPoints: Scalars['Int']['output'];
+  /** The severity of a penalty of this type unless its decision says otherwise; null for types that are not penalties. */
+  defaultSeverity?: Maybe<PenaltySeverity>;
   effectiveFrom: Scalars['Date']['output'];
   /** Exclusive; null while in force. */
   effectiveTo?: Maybe<Scalars['Date']['output']>;
@@ -731,8 +759,12 @@ export type EventType = {
   nameZh: Scalars['String']['output'];
   /** At most one event of this type per this many months. */
   oncePerMonths?: Maybe<Scalars['Int']['output']>;
-  /** Default publicity of a penalty of this type; null when not published. */
+  /** Publicity of a penalty of this type when inside its tier; null: the tier of its severity decides. */
   publicityMonths?: Maybe<Scalars['Int']['output']>;
+  /** The document the default severity rests on. */
+  severityBasis?: Maybe<Scalars['String']['output']>;
+  /** May be decided by simple procedure (简易程序). */
+  simpleProcedure: Scalars['Boolean']['output'];
   subjectKind: Scalars['String']['output'];
   validityMonths: Scalars['Int']['output'];
 };
@@ -1339,6 +1371,11 @@ export type PenaltyRecordEdge = {
   node: PenaltyRecord;
 };
 
+/** GENERAL: published 3 months to 1 year; SERIOUS: 1 to 3 years (发改办财金〔2019〕527号). */
+export type PenaltySeverity =
+  | 'GENERAL'
+  | 'SERIOUS';
+
 /** SEWAGE: the sewage treatment fee surcharge (per m³); ELECTRICITY: the differential electricity price (per kWh). */
 export type PriceKind =
   | 'ELECTRICITY'
@@ -1401,8 +1438,10 @@ export type PublicPenalty = {
   __typename?: 'PublicPenalty';
   decidedOn: Scalars['Date']['output'];
   decisionNo?: Maybe<Scalars['String']['output']>;
-  /** Shown until this day (exclusive). */
+  /** Shown until this day (exclusive): the maximum of its tier, unless a repair ended it earlier. */
   publicUntil: Scalars['Date']['output'];
+  /** GENERAL (published 3 months to 1 year) or SERIOUS (1 to 3 years). */
+  severity: PenaltySeverity;
   type: Scalars['String']['output'];
   /** Chinese name of the event type. */
   typeName: Scalars['String']['output'];
@@ -1637,10 +1676,16 @@ export type RecordCreditEventInput = {
   occurredOn: Scalars['Date']['input'];
   /** The event's own points, within its type's allowed range; default the type's points. */
   points?: InputMaybe<Scalars['Int']['input']>;
-  /** Months a penalty is published, within the policy's 3 months–3 years; default the type's. */
+  /** Months a penalty is published, within its severity's tier (GENERAL 3–12, SERIOUS 12–36); default the tier's maximum. */
   publicityMonths?: InputMaybe<Scalars['Int']['input']>;
   /** The day the decision and its notice were served: on or after occurredOn, not after today; default the day the notice is issued (today). The objection window counts from it. */
   servedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The penalty's severity; default the catalogue's for its type. Another needs severityReason. */
+  severity?: InputMaybe<PenaltySeverity>;
+  /** Why the severity differs from the catalogue's default (e.g. the penalty puts the subject on a punishment list). */
+  severityReason?: InputMaybe<Scalars['String']['input']>;
+  /** Decided by simple procedure (简易程序): only WARNING and FINE may be; such a penalty is not published. Default false. */
+  simpleProcedure?: InputMaybe<Scalars['Boolean']['input']>;
   /** Event-type code of the catalogue (FINE, WARNING, CRIMINAL_LIABILITY, CREDIT_COMMITMENT, ...). */
   type: Scalars['String']['input'];
   uscc: Scalars['USCC']['input'];
@@ -1750,8 +1795,14 @@ export type ScoringPolicy = {
   effectiveFrom: Scalars['Date']['output'];
   /** Exclusive; null while in force. */
   effectiveTo?: Maybe<Scalars['Date']['output']>;
+  /** A decision is to be entered within this many working days of its decision day. */
+  entryLimitWorkingDays: Scalars['Int']['output'];
   /** Months without a deduction needed for a front-runner designation. */
   frontRunnerCleanMonths: Scalars['Int']['output'];
+  /** Publicity of a GENERAL penalty: at most this many months (its default end). */
+  generalPublicityMaxMonths: Scalars['Int']['output'];
+  /** Publicity of a GENERAL penalty: at least this many months (then it may be repaired). */
+  generalPublicityMinMonths: Scalars['Int']['output'];
   /** Lowest GREEN score. */
   greenMin: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -1765,6 +1816,10 @@ export type ScoringPolicy = {
   publicityMinMonths: Scalars['Int']['output'];
   /** Lowest RED score; below it is BLACK. */
   redMin: Scalars['Int']['output'];
+  /** Publicity of a SERIOUS penalty: at most this many months. */
+  seriousPublicityMaxMonths: Scalars['Int']['output'];
+  /** Publicity of a SERIOUS penalty: at least this many months. */
+  seriousPublicityMinMonths: Scalars['Int']['output'];
   startScore: Scalars['Int']['output'];
   /** ENTERPRISE, EIA_AGENCY, MONITORING_AGENCY, OM_AGENCY or TREATMENT_AGENCY. */
   subjectKind: Scalars['String']['output'];

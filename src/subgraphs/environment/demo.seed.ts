@@ -9,6 +9,7 @@ import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
 import { colorPeriods, colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
+import { publicityTier } from './rules/credit-event';
 
 /** A million events fall on a few hundred distinct dates. */
 const addDays = rememberedDateArithmetic(addDaysOnce);
@@ -22,7 +23,7 @@ const PERIOD_COLUMNS = ['uscc', 'valid_from', 'valid_until', 'color', 'district_
 const SNAPSHOT_COLUMNS = ['uscc', 'period_end', 'color', 'score', 'consecutive_red'] as const;
 const EVENT_COLUMNS = [
   'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
-  'forced_color', 'decision_no', 'description', 'recorded_by', 'known_on',
+  'forced_color', 'decision_no', 'description', 'recorded_by', 'known_on', 'severity',
 ] as const;
 
 /**
@@ -48,13 +49,16 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
     if (!type || !policy) throw new Error(`demo event ${event.type} on ${event.occurredOn} has no catalogue entry`);
     const validFrom = addDays(event.occurredOn, policy.validityOffsetDays);
     const validUntil = addMonths(validFrom, type.validityMonths);
-    const publicityUntil = type.defaultPoints < 0 ? addMonths(event.occurredOn, type.publicityMonths ?? policy.publicityMaxMonths) : null;
+    // Decided by general procedure with the type's default severity: published for its tier's maximum.
+    const severity = type.defaultPoints < 0 ? (type.defaultSeverity ?? 'GENERAL') : null;
+    const publicityUntil = severity ? addMonths(event.occurredOn, publicityTier(policy, severity).maxMonths) : null;
     return {
       row: [
         uscc, type.code, event.occurredOn, event.occurredOn, type.defaultPoints, publicityUntil, validFrom, validUntil,
         type.forcedColor, event.decisionNo, `${type.nameZh}（演示数据）`, 'demo-seed',
         // The demo city has been running: each decision became known the day it was taken.
         event.occurredOn,
+        severity,
       ],
       scored: { points: type.defaultPoints, validFrom, validUntil, forcedColor: type.forcedColor },
     };

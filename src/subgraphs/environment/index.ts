@@ -11,6 +11,7 @@ import { CreditNoticeEntity } from './entities/credit-notice.entity';
 import { CreditRepairEntity } from './entities/credit-repair.entity';
 import { DistrictMoveEntity } from './entities/district-move.entity';
 import { EventTypeEntity } from './entities/event-type.entity';
+import { WorkingDayCalendarEntity } from './entities/working-day.entity';
 import { FrontRunnerEntity } from './entities/front-runner.entity';
 import { HalfYearSnapshotEntity } from './entities/half-year-snapshot.entity';
 import { HalfYearSnapshotCorrectionEntity } from './entities/half-year-snapshot-correction.entity';
@@ -64,6 +65,7 @@ export const environmentSubgraph: SubgraphModule = {
       InspectionDrawEntity,
       CreditRepairEntity,
       DistrictMoveEntity,
+      WorkingDayCalendarEntity,
     ],
     migrations: environmentMigrations,
   },

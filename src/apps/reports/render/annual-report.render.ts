@@ -27,6 +27,12 @@ export async function renderAnnualPdf(report: AnnualReportData, bureau: string, 
     `本年度共有 ${report.subjectsRated} 家主体参与环境信用评价；记分事项 ${total('eventsByType')} 件；受理异议 ${total('objections', 'filed')} 件，采纳 ${total('objections', 'upheld')} 件；` +
       `信用修复申请 ${total('repairs', 'applied')} 件，修复 ${total('repairs', 'approved')} 件；认定环保领跑者 ${total('frontRunners', 'designated')} 家，失去称号 ${total('frontRunners', 'lapsed')} 家。`,
   );
+  paragraph(
+    doc,
+    '处罚决定及时归集（决定之日起 5 个工作日内）：' +
+      (report.timeliness.map((d) => `${d.districtCode} 归集 ${d.entered} 件，逾期 ${d.late} 件（${(d.lateShare * 100).toFixed(1)}%），延迟中位数 ${d.medianDelayWorkingDays} 个工作日`).join('；') || '无') +
+      '。',
+  );
   heading(doc, '二、颜色分布（年初与年末）');
   paragraph(doc, `年初（${report.from}）`);
   barChart(doc, colorTotals(figure('colorsAtStartByDistrict').rows));

@@ -19,12 +19,21 @@ export interface AnnualFigureData {
   title: string;
   rows: AnnualRow[];
 }
+/** Timely collection in one district (DOMAIN.md §11): decisions of the year, how many entered late, the median delay. */
+export interface DistrictTimelinessData {
+  districtCode: string;
+  entered: number;
+  late: number;
+  lateShare: number;
+  medianDelayWorkingDays: number;
+}
 export interface AnnualReportData {
   year: number;
   from: IsoDate;
   to: IsoDate;
   subjectsRated: number;
   figures: AnnualFigureData[];
+  timeliness: DistrictTimelinessData[];
   pdfPath: string;
   csvPath: string;
 }
@@ -36,9 +45,9 @@ export interface AnnualSubjectAnswer {
   industryCode: string | null;
   start: { color: string } | null;
   end: { color: string } | null;
-  envCreditEvents: { type: string; occurredOn: string; voided: boolean }[] | null;
+  envCreditEvents: { type: string; occurredOn: string; voided: boolean; recordedLate: boolean; entryDelayWorkingDays: number }[] | null;
   envObjections: { filedOn: string; status: string }[] | null;
-  envPenaltyDisclosures: { repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
+  envPenaltyDisclosures: { event: { severity: string | null }; repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
   envFrontRunnerDesignations: { designatedOn: string; lapsedOn: string | null }[] | null;
   h1: { surchargePerCubicMetre: string } | null;
   h2: { surchargePerCubicMetre: string } | null;
@@ -50,9 +59,9 @@ export const ANNUAL_SUBJECTS_QUERY = `query AnnualSupervisionSubjects($usccs: [U
     uscc districtCode industryCode
     start: envCredit(asOf: $from) { color }
     end: envCredit(asOf: $to) { color }
-    envCreditEvents { type occurredOn voided }
+    envCreditEvents { type occurredOn voided recordedLate entryDelayWorkingDays }
     envObjections { filedOn status }
-    envPenaltyDisclosures { repair { appliedOn status decidedOn } }
+    envPenaltyDisclosures { event { severity } repair { appliedOn status decidedOn } }
     envFrontRunnerDesignations { designatedOn lapsedOn }
     h1: sewageFee(asOf: $from) { surchargePerCubicMetre }
     h2: sewageFee(asOf: $h2) { surchargePerCubicMetre }
@@ -66,6 +75,14 @@ const DRAWS_QUERY = `query AnnualInspectionDraws($from: Date!, $to: Date!) {
 const ROLLUP_QUERY = `query AnnualFeedbackRollup($from: Date!, $to: Date!) {
   measureFeedbackRollup(from: $from, to: $to) { measure { code } agency subjectsDue dueSubjects subjectsReported reportedSubjects }
 }`;
+
+/** The median of `values` (the mean of the two middle ones for an even count); 0 when empty. */
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 /** Counts distinct subjects per label (or occurrences, with `occurrences`), labels sorted. */
 class Tally {
@@ -139,7 +156,11 @@ export class AnnualReportService {
       repairs: new Tally(),
       surcharges: new Tally(),
       frontRunners: new Tally(),
+      timeliness: new Tally(),
     };
+    /** Per district, the entry delay of each decision of the year (working days). */
+    const delays = new Map<string, number[]>();
+    const lateIn = new Map<string, number>();
     for (const s of subjects) {
       const industry = s.industryCode ?? 'UNKNOWN';
       tallies.rated.add('rated', s.uscc);
@@ -152,16 +173,32 @@ export class AnnualReportService {
         tallies.endIndustry.add(`${industry}/${s.end.color}`, s.uscc);
       }
       tallies.movements.add(`${s.start?.color ?? 'NONE'}→${s.end?.color ?? 'NONE'}`, s.uscc);
-      for (const event of s.envCreditEvents ?? []) if (!event.voided && inYear(event.occurredOn)) tallies.events.add(event.type, s.uscc);
+      for (const event of s.envCreditEvents ?? []) {
+        if (event.voided || !inYear(event.occurredOn)) continue;
+        tallies.events.add(event.type, s.uscc);
+        // Timely collection (DOMAIN.md §11): each decision of the year, entered late or not, by the subject's district.
+        tallies.timeliness.add(`${s.districtCode}/entered`, s.uscc);
+        if (event.recordedLate) {
+          tallies.timeliness.add(`${s.districtCode}/late`, s.uscc);
+          lateIn.set(s.districtCode, (lateIn.get(s.districtCode) ?? 0) + 1);
+        }
+        delays.set(s.districtCode, [...(delays.get(s.districtCode) ?? []), event.entryDelayWorkingDays]);
+      }
       for (const objection of s.envObjections ?? []) {
         if (!inYear(objection.filedOn)) continue;
         tallies.objections.add('filed', s.uscc);
         if (objection.status === 'UPHELD') tallies.objections.add('upheld', s.uscc);
       }
-      for (const { repair } of s.envPenaltyDisclosures ?? []) {
+      for (const { event, repair } of s.envPenaltyDisclosures ?? []) {
         if (!repair || !inYear(repair.appliedOn)) continue;
+        // By the penalty's publicity tier as well (DOMAIN.md §11): GENERAL or SERIOUS.
+        const tier = event.severity ?? 'GENERAL';
         tallies.repairs.add('applied', s.uscc);
-        if (repair.status === 'APPROVED') tallies.repairs.add('approved', s.uscc);
+        tallies.repairs.add(`applied/${tier}`, s.uscc);
+        if (repair.status === 'APPROVED') {
+          tallies.repairs.add('approved', s.uscc);
+          tallies.repairs.add(`approved/${tier}`, s.uscc);
+        }
       }
       if (s.h1 && s.h1.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H1/${s.h1.surchargePerCubicMetre}`, s.uscc);
       if (h2 <= to && s.h2 && s.h2.surchargePerCubicMetre !== '0.00') tallies.surcharges.add(`${year}-H2/${s.h2.surchargePerCubicMetre}`, s.uscc);
@@ -193,6 +230,11 @@ export class AnnualReportService {
       from,
       to,
       subjectsRated: subjects.length,
+      timeliness: [...delays.keys()].sort().map((districtCode) => {
+        const entered = delays.get(districtCode)!.length;
+        const late = lateIn.get(districtCode) ?? 0;
+        return { districtCode, entered, late, lateShare: late / entered, medianDelayWorkingDays: median(delays.get(districtCode)!) };
+      }),
       figures: [
         { key: 'subjectsRated', title: '参评主体', rows: tallies.rated.rows() },
         { key: 'colorsAtStartByDistrict', title: `年初（${from}）各地区颜色分布`, rows: tallies.startDistrict.rows() },
@@ -202,7 +244,8 @@ export class AnnualReportService {
         { key: 'movements', title: '颜色变动（年初→年末）', rows: tallies.movements.rows() },
         { key: 'eventsByType', title: '记分事项（按类型，件）', rows: tallies.events.rows(true) },
         { key: 'objections', title: '异议申请与采纳（件）', rows: tallies.objections.rows(true) },
-        { key: 'repairs', title: '信用修复申请与修复（件）', rows: tallies.repairs.rows(true) },
+        { key: 'repairs', title: '信用修复申请与修复（件，含按一般/严重失信分列）', rows: tallies.repairs.rows(true) },
+        { key: 'timeliness', title: '处罚决定及时归集（按地区：归集件数、逾期件数）', rows: tallies.timeliness.rows(true) },
         { key: 'inspections', title: '“双随机”抽查（抽取次数、按颜色抽中主体次数）', rows: [...drawRows, ...inspections.rows(true)] },
         { key: 'measureFeedback', title: '联合奖惩措施应实施与反馈（按实施单位）', rows: feedbackRows },
         { key: 'surcharges', title: '差别化水价加价（按半年度、元/立方米）', rows: tallies.surcharges.rows() },

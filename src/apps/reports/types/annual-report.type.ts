@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'One line of a figure: a label, its count, and the subjects behind it.' })
@@ -17,7 +17,7 @@ export class AnnualFigureRow {
 
 @ObjectType({ description: 'One headline figure of the yearly summary (a table of rows).' })
 export class AnnualFigure {
-  @Field(() => String, { description: 'Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners.' })
+  @Field(() => String, { description: 'Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners, timeliness.' })
   key: string;
 
   @Field(() => String, { description: 'Chinese title as printed.' })
@@ -25,6 +25,24 @@ export class AnnualFigure {
 
   @Field(() => [AnnualFigureRow])
   rows: AnnualFigureRow[];
+}
+
+@ObjectType({ description: 'Timely collection in one district: the decisions of the year, how many were entered later than 5 working days after their decision day, and the median delay.' })
+export class DistrictTimeliness {
+  @Field(() => String)
+  districtCode: string;
+
+  @Field(() => Int, { description: 'Decisions of the year (not voided) of subjects of the district.' })
+  entered: number;
+
+  @Field(() => Int, { description: 'Of them, entered late (recordedLate).' })
+  late: number;
+
+  @Field(() => Float, { description: 'late / entered.' })
+  lateShare: number;
+
+  @Field(() => Float, { description: 'Median of the working days from decision day to entry.' })
+  medianDelayWorkingDays: number;
 }
 
 @ObjectType({ description: "The bureau's yearly summary of credit supervision (总结报告), built from the hub's API answers for every subject rated in the year." })
@@ -43,6 +61,9 @@ export class AnnualSupervisionReport {
 
   @Field(() => [AnnualFigure])
   figures: AnnualFigure[];
+
+  @Field(() => [DistrictTimeliness], { description: 'Timely collection per district (DOMAIN.md: 5 working days, Jiangsu).' })
+  timeliness: DistrictTimeliness[];
 
   @Field(() => String, { description: 'Path of the PDF (GET, authenticated as the same roles).' })
   pdfPath: string;

@@ -12,6 +12,8 @@ import { RatedSubjectEntity } from './rated-subject.entity';
 @Check('credit_event_check', 'valid_until > valid_from')
 @Check('credit_event_check1', '(voided_at IS NULL) = (void_reason IS NULL)')
 @Check('credit_event_check2', 'served_on >= occurred_on')
+@Check('credit_event_severity_check', "severity IN ('GENERAL', 'SERIOUS')")
+@Check('credit_event_simple_procedure_check', 'NOT (simple_procedure AND publicity_until IS NOT NULL)')
 export class CreditEventEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -36,6 +38,26 @@ export class CreditEventEntity {
   /** Exclusive end of public disclosure; null for events that are not published (bonuses). */
   @Column({ name: 'publicity_until', type: 'date', nullable: true })
   publicityUntil: string | null;
+
+  /** Decided by simple procedure (简易程序): never published (DOMAIN.md §11). */
+  @Column({ name: 'simple_procedure', type: 'boolean', default: false })
+  simpleProcedure: boolean;
+
+  /** GENERAL or SERIOUS for a penalty (it decides the publicity tier); null for other events. */
+  @Column({ type: 'varchar', nullable: true })
+  severity: string | null;
+
+  /** Why the severity differs from its type's default in the catalogue (required then). */
+  @Column({ name: 'severity_reason', type: 'varchar', nullable: true })
+  severityReason: string | null;
+
+  /** Working days from the decision day to the day the hub learnt of it (`knownOn`), by the holiday calendar. */
+  @Column({ name: 'entry_delay_working_days', type: 'int', default: 0 })
+  entryDelayWorkingDays: number;
+
+  /** Entered after the policy's limit (5 working days, Jiangsu), fixed when recorded. */
+  @Column({ name: 'recorded_late', type: 'boolean', default: false })
+  recordedLate: boolean;
 
   @Column({ name: 'valid_from', type: 'date' })
   validFrom: string;

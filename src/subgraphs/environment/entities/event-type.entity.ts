@@ -7,6 +7,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('event_type_validity_months_check', 'validity_months > 0')
 @Check('event_type_forced_color_check', "forced_color IN ('GREEN', 'BLUE', 'YELLOW', 'RED', 'BLACK')")
 @Check('event_type_publicity_months_check', 'publicity_months > 0')
+@Check('event_type_default_severity_check', "default_severity IN ('GENERAL', 'SERIOUS')")
 export class EventTypeEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -47,6 +48,21 @@ export class EventTypeEntity {
   /** Default months a penalty of this type is published; null for types that are not published (bonuses). */
   @Column({ name: 'publicity_months', type: 'int', nullable: true })
   publicityMonths: number | null;
+
+  /**
+   * The severity (DOMAIN.md §11) a penalty of this type has unless its decision says otherwise (GENERAL
+   * or SERIOUS); null for types that are not penalties. It decides the publicity tier.
+   */
+  @Column({ name: 'default_severity', type: 'varchar', nullable: true })
+  defaultSeverity: string | null;
+
+  /** The document the default severity rests on. */
+  @Column({ name: 'severity_basis', type: 'varchar', nullable: true })
+  severityBasis: string | null;
+
+  /** Whether a penalty of this type may be decided by simple procedure (简易程序: WARNING and FINE only). */
+  @Column({ name: 'simple_procedure', type: 'boolean', default: false })
+  simpleProcedure: boolean;
 
   @Column({ name: 'legal_basis', type: 'varchar' })
   legalBasis: string;

@@ -13,6 +13,9 @@ import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @Check('scoring_policy_front_runner_clean_months_check', 'front_runner_clean_months > 0')
 @Check('scoring_policy_publicity_min_months_check', 'publicity_min_months > 0')
 @Check('scoring_policy_publicity_check', 'publicity_min_months <= publicity_max_months')
+@Check('scoring_policy_general_publicity_check', 'general_publicity_min_months > 0 AND general_publicity_min_months <= general_publicity_max_months')
+@Check('scoring_policy_serious_publicity_check', 'serious_publicity_min_months > 0 AND serious_publicity_min_months <= serious_publicity_max_months')
+@Check('scoring_policy_entry_limit_check', 'entry_limit_working_days >= 0')
 export class ScoringPolicyEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -59,6 +62,24 @@ export class ScoringPolicyEntity {
   /** ...and at most this long, from its decision date. */
   @Column({ name: 'publicity_max_months', type: 'int', default: 36 })
   publicityMaxMonths: number;
+
+  /** Publicity of a GENERAL penalty, from its decision day: at least / at most (发改办财金〔2019〕527号: 3 months, 1 year). */
+  @Column({ name: 'general_publicity_min_months', type: 'int', default: 3 })
+  generalPublicityMinMonths: number;
+
+  @Column({ name: 'general_publicity_max_months', type: 'int', default: 12 })
+  generalPublicityMaxMonths: number;
+
+  /** Publicity of a SERIOUS penalty: at least / at most (1 year, 3 years). */
+  @Column({ name: 'serious_publicity_min_months', type: 'int', default: 12 })
+  seriousPublicityMinMonths: number;
+
+  @Column({ name: 'serious_publicity_max_months', type: 'int', default: 36 })
+  seriousPublicityMaxMonths: number;
+
+  /** A decision is to be entered within this many working days of its decision day (Jiangsu: 5). */
+  @Column({ name: 'entry_limit_working_days', type: 'int', default: 5 })
+  entryLimitWorkingDays: number;
 
   @Column({ name: 'legal_basis', type: 'varchar' })
   legalBasis: string;

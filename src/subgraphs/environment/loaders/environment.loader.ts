@@ -12,6 +12,8 @@ import { LegacyRatingEntity } from '../entities/legacy-rating.entity';
 import { ObjectionEntity } from '../entities/objection.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
+import { WorkingDayCalendarEntity } from '../entities/working-day.entity';
+import { WorkingDayCalendar, type CalendarDayKind } from '../../../shared/working-days';
 
 /** Rated subjects by USCC: one statement per batch. */
 export const ratedSubjectLoader = keyedLoader({ name: 'environment:rated-subject', entity: RatedSubjectEntity, key: 'uscc' });
@@ -101,15 +103,19 @@ export interface PolicyTables {
   policies: ScoringPolicyEntity[];
   eventTypes: EventTypeEntity[];
   inspectionFrequencies: InspectionFrequencyEntity[];
+  /** The national holiday calendar (a rules table: cached with the policies, read again when it changes). */
+  workingDays: WorkingDayCalendar;
 }
 
 const policyTables = new RulesCache<PolicyTables>('environment', async (manager) => {
-  const [policies, eventTypes, inspectionFrequencies] = await Promise.all([
+  const [policies, eventTypes, inspectionFrequencies, calendarDays] = await Promise.all([
     manager.getRepository(ScoringPolicyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
     manager.getRepository(EventTypeEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
     manager.getRepository(InspectionFrequencyEntity).find({ order: { effectiveFrom: 'ASC', id: 'ASC' } }),
+    manager.getRepository(WorkingDayCalendarEntity).find({ order: { day: 'ASC' } }),
   ]);
-  return { policies, eventTypes, inspectionFrequencies };
+  const workingDays = new WorkingDayCalendar(calendarDays.map((row) => ({ day: row.day, kind: row.kind as CalendarDayKind })));
+  return { policies, eventTypes, inspectionFrequencies, workingDays };
 });
 
 /** The policy tables (frozen), once per request: one version check, reloaded only when they changed. */

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CreditColor } from '../../../shared/credit-color';
 import { addMonths } from '../../../shared/dates';
+import { WorkingDayCalendar } from '../../../shared/working-days';
 import { checkEvent, inputDateRefusal, notRatedRefusal, type EventFacts, type EventInput, type EventRefusal, type KnownEvent } from './credit-event';
 import { composeNotice } from './credit-notice';
 import { ratingOn } from './scoring';
 
 const U = '91320700MA1XXXXX0X';
 const TODAY = '2026-03-01';
-const BASE = { startScore: 9, maxScore: 12, greenMin: 11, blueMin: 6, yellowMin: 3, redMin: 1, validityOffsetDays: 0, frontRunnerCleanMonths: 24, publicityMinMonths: 6, publicityMaxMonths: 36 };
+const BASE = { startScore: 9, maxScore: 12, greenMin: 11, blueMin: 6, yellowMin: 3, redMin: 1, validityOffsetDays: 0, frontRunnerCleanMonths: 24, publicityMinMonths: 6, publicityMaxMonths: 36,
+  generalPublicityMinMonths: 6, generalPublicityMaxMonths: 12, seriousPublicityMinMonths: 12, seriousPublicityMaxMonths: 36, entryLimitWorkingDays: 5 };
 // Two versions: the objection window grows from 7 to 15 days on 2026-02-15.
 const POLICIES = [
   { ...BASE, objectionDays: 7, effectiveFrom: '2020-01-01', effectiveTo: '2026-02-15' },
@@ -25,6 +27,9 @@ function eventType(code: string, nameZh: string, fields: Partial<EventFacts['eve
     forcedColor: null,
     oncePerMonths: null,
     publicityMonths: null,
+    defaultSeverity: (fields.defaultPoints ?? 0) < 0 ? 'GENERAL' : null,
+    severityBasis: null,
+    simpleProcedure: false,
     effectiveFrom: '2020-01-01',
     effectiveTo: null,
     ...fields,
@@ -32,7 +37,8 @@ function eventType(code: string, nameZh: string, fields: Partial<EventFacts['eve
 }
 
 const EVENT_TYPES = [
-  eventType('FINE', '行政处罚', { defaultPoints: -3, minPoints: -6, maxPoints: -1, publicityMonths: 12 }),
+  eventType('FINE', '行政处罚', { defaultPoints: -3, minPoints: -6, maxPoints: -1, publicityMonths: 12, simpleProcedure: true }),
+  eventType('SUSPENSION_ORDER', '责令停产整治', { defaultPoints: -6, minPoints: -6, maxPoints: -6, defaultSeverity: 'SERIOUS', severityBasis: '发改办财金〔2019〕527号' }),
   eventType('ENV_AWARD', '环保表彰', { defaultPoints: 1, minPoints: 1, maxPoints: 2, oncePerMonths: 12 }),
   eventType('CRIMINAL_LIABILITY', '追究刑事责任', { forcedColor: 'BLACK', validityMonths: 36 }),
   // Dropped from the catalogue at the end of 2024: unknown for events after it.
@@ -69,6 +75,8 @@ function facts(input: Omit<EventInput, 'uscc'>, overrides: Partial<EventFacts> =
       if (date !== '2026-02-01') throw new Error(`catalogue asked for ${date}`);
       return [AWARD_BAR];
     },
+    // No holiday in the calendar: working days are Monday to Friday.
+    calendar: new WorkingDayCalendar([]),
     ...overrides,
   };
 }
@@ -119,6 +127,12 @@ describe('checkEvent', () => {
       decisionNo: '连环罚〔2026〕1号',
       description: null,
       publicityUntil: '2027-02-01',
+      simpleProcedure: false,
+      severity: 'GENERAL',
+      severityReason: null,
+      // Recorded on 1 March, 20 working days after the decision of 1 February.
+      entryDelayWorkingDays: 20,
+      recordedLate: true,
       voidedAt: null,
       voidReason: null,
     });
@@ -149,7 +163,7 @@ describe('checkEvent', () => {
     expect(refused(facts({ type: 'NOPE', occurredOn: '2023-12-31' }))).toEqual({ rule: 'BEFORE_RATED', message: `occurredOn 2023-12-31 is before ${U} was rated (2024-01-01)` });
     expect(refused(facts({ type: 'NOPE', occurredOn: '2026-02-01', points: 99 }))).toEqual({
       rule: 'UNKNOWN_TYPE',
-      message: 'unknown event type "NOPE" for ENTERPRISE on 2026-02-01; known types: FINE, ENV_AWARD, CRIMINAL_LIABILITY, OLD_TYPE',
+      message: 'unknown event type "NOPE" for ENTERPRISE on 2026-02-01; known types: FINE, SUSPENSION_ORDER, ENV_AWARD, CRIMINAL_LIABILITY, OLD_TYPE',
     });
     // A type is known on the dates its catalogue version is in force.
     expect(refused(facts({ type: 'OLD_TYPE', occurredOn: '2025-01-01' })).rule).toBe('UNKNOWN_TYPE');
@@ -162,8 +176,11 @@ describe('checkEvent', () => {
       rule: 'NO_POLICY',
       message: 'no scoring policy for ENTERPRISE is in force on 2024-06-01',
     });
-    expect(refused(facts({ type: 'FINE', occurredOn: '2026-02-01', publicityMonths: 3 }))).toEqual({ rule: 'PUBLICITY_OUT_OF_RANGE', message: 'publicityMonths 3 is outside 6..36 months' });
-    expect(accepted(facts({ type: 'FINE', occurredOn: '2026-02-01', publicityMonths: 36 })).event.publicityUntil).toBe('2029-02-01');
+    expect(refused(facts({ type: 'FINE', occurredOn: '2026-02-01', publicityMonths: 3 }))).toEqual({
+      rule: 'PUBLICITY_OUT_OF_RANGE',
+      message: 'publicityMonths 3 is outside 6..12 months for a GENERAL penalty (发改办财金〔2019〕527号)',
+    });
+    expect(accepted(facts({ type: 'FINE', occurredOn: '2026-02-01', publicityMonths: 7 })).event.publicityUntil).toBe('2026-09-01');
     expect(refused(facts({ type: 'ENV_AWARD', occurredOn: '2026-02-01', publicityMonths: 6 }))).toEqual({
       rule: 'PUBLICITY_NOT_A_PENALTY',
       message: 'publicityMonths applies to penalties only; ENV_AWARD with 1 points is not published',
@@ -244,5 +261,56 @@ describe('composeNotice', () => {
     expect(notice.facts.measures.map((m) => [m.code, m.trigger])).toEqual([['AWARD_BAR', '信用等级黄色']]);
     expect(notice.text.split('\n')[0]).toBe('环保信用记录告知书（ECN-2026-000042）');
     expect(notice.text).toContain('信用等级：记分前蓝色，记分后黄色（5分）；“双随机”抽查频次为基准频次的2.5倍');
+  });
+});
+
+describe('procedure, severity and publicity (DOMAIN.md §11)', () => {
+  const D = '2026-02-02';
+  it.each([
+    // input, then the stored procedure, severity and publicity end
+    [{ type: 'FINE' }, { simpleProcedure: false, severity: 'GENERAL', severityReason: null, publicityUntil: '2027-02-02' }],
+    [{ type: 'FINE', simpleProcedure: true }, { simpleProcedure: true, severity: 'GENERAL', publicityUntil: null }],
+    [{ type: 'SUSPENSION_ORDER' }, { simpleProcedure: false, severity: 'SERIOUS', publicityUntil: '2029-02-02' }],
+    [{ type: 'SUSPENSION_ORDER', severity: 'GENERAL' as const, severityReason: '情节轻微，已改正' }, { severity: 'GENERAL', severityReason: '情节轻微，已改正', publicityUntil: '2027-02-02' }],
+    [{ type: 'FINE', severity: 'SERIOUS' as const, severityReason: '列入严重失信主体名单' }, { severity: 'SERIOUS', publicityUntil: '2029-02-02' }],
+    [{ type: 'SUSPENSION_ORDER', publicityMonths: 12 }, { severity: 'SERIOUS', publicityUntil: '2027-02-02' }],
+    [{ type: 'ENV_AWARD' }, { simpleProcedure: false, severity: null, publicityUntil: null }],
+  ])('%o is stored as %o', (input, expected) => {
+    expect(accepted(facts({ occurredOn: D, ...input }, { catalogOn: () => [] })).event).toMatchObject(expected);
+  });
+
+  it('makes a penalty that puts the subject on a punishment list SERIOUS by default', () => {
+    const listings = [{ listType: 'SERIOUS_DISHONESTY', documentNo: '连环罚〔2026〕7号', listedOn: D, removedOn: null }];
+    const listed = accepted(facts({ type: 'FINE', occurredOn: D, decisionNo: '连环罚〔2026〕7号' }, { listings, catalogOn: () => [] })).event;
+    expect(listed).toMatchObject({ severity: 'SERIOUS', severityReason: '列入严重失信主体名单（连环罚〔2026〕7号）', publicityUntil: '2029-02-02' });
+    expect(accepted(facts({ type: 'FINE', occurredOn: D, decisionNo: '连环罚〔2026〕8号' }, { listings, catalogOn: () => [] })).event.severity).toBe('GENERAL');
+    expect(refused(facts({ type: 'FINE', occurredOn: D, decisionNo: '连环罚〔2026〕7号', severity: 'GENERAL' }, { listings, catalogOn: () => [] })).message).toContain(
+      `(SERIOUS, it puts ${U} on the SERIOUS_DISHONESTY list (严重失信主体名单)); severityReason must say why`,
+    );
+  });
+
+  it.each([
+    [{ type: 'SUSPENSION_ORDER', simpleProcedure: true }, 'SIMPLE_PROCEDURE_NOT_ALLOWED', 'SUSPENSION_ORDER cannot be decided by simple procedure (简易程序): only FINE may be'],
+    [{ type: 'ENV_AWARD', simpleProcedure: true }, 'SIMPLE_PROCEDURE_NOT_ALLOWED', 'ENV_AWARD cannot be decided by simple procedure'],
+    [{ type: 'FINE', simpleProcedure: true, severity: 'SERIOUS' as const, severityReason: '严重' }, 'SIMPLE_PROCEDURE_NOT_ALLOWED', 'a SERIOUS penalty cannot be decided by simple procedure'],
+    [{ type: 'FINE', simpleProcedure: true, publicityMonths: 6 }, 'PUBLICITY_NOT_PUBLISHED', 'a penalty decided by simple procedure is not published'],
+    [{ type: 'FINE', severity: 'SERIOUS' as const }, 'SEVERITY_REASON_REQUIRED', "severity SERIOUS differs from the catalogue's default for FINE (GENERAL); severityReason must say why"],
+    [{ type: 'ENV_AWARD', severity: 'GENERAL' as const }, 'SEVERITY_NOT_A_PENALTY', 'severity applies to penalties only'],
+    [{ type: 'SUSPENSION_ORDER', publicityMonths: 6 }, 'PUBLICITY_OUT_OF_RANGE', 'publicityMonths 6 is outside 12..36 months for a SERIOUS penalty'],
+    [{ type: 'FINE', publicityMonths: 13 }, 'PUBLICITY_OUT_OF_RANGE', 'publicityMonths 13 is outside 6..12 months for a GENERAL penalty'],
+  ])('%o is refused (%s)', (input, rule, message) => {
+    const refusal = refused(facts({ occurredOn: D, ...input }, { catalogOn: () => [] }));
+    expect(refusal.rule).toBe(rule);
+    expect(refusal.message).toContain(message);
+  });
+
+  it.each([
+    // decision day, day known, working days, late (limit 5)
+    ['2026-02-23', '2026-02-23', 0, false],
+    ['2026-02-23', '2026-03-02', 5, false],
+    ['2026-02-23', '2026-03-03', 6, true],
+    ['2026-02-27', '2026-03-01', 0, false],
+  ])('decided %s, recorded %s: %i working days, late %s', (occurredOn, asOf, delay, late) => {
+    expect(accepted(facts({ type: 'FINE', occurredOn }, { asOf, catalogOn: () => [] })).event).toMatchObject({ entryDelayWorkingDays: delay, recordedLate: late });
   });
 });

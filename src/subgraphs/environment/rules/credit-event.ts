@@ -1,7 +1,8 @@
 import type { CatalogueMeasure } from '../../../shared/auth/subject-scope';
 import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 import { versionOn, type EffectivePeriod } from '../../../shared/in-force';
-import type { ListingFact } from '../../../shared/list-types';
+import { PUNISHMENT_LISTS, type ListingFact } from '../../../shared/list-types';
+import type { WorkingDayCalendar } from '../../../shared/working-days';
 import { rewardRefusal } from './reward-bar';
 import { policyOn, ratingBasis, ratingOn, type FrontRunnerPolicy, type Rating, type RatingBasis, type ScoringPolicy } from './scoring';
 
@@ -29,6 +30,10 @@ export type EventRule =
   | 'NO_POLICY'
   | 'PUBLICITY_OUT_OF_RANGE'
   | 'PUBLICITY_NOT_A_PENALTY'
+  | 'PUBLICITY_NOT_PUBLISHED'
+  | 'SIMPLE_PROCEDURE_NOT_ALLOWED'
+  | 'SEVERITY_NOT_A_PENALTY'
+  | 'SEVERITY_REASON_REQUIRED'
   | 'DUPLICATE_DECISION'
   | 'ONCE_PER_PERIOD'
   | 'REWARD_BARRED'
@@ -55,7 +60,15 @@ export interface EventInput {
   description?: string | null;
   servedOn?: IsoDate | null;
   publicityMonths?: number | null;
+  /** Decided by simple procedure (简易程序); default false. */
+  simpleProcedure?: boolean | null;
+  /** GENERAL or SERIOUS; default the type's in the catalogue. */
+  severity?: PenaltySeverityCode | null;
+  /** Why the severity differs from the catalogue's default (required then). */
+  severityReason?: string | null;
 }
+
+export type PenaltySeverityCode = 'GENERAL' | 'SERIOUS';
 
 /** The rated subject the event is about. */
 export interface EventSubject {
@@ -74,6 +87,11 @@ export interface EventTypeVersion extends EffectivePeriod {
   forcedColor: string | null;
   oncePerMonths: number | null;
   publicityMonths: number | null;
+  /** The severity of a penalty of this type unless the decision says otherwise; null for non-penalties. */
+  defaultSeverity: string | null;
+  severityBasis: string | null;
+  /** May be decided by simple procedure (WARNING and FINE). */
+  simpleProcedure: boolean;
 }
 
 /** A version of the scoring policy (ScoringPolicyEntity). */
@@ -81,7 +99,27 @@ export interface EventPolicy extends ScoringPolicy, FrontRunnerPolicy {
   objectionDays: number;
   publicityMinMonths: number;
   publicityMaxMonths: number;
+  generalPublicityMinMonths: number;
+  generalPublicityMaxMonths: number;
+  seriousPublicityMinMonths: number;
+  seriousPublicityMaxMonths: number;
+  entryLimitWorkingDays: number;
 }
+
+/**
+ * The publicity of a penalty of `severity` under `policy` (发改办财金〔2019〕527号): from its decision day for
+ * at least `minMonths` (a repair may be applied for after it) and at most `maxMonths` (the default end).
+ */
+export function publicityTier(policy: EventPolicy, severity: string): { minMonths: number; maxMonths: number } {
+  return severity === 'SERIOUS'
+    ? { minMonths: policy.seriousPublicityMinMonths, maxMonths: policy.seriousPublicityMaxMonths }
+    : { minMonths: policy.generalPublicityMinMonths, maxMonths: policy.generalPublicityMaxMonths };
+}
+
+/** The legal basis of the procedure rule, named in its refusals. */
+export const SIMPLE_PROCEDURE_BASIS = '《中华人民共和国行政处罚法》第五十一条（简易程序：警告或者较小数额罚款）';
+/** The legal basis of the publicity tiers, named in their refusals. */
+export const PUBLICITY_BASIS = '发改办财金〔2019〕527号';
 
 /** A stored event of the subject (voided ones included), or one accepted before it in the same batch. */
 export interface KnownEvent {
@@ -113,6 +151,8 @@ export interface EventFacts<T extends EventTypeVersion = EventTypeVersion> {
   listings: readonly ListingFact[];
   /** The measure catalogue in force on a date (the reward bar; only asked for a reward's date). */
   catalogOn: (date: IsoDate) => readonly CatalogueMeasure[];
+  /** The national holiday calendar (the entry delay counts its working days up to `asOf`, the day the event becomes known). */
+  calendar: WorkingDayCalendar;
 }
 
 /** The row an accepted event is stored as (without who recorded it and when it became known). */
@@ -128,6 +168,11 @@ export interface NewEvent {
   decisionNo: string | null;
   description: string | null;
   publicityUntil: IsoDate | null;
+  simpleProcedure: boolean;
+  severity: PenaltySeverityCode | null;
+  severityReason: string | null;
+  entryDelayWorkingDays: number;
+  recordedLate: boolean;
   voidedAt: null;
   voidReason: null;
 }
@@ -228,16 +273,9 @@ export function checkEvent<T extends EventTypeVersion>(facts: EventFacts<T>): Ev
   }
   const policy = policyOn(facts.policies, input.occurredOn);
   if (!policy) return { refusal: noPolicy(subject.subjectKind, input.occurredOn) };
-  let publicityUntil: IsoDate | null = null;
-  if (points < 0) {
-    const months = input.publicityMonths ?? eventType.publicityMonths ?? policy.publicityMaxMonths;
-    if (months < policy.publicityMinMonths || months > policy.publicityMaxMonths) {
-      return { refusal: refusal('PUBLICITY_OUT_OF_RANGE', `publicityMonths ${months} is outside ${policy.publicityMinMonths}..${policy.publicityMaxMonths} months`) };
-    }
-    publicityUntil = addMonths(input.occurredOn, months);
-  } else if (input.publicityMonths != null) {
-    return { refusal: refusal('PUBLICITY_NOT_A_PENALTY', `publicityMonths applies to penalties only; ${input.type} with ${points} points is not published`) };
-  }
+  const classified = classifyPenalty(facts, eventType, points, policy);
+  if ('refusal' in classified) return classified;
+  const { simpleProcedure, severity, severityReason, publicityUntil } = classified;
 
   const live = facts.events.filter((e) => e.voidedAt === null);
   if (decisionNo.text && live.some((e) => e.type === input.type && e.decisionNo === decisionNo.text)) {
@@ -267,6 +305,10 @@ export function checkEvent<T extends EventTypeVersion>(facts: EventFacts<T>): Ev
     decisionNo: decisionNo.text,
     description: description.text,
     publicityUntil,
+    simpleProcedure,
+    severity,
+    severityReason,
+    ...entryDelay(facts.calendar, input.occurredOn, asOf, policy),
     voidedAt: null,
     voidReason: null,
   };
@@ -295,6 +337,86 @@ export function checkEvent<T extends EventTypeVersion>(facts: EventFacts<T>): Ev
       objectionDays: policyOn(facts.policies, servedOn)?.objectionDays ?? policy.objectionDays,
     },
   };
+}
+
+/**
+ * The procedure, severity and publicity of an event (DOMAIN.md §11): only types the catalogue marks
+ * may be decided by simple procedure, and such a penalty is never published; a penalty's severity is
+ * its type's default unless the input names another with a reason; a published penalty is shown from
+ * its decision day until the end of its tier (the type's own months when inside the tier of its
+ * default severity, else the tier's maximum), or for `publicityMonths` when given inside the tier. Events that are not penalties
+ * carry neither severity nor publicity.
+ */
+function classifyPenalty(
+  facts: EventFacts,
+  eventType: EventTypeVersion,
+  points: number,
+  policy: EventPolicy,
+): { simpleProcedure: boolean; severity: PenaltySeverityCode | null; severityReason: string | null; publicityUntil: IsoDate | null } | { refusal: EventRefusal } {
+  const { input } = facts;
+  const simpleProcedure = input.simpleProcedure === true;
+  if (simpleProcedure && !eventType.simpleProcedure) {
+    const allowed = [...new Set(facts.eventTypes.filter((t) => t.simpleProcedure && eventTypeOn(facts.eventTypes, t.code, input.occurredOn) === t).map((t) => t.code))].sort();
+    return {
+      refusal: refusal(
+        'SIMPLE_PROCEDURE_NOT_ALLOWED',
+        `${input.type} cannot be decided by simple procedure (简易程序): only ${allowed.join(' and ') || 'no type'} may be (${SIMPLE_PROCEDURE_BASIS})`,
+      ),
+    };
+  }
+  const reason = optionalText(input.severityReason, 'severityReason');
+  if ('refusal' in reason) return reason;
+  if (points >= 0) {
+    if (input.severity != null || reason.text) {
+      return { refusal: refusal('SEVERITY_NOT_A_PENALTY', `severity applies to penalties only; ${input.type} with ${points} points is not a penalty`) };
+    }
+    if (input.publicityMonths != null) {
+      return { refusal: refusal('PUBLICITY_NOT_A_PENALTY', `publicityMonths applies to penalties only; ${input.type} with ${points} points is not published`) };
+    }
+    return { simpleProcedure, severity: null, severityReason: null, publicityUntil: null };
+  }
+  // A penalty that puts the subject on a punishment list (a list entry of the subject whose document is
+  // this decision) is SERIOUS by default (DOMAIN.md §11), whatever its type's default.
+  const decisionNo = input.decisionNo?.trim();
+  const listing = decisionNo ? facts.listings.find((l) => l.listType in PUNISHMENT_LISTS && l.documentNo === decisionNo) : undefined;
+  const defaultSeverity = listing ? 'SERIOUS' : ((eventType.defaultSeverity ?? 'GENERAL') as PenaltySeverityCode);
+  const severity = input.severity ?? defaultSeverity;
+  if (severity !== defaultSeverity && !reason.text) {
+    const basis = listing ? `it puts ${input.uscc} on the ${listing.listType} list (${PUNISHMENT_LISTS[listing.listType].nameZh})` : eventType.severityBasis;
+    return {
+      refusal: refusal(
+        'SEVERITY_REASON_REQUIRED',
+        `severity ${severity} differs from the catalogue's default for ${input.type} (${defaultSeverity}${basis ? `, ${basis}` : ''}); severityReason must say why`,
+      ),
+    };
+  }
+  const severityReason = reason.text ?? (listing && severity === 'SERIOUS' ? `列入${PUNISHMENT_LISTS[listing.listType].nameZh}（${decisionNo}）` : null);
+  if (simpleProcedure) {
+    if (severity === 'SERIOUS') {
+      return { refusal: refusal('SIMPLE_PROCEDURE_NOT_ALLOWED', `a SERIOUS penalty cannot be decided by simple procedure (简易程序, ${SIMPLE_PROCEDURE_BASIS})`) };
+    }
+    if (input.publicityMonths != null) {
+      return { refusal: refusal('PUBLICITY_NOT_PUBLISHED', `a penalty decided by simple procedure is not published (${PUBLICITY_BASIS}); publicityMonths does not apply`) };
+    }
+    return { simpleProcedure, severity, severityReason, publicityUntil: null };
+  }
+  const tier = publicityTier(policy, severity);
+  const inTier = (months: number) => months >= tier.minMonths && months <= tier.maxMonths;
+  // The type's own months belong to its catalogue severity: another severity takes its tier's maximum.
+  const typeMonths = severity === (eventType.defaultSeverity ?? 'GENERAL') ? eventType.publicityMonths : null;
+  const months = input.publicityMonths ?? (typeMonths !== null && inTier(typeMonths) ? typeMonths : tier.maxMonths);
+  if (!inTier(months)) {
+    return {
+      refusal: refusal('PUBLICITY_OUT_OF_RANGE', `publicityMonths ${months} is outside ${tier.minMonths}..${tier.maxMonths} months for a ${severity} penalty (${PUBLICITY_BASIS})`),
+    };
+  }
+  return { simpleProcedure, severity, severityReason, publicityUntil: addMonths(input.occurredOn, months) };
+}
+
+/** The working days from the decision day to `knownOn` and whether that is beyond the policy's limit. */
+export function entryDelay(calendar: WorkingDayCalendar, occurredOn: IsoDate, knownOn: IsoDate, policy: EventPolicy): { entryDelayWorkingDays: number; recordedLate: boolean } {
+  const entryDelayWorkingDays = calendar.workingDaysBetween(occurredOn, knownOn);
+  return { entryDelayWorkingDays, recordedLate: entryDelayWorkingDays > policy.entryLimitWorkingDays };
 }
 
 function noPolicy(subjectKind: string, date: IsoDate): EventRefusal {

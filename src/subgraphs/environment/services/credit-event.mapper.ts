@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { CreditEventEntity } from '../entities/credit-event.entity';
-import type { CreditEvent } from '../types/credit-event.type';
+import type { CreditEvent, PenaltySeverity } from '../types/credit-event.type';
 
 /** The day an event was voided, in the hub's calendar (UTC, like `today()`). */
 export function voidedOn(event: CreditEventEntity): IsoDate | null {
@@ -24,5 +24,10 @@ export function toCreditEvent(row: CreditEventEntity): CreditEvent {
     voidReason: row.voidReason,
     voidedOn: voidedOn(row),
     publicUntil: row.publicityUntil ?? null,
+    simpleProcedure: row.simpleProcedure,
+    severity: row.severity as PenaltySeverity | null,
+    severityReason: row.severityReason,
+    entryDelayWorkingDays: row.entryDelayWorkingDays,
+    recordedLate: row.recordedLate,
   };
 }

@@ -321,7 +321,11 @@ export class CreditEventService {
     others: OtherFacts,
   ): Promise<EventPlan | { refusal: EventRefusal }> {
     // The policy tables are read once per request (already, for the inspection frequencies): no statement here.
-    const [eventTypes, policies] = await Promise.all([this.policies.eventTypesFor(ctx, subject.subjectKind), this.policies.policiesFor(ctx, subject.subjectKind)]);
+    const [eventTypes, policies, calendar] = await Promise.all([
+      this.policies.eventTypesFor(ctx, subject.subjectKind),
+      this.policies.policiesFor(ctx, subject.subjectKind),
+      this.policies.workingDays(ctx),
+    ]);
     const checked = checkEvent({
       input,
       asOf,
@@ -332,6 +336,7 @@ export class CreditEventService {
       designations,
       listings: others.record.listings,
       catalogOn: others.catalogOn,
+      calendar,
     });
     if (checked.refusal) return { refusal: checked.refusal };
     const event = this.dataSource.getRepository(CreditEventEntity).create({

@@ -21,6 +21,8 @@ import { parseId, requiredText } from './ids';
 import type { PolicyService } from './policy.service';
 import type { SubjectScopeService } from './subject-scope.service';
 import { policyOn } from '../rules/scoring';
+import { PUBLICITY_BASIS, publicityTier, type EventPolicy } from '../rules/credit-event';
+import type { PenaltySeverity } from '../types/credit-event.type';
 
 function toRepair(row: CreditRepairEntity): CreditRepair {
   return {
@@ -35,11 +37,24 @@ function toRepair(row: CreditRepairEntity): CreditRepair {
   };
 }
 
+/** The roles that keep the whole record (DOMAIN.md §11): the bureau and the credit office. Every other role is a partner. */
+const WHOLE_RECORD_ROLES: ReadonlySet<string> = new Set(['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE']);
+
+/** The publicity tier of a stored penalty under the policy versions of its kind (GENERAL when it has no severity). */
+function tierOf(policies: readonly EventPolicy[], event: CreditEventEntity): { minMonths: number; maxMonths: number } {
+  const policy = policyOn(policies, event.occurredOn);
+  if (!policy) return { minMonths: 3, maxMonths: 12 };
+  return publicityTier(policy, event.severity ?? 'GENERAL');
+}
+
 /**
- * Public disclosure of penalties and credit repair (DOMAIN.md §7): a penalty is published from its
- * decision date until its publicity end (3 months to 3 years, fixed when recorded); after the
- * policy's minimum the subject may apply for repair; once repaired it is withdrawn from public view
- * but still counts for scoring until it expires.
+ * Public disclosure of penalties and credit repair (DOMAIN.md §7, §11): a penalty decided by general
+ * procedure is published from its decision day until its publicity end (the maximum of its severity's
+ * tier: GENERAL 1 year, SERIOUS 3 years, fixed when recorded); one decided by simple procedure is never
+ * published. After the tier's minimum the subject may apply for repair; a granted repair ends, on its
+ * day, the publication (the stored publicity end becomes that day) and the sharing with partners:
+ * from then on no partner role is shown the penalty, whatever day it asks about. The bureau and the
+ * credit office keep the whole record. The points still count until they expire.
  */
 export class DisclosureService {
   constructor(
@@ -65,7 +80,10 @@ export class DisclosureService {
     const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [events, repairs] = await Promise.all([creditEventsLoader(ctx, this.dataSource).load(uscc), repairsLoader(ctx, this.dataSource).load(uscc)]);
-    const repaired = new Set(repairs.filter((r) => r.status === RepairStatus.APPROVED && (r.decidedOn === null || r.decidedOn <= day)).map((r) => r.eventId));
+    // A partner stops being shown a repaired penalty from the repair day on, for every day it asks about;
+    // the bureau and the credit office see what was published on `day`.
+    const shownUntil = WHOLE_RECORD_ROLES.has(ctx.principal.role) ? day : now;
+    const repaired = new Set(repairs.filter((r) => r.status === RepairStatus.APPROVED && (r.decidedOn === null || r.decidedOn <= shownUntil)).map((r) => r.eventId));
     // Voided by `asOf`, on the day the staff view states (CreditEvent.voidedOn).
     const voidedBy = (event: CreditEventEntity) => {
       const voidedOn = toCreditEvent(event).voidedOn;
@@ -79,6 +97,7 @@ export class DisclosureService {
         typeName: (await this.policies.eventTypeOn(ctx, subject.subjectKind, event.type, event.occurredOn))?.nameZh ?? event.type,
         decidedOn: event.occurredOn,
         publicUntil: event.publicityUntil!,
+        severity: (event.severity ?? 'GENERAL') as PenaltySeverity,
       })),
     );
   }
@@ -105,7 +124,7 @@ export class DisclosureService {
               : day >= event.publicityUntil!
                 ? DisclosureState.ENDED
                 : DisclosureState.PUBLISHED;
-        const minMonths = policyOn(policies, event.occurredOn)?.publicityMinMonths ?? 3;
+        const { minMonths } = tierOf(policies, event);
         return {
           event: toCreditEvent(event),
           state,
@@ -127,10 +146,12 @@ export class DisclosureService {
       const subject = event && (await this.subjects.lockSubject(manager, ctx, event.uscc));
       if (!event || !subject) throw notFound(`credit event ${input.eventId} does not exist`);
       this.requirePublished(event, appliedOn);
-      const policy = policyOn(await this.policies.policiesFor(ctx, subject.subjectKind), event.occurredOn);
-      const repairableFrom = addMonths(event.occurredOn, policy?.publicityMinMonths ?? 3);
+      const { minMonths } = tierOf(await this.policies.policiesFor(ctx, subject.subjectKind), event);
+      const repairableFrom = addMonths(event.occurredOn, minMonths);
       if (appliedOn < repairableFrom) {
-        throw badInput(`credit repair of event ${eventId} may be applied for from ${repairableFrom} (after ${policy?.publicityMinMonths ?? 3} months of publicity)`);
+        throw badInput(
+          `credit repair of event ${eventId} may be applied for from ${repairableFrom} (after ${minMonths} months of publicity of a ${event.severity ?? 'GENERAL'} penalty, ${PUBLICITY_BASIS})`,
+        );
       }
       const repository = manager.getRepository(CreditRepairEntity);
       const open = await repository.findOne({ where: [{ eventId, status: RepairStatus.PENDING }, { eventId, status: RepairStatus.APPROVED }] });
@@ -142,7 +163,12 @@ export class DisclosureService {
     });
   }
 
-  /** ENV_ADMIN decides a pending application; approval withdraws the penalty from public view (scoring unchanged). */
+  /**
+   * ENV_ADMIN decides a pending application. A grant ends the publication on its day: the penalty's
+   * stored publicity end becomes the decision day (when earlier), so every answer that reads it (the
+   * public pages, publicPenalties, reports) stops showing it from then; partners are no longer shown it
+   * at all (publicPenaltiesOf). The scoring is unchanged.
+   */
   async review(ctx: HubContext, input: ReviewCreditRepairInput): Promise<CreditRepair> {
     const id = parseId(input.applicationId, 'applicationId');
     const note = requiredText(input.note, 'note');
@@ -152,13 +178,20 @@ export class DisclosureService {
       const subject = row && (await this.subjects.lockSubject(manager, ctx, row.uscc));
       if (!row || !subject) throw notFound(`credit repair application ${input.applicationId} does not exist`);
       if (row.status !== RepairStatus.PENDING) throw badInput(`credit repair application ${id} was already decided (${row.status})`);
+      const granted = input.decision === ReviewDecision.UPHOLD;
       Object.assign(row, {
-        status: input.decision === ReviewDecision.UPHOLD ? RepairStatus.APPROVED : RepairStatus.REJECTED,
+        status: granted ? RepairStatus.APPROVED : RepairStatus.REJECTED,
         decidedOn: today(),
         decisionNote: note,
         decidedBy: ctx.principal.clientId,
       });
       await repository.save(row);
+      if (granted) {
+        await manager.query(`UPDATE environment.credit_event SET publicity_until = LEAST(publicity_until, $2::date) WHERE id = $1 AND publicity_until IS NOT NULL`, [
+          row.eventId,
+          row.decidedOn,
+        ]);
+      }
       ctx.touchedUsccs.add(row.uscc);
       return toRepair(row);
     });

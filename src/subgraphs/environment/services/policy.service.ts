@@ -10,6 +10,7 @@ import { RatedSubjectEntity } from '../entities/rated-subject.entity';
 import { ScoringPolicyEntity } from '../entities/scoring-policy.entity';
 import { ColorPeriodService } from './color-period.service';
 import { policyTablesLoader } from '../loaders/environment.loader';
+import type { WorkingDayCalendar } from '../../../shared/working-days';
 import type { AddEventTypeVersionInput, AddScoringPolicyVersionInput, SetInspectionFrequencyInput } from '../types/policy.input';
 
 /** Kinds of rated subject; third-party service providers are rated under their own policy rows. */
@@ -62,6 +63,12 @@ export class PolicyService {
     return [...new Set(eventTypes.filter((type) => type.subjectKind === subjectKind).map((type) => type.code))];
   }
 
+  /** The national holiday calendar (working days), from the bureau's table (src/shared/working-days.ts). */
+  async workingDays(ctx: HubContext): Promise<WorkingDayCalendar> {
+    const { workingDays } = await policyTablesLoader(ctx, this.dataSource).load('all');
+    return workingDays;
+  }
+
   /** Scoring policy versions, oldest first; only those in force on `asOf` when given. */
   async scoringPolicies(ctx: HubContext, subjectKind?: string | null, asOf?: IsoDate | null): Promise<ScoringPolicyEntity[]> {
     const { policies } = await policyTablesLoader(ctx, this.dataSource).load('all');
@@ -104,6 +111,12 @@ export class PolicyService {
         frontRunnerCleanMonths: input.frontRunnerCleanMonths ?? previous.frontRunnerCleanMonths,
         publicityMinMonths: input.publicityMinMonths ?? previous.publicityMinMonths,
         publicityMaxMonths: input.publicityMaxMonths ?? previous.publicityMaxMonths,
+        // The publicity tiers and the entry limit carry over (DOMAIN.md §11).
+        generalPublicityMinMonths: previous.generalPublicityMinMonths,
+        generalPublicityMaxMonths: previous.generalPublicityMaxMonths,
+        seriousPublicityMinMonths: previous.seriousPublicityMinMonths,
+        seriousPublicityMaxMonths: previous.seriousPublicityMaxMonths,
+        entryLimitWorkingDays: previous.entryLimitWorkingDays,
         legalBasis,
         effectiveFrom: input.effectiveFrom,
         effectiveTo: null,
@@ -161,6 +174,10 @@ export class PolicyService {
         forcedColor: input.clearForcedColor ? null : (input.forcedColor ?? previous?.forcedColor ?? null),
         oncePerMonths: input.oncePerMonths === 0 ? null : (input.oncePerMonths ?? previous?.oncePerMonths ?? null),
         publicityMonths: input.publicityMonths === 0 ? null : (input.publicityMonths ?? previous?.publicityMonths ?? null),
+        // Procedure and severity carry over from the previous version; a new penalty type is GENERAL, general procedure only.
+        defaultSeverity: previous?.defaultSeverity ?? (value('defaultPoints', input.defaultPoints) < 0 ? 'GENERAL' : null),
+        severityBasis: previous?.severityBasis ?? null,
+        simpleProcedure: previous?.simpleProcedure ?? false,
         legalBasis,
         effectiveFrom: input.effectiveFrom,
         effectiveTo: null,

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
 import { MaskPersonalData } from '../../../shared/personal-data';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
-import { CreditEvent } from './credit-event.type';
+import { CreditEvent, PenaltySeverity } from './credit-event.type';
 import { ReviewDecision } from './objection.type';
 
 export enum DisclosureState {
@@ -36,8 +36,11 @@ export class PublicPenalty {
   @Field(() => DateScalar)
   decidedOn: string;
 
-  @Field(() => DateScalar, { description: 'Shown until this day (exclusive).' })
+  @Field(() => DateScalar, { description: 'Shown until this day (exclusive): the maximum of its tier, unless a repair ended it earlier.' })
   publicUntil: string;
+
+  @Field(() => PenaltySeverity, { description: 'GENERAL (published 3 months to 1 year) or SERIOUS (1 to 3 years).' })
+  severity: PenaltySeverity;
 }
 
 @ObjectType({ description: 'A credit repair application (信用修复) for a published penalty.' })

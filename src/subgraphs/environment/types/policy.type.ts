@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CreditColor } from '../../../shared/credit-color';
 import { DateScalar } from '../../../shared/scalars';
+import { PenaltySeverity } from './credit-event.type';
 
 @ObjectType({ description: 'One version of the 12-point scoring policy for a kind of subject; versions never overlap.' })
 export class ScoringPolicy {
@@ -42,6 +43,21 @@ export class ScoringPolicy {
 
   @Field(() => Int, { description: 'Longest publicity of a penalty.' })
   publicityMaxMonths: number;
+
+  @Field(() => Int, { description: 'Publicity of a GENERAL penalty: at least this many months (then it may be repaired).' })
+  generalPublicityMinMonths: number;
+
+  @Field(() => Int, { description: 'Publicity of a GENERAL penalty: at most this many months (its default end).' })
+  generalPublicityMaxMonths: number;
+
+  @Field(() => Int, { description: 'Publicity of a SERIOUS penalty: at least this many months.' })
+  seriousPublicityMinMonths: number;
+
+  @Field(() => Int, { description: 'Publicity of a SERIOUS penalty: at most this many months.' })
+  seriousPublicityMaxMonths: number;
+
+  @Field(() => Int, { description: 'A decision is to be entered within this many working days of its decision day.' })
+  entryLimitWorkingDays: number;
 
   @Field(() => String)
   legalBasis: string;
@@ -88,8 +104,17 @@ export class EventType {
   @Field(() => Int, { nullable: true, description: 'At most one event of this type per this many months.' })
   oncePerMonths: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Default publicity of a penalty of this type; null when not published.' })
+  @Field(() => Int, { nullable: true, description: 'Publicity of a penalty of this type when inside its tier; null: the tier of its severity decides.' })
   publicityMonths: number | null;
+
+  @Field(() => PenaltySeverity, { nullable: true, description: 'The severity of a penalty of this type unless its decision says otherwise; null for types that are not penalties.' })
+  defaultSeverity: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The document the default severity rests on.' })
+  severityBasis: string | null;
+
+  @Field(() => Boolean, { description: 'May be decided by simple procedure (简易程序).' })
+  simpleProcedure: boolean;
 
   @Field(() => String)
   legalBasis: string;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
+import { PenaltySeverity } from './credit-event.type';
 
 @InputType()
 export class RecordCreditEventInput {
@@ -28,8 +29,20 @@ export class RecordCreditEventInput {
   })
   servedOn?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Months a penalty is published, within the policy's 3 months–3 years; default the type's." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Months a penalty is published, within its severity's tier (GENERAL 3–12, SERIOUS 12–36); default the tier's maximum.",
+  })
   publicityMonths?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Decided by simple procedure (简易程序): only WARNING and FINE may be; such a penalty is not published. Default false.' })
+  simpleProcedure?: boolean | null;
+
+  @Field(() => PenaltySeverity, { nullable: true, description: "The penalty's severity; default the catalogue's for its type. Another needs severityReason." })
+  severity?: PenaltySeverity | null;
+
+  @Field(() => String, { nullable: true, description: "Why the severity differs from the catalogue's default (e.g. the penalty puts the subject on a punishment list)." })
+  severityReason?: string | null;
 }
 
 @InputType()
