@@ -2,6 +2,7 @@ import type { CatalogueMeasure } from '../../../shared/auth/subject-scope';
 import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 import { versionOn, type EffectivePeriod } from '../../../shared/in-force';
 import type { ListingFact } from '../../../shared/list-types';
+import { COMMITMENT_BAR_MONTHS, commitmentBarOn, isCommitment } from './commitment';
 import { rewardRefusal } from './reward-bar';
 import { policyOn, ratingBasis, ratingOn, type FrontRunnerPolicy, type Rating, type RatingBasis, type ScoringPolicy } from './scoring';
 
@@ -31,6 +32,7 @@ export type EventRule =
   | 'PUBLICITY_NOT_A_PENALTY'
   | 'DUPLICATE_DECISION'
   | 'ONCE_PER_PERIOD'
+  | 'COMMITMENT_BARRED'
   | 'REWARD_BARRED'
   | 'NO_RATING_TODAY';
 
@@ -235,6 +237,19 @@ export function checkEvent<T extends EventTypeVersion>(facts: EventFacts<T>): Ev
     if (clash) {
       return {
         refusal: refusal('ONCE_PER_PERIOD', `${input.type} is allowed once per ${eventType.oncePerMonths} months; ${input.uscc} already has one on ${clash.occurredOn}`),
+      };
+    }
+  }
+
+  if (isCommitment(input)) {
+    // DOMAIN.md §11: no new commitment for 12 months from the day one was broken.
+    const bar = commitmentBarOn(live, input.occurredOn);
+    if (bar) {
+      return {
+        refusal: refusal(
+          'COMMITMENT_BARRED',
+          `a credit commitment may not be signed within ${COMMITMENT_BAR_MONTHS} months of breaking one: ${input.uscc}'s commitment of ${bar.commitment.occurredOn} was broken on ${bar.brokenOn}; a new one may be signed from ${bar.barredUntil}`,
+        ),
       };
     }
   }
