@@ -1,4 +1,4 @@
-import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, ColorPeriodFact, HalfYearSnapshotFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { HubContext } from '../../shared/context';
@@ -9,6 +9,7 @@ import type { SubgraphExecutor } from './subgraph-executor.service';
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
 const TIMELINES = `query ColorTimelines($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { color from until } } } }`;
 const TIMELINES_KNOWN_ON = `query ColorTimelinesKnownOn($r: [_Any!]!, $knownOn: Date!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline: envColorTimelineKnownOn(knownOn: $knownOn) { color from until } } } }`;
+const SNAPSHOTS_KNOWN_ON = `query HalfYearSnapshotsKnownOn($r: [_Any!]!, $knownOn: Date!) { _entities(representations: $r) { ... on Enterprise { uscc envHalfYearSnapshotsKnownOn(knownOn: $knownOn) { periodEnd color consecutiveRed stored correctedOn originalColor originalConsecutiveRed } } } }`;
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
@@ -130,6 +131,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
       if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
     }
     return timelines;
+  }
+
+  async halfYearSnapshotsKnownOn(usccs: readonly string[], knownOn: string, snapshot: ReadSnapshot): Promise<Map<string, HalfYearSnapshotFact[]>> {
+    const snapshots = new Map<string, HalfYearSnapshotFact[]>();
+    if (usccs.length === 0) return snapshots;
+    const data = await this.execute('environment', SNAPSHOTS_KNOWN_ON, { ...representations(usccs), knownOn }, snapshot);
+    for (const entity of data._entities as ({ uscc: string; envHalfYearSnapshotsKnownOn?: HalfYearSnapshotFact[] | null } | null)[]) {
+      if (entity?.envHalfYearSnapshotsKnownOn) snapshots.set(entity.uscc, entity.envHalfYearSnapshotsKnownOn);
+    }
+    return snapshots;
   }
 
   async colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>> {

@@ -42,6 +42,9 @@ export interface SubjectHalfYearSnapshotFact {
   originalConsecutiveRed: number | null;
 }
 
+/** One of a subject's half-year snapshots as environment states it (see `SubjectFacts.halfYearSnapshotsKnownOn`). */
+export type HalfYearSnapshotFact = Omit<SubjectHalfYearSnapshotFact, 'uscc'> & { periodEnd: string };
+
 export interface SubjectFacts {
   /**
    * The registration district of each code the hub knows; unknown codes are absent. Read within the
@@ -72,6 +75,13 @@ export interface SubjectFacts {
    * whose colour is one of `colors`, stored or derived, by code; for the credit office's price list.
    */
   halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]>;
+  /**
+   * Each subject's half-year snapshots (environment's `envHalfYearSnapshots`) as the hub held them on
+   * `knownOn` (DOMAIN.md §11 known-on prices: stored by then at the version stored by then, the rest
+   * derived from the rating as then known), by code, in one fetch; subjects not rated (as then known)
+   * are absent. For the price answers' `knownOn`.
+   */
+  halfYearSnapshotsKnownOn(usccs: readonly string[], knownOn: string, snapshot: ReadSnapshot): Promise<Map<string, HalfYearSnapshotFact[]>>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
   /**

@@ -16,7 +16,7 @@ export class JointMeasureResolver {
   @FieldResolver(() => [AppliedMeasure], {
     nullable: true,
     description:
-      'The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) follow the half-year snapshot with today\'s knowledge, whatever `knownOn`.',
+      'The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) as sewageFee(knownOn:) decides them: from the half-year snapshot version stored by then.',
   })
   // recordedOn / removalRecordedOn: the days the hub learnt of market supervision's entries, for `knownOn`.
   @Directive(`@requires(fields: "envColorTimeline { color from until } ${SNAPSHOT_FIELDS} marketListingFacts { listType authority documentNo listedOn removedOn recordedOn removalRecordedOn }")`)

@@ -12,6 +12,7 @@ import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { colorTimelineLoader } from '../../../shared/color-timeline.loader';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
+import { snapshotsKnownOnLoader } from '../loaders/snapshot.loader';
 import { measureCatalogVersions, priceSurchargeRules } from '../loaders/policy.loader';
 import { checkKnownOn } from '../../../shared/known-on';
 import { listingsAsKnownOn, punishmentListingsOn } from '../../../shared/list-types';
@@ -166,29 +167,32 @@ export class JointMeasureService {
    * `creditRestriction(knownOn:)` does: colour measures from the colour timeline as environment knew it
    * then (`envCredit(knownOn:)`'s; none for a subject enrolled later), list measures from the entries
    * (credit office's and market supervision's) the hub had learnt of by then, removals learnt later not
-   * yet done. Price measures keep today's knowledge: they follow the half-year snapshot (stored, or
-   * derived from today's events), which has no known-on version. `knownOn` today is today's knowledge.
+   * yet done, and price measures from the half-year snapshots as held then (DOMAIN.md §11 known-on
+   * prices: the version stored by then, as `sewageFee(knownOn:)` decides). `knownOn` today is today's knowledge.
    */
   async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate | undefined, knownOn: IsoDate | undefined): Promise<AppliedMeasure[]> {
     if (knownOn !== undefined) checkKnownOn(knownOn);
     const date = asOf ?? knownOn ?? today();
     const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
     const timelineNow = enterprise.envColorTimeline ?? null;
-    const [catalog, surcharges, creditListings, timeline] = await Promise.all([
+    const snapshotsNow = enterprise.envHalfYearSnapshots ?? null;
+    const [catalog, surcharges, creditListings, timeline, halfYearSnapshots] = await Promise.all([
       measureCatalogVersions(ctx, this.dataSource),
       priceSurchargeRules(ctx, this.dataSource),
       creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
       // Not rated today (or not visible): not rated as known on any earlier day either.
       past && timelineNow ? colorTimelineLoader(ctx, past).load(enterprise.uscc) : timelineNow,
+      past && snapshotsNow ? snapshotsKnownOnLoader(ctx, past).load(enterprise.uscc) : snapshotsNow,
     ]);
     const marketListings = enterprise.marketListingFacts ?? [];
     const applied = applicableMeasures(catalog, {
       timeline,
       creditListings: past ? listingsAsKnownOn(creditListings, past) : creditListings,
       marketListings: past ? listingsAsKnownOn(marketListings, past) : marketListings,
-      halfYearSnapshots: enterprise.envHalfYearSnapshots ?? null,
+      halfYearSnapshots,
       surcharges,
-      today: today(),
+      // On a past knownOn, a half-year whose snapshot day had not passed then was not decided.
+      today: past ?? today(),
     }, date);
     const agencyKind = AGENCY_KIND_OF_ROLE[ctx.principal.role];
     return agencyKind ? applied.filter((a) => a.measure.agencyKind === agencyKind) : applied;

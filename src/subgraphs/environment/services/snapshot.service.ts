@@ -5,6 +5,7 @@ import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { checkKnownOn } from '../../../shared/known-on';
 import { halfYearEnds, isHalfYearEnd, lastHalfYearEndBefore } from '../../../shared/half-year';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
@@ -17,6 +18,7 @@ import type { HalfYearSnapshot } from '../types/env-credit.type';
 import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
 import { ratingBasis } from '../rules/scoring';
+import type { KnownOnService } from './known-on.service';
 import type { RatingService } from './rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
 import { ratingOn, type RatingBasis } from '../rules/scoring';
@@ -129,19 +131,30 @@ export class SnapshotService {
     private readonly policies: PolicyService,
     private readonly subjects: SubjectScopeService,
     private readonly ratings: RatingService,
+    private readonly known: KnownOnService,
   ) {}
 
-  /** Every half-year end since the subject was rated, up to today: stored where taken, derived otherwise. */
-  async snapshotsOf(ctx: HubContext, uscc: string): Promise<CreditSnapshot[] | null> {
+  /**
+   * Every half-year end since the subject was rated, up to today: stored where taken, derived otherwise.
+   * With `knownOn` (DOMAIN.md §11 known-on prices), as the hub held them on that day: the snapshots
+   * stored by then, each at the version stored by then (corrections stored later left out), and the
+   * ends not stored by then derived from the rating as then known, up to that day.
+   */
+  async snapshotsOf(ctx: HubContext, uscc: string, knownOn?: IsoDate): Promise<CreditSnapshot[] | null> {
+    if (knownOn !== undefined && knownOn < today()) {
+      const [known, stored] = await Promise.all([this.known.known(ctx, uscc, knownOn), storedSnapshotsLoader(ctx, this.dataSource, knownOn).load(uscc)]);
+      return known && snapshotSeries(known.basis, stored, knownOn);
+    }
+    if (knownOn !== undefined) checkKnownOn(knownOn);
     const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [{ basis }, stored] = await Promise.all([this.ratings.basisOf(ctx, subject), storedSnapshotsLoader(ctx, this.dataSource).load(uscc)]);
     return snapshotSeries(basis, stored, today());
   }
 
-  /** The gateway-only shape other departments `@requires`. */
-  async halfYearSnapshotsOf(ctx: HubContext, uscc: string): Promise<HalfYearSnapshot[] | null> {
-    const series = await this.snapshotsOf(ctx, uscc);
+  /** The gateway-only shape other departments `@requires` (and, with `knownOn`, ask through the hub's facts). */
+  async halfYearSnapshotsOf(ctx: HubContext, uscc: string, knownOn?: IsoDate): Promise<HalfYearSnapshot[] | null> {
+    const series = await this.snapshotsOf(ctx, uscc, knownOn);
     return series && series.map(({ periodEnd, color, consecutiveRed, stored, correctedOn, originalColor, originalConsecutiveRed }) => ({
       periodEnd, color, consecutiveRed, stored, correctedOn, originalColor, originalConsecutiveRed,
     }));
