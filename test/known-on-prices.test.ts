@@ -142,6 +142,23 @@ describe('price answers as known on a day', () => {
     expect(answer.jointMeasures.map((m) => m.measure.code).sort()).toEqual(row.measures);
   });
 
+  it('measureSubjects of a price measure: the subjects the price list held that day', async () => {
+    const ask = async (knownOn: string | null) =>
+      (
+        await ok<{ measureSubjects: { uscc: string }[] }>(
+          `query M($k: Date) { measureSubjects(code: "SEWAGE_FEE_SURCHARGE", asOf: "2026-08-01", knownOn: $k) { uscc } }`,
+          { k: knownOn },
+          UTILITY,
+        )
+      ).measureSubjects
+        .map((e) => e.uscc)
+        .filter((uscc) => uscc === corrected || uscc === derived);
+    for (const row of TABLE) {
+      const surcharged = row.measures.includes('SEWAGE_FEE_SURCHARGE');
+      expect((await ask(row.knownOn)).includes(row.subject()), `${row.name}`).toBe(surcharged);
+    }
+  });
+
   it('the snapshots themselves, as held on a day', async () => {
     const query = `query S($uscc: USCC!, $k: Date) { enterprise(uscc: $uscc) { envCreditSnapshots(knownOn: $k) { periodEnd color stored version } } }`;
     const on = async (k: string) => (await ok<{ enterprise: { envCreditSnapshots: { periodEnd: string; color: string; stored: boolean; version: number }[] } }>(query, { uscc: corrected, k })).enterprise.envCreditSnapshots.find((s) => s.periodEnd === '2026-06-30');

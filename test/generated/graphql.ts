@@ -1481,7 +1481,7 @@ export type Query = {
   measureCatalog: Array<Measure>;
   /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
-  /** The subjects a measure applies to on `asOf` (default today), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. */
+  /** The subjects a measure applies to on `asOf` (default today, or `knownOn` when given), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. With `knownOn`, what the hub answered that day, as jointMeasures(knownOn:) decides for each subject: colours as then known, list entries and removals learnt later left out, price measures from the half-year snapshot version stored by then. */
   measureSubjects: Array<Enterprise>;
   /** measureSubjects a page at a time, by code; `first` at most 1000. */
   measureSubjectsConnection: MeasureSubjectConnection;
@@ -1608,6 +1608,7 @@ export type QueryMeasureFeedbackRollupArgs = {
 export type QueryMeasureSubjectsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1616,6 +1617,7 @@ export type QueryMeasureSubjectsConnectionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 

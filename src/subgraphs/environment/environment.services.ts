@@ -49,7 +49,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, subjects),
     districts: new SubjectDistrictService(dataSource),
-    statistics: new RatingStatisticsService(dataSource),
+    statistics: new RatingStatisticsService(dataSource, known),
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },

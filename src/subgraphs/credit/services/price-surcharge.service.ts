@@ -99,20 +99,23 @@ export class PriceSurchargeService {
    * electricity surcharge for `half` is above the normal price, ordered by code, with its basis.
    * Not row-scoped (callers apply the scope); null when the deciding snapshot day has not passed.
    */
-  async surchargeList(ctx: HubContext, half: HalfYear): Promise<PriceListRow[] | null> {
-    if (half.snapshotDay >= today()) return null;
-    // Once per request and half-year: measureSubjects, the roll-up and the list may all ask.
-    return requestLoader<string, PriceListRow[]>(ctx, 'credit:price-list', (starts) =>
-      Promise.all(starts.map((start) => this.computeList(ctx, halfYearOf(start)))),
+  async surchargeList(ctx: HubContext, half: HalfYear, knownOn?: IsoDate): Promise<PriceListRow[] | null> {
+    // With a past `knownOn` (DOMAIN.md §11 known-on prices): the list the hub held that day, from the
+    // snapshot versions stored by then; a half-year whose snapshot day had not passed was not decided.
+    const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
+    if (half.snapshotDay >= (past ?? today())) return null;
+    // Once per request, half-year and known-on day: measureSubjects, the roll-up and the list may all ask.
+    return requestLoader<string, PriceListRow[]>(ctx, `credit:price-list:${past ?? 'today'}`, (starts) =>
+      Promise.all(starts.map((start) => this.computeList(ctx, halfYearOf(start), past))),
     ).load(half.start);
   }
 
-  private async computeList(ctx: HubContext, half: HalfYear): Promise<PriceListRow[]> {
+  private async computeList(ctx: HubContext, half: HalfYear, knownOn: IsoDate | undefined): Promise<PriceListRow[]> {
     if (!ctx.subjectFacts) throw new Error('the price list needs environment\'s snapshots, and this context has no SubjectFacts');
     const rules = await priceSurchargeRules(ctx, this.dataSource);
     const colors = surchargedColors(rules, half.start);
     if (colors.length === 0) return [];
-    const snapshots = await ctx.subjectFacts.halfYearSnapshotsOn(half.snapshotDay, colors, ctx.snapshot);
+    const snapshots = await ctx.subjectFacts.halfYearSnapshotsOn(half.snapshotDay, colors, ctx.snapshot, knownOn);
     const rows: PriceListRow[] = [];
     for (const snapshot of snapshots) {
       const sewage = decideFromSnapshot(rules, 'SEWAGE', half.start, half.snapshotDay, snapshot);
@@ -132,9 +135,9 @@ export class PriceSurchargeService {
     return rows.sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
   }
 
-  /** The subjects whose `kind` surcharge applies on `asOf` (a price measure's subjects); null when not decided yet. */
-  async surchargedOn(ctx: HubContext, kind: PriceKind, half: HalfYear): Promise<Set<string> | null> {
-    const list = await this.surchargeList(ctx, half);
+  /** The subjects whose `kind` surcharge applies in `half` (a price measure's subjects), as held on `knownOn` when given; null when not decided yet. */
+  async surchargedOn(ctx: HubContext, kind: PriceKind, half: HalfYear, knownOn?: IsoDate): Promise<Set<string> | null> {
+    const list = await this.surchargeList(ctx, half, knownOn);
     if (!list) return null;
     return new Set(list.filter((row) => surchargeApplies(kind === 'SEWAGE' ? row.sewage : row.electricity)).map((row) => row.uscc));
   }

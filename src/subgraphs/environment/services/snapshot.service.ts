@@ -168,9 +168,11 @@ export class SnapshotService {
    * colour periods, the one colour source, in the caller's row scope) in one, then, for derived RED
    * snapshots only, the earlier periods and stored rows their run of RED is counted over.
    */
-  async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[]): Promise<SubjectHalfYearSnapshot[]> {
+  async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[], knownOn?: IsoDate): Promise<SubjectHalfYearSnapshot[]> {
     if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
+    if (knownOn !== undefined) checkKnownOn(knownOn);
     if (colors.length === 0) return [];
+    if (knownOn !== undefined && knownOn < today()) return this.subjectsOnSnapshotKnownOn(ctx, periodEnd, colors, knownOn);
     const manager = await readManager(ctx, this.dataSource);
     const rows: SnapshotRow[] = await manager.query(`${SNAPSHOTS_ON_SQL} SELECT * FROM on_snapshot ORDER BY uscc`, [periodEnd, [...colors], districtScope(ctx.principal)]);
     const runs = await this.redRunsBefore(manager, periodEnd, rows.filter((row) => !row.stored && row.color === 'RED').map((row) => row.uscc));
@@ -183,6 +185,58 @@ export class SnapshotService {
       originalColor: row.original_color,
       originalConsecutiveRed: row.original_consecutive_red,
     }));
+  }
+
+  /**
+   * `subjectsOnSnapshot` as the hub held it on `knownOn` (DOMAIN.md §11 known-on prices): the snapshots
+   * stored by then, each at its latest version corrected by then, in one statement; for the subjects
+   * rated on `periodEnd` (and known to be by then) whose snapshot was not stored by then, the entry
+   * `envCreditSnapshots(knownOn:)` derives from the rating as then known (usually none: the job stores
+   * every snapshot the day after the half-year ends).
+   */
+  private async subjectsOnSnapshotKnownOn(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[], knownOn: IsoDate): Promise<SubjectHalfYearSnapshot[]> {
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: (SnapshotRow & { taken: boolean })[] = await manager.query(
+      `WITH corrected AS (
+          SELECT DISTINCT ON (c.uscc) c.uscc, c.color, c.consecutive_red, c.corrected_on
+            FROM environment.half_year_snapshot_correction c WHERE c.period_end = $1::date AND c.corrected_on <= $4::date
+           ORDER BY c.uscc, c.version DESC
+        )
+        SELECT r.uscc, s.uscc IS NOT NULL AS taken, COALESCE(c.color, s.color) AS color, COALESCE(c.consecutive_red, s.consecutive_red) AS consecutive_red,
+               true AS stored, c.corrected_on::text AS corrected_on,
+               CASE WHEN c.uscc IS NULL THEN NULL ELSE s.color END AS original_color,
+               CASE WHEN c.uscc IS NULL THEN NULL ELSE s.consecutive_red END AS original_consecutive_red
+          FROM environment.rated_subject r
+          LEFT JOIN environment.half_year_snapshot s ON s.uscc = r.uscc AND s.period_end = $1::date AND (s.taken_at AT TIME ZONE 'UTC')::date <= $4::date
+          LEFT JOIN corrected c ON c.uscc = s.uscc
+         WHERE r.rated_from <= $1::date AND r.known_on <= $4::date AND ($3::varchar IS NULL OR r.district_code = $3::varchar)
+           AND (s.uscc IS NULL OR COALESCE(c.color, s.color) = ANY($2::varchar[]))
+         ORDER BY r.uscc`,
+      [periodEnd, [...colors], districtScope(ctx.principal), knownOn],
+    );
+    const derived = await Promise.all(
+      rows.filter((row) => !row.taken).map(async (row) => (await this.snapshotsOf(ctx, row.uscc, knownOn))?.find((snapshot) => snapshot.periodEnd === periodEnd) ?? null),
+    );
+    const derivedOf = new Map(rows.filter((row) => !row.taken).map((row, i) => [row.uscc, derived[i]]));
+    const result: SubjectHalfYearSnapshot[] = [];
+    for (const row of rows) {
+      if (row.taken) {
+        result.push({
+          uscc: row.uscc,
+          color: row.color,
+          consecutiveRed: row.consecutive_red,
+          stored: true,
+          correctedOn: row.corrected_on,
+          originalColor: row.original_color,
+          originalConsecutiveRed: row.original_consecutive_red,
+        });
+        continue;
+      }
+      const snapshot = derivedOf.get(row.uscc);
+      if (!snapshot || !colors.includes(snapshot.color)) continue;
+      result.push({ uscc: row.uscc, color: snapshot.color, consecutiveRed: snapshot.consecutiveRed, stored: false, correctedOn: null, originalColor: null, originalConsecutiveRed: null });
+    }
+    return result;
   }
 
   /**
