@@ -341,4 +341,31 @@ describe('set-wide colour answers equal the per-subject envCredit answers', () =
       expect(statements.filter((sql) => /credit_event|front_runner/.test(sql)), query).toEqual([]);
     }
   });
+
+  it('as known on past days (knownOn): GREEN measure subjects equal the per-subject envCredit(knownOn:), for today and past days', async () => {
+    // The histories were recorded today; date each record's becoming known between its date and today
+    // (late records), and each enrolment on its start, so that past known-on days differ from today's knowledge.
+    await hub.sql(`UPDATE environment.rated_subject SET known_on = rated_from`);
+    await hub.sql(`UPDATE environment.credit_event SET known_on = occurred_on + (floor(abs(hashtext(id::text)) % (current_date - occurred_on + 1)))::int`);
+    const now = today();
+    const knownOnDays = [addDays(now, -1), addMonths(now, -2), addMonths(now, -9)];
+    for (const knownOn of knownOnDays) {
+      for (const asOf of [knownOn, addMonths(knownOn, -5)]) {
+        const rated = await hub.sql<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`);
+        const green: string[] = [];
+        for (const { uscc } of rated) {
+          const { enterprise } = await call<{ enterprise: { envCredit: { color: string } | null } }>(
+            `query K($uscc: USCC!, $k: Date, $d: Date) { enterprise(uscc: $uscc) { envCredit(knownOn: $k, asOf: $d) { color } } }`,
+            { uscc, k: knownOn, d: asOf },
+          );
+          if (enterprise.envCredit?.color === 'GREEN') green.push(uscc);
+        }
+        const { measureSubjects } = await call<{ measureSubjects: { uscc: string }[] }>(
+          `query M($k: Date, $d: Date) { measureSubjects(code: "SUBSIDY_PRIORITY", knownOn: $k, asOf: $d) { uscc } }`,
+          { k: knownOn, d: asOf },
+        );
+        expect(measureSubjects.map((e) => e.uscc), `seed ${SEED}: known on ${knownOn}, as of ${asOf}`).toEqual(green.sort());
+      }
+    }
+  });
 });

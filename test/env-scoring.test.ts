@@ -77,7 +77,8 @@ const SCENARIOS: { name: string; events: Step[]; expect: Expectation[] }[] = [
     ],
   },
   {
-    name: 'CRIMINAL_LIABILITY makes it BLACK whatever its score, for its 12 months',
+    // The deduction inside the commitment's year breaks it (DOMAIN.md §11): its +1 ends that day.
+    name: 'CRIMINAL_LIABILITY makes it BLACK whatever its score, for its 12 months, and breaks the commitment',
     events: [
       ['ENV_AWARD', '2025-01-05'],
       ['CREDIT_COMMITMENT', '2025-01-10'],
@@ -85,7 +86,7 @@ const SCENARIOS: { name: string; events: Step[]; expect: Expectation[] }[] = [
     ],
     expect: [
       ['2025-01-20', 'GREEN', 11],
-      ['2025-02-01', 'BLACK', -1],
+      ['2025-02-01', 'BLACK', -2],
       ['2026-01-10', 'BLACK', -3],
       ['2026-02-01', 'BLUE', 9],
     ],

@@ -150,14 +150,14 @@ describe("a bank's joint measures, as known on K", () => {
   });
 });
 
-describe("price measures, whatever the known-on day", () => {
-  it("follow the half-year snapshot with today's knowledge", async () => {
+describe('price measures, as known on the day (DOMAIN.md §11 known-on prices)', () => {
+  it('follow the half-year snapshot as the hub held it that day', async () => {
     const uscc = await blueSubject();
     const half = halfYearOf(today());
     // RED a month before the snapshot day that decides this half-year, through it (events recorded today).
     await makeRed(uscc, addMonths(half.snapshotDay, -1));
-    // As known yesterday the subject was BLUE, yet the price measures follow the snapshot as known today.
-    expect(codes(await measures(uscc, half.start, yesterday(), UTILITY))).toEqual(['ELECTRICITY_SURCHARGE', 'SEWAGE_FEE_SURCHARGE']);
+    // No snapshot stored: as known yesterday the derived snapshot was BLUE (no surcharge); as known today it is RED.
+    expect(codes(await measures(uscc, half.start, yesterday(), UTILITY))).toEqual([]);
     expect(codes(await measures(uscc, half.start, today(), UTILITY))).toEqual(['ELECTRICITY_SURCHARGE', 'SEWAGE_FEE_SURCHARGE']);
   });
 });

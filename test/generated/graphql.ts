@@ -248,6 +248,27 @@ export type ColorTrendPoint = {
   on: Scalars['Date']['output'];
 };
 
+/** A credit commitment (信用承诺) and how it stands: it runs 12 months from signing; a deduction dated inside them breaks it from that day (its +1 ends then, and no new commitment may be signed for 12 months). */
+export type Commitment = {
+  __typename?: 'Commitment';
+  /** The deduction that broke it; null unless BROKEN. */
+  brokenBy?: Maybe<CreditEvent>;
+  /** The date of the deduction that broke it; null unless BROKEN. */
+  brokenOn?: Maybe<Scalars['Date']['output']>;
+  /** The commitment as recorded (event type CREDIT_COMMITMENT). */
+  event: CreditEvent;
+  /** The last day of its 12 months. */
+  runsThrough: Scalars['Date']['output'];
+  signedOn: Scalars['Date']['output'];
+  state: CommitmentState;
+};
+
+/** RUNNING (履行中): inside the 12 months from signing, no deduction dated in them yet; KEPT (已履行): the 12 months ended with none; BROKEN (未履行): a deduction is dated inside them, whenever it was recorded. */
+export type CommitmentState =
+  | 'BROKEN'
+  | 'KEPT'
+  | 'RUNNING';
+
 export type CreateApiClientInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   /** Required for ENV_OFFICER. */
@@ -590,10 +611,12 @@ export type Enterprise = {
   districtCode: Scalars['String']['output'];
   /** Whether districtCode is one of the city's districts; false flags a registration whose division code names another city (DOMAIN.md §10). */
   districtInCity?: Maybe<Scalars['Boolean']['output']>;
-  /** Differential electricity surcharge for the half-year containing `asOf` (default today); null as for sewageFee. */
+  /** Differential electricity surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null, and `knownOn`, as for sewageFee. */
   electricitySurcharge?: Maybe<ElectricitySurcharge>;
   /** Type of entity as registered, e.g. 有限责任公司. */
   enterpriseType?: Maybe<Scalars['String']['output']>;
+  /** Credit commitments (信用承诺) signed on or before `asOf` (default today, or `knownOn` when given), oldest first, each with its state on `asOf`; voided ones left out. With `knownOn`, as the hub knew them that day (a deduction recorded later has not broken one yet). Null when the subject is not rated. */
+  envCommitments?: Maybe<Array<Commitment>>;
   /** The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out; null when the enrolment became known later. */
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first; with `knownOn`, as the hub knew them that day. */
@@ -602,7 +625,7 @@ export type Enterprise = {
   envCreditEventsConnection?: Maybe<CreditEventConnection>;
   /** Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction. */
   envCreditHistory?: Maybe<Array<CreditColorChange>>;
-  /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
+  /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. With `knownOn`, as the hub held them that day: snapshots stored by then at the version stored by then (later corrections left out), the rest derived from the rating as then known. */
   envCreditSnapshots?: Maybe<Array<CreditSnapshot>>;
   /** Front-runner designations (环保领跑者), oldest first, each with the day it lapsed; null when the subject is not rated. */
   envFrontRunnerDesignations?: Maybe<Array<FrontRunnerDesignation>>;
@@ -614,7 +637,7 @@ export type Enterprise = {
   envPenaltyDisclosures?: Maybe<Array<PenaltyDisclosure>>;
   /** Industry code of GB/T 4754. */
   industryCode?: Maybe<Scalars['String']['output']>;
-  /** The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) follow the half-year snapshot with today's knowledge, whatever `knownOn`. */
+  /** The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) as sewageFee(knownOn:) decides them: from the half-year snapshot version stored by then. */
   jointMeasures?: Maybe<Array<AppliedMeasure>>;
   legalRepresentative?: Maybe<Scalars['String']['output']>;
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
@@ -632,7 +655,7 @@ export type Enterprise = {
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** ACTIVE, SUSPENDED, REVOKED or CANCELLED. */
   registrationStatus?: Maybe<Scalars['String']['output']>;
-  /** Sewage-fee surcharge for the half-year containing `asOf` (default today); null when not rated or the deciding snapshot is still ahead. */
+  /** Sewage-fee surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null when not rated or the deciding snapshot is still ahead. With `knownOn`, what the hub answered that day: the snapshot version stored by then (corrections stored later left out; one not stored yet derived from the colour as then known), and null for a half-year whose snapshot day had not passed. */
   sewageFee?: Maybe<SewageFee>;
   uscc: Scalars['USCC']['output'];
 };
@@ -646,6 +669,13 @@ export type EnterpriseCreditRestrictionArgs = {
 
 export type EnterpriseElectricitySurchargeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseEnvCommitmentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -671,6 +701,11 @@ export type EnterpriseEnvCreditHistoryArgs = {
 };
 
 
+export type EnterpriseEnvCreditSnapshotsArgs = {
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type EnterpriseJointMeasuresArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
@@ -690,6 +725,7 @@ export type EnterprisePublicPenaltyRecordsConnectionArgs = {
 
 export type EnterpriseSewageFeeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A page of subjects, by code (a stable order): ask for the next with `after: pageInfo.endCursor`. */
@@ -1484,7 +1520,7 @@ export type Query = {
   measureCatalog: Array<Measure>;
   /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
-  /** The subjects a measure applies to on `asOf` (default today), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. */
+  /** The subjects a measure applies to on `asOf` (default today, or `knownOn` when given), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. With `knownOn`, what the hub answered that day, as jointMeasures(knownOn:) decides for each subject: colours as then known, list entries and removals learnt later left out, price measures from the half-year snapshot version stored by then. */
   measureSubjects: Array<Enterprise>;
   /** measureSubjects a page at a time, by code; `first` at most 1000. */
   measureSubjectsConnection: MeasureSubjectConnection;
@@ -1611,6 +1647,7 @@ export type QueryMeasureFeedbackRollupArgs = {
 export type QueryMeasureSubjectsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1619,6 +1656,7 @@ export type QueryMeasureSubjectsConnectionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 

@@ -81,6 +81,7 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     ratedCount: async (...args) => (await load()).ratedCount(...args),
     colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
     halfYearSnapshotsOn: async (...args) => (await load()).halfYearSnapshotsOn(...args),
+    halfYearSnapshotsKnownOn: async (...args) => (await load()).halfYearSnapshotsKnownOn(...args),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CatalogueMeasure, ColorPeriodFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, ColorPeriodFact, HalfYearSnapshotFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { HubContext } from '../../shared/context';
@@ -9,11 +9,12 @@ import type { SubgraphExecutor } from './subgraph-executor.service';
 const DISTRICTS = `query ScopeDistricts($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc districtCode } } }`;
 const TIMELINES = `query ColorTimelines($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { color from until } } } }`;
 const TIMELINES_KNOWN_ON = `query ColorTimelinesKnownOn($r: [_Any!]!, $knownOn: Date!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline: envColorTimelineKnownOn(knownOn: $knownOn) { color from until } } } }`;
+const SNAPSHOTS_KNOWN_ON = `query HalfYearSnapshotsKnownOn($r: [_Any!]!, $knownOn: Date!) { _entities(representations: $r) { ... on Enterprise { uscc envHalfYearSnapshotsKnownOn(knownOn: $knownOn) { periodEnd color consecutiveRed stored correctedOn originalColor originalConsecutiveRed } } } }`;
 const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc envColorTimeline { from } } } }`;
 
-const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
-const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) {
-  subjectsOnHalfYearSnapshotColumns(periodEnd: $periodEnd, colors: $colors) { usccs colors consecutiveRed stored corrections { row correctedOn originalColor originalConsecutiveRed } } }`;
+const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!, $knownOn: Date) { subjectsColoredBetween(colors: $colors, from: $from, to: $to, knownOn: $knownOn) }`;
+const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!, $knownOn: Date) {
+  subjectsOnHalfYearSnapshotColumns(periodEnd: $periodEnd, colors: $colors, knownOn: $knownOn) { usccs colors consecutiveRed stored corrections { row correctedOn originalColor originalConsecutiveRed } } }`;
 
 interface SnapshotColumns {
   usccs: string[];
@@ -23,8 +24,8 @@ interface SnapshotColumns {
   corrections: { row: number; correctedOn: string; originalColor: string; originalConsecutiveRed: number }[];
 }
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
-const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!) { subjectsListedBetween(listTypes: $types, from: $from, to: $to) }`;
-const LISTING = 'listType authority documentNo listedOn removedOn';
+const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!, $knownOn: Date) { subjectsListedBetween(listTypes: $types, from: $from, to: $to, knownOn: $knownOn) }`;
+const LISTING = 'listType authority documentNo listedOn removedOn recordedOn removalRecordedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
 const CREDIT_RECORD = `query SubjectListings($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc creditListingFacts { ${LISTING} } } } }`;
 const COLORS_AMONG = `query SearchColors($usccs: [String!]!, $asOf: Date!) { subjectColorsAmong(usccs: $usccs, asOf: $asOf) }`;
@@ -70,18 +71,18 @@ export class FederatedSubjectFacts implements SubjectFacts {
     return districts;
   }
 
-  async coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>> {
-    const data = await this.execute('environment', COLORED, { colors, from, to }, snapshot);
+  async coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>> {
+    const data = await this.execute('environment', COLORED, { colors, from, to, knownOn: knownOn ?? null }, snapshot);
     return new Set(data.subjectsColoredBetween as string[]);
   }
 
-  async marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>> {
-    const data = await this.execute('market', MARKET_LISTED, { types: listTypes, from, to }, snapshot);
+  async marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>> {
+    const data = await this.execute('market', MARKET_LISTED, { types: listTypes, from, to, knownOn: knownOn ?? null }, snapshot);
     return new Set(data.subjectsListedBetween as string[]);
   }
 
-  async halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]> {
-    const data = await this.execute('environment', ON_SNAPSHOT, { periodEnd, colors }, snapshot);
+  async halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<SubjectHalfYearSnapshotFact[]> {
+    const data = await this.execute('environment', ON_SNAPSHOT, { periodEnd, colors, knownOn: knownOn ?? null }, snapshot);
     // Asked as columns (one list of scalars per field, not an object per subject): see SubjectHalfYearSnapshotColumns.
     const columns = data.subjectsOnHalfYearSnapshotColumns as SnapshotColumns;
     const facts: SubjectHalfYearSnapshotFact[] = columns.usccs.map((uscc, i) => ({
@@ -130,6 +131,16 @@ export class FederatedSubjectFacts implements SubjectFacts {
       if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
     }
     return timelines;
+  }
+
+  async halfYearSnapshotsKnownOn(usccs: readonly string[], knownOn: string, snapshot: ReadSnapshot): Promise<Map<string, HalfYearSnapshotFact[]>> {
+    const snapshots = new Map<string, HalfYearSnapshotFact[]>();
+    if (usccs.length === 0) return snapshots;
+    const data = await this.execute('environment', SNAPSHOTS_KNOWN_ON, { ...representations(usccs), knownOn }, snapshot);
+    for (const entity of data._entities as ({ uscc: string; envHalfYearSnapshotsKnownOn?: HalfYearSnapshotFact[] | null } | null)[]) {
+      if (entity?.envHalfYearSnapshotsKnownOn) snapshots.set(entity.uscc, entity.envHalfYearSnapshotsKnownOn);
+    }
+    return snapshots;
   }
 
   async colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>> {

@@ -21,6 +21,7 @@ const ALL_VISIBLE: SubjectFacts = {
   coloredBetween: async () => new Set(),
   marketListedBetween: async () => new Set(),
   halfYearSnapshotsOn: async () => [],
+  halfYearSnapshotsKnownOn: async () => new Map(),
   followDistrict: async () => undefined,
   subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],

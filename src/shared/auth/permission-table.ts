@@ -44,10 +44,15 @@ export const PERMISSION_TABLE = {
   'Enterprise.envCreditEventsConnection': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Not in the contract's table: the rest of the bureau's record, shown like envCreditEvents.
   'Enterprise.envCreditHistory': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
-  'Enterprise.envCreditSnapshots': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  // The half-year snapshots decide prices (DOMAIN.md §6) and credit reports' history rows state them (§11):
+  // for the partners who bill from them or read the reports; their score as EnvCredit.score.
+  'Enterprise.envCreditSnapshots': [...SUPERVISORS, 'BANK', 'UTILITY', 'PUBLIC_AGENCY'],
+  'CreditSnapshot.score': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'DASHBOARD', 'PUBLIC_AGENCY'],
   'Enterprise.envLegacyRatings': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envObjections': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envFrontRunnerDesignations': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  // Credit commitments and their state (DOMAIN.md §11): the bureau's record, shown like envCreditEvents.
+  'Enterprise.envCommitments': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envPenaltyDisclosures': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // 应公开、尽公开: published (unrepaired, in-window) penalty summaries are for everyone.
   'Enterprise.publicPenalties': ALL,
@@ -72,6 +77,8 @@ export const PERMISSION_TABLE = {
   'Enterprise.envColorTimelineKnownOn': ALL,
   'Enterprise.envColorNow': ALL,
   'Enterprise.envHalfYearSnapshots': ALL,
+  // As envHalfYearSnapshots, as held on a past day: the hub asks it for the price answers' knownOn.
+  'Enterprise.envHalfYearSnapshotsKnownOn': ALL,
   'Enterprise.marketListingFacts': ALL,
   'Enterprise.creditListingFacts': ALL,
 

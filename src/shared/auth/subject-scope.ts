@@ -47,6 +47,9 @@ export interface SubjectHalfYearSnapshotFact {
   originalConsecutiveRed: number | null;
 }
 
+/** One of a subject's half-year snapshots as environment states it (see `SubjectFacts.halfYearSnapshotsKnownOn`). */
+export type HalfYearSnapshotFact = Omit<SubjectHalfYearSnapshotFact, 'uscc'> & { periodEnd: string };
+
 export interface SubjectFacts {
   /**
    * The registration district of each code the hub knows; unknown codes are absent. Read within the
@@ -55,10 +58,13 @@ export interface SubjectFacts {
   districtsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, string>>;
   /** The codes that are rated (and so published) today; `snapshot` as above. */
   ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>>;
-  /** Rated subjects with one of `colors` on some day of [from, to] (environment); for the feedback roll-up. */
-  coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
-  /** Subjects on one of market supervision's `listTypes` on some day of [from, to]; for the feedback roll-up. */
-  marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /**
+   * Rated subjects with one of `colors` on some day of [from, to] (environment); for the feedback
+   * roll-up and measures' subjects. With `knownOn`, the colours as the hub knew them that day.
+   */
+  coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>>;
+  /** Subjects on one of market supervision's `listTypes` on some day of [from, to]; with `knownOn`, the entries as the hub knew them that day. */
+  marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>>;
   /**
    * Tells the environment department that market supervision moved `uscc`'s registration to
    * `districtCode` (its hub-internal `followRegistrationDistrict`); `source` names the request, `by`
@@ -75,8 +81,16 @@ export interface SubjectFacts {
   /**
    * Environment's snapshot on `periodEnd` (a 30 June or 31 December) of every subject rated that day
    * whose colour is one of `colors`, stored or derived, by code; for the credit office's price list.
+   * With `knownOn`, as the hub held them that day (DOMAIN.md §11 known-on prices).
    */
-  halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot): Promise<SubjectHalfYearSnapshotFact[]>;
+  halfYearSnapshotsOn(periodEnd: string, colors: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<SubjectHalfYearSnapshotFact[]>;
+  /**
+   * Each subject's half-year snapshots (environment's `envHalfYearSnapshots`) as the hub held them on
+   * `knownOn` (DOMAIN.md §11 known-on prices: stored by then at the version stored by then, the rest
+   * derived from the rating as then known), by code, in one fetch; subjects not rated (as then known)
+   * are absent. For the price answers' `knownOn`.
+   */
+  halfYearSnapshotsKnownOn(usccs: readonly string[], knownOn: string, snapshot: ReadSnapshot): Promise<Map<string, HalfYearSnapshotFact[]>>;
   /** The credit office's measure catalogue in force on `asOf`, in catalogue order. */
   measureCatalogOn(asOf: string, snapshot: ReadSnapshot): Promise<CatalogueMeasure[]>;
   /**

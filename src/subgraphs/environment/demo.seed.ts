@@ -8,7 +8,7 @@ import { snapshotSeries } from './services/snapshot.service';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
-import { colorPeriods, colorSinceOn, nextChangeAfter, policyOn, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
+import { colorPeriods, colorSinceOn, nextChangeAfter, policyOn, ratingBasis, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
 import { publicityTier } from './rules/credit-event';
 
 /** A million events fall on a few hundred distinct dates. */
@@ -43,7 +43,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
   const storedEnds = [lastHalfYearEndBefore(latestEnd), latestEnd];
 
   /** The event row as recordCreditEvent would store it, and what scoring reads of it. */
-  function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent } {
+  function eventRow(uscc: string, event: DemoEnterprise['events'][number]): { row: CopyValue[]; scored: ScoredEvent & { type: string; occurredOn: IsoDate; voidedAt: null } } {
     const type = policyOn(versionsByCode.get(event.type) ?? [], event.occurredOn);
     const policy = policyOn(policies, event.occurredOn);
     if (!type || !policy) throw new Error(`demo event ${event.type} on ${event.occurredOn} has no catalogue entry`);
@@ -60,7 +60,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
         event.occurredOn,
         severity,
       ],
-      scored: { points: type.defaultPoints, validFrom, validUntil, forcedColor: type.forcedColor },
+      scored: { type: type.code, occurredOn: event.occurredOn, points: type.defaultPoints, validFrom, validUntil, forcedColor: type.forcedColor, voidedAt: null },
     };
   }
 
@@ -78,14 +78,15 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       const periods: CopyValue[][] = [];
       for (const e of chunk) {
         if (!e.ratedFrom) continue;
-        const scored: ScoredEvent[] = [];
+        const scored: ReturnType<typeof eventRow>['scored'][] = [];
         for (const event of e.events) {
           const written = eventRow(e.uscc, event);
           events.push(written.row);
           scored.push(written.scored);
         }
-        // A seeded subject has no voided events and no front-runner designation.
-        const basis: RatingBasis = { policies, ratedFrom: e.ratedFrom, events: scored, frontRunner: [] };
+        // A seeded subject has no voided events and no front-runner designation; its commitments are
+        // followed as every rating follows them (ratingBasis: a deduction inside one's year breaks it).
+        const basis = ratingBasis(e.ratedFrom, policies, scored, []);
         const rating = ratingOn(basis, today);
         // The demo city has been running: each enrolment became known on its ratedFrom day, as its events on theirs.
         // The one colour source (color-period.service), as every write stores it; the counts follow by trigger.

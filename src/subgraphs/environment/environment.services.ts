@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { legacyRatingsFeed } from './import/legacy-ratings.feed';
 import { penaltyEventsFeed } from './import/penalty-events.feed';
+import { CommitmentService } from './services/commitment.service';
 import { CreditEventService } from './services/credit-event.service';
 import { CreditNoticeService } from './services/credit-notice.service';
 import { ColorPeriodService } from './services/color-period.service';
@@ -30,15 +31,17 @@ export function createEnvironmentServices(dataSource: DataSource) {
   const ratings = new RatingService(dataSource, policies, subjects, current);
   const events = new CreditEventService(dataSource, policies, subjects, current);
   const legacy = new LegacyRatingService(dataSource, subjects);
-  const snapshots = new SnapshotService(dataSource, policies, subjects, ratings);
+  const known = new KnownOnService(dataSource, policies, subjects, ratings);
+  const snapshots = new SnapshotService(dataSource, policies, subjects, ratings, known);
   return {
     policies,
     subjects,
     ratings,
     enrolment: new EnrolmentService(dataSource, policies),
     events,
+    commitments: new CommitmentService(dataSource, subjects),
     legacy,
-    known: new KnownOnService(dataSource, policies, subjects, ratings),
+    known,
     notices: new CreditNoticeService(dataSource, subjects),
     objections: new ObjectionService(dataSource, policies, subjects, current, events, snapshots),
     frontRunners: new FrontRunnerService(dataSource, policies, subjects, current, ratings),
@@ -46,7 +49,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, subjects),
     districts: new SubjectDistrictService(dataSource, current),
-    statistics: new RatingStatisticsService(dataSource),
+    statistics: new RatingStatisticsService(dataSource, known),
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },

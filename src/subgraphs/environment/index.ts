@@ -70,13 +70,13 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, subjects, ratings, enrolment, events, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics } =
+    const { policies, subjects, ratings, enrolment, events, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics } =
       createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
       resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
-        new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners),
+        new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners, commitments),
         new EnterpriseDisclosureResolver(disclosures, objections),
         new RatingResolver(statistics, subjects, enrolment, frontRunners, snapshots, legacy),
         new CreditEventResolver(events, notices, objections),

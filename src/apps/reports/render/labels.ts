@@ -25,6 +25,8 @@ export const LIST_ZH: Record<string, string> = {
 };
 
 export const CAUSE_ZH: Record<string, string> = { ENROLLED: '纳入评价', EVENT: '记分事项', EXPIRY: '记分到期', FRONT_RUNNER: '环保领跑者', POLICY: '规则调整', VOIDED: '撤销记分' };
+/** Commitments' states (DOMAIN.md §11). */
+export const COMMITMENT_ZH: Record<string, string> = { RUNNING: '履行中', KEPT: '已履行', BROKEN: '未履行' };
 export const REPAIR_ZH: Record<string, string> = { PENDING: '审核中', APPROVED: '已修复', REJECTED: '不予修复' };
 export const NATURE_ZH: Record<string, string> = { REWARD: '激励', PUNISHMENT: '惩戒' };
 export const ROLE_ZH: Record<string, string> = {

@@ -1,7 +1,18 @@
 import type { SubjectReportContent } from '../services/subject-report.builder';
-import { CAUSE_ZH, COLOR_ZH, LIST_ZH, NATURE_ZH, REPAIR_ZH, zh } from './labels';
+import { CAUSE_ZH, COLOR_ZH, COMMITMENT_ZH, LIST_ZH, NATURE_ZH, REPAIR_ZH, zh } from './labels';
 
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
+
+/**
+ * A history row's colour (DOMAIN.md §11): the stored half-year snapshot's colour, the one prices used,
+ * and the dynamic colour on that day where it differs, each labelled; the dynamic colour alone, labelled,
+ * where no snapshot was stored for the day.
+ */
+function historyColor(point: SubjectReportContent['ratingHistory'][number], color: (code: string | null) => string): string {
+  if (!point.snapshotColor) return `${color(point.color)}（动态评价）`;
+  const snapshot = `${color(point.snapshotColor)}（半年度评价快照，价格依据）`;
+  return point.color === point.snapshotColor ? snapshot : `${snapshot}；当日动态评价：${color(point.color)}`;
+}
 
 /**
  * The report's tables as rows of printed text, shared by the HTML and PDF renderings so that both
@@ -22,10 +33,16 @@ export function subjectRows(content: SubjectReportContent) {
       ['成立日期', text(s.registeredOn)],
       ['住所', text(s.address)],
     ],
-    history: content.ratingHistory.map((point) => [point.date, color(point.color), text(point.score)]),
+    history: content.ratingHistory.map((point) => [point.date, historyColor(point, color), text(point.score)]),
     changes: content.colorChanges?.map((c) => [c.on, color(c.colorBefore), color(c.colorAfter), String(c.scoreAfter), zh(CAUSE_ZH, c.cause), text(c.decisionNo)]) ?? null,
     penalties: content.penalties?.map((p) => [text(p.decisionNo), p.typeName, p.decidedOn, text(p.points), p.publicUntil]) ?? null,
-    commitments: content.commitments?.map((c) => [c.occurredOn, c.validUntil, text(c.decisionNo), c.kept ? '已履行（期间无扣分）' : `未履行（${c.breachedBy ?? ''}）`]) ?? null,
+    commitments:
+      content.commitments?.map((c) => [
+        c.signedOn,
+        c.runsThrough,
+        text(c.decisionNo),
+        c.state === 'BROKEN' ? `${COMMITMENT_ZH.BROKEN}（${c.brokenOn ?? ''} ${c.brokenBy ?? ''}）` : zh(COMMITMENT_ZH, c.state),
+      ]) ?? null,
     measures: content.measures?.map((m) => [`${m.name}（${m.code}）`, zh(NATURE_ZH, m.nature), m.implementingAgency, m.legalBasis, m.reason, text(m.since)]) ?? null,
     listings: content.listings?.map((l) => [l.department, zh(LIST_ZH, l.listType), l.authority, text(l.documentNo), l.listedOn, text(l.removedOn), l.reason]) ?? null,
     repairs: content.repairs?.map((r) => [text(r.decisionNo), r.type, r.appliedOn, zh(REPAIR_ZH, r.status), text(r.decidedOn)]) ?? null,

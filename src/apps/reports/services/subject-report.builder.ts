@@ -1,5 +1,5 @@
 import type { Principal } from '../../../shared/auth/principal';
-import { addMonths, type IsoDate } from '../../../shared/dates';
+import { addMonths, today, type IsoDate } from '../../../shared/dates';
 import { notFound } from '../../../shared/errors';
 import { halfYearEnds } from '../../../shared/half-year';
 import type { ApiError, HubApi } from '../../../gateway/hub-api';
@@ -21,14 +21,19 @@ export interface SubjectReportContent {
   };
   /** The rating on `asOf`; null when not rated. */
   rating: { color: string; score: number | null; ratedOn: IsoDate } | null;
-  /** The colour on each half-year end of the three years up to `asOf`, and on `asOf`. */
-  ratingHistory: { date: IsoDate; color: string | null; score: number | null }[];
+  /**
+   * The colour on each half-year end of the three years up to `asOf`, and on `asOf` (DOMAIN.md §11
+   * reports' history rows): `color`/`score` the dynamic rating on that day; `snapshotColor` the half-year
+   * snapshot stored for that day (the one prices used), at the version stored by `asOf`; null when
+   * none was stored (or the role may not read snapshots).
+   */
+  ratingHistory: { date: IsoDate; color: string | null; score: number | null; snapshotColor: string | null }[];
   /** Colour changes in those three years; null when the role may not read the bureau's history. */
   colorChanges: { on: IsoDate; colorBefore: string | null; colorAfter: string; scoreAfter: number; cause: string; decisionNo: string | null }[] | null;
   /** Penalties inside their publicity window on `asOf` (repaired and voided ones withdrawn). */
   penalties: { decisionNo: string | null; type: string; typeName: string; decidedOn: IsoDate; points: number | null; publicUntil: IsoDate }[] | null;
-  /** Credit commitments (信用承诺) in force on `asOf` or in the three years, and whether they were kept. */
-  commitments: { occurredOn: IsoDate; validUntil: IsoDate; decisionNo: string | null; kept: boolean; breachedBy: string | null }[] | null;
+  /** Credit commitments (信用承诺) running on `asOf` or signed in the three years, in their state on `asOf` (DOMAIN.md §11). */
+  commitments: { signedOn: IsoDate; runsThrough: IsoDate; decisionNo: string | null; state: 'RUNNING' | 'KEPT' | 'BROKEN'; brokenOn: IsoDate | null; brokenBy: string | null }[] | null;
   /** Joint rewards and punishments in force on `asOf`, with their legal bases. */
   measures: { code: string; name: string; nature: string; implementingAgency: string; legalBasis: string; reason: string; since: IsoDate | null }[] | null;
   /** Market-supervision and credit-office list entries, current on `asOf` or ended in the three years. */
@@ -76,6 +81,8 @@ interface Answer {
         registeredOn?: string | null;
         address?: string | null;
         envCreditEvents?: EventRow[] | null;
+        envCreditSnapshots?: { periodEnd: string; color: string; stored: boolean }[] | null;
+        envCommitments?: { signedOn: string; runsThrough: string; state: 'RUNNING' | 'KEPT' | 'BROKEN'; brokenOn: string | null; event: { decisionNo: string | null }; brokenBy: { type: string; decisionNo: string | null } | null }[] | null;
         envCreditHistory?: { on: string; colorBefore: string | null; colorAfter: string; scoreAfter: number; cause: string; superseded: boolean; event: { decisionNo: string | null } | null }[] | null;
         publicPenalties?: { decisionNo: string | null; type: string; typeName: string; decidedOn: string; publicUntil: string }[] | null;
         envPenaltyDisclosures?: { event: { id: string; type: string; decisionNo: string | null }; repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
@@ -91,13 +98,15 @@ interface Answer {
 export function subjectReportQuery(points: number): string {
   const history = Array.from({ length: points }, (_, i) => `h${i}: envCredit(asOf: $d${i}) { color score ratedOn }`).join('\n    ');
   const dates = Array.from({ length: points }, (_, i) => `, $d${i}: Date!`).join('');
-  return `query CreditReportContent($uscc: USCC!, $asOf: Date!${dates}) {
+  return `query CreditReportContent($uscc: USCC!, $asOf: Date!, $knownOn: Date!${dates}) {
   eventTypeCatalog(asOf: $asOf) { code nameZh }
   enterprise(uscc: $uscc) {
     uscc name districtCode registrationStatus industryCode enterpriseType legalRepresentative registeredOn address
     rating: envCredit(asOf: $asOf) { color score ratedOn }
     ${history}
     envCreditEvents { id type occurredOn points validUntil decisionNo voided voidedOn publicUntil }
+    envCreditSnapshots(knownOn: $knownOn) { periodEnd color stored }
+    envCommitments(asOf: $asOf, knownOn: $knownOn) { signedOn runsThrough state brokenOn event { decisionNo } brokenBy { type decisionNo } }
     envCreditHistory { on colorBefore colorAfter scoreAfter cause superseded event { decisionNo } }
     publicPenalties(asOf: $asOf) { decisionNo type typeName decidedOn publicUntil }
     envPenaltyDisclosures { event { id type decisionNo } repair { appliedOn status decidedOn } }
@@ -128,7 +137,8 @@ export async function buildSubjectReport(api: HubApi, principal: Principal, uscc
   const from = addMonths(asOf, -36);
   // The half-year ends after `from` and before `asOf` (whose rating the report states already).
   const ends = halfYearEnds(from, asOf).filter((end) => end !== from && end !== asOf);
-  const variables: Record<string, unknown> = { uscc, asOf };
+  // What the hub held on asOf (never a day ahead of today's knowledge: a report issued on a clock set ahead).
+  const variables: Record<string, unknown> = { uscc, asOf, knownOn: asOf < today() ? asOf : today() };
   ends.forEach((end, i) => (variables[`d${i}`] = end));
   const answer = await api.execute<Answer>(principal, subjectReportQuery(ends.length), variables);
   const failures = answer.errors.filter((error) => error.code !== 'FORBIDDEN');
@@ -139,12 +149,14 @@ export async function buildSubjectReport(api: HubApi, principal: Principal, uscc
   const inWindow = (on: string) => on > from && on <= asOf;
 
   const rating = e.rating ? { color: e.rating.color, score: e.rating.score ?? null, ratedOn: e.rating.ratedOn } : null;
+  // The snapshots as the hub held them on asOf: a correction stored later had not been made then.
+  const storedSnapshot = new Map((e.envCreditSnapshots ?? []).filter((snapshot) => snapshot.stored).map((snapshot) => [snapshot.periodEnd, snapshot.color]));
   const ratingHistory = [
     ...ends.map((date, i) => {
       const point = e[`h${i}`];
-      return { date, color: point?.color ?? null, score: point?.score ?? null };
+      return { date, color: point?.color ?? null, score: point?.score ?? null, snapshotColor: storedSnapshot.get(date) ?? null };
     }),
-    { date: asOf, color: rating?.color ?? null, score: rating?.score ?? null },
+    { date: asOf, color: rating?.color ?? null, score: rating?.score ?? null, snapshotColor: storedSnapshot.get(asOf) ?? null },
   ];
 
   const events = e.envCreditEvents ?? null;
@@ -167,15 +179,18 @@ export async function buildSubjectReport(api: HubApi, principal: Principal, uscc
     penalties = e.publicPenalties.map((penalty) => ({ decisionNo: penalty.decisionNo, type: penalty.type, typeName: penalty.typeName, decidedOn: penalty.decidedOn, points: null, publicUntil: penalty.publicUntil }));
   }
 
-  const commitments = events
-    ? events
-        .filter((event) => event.type === 'CREDIT_COMMITMENT' && liveOn(event, asOf) && (inWindow(event.occurredOn) || event.validUntil > asOf))
-        .map((commitment) => {
-          const end = commitment.validUntil <= asOf ? commitment.validUntil : asOf;
-          // Kept: no deduction took effect while the commitment was in force (up to asOf).
-          const breach = events.find((event) => event.points < 0 && liveOn(event, asOf) && event.occurredOn >= commitment.occurredOn && event.occurredOn <= end);
-          return { occurredOn: commitment.occurredOn, validUntil: commitment.validUntil, decisionNo: commitment.decisionNo, kept: !breach, breachedBy: breach ? (breach.decisionNo ?? breach.type) : null };
-        })
+  // Their state as the hub knew it on asOf (envCommitments(asOf:, knownOn:)): RUNNING until the year ends.
+  const commitments = e.envCommitments
+    ? e.envCommitments
+        .filter((commitment) => inWindow(commitment.signedOn) || commitment.runsThrough >= asOf)
+        .map((commitment) => ({
+          signedOn: commitment.signedOn,
+          runsThrough: commitment.runsThrough,
+          decisionNo: commitment.event.decisionNo,
+          state: commitment.state,
+          brokenOn: commitment.brokenOn,
+          brokenBy: commitment.brokenBy ? (commitment.brokenBy.decisionNo ?? commitment.brokenBy.type) : null,
+        }))
     : null;
 
   const colorChanges = e.envCreditHistory

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../shared/context';
-import { today } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/scalars';
 import { PriceSurchargeService } from '../services/price-surcharge.service';
 import { CreditEnterprise } from '../types/credit-enterprise.type';
@@ -29,27 +28,30 @@ export class PriceSurchargeResolver {
 
   @FieldResolver(() => SewageFee, {
     nullable: true,
-    description: 'Sewage-fee surcharge for the half-year containing `asOf` (default today); null when not rated or the deciding snapshot is still ahead.',
+    description:
+      'Sewage-fee surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null when not rated or the deciding snapshot is still ahead. With `knownOn`, what the hub answered that day: the snapshot version stored by then (corrections stored later left out; one not stored yet derived from the colour as then known), and null for a half-year whose snapshot day had not passed.',
   })
   @Directive(SNAPSHOTS)
   sewageFee(
     @Ctx() ctx: HubContext,
     @Root() enterprise: CreditEnterprise,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
   ): Promise<SewageFee | null> {
-    return this.prices.sewageFeeOf(ctx, enterprise, asOf ?? today());
+    return this.prices.sewageFeeOf(ctx, enterprise, asOf ?? undefined, knownOn ?? undefined);
   }
 
   @FieldResolver(() => ElectricitySurcharge, {
     nullable: true,
-    description: 'Differential electricity surcharge for the half-year containing `asOf` (default today); null as for sewageFee.',
+    description: 'Differential electricity surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null, and `knownOn`, as for sewageFee.',
   })
   @Directive(SNAPSHOTS)
   electricitySurcharge(
     @Ctx() ctx: HubContext,
     @Root() enterprise: CreditEnterprise,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
   ): Promise<ElectricitySurcharge | null> {
-    return this.prices.electricitySurchargeOf(ctx, enterprise, asOf ?? today());
+    return this.prices.electricitySurchargeOf(ctx, enterprise, asOf ?? undefined, knownOn ?? undefined);
   }
 }

@@ -12,6 +12,7 @@ import type { CreditListingEntity } from '../entities/credit-listing.entity';
 import type { MeasureEntity } from '../entities/measure.entity';
 import { colorTimelineLoader } from '../../../shared/color-timeline.loader';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
+import { snapshotsKnownOnLoader } from '../loaders/snapshot.loader';
 import { measureCatalogVersions, priceSurchargeRules } from '../loaders/policy.loader';
 import { checkKnownOn } from '../../../shared/known-on';
 import { listingsAsKnownOn, punishmentListingsOn } from '../../../shared/list-types';
@@ -118,8 +119,8 @@ export class JointMeasureService {
    * The subjects `code` applies to on `asOf`, in the caller's row scope, by code: those whose
    * `jointMeasures(asOf)` holds it. A bank or utility may ask only for measures of its own kind.
    */
-  async subjectsOf(ctx: HubContext, code: string, asOf: IsoDate): Promise<CreditEnterprise[]> {
-    const subjects = await this.visibleSubjects(ctx, code, asOf);
+  async subjectsOf(ctx: HubContext, code: string, asOf: IsoDate | undefined, knownOn?: IsoDate): Promise<CreditEnterprise[]> {
+    const subjects = await this.visibleSubjects(ctx, code, asOf, knownOn);
     for (const uscc of subjects) ctx.touchedUsccs.add(uscc);
     return subjects.map((uscc) => ({ uscc }));
   }
@@ -129,19 +130,34 @@ export class JointMeasureService {
    * (as `subjectsOf` does, from other departments' sets), then paged by code; only the page's
    * subjects are read further by the gateway and recorded as read.
    */
-  async subjectsPage(ctx: HubContext, code: string, asOf: IsoDate, first: number | null | undefined, after: string | null | undefined): Promise<MeasureSubjectConnection> {
+  async subjectsPage(
+    ctx: HubContext,
+    code: string,
+    asOf: IsoDate | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    knownOn?: IsoDate,
+  ): Promise<MeasureSubjectConnection> {
     const size = pageSize(first, DEFAULT_LIST_PAGE);
-    const issuedFor = fingerprint({ code, asOf });
+    const issuedFor = fingerprint({ code, asOf: asOf ?? knownOn ?? today(), knownOn: knownOn ?? null });
     const start = decodeCursor(after, MEASURE_SUBJECTS, issuedFor, ([uscc, ...rest]) => (rest.length === 0 && typeof uscc === 'string' && usccProblem(uscc) === null ? uscc : null));
-    const subjects = await this.visibleSubjects(ctx, code, asOf);
+    const subjects = await this.visibleSubjects(ctx, code, asOf, knownOn);
     const rest = start === null ? subjects : subjects.filter((uscc) => uscc > start);
     const page = pageOf(rest.slice(0, size + 1), size, (uscc) => encodeCursor(MEASURE_SUBJECTS, issuedFor, [uscc]), (uscc) => ({ uscc }));
     for (const edge of page.edges) ctx.touchedUsccs.add(edge.node.uscc);
     return { ...page, totalCount: subjects.length };
   }
 
-  /** The codes `code` applies to on `asOf` that the caller may see, sorted. */
-  private async visibleSubjects(ctx: HubContext, code: string, asOf: IsoDate): Promise<string[]> {
+  /**
+   * The codes `code` applies to on `asOf` (default today, or `knownOn`) that the caller may see,
+   * sorted. With a past `knownOn`, as the hub answered that day (DOMAIN.md §10, §11): colours as then
+   * known, list entries and removals learnt later left out, prices from the snapshot versions stored
+   * by then. The catalogue is today's: measures are never defined for the past (§10).
+   */
+  private async visibleSubjects(ctx: HubContext, code: string, asOfGiven: IsoDate | undefined, knownOn?: IsoDate): Promise<string[]> {
+    if (knownOn !== undefined) checkKnownOn(knownOn);
+    const asOf = asOfGiven ?? knownOn ?? today();
+    const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
     const versions = (await measureCatalogVersions(ctx, this.dataSource)).filter((row) => row.code === code);
     if (versions.length === 0) throw notFound(`no measure ${code} in the catalogue`);
     const measure = versions.find((row) => inForce(row, asOf));
@@ -150,7 +166,7 @@ export class JointMeasureService {
     if (agencyKind && measure.agencyKind !== agencyKind) {
       throw forbidden(`${ctx.principal.role} may list the subjects of ${agencyKind} measures only; ${code} is implemented by ${measure.implementingAgency}`);
     }
-    const due = (await this.due.subjectsDue(ctx, [measure], asOf, asOf)).get(code);
+    const due = (await this.due.subjectsDue(ctx, [measure], asOf, asOf, past)).get(code);
     if (!due) throw new Error(`the subjects of ${code} cannot be known without other departments' facts`);
     const usccs = [...due].sort();
     const visible = await Promise.all(usccs.map((uscc) => subjectVisible(ctx, uscc)));
@@ -166,29 +182,32 @@ export class JointMeasureService {
    * `creditRestriction(knownOn:)` does: colour measures from the colour timeline as environment knew it
    * then (`envCredit(knownOn:)`'s; none for a subject enrolled later), list measures from the entries
    * (credit office's and market supervision's) the hub had learnt of by then, removals learnt later not
-   * yet done. Price measures keep today's knowledge: they follow the half-year snapshot (stored, or
-   * derived from today's events), which has no known-on version. `knownOn` today is today's knowledge.
+   * yet done, and price measures from the half-year snapshots as held then (DOMAIN.md §11 known-on
+   * prices: the version stored by then, as `sewageFee(knownOn:)` decides). `knownOn` today is today's knowledge.
    */
   async measuresOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate | undefined, knownOn: IsoDate | undefined): Promise<AppliedMeasure[]> {
     if (knownOn !== undefined) checkKnownOn(knownOn);
     const date = asOf ?? knownOn ?? today();
     const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
     const timelineNow = enterprise.envColorTimeline ?? null;
-    const [catalog, surcharges, creditListings, timeline] = await Promise.all([
+    const snapshotsNow = enterprise.envHalfYearSnapshots ?? null;
+    const [catalog, surcharges, creditListings, timeline, halfYearSnapshots] = await Promise.all([
       measureCatalogVersions(ctx, this.dataSource),
       priceSurchargeRules(ctx, this.dataSource),
       creditListingLoader(ctx, this.dataSource).load(enterprise.uscc),
       // Not rated today (or not visible): not rated as known on any earlier day either.
       past && timelineNow ? colorTimelineLoader(ctx, past).load(enterprise.uscc) : timelineNow,
+      past && snapshotsNow ? snapshotsKnownOnLoader(ctx, past).load(enterprise.uscc) : snapshotsNow,
     ]);
     const marketListings = enterprise.marketListingFacts ?? [];
     const applied = applicableMeasures(catalog, {
       timeline,
       creditListings: past ? listingsAsKnownOn(creditListings, past) : creditListings,
       marketListings: past ? listingsAsKnownOn(marketListings, past) : marketListings,
-      halfYearSnapshots: enterprise.envHalfYearSnapshots ?? null,
+      halfYearSnapshots,
       surcharges,
-      today: today(),
+      // On a past knownOn, a half-year whose snapshot day had not passed then was not decided.
+      today: past ?? today(),
     }, date);
     const agencyKind = AGENCY_KIND_OF_ROLE[ctx.principal.role];
     return agencyKind ? applied.filter((a) => a.measure.agencyKind === agencyKind) : applied;

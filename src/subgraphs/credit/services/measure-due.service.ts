@@ -4,7 +4,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { halfYearsBetween } from '../../../shared/half-year';
 import type { PriceKind } from '../rules/price-surcharge';
 import type { PriceSurchargeService } from './price-surcharge.service';
-import { CreditListType, PUNISHMENT_LISTS, type ListingFact } from '../../../shared/list-types';
+import { CreditListType, listingsAsKnownOn, PUNISHMENT_LISTS, type ListingFact } from '../../../shared/list-types';
 import type { ColorPeriodFact, SubjectFacts } from '../../../shared/auth/subject-scope';
 import { readManager } from '../../../shared/read-snapshot';
 import type { MeasureEntity } from '../entities/measure.entity';
@@ -32,11 +32,16 @@ export class MeasureDueService {
     private readonly prices: PriceSurchargeService,
   ) {}
 
-  /** Per measure code, the subjects due; a measure whose due subjects cannot be known here (no facts) is absent. */
-  async subjectsDue(ctx: HubContext, measures: readonly MeasureEntity[], from: IsoDate, to: IsoDate): Promise<Map<string, Set<string>>> {
+  /**
+   * Per measure code, the subjects due; a measure whose due subjects cannot be known here (no facts)
+   * is absent. With a past `knownOn`, as the hub knew them that day (DOMAIN.md §10, §11): colours as
+   * then known, list entries and removals learnt later left out, prices from the snapshot versions
+   * stored by then.
+   */
+  async subjectsDue(ctx: HubContext, measures: readonly MeasureEntity[], from: IsoDate, to: IsoDate, knownOn?: IsoDate): Promise<Map<string, Set<string>>> {
     const facts = ctx.subjectFacts;
     const needsCreditLists = measures.some((m) => m.triggerKind === MeasureTriggerKind.LISTING && m.triggerValues.some((v) => CREDIT_LISTS.includes(v)));
-    const listed = needsCreditLists ? await this.creditListed(ctx, from, to) : [];
+    const listed = needsCreditLists ? await this.creditListed(ctx, from, to, knownOn) : [];
     // One federated call (or statement) per distinct question, however many measures ask it.
     const asked = new Map<string, Promise<unknown>>();
     const ask = <T>(key: string, load: () => Promise<T>): Promise<T> => {
@@ -52,25 +57,25 @@ export class MeasureDueService {
         if (measure.priceKind) {
           // A price measure: the half-year price list of every half-year in [from, to] (DOMAIN.md §10).
           for (const half of halfYearsBetween(from, to)) {
-            const surcharged = await this.prices.surchargedOn(ctx, measure.priceKind as PriceKind, half);
+            const surcharged = await this.prices.surchargedOn(ctx, measure.priceKind as PriceKind, half, knownOn);
             for (const uscc of surcharged ?? []) subjects.add(uscc);
           }
         } else if (measure.triggerKind === MeasureTriggerKind.COLOR) {
           if (!facts) return;
-          for (const uscc of await ask(`color:${values.join(',')}`, () => facts.coloredBetween(values, from, to, ctx.snapshot))) subjects.add(uscc);
+          for (const uscc of await ask(`color:${values.join(',')}`, () => facts.coloredBetween(values, from, to, ctx.snapshot, knownOn))) subjects.add(uscc);
         } else {
           for (const row of listed) if (values.includes(row.list_type)) subjects.add(row.uscc);
           const marketLists = values.filter((value) => !CREDIT_LISTS.includes(value));
           if (marketLists.length > 0) {
             if (!facts) return;
-            for (const uscc of await ask(`market:${marketLists.join(',')}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot))) subjects.add(uscc);
+            for (const uscc of await ask(`market:${marketLists.join(',')}`, () => facts.marketListedBetween(marketLists, from, to, ctx.snapshot, knownOn))) subjects.add(uscc);
           }
         }
         if (measure.nature === 'REWARD' && facts && subjects.size > 0) {
-          const punished = await ask('punished', () => this.punishedBetween(facts, ctx, from, to));
+          const punished = await ask('punished', () => this.punishedBetween(facts, ctx, from, to, knownOn));
           // Rewards with the same trigger have the same due subjects, and so the same suspended ones: asked once.
           const trigger = `suspended:${measure.priceKind ?? ''}:${measure.triggerKind}:${values.join(',')}`;
-          for (const uscc of await ask(trigger, () => this.suspendedRewards(facts, ctx, measure, subjects, punished))) subjects.delete(uscc);
+          for (const uscc of await ask(trigger, () => this.suspendedRewards(facts, ctx, measure, subjects, punished, knownOn))) subjects.delete(uscc);
         }
         due.set(measure.code, subjects);
       }),
@@ -85,7 +90,14 @@ export class MeasureDueService {
    * are looked at, each on the days its reward can start to apply: the first day of a triggering
    * period (or `from`) and the day a punishment entry ends.
    */
-  private async suspendedRewards(facts: SubjectFacts, ctx: HubContext, measure: MeasureEntity, subjects: ReadonlySet<string>, punished: PunishedBetween): Promise<string[]> {
+  private async suspendedRewards(
+    facts: SubjectFacts,
+    ctx: HubContext,
+    measure: MeasureEntity,
+    subjects: ReadonlySet<string>,
+    punished: PunishedBetween,
+    knownOn: IsoDate | undefined,
+  ): Promise<string[]> {
     const { from, to } = punished;
     const overlaps = (l: { listedOn: string; removedOn: string | null }) => l.listedOn <= to && (l.removedOn === null || l.removedOn > from);
     // Only subjects with a punishment entry overlapping the window can be suspended: their records alone
@@ -95,10 +107,11 @@ export class MeasureDueService {
     const records = await facts.subjectRecordsOf(candidates, ctx.snapshot);
     const suspended = candidates.filter((uscc) => (records.get(uscc)?.listings ?? []).some((l) => l.listType in PUNISHMENT_LISTS && overlaps(l)));
     if (suspended.length === 0) return [];
-    const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.colorTimelinesOf(suspended, ctx.snapshot) : new Map<string, ColorPeriodFact[]>();
+    const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.colorTimelinesOf(suspended, ctx.snapshot, knownOn) : new Map<string, ColorPeriodFact[]>();
     const neverDue: string[] = [];
     for (const uscc of suspended) {
-      const listings: ListingFact[] = records.get(uscc)?.listings ?? [];
+      const recorded: ListingFact[] = records.get(uscc)?.listings ?? [];
+      const listings = knownOn ? listingsAsKnownOn(recorded, knownOn) : recorded;
       // The periods the reward's trigger was in force: colour periods, or entries on a triggering list.
       const triggering =
         measure.triggerKind === MeasureTriggerKind.COLOR
@@ -121,25 +134,26 @@ export class MeasureDueService {
    * The same overlap `suspendedRewards` applies to a subject's records, over the same rows, so
    * the subjects it could suspend are all in here.
    */
-  private async punishedBetween(facts: SubjectFacts, ctx: HubContext, from: IsoDate, to: IsoDate): Promise<PunishedBetween> {
+  private async punishedBetween(facts: SubjectFacts, ctx: HubContext, from: IsoDate, to: IsoDate, knownOn: IsoDate | undefined): Promise<PunishedBetween> {
     const creditPunishment = CREDIT_LISTS.filter((type) => type in PUNISHMENT_LISTS);
     const marketPunishment = Object.keys(PUNISHMENT_LISTS).filter((type) => !CREDIT_LISTS.includes(type));
     const [credit, market] = await Promise.all([
-      this.creditListed(ctx, from, to),
-      marketPunishment.length > 0 ? facts.marketListedBetween(marketPunishment, from, to, ctx.snapshot) : Promise.resolve(new Set<string>()),
+      this.creditListed(ctx, from, to, knownOn),
+      marketPunishment.length > 0 ? facts.marketListedBetween(marketPunishment, from, to, ctx.snapshot, knownOn) : Promise.resolve(new Set<string>()),
     ]);
     const subjects = new Set(market);
     for (const row of credit) if (creditPunishment.includes(row.list_type)) subjects.add(row.uscc);
     return { from, to, subjects };
   }
 
-  /** The credit office's designations in force on some day of [from, to]. */
-  private async creditListed(ctx: HubContext, from: IsoDate, to: IsoDate): Promise<{ list_type: string; uscc: string }[]> {
+  /** The credit office's designations in force on some day of [from, to] (with `knownOn`: as `listingsAsKnownOn` knows them). */
+  private async creditListed(ctx: HubContext, from: IsoDate, to: IsoDate, knownOn?: IsoDate): Promise<{ list_type: string; uscc: string }[]> {
     const manager = await readManager(ctx, this.dataSource);
     return manager.query(
       `SELECT DISTINCT list_type, uscc FROM credit.list_designation
-        WHERE listed_on <= $2 AND (removed_on IS NULL OR removed_on > $1)`,
-      [from, to],
+        WHERE listed_on <= $2 AND (removed_on IS NULL OR removed_on > $1 OR ($3::date IS NOT NULL AND removal_recorded_on > $3::date))
+          AND ($3::date IS NULL OR recorded_on <= $3::date)`,
+      [from, to, knownOn ?? null],
     );
   }
 }

@@ -6,7 +6,9 @@ import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { requestLoader } from '../../../shared/dataloader';
 import { halfYearOf, parseHalfYear, type HalfYear } from '../../../shared/half-year';
+import { checkKnownOn } from '../../../shared/known-on';
 import { priceSurchargeRules } from '../loaders/policy.loader';
+import { snapshotsKnownOnLoader } from '../loaders/snapshot.loader';
 import { decideFromSnapshot, decideSurcharge, surchargeApplies, surchargedColors, type PriceKind, type SurchargeDecision } from '../rules/price-surcharge';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
 import type { ElectricitySurcharge, PriceSurchargeConnection, PriceSurchargeEntry, SewageFee, SurchargeCorrection } from '../types/price-surcharge.type';
@@ -61,20 +63,33 @@ function decodeCursor(cursor: string): string {
 export class PriceSurchargeService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async decide(ctx: HubContext, enterprise: CreditEnterprise, kind: PriceKind, asOf: IsoDate): Promise<SurchargeDecision | null> {
-    // Null snapshots: the environment does not rate the subject (or the caller may not see it).
+  /**
+   * The surcharge of `kind` for the half-year containing `asOf` (default today, or `knownOn`). With a
+   * past `knownOn` (DOMAIN.md §11 known-on prices), what the hub answered that day: from the snapshot
+   * version stored by then (corrections stored later left out; a snapshot not stored by then derived
+   * from the colour as then known), and nothing decided for a half-year whose snapshot day had not
+   * passed on `knownOn`. `knownOn` today is today's knowledge.
+   */
+  private async decide(ctx: HubContext, enterprise: CreditEnterprise, kind: PriceKind, asOf: IsoDate | undefined, knownOn: IsoDate | undefined): Promise<SurchargeDecision | null> {
+    if (knownOn !== undefined) checkKnownOn(knownOn);
+    // Null snapshots: the environment does not rate the subject (or the caller may not see it), nor did it on any earlier day.
     if (!enterprise.envHalfYearSnapshots) return null;
-    const rules = await priceSurchargeRules(ctx, this.dataSource);
-    return decideSurcharge(rules, kind, enterprise.envHalfYearSnapshots, asOf, today());
+    const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
+    const [rules, snapshots] = await Promise.all([
+      priceSurchargeRules(ctx, this.dataSource),
+      past ? snapshotsKnownOnLoader(ctx, past).load(enterprise.uscc) : enterprise.envHalfYearSnapshots,
+    ]);
+    if (!snapshots) return null;
+    return decideSurcharge(rules, kind, snapshots, asOf ?? knownOn ?? today(), past ?? today());
   }
 
-  async sewageFeeOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<SewageFee | null> {
-    const decision = await this.decide(ctx, enterprise, 'SEWAGE', asOf);
+  async sewageFeeOf(ctx: HubContext, enterprise: CreditEnterprise, asOf?: IsoDate, knownOn?: IsoDate): Promise<SewageFee | null> {
+    const decision = await this.decide(ctx, enterprise, 'SEWAGE', asOf, knownOn);
     return decision && sewageFee(decision);
   }
 
-  async electricitySurchargeOf(ctx: HubContext, enterprise: CreditEnterprise, asOf: IsoDate): Promise<ElectricitySurcharge | null> {
-    const decision = await this.decide(ctx, enterprise, 'ELECTRICITY', asOf);
+  async electricitySurchargeOf(ctx: HubContext, enterprise: CreditEnterprise, asOf?: IsoDate, knownOn?: IsoDate): Promise<ElectricitySurcharge | null> {
+    const decision = await this.decide(ctx, enterprise, 'ELECTRICITY', asOf, knownOn);
     return decision && electricity(decision);
   }
 
@@ -84,20 +99,23 @@ export class PriceSurchargeService {
    * electricity surcharge for `half` is above the normal price, ordered by code, with its basis.
    * Not row-scoped (callers apply the scope); null when the deciding snapshot day has not passed.
    */
-  async surchargeList(ctx: HubContext, half: HalfYear): Promise<PriceListRow[] | null> {
-    if (half.snapshotDay >= today()) return null;
-    // Once per request and half-year: measureSubjects, the roll-up and the list may all ask.
-    return requestLoader<string, PriceListRow[]>(ctx, 'credit:price-list', (starts) =>
-      Promise.all(starts.map((start) => this.computeList(ctx, halfYearOf(start)))),
+  async surchargeList(ctx: HubContext, half: HalfYear, knownOn?: IsoDate): Promise<PriceListRow[] | null> {
+    // With a past `knownOn` (DOMAIN.md §11 known-on prices): the list the hub held that day, from the
+    // snapshot versions stored by then; a half-year whose snapshot day had not passed was not decided.
+    const past = knownOn !== undefined && knownOn < today() ? knownOn : undefined;
+    if (half.snapshotDay >= (past ?? today())) return null;
+    // Once per request, half-year and known-on day: measureSubjects, the roll-up and the list may all ask.
+    return requestLoader<string, PriceListRow[]>(ctx, `credit:price-list:${past ?? 'today'}`, (starts) =>
+      Promise.all(starts.map((start) => this.computeList(ctx, halfYearOf(start), past))),
     ).load(half.start);
   }
 
-  private async computeList(ctx: HubContext, half: HalfYear): Promise<PriceListRow[]> {
+  private async computeList(ctx: HubContext, half: HalfYear, knownOn: IsoDate | undefined): Promise<PriceListRow[]> {
     if (!ctx.subjectFacts) throw new Error('the price list needs environment\'s snapshots, and this context has no SubjectFacts');
     const rules = await priceSurchargeRules(ctx, this.dataSource);
     const colors = surchargedColors(rules, half.start);
     if (colors.length === 0) return [];
-    const snapshots = await ctx.subjectFacts.halfYearSnapshotsOn(half.snapshotDay, colors, ctx.snapshot);
+    const snapshots = await ctx.subjectFacts.halfYearSnapshotsOn(half.snapshotDay, colors, ctx.snapshot, knownOn);
     const rows: PriceListRow[] = [];
     for (const snapshot of snapshots) {
       const sewage = decideFromSnapshot(rules, 'SEWAGE', half.start, half.snapshotDay, snapshot);
@@ -117,9 +135,9 @@ export class PriceSurchargeService {
     return rows.sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
   }
 
-  /** The subjects whose `kind` surcharge applies on `asOf` (a price measure's subjects); null when not decided yet. */
-  async surchargedOn(ctx: HubContext, kind: PriceKind, half: HalfYear): Promise<Set<string> | null> {
-    const list = await this.surchargeList(ctx, half);
+  /** The subjects whose `kind` surcharge applies in `half` (a price measure's subjects), as held on `knownOn` when given; null when not decided yet. */
+  async surchargedOn(ctx: HubContext, kind: PriceKind, half: HalfYear, knownOn?: IsoDate): Promise<Set<string> | null> {
+    const list = await this.surchargeList(ctx, half, knownOn);
     if (!list) return null;
     return new Set(list.filter((row) => surchargeApplies(kind === 'SEWAGE' ? row.sewage : row.electricity)).map((row) => row.uscc));
   }

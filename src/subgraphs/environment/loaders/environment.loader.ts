@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HubContext } from '../../../shared/context';
+import type { IsoDate } from '../../../shared/dates';
 import { groupByKey, keyedLoader, requestLoader } from '../../../shared/dataloader';
 import { readManager } from '../../../shared/read-snapshot';
 import { RulesCache } from '../../../shared/rules-cache';
@@ -47,16 +48,20 @@ export interface StoredSnapshot {
   original: SnapshotOriginal | null;
 }
 
-/** Stored half-year snapshots of each subject, oldest first, each at its latest version: one statement per batch. */
-export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource) {
-  return requestLoader<string, StoredSnapshot[]>(ctx, 'environment:snapshots', async (usccs) => {
+/**
+ * Stored half-year snapshots of each subject, oldest first, each at its latest version: one statement
+ * per batch. With `knownOn` (DOMAIN.md §11 known-on prices), as stored by the end of that day: snapshots
+ * taken later absent, each at its latest version corrected by then.
+ */
+export function storedSnapshotsLoader(ctx: HubContext, dataSource: DataSource, knownOn?: IsoDate) {
+  return requestLoader<string, StoredSnapshot[]>(ctx, `environment:snapshots:${knownOn ?? 'today'}`, async (usccs) => {
     const manager = await readManager(ctx, dataSource);
-    return groupByKey(usccs, await storedSnapshotsOf(manager, usccs), (row) => row.uscc);
+    return groupByKey(usccs, await storedSnapshotsOf(manager, usccs, knownOn), (row) => row.uscc);
   });
 }
 
 /** The same read for a transaction's manager (the snapshot job, corrections). */
-export async function storedSnapshotsOf(manager: EntityManager, usccs: readonly string[]): Promise<StoredSnapshot[]> {
+export async function storedSnapshotsOf(manager: EntityManager, usccs: readonly string[], knownOn?: IsoDate): Promise<StoredSnapshot[]> {
   const rows: {
     uscc: string; period_end: string; color: string; score: number; consecutive_red: number; taken_at: Date;
     version: number | null; c_color: string | null; c_score: number | null; c_consecutive_red: number | null; corrected_on: string | null;
@@ -66,11 +71,11 @@ export async function storedSnapshotsOf(manager: EntityManager, usccs: readonly 
        FROM environment.half_year_snapshot s
        LEFT JOIN LATERAL (
          SELECT * FROM environment.half_year_snapshot_correction c
-          WHERE c.uscc = s.uscc AND c.period_end = s.period_end ORDER BY c.version DESC LIMIT 1
+          WHERE c.uscc = s.uscc AND c.period_end = s.period_end AND ($2::date IS NULL OR c.corrected_on <= $2::date) ORDER BY c.version DESC LIMIT 1
        ) c ON true
-      WHERE s.uscc = ANY($1::varchar[])
+      WHERE s.uscc = ANY($1::varchar[]) AND ($2::date IS NULL OR (s.taken_at AT TIME ZONE 'UTC')::date <= $2::date)
       ORDER BY s.uscc, s.period_end`,
-    [usccs],
+    [usccs, knownOn ?? null],
   );
   return rows.map((row) => {
     const original = { color: row.color, score: row.score, consecutiveRed: row.consecutive_red };

@@ -2,12 +2,14 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-gr
 import { DEFAULT_LIST_PAGE } from '../../../shared/paging/cursor';
 import type { HubContext } from '../../../shared/context';
 import { DateScalar } from '../../../shared/scalars';
+import { CommitmentService } from '../services/commitment.service';
 import { CreditEventService } from '../services/credit-event.service';
 import { FrontRunnerService } from '../services/front-runner.service';
 import { KnownOnService } from '../services/known-on.service';
 import { LegacyRatingService } from '../services/legacy-rating.service';
 import { RatingService } from '../services/rating.service';
 import { SnapshotService } from '../services/snapshot.service';
+import { Commitment } from '../types/commitment.type';
 import { CreditEvent, CreditEventConnection } from '../types/credit-event.type';
 import { CreditColorChange } from '../types/credit-history.type';
 import { ColorPeriod, CurrentColorPeriod, EnvCredit, HalfYearSnapshot } from '../types/env-credit.type';
@@ -26,7 +28,22 @@ export class EnterpriseCreditResolver {
     private readonly legacy: LegacyRatingService,
     private readonly known: KnownOnService,
     private readonly frontRunners: FrontRunnerService,
+    private readonly commitments: CommitmentService,
   ) {}
+
+  @FieldResolver(() => [Commitment], {
+    nullable: true,
+    description:
+      'Credit commitments (信用承诺) signed on or before `asOf` (default today, or `knownOn` when given), oldest first, each with its state on `asOf`; voided ones left out. With `knownOn`, as the hub knew them that day (a deduction recorded later has not broken one yet). Null when the subject is not rated.',
+  })
+  envCommitments(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
+  ): Promise<Commitment[] | null> {
+    return this.commitments.commitmentsOf(ctx, enterprise.uscc, asOf ?? undefined, knownOn ?? undefined);
+  }
 
   @FieldResolver(() => [FrontRunnerDesignation], {
     nullable: true,
@@ -81,9 +98,17 @@ export class EnterpriseCreditResolver {
     return this.known.historyOf(ctx, enterprise.uscc, knownOn ?? undefined);
   }
 
-  @FieldResolver(() => [CreditSnapshot], { nullable: true, description: 'The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise.' })
-  envCreditSnapshots(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<CreditSnapshot[] | null> {
-    return this.snapshots.snapshotsOf(ctx, enterprise.uscc);
+  @FieldResolver(() => [CreditSnapshot], {
+    nullable: true,
+    description:
+      'The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. With `knownOn`, as the hub held them that day: snapshots stored by then at the version stored by then (later corrections left out), the rest derived from the rating as then known.',
+  })
+  envCreditSnapshots(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
+  ): Promise<CreditSnapshot[] | null> {
+    return this.snapshots.snapshotsOf(ctx, enterprise.uscc, knownOn ?? undefined);
   }
 
   @FieldResolver(() => [LegacyRating], { nullable: true, description: 'Historical annual ratings on the older 100-point scale (history only).' })
@@ -122,5 +147,20 @@ export class EnterpriseCreditResolver {
   @Directive('@inaccessible')
   envHalfYearSnapshots(@Ctx() ctx: HubContext, @Root() enterprise: EnvEnterprise): Promise<HalfYearSnapshot[] | null> {
     return this.snapshots.halfYearSnapshotsOf(ctx, enterprise.uscc);
+  }
+
+  /**
+   * The snapshots as the hub held them on `knownOn` (DOMAIN.md §11 known-on prices), for the credit
+   * office's `sewageFee(knownOn:)`, `electricitySurcharge(knownOn:)` and price measures through the
+   * hub's federated facts. A field of its own, as `envColorTimelineKnownOn`.
+   */
+  @FieldResolver(() => [HalfYearSnapshot], { nullable: true })
+  @Directive('@inaccessible')
+  envHalfYearSnapshotsKnownOn(
+    @Ctx() ctx: HubContext,
+    @Root() enterprise: EnvEnterprise,
+    @Arg('knownOn', () => DateScalar) knownOn: string,
+  ): Promise<HalfYearSnapshot[] | null> {
+    return this.snapshots.halfYearSnapshotsOf(ctx, enterprise.uscc, knownOn);
   }
 }

@@ -36,15 +36,18 @@ export class RatingResolver {
     return this.statistics.distribution(ctx, asOf ?? today(), groupBy);
   }
 
-  @Query(() => [UsccScalar], { description: 'Hub-internal (@inaccessible): rated subjects with one of `colors` on some day of [from, to].' })
+  @Query(() => [UsccScalar], {
+    description: 'Hub-internal (@inaccessible): rated subjects with one of `colors` on some day of [from, to]; with `knownOn`, the colours as the hub knew them that day.',
+  })
   @Directive('@inaccessible')
   subjectsColoredBetween(
     @Ctx() ctx: HubContext,
     @Arg('colors', () => [CreditColor]) colors: CreditColor[],
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
+    @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
   ): Promise<string[]> {
-    return this.statistics.subjectsColoredBetween(ctx, colors, from, to);
+    return this.statistics.subjectsColoredBetween(ctx, colors, from, to, knownOn ?? undefined);
   }
 
   @Query(() => [CreditColor], {
@@ -126,8 +129,9 @@ export class RatingResolver {
     @Ctx() ctx: HubContext,
     @Arg('periodEnd', () => DateScalar) periodEnd: string,
     @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('knownOn', () => DateScalar, { nullable: true, description: 'The snapshots as the hub held them that day (DOMAIN.md §11 known-on prices).' }) knownOn?: string,
   ): Promise<SubjectHalfYearSnapshotColumns> {
-    return toColumns(await this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors));
+    return toColumns(await this.snapshots.subjectsOnSnapshot(ctx, periodEnd, colors, knownOn ?? undefined));
   }
 
   @Mutation(() => EnvCredit, { description: "ENV_ADMIN: bring a registered subject into the rating scope; it starts at the policy's start score." })

@@ -3,6 +3,7 @@ import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
 import { versionOn, type EffectivePeriod } from '../../../shared/in-force';
 import { PUNISHMENT_LISTS, type ListingFact } from '../../../shared/list-types';
 import type { WorkingDayCalendar } from '../../../shared/working-days';
+import { COMMITMENT_BAR_MONTHS, commitmentBarOn, isCommitment } from './commitment';
 import { rewardRefusal } from './reward-bar';
 import { policyOn, ratingBasis, ratingOn, type FrontRunnerPolicy, type Rating, type RatingBasis, type ScoringPolicy } from './scoring';
 
@@ -36,6 +37,7 @@ export type EventRule =
   | 'SEVERITY_REASON_REQUIRED'
   | 'DUPLICATE_DECISION'
   | 'ONCE_PER_PERIOD'
+  | 'COMMITMENT_BARRED'
   | 'REWARD_BARRED'
   | 'NO_RATING_TODAY';
 
@@ -288,6 +290,19 @@ export function checkEvent<T extends EventTypeVersion>(facts: EventFacts<T>): Ev
     if (clash) {
       return {
         refusal: refusal('ONCE_PER_PERIOD', `${input.type} is allowed once per ${eventType.oncePerMonths} months; ${input.uscc} already has one on ${clash.occurredOn}`),
+      };
+    }
+  }
+
+  if (isCommitment(input)) {
+    // DOMAIN.md §11: no new commitment for 12 months from the day one was broken.
+    const bar = commitmentBarOn(live, input.occurredOn);
+    if (bar) {
+      return {
+        refusal: refusal(
+          'COMMITMENT_BARRED',
+          `a credit commitment may not be signed within ${COMMITMENT_BAR_MONTHS} months of breaking one: ${input.uscc}'s commitment of ${bar.commitment.occurredOn} was broken on ${bar.brokenOn}; a new one may be signed from ${bar.barredUntil}`,
+        ),
       };
     }
   }

@@ -1,6 +1,7 @@
 import { versionOn } from '../../../shared/in-force';
 import { colorSeverity, CreditColor } from '../../../shared/credit-color';
 import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
+import { withCommitmentBreaks } from './commitment';
 
 /**
  * The 12-point dynamic score (DOMAIN.md §3), as pure functions of the policy versions, the
@@ -101,14 +102,19 @@ export function scoredEvents<E extends { voidedAt: unknown }>(events: readonly E
   return events.filter((event) => event.voidedAt === null);
 }
 
-/** What a subject's rating on any date depends on, from its stored rows (voided events left out). */
+/**
+ * What a subject's rating on any date depends on, from its stored rows (voided events left out): a
+ * broken credit commitment's +1 ends on the day it was broken (DOMAIN.md §11, rules/commitment.ts),
+ * whenever the deduction that broke it was recorded. Every rating, stored colour period, snapshot
+ * and known-on answer is built here, so they all follow that rule.
+ */
 export function ratingBasis(
   ratedFrom: IsoDate,
   policies: readonly (ScoringPolicy & FrontRunnerPolicy)[],
-  events: readonly (ScoredEvent & { occurredOn: IsoDate; voidedAt: unknown })[],
+  events: readonly (ScoredEvent & { type: string; occurredOn: IsoDate; voidedAt: unknown })[],
   designations: readonly { designatedOn: IsoDate }[],
 ): RatingBasis {
-  const counted = scoredEvents(events);
+  const counted = withCommitmentBreaks(scoredEvents(events));
   return { policies, ratedFrom, events: counted, frontRunner: frontRunnerPeriods(designations, counted, policies) };
 }
 

@@ -118,9 +118,9 @@ export class ColorPeriodService {
       if (subjects.length === 0) return result;
       after = subjects[subjects.length - 1].uscc;
       const usccs = subjects.map((s) => s.uscc);
-      const events: { uscc: string; occurredOn: string; points: number; validFrom: string; validUntil: string; forcedColor: string | null; voidedAt: Date | null }[] =
+      const events: { uscc: string; type: string; occurredOn: string; points: number; validFrom: string; validUntil: string; forcedColor: string | null; voidedAt: Date | null }[] =
         await manager.query(
-          `SELECT uscc, occurred_on::text AS "occurredOn", points, valid_from::text AS "validFrom", valid_until::text AS "validUntil",
+          `SELECT uscc, type, occurred_on::text AS "occurredOn", points, valid_from::text AS "validFrom", valid_until::text AS "validUntil",
                   forced_color AS "forcedColor", voided_at AS "voidedAt"
              FROM environment.credit_event WHERE uscc = ANY($1::varchar[])`,
           [usccs],

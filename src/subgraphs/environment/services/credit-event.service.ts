@@ -27,9 +27,9 @@ import type { CurrentRatingService } from './current-rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
 import { ratingBasis, ratingOn, type Rating } from '../rules/scoring';
 
-/** The error a refusal of the event rules is answered with (its code and message, as the rule names them). */
+/** The error a refusal of the event rules is answered with (its code and message, and the rule's name as `extensions.rule`). */
 function refusalError(refusal: EventRefusal): HubError {
-  return badInput(refusal.message);
+  return badInput(refusal.message, { rule: refusal.rule });
 }
 
 /** A text input trimmed (null when empty); BAD_USER_INPUT when too long. */

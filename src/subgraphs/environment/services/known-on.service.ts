@@ -29,7 +29,11 @@ export class KnownOnService {
     private readonly ratings: RatingService,
   ) {}
 
-  private async known(ctx: HubContext, uscc: string, knownOn: IsoDate) {
+  /**
+   * The subject's events and rating basis as the hub knew them on `knownOn` (checked: never a future
+   * day); null when it is not rated, or its enrolment became known later.
+   */
+  async known(ctx: HubContext, uscc: string, knownOn: IsoDate) {
     checkKnownOn(knownOn);
     const subject = await this.subjects.subject(ctx, uscc);
     // Enrolled after K: the hub had no rating to tell on K, whatever day the rating starts from.

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import type { HubContext } from '../../../shared/context';
 import { CREDIT_COLORS, CreditColor } from '../../../shared/credit-color';
-import { addDays, addMonths, type IsoDate } from '../../../shared/dates';
+import { addDays, addMonths, today, type IsoDate } from '../../../shared/dates';
+import { checkKnownOn } from '../../../shared/known-on';
 import { CITY_DISTRICTS, classifyDistrict, PROVINCES } from '../../../shared/divisions';
 import { badInput } from '../../../shared/errors';
 import { industryName, INDUSTRY_CLASSES } from '../../../shared/industries';
@@ -10,6 +11,7 @@ import { readManager } from '../../../shared/read-snapshot';
 import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import type { EnvEnterprise } from '../types/env-enterprise.type';
 import type { ColorTrendPoint, SubjectColorChange } from '../types/rating-statistics.type';
+import type { KnownOnService } from './known-on.service';
 import { SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
 
 const COLORS = Object.values(CreditColor);
@@ -51,7 +53,11 @@ function listSize(first: number): number {
  * supervision through the gateway, under the caller's own field permissions.
  */
 export class RatingStatisticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Answers "as known on" a past day (absent where only today's knowledge is asked, e.g. a migration's rebuild). */
+    private readonly known?: KnownOnService,
+  ) {}
 
   /** Per colour, the count on the last day of each of the `months` months up to `asOf` (the last point is `asOf` itself). */
   async trend(ctx: HubContext, asOf: IsoDate, months: number): Promise<ColorTrendPoint[]> {
@@ -206,10 +212,11 @@ export class RatingStatisticsService {
    * The rated subjects (in the caller's scope) whose colour was one of `colors` on some day of
    * [from, to]: the subjects a colour-triggered measure was due for in that window (the credit
    * office's feedback roll-up and `measureSubjects` ask it through federation). One statement over
-   * the periods that overlap the window.
+   * the periods that overlap the window. With `knownOn`, the colours as the hub knew them that day.
    */
-  async subjectsColoredBetween(ctx: HubContext, colors: readonly CreditColor[], from: IsoDate, to: IsoDate): Promise<string[]> {
+  async subjectsColoredBetween(ctx: HubContext, colors: readonly CreditColor[], from: IsoDate, to: IsoDate, knownOn?: IsoDate): Promise<string[]> {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    if (knownOn !== undefined) checkKnownOn(knownOn);
     const manager = await readManager(ctx, this.dataSource);
     const rows: { uscc: string }[] = await manager.query(
       `SELECT DISTINCT p.uscc FROM environment.subject_color_period p
@@ -218,6 +225,27 @@ export class RatingStatisticsService {
         ORDER BY p.uscc`,
       [from, to, [...colors], districtScope(ctx.principal)],
     );
-    return rows.map((row) => row.uscc);
+    const now = rows.map((row) => row.uscc);
+    if (knownOn === undefined || knownOn >= today() || !this.known) return now;
+    // As known on K (DOMAIN.md §11: the colour as then known). A subject whose rating basis the hub
+    // learnt nothing of after K (no enrolment, event, voiding or designation recorded later) had the
+    // colours then that the colour source holds now; the few others are rated from what was known on K.
+    const changed: { uscc: string }[] = await manager.query(
+      `SELECT s.uscc FROM environment.rated_subject s
+        WHERE ($2::varchar IS NULL OR s.district_code = $2::varchar)
+          AND (s.known_on > $1::date
+               OR EXISTS (SELECT 1 FROM environment.credit_event e
+                           WHERE e.uscc = s.uscc AND (e.known_on > $1::date OR (e.voided_at AT TIME ZONE 'UTC')::date > $1::date))
+               OR EXISTS (SELECT 1 FROM environment.front_runner f WHERE f.uscc = s.uscc AND (f.recorded_at AT TIME ZONE 'UTC')::date > $1::date))`,
+      [knownOn, districtScope(ctx.principal)],
+    );
+    const recomputed = new Set(changed.map((row) => row.uscc));
+    const timelines = await Promise.all([...recomputed].map((uscc) => this.known!.timelineOf(ctx, uscc, knownOn)));
+    const result = new Set(now.filter((uscc) => !recomputed.has(uscc)));
+    [...recomputed].forEach((uscc, i) => {
+      const colored = (timelines[i] ?? []).some((p) => colors.includes(p.color) && p.from <= to && (p.until === null || from < p.until));
+      if (colored) result.add(uscc);
+    });
+    return [...result].sort();
   }
 }

@@ -5,6 +5,7 @@ import type { HubContext } from '../../../shared/context';
 import type { CreditColor } from '../../../shared/credit-color';
 import { today, type IsoDate } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
+import { checkKnownOn } from '../../../shared/known-on';
 import { halfYearEnds, isHalfYearEnd, lastHalfYearEndBefore } from '../../../shared/half-year';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
@@ -17,6 +18,7 @@ import type { HalfYearSnapshot } from '../types/env-credit.type';
 import type { CreditSnapshot, HalfYearSnapshotRun, SubjectHalfYearSnapshot } from '../types/snapshot.type';
 import type { PolicyService } from './policy.service';
 import { ratingBasis } from '../rules/scoring';
+import type { KnownOnService } from './known-on.service';
 import type { RatingService } from './rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
 import { ratingOn, type RatingBasis } from '../rules/scoring';
@@ -129,19 +131,30 @@ export class SnapshotService {
     private readonly policies: PolicyService,
     private readonly subjects: SubjectScopeService,
     private readonly ratings: RatingService,
+    private readonly known: KnownOnService,
   ) {}
 
-  /** Every half-year end since the subject was rated, up to today: stored where taken, derived otherwise. */
-  async snapshotsOf(ctx: HubContext, uscc: string): Promise<CreditSnapshot[] | null> {
+  /**
+   * Every half-year end since the subject was rated, up to today: stored where taken, derived otherwise.
+   * With `knownOn` (DOMAIN.md §11 known-on prices), as the hub held them on that day: the snapshots
+   * stored by then, each at the version stored by then (corrections stored later left out), and the
+   * ends not stored by then derived from the rating as then known, up to that day.
+   */
+  async snapshotsOf(ctx: HubContext, uscc: string, knownOn?: IsoDate): Promise<CreditSnapshot[] | null> {
+    if (knownOn !== undefined && knownOn < today()) {
+      const [known, stored] = await Promise.all([this.known.known(ctx, uscc, knownOn), storedSnapshotsLoader(ctx, this.dataSource, knownOn).load(uscc)]);
+      return known && snapshotSeries(known.basis, stored, knownOn);
+    }
+    if (knownOn !== undefined) checkKnownOn(knownOn);
     const subject = await this.subjects.subject(ctx, uscc);
     if (!subject) return null;
     const [{ basis }, stored] = await Promise.all([this.ratings.basisOf(ctx, subject), storedSnapshotsLoader(ctx, this.dataSource).load(uscc)]);
     return snapshotSeries(basis, stored, today());
   }
 
-  /** The gateway-only shape other departments `@requires`. */
-  async halfYearSnapshotsOf(ctx: HubContext, uscc: string): Promise<HalfYearSnapshot[] | null> {
-    const series = await this.snapshotsOf(ctx, uscc);
+  /** The gateway-only shape other departments `@requires` (and, with `knownOn`, ask through the hub's facts). */
+  async halfYearSnapshotsOf(ctx: HubContext, uscc: string, knownOn?: IsoDate): Promise<HalfYearSnapshot[] | null> {
+    const series = await this.snapshotsOf(ctx, uscc, knownOn);
     return series && series.map(({ periodEnd, color, consecutiveRed, stored, correctedOn, originalColor, originalConsecutiveRed }) => ({
       periodEnd, color, consecutiveRed, stored, correctedOn, originalColor, originalConsecutiveRed,
     }));
@@ -155,9 +168,11 @@ export class SnapshotService {
    * colour periods, the one colour source, in the caller's row scope) in one, then, for derived RED
    * snapshots only, the earlier periods and stored rows their run of RED is counted over.
    */
-  async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[]): Promise<SubjectHalfYearSnapshot[]> {
+  async subjectsOnSnapshot(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[], knownOn?: IsoDate): Promise<SubjectHalfYearSnapshot[]> {
     if (!isHalfYearEnd(periodEnd)) throw badInput(`periodEnd ${periodEnd} must be a 30 June or a 31 December`);
+    if (knownOn !== undefined) checkKnownOn(knownOn);
     if (colors.length === 0) return [];
+    if (knownOn !== undefined && knownOn < today()) return this.subjectsOnSnapshotKnownOn(ctx, periodEnd, colors, knownOn);
     const manager = await readManager(ctx, this.dataSource);
     const rows: SnapshotRow[] = await manager.query(`${SNAPSHOTS_ON_SQL} SELECT * FROM on_snapshot ORDER BY uscc`, [periodEnd, [...colors], districtScope(ctx.principal)]);
     const runs = await this.redRunsBefore(manager, periodEnd, rows.filter((row) => !row.stored && row.color === 'RED').map((row) => row.uscc));
@@ -170,6 +185,58 @@ export class SnapshotService {
       originalColor: row.original_color,
       originalConsecutiveRed: row.original_consecutive_red,
     }));
+  }
+
+  /**
+   * `subjectsOnSnapshot` as the hub held it on `knownOn` (DOMAIN.md §11 known-on prices): the snapshots
+   * stored by then, each at its latest version corrected by then, in one statement; for the subjects
+   * rated on `periodEnd` (and known to be by then) whose snapshot was not stored by then, the entry
+   * `envCreditSnapshots(knownOn:)` derives from the rating as then known (usually none: the job stores
+   * every snapshot the day after the half-year ends).
+   */
+  private async subjectsOnSnapshotKnownOn(ctx: HubContext, periodEnd: IsoDate, colors: readonly CreditColor[], knownOn: IsoDate): Promise<SubjectHalfYearSnapshot[]> {
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: (SnapshotRow & { taken: boolean })[] = await manager.query(
+      `WITH corrected AS (
+          SELECT DISTINCT ON (c.uscc) c.uscc, c.color, c.consecutive_red, c.corrected_on
+            FROM environment.half_year_snapshot_correction c WHERE c.period_end = $1::date AND c.corrected_on <= $4::date
+           ORDER BY c.uscc, c.version DESC
+        )
+        SELECT r.uscc, s.uscc IS NOT NULL AS taken, COALESCE(c.color, s.color) AS color, COALESCE(c.consecutive_red, s.consecutive_red) AS consecutive_red,
+               true AS stored, c.corrected_on::text AS corrected_on,
+               CASE WHEN c.uscc IS NULL THEN NULL ELSE s.color END AS original_color,
+               CASE WHEN c.uscc IS NULL THEN NULL ELSE s.consecutive_red END AS original_consecutive_red
+          FROM environment.rated_subject r
+          LEFT JOIN environment.half_year_snapshot s ON s.uscc = r.uscc AND s.period_end = $1::date AND (s.taken_at AT TIME ZONE 'UTC')::date <= $4::date
+          LEFT JOIN corrected c ON c.uscc = s.uscc
+         WHERE r.rated_from <= $1::date AND r.known_on <= $4::date AND ($3::varchar IS NULL OR r.district_code = $3::varchar)
+           AND (s.uscc IS NULL OR COALESCE(c.color, s.color) = ANY($2::varchar[]))
+         ORDER BY r.uscc`,
+      [periodEnd, [...colors], districtScope(ctx.principal), knownOn],
+    );
+    const derived = await Promise.all(
+      rows.filter((row) => !row.taken).map(async (row) => (await this.snapshotsOf(ctx, row.uscc, knownOn))?.find((snapshot) => snapshot.periodEnd === periodEnd) ?? null),
+    );
+    const derivedOf = new Map(rows.filter((row) => !row.taken).map((row, i) => [row.uscc, derived[i]]));
+    const result: SubjectHalfYearSnapshot[] = [];
+    for (const row of rows) {
+      if (row.taken) {
+        result.push({
+          uscc: row.uscc,
+          color: row.color,
+          consecutiveRed: row.consecutive_red,
+          stored: true,
+          correctedOn: row.corrected_on,
+          originalColor: row.original_color,
+          originalConsecutiveRed: row.original_consecutive_red,
+        });
+        continue;
+      }
+      const snapshot = derivedOf.get(row.uscc);
+      if (!snapshot || !colors.includes(snapshot.color)) continue;
+      result.push({ uscc: row.uscc, color: snapshot.color, consecutiveRed: snapshot.consecutiveRed, stored: false, correctedOn: null, originalColor: null, originalConsecutiveRed: null });
+    }
+    return result;
   }
 
   /**

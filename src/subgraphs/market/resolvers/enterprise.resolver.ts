@@ -36,8 +36,9 @@ export class EnterpriseResolver {
     @Arg('listTypes', () => [MarketListType]) listTypes: MarketListType[],
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
+    @Arg('knownOn', () => DateScalar, { nullable: true, description: 'The entries as the hub knew them that day.' }) knownOn?: string,
   ): Promise<string[]> {
-    return this.listings.subjectsListedBetween(ctx, listTypes, from, to);
+    return this.listings.subjectsListedBetween(ctx, listTypes, from, to, knownOn ?? undefined);
   }
 
   @FieldResolver(() => [MarketListing], { nullable: true, description: 'Entries on market-supervision lists, current and removed, oldest first.' })

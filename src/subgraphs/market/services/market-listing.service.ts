@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { recordChange } from '../../../shared/changes/change-events';
+import { checkKnownOn } from '../../../shared/known-on';
 import type { HubContext } from '../../../shared/context';
 import { districtScope } from '../../../shared/auth/scope';
 import { today, type IsoDate } from '../../../shared/dates';
@@ -57,15 +58,20 @@ export class MarketListingService {
    * Subjects with an entry on one of `listTypes` in force on some day of [from, to] (the credit
    * office's feedback roll-up asks it through federation for market-list-triggered measures).
    */
-  async subjectsListedBetween(ctx: HubContext, listTypes: readonly MarketListType[], from: IsoDate, to: IsoDate): Promise<string[]> {
+  async subjectsListedBetween(ctx: HubContext, listTypes: readonly MarketListType[], from: IsoDate, to: IsoDate, knownOn?: IsoDate): Promise<string[]> {
     if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    if (knownOn !== undefined) checkKnownOn(knownOn);
     const manager = await readManager(ctx, this.dataSource);
+    // With `knownOn` (DOMAIN.md §10 known-on dates, as listingsAsKnownOn): entries learnt later left
+    // out, removals learnt later not yet done.
     const rows: { uscc: string }[] = await manager.query(
       `SELECT DISTINCT l.uscc FROM market.list_entry l JOIN market.registration r ON r.uscc = l.uscc
-        WHERE l.list_type = ANY($1) AND l.listed_on <= $3 AND (l.removed_on IS NULL OR l.removed_on > $2)
+        WHERE l.list_type = ANY($1) AND l.listed_on <= $3
+          AND (l.removed_on IS NULL OR l.removed_on > $2 OR ($5::date IS NOT NULL AND l.removal_recorded_on > $5::date))
+          AND ($5::date IS NULL OR l.recorded_on <= $5::date)
           AND ($4::varchar IS NULL OR r.district_code = $4)
         ORDER BY l.uscc`,
-      [[...listTypes], from, to, districtScope(ctx.principal)],
+      [[...listTypes], from, to, districtScope(ctx.principal), knownOn ?? null],
     );
     return rows.map((row) => row.uscc);
   }
