@@ -1,5 +1,5 @@
 import type { SubjectReportContent } from '../services/subject-report.builder';
-import { CAUSE_ZH, COLOR_ZH, LIST_ZH, NATURE_ZH, REPAIR_ZH, zh } from './labels';
+import { CAUSE_ZH, COLOR_ZH, LIST_ZH, measureReasonZh, NATURE_ZH, REGISTRATION_ZH, REPAIR_ZH, zh } from './labels';
 
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
 
@@ -15,7 +15,7 @@ export function subjectRows(content: SubjectReportContent) {
       ['主体名称', s.name],
       ['统一社会信用代码', s.uscc],
       ['所在地区（行政区划代码）', s.districtCode],
-      ['登记状态', text(s.registrationStatus)],
+      ['登记状态', s.registrationStatus ? zh(REGISTRATION_ZH, s.registrationStatus) : '—'],
       ['行业代码（GB/T 4754）', text(s.industryCode)],
       ['企业类型', text(s.enterpriseType)],
       ['法定代表人', text(s.legalRepresentative)],
@@ -26,7 +26,7 @@ export function subjectRows(content: SubjectReportContent) {
     changes: content.colorChanges?.map((c) => [c.on, color(c.colorBefore), color(c.colorAfter), String(c.scoreAfter), zh(CAUSE_ZH, c.cause), text(c.decisionNo)]) ?? null,
     penalties: content.penalties?.map((p) => [text(p.decisionNo), p.typeName, p.decidedOn, text(p.points), p.publicUntil]) ?? null,
     commitments: content.commitments?.map((c) => [c.occurredOn, c.validUntil, text(c.decisionNo), c.kept ? '已履行（期间无扣分）' : `未履行（${c.breachedBy ?? ''}）`]) ?? null,
-    measures: content.measures?.map((m) => [`${m.name}（${m.code}）`, zh(NATURE_ZH, m.nature), m.implementingAgency, m.legalBasis, m.reason, text(m.since)]) ?? null,
+    measures: content.measures?.map((m) => [`${m.name}（${m.code}）`, zh(NATURE_ZH, m.nature), m.implementingAgency, m.legalBasis, measureReasonZh(m.reason), text(m.since)]) ?? null,
     listings: content.listings?.map((l) => [l.department, zh(LIST_ZH, l.listType), l.authority, text(l.documentNo), l.listedOn, text(l.removedOn), l.reason]) ?? null,
     repairs: content.repairs?.map((r) => [text(r.decisionNo), r.type, r.appliedOn, zh(REPAIR_ZH, r.status), text(r.decidedOn)]) ?? null,
   };
