@@ -87,6 +87,7 @@ export function loadReportSigningKey(config: Pick<HubConfig, 'reports' | 'produc
   const ed = keyPem(config.reports.signingKey, config, 'HUB_REPORT_SIGNING_KEY', 'report-signing-key.pem', () =>
     generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
   );
+  const edKeys = ed25519(ed.pem, ed.origin);
   const gm = keyPem(config.reports.sm2Key, config, 'HUB_REPORT_SM2_KEY', 'report-sm2-key.pem', generateSm2Pem);
-  return { ...ed25519(ed.pem, ed.origin), sm2: sm2(gm.pem, gm.origin) };
+  return { ...edKeys, sm2: sm2(gm.pem, gm.origin) };
 }

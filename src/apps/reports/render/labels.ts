@@ -60,8 +60,15 @@ export function beijingTime(instant: Date | string): string {
   return `${at.getUTCFullYear()}年${at.getUTCMonth() + 1}月${at.getUTCDate()}日 ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
 }
 
-/** A table cell as printed: a bare ISO date in Chinese form, everything else as it is. */
-export const zhCell = (cell: string): string => zhDate(cell);
+const ISO_PERIOD = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
+
+/** A table cell as printed: a bare ISO date or period (`from/to`) in Chinese form, everything else as it is. */
+export function zhCell(cell: string): string {
+  const period = ISO_PERIOD.exec(cell);
+  return period ? `${zhDate(period[1])}至${zhDate(period[2])}` : zhDate(cell);
+}
+
+const UNIT_ZH: Record<string, string> = { 'CNY/m3': '元/立方米', 'CNY/kWh': '元/千瓦时', 'CNY/t': '元/吨', CNY: '元' };
 
 const colorZh = (code: string) => COLOR_ZH[code] ?? code;
 const listZh = (code: string) => LIST_ZH[code] ?? code;
@@ -72,7 +79,7 @@ const listZh = (code: string) => LIST_ZH[code] ?? code;
  */
 export function measureReasonZh(reason: string): string {
   return reason
-    .replace(/half-year (\S+) surcharge: /g, '$1 半年度差别化价格：')
+    .replace(/half-year (\S+) surcharge: /g, (_, period: string) => `${zhCell(period)}半年度差别化价格：`)
     .replace(/environmental credit colour (\w+) since (\d{4}-\d{2}-\d{2})(?: \(until (\d{4}-\d{2}-\d{2})\))?/g, (_, color: string, from: string, until?: string) =>
       `自${zhDate(from)}起环境信用评价为${colorZh(color)}${until ? `（至${zhDate(until)}）` : ''}`,
     )
@@ -84,7 +91,7 @@ export function measureReasonZh(reason: string): string {
     .replace(/ \((\d+) consecutive RED half-year snapshots?\)/g, '（连续 $1 个半年度为红色）')
     .replace(/, derived: the snapshot has not been stored yet \(provisional\)/g, '（半年度快照尚未保存，按推算暂定）')
     .replace(/: normal price/g, '：执行正常价格')
-    .replace(/: \+(\S+) (\S+) \((.+?)\)(?=;|$)/g, '：加价 $1 $2（依据：$3）')
+    .replace(/: \+(\S+) (\S+) \((.+?)\)(?=;|$)/g, (_, amount: string, unit: string, basis: string) => `：加价 ${amount} ${UNIT_ZH[unit] ?? unit}（依据：${basis}）`)
     .replace(/; corrected on (\d{4}-\d{2}-\d{2}) \(as first taken: /g, (_, on: string) => `；${zhDate(on)}更正（原认定：`)
     .replace(/; /g, '；');
 }
