@@ -158,7 +158,7 @@ function signNoticeLink(number: string, exp: number, printUrl: string): string {
   const minted = new URL(printUrl, 'http://hub.invalid').searchParams;
   const [client, role, district] = [minted.get('client')!, minted.get('role')!, minted.get('district') ?? ''];
   const sig = createHmac('sha256', key).update(JSON.stringify([number, exp, client, role, district])).digest('base64url');
-  return `/notices/${encodeURIComponent(number)}?${new URLSearchParams({ exp: String(exp), client, role, ...(district ? { district } : {}), sig })}`;
+  return `/notices/${encodeURIComponent(number)}?${new URLSearchParams({ exp: String(exp), client, role, ...(district ? { district } : {}), sig }).toString()}`;
 }
 
 describe('the routes beside GraphQL with their department as its own process', () => {

@@ -191,11 +191,8 @@ export function reportRoute(reports: () => ReportServices, bureau: string): Http
       // Anonymous, and each check costs a signature check and a database read: counted against the
       // caller's address like every anonymous caller of /graphql, before anything is read or checked.
       if (!(await withinRate(tools, response))) return true;
-      if (request.method === 'POST' && Number(request.headers['content-length'] ?? 0) > MAX_PRESENTED_BYTES) {
-        sendError(response, 413, 'BAD_USER_INPUT', `the copy presented is over ${MAX_PRESENTED_BYTES} bytes`);
-        request.resume();
-        return true;
-      }
+      // Read to its end even when too large (only the first MAX_PRESENTED_BYTES are kept), so that the
+      // connection stays usable for the answer and the caller's next request.
       const presented = request.method === 'POST' ? await readBody(request) : undefined;
       if (presented === null) {
         sendError(response, 413, 'BAD_USER_INPUT', `the copy presented is over ${MAX_PRESENTED_BYTES} bytes`);
