@@ -106,7 +106,7 @@ function decodedNumber(raw: string, response: ServerResponse): string | null {
     return null;
   }
   if (number.length > 32) {
-    sendError(response, 400, 'BAD_USER_INPUT', 'a report number has at most 32 characters (e.g. XYBG-2026-00000001)');
+    sendError(response, 400, 'BAD_USER_INPUT', 'a report number has at most 32 characters (e.g. XYBG-2026-7KQ2M9XPH4R)');
     return null;
   }
   return number;
