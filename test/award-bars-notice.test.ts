@@ -320,7 +320,7 @@ describe('the credit record notice', () => {
 
     // The signed link opens in a browser without any credential; a forged or expired one does not.
     const base = hub.hub.url.replace('/graphql', '');
-    expect(printUrl).toMatch(new RegExp(`^/notices/${number}\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}$`));
+    expect(printUrl).toMatch(new RegExp(`^/notices/${number}\\?exp=\\d+&client=key%3A\\d+&role=ENV_ADMIN&sig=[A-Za-z0-9_-]{43}$`));
     const page = await fetch(`${base}${printUrl}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -336,7 +336,7 @@ describe('the credit record notice', () => {
     });
     const other = await record(uscc, 'WARNING', '2026-06-20');
     expect((await fetch(`${base}${printUrl.replace(number, other.notice.number)}`)).status).toBe(403);
-    const expired = await fetch(`${base}${signedNoticePath(number, Date.now() - 2 * 3600_000)}`);
+    const expired = await fetch(`${base}${signedNoticePath(number, { clientId: new URL(printUrl, base).searchParams.get('client')!, role: 'ENV_ADMIN', districtCode: null }, Date.now() - 2 * 3600_000)}`);
     expect(expired.status).toBe(410);
     expect(await expired.json()).toEqual({
       errors: [{ message: `this link to notice ${number} has expired; ask the hub for a new printUrl`, extensions: { code: 'LINK_EXPIRED' } }],

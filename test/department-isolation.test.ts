@@ -152,11 +152,13 @@ async function routeAnswer(origin: string, path: string, key?: string) {
 
 const text = (answer: { body: string }) => Buffer.from(answer.body, 'base64').toString('utf8');
 
-/** The notice link's key as every process of this topology derives it from HUB_SUBGRAPH_SECRET (notice-link.ts). */
-function signNoticeLink(number: string, exp: number): string {
+/** A link to `number` for the reader of `printUrl`, signed with the key every process of this topology derives from HUB_SUBGRAPH_SECRET (notice-link.ts). */
+function signNoticeLink(number: string, exp: number, printUrl: string): string {
   const key = Buffer.from(hkdfSync('sha256', SECRET, 'ecocredit-hub', 'notice-link', 32));
-  const sig = createHmac('sha256', key).update(`${number}.${exp}`).digest('base64url');
-  return `/notices/${encodeURIComponent(number)}?exp=${exp}&sig=${sig}`;
+  const minted = new URL(printUrl, 'http://hub.invalid').searchParams;
+  const [client, role, district] = [minted.get('client')!, minted.get('role')!, minted.get('district') ?? ''];
+  const sig = createHmac('sha256', key).update(JSON.stringify([number, exp, client, role, district])).digest('base64url');
+  return `/notices/${encodeURIComponent(number)}?${new URLSearchParams({ exp: String(exp), client, role, ...(district ? { district } : {}), sig }).toString()}`;
 }
 
 describe('the routes beside GraphQL with their department as its own process', () => {
@@ -222,7 +224,7 @@ describe('the routes beside GraphQL with their department as its own process', (
     // Another notice's number under this link's signature: refused too.
     const [other] = await sql<{ number: string }>('SELECT number FROM environment.credit_notice WHERE number <> $1 LIMIT 1', [notice.number]);
     if (other) expect((await routeAnswer(base.gateway!, `/notices/${encodeURIComponent(other.number)}${new URL(notice.printUrl, 'http://hub.invalid').search}`)).status).toBe(403);
-    const expired = await routeAnswer(base.gateway!, signNoticeLink(notice.number, Math.floor(Date.now() / 1000) - 60));
+    const expired = await routeAnswer(base.gateway!, signNoticeLink(notice.number, Math.floor(Date.now() / 1000) - 60, notice.printUrl));
     expect(expired.status).toBe(410);
     expect(JSON.parse(text(expired))).toMatchObject({ errors: [{ extensions: { code: 'LINK_EXPIRED' } }] });
   }, 60_000);

@@ -18,9 +18,12 @@ let scratch: string;
 
 /** The hub's signing key, given to the CLI too (as HUB_REPORT_SIGNING_KEY), so both sign as one bureau. */
 const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const SM2_KEY = generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+/** `2026-12-08` as the report prints it: 2026年12月8日. */
+const printedDate = (date: string) => date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
 
 beforeAll(async () => {
-  hub = await startTestHub({ demoSize: 560, config: { reports: { signingKey: SIGNING_KEY, validityDays: 30, bureau: '连云港市生态环境局' } } });
+  hub = await startTestHub({ demoSize: 560, config: { reports: { signingKey: SIGNING_KEY, sm2Key: SM2_KEY, validityDays: 30, bureau: '连云港市生态环境局' } } });
   base = hub.hub.url.replace(/\/graphql$/, '');
   scratch = mkdtempSync(join(tmpdir(), 'ecocredit-reports-'));
 }, 120_000);
@@ -51,7 +54,8 @@ async function issue(key: string, purpose: string, options: { header?: string; a
 
 async function verify(number: string, code: string | null, presented?: Buffer) {
   const query = code === null ? '' : `?code=${encodeURIComponent(code)}`;
-  const response = await fetch(`${base}/verify/${encodeURIComponent(number)}${query}`, presented ? { method: 'POST', body: presented } : {});
+  const type = presented?.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : 'text/html';
+  const response = await fetch(`${base}/verify/${encodeURIComponent(number)}${query}`, presented ? { method: 'POST', body: presented, headers: { 'content-type': type } } : {});
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -82,7 +86,7 @@ describe('credit reports (信用报告)', () => {
     const answer = await issue('demo-env-admin', 'PROCUREMENT');
     expect(answer.errors).toBeUndefined();
     const report = answer.data!.issueCreditReport;
-    expect(report.number).toMatch(/^XYBG-\d{4}-\d{8}$/);
+    expect(report.number).toMatch(/^XYBG-\d{4}-[0-9A-Z]{11}$/);
     expect(report.asOf).toBe(today());
     expect(report.validUntil).toBe(addDays(report.issuedAt.slice(0, 10), 30));
     const result = await verify(report.number, report.verificationCode);
@@ -102,9 +106,10 @@ describe('credit reports (信用报告)', () => {
 
   it('refuses a wrong code, an unknown number and a report signed with another key', async () => {
     const report = (await issue('demo-env-admin', 'BIDDING')).data!.issueCreditReport;
-    expect((await verify(report.number, 'AAAA-BBBB-CCCC')).body).toMatchObject({ genuine: false, valid: false });
-    expect((await verify(report.number, null)).body).toMatchObject({ genuine: false, valid: false });
-    expect((await verify('XYBG-2026-99999999', report.verificationCode)).status).toBe(404);
+    // Without the right code: only whether the number exists.
+    expect(await verify(report.number, 'AAAA-BBBB-CCCC')).toEqual({ status: 200, body: { number: report.number, found: true } });
+    expect(await verify(report.number, null)).toEqual({ status: 200, body: { number: report.number, found: true } });
+    expect(await verify('XYBG-2026-99999999', report.verificationCode)).toEqual({ status: 404, body: { number: 'XYBG-2026-99999999', found: false } });
     // Hostile paths are refused cheaply, never INTERNAL.
     expect((await fetch(`${base}/verify/%E0%A4%A`)).status).toBe(400);
     expect((await fetch(`${base}/verify/${'X'.repeat(5000)}`)).status).toBe(400);
@@ -125,7 +130,7 @@ describe('credit reports (信用报告)', () => {
     // A printed (downloaded) copy with one byte changed.
     const edited = Buffer.from(pdf);
     edited[Math.floor(edited.length / 2)] ^= 0x01;
-    expect((await verify(report.number, report.verificationCode, edited)).body).toMatchObject({ genuine: true, unaltered: false, valid: false });
+    expect((await verify(report.number, report.verificationCode, edited)).body).toMatchObject({ genuine: true, unaltered: false, issued: false, valid: false });
     const editedHtml = Buffer.from(html.toString('utf8').replace('企业环境信用报告', '企业环境信用報告'));
     expect((await verify(report.number, report.verificationCode, editedHtml)).body).toMatchObject({ unaltered: false, valid: false });
     // One byte of the stored content (the score digit or any other character).
@@ -209,7 +214,7 @@ describe('credit reports (信用报告)', () => {
     expect(squeezed).toContain(report.number);
     expect(squeezed).toContain(report.verificationCode);
     expect(squeezed).toContain(e.name);
-    expect(squeezed).toContain(`截至${asOf}，记分${e.envCredit.score}分`);
+    expect(squeezed).toContain(`截至${printedDate(asOf)}，记分${e.envCredit.score}分`);
     expect(squeezed).toContain({ GREEN: '绿色', BLUE: '蓝色', YELLOW: '黄色', RED: '红色', BLACK: '黑色' }[e.envCredit.color]);
     expect(e.jointMeasures.length).toBeGreaterThan(0);
     expect(squeezed).toContain(`六、正在实施的联合奖惩措施（${e.jointMeasures.length}项）`);
@@ -310,18 +315,20 @@ describe('credit reports (信用报告)', () => {
     }
   });
 
-  it('refuses a production start without HUB_REPORT_SIGNING_KEY, and a key that is not Ed25519', async () => {
+  it('refuses a production start without HUB_REPORT_SIGNING_KEY or HUB_REPORT_SM2_KEY, and keys of the wrong kind', async () => {
     const { loadConfig } = await import('../src/shared/config');
     const { startHub } = await import('../src/hub/hub');
     const base = { ...loadConfig({ HUB_DATA_DIR: scratch }), databaseUrl: hub.hub.databaseUrl, port: 0, production: true, demo: false, audit: { key: 'k'.repeat(40), checkpointFile: join(scratch, 'cp.jsonl'), checkpointIntervalMs: 60_000 } };
     await expect(startHub({ config: base })).rejects.toThrow(/HUB_REPORT_SIGNING_KEY must be set/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await expect(startHub({ config: { ...base, reports: { ...base.reports, signingKey: rsa } } })).rejects.toThrow(/must be an Ed25519 key/);
+    await expect(startHub({ config: { ...base, reports: { ...base.reports, signingKey: SIGNING_KEY } } })).rejects.toThrow(/HUB_REPORT_SM2_KEY must be set/);
+    await expect(startHub({ config: { ...base, reports: { ...base.reports, signingKey: SIGNING_KEY, sm2Key: rsa } } })).rejects.toThrow(/must be an SM2 key/);
   });
 
   it('is issued from the command line too: `ecocredit report subject` and `ecocredit report annual`', async () => {
     ensureCliBuilt();
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: hub.hub.databaseUrl, HUB_DEMO: '1', HUB_DATA_DIR: scratch, HUB_REPORT_SIGNING_KEY: SIGNING_KEY };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: hub.hub.databaseUrl, HUB_DEMO: '1', HUB_DATA_DIR: scratch, HUB_REPORT_SIGNING_KEY: SIGNING_KEY, HUB_REPORT_SM2_KEY: SM2_KEY };
     const cli = (args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
         execFile(process.execPath, ['bin/ecocredit.js', ...args], { env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
@@ -329,7 +336,7 @@ describe('credit reports (信用报告)', () => {
     const out = join(scratch, 'cli-report.pdf');
     const subject = await cli(['report', 'subject', DEMO_SHOWCASE_USCC, '--purpose', 'BIDDING', '--out', out]);
     expect(subject.code, subject.stderr).toBe(0);
-    const [, number, code] = /report (XYBG-\d{4}-\d{8})[\s\S]*verification code (\S+);/.exec(subject.stdout) ?? [];
+    const [, number, code] = /report (XYBG-\d{4}-[0-9A-Z]{11})[\s\S]*verification code (\S+); check at http:\/\/localhost:\d+\/verify\//.exec(subject.stdout) ?? [];
     expect(number).toBeDefined();
     execFileSync('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '1', out, join(scratch, 'cli-page')]);
     const { readFileSync } = await import('node:fs');

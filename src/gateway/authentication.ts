@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { PUBLIC_PRINCIPAL, type Principal } from '../shared/auth/principal';
+import { isRole, PUBLIC_PRINCIPAL, type Principal } from '../shared/auth/principal';
 import { ALLOWED_PURPOSES, purposeProblem } from '../shared/auth/purpose';
 import { forbidden, HubError } from '../shared/errors';
 import type { RateLimiter } from './rate-limiter';
@@ -37,6 +37,21 @@ export class Authenticator {
     const problem = purposeProblem(principal);
     if (problem) throw forbidden(problem);
     return principal;
+  }
+
+  /**
+   * The reader a signed link was minted for (client, role, district), as it stands now: an API client
+   * is looked up again (null when revoked, expired or unknown; its current role and district count);
+   * a JWT subject or an operator has no registry in the hub, so the claims it had when the link was
+   * minted stand (a link lives minutes: HUB_NOTICE_LINK_TTL_SECONDS).
+   */
+  async readerNow(minted: { clientId: string; role: string; districtCode: string | null }): Promise<Principal | null> {
+    if (minted.clientId.startsWith('key:')) {
+      const current = await this.clients.current(minted.clientId);
+      return current && { ...current, purpose: null };
+    }
+    if (!isRole(minted.role)) return null;
+    return { clientId: minted.clientId, clientName: minted.clientId, role: minted.role, agency: null, districtCode: minted.districtCode, purpose: null };
   }
 
   private async identify(authorization: string, address: string): Promise<Omit<Principal, 'purpose'>> {

@@ -347,6 +347,7 @@ export function createHttpServer(deps: HttpDependencies): Server {
           observed.clientId = principal.clientId;
           return createContext(principal, observed.requestId, deps.subjectFacts);
         },
+        readerNow: (minted) => deps.authenticator.readerNow(minted),
         limitRate: async (ctx) => {
           const rate = await deps.rateLimiter.hit(rateKey(ctx, request));
           if (!rate.allowed) throw new HubError('RATE_LIMITED', `too many requests; retry after ${rate.retryAfterSeconds} s`, { retryAfter: rate.retryAfterSeconds });

@@ -260,9 +260,11 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
     }
     // Reports execute the gateway's API, which exists once the gateway below has started.
     const reportApi = new LateBoundApi();
+    const publicBase = { url: `http://localhost:${config.port}` };
     const factsOfReports: { bound?: FederatedSubjectFacts } = {};
     const reports: ReportServices = {
-      credit: new CreditReportService(sources.gateway, reportApi, reportKey, config.reports),
+      // HUB_PUBLIC_URL, or the address this hub listens on (known once it listens, before any report is issued).
+      credit: new CreditReportService(sources.gateway, reportApi, reportKey, { ...config.reports, publicUrl: () => config.reports.publicUrl ?? publicBase.url }),
       annual: new AnnualReportService(reportApi, () => factsOfReports.bound!),
     };
     const reportServices = () => reports;
@@ -374,6 +376,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       server.listen(config.port, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+    publicBase.url = `http://localhost:${port}`;
     const url = `http://localhost:${port}/graphql`;
     log.info('ecocredit hub listening', { url, demo: config.demo, database: embedded ? `embedded PostgreSQL under ${config.dataDir}` : 'DATABASE_URL', remote });
     return {

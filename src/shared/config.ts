@@ -59,10 +59,12 @@ export interface HubConfig {
   databaseWaitMs: number;
   /**
    * Credit reports (issue 14): the Ed25519 signing key (HUB_REPORT_SIGNING_KEY, a PKCS#8 PEM; required
-   * in production, otherwise generated once into `<dataDir>/report-signing-key.pem`), how many days a
-   * report stays valid, and the bureau named as issuer.
+   * in production, otherwise generated once into `<dataDir>/report-signing-key.pem`), the SM2 one
+   * (HUB_REPORT_SM2_KEY, likewise, `<dataDir>/report-sm2-key.pem`), how many days a report stays
+   * valid, the bureau named as issuer, and HUB_PUBLIC_URL: the absolute base printed in the reports'
+   * verify links and QR codes (unset: `http://localhost:<port the hub listens on>`).
    */
-  reports: { signingKey: string | undefined; validityDays: number; bureau: string };
+  reports: { signingKey: string | undefined; sm2Key?: string; validityDays: number; bureau: string; publicUrl?: string };
   /**
    * Processes serving the hub (HUB_WORKERS, default 1): above 1, `ecocredit start` forks that many
    * workers (Node cluster) sharing the port, so every core serves. Each keeps only per-process caches.
@@ -132,6 +134,21 @@ export interface OperationLimits {
   maxFragmentSpreads: number;
   /** Field selections once every fragment is expanded (counted without expanding). */
   maxSelections: number;
+}
+
+/** HUB_PUBLIC_URL without its trailing slash; undefined when unset; refused unless an absolute http(s) URL. */
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.HUB_PUBLIC_URL?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`HUB_PUBLIC_URL "${value}" is not an absolute URL (e.g. https://credit.example.gov.cn)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`HUB_PUBLIC_URL "${value}" must be an http or https URL`);
+  if (url.search || url.hash || url.username || url.password) throw new Error(`HUB_PUBLIC_URL "${value}" must be a base URL without query, fragment or credentials`);
+  return url.href.replace(/\/+$/, '');
 }
 
 function numberOf(value: string | undefined, fallback: number): number {
@@ -206,6 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     reports: {
       // PEM in one line (as env files often need) is accepted with literal \n.
       signingKey: env.HUB_REPORT_SIGNING_KEY ? env.HUB_REPORT_SIGNING_KEY.replace(/\\n/g, '\n') : undefined,
+      sm2Key: env.HUB_REPORT_SM2_KEY ? env.HUB_REPORT_SM2_KEY.replace(/\\n/g, '\n') : undefined,
+      publicUrl: publicUrl(env),
       validityDays: numberOf(env.HUB_REPORT_VALIDITY_DAYS, 30),
       bureau: env.HUB_NOTICE_BUREAU || '连云港市生态环境局',
     },

@@ -12,6 +12,11 @@ export interface RouteTools {
   principal: () => Promise<HubContext>;
   /** The context of a reader the route itself vouches for (a signed link), with this request's id. */
   vouchedFor: (principal: Principal) => HubContext;
+  /**
+   * The reader a signed link was minted for, as the hub knows it now (its API client looked up again);
+   * null when that reader may no longer be served (revoked, expired, unknown).
+   */
+  readerNow: (minted: { clientId: string; role: string; districtCode: string | null }) => Promise<Principal | null>;
   audit: (ctx: HubContext, coordinate: string) => Promise<void>;
   /** Counts the request against the caller's rate limit, as `/graphql` does; throws RATE_LIMITED past it. */
   limitRate: (ctx: HubContext) => Promise<void>;

@@ -418,7 +418,7 @@ export type CreditReport = {
   /** A short-lived signed link to the HTML page (GET, no credential). */
   htmlUrl: Scalars['String']['output'];
   issuedAt: Scalars['DateTime']['output'];
-  /** The report number, e.g. XYBG-2026-00000001; checked at /verify/<number>. */
+  /** The report number, e.g. XYBG-2026-7KQ2M9XPH4R (random, with an ISO 7064 MOD 37,36 check character); checked at /verify/<number>. */
   number: Scalars['String']['output'];
   /** A short-lived signed link to the PDF (GET, no credential). */
   pdfUrl: Scalars['String']['output'];

@@ -28,7 +28,7 @@ export async function run({ positionals, values }: CommandArgs): Promise<number>
       const out = (values.out as string | undefined) ?? `${report.number}.${format}`;
       writeFileSync(out, document!.body);
       console.log(`report ${report.number} for ${report.uscc} as of ${report.asOf}, valid until ${report.validUntil}`);
-      console.log(`verification code ${report.verificationCode}; check at /verify/${report.number}?code=${report.verificationCode}`);
+      console.log(`verification code ${report.verificationCode}; check at ${hub.reports.credit.verifyUrl(report.number, report.verificationCode)}`);
       console.log(`written to ${out}`);
       return 0;
     }

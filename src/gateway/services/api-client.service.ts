@@ -77,6 +77,19 @@ export class ApiClientService {
   }
 
   /**
+   * The API client `key:<id>` as it stands now (a signed link minted for it is checked again on open):
+   * null when unknown, revoked, expired or without a valid role. Read from the database, uncached: a
+   * link open is rare, and a revocation must count at once.
+   */
+  async current(clientId: string): Promise<Omit<Principal, 'purpose'> | null> {
+    const match = /^key:(\d{1,10})$/.exec(clientId);
+    if (!match) return null;
+    const client = await this.dataSource.getRepository(ApiClientEntity).findOneBy({ id: Number(match[1]) });
+    if (!client || client.revokedAt || (client.expiresAt && client.expiresAt.getTime() <= Date.now()) || !isRole(client.role)) return null;
+    return { clientId, clientName: client.name, role: client.role, agency: client.agency, districtCode: client.districtCode };
+  }
+
+  /**
    * What the cache is valid for: the watch's epoch and the newest credentials version notified while
    * it listens (no statement); the version read from the database while it does not. A lookup made
    * after a version was notified reads data at least that new (the notification comes after the commit).

@@ -3,7 +3,6 @@ import type { DataSource } from 'typeorm';
 import { ENV_STAFF } from '../../shared/auth/rules';
 import type { Role } from '../../shared/auth/principal';
 import { checkNoticeLink } from './services/notice-link';
-import { HUB_SYSTEM_PRINCIPAL, type Principal } from '../../shared/auth/principal';
 import type { HubContext } from '../../shared/context';
 import { HubError } from '../../shared/errors';
 import type { HttpRoute, RouteTools } from '../../shared/http-route';
@@ -13,12 +12,6 @@ import { createEnvironmentServices } from './environment.services';
 export const NOTICE_READERS: Role[] = [...ENV_STAFF, 'CREDIT_OFFICE'];
 
 const NOTICE_PATH = /^\/notices\/([^/]+)$/;
-
-/**
- * Who reads through a signed link: the link stands for a reader who was allowed the notice when it
- * was issued, so the page is read without row scope and audited under this client.
- */
-const SIGNED_LINK_READER: Principal = { ...HUB_SYSTEM_PRINCIPAL, clientId: 'notice-link', clientName: 'signed notice link' };
 
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -44,13 +37,16 @@ export function localNoticePages(dataSource: DataSource): NoticePages {
  * answered as if it did not exist): 401 for a bad credential, 403 for a role that may not, 404 otherwise.
  * A page served is an audited read of the subject (recorded as `Query.creditNotice`).
  *
- * `GET /notices/<number>?exp=…&sig=…` (a `CreditNotice.printUrl`) needs no credential: 403 when the
- * signature does not match the number and expiry, 410 when it has expired, 404 for an unknown notice.
+ * `GET /notices/<number>?exp=…&client=…&role=…&district=…&sig=…` (a `CreditNotice.printUrl`) needs
+ * no credential: it names the reader it was minted for, and is served as that reader, within its scope
+ * now: 403 when the signature does not match (or is not in its canonical form), when the reader's
+ * API client was revoked or its role changed, or when the notice's subject is no longer in the
+ * reader's district; 410 when it has expired. The read is audited under that reader's client and role.
  *
  * Every check is made here, in the process that answers the caller, whichever process reads the page.
  */
 export function noticeRoute(pages: NoticePages): HttpRoute {
-  return async (request: IncomingMessage, response: ServerResponse, { principal, vouchedFor, audit }: RouteTools): Promise<boolean> => {
+  return async (request: IncomingMessage, response: ServerResponse, { principal, vouchedFor, readerNow, audit }: RouteTools): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://hub.invalid');
     const match = NOTICE_PATH.exec(url.pathname);
     if (!match) return false;
@@ -68,16 +64,31 @@ export function noticeRoute(pages: NoticePages): HttpRoute {
     // Expected refusals are answered here rather than thrown, so they are not logged as failures.
     let ctx: HubContext;
     if (url.searchParams.has('sig') || url.searchParams.has('exp')) {
-      const check = checkNoticeLink(number, url.searchParams.get('exp'), url.searchParams.get('sig'));
-      if (check === 'forged') {
+      const check = checkNoticeLink(number, url.searchParams);
+      if (check.outcome === 'forged') {
         sendError(response, 403, 'FORBIDDEN', `the signature of this link to notice ${number} is not valid; ask the hub for a new printUrl`);
         return true;
       }
-      if (check === 'expired') {
+      if (check.outcome === 'expired') {
         sendError(response, 410, 'LINK_EXPIRED', `this link to notice ${number} has expired; ask the hub for a new printUrl`);
         return true;
       }
-      ctx = vouchedFor(SIGNED_LINK_READER);
+      const reader = await readerNow(check.reader);
+      if (!reader || reader.role !== check.reader.role || !NOTICE_READERS.includes(reader.role)) {
+        const why = !reader ? `its client ${check.reader.clientId} is revoked or unknown` : `client ${reader.clientId} is now ${reader.role}, not ${check.reader.role}`;
+        sendError(response, 403, 'FORBIDDEN', `this link to notice ${number} was made for a reader who may no longer read it (${why}); ask the hub for a new printUrl`);
+        return true;
+      }
+      ctx = vouchedFor(reader);
+      const html = await pages(ctx, number);
+      if (!html) {
+        // The signature proves the notice exists: the reader's scope now leaves its subject out.
+        sendError(response, 403, 'FORBIDDEN', `notice ${number} is outside the scope of the reader this link was made for${reader.districtCode ? ` (district ${reader.districtCode})` : ''}; ask the hub for a new printUrl`);
+        return true;
+      }
+      await audit(ctx, 'Query.creditNotice');
+      sendPage(response, html);
+      return true;
     } else {
       try {
         ctx = await principal();
@@ -99,13 +110,17 @@ export function noticeRoute(pages: NoticePages): HttpRoute {
     }
     // The read is recorded before the page leaves, like a `creditNotice` query.
     await audit(ctx, 'Query.creditNotice');
-    response.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    });
-    response.end(html);
+    sendPage(response, html);
     return true;
   };
+}
+
+function sendPage(response: ServerResponse, html: string): void {
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  response.end(html);
 }

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AnnualReportData } from '../services/annual-report.service';
-import { COLOR_HEX, COLOR_ZH, COLORS } from './labels';
+import { beijingTime, COLOR_HEX, COLOR_ZH, COLORS, zhDate } from './labels';
 import { barChart, footers, heading, newPdf, paragraph, pdfBytes, table } from './pdf';
 
 /** Every figure row with all its subjects, one line each, for the city's social-credit department. */
@@ -18,7 +18,7 @@ export async function renderAnnualPdf(report: AnnualReportData, bureau: string, 
   const doc = newPdf(`${report.year} 年度环境信用监管工作总结报告`, generatedAt);
   doc.font('bold').fontSize(18).text(`${report.year} 年度环境信用监管工作总结报告`, { align: 'center' });
   doc.moveDown(0.3);
-  paragraph(doc, `${bureau}\u3000统计期间 ${report.from} 至 ${report.to}\u3000生成时间 ${generatedAt.toISOString()}`, { color: '#555' });
+  paragraph(doc, `${bureau}\u3000统计期间 ${zhDate(report.from)}至${zhDate(report.to)}\u3000生成时间 ${beijingTime(generatedAt)}（北京时间）`, { color: '#555' });
   const figure = (key: string) => report.figures.find((f) => f.key === key)!;
   const total = (key: string, label?: string) => figure(key).rows.filter((row) => !label || row.label === label).reduce((sum, row) => sum + row.count, 0);
   heading(doc, '一、总体情况');

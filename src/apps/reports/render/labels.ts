@@ -41,3 +41,59 @@ export const zh = (table: Record<string, string>, code: string | null | undefine
 
 /** What the report prints for a section the requester's role may not read. */
 export const WITHHELD = '（申请方角色无权查阅本项）';
+
+/** Registration statuses (登记状态) of the market register. */
+export const REGISTRATION_ZH: Record<string, string> = { ACTIVE: '存续（在营）', SUSPENDED: '停业', REVOKED: '吊销', CANCELLED: '注销' };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Beijing time is UTC+8 all year (China has kept no daylight saving time since 1991): Asia/Shanghai. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** `2026-12-08` → `2026年12月8日`; anything else unchanged. */
+export function zhDate(date: string): string {
+  const match = ISO_DATE.exec(date);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date;
+}
+
+/** An instant in Beijing time (Asia/Shanghai), as a Chinese document prints it: `2026年12月8日 11:20`. */
+export function beijingTime(instant: Date | string): string {
+  const at = new Date(new Date(instant).getTime() + BEIJING_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getUTCFullYear()}年${at.getUTCMonth() + 1}月${at.getUTCDate()}日 ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
+}
+
+const ISO_PERIOD = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/;
+
+/** A table cell as printed: a bare ISO date or period (`from/to`) in Chinese form, everything else as it is. */
+export function zhCell(cell: string): string {
+  const period = ISO_PERIOD.exec(cell);
+  return period ? `${zhDate(period[1])}至${zhDate(period[2])}` : zhDate(cell);
+}
+
+const UNIT_ZH: Record<string, string> = { 'CNY/m3': '元/立方米', 'CNY/kWh': '元/千瓦时', 'CNY/t': '元/吨', CNY: '元' };
+
+const colorZh = (code: string) => COLOR_ZH[code] ?? code;
+const listZh = (code: string) => LIST_ZH[code] ?? code;
+
+/**
+ * The reason the credit department's API gives for a joint measure (English, composed by its rules:
+ * colour periods, listings, half-year surcharges) in Chinese. Parts it does not know stay as given.
+ */
+export function measureReasonZh(reason: string): string {
+  return reason
+    .replace(/half-year (\S+) surcharge: /g, (_, period: string) => `${zhCell(period)}半年度差别化价格：`)
+    .replace(/environmental credit colour (\w+) since (\d{4}-\d{2}-\d{2})(?: \(until (\d{4}-\d{2}-\d{2})\))?/g, (_, color: string, from: string, until?: string) =>
+      `自${zhDate(from)}起环境信用评价为${colorZh(color)}${until ? `（至${zhDate(until)}）` : ''}`,
+    )
+    .replace(/listed (\w+) by (.+?) since (\d{4}-\d{2}-\d{2}), document (.+?)(?=;|$)/g, (_, list: string, authority: string, on: string, doc: string) =>
+      `自${zhDate(on)}起由${authority}列入${listZh(list)}（文号：${doc === 'unnumbered' ? '无' : doc}）`,
+    )
+    .replace(/not rated on (\d{4}-\d{2}-\d{2})/g, (_, on: string) => `${zhDate(on)}未纳入评价`)
+    .replace(/colour (\w+) on (\d{4}-\d{2}-\d{2})/g, (_, color: string, on: string) => `${zhDate(on)}评价为${colorZh(color)}`)
+    .replace(/ \((\d+) consecutive RED half-year snapshots?\)/g, '（连续 $1 个半年度为红色）')
+    .replace(/, derived: the snapshot has not been stored yet \(provisional\)/g, '（半年度快照尚未保存，按推算暂定）')
+    .replace(/: normal price/g, '：执行正常价格')
+    .replace(/: \+(\S+) (\S+) \((.+?)\)(?=;|$)/g, (_, amount: string, unit: string, basis: string) => `：加价 ${amount} ${UNIT_ZH[unit] ?? unit}（依据：${basis}）`)
+    .replace(/; corrected on (\d{4}-\d{2}-\d{2}) \(as first taken: /g, (_, on: string) => `；${zhDate(on)}更正（原认定：`)
+    .replace(/; /g, '；');
+}

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
+import { zhCell } from './labels';
+import { QR_QUIET_ZONE, qrMatrix, qrRuns, type QrMatrix } from './qr';
 
 const resolveModule = createRequire(__filename).resolve;
 
@@ -63,7 +65,9 @@ export function table(doc: Pdf, headers: string[], rows: string[][], weights: nu
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / total) * contentWidth(doc));
   const pad = 3;
-  const drawRow = (cells: string[], header: boolean) => {
+  const drawRow = (given: string[], header: boolean) => {
+    // Dates print in Chinese form (2026年12月8日), like the rest of the document.
+    const cells = given.map(zhCell);
     doc.font(header ? 'bold' : 'regular').fontSize(8.5);
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * pad }))) + 2 * pad;
     if (doc.y + height > bottom(doc)) {
@@ -119,4 +123,28 @@ export function footers(doc: Pdf, text: (page: number, pages: number) => string)
     doc.text(text(i + 1, range.count), MARGIN, doc.page.height - MARGIN + 10, { width: contentWidth(doc), align: 'center', lineBreak: false });
     doc.page.margins.bottom = margin;
   }
+}
+
+/** A QR code (qr.ts) drawn as vector squares, `size` points wide with its quiet zone, at (x, y). */
+export function qrCode(doc: Pdf, matrix: QrMatrix, x: number, y: number, size: number): void {
+  const module = size / (matrix.size + 2 * QR_QUIET_ZONE);
+  doc.save();
+  doc.rect(x, y, size, size).fillColor('#fff').fill();
+  for (const [row, column, length] of qrRuns(matrix)) {
+    doc.rect(x + (column + QR_QUIET_ZONE) * module, y + (row + QR_QUIET_ZONE) * module, length * module, module);
+  }
+  doc.fillColor('#000').fill();
+  doc.restore();
+}
+
+/** A block of `text` beside the QR code of `url`, kept on one page. */
+export function qrBlock(doc: Pdf, url: string, text: string): void {
+  const size = 96;
+  if (doc.y + size > bottom(doc)) doc.addPage();
+  const y = doc.y;
+  qrCode(doc, qrMatrix(url), MARGIN, y, size);
+  doc.font('regular').fontSize(8.5).fillColor('#444').text(text, MARGIN + size + 10, y + 6, { width: contentWidth(doc) - size - 10 });
+  doc.fillColor('#222');
+  doc.x = MARGIN;
+  doc.y = Math.max(doc.y, y + size) + 6;
 }

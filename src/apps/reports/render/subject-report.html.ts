@@ -1,5 +1,6 @@
 import type { SubjectReportContent } from '../services/subject-report.builder';
-import { COLOR_HEX, COLOR_ZH, PURPOSE_ZH, ROLE_ZH, WITHHELD, zh } from './labels';
+import { beijingTime, COLOR_HEX, COLOR_ZH, PURPOSE_ZH, ROLE_ZH, WITHHELD, zh, zhCell, zhDate } from './labels';
+import { qrSvg } from './qr';
 import type { ReportMeta } from './report-meta';
 import { subjectRows } from './subject-report.rows';
 
@@ -9,7 +10,7 @@ function table(headers: string[], rows: string[][] | null, empty = '无'): strin
   if (rows === null) return `<p class="withheld">${WITHHELD}</p>`;
   if (rows.length === 0) return `<p>${empty}</p>`;
   return `<table><thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((cell) => `<td>${escape(zhCell(cell))}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -30,22 +31,22 @@ body{font-family:"Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft Ya
 h1{text-align:center;font-size:1.6rem}h2{font-size:1.1rem;border-bottom:2px solid #2e7d32;padding-bottom:.2rem;margin-top:1.6rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#f1f5f1}
 .meta td:first-child{width:9rem;background:#f7f7f7}.chip{color:#fff;padding:.1rem .6rem;border-radius:.3rem}.withheld{color:#777}
-footer{margin-top:2rem;font-size:.8rem;color:#555;border-top:1px solid #ccc;padding-top:.5rem}@media print{body{margin:0}}
+footer{display:flex;gap:1rem;align-items:flex-start;margin-top:2rem;font-size:.8rem;color:#555;border-top:1px solid #ccc;padding-top:.5rem}@media print{body{margin:0}}
 </style></head><body>
 <h1>企业环境信用报告</h1>
 <table class="meta"><tbody>
 <tr><td>报告编号</td><td>${escape(meta.number)}</td></tr>
 <tr><td>验证码</td><td>${escape(meta.verificationCode)}</td></tr>
 <tr><td>出具机关</td><td>${escape(meta.bureau)}</td></tr>
-<tr><td>出具时间</td><td>${escape(meta.issuedAt)}</td></tr>
-<tr><td>有效期至</td><td>${escape(meta.validUntil)}</td></tr>
-<tr><td>信息截止日</td><td>${escape(content.asOf)}</td></tr>
-<tr><td>查询用途</td><td>${escape(zh(PURPOSE_ZH, meta.purpose))}（${escape(meta.purpose)}）</td></tr>
+<tr><td>出具时间</td><td>${escape(beijingTime(meta.issuedAt))}（北京时间）</td></tr>
+<tr><td>有效期至</td><td>${escape(zhDate(meta.validUntil))}</td></tr>
+<tr><td>信息截止日</td><td>${escape(zhDate(content.asOf))}</td></tr>
+<tr><td>查询用途</td><td>${escape(zh(PURPOSE_ZH, meta.purpose))}</td></tr>
 <tr><td>申请方</td><td>${escape(meta.agency ?? '—')}（${escape(zh(ROLE_ZH, meta.role))}）</td></tr>
 </tbody></table>
 <h2>一、主体信息</h2>${table(['项目', '内容'], rows.identity)}
 <h2>二、环境信用评价结果</h2>
-<p>截至 ${escape(content.asOf)}：${chip}${content.rating?.score !== null && content.rating?.score !== undefined ? `\u3000记分 ${content.rating.score} 分` : ''}</p>
+<p>截至${escape(zhDate(content.asOf))}：${chip}${content.rating?.score !== null && content.rating?.score !== undefined ? `\u3000记分 ${content.rating.score} 分` : ''}</p>
 <h2>三、近三年评价记录</h2>${table(['日期', '颜色', '记分'], rows.history)}
 ${content.colorChanges ? `<h3>颜色变化</h3>${table(['日期', '变化前', '变化后', '变化后记分', '原因', '决定书文号'], rows.changes)}` : ''}
 <h2>四、公示期内的行政处罚${count(rows.penalties, '件')}</h2>${table(['决定书文号', '类型', '决定日期', '记分', '公示截止'], rows.penalties)}
@@ -54,8 +55,8 @@ ${content.colorChanges ? `<h3>颜色变化</h3>${table(['日期', '变化前', '
 <h2>七、名单信息${count(rows.listings, '条')}</h2>${table(['部门', '名单', '认定机关', '文号', '列入日期', '移出日期', '事由'], rows.listings)}
 <h2>八、信用修复记录</h2>${table(['决定书文号', '类型', '申请日期', '状态', '决定日期'], rows.repairs)}
 ${content.withheld.length ? `<p class="withheld">按申请方权限未列入本报告的信息：${escape(content.withheld.join('、'))}</p>` : ''}
-<footer>本报告依据截至 ${escape(content.asOf)} 的环境信用信息出具，仅供“${escape(zh(PURPOSE_ZH, meta.purpose))}”使用，有效期至 ${escape(meta.validUntil)}。
-接收单位可访问 ${escape(meta.verifyPath)}?code=${escape(meta.verificationCode)} 核验本报告真伪、是否被篡改、是否在有效期内，并查看该主体当前的评价颜色。</footer>
+<footer>${qrSvg(meta.verifyUrl, 132, '核验二维码')}<p>本报告依据截至${escape(zhDate(content.asOf))}的环境信用信息出具，仅供“${escape(zh(PURPOSE_ZH, meta.purpose))}”使用，有效期至${escape(zhDate(meta.validUntil))}。
+接收单位可扫描二维码或访问 <a href="${escape(meta.verifyUrl)}">${escape(meta.verifyUrl)}</a> 核验本报告真伪、是否被篡改、是否在有效期内，并查看该主体当前的评价颜色；也可将本文件上传至该地址，核验其是否为出具的原件。</p></footer>
 </body></html>
 `;
 }

@@ -1,5 +1,5 @@
 import type { SubjectReportContent } from '../services/subject-report.builder';
-import { CAUSE_ZH, COLOR_ZH, COMMITMENT_ZH, LIST_ZH, NATURE_ZH, REPAIR_ZH, zh } from './labels';
+import { CAUSE_ZH, COLOR_ZH, COMMITMENT_ZH, LIST_ZH, measureReasonZh, NATURE_ZH, REGISTRATION_ZH, REPAIR_ZH, zh } from './labels';
 
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
 
@@ -26,7 +26,7 @@ export function subjectRows(content: SubjectReportContent) {
       ['主体名称', s.name],
       ['统一社会信用代码', s.uscc],
       ['所在地区（行政区划代码）', s.districtCode],
-      ['登记状态', text(s.registrationStatus)],
+      ['登记状态', s.registrationStatus ? zh(REGISTRATION_ZH, s.registrationStatus) : '—'],
       ['行业代码（GB/T 4754）', text(s.industryCode)],
       ['企业类型', text(s.enterpriseType)],
       ['法定代表人', text(s.legalRepresentative)],
@@ -43,7 +43,7 @@ export function subjectRows(content: SubjectReportContent) {
         text(c.decisionNo),
         c.state === 'BROKEN' ? `${COMMITMENT_ZH.BROKEN}（${c.brokenOn ?? ''} ${c.brokenBy ?? ''}）` : zh(COMMITMENT_ZH, c.state),
       ]) ?? null,
-    measures: content.measures?.map((m) => [`${m.name}（${m.code}）`, zh(NATURE_ZH, m.nature), m.implementingAgency, m.legalBasis, m.reason, text(m.since)]) ?? null,
+    measures: content.measures?.map((m) => [`${m.name}（${m.code}）`, zh(NATURE_ZH, m.nature), m.implementingAgency, m.legalBasis, measureReasonZh(m.reason), text(m.since)]) ?? null,
     listings: content.listings?.map((l) => [l.department, zh(LIST_ZH, l.listType), l.authority, text(l.documentNo), l.listedOn, text(l.removedOn), l.reason]) ?? null,
     repairs: content.repairs?.map((r) => [text(r.decisionNo), r.type, r.appliedOn, zh(REPAIR_ZH, r.status), text(r.decidedOn)]) ?? null,
   };

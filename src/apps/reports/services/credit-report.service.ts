@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomInt, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomInt, sign, timingSafeEqual, verify } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PUBLIC_PRINCIPAL, type Principal } from '../../../shared/auth/principal';
 import { reportPurposeProblem } from '../../../shared/auth/purpose';
@@ -7,7 +7,9 @@ import { addDays, today, type IsoDate } from '../../../shared/dates';
 import { badInput, forbidden } from '../../../shared/errors';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import type { HubApi } from '../../../gateway/hub-api';
+import { newReportNumber } from '../report-number';
 import type { ReportSigningKey } from '../report-signing-key';
+import { zhDate } from '../render/labels';
 import type { ReportMeta } from '../render/report-meta';
 import { renderSubjectHtml } from '../render/subject-report.html';
 import { renderSubjectPdf } from '../render/subject-report.pdf';
@@ -68,6 +70,20 @@ interface ReportRow {
   manifest: string;
   signature: string;
   verification_code: string;
+  /** SM2/SM3 signature (DER, base64) of the manifest; null on reports issued before SM2 was added. */
+  signature_sm2: string | null;
+}
+
+/**
+ * What `/verify/<number>` answers someone who shows neither the report's verification code nor a copy
+ * of the issued document: whether the number exists, nothing else (not the subject, purpose or dates:
+ * who applies for loans and bids is not public).
+ */
+export interface VerificationWithheld {
+  number: string;
+  found: boolean;
+  /** Whether the copy presented is the issued document (POST only; false here). */
+  issued?: boolean;
 }
 
 export interface Verification {
@@ -92,6 +108,15 @@ export interface Verification {
   /** The subject's colour today, from the hub's public API; null when not rated (or unknown). */
   colorNow: string | null;
   colorNowOn: IsoDate;
+  /** Whether the copy presented (POST) is byte for byte the issued PDF or HTML; null when none was presented. */
+  issued: boolean | null;
+  /**
+   * What a third party verifies offline (docs/partners.md): the exact signed text (a JSON manifest
+   * holding the SHA-256 of the issued PDF and HTML), its Ed25519 signature and its SM2/SM3 signature
+   * (DER), both base64, under the public keys published at /verify/keys.
+   */
+  manifest: string;
+  signatures: { ed25519: string; sm2: string | null };
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -120,14 +145,23 @@ export class CreditReportService {
     private readonly gateway: DataSource,
     private readonly api: HubApi,
     private readonly key: ReportSigningKey,
-    private readonly options: { validityDays: number; bureau: string },
+    private readonly options: { validityDays: number; bureau: string; publicUrl: () => string },
   ) {
     // Download links are MACed with a key derived from the signing key (never stored either).
     this.linkKey = Buffer.from(hkdfSync('sha256', key.privateKey.export({ format: 'der', type: 'pkcs8' }), 'ecocredit-hub', 'report-link', 32));
   }
 
-  get publicKey(): KeyObject {
-    return this.key.publicKey;
+  /** The absolute verify URL printed on report `number` and encoded in its QR code (HUB_PUBLIC_URL). */
+  verifyUrl(number: string, code: string): string {
+    return `${this.options.publicUrl()}/verify/${encodeURIComponent(number)}?code=${encodeURIComponent(code)}`;
+  }
+
+  /** The public keys, SPKI PEM, as published at /verify/keys. */
+  publicKeys(): { ed25519: string; sm2: string } {
+    return {
+      ed25519: this.key.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+      sm2: this.key.sm2.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    };
   }
 
   /** Issues a report now (`clock`: the issue instant, for the CLI and tests of expiry). */
@@ -140,20 +174,22 @@ export class CreditReportService {
     if (asOf > issueDay) throw badInput(`asOf ${asOf} is in the future: a report states facts up to a past or present day`);
     const content = await buildSubjectReport(this.api, ctx.principal, input.uscc, asOf);
     ctx.touchedUsccs.add(input.uscc);
-    const [{ seq }] = await this.gateway.query<{ seq: string }[]>(`SELECT nextval('gateway.credit_report_seq') AS seq`);
     // Milliseconds dropped: the printed time and the stored one must be the same instant.
     const issuedAt = new Date(Math.floor(clock.getTime() / 1000) * 1000);
-    const number = `XYBG-${issuedAt.getUTCFullYear()}-${seq.padStart(8, '0')}`;
+    // Random (report-number.ts): a collision of two numbers of one year (36^10 of them) fails the
+    // primary key and the issuance, never overwrites a report.
+    const number = newReportNumber(new Date(issuedAt.getTime() + 8 * 3_600_000).getUTCFullYear());
+    const code = verificationCode();
     const meta: ReportMeta = {
       number,
       issuedAt: issuedAt.toISOString(),
       validUntil: addDays(issuedAt.toISOString().slice(0, 10), this.options.validityDays),
-      verificationCode: verificationCode(),
+      verificationCode: code,
       purpose,
       role: ctx.principal.role,
       agency: ctx.principal.agency,
       bureau: this.options.bureau,
-      verifyPath: `/verify/${number}`,
+      verifyUrl: this.verifyUrl(number, code),
     };
     const contentText = JSON.stringify(content);
     const html = renderSubjectHtml(content, meta);
@@ -175,15 +211,16 @@ export class CreditReportService {
     };
     const manifestText = JSON.stringify(manifest);
     const signature = sign(null, Buffer.from(manifestText), this.key.privateKey).toString('base64url');
+    const signatureSm2 = sign('sm3', Buffer.from(manifestText), this.key.sm2.privateKey).toString('base64');
     // The issuance commits with its audit record (gateway.audit_outbox), which names the report's
     // purpose: the request's X-Access-Purpose is not sent by roles not bound to one.
     const issuer: HubContext = { ...ctx, principal: { ...ctx.principal, purpose } };
     issuer.touchedUsccs.add(input.uscc);
     await writeTransaction(issuer, this.gateway, (manager) =>
       manager.query(
-        `INSERT INTO gateway.credit_report (number, uscc, as_of, purpose, client_id, role, agency, issued_at, valid_until, content, html, pdf, manifest, signature, verification_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [number, input.uscc, asOf, purpose, ctx.principal.clientId, ctx.principal.role, ctx.principal.agency, issuedAt, meta.validUntil, contentText, html, pdf, manifestText, signature, meta.verificationCode],
+        `INSERT INTO gateway.credit_report (number, uscc, as_of, purpose, client_id, role, agency, issued_at, valid_until, content, html, pdf, manifest, signature, verification_code, signature_sm2)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [number, input.uscc, asOf, purpose, ctx.principal.clientId, ctx.principal.role, ctx.principal.agency, issuedAt, meta.validUntil, contentText, html, pdf, manifestText, signature, meta.verificationCode, signatureSm2],
       ),
     );
     return this.issued(this.rowFacts(number, input.uscc, asOf, purpose, issuedAt, meta.validUntil, meta.verificationCode));
@@ -211,7 +248,7 @@ export class CreditReportService {
     if (number.length > 32) return null;
     const rows = await this.gateway.query<ReportRow[]>(
       `SELECT number, uscc, to_char(as_of, 'YYYY-MM-DD') AS as_of, purpose, client_id, role, agency, issued_at, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
-              content, html, pdf, manifest, signature, verification_code
+              content, html, pdf, manifest, signature, verification_code, signature_sm2
          FROM gateway.credit_report WHERE number = $1`,
       [number],
     );
@@ -242,12 +279,14 @@ export class CreditReportService {
     return `/reports/${encodeURIComponent(number)}.${format}?exp=${exp}&sig=${this.linkMac(number, format, exp).toString('base64url')}`;
   }
 
-  /** `valid`, `forged` (signature does not match) or `expired`, for a download link's parameters. */
+  /**
+   * `valid`, `forged` (signature does not match) or `expired`, for a download link's parameters. The
+   * signature must be the canonical base64url text of the MAC (no padding, unused bits zero): another
+   * spelling of the same bytes is refused, so a link has exactly one valid form.
+   */
   checkLink(number: string, format: string, exp: string | null, sig: string | null, nowMs = Date.now()): 'valid' | 'forged' | 'expired' {
-    if (!exp || !sig || !/^\d{1,12}$/.test(exp) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return 'forged';
-    const expected = this.linkMac(number, format, Number(exp));
-    const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
+    if (!exp || !sig || !/^\d{1,12}$/.test(exp) || String(Number(exp)) !== exp) return 'forged';
+    if (!sameText(sig, this.linkMac(number, format, Number(exp)).toString('base64url'))) return 'forged';
     return Number(exp) * 1000 <= nowMs ? 'expired' : 'valid';
   }
 
@@ -256,23 +295,36 @@ export class CreditReportService {
   }
 
   /**
-   * Is report `number` genuine (signed by this hub's key, `code` matching), unaltered (every stored
-   * form, and `presented` — the bytes of a PDF or HTML copy someone holds — has the signed digest)
-   * and valid (not expired)? And the subject's colour today, from the public API.
+   * Checks report `number` for someone who shows its verification `code` or a copy of it
+   * (`presented`, the bytes of a PDF or HTML someone holds). Without either — or with a wrong code and
+   * a copy that is not the issued one — the answer is only whether the number exists: a copy whose
+   * digest is signed proves possession as the code does (the code is printed in it).
+   *
+   * With them: genuine (signed by this hub's Ed25519 and SM2 keys, the row agreeing with what was
+   * signed), unaltered (every stored form, and the copy presented, has the signed digest), issued
+   * (the copy is byte for byte the issued PDF or HTML), valid (all that and not expired), the
+   * manifest and signatures for checking offline, and the subject's colour today from the public API.
+   * The issued forms are not rendered again: their SHA-256 digests were signed at issue time.
    */
-  async verify(number: string, code: string | null, presented?: Buffer): Promise<Verification> {
+  async verify(number: string, code: string | null, presented?: Buffer): Promise<Verification | VerificationWithheld> {
     const colorNowOn = today();
     const row = await this.row(number);
-    const blank = { number, found: false, genuine: false, unaltered: false, expired: false, valid: false, uscc: null, subjectName: null, asOf: null, issuedAt: null, validUntil: null, purpose: null, colorNow: null, colorNowOn };
-    if (!row) return { ...blank, problem: '查无此编号的报告' };
+    if (!row) return { number, found: false, ...(presented ? { issued: false } : {}) };
     let manifest: Manifest | null = null;
     let signed = false;
+    let signedSm2 = true;
     try {
       signed = verify(null, Buffer.from(row.manifest), this.key.publicKey, Buffer.from(row.signature, 'base64url'));
+      // Reports issued before SM2 signing carry only the Ed25519 signature.
+      if (row.signature_sm2 !== null) signedSm2 = verify('sm3', Buffer.from(row.manifest), this.key.sm2.publicKey, Buffer.from(row.signature_sm2, 'base64'));
       manifest = JSON.parse(row.manifest) as Manifest;
     } catch {
       signed = false;
     }
+    const presentedDigest = presented === undefined ? null : sha256(presented);
+    const issued = presentedDigest === null ? null : manifest !== null && [manifest.pdfSha256, manifest.htmlSha256].includes(presentedDigest);
+    const codeMatches = code !== null && manifest !== null && sameText(code.trim().toUpperCase(), manifest.verificationCode);
+    if (!codeMatches && issued !== true) return { number: row.number, found: true, ...(presented ? { issued: false } : {}) };
     const problems: string[] = [];
     // The row's own columns must say what was signed (a row with an edited date or subject is not genuine).
     const agrees =
@@ -284,18 +336,15 @@ export class CreditReportService {
       manifest.validUntil === row.valid_until &&
       manifest.issuedAt === row.issued_at.toISOString() &&
       manifest.verificationCode === row.verification_code;
-    const codeMatches = code !== null && manifest !== null && sameText(code.trim().toUpperCase(), manifest.verificationCode);
-    const genuine = signed && agrees && codeMatches;
-    if (!signed || !agrees) problems.push('签名无效：报告不是本系统出具的，或其登记信息被改动');
-    else if (!codeMatches) problems.push(code ? '验证码不符' : '未提供验证码');
+    const genuine = signed && signedSm2 && agrees;
+    if (!genuine) problems.push('签名无效：报告不是本系统出具的，或其登记信息被改动');
     const storedIntact =
       manifest !== null && sha256(row.content) === manifest.contentSha256 && sha256(row.html) === manifest.htmlSha256 && sha256(row.pdf) === manifest.pdfSha256;
-    const presentedIntact = presented === undefined || (manifest !== null && [manifest.pdfSha256, manifest.htmlSha256].includes(sha256(presented)));
     if (!storedIntact) problems.push('存档内容与签名不符（已被篡改）');
-    if (!presentedIntact) problems.push('所提交的文件与出具的报告不一致（已被篡改）');
-    const unaltered = signed && storedIntact && presentedIntact;
+    if (issued === false) problems.push('所提交的文件与出具的报告不一致（已被篡改或并非原件）');
+    const unaltered = signed && storedIntact && issued !== false;
     const expired = colorNowOn > row.valid_until;
-    if (expired) problems.push(`报告已于 ${row.valid_until} 过期`);
+    if (expired) problems.push(`报告已于${zhDate(row.valid_until)}过期`);
     let subjectName: string | null = null;
     try {
       subjectName = (JSON.parse(row.content) as SubjectReportContent).subject.name;
@@ -308,7 +357,7 @@ export class CreditReportService {
       { uscc: row.uscc },
     );
     return {
-      number,
+      number: row.number,
       found: true,
       genuine,
       unaltered,
@@ -323,6 +372,9 @@ export class CreditReportService {
       purpose: row.purpose,
       colorNow: now.data?.enterprise?.envCredit?.color ?? null,
       colorNowOn,
+      issued,
+      manifest: row.manifest,
+      signatures: { ed25519: Buffer.from(row.signature, 'base64url').toString('base64'), sm2: row.signature_sm2 },
     };
   }
 }

@@ -4,7 +4,7 @@ import { DateScalar, UsccScalar } from '../../../shared/scalars';
 
 @ObjectType({ description: 'An issued credit report (信用报告): its number, validity, verification code and links to its printable forms.' })
 export class CreditReport {
-  @Field(() => String, { description: 'The report number, e.g. XYBG-2026-00000001; checked at /verify/<number>.' })
+  @Field(() => String, { description: 'The report number, e.g. XYBG-2026-7KQ2M9XPH4R (random, with an ISO 7064 MOD 37,36 check character); checked at /verify/<number>.' })
   number: string;
 
   @Field(() => UsccScalar)

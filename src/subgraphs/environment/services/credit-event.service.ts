@@ -195,7 +195,7 @@ export class CreditEventService {
         event: toCreditEvent(planned.event),
         ratingBefore: asEnvCredit(planned.accepted.ratingBefore, asOf),
         ratingAfter: { ...after, ratedOn: asOf },
-        notice: { number: notice.number, text: notice.text, uscc: input.uscc, eventId: String(planned.event.id), issuedOn: asOf, htmlPath: `/notices/${notice.number}`, printUrl: signedNoticePath(notice.number) },
+        notice: { number: notice.number, text: notice.text, uscc: input.uscc, eventId: String(planned.event.id), issuedOn: asOf, htmlPath: `/notices/${notice.number}`, printUrl: signedNoticePath(notice.number, ctx.principal) },
       };
     });
   }

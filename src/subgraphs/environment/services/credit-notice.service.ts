@@ -25,7 +25,7 @@ export class CreditNoticeService {
         eventId: String(row.eventId),
         issuedOn: new Date(row.issuedAt).toISOString().slice(0, 10),
         htmlPath: `/notices/${encodeURIComponent(row.number)}`,
-        printUrl: signedNoticePath(row.number),
+        printUrl: signedNoticePath(row.number, ctx.principal),
       }
     );
   }

@@ -2,7 +2,7 @@ import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /**
  * Short-lived signed links to a notice's printable page (CONTRACT.md round 2, `CreditNotice.printUrl`):
- * `/notices/<number>?exp=<unix seconds>&sig=<base64url HMAC-SHA256 over "<number>.<exp>">`. A browser
+ * `/notices/<number>?exp=<unix seconds>&client=…&role=…&district=…&sig=<base64url HMAC-SHA256>`. A browser
  * opens it without a Bearer header; whoever holds the link may read that one notice until it expires,
  * so it is handed only to callers who may read the notice, and it lives minutes, not days.
  *
@@ -26,28 +26,58 @@ function deriveKey(): Buffer {
 
 let key: Buffer | null = null;
 
-function mac(number: string, exp: number): Buffer {
+/**
+ * The reader a link was minted for: the principal that asked for the notice (its client, role and
+ * district). On open, the gateway looks that reader up again and serves the page only within its
+ * scope now (notice.route.ts), and audits the read under it.
+ */
+export interface LinkReader {
+  clientId: string;
+  role: string;
+  districtCode: string | null;
+}
+
+function mac(number: string, exp: number, reader: LinkReader): Buffer {
   key ??= deriveKey();
-  return createHmac('sha256', key).update(`${number}.${exp}`).digest();
+  // JSON: an unambiguous encoding of values that may themselves contain dots (JWT subjects, issuers).
+  return createHmac('sha256', key).update(JSON.stringify([number, exp, reader.clientId, reader.role, reader.districtCode ?? ''])).digest();
 }
-
-/** The signed path of `number`'s printable page, valid until `issuedAtMs` + the TTL. */
-export function signedNoticePath(number: string, issuedAtMs = Date.now()): string {
-  const exp = Math.floor(issuedAtMs / 1000) + TTL_SECONDS;
-  const sig = mac(number, exp).toString('base64url');
-  return `/notices/${encodeURIComponent(number)}?exp=${exp}&sig=${sig}`;
-}
-
-export type NoticeLinkCheck = 'valid' | 'forged' | 'expired';
 
 /**
- * Checks a link's parameters: `forged` when the signature does not match the number and expiry
- * (or either is malformed), `expired` when it matches but the expiry has passed.
+ * The signed path of `number`'s printable page for `reader`, valid until `issuedAtMs` + the TTL:
+ * `/notices/<number>?exp=<unix s>&client=<client id>&role=<role>[&district=<code>]&sig=<base64url>`.
  */
-export function checkNoticeLink(number: string, exp: string | null, sig: string | null, nowMs = Date.now()): NoticeLinkCheck {
-  if (!exp || !sig || !/^\d{1,12}$/.test(exp) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return 'forged';
-  const expected = mac(number, Number(exp));
-  const given = Buffer.from(sig, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
-  return Number(exp) * 1000 <= nowMs ? 'expired' : 'valid';
+export function signedNoticePath(number: string, reader: LinkReader, issuedAtMs = Date.now()): string {
+  const exp = Math.floor(issuedAtMs / 1000) + TTL_SECONDS;
+  const query = new URLSearchParams({ exp: String(exp), client: reader.clientId, role: reader.role });
+  if (reader.districtCode) query.set('district', reader.districtCode);
+  query.set('sig', mac(number, exp, reader).toString('base64url'));
+  return `/notices/${encodeURIComponent(number)}?${query.toString()}`;
+}
+
+export type NoticeLinkCheck = { outcome: 'forged' } | { outcome: 'expired' | 'valid'; reader: LinkReader };
+
+/** Strings compared in constant time (the signature check must not tell how much of a guess was right). */
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Checks a link's parameters: `forged` when the signature does not match the number, expiry and
+ * reader (or any is malformed), `expired` when it matches but the expiry has passed. The signature
+ * must be the canonical text the hub wrote (unpadded base64url, its unused bits zero): a decoder
+ * would accept other spellings of the same bytes (padding, `+/`, other trailing bits), which are
+ * refused here so that a link has exactly one valid form.
+ */
+export function checkNoticeLink(number: string, params: URLSearchParams, nowMs = Date.now()): NoticeLinkCheck {
+  const exp = params.get('exp');
+  const sig = params.get('sig');
+  const clientId = params.get('client');
+  const role = params.get('role');
+  if (!exp || !sig || !clientId || !role || !/^\d{1,12}$/.test(exp) || String(Number(exp)) !== exp) return { outcome: 'forged' };
+  const reader: LinkReader = { clientId, role, districtCode: params.get('district') || null };
+  if (!sameText(sig, mac(number, Number(exp), reader).toString('base64url'))) return { outcome: 'forged' };
+  return { outcome: Number(exp) * 1000 <= nowMs ? 'expired' : 'valid', reader };
 }
