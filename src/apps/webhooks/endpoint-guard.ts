@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { badInput } from '../../shared/errors';
 
@@ -14,6 +14,13 @@ export interface EndpointPolicy {
 }
 
 /**
+ * ::/96, the deprecated IPv4-compatible addresses. Node's BlockList reads the text as the socket
+ * layer does (inet_pton: `::8.8.8.8` is ::808:808; ipaddr.js reads that text as IPv4-mapped).
+ */
+const IPV4_COMPATIBLE = new BlockList();
+IPV4_COMPATIBLE.addSubnet('::', 96, 'ipv6');
+
+/**
  * Whether `address` is a public unicast address. ipaddr.js classifies ranges (loopback, private,
  * link-local with the cloud metadata address 169.254.169.254, carrier-grade NAT, unique-local,
  * multicast, reserved, and the IPv6 ranges that embed an IPv4 address: NAT64 64:ff9b::/96, 6to4,
@@ -24,9 +31,8 @@ export interface EndpointPolicy {
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  const parsed = ipaddr.process(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return false;
-  return parsed.range() === 'unicast';
+  if (isIP(address) === 6 && IPV4_COMPATIBLE.check(address, 'ipv6')) return false;
+  return ipaddr.process(address).range() === 'unicast';
 }
 
 /** The literal address of a URL's host (brackets of IPv6 removed), or null for a host name. */

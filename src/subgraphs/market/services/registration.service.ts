@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
+import { formulaLike } from '../../../shared/csv-cells';
 import { classifyDistrict } from '../../../shared/divisions';
 import { isUniqueViolation } from '../../../shared/database';
 import { badInput, HubError } from '../../../shared/errors';
@@ -23,6 +24,7 @@ export function toEnterprise(row: RegistrationEntity): MarketEnterprise {
   return {
     uscc: row.uscc,
     name: row.name,
+    nameLooksLikeFormula: formulaLike(row.name),
     districtCode: row.districtCode,
     districtInCity: classifyDistrict(row.districtCode)?.inCity ?? false,
     registrationStatus: row.status,
