@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HubContext } from '../shared/context';
 import { log } from '../shared/logging';
+import { usccProblem } from '../shared/uscc';
 import type { OperationSummary } from './operation-guard';
 import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/audit-trail.service';
 
@@ -9,6 +10,9 @@ import type { AuditEntry, AuditOutcome, AuditTrailService } from './services/aud
  * codes, a draw whose services do not report the subjects it lists).
  */
 const SUBJECT_ROOT_FIELDS = new Set(['enterprise', 'enterprises', 'inspectionDraw', 'measureSubjects', 'measureSubjectsConnection', 'searchEnterprises', 'creditNotice']);
+
+/** An 18-character token shaped like a USCC (checked with `usccProblem` before it is recorded). */
+const USCC_IN_TEXT = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/g;
 
 /** The request-level audit record of an operation and its outcome. */
 function entryOf(ctx: HubContext, operation: OperationSummary, departments: Set<string>, result: { outcome: AuditOutcome; errorCodes: string[] }): AuditEntry {
@@ -110,6 +114,21 @@ export class AuditRecorder {
     if (this.writesSeenInContext) await taking;
     if (result.outcome === 'OK') return;
     await this.audit.record(entryOf(ctx, operation, departments, result)).catch((error: unknown) => log.error('audit record of a refused write could not be stored', { requestId: ctx.requestId, detail: String(error) }));
+  }
+
+  /**
+   * A mutation answered from its Idempotency-Key (`replayedAnswer`): nothing ran, so no department
+   * wrote a record, yet the caller is shown the first answer again, possibly under another stated
+   * purpose (`x-access-purpose`) than the first request's. It gets a request-level record of its own:
+   * this request's principal and purpose, the operation named "<name> (Idempotency-Key replay)", and
+   * the subjects the replayed answer names (USCCs found in it). Stored before the answer leaves, like
+   * a read's record.
+   */
+  async recordReplay(ctx: HubContext, operation: OperationSummary, replayedAnswer: string): Promise<void> {
+    for (const candidate of replayedAnswer.match(USCC_IN_TEXT) ?? []) if (usccProblem(candidate) === null) ctx.touchedUsccs.add(candidate);
+    const departments = new Set(operation.coordinates.flatMap((coordinate) => this.owners.get(coordinate) ?? []));
+    const replay: OperationSummary = { ...operation, name: `${operation.name ?? 'mutation'} (Idempotency-Key replay)` };
+    await this.audit.record(entryOf(ctx, replay, departments, { outcome: 'OK', errorCodes: [] }));
   }
 
   /** Drops what was collected for a request that ends without `finish`. */

@@ -6,7 +6,7 @@ import type { HubContext } from '../shared/context';
 import { departmentUnavailable, formatError, HubError, UNAVAILABLE_HTTP_STATUSES } from '../shared/errors';
 import { subgraphFetches } from '../shared/metrics';
 import { REQUEST_ID_HEADER } from '../shared/request-log';
-import { DateScalar, UsccScalar } from '../shared/scalars';
+import { DateScalar, DateTimeScalar, UsccScalar } from '../shared/scalars';
 import type { DepartmentAnswer, DepartmentCalls } from './department-calls';
 import { CachedLocalDataSource } from './local-data-source';
 import { unavailableAnswer } from './missing-paths';
@@ -14,10 +14,10 @@ import type { SubgraphName } from '../shared/subgraph';
 
 /**
  * The gateway's copy of the schema knows custom scalars only by name. Giving it our parsers makes a
- * malformed USCC or Date fail at the gateway, before any subgraph is asked, with BAD_USER_INPUT.
+ * malformed USCC, Date or DateTime fail at the gateway, before any subgraph is asked, with BAD_USER_INPUT.
  */
 function attachScalarParsers(schema: GraphQLSchema): void {
-  for (const implementation of [UsccScalar, DateScalar]) {
+  for (const implementation of [UsccScalar, DateScalar, DateTimeScalar]) {
     const type = schema.getType(implementation.name);
     if (type instanceof GraphQLScalarType) {
       type.parseValue = implementation.parseValue;

@@ -1,6 +1,8 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { SubjectFacts } from '../shared/auth/subject-scope';
@@ -52,6 +54,8 @@ export interface HttpDependencies {
   usccOverrides?: UsccOverrideService;
   /** `/graphiql` is served: a browser opening `/graphql` is sent there. */
   graphiql?: boolean;
+  /** Who may read `/metrics` on this port (HUB_METRICS_TOKEN, production). */
+  metrics: MetricsAccess;
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400, SERVICE_UNAVAILABLE: 503 };
@@ -216,8 +220,21 @@ async function handleGraphql(deps: HttpDependencies, request: IncomingMessage, r
     throw error;
   }
   if (claim?.kind === 'replay') {
-    // The first request's answer; nothing runs, so nothing new is audited.
-    if (operation) observation.operation = operation.name;
+    // The first request's answer; nothing runs, but showing it again is audited with this request's
+    // principal and purpose (AuditRecorder.recordReplay) before it leaves.
+    if (operation) {
+      observation.operation = operation.name;
+      try {
+        await deps.audit.recordReplay(context, operation, claim.body);
+      } catch (error) {
+        const hubError = asHubError(error);
+        if (hubError) {
+          sendHubError(response, hubError, observation);
+          return;
+        }
+        throw error;
+      }
+    }
     response.writeHead(claim.status, { 'content-type': 'application/json; charset=utf-8', [IDEMPOTENT_REPLAY_HEADER]: 'true' });
     response.end(claim.body);
     return;
@@ -289,13 +306,86 @@ async function keepAnswer(claim: Extract<IdempotencyClaim, { kind: 'run' }>, res
 }
 
 /**
+ * Who may read `/metrics` on a serving port. The figures tell request rates, error codes and the
+ * departments' health, so in production they are not public: with `token` (HUB_METRICS_TOKEN) set the
+ * request must present it as `Authorization: Bearer <token>` (in every mode); in production without a
+ * token the serving port refuses them all, and a scraper reads the keyless listener on the private
+ * address HUB_METRICS_ADDRESS (`metricsListener`). Outside production without a token it is open.
+ */
+export interface MetricsAccess {
+  token: string | undefined;
+  production: boolean;
+}
+
+/** Why this request may not read `/metrics` (null: it may). The key is compared in constant time. */
+export function metricsRefusal(request: IncomingMessage, access: MetricsAccess): string | null {
+  if (access.token === undefined) {
+    return access.production ? 'metrics are not served on this port in production: set HUB_METRICS_TOKEN, or read them on HUB_METRICS_ADDRESS' : null;
+  }
+  const presented = /^Bearer (.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1]?.trim() ?? '';
+  const expected = createHash('sha256').update(access.token).digest();
+  const given = createHash('sha256').update(presented).digest();
+  return timingSafeEqual(expected, given) && presented.length > 0 ? null : 'metrics need the metrics key: Authorization: Bearer <HUB_METRICS_TOKEN>';
+}
+
+/**
+ * The keyless `/metrics` listener of HUB_METRICS_ADDRESS (`host:port`): refused unless the host is a
+ * literal loopback or private address (not a wildcard, not a name that might resolve elsewhere), so
+ * that only the deployment's own network reaches it. Answers nothing but `/metrics`.
+ */
+export async function metricsListener(address: string): Promise<Server> {
+  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(address);
+  const host = match?.[1] ?? '';
+  if (!match || !isIP(host)) throw new Error(`HUB_METRICS_ADDRESS "${address}" must be host:port with a literal IP address, e.g. 127.0.0.1:9464 or 10.0.3.7:9464`);
+  const range = ipaddr.process(host).range();
+  if (!['loopback', 'private', 'uniqueLocal', 'linkLocal', 'carrierGradeNat'].includes(range)) {
+    throw new Error(`HUB_METRICS_ADDRESS "${address}" is not a private or loopback address (${range}): metrics are served keyless there, so only a private address is accepted`);
+  }
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (request.method !== 'GET' || path !== '/metrics') {
+      sendJson(response, 404, { errors: [{ message: 'only GET /metrics is served here', extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    metricsAnswer().then(
+      ({ contentType, body }) => {
+        response.writeHead(200, { 'content-type': contentType });
+        response.end(body);
+      },
+      () => sendJson(response, 500, { errors: [{ message: 'metrics could not be read', extensions: { code: 'INTERNAL' } }] }),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(Number(match[2]), host, () => resolve());
+  });
+  return server;
+}
+
+/**
+ * Sent with every answer of the gateway but the probes (`createHttpServer`); `writeHead` with its own
+ * `content-security-policy` (the pages, reports, notices) replaces the default, and each of those
+ * includes `frame-ancestors 'none'` itself. X-Frame-Options for browsers that predate CSP level 2.
+ */
+export const NO_FRAMING_HEADERS: Readonly<Record<string, string>> = {
+  'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'",
+};
+
+/**
  * Answers the probes every process serves (`/healthz`, `/readyz`, `/metrics`); false for any other path.
  * `/healthz` says whether this process can serve: 503 while a part it runs itself is down (`health`
  * throws: the embedded database it supervises, being restarted), 200 otherwise, draining included.
  * Dependencies it does not run (DATABASE_URL, departments, Redis) are `/readyz`'s: restarting the
  * process would not bring them back.
  */
-export async function answerProbe(request: IncomingMessage, response: ServerResponse, readiness: () => Promise<Readiness>, health?: () => Promise<void>): Promise<boolean> {
+export async function answerProbe(
+  request: IncomingMessage,
+  response: ServerResponse,
+  readiness: () => Promise<Readiness>,
+  health?: () => Promise<void>,
+  metrics: MetricsAccess = { token: undefined, production: false },
+): Promise<boolean> {
   if (request.method !== 'GET') return false;
   const path = (request.url ?? '/').split('?')[0];
   if (path === '/healthz') {
@@ -308,6 +398,11 @@ export async function answerProbe(request: IncomingMessage, response: ServerResp
     const state = await readiness();
     sendJson(response, state.status === 'ready' ? 200 : 503, state);
   } else if (path === '/metrics') {
+    const refusal = metricsRefusal(request, metrics);
+    if (refusal) {
+      sendJson(response, 401, { errors: [{ message: refusal, extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer realm="metrics"' });
+      return true;
+    }
     const { contentType, body } = await metricsAnswer();
     response.writeHead(200, { 'content-type': contentType });
     response.end(body);
@@ -326,9 +421,12 @@ export function createHttpServer(deps: HttpDependencies): Server {
     const path = (request.url ?? '/').split('?')[0];
     let observation: RequestObservation | undefined;
     const work = async () => {
-      if (await answerProbe(request, response, deps.readiness, deps.health)) return;
+      if (await answerProbe(request, response, deps.readiness, deps.health, deps.metrics)) return;
       observation = observeRequest('gateway', request, response);
       const observed = observation;
+      // No answer of the hub may be framed by another site (clickjacking): every page, document and
+      // API answer says so; a page with its own Content-Security-Policy repeats frame-ancestors.
+      for (const [name, value] of Object.entries(NO_FRAMING_HEADERS)) response.setHeader(name, value);
       if (deps.draining?.()) {
         observed.errorCodes.push('SERVICE_UNAVAILABLE');
         sendError(response, 503, 'SERVICE_UNAVAILABLE', 'this hub process is shutting down: retry (another instance answers)', { 'retry-after': '1' }, { retryAfter: 1 });

@@ -188,7 +188,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
   const server: Server = createServer((request, response) => {
     let observation: RequestObservation | undefined;
     const work = async () => {
-      if (await answerProbe(request, response, readiness)) return;
+      if (await answerProbe(request, response, readiness, undefined, { token: config.metrics.token, production: config.production })) return;
       observation = observeRequest(department, request, response);
       if (drain.draining) {
         // Probes still answer (HttpDrain); a new fetch goes elsewhere (the gateway reads 503 as this department unavailable).

@@ -36,7 +36,7 @@ import { ExportService } from '../apps/exports/export.service';
 import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources } from './databases';
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from '../gateway/gateway';
-import { createHttpServer } from '../gateway/http-server';
+import { createHttpServer, metricsListener } from '../gateway/http-server';
 import { webPagesRoute } from '../apps/pages/web-pages';
 import { createRateLimiter } from '../gateway/rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from '../gateway/services/api-client.service';
@@ -358,6 +358,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         webPagesRoute({ graphiql: config.graphiql, schemaHints: config.schemaHints }),
       ],
       graphiql: config.graphiql,
+      metrics: { token: config.metrics.token, production: config.production },
       usccOverrides: new UsccOverrideService(readySources.gateway),
       readiness: () => checkReadiness(dependencies, drain.draining),
       health: embedded ? () => embedded.check() : undefined,
@@ -375,6 +376,8 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       server.once('error', reject);
       server.listen(config.port, () => resolve());
     });
+    // HUB_METRICS_ADDRESS: keyless /metrics on a private or loopback address only (metricsListener).
+    const metricsServer = config.metrics.address ? await metricsListener(config.metrics.address) : undefined;
     const port = (server.address() as AddressInfo).port;
     publicBase.url = `http://localhost:${port}`;
     const url = `http://localhost:${port}/graphql`;
@@ -393,6 +396,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       webhooks,
       subgraphSecret,
       async stop() {
+        await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
         await drain.drain();
         await webhooks?.stop().catch((error: unknown) => log.warn('webhook dispatcher did not stop cleanly', { detail: String(error) }));
         clearInterval(outboxTimer);

@@ -23,6 +23,12 @@ export interface HubConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Introspection and "Did you mean" suggestions; on in demo mode only, unless HUB_SCHEMA_HINTS says. */
   schemaHints: boolean;
+  /**
+   * Who may read `/metrics` (see MetricsAccess in gateway/http-server.ts): HUB_METRICS_TOKEN, a bearer
+   * key asked on the serving port whenever it is set (required there in production); HUB_METRICS_ADDRESS,
+   * `host:port` of a keyless listener on a private or loopback address (the gateway process).
+   */
+  metrics: { token: string | undefined; address: string | undefined };
   /** `/graphiql`, the bundled explorer (HUB_GRAPHIQL): on unless NODE_ENV=production, where it must be asked for. */
   graphiql: boolean;
   /** Shared secret of the gateway → subgraph tokens; generated per process when unset (single process). */
@@ -180,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: (env.LOG_LEVEL as HubConfig['logLevel']) ?? 'info',
     schemaHints: flag(env.HUB_SCHEMA_HINTS) ?? demo,
     graphiql: flag(env.HUB_GRAPHIQL) ?? env.NODE_ENV !== 'production',
+    metrics: { token: env.HUB_METRICS_TOKEN || undefined, address: env.HUB_METRICS_ADDRESS || undefined },
     subgraphSecret: env.HUB_SUBGRAPH_SECRET || undefined,
     subgraphUrls,
     subgraphCalls: {

@@ -10,7 +10,7 @@ import { ruleTreeFromTable, type SubgraphPermissions } from './auth/rule-tree';
 import { verdictOf } from './auth/rules';
 import type { HubContext } from './context';
 import { forbidden } from './errors';
-import { DateScalar, UsccScalar } from './scalars';
+import { DateScalar, DateTimeScalar, UsccScalar } from './scalars';
 import { checkTextInputs } from './text-limits';
 
 /** Federation 2 directives the subgraphs may use. */
@@ -106,6 +106,8 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
   // Keep our scalar implementations (createResolversMap copies them by value).
   resolvers.USCC = UsccScalar;
   resolvers.Date = DateScalar;
+  // DateTime (graphql-scalars') with its refusals as BAD_USER_INPUT; only in subgraphs that use it.
+  if (typeGraphqlSchema.getType('DateTime')) resolvers.DateTime = DateTimeScalar;
   const typeDefs = gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   // graphql-shield's middleware for every field, then only where the rule is not `allow`: an

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { badInput } from './errors';
 import { usccProblem } from './uscc';
 import { failsOnlyCheckCharacter, isAdmittedOverride } from './uscc-overrides';
@@ -50,4 +51,25 @@ export const DateScalar = new GraphQLScalarType({
     if (ast.kind !== Kind.STRING) throw badInput('Date must be written as a string literal YYYY-MM-DD');
     return parseDate(ast.value);
   },
+});
+
+/**
+ * graphql-scalars' RFC 3339 `DateTime` (it refuses a day that does not exist, `2026-02-30T00:00:00Z`),
+ * with its refusal as BAD_USER_INPUT naming the value: its own error carries no code, which the hub's
+ * error mapping would answer as INTERNAL.
+ */
+function parseDateTime(parse: () => unknown, value: unknown): unknown {
+  try {
+    return parse();
+  } catch (error) {
+    throw badInput(`invalid DateTime ${JSON.stringify(value)}: expected an existing instant in RFC 3339 form, e.g. 2026-03-01T08:00:00Z or 2026-03-01T16:00:00+08:00`, {
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+export const DateTimeScalar = new GraphQLScalarType({
+  ...GraphQLDateTime.toConfig(),
+  parseValue: (value) => parseDateTime(() => GraphQLDateTime.parseValue(value), value),
+  parseLiteral: (ast, variables) => parseDateTime(() => GraphQLDateTime.parseLiteral(ast, variables), ast.kind === Kind.STRING ? ast.value : ast.kind),
 });

@@ -643,6 +643,8 @@ export type Enterprise = {
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
+  /** Whether the name begins with =, +, -, @, a tab or a carriage return, which a spreadsheet reads as a formula: such a name is accepted as registered and flagged here; the hub's CSV files write it as text with a leading ' (docs/security.md). */
+  nameLooksLikeFormula?: Maybe<Scalars['Boolean']['output']>;
   /** Penalties published on `asOf` (default today): a repaired or voided penalty is withdrawn from the day of the repair or void, so a past `asOf` shows one repaired later as published. Null when not rated. PUBLIC may ask for today only. */
   publicPenalties?: Maybe<Array<PublicPenalty>>;
   /** Administrative penalties from every agency, in the 双公示 format, oldest first. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { SAFE_CSV_CAST } from '../../shared/csv-cells';
 import iconv from 'iconv-lite';
 import type { HubContext } from '../../shared/context';
 import { forbidden, HubError, type ErrorCode, ERROR_CODES } from '../../shared/errors';
@@ -118,7 +119,8 @@ export class ExportService {
     return {
       view,
       writeTo: async (destination) => {
-        const csv = stringify({ header: true, columns: view.columns, bom: encoding === 'utf8' });
+        const csv = stringify({ header: true, columns: view.columns, bom: encoding === 'utf8', cast: SAFE_CSV_CAST });
+        // SAFE_CSV_CAST: a cell a spreadsheet would run as a formula (a name beginning with `=`) is written as text.
         // The record is stored when the rows are done, before the last bytes are released downstream.
         const audited = new Transform({
           transform: (chunk: Buffer, _encoding, done) => done(null, chunk),

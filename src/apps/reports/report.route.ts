@@ -33,7 +33,7 @@ function send(response: ServerResponse, type: keyof typeof CONTENT_TYPE, body: B
     'content-type': CONTENT_TYPE[type],
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     ...(filename ? { 'content-disposition': `inline; filename="${filename}"` } : {}),
   });
   response.end(body);

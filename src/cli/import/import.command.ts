@@ -10,6 +10,7 @@ import type { BatchApplier, FeedRow, RowResult } from '../../shared/import/feed'
 import { FeedReadError, inBatches, openFeed, type FeedEncoding, type FeedFormat } from '../../shared/import/feed-reader';
 import { ImportProgress } from '../../shared/import/import-progress';
 import { RejectsWriter } from '../../shared/import/rejects-writer';
+import { formulaLike } from '../../shared/csv-cells';
 import { usccProblem } from '../../shared/uscc';
 import { FEEDS } from './feeds';
 
@@ -32,7 +33,17 @@ export interface ImportSummary {
   rejected: number;
   unchanged: number;
   rejectsPath: string;
+  /** Rows applied with a name a spreadsheet would read as a formula (`formulaLike`), each noted with its line. */
+  formulaNames: number;
 }
+
+/**
+ * The columns of the feeds that name a subject: registrations' `name`, the dishonest debtors'
+ * `subject_name`, the 双公示 penalty's counterpart name `CF_XDR_MC`. A name beginning with `=`, `+`,
+ * `-`, `@`, a tab or a CR is accepted (a registry's data is what it is) but flagged: a note with the
+ * line, and a count in the summary; CSV exports write it with a leading quote (docs/security.md).
+ */
+const NAME_COLUMNS = ['name', 'subject_name', 'CF_XDR_MC'];
 
 /** The principal imports act as: the bureau's own system, recorded on every event it writes. */
 const IMPORT_PRINCIPAL: Principal = { clientId: 'cli:import', clientName: 'ecocredit import', role: 'ENV_ADMIN', agency: null, districtCode: null, purpose: 'IMPORT' };
@@ -43,8 +54,9 @@ const NOTES_SHOWN = 50;
 /** Thrown when the file cannot be processed at all; when thrown before the first batch, nothing has been applied. */
 export class ImportRefused extends Error {}
 
-export function summaryLine(summary: Pick<ImportSummary, 'imported' | 'rejected' | 'unchanged'>): string {
-  return `imported ${summary.imported}, rejected ${summary.rejected}, unchanged ${summary.unchanged}`;
+export function summaryLine(summary: Pick<ImportSummary, 'imported' | 'rejected' | 'unchanged'> & { formulaNames?: number }): string {
+  const flagged = summary.formulaNames ? `, names flagged as formula-like ${summary.formulaNames}` : '';
+  return `imported ${summary.imported}, rejected ${summary.rejected}, unchanged ${summary.unchanged}${flagged}`;
 }
 
 async function readOverrideList(path: string): Promise<Set<string>> {
@@ -137,6 +149,7 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
     if (missing.length > 0) throw new ImportRefused(`${path}: header lacks required column(s) ${missing.join(', ')} for feed ${feedName}; nothing was applied`);
   }
   let notes = 0;
+  let formulaNames = 0;
   const note = (line: number, message: string) => {
     notes++;
     if (notes <= NOTES_SHOWN) write(`line ${line}: ${message}`);
@@ -173,6 +186,12 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
           continue;
         }
         counts[result.outcome]++;
+        for (const column of NAME_COLUMNS) {
+          const name = row.values[column];
+          if (name === undefined || !formulaLike(name)) continue;
+          formulaNames++;
+          note(row.line, `${column} ${JSON.stringify(name)} begins with ${JSON.stringify(name[0])}, which a spreadsheet reads as a formula: accepted; CSV exports write it as text with a leading '`);
+        }
         for (const uscc of result.overrides ?? []) {
           const use = uses.get(uscc) ?? { uscc, problem: usccProblem(uscc) ?? 'check character', firstLine: row.line, rows: 0 };
           use.rows++;
@@ -194,5 +213,5 @@ export async function importFeed(sources: HubDataSources, feedName: string, path
   }
   progress.finish(counts);
   if (notes > NOTES_SHOWN) write(`… ${notes - NOTES_SHOWN} more notes like these (${notes} in all)`);
-  return { imported: counts.imported, rejected: counts.rejected, unchanged: counts.unchanged, rejectsPath: rejects.path };
+  return { imported: counts.imported, rejected: counts.rejected, unchanged: counts.unchanged, rejectsPath: rejects.path, formulaNames };
 }

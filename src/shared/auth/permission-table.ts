@@ -25,6 +25,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.name': ALL,
   'Enterprise.districtCode': ALL,
   'Enterprise.districtInCity': ALL,
+  'Enterprise.nameLooksLikeFormula': ALL,
   // PUBLIC_AGENCY (added since the contract, docs/contract.md): what a procurement or approval file needs.
   'Enterprise.registrationStatus': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
   'Enterprise.industryCode': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV_CAST } from '../../shared/csv-cells';
 import iconv from 'iconv-lite';
 import type { DataSource } from 'typeorm';
 import { rolesFor } from '../../shared/auth/permission-table';
@@ -98,7 +99,12 @@ export function priceListRoute(list: PriceListRows): HttpRoute {
       'x-content-type-options': 'nosniff',
     });
     // The list is in memory already (one half-year's surcharged subjects, a small share of the city).
-    const text = stringify(rows.map((row) => COLUMNS.map(([, value]) => value(row))), { header: true, columns: COLUMNS.map(([header]) => header), bom: encoding === 'utf8' });
+    const text = stringify(rows.map((row) => COLUMNS.map(([, value]) => value(row))), {
+      header: true,
+      columns: COLUMNS.map(([header]) => header),
+      bom: encoding === 'utf8',
+      cast: SAFE_CSV_CAST,
+    });
     response.end(encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8'));
     return true;
   };

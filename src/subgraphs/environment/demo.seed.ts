@@ -8,7 +8,7 @@ import { snapshotSeries } from './services/snapshot.service';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
 import { EventTypeEntity } from './entities/event-type.entity';
 import { ScoringPolicyEntity } from './entities/scoring-policy.entity';
-import { colorPeriods, colorSinceOn, nextChangeAfter, policyOn, ratingBasis, ratingOn, type RatingBasis, type ScoredEvent } from './rules/scoring';
+import { colorPeriods, colorSinceOn, nextChangeAfter, policyOn, ratingBasis, ratingOn, type ScoredEvent } from './rules/scoring';
 import { publicityTier } from './rules/credit-event';
 
 /** A million events fall on a few hundred distinct dates. */

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV_CAST } from '../../../shared/csv-cells';
 import type { AnnualReportData } from '../services/annual-report.service';
 import { beijingTime, COLOR_HEX, COLOR_ZH, COLORS, zhDate } from './labels';
 import { barChart, footers, heading, newPdf, paragraph, pdfBytes, table } from './pdf';
@@ -7,7 +8,7 @@ import { barChart, footers, heading, newPdf, paragraph, pdfBytes, table } from '
 export function renderAnnualCsv(report: AnnualReportData): string {
   const records = report.figures.flatMap((figure) => figure.rows.map((row) => [report.year, figure.key, figure.title, row.label, row.count, row.subjects.join(' ')]));
   // A BOM so that spreadsheet programs open the UTF-8 Chinese titles correctly.
-  return '\uFEFF' + stringify([['year', 'figure', 'title', 'label', 'count', 'subjects'], ...records]);
+  return '\uFEFF' + stringify([['year', 'figure', 'title', 'label', 'count', 'subjects'], ...records], { cast: SAFE_CSV_CAST });
 }
 
 const colorTotals = (rows: { label: string; count: number }[]) =>

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { facts, subjectVisible } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
+import { formulaLike } from '../../../shared/csv-cells';
 import { classifyDistrict } from '../../../shared/divisions';
+import { isUniqueViolation } from '../../../shared/database';
 import { badInput, HubError } from '../../../shared/errors';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { RegistrationEntity } from '../entities/registration.entity';
@@ -22,6 +24,7 @@ export function toEnterprise(row: RegistrationEntity): MarketEnterprise {
   return {
     uscc: row.uscc,
     name: row.name,
+    nameLooksLikeFormula: formulaLike(row.name),
     districtCode: row.districtCode,
     districtInCity: classifyDistrict(row.districtCode)?.inCity ?? false,
     registrationStatus: row.status,
@@ -68,6 +71,12 @@ export class RegistrationService {
    * (SubjectDistrictService): if it cannot follow, the registration does not change. It is told on
    * every write, not only on a move, so that a copy left behind (the bureau committed, then this
    * commit failed) is set right by the next write of the registration; the bureau writes only moves.
+   *
+   * Concurrent first registrations of one code: each finds no row to lock, so each inserts, and all
+   * but the first meet the primary key's unique violation once the first commits. That violation
+   * means "registered meanwhile": the write runs once more, now finding (and locking) the row, and
+   * answers like any repeated registration (idempotent, never INTERNAL). Nothing else was written
+   * before the insert (the environment department is told after it), so the retry repeats nothing.
    */
   async register(ctx: HubContext, input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
     const name = input.name.trim();
@@ -86,6 +95,16 @@ export class RegistrationService {
     if (givenStatus !== null && !(REGISTRATION_STATUSES as readonly string[]).includes(givenStatus)) {
       throw badInput(`registrationStatus "${givenStatus}" must be one of ${REGISTRATION_STATUSES.join(', ')}`);
     }
+    try {
+      return await this.write(ctx, input, name, givenStatus);
+    } catch (error) {
+      if (!isUniqueViolation(error, 'registration_pkey')) throw error;
+      return this.write(ctx, input, name, givenStatus);
+    }
+  }
+
+  /** The registration's write, in one transaction (see `register`). */
+  private write(ctx: HubContext, input: RegisterEnterpriseInput, name: string, givenStatus: string | null): Promise<MarketEnterprise> {
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(RegistrationEntity);
       const existing = await repository.createQueryBuilder('r').setLock('pessimistic_write').where('r.uscc = :uscc', { uscc: input.uscc }).getOne();

@@ -21,6 +21,13 @@ export class MarketEnterprise {
   })
   districtInCity: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the name begins with =, +, -, @, a tab or a carriage return, which a spreadsheet reads as a formula: such a name is accepted as registered and flagged here; the hub's CSV files write it as text with a leading ' (docs/security.md).",
+  })
+  nameLooksLikeFormula: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'ACTIVE, SUSPENDED, REVOKED or CANCELLED.' })
   registrationStatus: string | null;
 
