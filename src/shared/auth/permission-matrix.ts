@@ -19,6 +19,7 @@ const ALL_VISIBLE: SubjectFacts = {
   districtsOf: async (usccs) => new Map(usccs.map((uscc) => [uscc, '320706'])),
   ratedOf: async (usccs) => new Set(usccs),
   coloredBetween: async () => new Set(),
+  coloredBetweenEach: async (sets) => sets.map(() => new Set<string>()),
   marketListedBetween: async () => new Set(),
   halfYearSnapshotsOn: async () => [],
   followDistrict: async () => undefined,
@@ -30,6 +31,7 @@ const ALL_VISIBLE: SubjectFacts = {
   creditListedOn: async () => [],
   ratedCount: async () => 0,
   ratedAmong: async (usccs) => new Set(usccs),
+  countRatedAmong: async (usccs) => usccs.length,
   subjectsOfColors: async () => [],
   countOfColors: async () => 0,
 };

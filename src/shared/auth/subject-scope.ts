@@ -52,6 +52,8 @@ export interface SubjectFacts {
   ratedOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Set<string>>;
   /** Rated subjects with one of `colors` on some day of [from, to] (environment); for the feedback roll-up. */
   coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /** `coloredBetween` of each of `colorSets`, in their order, asked of environment at once (one statement there). */
+  coloredBetweenEach(colorSets: readonly (readonly string[])[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>[]>;
   /** Subjects on one of market supervision's `listTypes` on some day of [from, to]; for the feedback roll-up. */
   marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /**
@@ -89,6 +91,8 @@ export interface SubjectFacts {
   countOfColors(colors: readonly string[], asOf: string, districtCode: string | null, snapshot: ReadSnapshot): Promise<number>;
   /** Those of `usccs` in the rating scope on `asOf` (environment); one fetch. */
   ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /** How many of `usccs` `ratedAmong` keeps; one fetch. */
+  countRatedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<number>;
   /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
   creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /**
