@@ -82,6 +82,7 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     creditListedOn: async (...args) => (await load()).creditListedOn(...args),
     ratedCount: async (...args) => (await load()).ratedCount(...args),
     colorTimelinesOf: async (...args) => (await load()).colorTimelinesOf(...args),
+    storedColorPeriodsOf: async (...args) => (await load()).storedColorPeriodsOf(...args),
     halfYearSnapshotsOn: async (...args) => (await load()).halfYearSnapshotsOn(...args),
   };
 }

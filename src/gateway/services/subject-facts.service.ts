@@ -13,6 +13,7 @@ const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) {
 
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectsColoredBetween(colors: $colors, from: $from, to: $to) }`;
 const COLORS_BETWEEN = `query DueByColors($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectColorsBetweenColumns(colors: $colors, from: $from, to: $to) { usccs colorBits } }`;
+const STORED_PERIODS = `query StoredColorPeriods($usccs: [String!]!) { subjectColorPeriodsColumns(usccs: $usccs) { usccs colors froms untils } }`;
 const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!) {
   subjectsOnHalfYearSnapshotColumns(periodEnd: $periodEnd, colors: $colors) { usccs colors consecutiveRed stored corrections { row correctedOn originalColor originalConsecutiveRed } } }`;
 
@@ -145,6 +146,20 @@ export class FederatedSubjectFacts implements SubjectFacts {
     for (const entity of data._entities as ({ uscc: string; envColorTimeline?: ColorPeriodFact[] | null } | null)[]) {
       if (entity?.envColorTimeline) timelines.set(entity.uscc, entity.envColorTimeline);
     }
+    return timelines;
+  }
+
+  async storedColorPeriodsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>> {
+    const timelines = new Map<string, ColorPeriodFact[]>();
+    if (usccs.length === 0) return timelines;
+    const data = await this.execute('environment', STORED_PERIODS, { usccs }, snapshot);
+    const columns = data.subjectColorPeriodsColumns as { usccs: string[]; colors: string[]; froms: string[]; untils: (string | null)[] };
+    columns.usccs.forEach((uscc, i) => {
+      const period = { color: columns.colors[i], from: columns.froms[i], until: columns.untils[i] };
+      const timeline = timelines.get(uscc);
+      if (timeline) timeline.push(period);
+      else timelines.set(uscc, [period]);
+    });
     return timelines;
   }
 

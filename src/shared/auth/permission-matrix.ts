@@ -26,6 +26,7 @@ const ALL_VISIBLE: SubjectFacts = {
   subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],
   colorTimelinesOf: async () => new Map(),
+  storedColorPeriodsOf: async () => new Map(),
   colorsAmong: async (usccs) => new Map(usccs.map((uscc) => [uscc, 'BLUE'])),
   creditListedAmong: async () => new Set(),
   creditListedOn: async () => [],

@@ -125,6 +125,7 @@ export const PERMISSION_TABLE = {
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
   'Query.subjectColorsBetweenColumns': ['ENV_ADMIN'],
+  'Query.subjectColorPeriodsColumns': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
   // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
   'Query.subjectColorsAmong': ['ENV_ADMIN'],

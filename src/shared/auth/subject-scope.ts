@@ -109,6 +109,8 @@ export interface SubjectFacts {
    * timelines as environment knew them that day (DOMAIN.md §10; subjects enrolled later absent).
    */
   colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<Map<string, ColorPeriodFact[]>>;
+  /** The same timelines (as known today) from environment's stored colour periods, the one colour source: one statement, no event read. */
+  storedColorPeriodsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>>;
 }
 
 /** A period of one colour, as environment's timeline states it (`until` exclusive, null while it lasts). */

@@ -107,7 +107,7 @@ export class MeasureDueService {
     const records = await facts.subjectRecordsOf(candidates, ctx.snapshot);
     const suspended = candidates.filter((uscc) => (records.get(uscc)?.listings ?? []).some((l) => l.listType in PUNISHMENT_LISTS && overlaps(l)));
     if (suspended.length === 0) return [];
-    const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.colorTimelinesOf(suspended, ctx.snapshot) : new Map<string, ColorPeriodFact[]>();
+    const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.storedColorPeriodsOf(suspended, ctx.snapshot) : new Map<string, ColorPeriodFact[]>();
     const neverDue: string[] = [];
     for (const uscc of suspended) {
       const listings: ListingFact[] = records.get(uscc)?.listings ?? [];

@@ -14,7 +14,7 @@ import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
 import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
 import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
-import { SubjectColorsBetweenColumns } from '../types/rating-statistics.type';
+import { SubjectColorPeriodsColumns, SubjectColorsBetweenColumns } from '../types/rating-statistics.type';
 import { HalfYearSnapshotRun, SubjectHalfYearSnapshot, SubjectHalfYearSnapshotColumns } from '../types/snapshot.type';
 
 @Resolver()
@@ -59,6 +59,12 @@ export class RatingResolver {
     @Arg('to', () => DateScalar) to: string,
   ): Promise<SubjectColorsBetweenColumns> {
     return this.statistics.subjectColorsBetween(ctx, colors, from, to);
+  }
+
+  @Query(() => SubjectColorPeriodsColumns, { description: 'Hub-internal (@inaccessible): the stored colour periods of `usccs`, by subject and start.' })
+  @Directive('@inaccessible')
+  subjectColorPeriodsColumns(@Ctx() ctx: HubContext, @Arg('usccs', () => [String]) usccs: string[]): Promise<SubjectColorPeriodsColumns> {
+    return this.statistics.colorPeriodsOf(ctx, usccs);
   }
 
   @Query(() => [CreditColor], {

@@ -9,7 +9,7 @@ import { industryName, INDUSTRY_CLASSES } from '../../../shared/industries';
 import { readManager } from '../../../shared/read-snapshot';
 import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import type { EnvEnterprise } from '../types/env-enterprise.type';
-import type { ColorTrendPoint, SubjectColorChange, SubjectColorsBetweenColumns } from '../types/rating-statistics.type';
+import type { ColorTrendPoint, SubjectColorChange, SubjectColorPeriodsColumns, SubjectColorsBetweenColumns } from '../types/rating-statistics.type';
 import { SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
 
 const COLORS = Object.values(CreditColor);
@@ -242,5 +242,29 @@ export class RatingStatisticsService {
       [from, to, asked, districtScope(ctx.principal)],
     );
     return { usccs: rows.map((row) => row.uscc), colorBits: rows.map((row) => row.bits) };
+  }
+
+  /**
+   * Hub-internal: the stored colour periods of `usccs` (in the caller's scope), by subject and start:
+   * each subject's `envColorTimeline` as the colour source holds it, read in one statement instead of
+   * being rebuilt from every event of each subject.
+   */
+  async colorPeriodsOf(ctx: HubContext, usccs: readonly string[]): Promise<SubjectColorPeriodsColumns> {
+    const columns: SubjectColorPeriodsColumns = { usccs: [], colors: [], froms: [], untils: [] };
+    if (usccs.length === 0) return columns;
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string; color: CreditColor; from: string; until: string | null }[] = await manager.query(
+      `SELECT p.uscc, p.color, p.valid_from::text AS "from", p.valid_until::text AS "until" FROM environment.subject_color_period p
+        WHERE p.uscc = ANY($1::varchar[]) AND ($2::varchar IS NULL OR p.district_code = $2::varchar)
+        ORDER BY p.uscc, p.valid_from`,
+      [[...usccs], districtScope(ctx.principal)],
+    );
+    for (const row of rows) {
+      columns.usccs.push(row.uscc);
+      columns.colors.push(row.color);
+      columns.froms.push(row.from);
+      columns.untils.push(row.until);
+    }
+    return columns;
   }
 }

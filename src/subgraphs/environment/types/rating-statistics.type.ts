@@ -46,3 +46,23 @@ export class SubjectColorsBetweenColumns {
   @Field(() => [Int])
   colorBits: number[];
 }
+
+/**
+ * `subjectColorPeriodsColumns`: the stored colour periods (the one colour source) of the subjects
+ * asked, row i of each list being one period, by subject and start. Served only to the hub.
+ */
+@ObjectType()
+@Directive('@inaccessible')
+export class SubjectColorPeriodsColumns {
+  @Field(() => [UsccScalar])
+  usccs: string[];
+
+  @Field(() => [CreditColor])
+  colors: CreditColor[];
+
+  @Field(() => [DateScalar])
+  froms: string[];
+
+  @Field(() => [DateScalar], { nullable: 'items', description: 'Exclusive; null while the period lasts.' })
+  untils: (string | null)[];
+}
