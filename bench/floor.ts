@@ -108,6 +108,24 @@ const READS: Record<string, { sql: string; params: (url: URL) => unknown[] }> = 
     sql: `SELECT r.uscc, r.name, r.district_code FROM market.registration r WHERE r.name LIKE '%' || $1 || '%' ORDER BY r.uscc LIMIT 50`,
     params: (url) => [url.searchParams.get('text')],
   },
+  // PUBLIC sees rated subjects only: the name matches that are rated (every match, not the first 500).
+  publicFind: {
+    sql: `SELECT r.uscc, r.name, r.district_code FROM market.registration r JOIN environment.rated_subject s ON s.uscc = r.uscc
+           WHERE r.name LIKE '%' || $1 || '%' AND s.rated_from <= $2::date ORDER BY r.uscc LIMIT 20`,
+    params: (url) => [url.searchParams.get('text'), url.searchParams.get('on')],
+  },
+  countPublicName: {
+    sql: `SELECT count(*)::int AS total FROM market.registration r JOIN environment.rated_subject s ON s.uscc = r.uscc WHERE r.name LIKE '%' || $1 || '%' AND s.rated_from <= $2::date`,
+    params: (url) => [url.searchParams.get('text'), url.searchParams.get('on')],
+  },
+  countIndustryColor: {
+    sql: `SELECT count(*)::int AS total FROM market.registration r JOIN environment.rated_subject s ON s.uscc = r.uscc WHERE r.industry_code = $1 AND s.current_color = $2`,
+    params: (url) => [url.searchParams.get('industry'), url.searchParams.get('color')],
+  },
+  bucket: {
+    sql: `SELECT uscc FROM environment.rated_subject WHERE district_code = $1 AND current_color = $2 ORDER BY uscc LIMIT 1000`,
+    params: (url) => [url.searchParams.get('district'), url.searchParams.get('color')],
+  },
   countAll: { sql: `SELECT count(*)::int AS total FROM market.registration`, params: () => [] },
   countColors: { sql: `SELECT count(*)::int AS total FROM environment.rated_subject WHERE current_color = ANY($1::text[])`, params: (url) => [url.searchParams.get('colors')!.split(',')] },
   countDistrictColor: {

@@ -11,7 +11,7 @@ import { StatementCounter } from '../src/shared/database';
 import { loadConfig } from '../src/shared/config';
 import { setLogLevel } from '../src/shared/logging';
 import { startHub } from '../src/hub/hub';
-import { seedEnterprises } from '../src/hub/demo-seed';
+import { MAX_SEED_ENTERPRISES, seedEnterprises } from '../src/hub/demo-seed';
 import { scratchDatabase } from './scratch-database';
 
 /**
@@ -34,6 +34,11 @@ import { scratchDatabase } from './scratch-database';
  * Prints a table and writes bench/results/bench-<date>.json with the machine's description.
  */
 const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
+// The seeder's range: up to the 1,000,000-subject tier (issue 21 §5).
+if (!Number.isInteger(enterprises) || enterprises < 1 || enterprises > MAX_SEED_ENTERPRISES) {
+  console.error(`BENCH_ENTERPRISES must be a whole number from 1 to ${MAX_SEED_ENTERPRISES}, got ${process.env.BENCH_ENTERPRISES}`);
+  process.exit(2);
+}
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const workers = Number(process.env.HUB_WORKERS ?? 2);
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
@@ -172,7 +177,7 @@ interface ReadScenario {
 const readRounds = Number(process.env.BENCH_READ_ROUNDS ?? 5);
 const readTimeoutMs = Number(process.env.BENCH_READ_TIMEOUT_MS ?? 120_000);
 
-function readScenarios(today: string, district: string): ReadScenario[] {
+function readScenarios(today: string, district: string, industry: string): ReadScenario[] {
   const floorRead = (name: string, params: Record<string, string> = {}): Call => ({ method: 'GET', path: `/read?${new URLSearchParams({ name, on: today, ...params }).toString()}` });
   const year = Number(today.slice(0, 4));
   const half = Number(today.slice(5, 7)) > 6 ? { period: `${year}-H2`, snapshotDay: `${year}-06-30` } : { period: `${year}-H1`, snapshotDay: `${year - 1}-12-31` };
@@ -197,10 +202,20 @@ function readScenarios(today: string, district: string): ReadScenario[] {
       floor: floorRead('surcharges', { snapshotDay: half.snapshotDay }),
       targetMs: 1000,
     },
+    {
+      name: 'card colorBucketSubjects (drill-down)',
+      hub: graphql('query B($asOf: Date, $g: String!) { colorBucketSubjects(asOf: $asOf, groupBy: DISTRICT, group: $g, color: YELLOW, first: 1000) { uscc name districtCode } }', { asOf: today, g: district }, DASHBOARD),
+      floor: floorRead('bucket', { district, color: 'YELLOW' }),
+      targetMs: 1000,
+    },
+    // PUBLIC (no key): rated subjects only, every match (issue 21 §2).
+    { name: 'search public findEnterprises 化工', hub: graphql('query F($t: String!) { findEnterprises(text: $t, first: 20) { uscc name districtCode } }', { t: '化工' }, {}), floor: floorRead('publicFind', { text: '化工' }), targetMs: 300 },
     { name: 'search by name 化工', hub: graphql('query N($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 50) { edges { node { uscc name districtCode } } } }', { f: { nameContains: '化工' } }, DASHBOARD), floor: floorRead('searchByName', { text: '化工' }), targetMs: 300 },
     { name: 'totalCount, no filter', hub: count('null'), floor: floorRead('countAll'), targetMs: 200 },
     { name: 'totalCount, colors RED BLACK', hub: count('{"colors":["RED","BLACK"]}'), floor: floorRead('countColors', { colors: 'RED,BLACK' }), targetMs: 200 },
     { name: 'totalCount, district + YELLOW', hub: count(JSON.stringify({ districtCode: district, color: 'YELLOW' })), floor: floorRead('countDistrictColor', { district, color: 'YELLOW' }), targetMs: 200 },
+    { name: 'totalCount, PUBLIC name 化工', hub: graphql('query P($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 1) { totalCount } }', { f: { nameContains: '化工' } }, {}), floor: floorRead('countPublicName', { text: '化工' }), targetMs: 200 },
+    { name: 'totalCount, industry + RED', hub: count(JSON.stringify({ industryCode: industry, color: 'RED' })), floor: floorRead('countIndustryColor', { industry, color: 'RED' }), targetMs: 200 },
     { name: 'totalCount, listed', hub: count('{"listed":true}'), floor: floorRead('countListed'), targetMs: 200 },
   ];
   return all.filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
@@ -248,6 +263,114 @@ async function measureReads(hubBase: string, floorBase: string, list: ReadScenar
     });
   }
   return rows;
+}
+
+/**
+ * Issue 21's mixed load: BENCH_MIXED_CLIENTS connections (default 50) for BENCH_MIXED_SECONDS (default
+ * 120), every fifth request a write (recordCreditEvent on a subject the reads do not pick first) and
+ * the others reads in turn: the bank check, the agency's full view, the public search (PUBLIC, no key),
+ * the agency's search by district with its totalCount, and the dashboard's colour distribution. Reports
+ * p50/p99 over all requests and over each kind, failures, and the hub's resident memory (each process's
+ * VmRSS: the primary and its workers) before and after; the target is issue 21's: p99 <= 500 ms, no
+ * failure, RSS growth <= 100 MB (the largest growth of one process).
+ */
+const mixedClients = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
+const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 120);
+
+/** Resident memory (VmRSS, MiB) of a process and of each of its direct children (the cluster's workers), by pid. */
+function rssMiB(pid: number): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const id of [pid, ...childrenOf(pid)]) {
+    try {
+      sizes.set(id, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    } catch {
+      // a process that ended
+    }
+  }
+  return sizes;
+}
+
+async function measureMixed(hubBase: string, hubPid: number, codes: string[], today: string, district: string): Promise<Record<string, unknown>> {
+  const pick = (i: number) => codes[(i * 15_485_863) % codes.length];
+  const writer = (i: number) => codes[codes.length - 1 - ((i * 7) % codes.length)];
+  const kinds: { name: string; build: (i: number) => Call }[] = [
+    { name: 'bank check', build: (i) => graphql(`query BankCheck($u: USCC!) { enterprise(uscc: $u) { ${BANK_FIELDS} } }`, { u: pick(i) }, BANK) },
+    {
+      name: 'recordCreditEvent (write)',
+      build: (i) =>
+        graphql(
+          `mutation Record($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { event { id } ratingAfter { color score } } }`,
+          { input: { uscc: writer(i), type: 'WARNING', occurredOn: today, description: 'bench mixed' } },
+          ENV_ADMIN,
+        ),
+    },
+    { name: 'agency full view', build: (i) => graphql(FULL_VIEW, { u: pick(i) }, ENV_ADMIN) },
+    { name: 'public findEnterprises', build: (i) => graphql('query F($t: String!) { findEnterprises(text: $t, first: 20) { uscc name } }', { t: ['化工', '科技', '纺织', '食品'][i % 4] }, {}) },
+    {
+      name: 'agency search + totalCount',
+      build: (i) =>
+        graphql('query S($f: EnterpriseFilter) { searchEnterprises(filter: $f, first: 20) { totalCount edges { node { uscc name } } } }', { f: { districtCode: district, color: ['RED', 'YELLOW', 'BLUE', 'GREEN'][i % 4] } }, ENV_ADMIN),
+    },
+    { name: 'colorDistribution', build: () => graphql('{ colorDistribution(groupBy: DISTRICT) { group color count } }', {}, DASHBOARD) },
+  ];
+  // Request i: a write when i % 5 == 1 (20%), else one of the reads in turn (80%).
+  const kindOf = (i: number) => (i % 5 === 1 ? 1 : [0, 2, 3, 4, 5][Math.floor(i / 5) % 5] ?? 0);
+  for (const kind of kinds) await send(hubBase, kind.build(9_000_000));
+  const before = rssMiB(hubPid);
+  const perKind = kinds.map(() => ({ ms: [] as number[], failures: 0 }));
+  let next = 0;
+  let failures = 0;
+  const failureSamples = new Set<string>();
+  const started = new Map<object, { kind: number; at: number }>();
+  const result = await autocannon({
+    url: hubBase,
+    connections: mixedClients,
+    duration: mixedSeconds,
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const i = next++;
+          const kind = kindOf(i);
+          started.set(context, { kind, at: performance.now() });
+          return { ...request, ...kinds[kind].build(i) };
+        },
+        onResponse: (status, body, context) => {
+          const start = started.get(context);
+          if (start) perKind[start.kind].ms.push(performance.now() - start.at);
+          if (status !== 200 || body.includes('"errors"')) {
+            failures++;
+            if (start) perKind[start.kind].failures++;
+            if (failureSamples.size < 5) failureSamples.add(`${status} ${/"code":"([A-Z_]+)"/.exec(body)?.[1] ?? body.slice(0, 120)}`);
+          }
+        },
+      },
+    ],
+  });
+  const after = rssMiB(hubPid);
+  const growth = Math.max(0, ...[...after].map(([pid, mib]) => mib - (before.get(pid) ?? mib)));
+  const total = failures + result.errors + result.timeouts;
+  const row = {
+    scenario: `mixed load, ${mixedClients} clients, ${mixedSeconds} s, 80% reads / 20% writes`,
+    requests: result.requests.total,
+    'req/s': Math.round(result.requests.total / result.duration),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    failures: total,
+    // Of those: no answer within autocannon's 10 s, and connection errors (the rest answered an error).
+    'of which timeouts': result.timeouts,
+    'of which connection errors': result.errors,
+    'RSS before MiB': Math.round(Math.max(...before.values())),
+    'RSS after MiB': Math.round(Math.max(...after.values())),
+    'RSS growth MiB (largest of one process)': Math.round(growth),
+    target: `p99 <= 500 ms, no failure, RSS growth <= 100 MB: ${result.latency.p99 <= 500 && total === 0 && growth <= 100 ? 'met' : 'NOT met'}`,
+  };
+  const kindsRows = kinds.map((kind, k) => {
+    const ms = perKind[k].ms.sort((a, b) => a - b);
+    return { request: kind.name, answered: ms.length, 'p50 ms': Math.round(percentile(ms, 50)), 'p99 ms': Math.round(percentile(ms, 99)), failures: perKind[k].failures };
+  });
+  console.table([row]);
+  console.table(kindsRows);
+  return { ...row, kinds: kindsRows, failureSamples: [...failureSamples] };
 }
 
 /** Starts a child process and resolves with the first stdout line matching `ready`. */
@@ -351,8 +474,9 @@ async function main(): Promise<void> {
     const list = scenarios(codes, today);
     const readPool = new Pool({ connectionString: database.url, max: 1 });
     const busiestDistrict = (await readPool.query<{ d: string }>(`SELECT district_code AS d FROM environment.rated_subject GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0]?.d ?? '';
+    const busiestIndustry = (await readPool.query<{ i: string }>(`SELECT industry_code AS i FROM market.registration WHERE industry_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows[0]?.i ?? '';
     await readPool.end();
-    const reads = readScenarios(today, busiestDistrict);
+    const reads = readScenarios(today, busiestDistrict, busiestIndustry);
 
     // SQL statements per request, in-process (the counter lives in the process that sends them).
     const base = hub.url.replace(/\/graphql$/, '');
@@ -417,6 +541,7 @@ async function main(): Promise<void> {
     console.table(rows);
     const readRows = await measureReads(hubBase, floorBase, reads);
     if (readRows.length > 0) console.table(readRows);
+    const mixed = !only || only.some((name) => name.startsWith('mixed')) ? await measureMixed(hubBase, hubProcess.child.pid!, codes, today, busiestDistrict) : undefined;
     const runBankPath = !only || only.some((name) => name.startsWith('bank'));
     const bankPath = runBankPath
       ? await measureBankPath({
@@ -448,6 +573,7 @@ async function main(): Promise<void> {
       seconds,
       results: rows,
       reads: { rounds: readRounds, rows: readRows },
+      ...(mixed ? { mixed } : {}),
       ...(bankPath ? { bankPath } : {}),
     };
     const folder = join(__dirname, '..', '..', 'bench', 'results');

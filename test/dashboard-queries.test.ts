@@ -198,6 +198,32 @@ describe('budgets of the dashboard and search reads (issue 21)', () => {
         message: 'findEnterprises(first: 500) is over the budget of 100 items per request',
         extensions: { argument: 'first', limit: 100, unit: 'items' },
       },
+      {
+        query: `{ colorChanges(from: "${addDays(today(), -400)}") { districtCode } }`,
+        message: 'spans 400 days, over the budget of 366 days per request',
+        extensions: { argument: 'from..to', limit: 366, unit: 'days', actual: 400 },
+      },
+      {
+        query: '{ colorBucketSubjects(groupBy: DISTRICT, group: "320703", color: RED, first: 5000) { uscc } }',
+        message: 'colorBucketSubjects(first: 5000) is over the budget of 1000 items per request',
+        extensions: { argument: 'first', limit: 1000, unit: 'items' },
+      },
+      {
+        query: '{ recentInspectionDraws(last: 500) { id } }',
+        message: 'recentInspectionDraws(last: 500) is over the budget of 50 items per request',
+        extensions: { argument: 'last', limit: 50, unit: 'items' },
+      },
+      {
+        // Connections: `first` counts against the list items a request may ask for.
+        query: '{ priceSurcharges(period: "2026-H1", first: 100000) { totalCount } }',
+        message: 'at most 1000 per request are allowed',
+        extensions: { limit: 1000, actual: 100000 },
+      },
+      {
+        query: '{ searchEnterprises(filter: { nameContains: "化工" }, first: 100000) { totalCount } }',
+        message: 'at most 1000 per request are allowed',
+        extensions: { limit: 1000, actual: 100000 },
+      },
     ];
     for (const refusal of refusals) {
       const before = departmentStatements();
@@ -206,6 +232,10 @@ describe('budgets of the dashboard and search reads (issue 21)', () => {
       expect(answer.errors![0].message).toContain(refusal.message);
       expect(answer.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', ...refusal.extensions });
       expect(departmentStatements() - before, refusal.query).toBe(0);
+      // The page tells it in Chinese, naming the limit, never as INTERNAL.
+      const text = failureText('zh', { code: 'QUERY_TOO_COMPLEX', message: answer.errors![0].message, extensions: answer.errors![0].extensions as Record<string, unknown> });
+      expect(text, refusal.query).toContain(String(refusal.extensions.limit));
+      expect(text).toMatch(/^查询超出限额（.+），未予执行。/);
     }
   });
 

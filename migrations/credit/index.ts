@@ -7,6 +7,7 @@ import { CreditChangeOutbox1796121189915 } from './1796121189915-CreditChangeOut
 import { ListMeasures1796121800000 } from './1796121800000-ListMeasures';
 import { CreditDesignationRecordedOn1796122600000 } from './1796122600000-CreditDesignationRecordedOn';
 import { CreditRulesNotify1796123000000 } from './1796123000000-CreditRulesNotify';
+import { FeedbackRollupIndex1797100000010 } from './1797100000010-FeedbackRollupIndex';
 
 /** The credit office's migrations, oldest first. */
 export const creditMigrations = [
@@ -19,4 +20,5 @@ export const creditMigrations = [
   ListMeasures1796121800000,
   CreditDesignationRecordedOn1796122600000,
   CreditRulesNotify1796123000000,
+  FeedbackRollupIndex1797100000010,
 ];

@@ -23,6 +23,7 @@ export const FIELD_BUDGETS: Readonly<Record<string, FieldBudget>> = {
   'Query.colorTrend': { kind: 'count', argument: 'months', max: 60, unit: 'months' },
   'Query.colorChanges': { kind: 'window', fromArgument: 'from', toArgument: 'to', defaultDays: 30, maxDays: 366 },
   'Query.colorBucketSubjects': { kind: 'count', argument: 'first', max: 1000, unit: 'items' },
+  'Query.recentInspectionDraws': { kind: 'count', argument: 'last', max: 50, unit: 'items' },
   // Two years of feedback: every half-year in the window costs the roll-up a price list.
   'Query.measureFeedbackRollup': { kind: 'window', fromArgument: 'from', toArgument: 'to', defaultDays: 364, maxDays: 731 },
   // Search without paging (connections' `first` counts against HUB_MAX_LIST_ITEMS_PER_REQUEST in the guard).

@@ -15,6 +15,8 @@ const RATED = `query ScopeRated($r: [_Any!]!) { _entities(representations: $r) {
 const COLORED = `query DueByColor($colors: [CreditColor!]!, $from: Date!, $to: Date!, $knownOn: Date) { subjectsColoredBetween(colors: $colors, from: $from, to: $to, knownOn: $knownOn) }`;
 const ON_SNAPSHOT = `query PriceListSnapshots($periodEnd: Date!, $colors: [CreditColor!]!, $knownOn: Date) {
   subjectsOnHalfYearSnapshotColumns(periodEnd: $periodEnd, colors: $colors, knownOn: $knownOn) { usccs colors consecutiveRed stored corrections { row correctedOn originalColor originalConsecutiveRed } } }`;
+const COLORS_BETWEEN = `query DueByColors($colors: [CreditColor!]!, $from: Date!, $to: Date!) { subjectColorsBetweenColumns(colors: $colors, from: $from, to: $to) { usccs colorBits } }`;
+const STORED_PERIODS = `query StoredColorPeriods($usccs: [String!]!) { subjectColorPeriodsColumns(usccs: $usccs) { usccs colors froms untils } }`;
 
 interface SnapshotColumns {
   usccs: string[];
@@ -33,6 +35,7 @@ const OF_COLORS = `query SearchByColor($colors: [CreditColor!]!, $asOf: Date!, $
   subjectsOfColors(colors: $colors, asOf: $asOf, districtCode: $districtCode, after: $after, first: $first) }`;
 const COUNT_OF_COLORS = `query CountByColor($colors: [CreditColor!]!, $asOf: Date!, $districtCode: String) { countSubjectsOfColors(colors: $colors, asOf: $asOf, districtCode: $districtCode) }`;
 const RATED_AMONG = `query SearchRated($usccs: [String!]!, $asOf: Date!) { subjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
+const COUNT_RATED_AMONG = `query CountRated($usccs: [String!]!, $asOf: Date!) { countSubjectsRatedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_AMONG = `query SearchCreditLists($usccs: [String!]!, $asOf: Date!) { subjectsListedAmong(usccs: $usccs, asOf: $asOf) }`;
 const CREDIT_LISTED_ON = `query SearchCreditListed($asOf: Date!) { subjectsDesignatedOn(asOf: $asOf) }`;
 const RATED_COUNT = `query SearchRatedCount($asOf: Date!, $usccPrefix: String) { subjectsRatedCount(asOf: $asOf, usccPrefix: $usccPrefix) }`;
@@ -74,6 +77,20 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>> {
     const data = await this.execute('environment', COLORED, { colors, from, to, knownOn: knownOn ?? null }, snapshot);
     return new Set(data.subjectsColoredBetween as string[]);
+  }
+
+  async coloredBetweenEach(colorSets: readonly (readonly string[])[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>[]> {
+    const colors = [...new Set(colorSets.flat())].sort();
+    if (colors.length === 0) return colorSets.map(() => new Set<string>());
+    const data = await this.execute('environment', COLORS_BETWEEN, { colors, from, to }, snapshot);
+    const { usccs, colorBits } = data.subjectColorsBetweenColumns as { usccs: string[]; colorBits: number[] };
+    // A set's subjects: those that had one of its colours, i.e. whose bits meet the set's.
+    return colorSets.map((set) => {
+      const wanted = set.reduce((bits, color) => bits | (1 << colors.indexOf(color)), 0);
+      const subjects = new Set<string>();
+      for (let i = 0; i < usccs.length; i++) if ((colorBits[i] & wanted) !== 0) subjects.add(usccs[i]);
+      return subjects;
+    });
   }
 
   async marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>> {
@@ -143,6 +160,20 @@ export class FederatedSubjectFacts implements SubjectFacts {
     return snapshots;
   }
 
+  async storedColorPeriodsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>> {
+    const timelines = new Map<string, ColorPeriodFact[]>();
+    if (usccs.length === 0) return timelines;
+    const data = await this.execute('environment', STORED_PERIODS, { usccs }, snapshot);
+    const columns = data.subjectColorPeriodsColumns as { usccs: string[]; colors: string[]; froms: string[]; untils: (string | null)[] };
+    columns.usccs.forEach((uscc, i) => {
+      const period = { color: columns.colors[i], from: columns.froms[i], until: columns.untils[i] };
+      const timeline = timelines.get(uscc);
+      if (timeline) timeline.push(period);
+      else timelines.set(uscc, [period]);
+    });
+    return timelines;
+  }
+
   async colorsAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Map<string, string>> {
     if (usccs.length === 0) return new Map();
     const data = await this.execute('environment', COLORS_AMONG, { usccs, asOf }, snapshot);
@@ -165,6 +196,12 @@ export class FederatedSubjectFacts implements SubjectFacts {
     if (usccs.length === 0) return new Set();
     const data = await this.execute('environment', RATED_AMONG, { usccs, asOf }, snapshot);
     return new Set(data.subjectsRatedAmong as string[]);
+  }
+
+  async countRatedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<number> {
+    if (usccs.length === 0) return 0;
+    const data = await this.execute('environment', COUNT_RATED_AMONG, { usccs, asOf }, snapshot);
+    return data.countSubjectsRatedAmong as number;
   }
 
   async creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>> {

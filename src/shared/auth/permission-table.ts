@@ -132,10 +132,13 @@ export const PERMISSION_TABLE = {
   'Query.webhookDeliveries': PARTNERS,
   // @inaccessible: asked only by the hub itself (HUB_SYSTEM_PRINCIPAL) for the feedback roll-up.
   'Query.subjectsColoredBetween': ['ENV_ADMIN'],
+  'Query.subjectColorsBetweenColumns': ['ENV_ADMIN'],
+  'Query.subjectColorPeriodsColumns': ['ENV_ADMIN'],
   'Query.subjectsListedBetween': ['ENV_ADMIN'],
   // @inaccessible: a search's colour and credit-list facts for the candidates of one page.
   'Query.subjectColorsAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedAmong': ['ENV_ADMIN'],
+  'Query.countSubjectsRatedAmong': ['ENV_ADMIN'],
   'Query.subjectsRatedCount': ['ENV_ADMIN'],
   // @inaccessible: a colour-filtered search's subjects and count, from environment's colour source.
   'Query.subjectsOfColors': ['ENV_ADMIN'],

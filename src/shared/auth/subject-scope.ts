@@ -65,6 +65,8 @@ export interface SubjectFacts {
   coloredBetween(colors: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>>;
   /** Subjects on one of market supervision's `listTypes` on some day of [from, to]; with `knownOn`, the entries as the hub knew them that day. */
   marketListedBetween(listTypes: readonly string[], from: string, to: string, snapshot: ReadSnapshot, knownOn?: string): Promise<Set<string>>;
+  /** `coloredBetween` (as of today) of each of `colorSets`, in their order, asked of environment at once (one statement there). */
+  coloredBetweenEach(colorSets: readonly (readonly string[])[], from: string, to: string, snapshot: ReadSnapshot): Promise<Set<string>[]>;
   /**
    * Tells the environment department that market supervision moved `uscc`'s registration to
    * `districtCode` (its hub-internal `followRegistrationDistrict`); `source` names the request, `by`
@@ -108,6 +110,8 @@ export interface SubjectFacts {
   countOfColors(colors: readonly string[], asOf: string, districtCode: string | null, snapshot: ReadSnapshot): Promise<number>;
   /** Those of `usccs` in the rating scope on `asOf` (environment); one fetch. */
   ratedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
+  /** How many of `usccs` `ratedAmong` keeps; one fetch. */
+  countRatedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<number>;
   /** Those of `usccs` with a credit office designation in force on `asOf` (credit); one fetch. */
   creditListedAmong(usccs: readonly string[], asOf: string, snapshot: ReadSnapshot): Promise<Set<string>>;
   /**
@@ -124,6 +128,8 @@ export interface SubjectFacts {
    * timelines as environment knew them that day (DOMAIN.md §10; subjects enrolled later absent).
    */
   colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<Map<string, ColorPeriodFact[]>>;
+  /** The same timelines (as known today) from environment's stored colour periods, the one colour source: one statement, no event read. */
+  storedColorPeriodsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>>;
 }
 
 /** A period of one colour, as environment's timeline states it (`until` exclusive, null while it lasts). */

@@ -22,8 +22,8 @@ interface PunishedBetween {
 /**
  * Which subjects measures were due for on some day of [from, to], by trigger (DOMAIN.md §5): the
  * credit office's own list designations from its tables; colours (environment) and market lists
- * (market) through federation, as the hub (`ctx.subjectFacts`), one call per distinct trigger and
- * never by reading another department's tables. The same rules as `jointMeasures`: a measure is due
+ * (market) through federation, as the hub (`ctx.subjectFacts`): one call for every colour trigger
+ * (`coloredBetweenEach`), one per distinct market-list trigger, never by reading another department's tables. The same rules as `jointMeasures`: a measure is due
  * on a day when the subject has a triggering colour or a triggering list entry in force that day.
  */
 export class MeasureDueService {
@@ -40,8 +40,14 @@ export class MeasureDueService {
    */
   async subjectsDue(ctx: HubContext, measures: readonly MeasureEntity[], from: IsoDate, to: IsoDate, knownOn?: IsoDate): Promise<Map<string, Set<string>>> {
     const facts = ctx.subjectFacts;
+    // Every colour-triggered measure's subjects from one answer of environment's (one statement there), whatever the number of colour sets.
+    const colorSets = [...new Set(measures.filter((m) => !m.priceKind && m.triggerKind === MeasureTriggerKind.COLOR).map((m) => [...m.triggerValues].sort().join(',')))];
+    const colored =
+      facts && colorSets.length > 0 && knownOn === undefined
+        ? facts.coloredBetweenEach(colorSets.map((key) => key.split(',')), from, to, ctx.snapshot).then((sets) => new Map(colorSets.map((key, i) => [key, sets[i]])))
+        : Promise.resolve(new Map<string, Set<string>>());
     const needsCreditLists = measures.some((m) => m.triggerKind === MeasureTriggerKind.LISTING && m.triggerValues.some((v) => CREDIT_LISTS.includes(v)));
-    const listed = needsCreditLists ? await this.creditListed(ctx, from, to, knownOn) : [];
+    const [listed, coloredSets] = await Promise.all([needsCreditLists ? this.creditListed(ctx, from, to, knownOn) : [], colored]);
     // One federated call (or statement) per distinct question, however many measures ask it.
     const asked = new Map<string, Promise<unknown>>();
     const ask = <T>(key: string, load: () => Promise<T>): Promise<T> => {
@@ -53,7 +59,9 @@ export class MeasureDueService {
     await Promise.all(
       measures.map(async (measure) => {
         const values = [...measure.triggerValues].sort();
-        const subjects = new Set<string>();
+        // The colour sets' answers are shared by the measures of the same colours (read only: a
+        // reward's suspensions are taken out of a copy below), not copied per measure.
+        let subjects = new Set<string>();
         if (measure.priceKind) {
           // A price measure: the half-year price list of every half-year in [from, to] (DOMAIN.md §10).
           for (const half of halfYearsBetween(from, to)) {
@@ -62,7 +70,9 @@ export class MeasureDueService {
           }
         } else if (measure.triggerKind === MeasureTriggerKind.COLOR) {
           if (!facts) return;
-          for (const uscc of await ask(`color:${values.join(',')}`, () => facts.coloredBetween(values, from, to, ctx.snapshot, knownOn))) subjects.add(uscc);
+          if (knownOn === undefined) subjects = coloredSets.get(values.join(',')) ?? subjects;
+          // As known on a past day: each colour set asked with knownOn (rare; the dashboard asks for today).
+          else for (const uscc of await ask(`color:${values.join(',')}`, () => facts.coloredBetween(values, from, to, ctx.snapshot, knownOn))) subjects.add(uscc);
         } else {
           for (const row of listed) if (values.includes(row.list_type)) subjects.add(row.uscc);
           const marketLists = values.filter((value) => !CREDIT_LISTS.includes(value));
@@ -75,7 +85,12 @@ export class MeasureDueService {
           const punished = await ask('punished', () => this.punishedBetween(facts, ctx, from, to, knownOn));
           // Rewards with the same trigger have the same due subjects, and so the same suspended ones: asked once.
           const trigger = `suspended:${measure.priceKind ?? ''}:${measure.triggerKind}:${values.join(',')}`;
-          for (const uscc of await ask(trigger, () => this.suspendedRewards(facts, ctx, measure, subjects, punished, knownOn))) subjects.delete(uscc);
+          const suspended = await ask(trigger, () => this.suspendedRewards(facts, ctx, measure, subjects, punished, knownOn));
+          if (suspended.length > 0) {
+            // A copy: `subjects` may be the colour set other measures share.
+            subjects = new Set(subjects);
+            for (const uscc of suspended) subjects.delete(uscc);
+          }
         }
         due.set(measure.code, subjects);
       }),
@@ -107,7 +122,12 @@ export class MeasureDueService {
     const records = await facts.subjectRecordsOf(candidates, ctx.snapshot);
     const suspended = candidates.filter((uscc) => (records.get(uscc)?.listings ?? []).some((l) => l.listType in PUNISHMENT_LISTS && overlaps(l)));
     if (suspended.length === 0) return [];
-    const timelines = measure.triggerKind === MeasureTriggerKind.COLOR ? await facts.colorTimelinesOf(suspended, ctx.snapshot, knownOn) : new Map<string, ColorPeriodFact[]>();
+    const timelines =
+      measure.triggerKind !== MeasureTriggerKind.COLOR
+        ? new Map<string, ColorPeriodFact[]>()
+        : knownOn
+          ? await facts.colorTimelinesOf(suspended, ctx.snapshot, knownOn)
+          : await facts.storedColorPeriodsOf(suspended, ctx.snapshot);
     const neverDue: string[] = [];
     for (const uscc of suspended) {
       const recorded: ListingFact[] = records.get(uscc)?.listings ?? [];

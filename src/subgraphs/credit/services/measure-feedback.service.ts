@@ -105,12 +105,17 @@ export class MeasureFeedbackService {
     const [versions, counts] = await Promise.all([
       this.catalog.versions(ctx),
       manager.query<{ measure_code: string; agency: string; subjects: number; usccs: string[]; applied: number; not_applied: number; exempted: number }[]>(
-        `SELECT measure_code, agency, COUNT(DISTINCT uscc)::int AS subjects, ARRAY_AGG(DISTINCT uscc) AS usccs,
-                (COUNT(*) FILTER (WHERE outcome = 'APPLIED'))::int AS applied,
-                (COUNT(*) FILTER (WHERE outcome = 'NOT_APPLIED'))::int AS not_applied,
-                (COUNT(*) FILTER (WHERE outcome = 'EXEMPTED'))::int AS exempted
-           FROM credit.measure_feedback
-          WHERE applied_on BETWEEN $1 AND $2
+        // Per subject first, then per measure and agency: both groupings stream over the index
+        // measure_feedback_rollup_idx in its order (no sort; DISTINCT aggregates would sort each group).
+        `SELECT measure_code, agency, COUNT(*)::int AS subjects, ARRAY_AGG(uscc) AS usccs,
+                SUM(applied)::int AS applied, SUM(not_applied)::int AS not_applied, SUM(exempted)::int AS exempted
+           FROM (SELECT measure_code, agency, uscc,
+                        COUNT(*) FILTER (WHERE outcome = 'APPLIED') AS applied,
+                        COUNT(*) FILTER (WHERE outcome = 'NOT_APPLIED') AS not_applied,
+                        COUNT(*) FILTER (WHERE outcome = 'EXEMPTED') AS exempted
+                   FROM credit.measure_feedback
+                  WHERE applied_on BETWEEN $1 AND $2
+                  GROUP BY measure_code, agency, uscc) per_subject
           GROUP BY measure_code, agency
           ORDER BY measure_code, agency`,
         [from, to],
@@ -124,10 +129,18 @@ export class MeasureFeedbackService {
     }
     const dueSubjects = await this.due.subjectsDue(ctx, [...byCode.values()], from, to);
     const dueOf = (measure: MeasureEntity): number | null => dueSubjects.get(measure.code)?.size ?? null;
+    // The due subjects' list is sorted only when asked for (the dashboard asks for counts only; a
+    // measure can be due for tens of thousands of subjects), once per measure.
+    const dueLists = new Map<string, string[] | null>();
     const dueListOf = (measure: MeasureEntity): string[] | null => {
-      const due = dueSubjects.get(measure.code);
-      return due ? [...due].sort() : null;
+      if (!dueLists.has(measure.code)) {
+        const due = dueSubjects.get(measure.code);
+        dueLists.set(measure.code, due ? [...due].sort() : null);
+      }
+      return dueLists.get(measure.code)!;
     };
+    const withDueList = (row: Omit<MeasureFeedbackRollup, 'dueSubjects'>, measure: MeasureEntity): MeasureFeedbackRollup =>
+      Object.defineProperty(row, 'dueSubjects', { get: () => dueListOf(measure), enumerable: true }) as MeasureFeedbackRollup;
     const notDueOf = (measure: MeasureEntity, reported: string[]): number | null => {
       const due = dueSubjects.get(measure.code);
       return due ? reported.filter((uscc) => !due.has(uscc)).length : null;
@@ -136,12 +149,13 @@ export class MeasureFeedbackService {
     for (const measure of byCode.values()) {
       const reported = counts.filter((c) => c.measure_code === measure.code);
       if (reported.length === 0 && !versions.some((v) => v.code === measure.code && inForceBetween(v, from, to))) continue;
-      const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure), dueSubjects: dueListOf(measure) };
+      const base = { measure: toMeasure(measure), subjectsDue: dueOf(measure) };
       if (reported.length === 0) {
-        rows.push({ ...base, agency: null, subjectsReported: 0, reportedSubjects: [], subjectsReportedNotDue: base.subjectsDue === null ? null : 0, applied: 0, notApplied: 0, exempted: 0 });
+        const row = { ...base, agency: null, subjectsReported: 0, reportedSubjects: [], subjectsReportedNotDue: base.subjectsDue === null ? null : 0, applied: 0, notApplied: 0, exempted: 0 };
+        rows.push(withDueList(row, measure));
       }
       for (const c of reported) {
-        rows.push({
+        const row = {
           ...base,
           agency: c.agency,
           subjectsReported: c.subjects,
@@ -150,7 +164,8 @@ export class MeasureFeedbackService {
           applied: c.applied,
           notApplied: c.not_applied,
           exempted: c.exempted,
-        });
+        };
+        rows.push(withDueList(row, measure));
       }
     }
     return rows;

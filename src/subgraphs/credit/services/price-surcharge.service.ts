@@ -117,9 +117,23 @@ export class PriceSurchargeService {
     if (colors.length === 0) return [];
     const snapshots = await ctx.subjectFacts.halfYearSnapshotsOn(half.snapshotDay, colors, ctx.snapshot, knownOn);
     const rows: PriceListRow[] = [];
+    // A decision depends on the snapshot's colour, run of RED and whether it is stored, only (and on a
+    // correction, rare): decided once per such kind of snapshot, not once per subject (a province's
+    // list has tens of thousands of rows and a handful of kinds). Decisions are shared, never changed.
+    const decided = new Map<string, { sewage: SurchargeDecision; power: SurchargeDecision }>();
+    const decide = (snapshot: (typeof snapshots)[number]) => ({
+      sewage: decideFromSnapshot(rules, 'SEWAGE', half.start, half.snapshotDay, snapshot),
+      power: decideFromSnapshot(rules, 'ELECTRICITY', half.start, half.snapshotDay, snapshot),
+    });
     for (const snapshot of snapshots) {
-      const sewage = decideFromSnapshot(rules, 'SEWAGE', half.start, half.snapshotDay, snapshot);
-      const power = decideFromSnapshot(rules, 'ELECTRICITY', half.start, half.snapshotDay, snapshot);
+      let decision: { sewage: SurchargeDecision; power: SurchargeDecision };
+      if (snapshot.correctedOn) decision = decide(snapshot);
+      else {
+        const key = `${snapshot.color}|${snapshot.consecutiveRed}|${snapshot.stored}`;
+        decision = decided.get(key) ?? decide(snapshot);
+        decided.set(key, decision);
+      }
+      const { sewage, power } = decision;
       if (!surchargeApplies(sewage) && !surchargeApplies(power)) continue;
       rows.push({
         uscc: snapshot.uscc,

@@ -14,6 +14,7 @@ import { EnrollRatedSubjectInput } from '../types/enroll-rated-subject.input';
 import { EnvCredit } from '../types/env-credit.type';
 import { DesignateFrontRunnerInput, DesignateFrontRunnerPayload } from '../types/front-runner.type';
 import { ImportLegacyRatingsInput, ImportLegacyRatingsPayload } from '../types/legacy-rating.type';
+import { SubjectColorPeriodsColumns, SubjectColorsBetweenColumns } from '../types/rating-statistics.type';
 import { HalfYearSnapshotRun, SubjectHalfYearSnapshot, SubjectHalfYearSnapshotColumns } from '../types/snapshot.type';
 
 @Resolver()
@@ -48,6 +49,25 @@ export class RatingResolver {
     @Arg('knownOn', () => DateScalar, { nullable: true }) knownOn?: string,
   ): Promise<string[]> {
     return this.statistics.subjectsColoredBetween(ctx, colors, from, to, knownOn ?? undefined);
+  }
+
+  @Query(() => SubjectColorsBetweenColumns, {
+    description: 'Hub-internal (@inaccessible): rated subjects with one of `colors` on some day of [from, to] (in no particular order), with the colours (bit k: `colors[k]`) each had then.',
+  })
+  @Directive('@inaccessible')
+  subjectColorsBetweenColumns(
+    @Ctx() ctx: HubContext,
+    @Arg('colors', () => [CreditColor]) colors: CreditColor[],
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+  ): Promise<SubjectColorsBetweenColumns> {
+    return this.statistics.subjectColorsBetween(ctx, colors, from, to);
+  }
+
+  @Query(() => SubjectColorPeriodsColumns, { description: 'Hub-internal (@inaccessible): the stored colour periods of `usccs`, by subject and start.' })
+  @Directive('@inaccessible')
+  subjectColorPeriodsColumns(@Ctx() ctx: HubContext, @Arg('usccs', () => [String]) usccs: string[]): Promise<SubjectColorPeriodsColumns> {
+    return this.statistics.colorPeriodsOf(ctx, usccs);
   }
 
   @Query(() => [CreditColor], {
@@ -87,6 +107,16 @@ export class RatingResolver {
     @Arg('districtCode', () => String, { nullable: true }) districtCode?: string,
   ): Promise<number> {
     return this.statistics.countOfColors(ctx, colors, asOf, districtCode ?? null);
+  }
+
+  @Query(() => Int, { description: 'Hub-internal (@inaccessible): how many of `usccs` are rated on `asOf`.' })
+  @Directive('@inaccessible')
+  countSubjectsRatedAmong(
+    @Ctx() ctx: HubContext,
+    @Arg('usccs', () => [String]) usccs: string[],
+    @Arg('asOf', () => DateScalar) asOf: string,
+  ): Promise<number> {
+    return this.subjects.countRatedAmong(ctx, usccs, asOf);
   }
 
   @Query(() => [String], { description: 'Hub-internal (@inaccessible): those of `usccs` rated on `asOf`.' })

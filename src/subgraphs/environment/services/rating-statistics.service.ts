@@ -10,7 +10,7 @@ import { industryName, INDUSTRY_CLASSES } from '../../../shared/industries';
 import { readManager } from '../../../shared/read-snapshot';
 import type { ColorBucket, DistributionGroup } from '../types/color-distribution.type';
 import type { EnvEnterprise } from '../types/env-enterprise.type';
-import type { ColorTrendPoint, SubjectColorChange } from '../types/rating-statistics.type';
+import type { ColorTrendPoint, SubjectColorChange, SubjectColorPeriodsColumns, SubjectColorsBetweenColumns } from '../types/rating-statistics.type';
 import type { KnownOnService } from './known-on.service';
 import { SUBJECT_COLORS_AMONG_SQL } from './subject-colors.sql';
 
@@ -247,5 +247,52 @@ export class RatingStatisticsService {
       if (colored) result.add(uscc);
     });
     return [...result].sort();
+  }
+
+  /**
+   * The rated subjects (in the caller's scope) with one of `colors` on some day of [from, to] (in no
+   * particular order: the caller makes sets of them), each with the colours (bit k: `colors[k]`) it had then: every colour set's
+   * `subjectsColoredBetween` in one statement over the periods that overlap the window, for a caller
+   * that needs several sets (the feedback roll-up's colour-triggered measures).
+   */
+  async subjectColorsBetween(ctx: HubContext, colors: readonly CreditColor[], from: IsoDate, to: IsoDate): Promise<SubjectColorsBetweenColumns> {
+    if (from > to) throw badInput(`from ${from} is after to ${to}`);
+    const asked = [...new Set(colors)];
+    if (asked.length !== colors.length) throw badInput('colors must not repeat a colour');
+    if (asked.length === 0) return { usccs: [], colorBits: [] };
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string; bits: number }[] = await manager.query(
+      `SELECT p.uscc, bit_or(1 << (array_position($3::varchar[], p.color::varchar) - 1)) AS bits
+         FROM environment.subject_color_period p
+        WHERE p.color = ANY($3::varchar[]) AND p.valid_from <= $2::date AND (p.valid_until IS NULL OR $1::date < p.valid_until)
+          AND ($4::varchar IS NULL OR p.district_code = $4::varchar)
+        GROUP BY p.uscc`,
+      [from, to, asked, districtScope(ctx.principal)],
+    );
+    return { usccs: rows.map((row) => row.uscc), colorBits: rows.map((row) => row.bits) };
+  }
+
+  /**
+   * Hub-internal: the stored colour periods of `usccs` (in the caller's scope), by subject and start:
+   * each subject's `envColorTimeline` as the colour source holds it, read in one statement instead of
+   * being rebuilt from every event of each subject.
+   */
+  async colorPeriodsOf(ctx: HubContext, usccs: readonly string[]): Promise<SubjectColorPeriodsColumns> {
+    const columns: SubjectColorPeriodsColumns = { usccs: [], colors: [], froms: [], untils: [] };
+    if (usccs.length === 0) return columns;
+    const manager = await readManager(ctx, this.dataSource);
+    const rows: { uscc: string; color: CreditColor; from: string; until: string | null }[] = await manager.query(
+      `SELECT p.uscc, p.color, p.valid_from::text AS "from", p.valid_until::text AS "until" FROM environment.subject_color_period p
+        WHERE p.uscc = ANY($1::varchar[]) AND ($2::varchar IS NULL OR p.district_code = $2::varchar)
+        ORDER BY p.uscc, p.valid_from`,
+      [[...usccs], districtScope(ctx.principal)],
+    );
+    for (const row of rows) {
+      columns.usccs.push(row.uscc);
+      columns.colors.push(row.color);
+      columns.froms.push(row.from);
+      columns.untils.push(row.until);
+    }
+    return columns;
   }
 }

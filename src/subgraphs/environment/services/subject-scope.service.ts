@@ -48,6 +48,17 @@ export class SubjectScopeService {
     return rows.map((row) => row.uscc);
   }
 
+  /** Hub-internal: how many of `usccs` `ratedAmong` keeps (a search's totalCount passes its candidates' codes and needs only their number). */
+  async countRatedAmong(ctx: HubContext, usccs: readonly string[], asOf: IsoDate): Promise<number> {
+    if (usccs.length === 0) return 0;
+    const manager = await readManager(ctx, this.dataSource);
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM environment.rated_subject WHERE uscc = ANY($1::varchar[]) AND rated_from <= $2::date AND ($3::varchar IS NULL OR district_code = $3::varchar)`,
+      [[...usccs], asOf, districtScope(ctx.principal)],
+    );
+    return count;
+  }
+
   /**
    * Hub-internal: how many subjects are in the rating scope on `asOf`, with codes starting with
    * `usccPrefix` when given; one statement. PUBLIC's `totalCount` of a search by code alone: every

@@ -184,9 +184,9 @@ export class EnterpriseSearchService {
     const found: Row[] = [];
     let from = start;
     let scanned = 0;
+    let wanted = 0;
     while (found.length < limit) {
-      const passRate = scanned === 0 ? 1 : Math.max(found.length / scanned, 0.01);
-      const wanted = Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, Math.ceil(((limit - found.length) / passRate) * 1.25)));
+      wanted = nextRound(limit - found.length, found.length, scanned, wanted);
       const candidates = await this.candidates(ctx, criteria, from, wanted);
       found.push(...(await this.passOthers(ctx, criteria, candidates)));
       scanned += candidates.length;
@@ -211,10 +211,12 @@ export class EnterpriseSearchService {
       const [{ count }] = await manager.query<{ count: string }[]>(`SELECT COUNT(*) AS count FROM market.registration r WHERE ${where}`, params);
       return Number(count);
     }
+    // Here the criteria are market's and the rated-only scope (a colour leads otherwise): environment
+    // counts the rated among each round's codes, without sending them back.
     let total = 0;
     for (let from: string | null = null; ; ) {
       const candidates = await this.candidateCodes(ctx, criteria, from, LARGEST_ROUND);
-      total += (await this.passOthers(ctx, criteria, candidates)).length;
+      total += criteria.colors === null ? await facts(ctx).countRatedAmong(candidates.map((row) => row.uscc), today(), ctx.snapshot) : (await this.passOthers(ctx, criteria, candidates)).length;
       if (candidates.length < LARGEST_ROUND) return total;
       from = candidates[candidates.length - 1].uscc;
     }
@@ -254,9 +256,9 @@ export class EnterpriseSearchService {
     const found: Row[] = [];
     let from = start;
     let listed = 0;
+    let wanted = 0;
     while (found.length < limit) {
-      const passRate = listed === 0 ? 1 : Math.max(found.length / listed, 0.01);
-      const wanted = Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, Math.ceil(((limit - found.length) / passRate) * 1.25)));
+      wanted = nextRound(limit - found.length, found.length, listed, wanted);
       const usccs = await facts(ctx).subjectsOfColors(criteria.colors!, criteria.asOf, byColor.district, from, wanted, ctx.snapshot);
       if (usccs.length > 0) found.push(...(await this.candidates(ctx, criteria, from, limit - found.length, usccs)));
       listed += usccs.length;
@@ -366,6 +368,18 @@ export class EnterpriseSearchService {
     if (among) conditions.push(`r.uscc = ANY(${param(among)}::varchar[])`);
     return { where: conditions.join(' AND '), params };
   }
+}
+
+/**
+ * How many candidates the next round reads: as many as the pass rate seen so far says the `missing`
+ * rest of the page needs (plus a quarter), at least FIRST_ROUND and at most LARGEST_ROUND; while no
+ * candidate has passed, at least four times the previous round, so that criteria nothing matches (an
+ * industry with none of a colour) cost a few rounds, not the candidates divided by a small page.
+ */
+function nextRound(missing: number, found: number, scanned: number, previous: number): number {
+  const passRate = scanned === 0 ? 1 : Math.max(found / scanned, 0.01);
+  const estimate = Math.ceil((missing / passRate) * 1.25);
+  return Math.min(LARGEST_ROUND, Math.max(FIRST_ROUND, estimate, found === 0 ? previous * 4 : 0));
 }
 
 /** Adds a bound parameter and names it ($n). */
