@@ -578,6 +578,8 @@ export type Enterprise = {
   envCreditHistory?: Maybe<Array<CreditColorChange>>;
   /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
   envCreditSnapshots?: Maybe<Array<CreditSnapshot>>;
+  /** The district the bureau supervised the subject in on `asOf` (default today): the registration's district of that day, moves within the city taking effect on their day; the district that counts, buckets and draws as of that day group it by. Null when the subject is not rated. */
+  envDistrictOn?: Maybe<Scalars['String']['output']>;
   /** Front-runner designations (环保领跑者), oldest first, each with the day it lapsed; null when the subject is not rated. */
   envFrontRunnerDesignations?: Maybe<Array<FrontRunnerDesignation>>;
   /** Historical annual ratings on the older 100-point scale (history only). */
@@ -642,6 +644,11 @@ export type EnterpriseEnvCreditEventsConnectionArgs = {
 
 export type EnterpriseEnvCreditHistoryArgs = {
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseEnvDistrictOnArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 

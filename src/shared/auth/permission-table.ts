@@ -48,6 +48,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.envLegacyRatings': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envObjections': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   'Enterprise.envFrontRunnerDesignations': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  'Enterprise.envDistrictOn': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'DASHBOARD'],
   'Enterprise.envPenaltyDisclosures': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // 应公开、尽公开: published (unrepaired, in-window) penalty summaries are for everyone.
   'Enterprise.publicPenalties': ALL,

@@ -45,7 +45,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     snapshots,
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, subjects),
-    districts: new SubjectDistrictService(dataSource, current),
+    districts: new SubjectDistrictService(dataSource, current, subjects),
     statistics: new RatingStatisticsService(dataSource),
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),
