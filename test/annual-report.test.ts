@@ -37,6 +37,8 @@ interface Subject {
   industryCode: string | null;
   atStart: { color: string } | null;
   atEnd: { color: string } | null;
+  startDistrict: string | null;
+  endDistrict: string | null;
   envCreditEvents: { type: string; occurredOn: string; voided: boolean; recordedLate: boolean; entryDelayWorkingDays: number }[];
   envObjections: { filedOn: string; status: string }[];
   envPenaltyDisclosures: { event: { severity: string | null }; repair: { appliedOn: string; status: string } | null }[];
@@ -71,8 +73,9 @@ const inYear = (day: string) => day >= FROM && day <= TO;
 /** Each figure's definition on one subject's answers: the labels it counts (occurrences or distinct subjects). */
 const FIGURES: { key: string; occurrences: boolean; labels: (s: Subject) => string[] }[] = [
   { key: 'subjectsRated', occurrences: false, labels: () => ['rated'] },
-  { key: 'colorsAtStartByDistrict', occurrences: false, labels: (s) => (s.atStart ? [`${s.districtCode}/${s.atStart.color}`] : []) },
-  { key: 'colorsAtEndByDistrict', occurrences: false, labels: (s) => (s.atEnd ? [`${s.districtCode}/${s.atEnd.color}`] : []) },
+  // By the district of that day (DOMAIN.md §11 "Relocation").
+  { key: 'colorsAtStartByDistrict', occurrences: false, labels: (s) => (s.atStart ? [`${s.startDistrict}/${s.atStart.color}`] : []) },
+  { key: 'colorsAtEndByDistrict', occurrences: false, labels: (s) => (s.atEnd ? [`${s.endDistrict}/${s.atEnd.color}`] : []) },
   { key: 'colorsAtStartByIndustry', occurrences: false, labels: (s) => (s.atStart ? [`${s.industryCode ?? 'UNKNOWN'}/${s.atStart.color}`] : []) },
   { key: 'colorsAtEndByIndustry', occurrences: false, labels: (s) => (s.atEnd ? [`${s.industryCode ?? 'UNKNOWN'}/${s.atEnd.color}`] : []) },
   { key: 'movements', occurrences: false, labels: (s) => [`${s.atStart?.color ?? 'NONE'}→${s.atEnd?.color ?? 'NONE'}`] },
@@ -262,6 +265,7 @@ beforeAll(async () => {
     const batch = await hub.request<{ enterprises: Subject[] }>(
       `query($codes: [USCC!]!, $from: Date!, $to: Date!, $h2: Date!) { enterprises(usccs: $codes) {
         uscc districtCode industryCode atStart: envCredit(asOf: $from) { color } atEnd: envCredit(asOf: $to) { color }
+        startDistrict: envDistrictOn(asOf: $from) endDistrict: envDistrictOn(asOf: $to)
         envCreditEvents { type occurredOn voided recordedLate entryDelayWorkingDays } envObjections { filedOn status } envPenaltyDisclosures { event { severity } repair { appliedOn status } }
         envCreditHistory { on cause superseded } envFrontRunnerDesignations { designatedOn lapsedOn } firstHalf: sewageFee(asOf: $from) { surchargePerCubicMetre } secondHalf: sewageFee(asOf: $h2) { surchargePerCubicMetre }
         creditListings { listedOn } marketListings { listedOn } } }`,

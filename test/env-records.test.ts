@@ -96,7 +96,9 @@ describe('credit record notices', () => {
     const { number, text } = recorded.notice;
     expect(text).toContain(own);
     expect(text).toContain('信用等级：记分前蓝色，记分后蓝色（6分）');
-    expect(text).toContain('可自送达之日起15日内（2025年5月16日前）');
+    // Recorded late: served by default on the issue day, the window counted from it (DOMAIN.md §11 "Service").
+    const [dy, dm, dd] = addDays(today(), 15).split('-').map(Number);
+    expect(text).toContain(`可自送达之日起15日内（${dy}年${dm}月${dd}日前）`);
     expect(text).toContain('分值恢复：本次记分于2025年11月1日自动恢复');
 
     const found = await hub.execute(CreditNoticeDocument, { number }, { key: 'demo-credit-office' });

@@ -55,6 +55,7 @@ const PROBES: { coordinate: FieldCoordinate; selection: string; path: string[] }
   { coordinate: 'Enterprise.envLegacyRatings', selection: 'envLegacyRatings { __typename }', path: ['envLegacyRatings'] },
   { coordinate: 'Enterprise.envObjections', selection: 'envObjections { __typename }', path: ['envObjections'] },
   { coordinate: 'Enterprise.envFrontRunnerDesignations', selection: 'envFrontRunnerDesignations { __typename }', path: ['envFrontRunnerDesignations'] },
+  { coordinate: 'Enterprise.envDistrictOn', selection: 'envDistrictOn', path: ['envDistrictOn'] },
   { coordinate: 'Enterprise.envPenaltyDisclosures', selection: 'envPenaltyDisclosures { __typename }', path: ['envPenaltyDisclosures'] },
   { coordinate: 'Enterprise.publicPenalties', selection: 'publicPenalties { __typename }', path: ['publicPenalties'] },
   { coordinate: 'Enterprise.electricitySurcharge', selection: 'electricitySurcharge { surchargePerKwh }', path: ['electricitySurcharge'] },

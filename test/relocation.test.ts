@@ -236,4 +236,27 @@ describe('a move within the city', () => {
     }
     expect(ok(await hub.request<{ enterprise: { districtInCity: boolean } }>(`query($uscc: USCC!) { enterprise(uscc: $uscc) { districtInCity } }`, { uscc: outOfCity }, ADMIN)).enterprise.districtInCity).toBe(false);
   });
+
+  it('answers the district of each day per subject, and the yearly summary counts 1 January and today by it', async () => {
+    const { uscc } = subjects.get('registered at city level, moves 海州区 → 赣榆区')!;
+    const DISTRICT_ON = `query($uscc: USCC!, $before: Date!, $after: Date!) { enterprise(uscc: $uscc) { districtCode before: envDistrictOn(asOf: $before) after: envDistrictOn(asOf: $after) now: envDistrictOn } }`;
+    expect(ok(await hub.request<{ enterprise: unknown }>(DISTRICT_ON, { uscc, before: addDays(T, -1), after: T }, ADMIN)).enterprise).toEqual({
+      districtCode: '320707',
+      before: '320706',
+      after: '320707',
+      now: '320707',
+    });
+    const year = Number(T.slice(0, 4));
+    const report = ok(
+      await hub.request<{ annualSupervisionReport: { figures: { key: string; rows: { label: string; subjects: string[] }[] }[] } }>(
+        'query($y: Int!) { annualSupervisionReport(year: $y) { figures { key rows { label subjects } } } }',
+        { y: year },
+        ADMIN,
+      ),
+    ).annualSupervisionReport;
+    const rowOf = (key: string) => report.figures.find((f) => f.key === key)!.rows.find((row) => row.subjects.includes(uscc))?.label;
+    // On 1 January it was BLUE in 海州区 (unless the year began within the last 10 days, when it was already BLACK there).
+    expect(rowOf('colorsAtStartByDistrict')).toMatch(/^320706\//);
+    expect(rowOf('colorsAtEndByDistrict')).toBe('320707/BLACK');
+  });
 });

@@ -54,6 +54,7 @@ export const PERMISSION_TABLE = {
   'Enterprise.envFrontRunnerDesignations': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Credit commitments and their state (DOMAIN.md §11): the bureau's record, shown like envCreditEvents.
   'Enterprise.envCommitments': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
+  'Enterprise.envDistrictOn': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'DASHBOARD'],
   'Enterprise.envPenaltyDisclosures': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // 应公开、尽公开: published (unrepaired, in-window) penalty summaries are for everyone.
   'Enterprise.publicPenalties': ALL,

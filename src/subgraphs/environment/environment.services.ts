@@ -48,7 +48,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     snapshots,
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, subjects),
-    districts: new SubjectDistrictService(dataSource, current),
+    districts: new SubjectDistrictService(dataSource, current, subjects),
     statistics: new RatingStatisticsService(dataSource, known),
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),

@@ -45,6 +45,9 @@ export interface AnnualSubjectAnswer {
   industryCode: string | null;
   start: { color: string } | null;
   end: { color: string } | null;
+  /** The district the subject was in on the first and the last day (DOMAIN.md §11 "Relocation": a move counts from its day). */
+  startDistrict: string | null;
+  endDistrict: string | null;
   envCreditEvents: { type: string; occurredOn: string; voided: boolean; recordedLate: boolean; entryDelayWorkingDays: number }[] | null;
   envObjections: { filedOn: string; status: string }[] | null;
   envPenaltyDisclosures: { event: { severity: string | null }; repair: { appliedOn: string; status: string; decidedOn: string | null } | null }[] | null;
@@ -59,6 +62,8 @@ export const ANNUAL_SUBJECTS_QUERY = `query AnnualSupervisionSubjects($usccs: [U
     uscc districtCode industryCode
     start: envCredit(asOf: $from) { color }
     end: envCredit(asOf: $to) { color }
+    startDistrict: envDistrictOn(asOf: $from)
+    endDistrict: envDistrictOn(asOf: $to)
     envCreditEvents { type occurredOn voided recordedLate entryDelayWorkingDays }
     envObjections { filedOn status }
     envPenaltyDisclosures { event { severity } repair { appliedOn status decidedOn } }
@@ -165,11 +170,11 @@ export class AnnualReportService {
       const industry = s.industryCode ?? 'UNKNOWN';
       tallies.rated.add('rated', s.uscc);
       if (s.start) {
-        tallies.startDistrict.add(`${s.districtCode}/${s.start.color}`, s.uscc);
+        tallies.startDistrict.add(`${s.startDistrict ?? s.districtCode}/${s.start.color}`, s.uscc);
         tallies.startIndustry.add(`${industry}/${s.start.color}`, s.uscc);
       }
       if (s.end) {
-        tallies.endDistrict.add(`${s.districtCode}/${s.end.color}`, s.uscc);
+        tallies.endDistrict.add(`${s.endDistrict ?? s.districtCode}/${s.end.color}`, s.uscc);
         tallies.endIndustry.add(`${industry}/${s.end.color}`, s.uscc);
       }
       tallies.movements.add(`${s.start?.color ?? 'NONE'}→${s.end?.color ?? 'NONE'}`, s.uscc);

@@ -6,6 +6,7 @@ import { readManager } from '../../../shared/read-snapshot';
 import { RulesCache } from '../../../shared/rules-cache';
 import { CreditEventEntity } from '../entities/credit-event.entity';
 import { CreditRepairEntity } from '../entities/credit-repair.entity';
+import { DistrictMoveEntity } from '../entities/district-move.entity';
 import { EventTypeEntity } from '../entities/event-type.entity';
 import { FrontRunnerEntity } from '../entities/front-runner.entity';
 import { InspectionFrequencyEntity } from '../entities/inspection-frequency.entity';
@@ -21,6 +22,9 @@ export const ratedSubjectLoader = keyedLoader({ name: 'environment:rated-subject
 
 /** Every event of each subject, voided ones included, in date order: one statement per batch. */
 export const creditEventsLoader = keyedLoader({ name: 'environment:credit-events', entity: CreditEventEntity, key: 'uscc', many: true, orderBy: [['occurredOn', 'ASC'], ['id', 'ASC']] });
+
+/** District moves of each subject, in the order they took effect: one statement per batch. */
+export const districtMovesLoader = keyedLoader({ name: 'environment:district-moves', entity: DistrictMoveEntity, key: 'uscc', many: true, orderBy: [['movedOn', 'ASC'], ['id', 'ASC']] });
 
 /** Front-runner designations of each subject, oldest first: one statement per batch. */
 export const frontRunnerLoader = keyedLoader({ name: 'environment:front-runner', entity: FrontRunnerEntity, key: 'uscc', many: true, orderBy: [['designatedOn', 'ASC']] });

@@ -1,12 +1,24 @@
 import type { DataSource } from 'typeorm';
 import { HUB_SYSTEM_PRINCIPAL } from '../../../shared/auth/principal';
 import type { HubContext } from '../../../shared/context';
-import { today } from '../../../shared/dates';
+import { today, type IsoDate } from '../../../shared/dates';
 import { forbidden } from '../../../shared/errors';
 import { writeTransaction } from '../../../shared/read-snapshot';
 import { DistrictMoveEntity } from '../entities/district-move.entity';
 import { RatedSubjectEntity } from '../entities/rated-subject.entity';
+import { districtMovesLoader } from '../loaders/environment.loader';
 import type { CurrentRatingService } from './current-rating.service';
+import type { SubjectScopeService } from './subject-scope.service';
+
+/**
+ * The district a subject was in on `day` (DOMAIN.md §11 "Relocation"): the `fromDistrict` of the
+ * first move that took effect after `day`, else today's district. `moves` in the order they took
+ * effect; several on one day end in the last one's district. The same rule cuts the colour periods
+ * (the migration DistrictByDay's `environment.district_periods`).
+ */
+export function districtOn(current: string, moves: readonly { movedOn: IsoDate; fromDistrict: string }[], day: IsoDate): string {
+  return moves.find((move) => move.movedOn > day)?.fromDistrict ?? current;
+}
 
 /**
  * Keeps the bureau's copy of each rated subject's district equal to its market registration.
@@ -31,7 +43,18 @@ export class SubjectDistrictService {
     private readonly dataSource: DataSource,
     /** The subject's colour periods are stored again, cut at the new move day. */
     private readonly current: CurrentRatingService,
+    private readonly subjects: SubjectScopeService,
   ) {}
+
+  /**
+   * The district the subject was supervised in on `asOf` (default today), in the caller's row scope
+   * (null when unrated or outside it): what counts and draws as of that day group it by.
+   */
+  async districtOf(ctx: HubContext, uscc: string, asOf: IsoDate = today()): Promise<string | null> {
+    const subject = await this.subjects.subject(ctx, uscc);
+    if (!subject) return null;
+    return districtOn(subject.districtCode, await districtMovesLoader(ctx, this.dataSource).load(uscc), asOf);
+  }
 
   /**
    * Moves a rated subject to `districtCode`; false when the subject is not rated (nothing to move)
