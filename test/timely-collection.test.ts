@@ -82,25 +82,46 @@ describe('recordedLate: more than 5 working days from the decision day to its en
     expect(listed.data!.enterprise.envCreditEvents).toEqual([{ id: event.id, recordedLate: expected > 5 }]);
   });
 
-  it('follows the table as the bureau extends it: days it adds as holidays are not counted', async () => {
+  it('follows the calendar as the bureau sets a year: days it adds as holidays are not counted', async () => {
     const occurredOn = addDays(today(), -10);
     const before = await workingDaysByTable(occurredOn, today());
-    // The bureau declares every day of the span a holiday (a year's schedule added to the table).
-    await hub.sql(
-      `INSERT INTO environment.working_day_calendar (day, kind, name, source)
-       SELECT d::date, 'HOLIDAY', '测试假日', '测试' FROM generate_series($1::date + 1, $2::date - 1, interval '1 day') AS d
-       ON CONFLICT (day) DO UPDATE SET kind = 'HOLIDAY'`,
-      [occurredOn, today()],
-    );
+    const year = Number(today().slice(0, 4));
+    const CALENDAR = 'query($y: Int!) { workingDayCalendar(year: $y) { year covered days { day kind name source } } }';
+    const SET = 'mutation($i: SetWorkingDayCalendarYearInput!) { setWorkingDayCalendarYear(input: $i) { year covered days { day kind name source } } }';
+    const original = (await hub.request<{ workingDayCalendar: { covered: boolean; days: { day: string; kind: string; name: string | null; source: string }[] } }>(CALENDAR, { y: year }, { key: 'demo-bank', purpose: 'CREDIT_REVIEW' })).data!
+      .workingDayCalendar;
+    expect(original.covered).toBe(year <= 2026);
+    // The bureau declares every day between the decision and today a holiday, keeping the year's other days.
+    const added: { day: string; kind: string; name: string }[] = [];
+    for (let day = addDays(occurredOn, 1); day < today(); day = addDays(day, 1)) if (day.startsWith(String(year))) added.push({ day, kind: 'HOLIDAY', name: '测试假日' });
+    const kept = original.days.filter((d) => !added.some((a) => a.day === d.day)).map(({ day, kind, name }) => ({ day, kind, name }));
+    const set = await hub.request<{ setWorkingDayCalendarYear: { covered: boolean; days: unknown[] } }>(SET, { i: { year, days: [...kept, ...added], source: '测试通知' } }, ADMIN);
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.setWorkingDayCalendarYear.days).toHaveLength(kept.length + added.length);
     try {
       const uscc = await ratedEnterprise(hub, { ratedFrom: '2024-01-01' });
       const event = await record(uscc, 'WARNING', occurredOn);
       const expected = await workingDaysByTable(occurredOn, today());
       expect(expected).toBeLessThan(before);
-      expect(event).toMatchObject({ entryDelayWorkingDays: expected, recordedLate: false });
+      expect(event).toMatchObject({ entryDelayWorkingDays: expected, recordedLate: expected > 5 });
     } finally {
-      await hub.sql(`DELETE FROM environment.working_day_calendar WHERE source = '测试'`);
+      const restored = await hub.request(SET, { i: { year, days: original.days.map(({ day, kind, name }) => ({ day, kind, name })), source: original.days[0]?.source ?? '国务院办公厅通知' } }, ADMIN);
+      expect(restored.errors).toBeUndefined();
     }
+  });
+
+  it.each([
+    [{ year: 2020, days: [], source: '通知' }, ADMIN, 'BAD_USER_INPUT', 'the calendar of past years is history'],
+    [{ year: YEAR, days: [{ day: `${YEAR - 1}-12-31`, kind: 'HOLIDAY' }], source: '通知' }, ADMIN, 'BAD_USER_INPUT', `is not in ${YEAR}`],
+    [{ year: YEAR, days: [{ day: `${YEAR}-10-01`, kind: 'HOLIDAY' }, { day: `${YEAR}-10-01`, kind: 'WORKDAY' }], source: '通知' }, ADMIN, 'BAD_USER_INPUT', 'is listed twice'],
+    [{ year: YEAR, days: [], source: '  ' }, ADMIN, 'BAD_USER_INPUT', 'source must name the notice'],
+    [{ year: YEAR, days: [], source: '通知' }, { key: 'demo-env-officer-haizhou' }, 'FORBIDDEN', ''],
+  ])('setting %o as %o is refused (%s)', async (input, caller, code, message) => {
+    const before = await hub.sql('SELECT count(*)::int AS n FROM environment.working_day_calendar');
+    const answer = await hub.request('mutation($i: SetWorkingDayCalendarYearInput!) { setWorkingDayCalendarYear(input: $i) { year } }', { i: input }, caller);
+    expect(answer.errors?.[0].extensions?.code).toBe(code);
+    expect(answer.errors![0].message).toContain(message);
+    expect(await hub.sql('SELECT count(*)::int AS n FROM environment.working_day_calendar')).toEqual(before);
   });
 });
 

@@ -196,6 +196,28 @@ export type AuditRecord = {
   usccs: Array<Scalars['String']['output']>;
 };
 
+/** A day of the national holiday calendar that is not an ordinary day. */
+export type CalendarDay = {
+  __typename?: 'CalendarDay';
+  day: Scalars['Date']['output'];
+  kind: CalendarDayKind;
+  /** The holiday it belongs to (元旦, 春节, …). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Where the day comes from (the State Council notice of that year). */
+  source: Scalars['String']['output'];
+};
+
+export type CalendarDayInput = {
+  day: Scalars['Date']['input'];
+  kind: CalendarDayKind;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** HOLIDAY: a public holiday (weekends inside it included); WORKDAY: a make-up working day (调休上班). */
+export type CalendarDayKind =
+  | 'HOLIDAY'
+  | 'WORKDAY';
+
 /** A change a partner may subscribe to (docs/partners.md, "Webhooks"). */
 export type ChangeEventType =
   | 'COLOR_CHANGED'
@@ -1073,6 +1095,8 @@ export type Mutation = {
   setPriceSurcharge: PriceSurchargeRule;
   /** CREDIT_OFFICE: a new version of a bank restriction rule from a day after today (audited); null when level NONE ended it. */
   setRestrictionRule?: Maybe<RestrictionRule>;
+  /** ENV_ADMIN: set a year's holidays and make-up working days (this year or later), from the State Council's notice. */
+  setWorkingDayCalendarYear: WorkingDayCalendarYear;
   /** ENV_ADMIN: store the immutable snapshot of every rated subject for a past 30 June or 31 December. */
   takeHalfYearSnapshot: HalfYearSnapshotRun;
   /** ENV_ADMIN: void an event (the reason is kept with it); the rating is recomputed. */
@@ -1237,6 +1261,11 @@ export type MutationSetPriceSurchargeArgs = {
 
 export type MutationSetRestrictionRuleArgs = {
   input: SetRestrictionRuleInput;
+};
+
+
+export type MutationSetWorkingDayCalendarYearArgs = {
+  input: SetWorkingDayCalendarYearInput;
 };
 
 
@@ -1476,6 +1505,8 @@ export type Query = {
   webhookDeliveries: WebhookDeliveryConnection;
   /** The calling partner’s subscriptions (deleted ones are left out). */
   webhookSubscriptions: Array<WebhookSubscription>;
+  /** A year's public holidays and make-up working days, as the hub counts working days. */
+  workingDayCalendar: WorkingDayCalendarYear;
 };
 
 
@@ -1636,6 +1667,11 @@ export type QueryWebhookDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   subscriptionId: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkingDayCalendarArgs = {
+  year: Scalars['Int']['input'];
 };
 
 export type RecordCreditEventInput = {
@@ -1809,6 +1845,14 @@ export type SetRestrictionRuleInput = {
   triggerValue: Scalars['String']['input'];
 };
 
+export type SetWorkingDayCalendarYearInput = {
+  /** The year's holidays and make-up working days; they replace the year's rows. */
+  days: Array<CalendarDayInput>;
+  /** The notice the schedule comes from (国务院办公厅关于…年部分节假日安排的通知). */
+  source: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
 /** The sewage treatment fee surcharge for the half-year containing the asked date (DOMAIN.md §6). */
 export type SewageFee = {
   __typename?: 'SewageFee';
@@ -1920,6 +1964,16 @@ export type WebhookSubscriptionInput = {
   /** https endpoint (http and private addresses only where the hub allows them). */
   url: Scalars['String']['input'];
   usccs?: InputMaybe<Array<Scalars['USCC']['input']>>;
+};
+
+/** One year of the national holiday calendar: the days that are not ordinary days (others are working days Monday to Friday). */
+export type WorkingDayCalendarYear = {
+  __typename?: 'WorkingDayCalendarYear';
+  /** Whether the table holds the year; a year it does not hold counts Monday to Friday only. */
+  covered: Scalars['Boolean']['output'];
+  /** Oldest first. */
+  days: Array<CalendarDay>;
+  year: Scalars['Int']['output'];
 };
 
 export type EnvCreditOnQueryVariables = Exact<{

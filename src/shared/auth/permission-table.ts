@@ -96,6 +96,8 @@ export const PERMISSION_TABLE = {
   'Query.scoringPolicies': PARTNERS,
   'Query.eventTypeCatalog': PARTNERS,
   'Query.inspectionFrequencies': PARTNERS,
+  // Not in the contract's table: the holiday calendar that working-day limits count by, published like the policies.
+  'Query.workingDayCalendar': PARTNERS,
   // Not in the contract's table: the surcharge and bank restriction tables, published like the policies.
   'Query.priceSurchargeRules': PARTNERS,
   'Query.restrictionRules': PARTNERS,
@@ -164,6 +166,8 @@ export const PERMISSION_TABLE = {
   'Mutation.addScoringPolicyVersion': ['ENV_ADMIN'],
   'Mutation.addEventTypeVersion': ['ENV_ADMIN'],
   'Mutation.setInspectionFrequency': ['ENV_ADMIN'],
+  // The national holiday calendar (working days, DOMAIN.md §11): a year's schedule set by the bureau.
+  'Mutation.setWorkingDayCalendarYear': ['ENV_ADMIN'],
   'Mutation.drawInspections': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.applyCreditRepair': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.reviewCreditRepair': ['ENV_ADMIN'],

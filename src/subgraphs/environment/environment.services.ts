@@ -20,6 +20,7 @@ import { RatingStatisticsService } from './services/rating-statistics.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SubjectDistrictService } from './services/subject-district.service';
 import { SubjectScopeService } from './services/subject-scope.service';
+import { WorkingDayService } from './services/working-day.service';
 
 export type EnvironmentServices = ReturnType<typeof createEnvironmentServices>;
 
@@ -52,6 +53,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     statistics: new RatingStatisticsService(dataSource, known),
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),
+    workingDays: new WorkingDayService(dataSource),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };
 }

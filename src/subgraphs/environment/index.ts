@@ -29,6 +29,7 @@ import { InspectionResolver } from './resolvers/inspection.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
 import { RatingStatisticsResolver } from './resolvers/rating-statistics.resolver';
+import { WorkingDayResolver } from './resolvers/working-day.resolver';
 import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
 import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
@@ -70,10 +71,10 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, subjects, ratings, enrolment, events, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics } =
+    const { policies, subjects, ratings, enrolment, events, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics, workingDays } =
       createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver, WorkingDayResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners, commitments),
@@ -84,6 +85,7 @@ export const environmentSubgraph: SubgraphModule = {
         new InspectionResolver(inspections),
         new SubjectDistrictResolver(districts),
         new RatingStatisticsResolver(statistics),
+        new WorkingDayResolver(workingDays),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.
