@@ -323,6 +323,28 @@ describe('set-wide colour answers equal the per-subject envCredit answers', () =
     }
   });
 
+  it('past days: GREEN measure subjects on each day, and each draw’s selected subjects and realised rate per colour', async () => {
+    const now = today();
+    for (const day of days.filter((day, i) => i % 4 === 3 && day <= now && day >= '2025-01-01')) {
+      const { measureSubjects } = await call<{ measureSubjects: { uscc: string }[] }>(`query M($d: Date) { measureSubjects(code: "SUBSIDY_PRIORITY", asOf: $d) { uscc } }`, { d: day });
+      expect(measureSubjects.map((s) => s.uscc).sort(), `seed ${SEED}: GREEN on ${day}`).toEqual(expectedSubjects(day, (_, c) => c === 'GREEN'));
+      const { drawInspections } = await call<{
+        drawInspections: { strata: { color: string; population: number; selected: number; realisedRate: number }[]; selected: { uscc: string; color: string }[] };
+      }>(`mutation D($input: DrawInspectionsInput!) { drawInspections(input: $input) { strata { color population selected realisedRate } selected { uscc color } } }`, {
+        input: { districtCode: HAIZHOU, rate: 0.5, seed: `seed-${SEED}-${day}`, asOf: day },
+      });
+      // Every drawn subject carries the colour envCredit gives it that day, and each colour's rate is what was drawn of it.
+      const colorOf = new Map(subjects.map((s) => [s.uscc, s.colors.get(day)]));
+      for (const drawn of drawInspections.selected) expect(drawn.color, `seed ${SEED}: ${drawn.uscc} on ${day}`).toBe(colorOf.get(drawn.uscc));
+      for (const color of COLORS) {
+        const strata = drawInspections.strata.filter((s) => s.color === color);
+        const selected = strata.reduce((n, s) => n + s.selected, 0);
+        expect(selected, `seed ${SEED}: ${color} drawn on ${day}`).toBe(drawInspections.selected.filter((d) => d.color === color).length);
+        for (const stratum of strata) expect(stratum.realisedRate).toBeCloseTo(stratum.population === 0 ? 0 : stratum.selected / stratum.population, 6);
+      }
+    }
+  });
+
   it('a rebuild from events gives the same periods and counts as those kept by every write', async () => {
     const periods = `SELECT uscc, valid_from::text, valid_until::text, color, district_code, industry_code FROM environment.subject_color_period ORDER BY uscc, valid_from`;
     const deltas = `SELECT day::text, district_code, industry_code, color, delta FROM environment.color_count_delta WHERE delta <> 0 ORDER BY 1, 2, 3, 4`;

@@ -300,7 +300,14 @@ describe('recordCreditEvent', () => {
     expect(recorded.event.publicUntil! > today).toBe(true);
     expect(recorded.notice).toMatchObject({ number: `ECN-${today.slice(0, 4)}-${String(id).padStart(6, '0')}`, eventId: recorded.event.id, issuedOn: today });
     expect(recorded.ratingAfter.ratedOn).toBe(today);
-    expect(recorded.ratingAfter.score).toBe(recorded.ratingBefore!.score + recorded.event.points);
+    // A running commitment (信用承诺) of the demo subject is broken by the warning: its +1 ends today too (DOMAIN.md §11).
+    const commitments = await hub.request<{ enterprise: { envCommitments: { brokenOn: string | null }[] } }>(
+      `query C($uscc: USCC!) { enterprise(uscc: $uscc) { envCommitments { brokenOn } } }`,
+      { uscc },
+      { key: 'demo-env-admin' },
+    );
+    const broken = commitments.data!.enterprise.envCommitments.filter((c) => c.brokenOn === today).length;
+    expect(recorded.ratingAfter.score).toBe(recorded.ratingBefore!.score + recorded.event.points - broken);
     const [event] = await hub.sql<Record<string, unknown>>(
       `SELECT uscc, type, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn", to_char(served_on, 'YYYY-MM-DD') AS "servedOn", points,
               to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", to_char(publicity_until, 'YYYY-MM-DD') AS "publicityUntil",
