@@ -10,6 +10,7 @@ import { SnapshotCorrections1796122200000 } from './1796122200000-SnapshotCorrec
 import { EnrolmentKnownOn1796122600000 } from './1796122600000-EnrolmentKnownOn';
 import { ColorPeriods1796123000000 } from './1796123000000-ColorPeriods';
 import { EnvironmentRulesNotify1796123100000 } from './1796123100000-EnvironmentRulesNotify';
+import { ColorChangeEffectiveOn1797500000011 } from './1797500000011-ColorChangeEffectiveOn';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -25,4 +26,5 @@ export const environmentMigrations = [
   EnrolmentKnownOn1796122600000,
   ColorPeriods1796123000000,
   EnvironmentRulesNotify1796123100000,
+  ColorChangeEffectiveOn1797500000011,
 ];
