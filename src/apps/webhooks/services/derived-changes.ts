@@ -23,7 +23,7 @@ const DERIVED_QUERY = `query WebhookDerived($usccs: [USCC!]!, $known: Date!, $on
     uscc
     restrictionBefore: creditRestriction(knownOn: $known, asOf: $on) { level }
     restrictionNow: creditRestriction(asOf: $on) { level since }
-    measuresBefore: jointMeasures(knownOn: $known, asOf: $on) { measure { code agencyKind } }
+    measuresBefore: jointMeasures(knownOn: $known, asOf: $on) { measure { code agencyKind priceKind } }
     measuresNow: jointMeasures(asOf: $on) { measure { code agencyKind } since }
     sewageFee(asOf: $on) { surchargePerCubicMetre period }
     envCreditSnapshots { periodEnd color consecutiveRed }
@@ -33,7 +33,7 @@ const DERIVED_QUERY = `query WebhookDerived($usccs: [USCC!]!, $known: Date!, $on
 interface DerivedAnswer {
   restrictionBefore: { level: string } | null;
   restrictionNow: { level: string; since: string | null } | null;
-  measuresBefore: { measure: { code: string; agencyKind: string } }[] | null;
+  measuresBefore: { measure: { code: string; agencyKind: string; priceKind: string | null } }[] | null;
   measuresNow: { measure: { code: string; agencyKind: string }; since: string | null }[] | null;
   sewageFee: { surchargePerCubicMetre: string; period: string } | null;
   envCreditSnapshots: { periodEnd: string; color: string; consecutiveRed: number }[] | null;
@@ -151,7 +151,9 @@ export class DerivedChanges {
           since.set(m.measure.code, m.since);
         }
         const now = [...since.keys()].sort();
-        const before = new Set(stored?.codes ?? (answer.measuresBefore ?? []).map((m) => m.measure.code));
+        // Never told of: what the hub answered yesterday; price measures have no known-on answer (they follow
+        // today's knowledge of the half-year snapshot), so, as for the surcharge, none is taken to have applied.
+        const before = new Set(stored?.codes ?? (answer.measuresBefore ?? []).filter((m) => !m.measure.priceKind).map((m) => m.measure.code));
         seenMeasures.push([uscc, now, Object.fromEntries(now.map((code) => [code, kinds[code]]))]);
         for (const code of now.filter((c) => !before.has(c))) {
           derived.push({
