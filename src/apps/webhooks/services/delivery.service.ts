@@ -117,7 +117,8 @@ export class WebhookDeliveryService {
 
   /**
    * Takes the message for one attempt, if it is still due and no one else holds it. A PENDING message
-   * of a subscription disabled meanwhile is HELD instead (it is sent once the subscription is enabled).
+   * of a subscription disabled meanwhile is HELD instead (it is sent once the subscription is enabled),
+   * of one deleted meanwhile DEAD: none stays PENDING with no job to send it.
    */
   private async claim(messageId: string): Promise<ClaimedMessage | null> {
     const leaseMs = this.config.timeoutMs * 2 + 5_000;
@@ -134,8 +135,8 @@ export class WebhookDeliveryService {
     ));
     if (!row) {
       await this.gateway.query(
-        `UPDATE gateway.webhook_message m SET status = 'HELD', leased_until = NULL, next_attempt_at = NULL
-           FROM gateway.webhook_subscription s WHERE m.id = $1 AND s.id = m.subscription_id AND m.status = 'PENDING' AND NOT s.active AND s.deleted_at IS NULL`,
+        `UPDATE gateway.webhook_message m SET status = CASE WHEN s.deleted_at IS NULL THEN 'HELD' ELSE 'DEAD' END, leased_until = NULL, next_attempt_at = NULL
+           FROM gateway.webhook_subscription s WHERE m.id = $1 AND s.id = m.subscription_id AND m.status = 'PENDING' AND NOT s.active`,
         [messageId],
       );
     }

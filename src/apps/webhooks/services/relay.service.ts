@@ -45,13 +45,15 @@ type SubscriptionRow = Pick<WebhookSubscriptionEntity, 'id' | 'eventTypes' | 'sc
 
 /**
  * The subscriptions not deleted, for one pass: active ones get PENDING messages, disabled ones HELD
- * messages (kept until they are enabled again, so a disabled subscription misses nothing).
+ * messages (kept until they are enabled again, so a disabled subscription misses nothing). Read FOR
+ * SHARE: enabling, disabling or deleting one waits for the pass's commit, so a message is never
+ * written HELD for a subscription enabled meanwhile (its HELD messages were already turned PENDING).
  */
 function liveSubscriptions(manager: EntityManager): Promise<SubscriptionRow[]> {
   return manager.query<SubscriptionRow[]>(
     `SELECT id::text, event_types AS "eventTypes", scope, scope_district AS "scopeDistrict", client_id AS "clientId", client_name AS "clientName",
             role, agency, district_code AS "districtCode", purpose, active
-       FROM gateway.webhook_subscription WHERE deleted_at IS NULL`,
+       FROM gateway.webhook_subscription WHERE deleted_at IS NULL ORDER BY id FOR SHARE`,
   );
 }
 
