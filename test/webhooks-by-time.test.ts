@@ -124,7 +124,7 @@ describe('joint measures starting or ending by the passage of time (the daily me
 
     await hub.hub.webhooks!.queueDueMeasures(startsOn);
     const started = await waitFor('the measure starting on its day', () => ofTest(bodies(endpoint, secret)).find((b) => b.data.measureCode === starting));
-    expect(started).toEqual({ type: 'MEASURE_STARTED', timestamp: expect.any(String), data: { uscc: red, effectiveOn: startsOn, measureCode: starting, restrictionLevel: 'RESTRICTED' } });
+    expect(started).toEqual({ type: 'MEASURE_STARTED', timestamp: expect.any(String), data: { uscc: red, sequence: expect.any(Number), effectiveOn: startsOn, recordedAt: expect.any(String), measureCode: starting, restrictionLevel: 'RESTRICTED' } });
     // A bank hears only of the measure banks implement.
     const bankStarted = await waitFor('the bank measure', () => {
       const got = ofTest(bodies(bankEndpoint, bank.secret));
@@ -134,7 +134,7 @@ describe('joint measures starting or ending by the passage of time (the daily me
 
     await hub.hub.webhooks!.queueDueMeasures(endsOn);
     const ended = await waitFor('the measure ending on its day', () => ofTest(bodies(endpoint, secret)).find((b) => b.type === 'MEASURE_ENDED'));
-    expect(ended.data).toEqual({ uscc: red, effectiveOn: endsOn, measureCode: ending, restrictionLevel: 'RESTRICTED' });
+    expect(ended.data).toEqual({ uscc: red, sequence: expect.any(Number), effectiveOn: endsOn, recordedAt: expect.any(String), measureCode: ending, restrictionLevel: 'RESTRICTED' });
 
     // A second run of the same day (an operator's re-run, another instance) writes and sends nothing again.
     await hub.sql(`SELECT graphile_worker.add_job('measures_due', json_build_object('day', $1::text), job_key := 'measures_due:again')`, [endsOn]);
@@ -329,7 +329,7 @@ describe('bank restrictions changed by a restriction-table version on its day (t
       ].sort((a, b) => a[0].localeCompare(b[0])),
     );
     const yellowBody = bodies(bankEndpoint, bank.secret).find((b) => b.data.uscc === yellow && b.data.effectiveOn === tomorrow)!;
-    expect(yellowBody).toEqual({ type: 'RESTRICTION_CHANGED', timestamp: expect.any(String), data: { uscc: yellow, effectiveOn: tomorrow, level: 'RESTRICTED', previousLevel: 'NONE' } });
+    expect(yellowBody).toEqual({ type: 'RESTRICTION_CHANGED', timestamp: expect.any(String), data: { uscc: yellow, sequence: expect.any(Number), effectiveOn: tomorrow, recordedAt: expect.any(String), level: 'RESTRICTED', previousLevel: 'NONE' } });
     // The district subscription hears of its own district's subject only.
     const inDistrict = await waitFor('the district subscriber', () => {
       const got = restrictionsOn(districtEndpoint, district.secret, tomorrow);
@@ -405,14 +405,14 @@ describe('bank restrictions changed by a restriction-table version on its day (t
     const byKind = (uscc: string) => Object.fromEntries(changed.filter((b) => b.data.uscc === uscc).map((b) => [b.type, b.data]));
     // A bank sees the colour and the restriction level of the change's day, never the score.
     expect(byKind(yellow)).toEqual({
-      COLOR_CHANGED: { uscc: yellow, effectiveOn: tomorrow, color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' },
+      COLOR_CHANGED: { uscc: yellow, sequence: expect.any(Number), effectiveOn: tomorrow, recordedAt: expect.any(String), color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' },
       // The restriction test before made YELLOW RESTRICTED from tomorrow: RED keeps it there; the
       // relay compares with what it told, so the level the colour brings is told once.
-      RESTRICTION_CHANGED: { uscc: yellow, effectiveOn: tomorrow, level: 'RESTRICTED', previousLevel: 'NONE' },
+      RESTRICTION_CHANGED: { uscc: yellow, sequence: expect.any(Number), effectiveOn: tomorrow, recordedAt: expect.any(String), level: 'RESTRICTED', previousLevel: 'NONE' },
     });
     expect(byKind(red)).toEqual({
-      COLOR_CHANGED: { uscc: red, effectiveOn: tomorrow, color: 'BLACK', previousColor: 'RED', restrictionLevel: 'PROHIBITED' },
-      RESTRICTION_CHANGED: { uscc: red, effectiveOn: tomorrow, level: 'PROHIBITED', previousLevel: 'RESTRICTED' },
+      COLOR_CHANGED: { uscc: red, sequence: expect.any(Number), effectiveOn: tomorrow, recordedAt: expect.any(String), color: 'BLACK', previousColor: 'RED', restrictionLevel: 'PROHIBITED' },
+      RESTRICTION_CHANGED: { uscc: red, sequence: expect.any(Number), effectiveOn: tomorrow, recordedAt: expect.any(String), level: 'PROHIBITED', previousLevel: 'RESTRICTED' },
     });
     // The history names the policy as the cause.
     const history = await hub.execute(EnvCreditHistoryDocument, { uscc: red }, ADMIN);

@@ -181,8 +181,13 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     await record(other, 'ADMIN_DETENTION_TRANSFER');
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(endpoint.received.length).toBe(before);
+    // Nothing waits as PENDING for an endpoint that is not sent to: the later change is HELD for it.
+    const states = await hub.sql<{ uscc: string; status: string }>(`SELECT uscc, status FROM gateway.webhook_message WHERE subscription_id = $1 ORDER BY created_at`, [subscription.id]);
+    expect(states.filter((m) => m.uscc === uscc || m.uscc === other).map((m) => m.status)).toEqual(['DEAD', 'HELD']);
+    expect(states.some((m) => m.status === 'PENDING')).toBe(false);
     const replay = await hub.execute(ReplayWebhookDeliveriesDocument, { subscriptionId: subscription.id, since: new Date(0).toISOString() }, ADMIN);
     expect(errorCodes(replay)).toEqual(['BAD_USER_INPUT']);
+    expect(replay.errors?.[0].message).toMatch(/enableWebhookSubscription/);
   });
 
   it('tells a bank of a RED borrower on its watch-list with colour and restriction level, never the score, and nothing else', async () => {
@@ -199,13 +204,13 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     await record(stranger, 'ADMIN_DETENTION_TRANSFER');
     await waitFor('two colour changes', () => bodiesFor(endpoint, secret, borrower).filter((body) => body.type === 'COLOR_CHANGED').length === 2);
     const red = await waitFor('the RED change', () => bodiesFor(endpoint, secret, borrower).find((body) => body.data.color === 'RED'));
-    expect(red.data).toEqual({ uscc: borrower, effectiveOn: today(), color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' });
+    expect(red.data).toEqual({ uscc: borrower, sequence: expect.any(Number), effectiveOn: today(), recordedAt: expect.any(String), color: 'RED', previousColor: 'YELLOW', restrictionLevel: 'RESTRICTED' });
     // YELLOW left credit unrestricted; RED restricts it: one restriction change, from NONE.
     const restricted = await waitFor('the restriction change', () => {
       const got = bodiesFor(endpoint, secret, borrower).filter((body) => body.type === 'RESTRICTION_CHANGED');
       return got.length > 0 && got;
     });
-    expect(restricted.map((body) => body.data)).toEqual([{ uscc: borrower, effectiveOn: today(), level: 'RESTRICTED', previousLevel: 'NONE' }]);
+    expect(restricted.map((body) => body.data)).toEqual([{ uscc: borrower, sequence: expect.any(Number), effectiveOn: today(), recordedAt: expect.any(String), level: 'RESTRICTED', previousLevel: 'NONE' }]);
     // RED starts the bank's own measure; the measures other agencies implement are not a bank's to hear of.
     const started = await waitFor('the bank measure', () => {
       const got = bodiesFor(endpoint, secret, borrower).filter((body) => body.type === 'MEASURE_STARTED');
@@ -234,8 +239,8 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
       return got.length === 2 && got;
     });
     const byType = Object.fromEntries(both.map((body) => [body.type, body.data]));
-    expect(byType.LISTING_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), listType: 'SERIOUS_DISHONESTY', listed: true, documentNo: '连信〔2026〕9号', restrictionLevel: 'RESTRICTED' });
-    expect(byType.RESTRICTION_CHANGED).toEqual({ uscc: borrower, effectiveOn: today(), level: 'RESTRICTED', previousLevel: 'NONE' });
+    expect(byType.LISTING_CHANGED).toEqual({ uscc: borrower, sequence: expect.any(Number), effectiveOn: today(), recordedAt: expect.any(String), listType: 'SERIOUS_DISHONESTY', listed: true, documentNo: '连信〔2026〕9号', restrictionLevel: 'RESTRICTED' });
+    expect(byType.RESTRICTION_CHANGED).toEqual({ uscc: borrower, sequence: expect.any(Number), effectiveOn: today(), recordedAt: expect.any(String), level: 'RESTRICTED', previousLevel: 'NONE' });
 
     const removed = await hub.execute(
       RemoveCreditListingDocument,
@@ -263,19 +268,26 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     const red = await ratedEnterprise(hub);
     await record(red, 'SUSPENSION_ORDER', addDays(periodEnd, -20));
     await record(red, 'WARNING', addDays(periodEnd, -20));
-    const taken = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
-    expect(taken.errors).toBeUndefined();
-    const [decided] = await waitFor('the surcharge decision', () => {
+    const period = periodEnd.endsWith('06-30') ? `${periodEnd.slice(0, 4)}-H2` : `${Number(periodEnd.slice(0, 4)) + 1}-H1`;
+    // Recorded late, the penalties change the price of the half-year still provisional (no snapshot stored yet): told at once.
+    const [provisional] = await waitFor('the provisional surcharge', () => {
       const got = bodiesFor(endpoint, secret, red);
       return got.length > 0 && got;
     });
-    const period = periodEnd.endsWith('06-30') ? `${periodEnd.slice(0, 4)}-H2` : `${Number(periodEnd.slice(0, 4)) + 1}-H1`;
+    expect(provisional.type).toBe('SURCHARGE_DECIDED');
+    expect(provisional.data).toMatchObject({ uscc: red, effectiveOn: addDays(periodEnd, 1), period, color: 'RED', consecutiveRed: 1, sewageFee: { surchargePerCubicMetre: '0.60', provisional: true } });
+    const taken = await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
+    expect(taken.errors).toBeUndefined();
+    const decided = await waitFor('the surcharge decision', () => {
+      const got = bodiesFor(endpoint, secret, red);
+      return got.length === 2 && got.sort((a, b) => Number(a.data.sequence) - Number(b.data.sequence))[1];
+    });
     expect(decided.type).toBe('SURCHARGE_DECIDED');
-    expect(decided.data).toMatchObject({ uscc: red, effectiveOn: addDays(periodEnd, 1), period, color: 'RED', consecutiveRed: 1, sewageFee: { surchargePerCubicMetre: '0.60' } });
+    expect(decided.data).toMatchObject({ uscc: red, effectiveOn: addDays(periodEnd, 1), period, color: 'RED', consecutiveRed: 1, sewageFee: { surchargePerCubicMetre: '0.60', provisional: false } });
     // Taking the same snapshot again stores nothing new and decides nothing again.
     await hub.execute(TakeHalfYearSnapshotDocument, { periodEnd }, ADMIN);
     await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(bodiesFor(endpoint, secret, red)).toHaveLength(1);
+    expect(bodiesFor(endpoint, secret, red)).toHaveLength(2);
   });
 
   it('tells a district officer only of subjects in its own district (row scope)', async () => {
@@ -312,7 +324,7 @@ describe('webhooks (Standard Webhooks 1.0, from the change outboxes)', () => {
     await hub.hub.webhooks!.queueDueRatings(next);
     const back = await waitFor('the colour change of the expiry', () => bodiesFor(endpoint, secret, uscc).find((body) => body.data.color === 'BLUE'));
     // A utility sees the colour, not the score nor the restriction level.
-    expect(back.data).toEqual({ uscc, effectiveOn: next, color: 'BLUE', previousColor: 'YELLOW' });
+    expect(back.data).toEqual({ uscc, sequence: expect.any(Number), effectiveOn: next, recordedAt: expect.any(String), color: 'BLUE', previousColor: 'YELLOW' });
   });
 
   it('refuses endpoints on private addresses unless the configuration allows them', async () => {

@@ -12,6 +12,7 @@ import { ColorPeriods1796123000000 } from './1796123000000-ColorPeriods';
 import { EnvironmentRulesNotify1796123100000 } from './1796123100000-EnvironmentRulesNotify';
 import { DistrictByDay1797200000010 } from './1797200000010-DistrictByDay';
 import { PublicityBySeverity1797300000010 } from './1797300000010-PublicityBySeverity';
+import { ColorChangeEffectiveOn1797500000011 } from './1797500000011-ColorChangeEffectiveOn';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -29,4 +30,5 @@ export const environmentMigrations = [
   EnvironmentRulesNotify1796123100000,
   DistrictByDay1797200000010,
   PublicityBySeverity1797300000010,
+  ColorChangeEffectiveOn1797500000011,
 ];

@@ -12,8 +12,9 @@ import { WebhookTimedRestrictions1796122700000 } from './1796122700000-WebhookTi
 import { AuditChainOneLink1796123000000 } from './1796123000000-AuditChainOneLink';
 import { CredentialsNotify1796123000001 } from './1796123000001-CredentialsNotify';
 import { CreditReportSm21797600000010 } from './1797600000010-CreditReportSm2';
+import { WebhookFeedSequence1797500000010 } from './1797500000010-WebhookFeedSequence';
 
-/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time, restriction levels changed by time, one successor per audit record, credential changes notified), oldest first. */
+/** The gateway's own migrations (API clients, audit, admitted USCC overrides, idempotency keys, its audit outbox, webhooks, issued credit reports, webhook changes by time, restriction levels changed by time, one successor per audit record, credential changes notified, the change feed's per-subject sequence and held messages), oldest first. */
 export const gatewayMigrations = [
   CreateGateway1732400000000,
   CreateAuditLog1732600000000,
@@ -29,4 +30,5 @@ export const gatewayMigrations = [
   AuditChainOneLink1796123000000,
   CredentialsNotify1796123000001,
   CreditReportSm21797600000010,
+  WebhookFeedSequence1797500000010,
 ];

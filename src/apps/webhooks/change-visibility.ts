@@ -33,7 +33,7 @@ export function subscriberQuery(role: Role): string {
   const measures = mayRead(role, 'Enterprise.jointMeasures');
   const extras = [
     restriction ? 'creditRestriction(asOf: $on) { level }' : '',
-    mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period }' : '',
+    mayRead(role, 'Enterprise.sewageFee') ? 'sewageFee { surchargePerCubicMetre period provisional }' : '',
     measures ? 'measuresBefore: jointMeasures(asOf: $before) { measure { code } } measuresNow: jointMeasures(asOf: $on) { measure { code } }' : '',
   ].filter(Boolean);
   // `$before` and `$on` are declared only where a field uses them (GraphQL refuses unused variables; an extra value is ignored).
@@ -45,19 +45,33 @@ export interface SubscriberView {
   uscc: string;
   districtCode: string;
   creditRestriction?: { level: string } | null;
-  sewageFee?: { surchargePerCubicMetre: string; period: string } | null;
+  sewageFee?: { surchargePerCubicMetre: string; period: string; provisional: boolean } | null;
   /** The joint measures the subscriber sees, the day before the change and now (or on the change's day, if later). */
   measuresBefore?: { measure: { code: string } }[] | null;
   measuresNow?: { measure: { code: string } }[] | null;
 }
 
+/** Where a change stands in its subject's feed (CONTRACT.md, "Added for round 3"). */
+export interface FeedPosition {
+  /** Per subject, strictly increasing across every event type: receivers apply a subject's messages in this order. */
+  sequence: number;
+  /** When the hub learnt of the change (ISO 8601). */
+  recordedAt: string;
+}
+
 /**
- * The `data` of a webhook body: the change's facts the role may read, and the answers of related
- * fields it may read now, or on the change's day when later (a bank: colour and restriction level,
- * never the score).
+ * The `data` of a webhook body: the subject, its place in the subject's feed (`sequence`), the day
+ * the change takes effect and when the hub learnt of it, the change's facts the role may read, and
+ * the answers of related fields it may read now, or on the change's day when later (a bank: colour
+ * and restriction level, never the score).
  */
-export function payloadData(role: Role, change: { type: string; uscc: string; effectiveOn: string; data: Record<string, unknown> }, view: SubscriberView): Record<string, unknown> {
-  const data: Record<string, unknown> = { uscc: change.uscc, effectiveOn: change.effectiveOn };
+export function payloadData(
+  role: Role,
+  change: { type: string; uscc: string; effectiveOn: string; data: Record<string, unknown> },
+  view: SubscriberView,
+  position: FeedPosition,
+): Record<string, unknown> {
+  const data: Record<string, unknown> = { uscc: change.uscc, sequence: position.sequence, effectiveOn: change.effectiveOn, recordedAt: position.recordedAt };
   const facts = change.data;
   switch (change.type as ChangeEventType) {
     case 'COLOR_CHANGED':
@@ -80,6 +94,10 @@ export function payloadData(role: Role, change: { type: string; uscc: string; ef
       data.level = facts.level;
       data.previousLevel = facts.previousLevel;
       return data;
+    case 'MEASURE_STARTED':
+    case 'MEASURE_ENDED':
+      data.measureCode = facts.measureCode;
+      break;
     default:
       Object.assign(data, facts);
   }

@@ -187,6 +187,7 @@ export const PERMISSION_TABLE = {
   'Mutation.createWebhookSubscription': PARTNERS,
   'Mutation.deleteWebhookSubscription': PARTNERS,
   'Mutation.replayWebhookDeliveries': PARTNERS,
+  'Mutation.enableWebhookSubscription': PARTNERS,
   'Mutation.addWebhookWatchCodes': PARTNERS,
   'Mutation.removeWebhookWatchCodes': PARTNERS,
   'Mutation.rotateWebhookSecret': PARTNERS,

@@ -1,15 +1,15 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type WebhookAttemptOutcome = 'DELIVERED' | 'FAILED' | 'DEAD' | 'DISABLED' | 'REPLAYED';
+export type WebhookAttemptOutcome = 'DELIVERED' | 'FAILED' | 'DEAD' | 'DISABLED' | 'ENABLED' | 'REPLAYED';
 
 /**
  * The delivery log of a subscription: every attempt with its outcome, plus the notes its owner needs
- * (a message given up as DEAD, the endpoint DISABLED and why, a replay asked for).
+ * (a message given up as DEAD, the endpoint DISABLED and why, ENABLED again, a replay asked for).
  */
 @Entity({ name: 'webhook_attempt' })
 @Index('webhook_attempt_subscription_idx', ['subscriptionId', 'id'])
 @Index('webhook_attempt_at_idx', ['at'])
-@Check('webhook_attempt_outcome_check', "outcome IN ('DELIVERED', 'FAILED', 'DEAD', 'DISABLED', 'REPLAYED')")
+@Check('webhook_attempt_outcome_check', "outcome IN ('DELIVERED', 'FAILED', 'DEAD', 'DISABLED', 'ENABLED', 'REPLAYED')")
 export class WebhookAttemptEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -17,7 +17,7 @@ export class WebhookAttemptEntity {
   @Column({ name: 'subscription_id', type: 'bigint' })
   subscriptionId: string;
 
-  /** Null for a note about the subscription itself (DISABLED, REPLAYED). */
+  /** Null for a note about the subscription itself (DISABLED, ENABLED, REPLAYED). */
   @Column({ name: 'message_id', type: 'varchar', nullable: true })
   messageId: string | null;
 

@@ -27,6 +27,44 @@ export class WebhookMeasureStateEntity {
   @Column({ type: 'text', array: true })
   codes: string[];
 
+  /** Code → implementing agency kind of the measures in `codes` the relay saw (a daily job's codes may lack one). */
+  @Column({ name: 'agency_kinds', type: 'jsonb', default: () => "'{}'" })
+  agencyKinds: Record<string, string>;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+/** The sewage-fee surcharge the relay last told of for a subject (SURCHARGE_DECIDED), as above. */
+@Entity({ name: 'webhook_surcharge_state' })
+export class WebhookSurchargeStateEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  /** The half-year, as `sewageFee.period` answers it (YYYY-MM-DD/YYYY-MM-DD). */
+  @Column({ type: 'varchar' })
+  period: string;
+
+  /** CNY per m³ (`sewageFee.surchargePerCubicMetre`). */
+  @Column({ type: 'varchar' })
+  surcharge: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+/**
+ * The last `sequence` given to a change of a subject (the WebhookFeedSequence migration): the relay
+ * takes the next numbers for the changes it turns into messages, in the transaction that writes them.
+ */
+@Entity({ name: 'webhook_subject_sequence' })
+export class WebhookSubjectSequenceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 })
+  uscc: string;
+
+  @Column({ type: 'bigint' })
+  last: string;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }

@@ -63,9 +63,26 @@ export class WebhookResolver {
     return toSubscription(await this.subscriptions.delete(ctx, id));
   }
 
-  @Mutation(() => Int, { description: 'Sends again every message made since `since`, with its original webhook-id; answers how many.' })
-  async replayWebhookDeliveries(@Ctx() ctx: HubContext, @Arg('subscriptionId', () => ID) subscriptionId: string, @Arg('since', () => GraphQLDateTime) since: Date): Promise<number> {
-    return this.history.replay(ctx, subscriptionId, since);
+  @Mutation(() => Int, {
+    description:
+      'Sends again, with their original webhook-id, the messages made from `since` (inclusive) to `until` (exclusive), and/or those of one subject (`uscc`) from `fromSequence` on; answers how many.',
+  })
+  async replayWebhookDeliveries(
+    @Ctx() ctx: HubContext,
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Arg('since', () => GraphQLDateTime, { nullable: true }) since?: Date | null,
+    @Arg('until', () => GraphQLDateTime, { nullable: true }) until?: Date | null,
+    @Arg('uscc', () => UsccScalar, { nullable: true }) uscc?: string | null,
+    @Arg('fromSequence', () => Int, { nullable: true, description: 'With uscc: the first sequence of that subject to send again.' }) fromSequence?: number | null,
+  ): Promise<number> {
+    return this.history.replay(ctx, subscriptionId, { since, until, uscc, fromSequence });
+  }
+
+  @Mutation(() => WebhookSubscription, {
+    description: 'Enables again a subscription disabled after its endpoint kept failing; every message it missed (held while disabled, or given up) is sent.',
+  })
+  async enableWebhookSubscription(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string): Promise<WebhookSubscription> {
+    return toSubscription((await this.subscriptions.enable(ctx, id)).subscription);
   }
 
   @Mutation(() => Int, { description: 'Adds a batch of codes to a watch-list (up to 100,000 in all); answers its size.' })

@@ -106,14 +106,20 @@ export class WebhookDeliveryService {
         [message.id, error],
       ));
       if (disabled) {
-        await this.note(manager, { ...message, id: null }, 'DISABLED', null, `endpoint disabled: every delivery failed since the message ${message.id} was made; create a new subscription once it is fixed`, null);
+        // Nothing stays PENDING for an endpoint that is not sent to: its waiting messages are HELD until it is enabled again.
+        await manager.query(`UPDATE gateway.webhook_message SET status = 'HELD', leased_until = NULL, next_attempt_at = NULL WHERE subscription_id = $1 AND status = 'PENDING'`, [message.subscription_id]);
+        await this.note(manager, { ...message, id: null }, 'DISABLED', null, `endpoint disabled: every delivery failed since the message ${message.id} was made; enable it again once it is fixed (enableWebhookSubscription), and what it missed is sent`, null);
         log.warn('webhook endpoint disabled', { subscriptionId: message.subscription_id, url: message.url });
       }
     });
     return 'DEAD';
   }
 
-  /** Takes the message for one attempt, if it is still due and no one else holds it. */
+  /**
+   * Takes the message for one attempt, if it is still due and no one else holds it. A PENDING message
+   * of a subscription disabled meanwhile is HELD instead (it is sent once the subscription is enabled),
+   * of one deleted meanwhile DEAD: none stays PENDING with no job to send it.
+   */
   private async claim(messageId: string): Promise<ClaimedMessage | null> {
     const leaseMs = this.config.timeoutMs * 2 + 5_000;
     const [row] = returnedRows<ClaimedMessage>(await this.gateway.query(
@@ -127,6 +133,13 @@ export class WebhookDeliveryService {
                 s.url, s.secret, s.previous_secret, s.previous_secret_until, s.client_id, s.client_name, s.role, s.agency, s.district_code, s.purpose`,
       [messageId, leaseMs],
     ));
+    if (!row) {
+      await this.gateway.query(
+        `UPDATE gateway.webhook_message m SET status = CASE WHEN s.deleted_at IS NULL THEN 'HELD' ELSE 'DEAD' END, leased_until = NULL, next_attempt_at = NULL
+           FROM gateway.webhook_subscription s WHERE m.id = $1 AND s.id = m.subscription_id AND m.status = 'PENDING' AND NOT s.active`,
+        [messageId],
+      );
+    }
     return row ?? null;
   }
 

@@ -48,25 +48,61 @@ export class WebhookHistoryService {
   }
 
   /**
-   * Sends again every message of the subscription made since `since`, delivered or not, with its
-   * original id and body (receivers de-duplicate on `webhook-id`); answers how many.
+   * Sends again the subscription's messages in a range, delivered or not, with their original id and
+   * body (receivers de-duplicate on `webhook-id` and order by `sequence`); answers how many. The range
+   * is by the time a message was made (`since` inclusive, `until` exclusive), and/or one subject's
+   * feed from a `sequence` on (`uscc` with `fromSequence`, inclusive): a receiver that knows the last
+   * number it applied for a subject asks for the ones after it. A disabled subscription is enabled
+   * first (enableWebhookSubscription), which sends everything it missed by itself.
    */
-  async replay(ctx: HubContext, subscriptionId: string, since: Date): Promise<number> {
-    if (Number.isNaN(since.getTime())) throw badInput('since is not a valid DateTime');
+  async replay(ctx: HubContext, subscriptionId: string, range: ReplayRange): Promise<number> {
+    const { since, until, uscc, fromSequence } = checkRange(range);
     const subscription = await this.subscriptions.own(ctx, subscriptionId);
-    if (!subscription.active) throw badInput(`subscription ${subscriptionId} is disabled (${subscription.disabledReason ?? 'no reason recorded'}); create a new one`);
+    if (!subscription.active) {
+      throw badInput(`subscription ${subscriptionId} is disabled (${subscription.disabledReason ?? 'no reason recorded'}); enable it again with enableWebhookSubscription, which sends every message it missed`);
+    }
     return writeTransaction(ctx, this.gateway, async (manager) => {
       const messages = returnedRows<{ id: string }>(await manager.query(
         `UPDATE gateway.webhook_message SET status = 'PENDING', attempts = 0, next_attempt_at = NULL
-          WHERE subscription_id = $1 AND created_at >= $2 RETURNING id`,
-        [subscription.id, since],
+          WHERE subscription_id = $1
+            AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)
+            AND ($4::varchar IS NULL OR uscc = $4) AND ($5::bigint IS NULL OR sequence >= $5)
+          RETURNING id`,
+        [subscription.id, since, until, uscc, fromSequence],
       ));
+      const what = [
+        since ? `since ${since.toISOString()}` : '',
+        until ? `until ${until.toISOString()}` : '',
+        uscc ? `of ${uscc}${fromSequence !== null ? ` from sequence ${fromSequence}` : ''}` : '',
+      ].filter(Boolean);
       await manager.query(`INSERT INTO gateway.webhook_attempt (subscription_id, message_id, attempt, outcome, error) VALUES ($1, NULL, 0, 'REPLAYED', $2)`, [
         subscription.id,
-        `replay of ${messages.length} messages since ${since.toISOString()} asked by ${ctx.principal.clientName}`,
+        `replay of ${messages.length} messages ${what.join(' ')} asked by ${ctx.principal.clientName}`,
       ]);
       await enqueueDelivery(manager, messages.map((m) => m.id));
       return messages.length;
     });
   }
+}
+
+export interface ReplayRange {
+  since?: Date | null;
+  until?: Date | null;
+  uscc?: string | null;
+  fromSequence?: number | null;
+}
+
+/** A replay names a time range, one subject's feed from a sequence, or both; anything else is refused naming the argument. */
+function checkRange(range: ReplayRange): { since: Date | null; until: Date | null; uscc: string | null; fromSequence: number | null } {
+  const since = range.since ?? null;
+  const until = range.until ?? null;
+  const uscc = range.uscc ?? null;
+  const fromSequence = range.fromSequence ?? null;
+  if (since && Number.isNaN(since.getTime())) throw badInput('since is not a valid DateTime');
+  if (until && Number.isNaN(until.getTime())) throw badInput('until is not a valid DateTime');
+  if (since && until && until <= since) throw badInput(`until ${until.toISOString()} is not after since ${since.toISOString()}`);
+  if (fromSequence !== null && (!Number.isInteger(fromSequence) || fromSequence < 1)) throw badInput(`fromSequence must be a positive whole number, not ${fromSequence}`);
+  if (fromSequence !== null && !uscc) throw badInput('fromSequence counts in one subject\'s feed: give its uscc too');
+  if (!since && !until && !uscc) throw badInput('name what to replay: since (and until), or a uscc (and fromSequence)');
+  return { since, until, uscc, fromSequence };
 }

@@ -17,7 +17,8 @@ export interface WebhookPurgeRun {
  * replay (`replayWebhookDeliveries(since:)`) reaches back that far and the delivery log shows it. Older:
  * - a DELIVERED or DEAD message goes, with its attempts;
  * - a PENDING message stays while its subscription is active (it still has a delivery to come, or is
- *   waiting for one), and goes once the subscription is disabled or deleted (it can never be sent);
+ *   waiting for one); a HELD one (its subscription disabled) goes: a subscription enabled again gets
+ *   what it missed within the retention;
  * - notes without a message (DISABLED, REPLAYED) go;
  * - the daily jobs' rows of changes by time (`webhook_timed_change`, `webhook_timed_restriction`) go:
  *   the derived state (`webhook_measure_state`, `webhook_restriction_state`, one row per subject) still

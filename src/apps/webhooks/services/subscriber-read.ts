@@ -6,7 +6,7 @@ import type { Principal } from '../../../shared/auth/principal';
  * null for a subject outside the subscriber's scope. The relay reads a batch's subjects in one such
  * call per subscriber, so its statements do not grow with the number of subjects.
  */
-export type SubscriberRead = (principal: Principal, query: string, variables: { usccs: string[]; before: string; on?: string }) => Promise<(Record<string, unknown> | null)[]>;
+export type SubscriberRead = (principal: Principal, query: string, variables: { usccs: string[]; before?: string; known?: string; on?: string }) => Promise<(Record<string, unknown> | null)[]>;
 
 /**
  * Any read through the gateway as `principal` (the permission table, row scope and federation as for

@@ -11,6 +11,7 @@ import { checkEndpointUrl, type EndpointPolicy } from '../endpoint-guard';
 import { WebhookSubscriptionEntity } from '../entities/webhook-subscription.entity';
 import type { SecretBox } from '../secret-box';
 import { generateWebhookSecret } from '../signing';
+import { enqueueDelivery, returnedRows } from './job-queue';
 
 /** Subscriptions one client may hold (live ones). */
 export const MAX_SUBSCRIPTIONS_PER_CLIENT = 20;
@@ -95,11 +96,52 @@ export class WebhookSubscriptionService {
     return { subscription: (await this.withWatchCounts([subscription]))[0], secret };
   }
 
-  /** Ends a subscription: nothing more is sent; the row and its delivery log are kept. */
+  /**
+   * Ends a subscription: nothing more is sent; the row and its delivery log are kept. Its messages
+   * still waiting (PENDING, HELD) are given up as DEAD, so none waits for ever.
+   */
   async delete(ctx: HubContext, id: string): Promise<SubscriptionView> {
     const row = await this.own(ctx, id);
-    await writeTransaction(ctx, this.dataSource, (manager) => manager.getRepository(WebhookSubscriptionEntity).update({ id: row.id }, { active: false, deletedAt: new Date() }));
+    await writeTransaction(ctx, this.dataSource, async (manager) => {
+      await manager.getRepository(WebhookSubscriptionEntity).update({ id: row.id }, { active: false, deletedAt: new Date() });
+      await manager.query(
+        `UPDATE gateway.webhook_message SET status = 'DEAD', leased_until = NULL, next_attempt_at = NULL, last_error = 'subscription deleted'
+          WHERE subscription_id = $1 AND status IN ('PENDING', 'HELD')`,
+        [row.id],
+      );
+    });
     return (await this.withWatchCounts([{ ...row, active: false }]))[0];
+  }
+
+  /**
+   * Enables a subscription again after its endpoint was disabled (it kept failing): from now on it is
+   * sent to, and every message it missed is sent, in one transaction: those HELD while it was disabled
+   * (the relay keeps making them) and those given up as DEAD, with their original ids and bodies.
+   * Receivers de-duplicate on `webhook-id` and order by `sequence`, so nothing is lost or applied out
+   * of order. Enabling an active subscription changes nothing. Answers the subscription and how many
+   * messages are sent.
+   */
+  async enable(ctx: HubContext, id: string): Promise<{ subscription: SubscriptionView; resent: number }> {
+    const row = await this.own(ctx, id);
+    if (row.active) return { subscription: (await this.withWatchCounts([row]))[0], resent: 0 };
+    const resent = await writeTransaction(ctx, this.dataSource, async (manager) => {
+      const [locked] = await manager.query<{ active: boolean }[]>(`SELECT active FROM gateway.webhook_subscription WHERE id = $1 FOR UPDATE`, [row.id]);
+      if (locked.active) return 0;
+      await manager.getRepository(WebhookSubscriptionEntity).update({ id: row.id }, { active: true, disabledAt: null, disabledReason: null });
+      const messages = returnedRows<{ id: string }>(await manager.query(
+        `UPDATE gateway.webhook_message SET status = 'PENDING', attempts = 0, next_attempt_at = NULL, leased_until = NULL
+          WHERE subscription_id = $1 AND status IN ('HELD', 'DEAD', 'PENDING') RETURNING id`,
+        [row.id],
+      ));
+      await manager.query(`INSERT INTO gateway.webhook_attempt (subscription_id, message_id, attempt, outcome, error) VALUES ($1, NULL, 0, 'ENABLED', $2)`, [
+        row.id,
+        `enabled again by ${ctx.principal.clientName} (was disabled: ${row.disabledReason ?? 'no reason recorded'}); ${messages.length} messages it missed sent`,
+      ]);
+      await enqueueDelivery(manager, messages.map((m) => m.id));
+      return messages.length;
+    });
+    const current = await this.own(ctx, id);
+    return { subscription: (await this.withWatchCounts([current]))[0], resent };
   }
 
   /** Adds codes to a watch-list (codes already there are kept once); answers the list's size. */

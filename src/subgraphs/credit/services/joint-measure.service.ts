@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { Role } from '../../../shared/auth/principal';
 import { subjectVisible, type ColorPeriodFact } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
 import { decodeCursor, DEFAULT_LIST_PAGE, encodeCursor, fingerprint, pageOf, pageSize } from '../../../shared/paging/cursor';
@@ -14,6 +13,7 @@ import { colorTimelineLoader } from '../../../shared/color-timeline.loader';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import { snapshotsKnownOnLoader } from '../loaders/snapshot.loader';
 import { measureCatalogVersions, priceSurchargeRules } from '../loaders/policy.loader';
+import { AGENCY_KIND_OF_ROLE } from '../../../shared/auth/agency-kind';
 import { checkKnownOn } from '../../../shared/known-on';
 import { listingsAsKnownOn, punishmentListingsOn } from '../../../shared/list-types';
 import type { CreditEnterprise } from '../types/credit-enterprise.type';
@@ -23,8 +23,6 @@ import type { RequiredMarketListing } from '../types/required-facts.type';
 import { inForce, toMeasure } from './measure-catalog.service';
 import type { MeasureDueService } from './measure-due.service';
 
-/** Row scope of CONTRACT.md: a bank sees only measures banks implement, a utility only utilities'. */
-const AGENCY_KIND_OF_ROLE: Partial<Record<Role, string>> = { BANK: 'BANK', UTILITY: 'UTILITY' };
 
 export interface MeasureFacts {
   /** The environment's colour periods (merged by colour, `until` exclusive), or null when not rated. */
