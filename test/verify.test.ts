@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, generateKeyPairSync, verify as verifySignature } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,12 @@ async function check(number: string, options: { code?: string; body?: Buffer; ty
   });
   const text = await response.text();
   return { status: response.status, text, body: options.html ? null : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+function runAsync(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+  });
 }
 
 /** The URL of the one QR code in an image (PNG bytes), read by jsQR. */
@@ -177,12 +183,13 @@ describe('the printed report', () => {
     // The PDF, rendered as a printer would, and its QR code read back by a decoder.
     const pdfFile = join(scratch, `${report.number}.pdf`);
     writeFileSync(pdfFile, await download(report.pdfUrl));
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile]).toString())![1]);
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(pages), '-l', String(pages), pdfFile, join(scratch, 'last')]);
+    // Asynchronously, here and below: the hub answering the downloads runs in this process.
+    const pages = Number(/Pages:\s+(\d+)/.exec((await runAsync('pdfinfo', [pdfFile], scratch)).stdout)![1]);
+    expect((await runAsync('pdftoppm', ['-r', '150', '-png', '-f', String(pages), '-l', String(pages), pdfFile, join(scratch, 'last')], scratch)).code).toBe(0);
     const lastPage = readFileSync(join(scratch, `last-${String(pages).padStart(String(pages).length, '0')}.png`));
     expect(decodeQr(lastPage)).toBe(url);
     // As text too (pdftotext drops the hyphen where the line wraps, so hyphens are left out of the comparison).
-    expect(execFileSync('pdftotext', [pdfFile, '-']).toString('utf8').replace(/\s+|-/g, '')).toContain(url.replace(/-/g, ''));
+    expect((await runAsync('pdftotext', [pdfFile, '-'], scratch)).stdout.replace(/\s+|-/g, '')).toContain(url.replace(/-/g, ''));
     // The HTML page: an inline SVG (nothing loaded from elsewhere) of the same code, and the link.
     const html = (await download(report.htmlUrl)).toString('utf8');
     expect(html).toContain(`<a href="${url.replace('&', '&#38;')}">`);
@@ -213,7 +220,7 @@ describe('the printed report', () => {
     expect(visible).not.toMatch(/\b(since|until|colour|listed|surcharge|normal price|document)\b/);
     const pdfFile = join(scratch, `${report.number}-zh.pdf`);
     writeFileSync(pdfFile, await download(report.pdfUrl));
-    const text = execFileSync('pdftotext', [pdfFile, '-']).toString('utf8');
+    const text = (await runAsync('pdftotext', [pdfFile, '-'], scratch)).stdout;
     expect(text.replace(/\s+/g, ' ')).toContain(beijing(report.issuedAt));
     expect(text).not.toMatch(/ACTIVE|\d{4}-\d{2}-\d{2}T/);
   });
@@ -247,7 +254,7 @@ describe('signatures a third party checks (docs/partners.md)', () => {
     file('manifest.sm2.sig', Buffer.from(answer.signatures.sm2, 'base64'));
     file('manifest.ed25519.sig', Buffer.from(answer.signatures.ed25519, 'base64'));
     file('report.pdf', pdf);
-    const run = (command: string) => execFileSync('sh', ['-c', command], { cwd: dir }).toString('utf8');
+    const run = (command: string) => execFileSync('sh', ['-c', command], { cwd: dir }).toString('utf8'); // openssl only: no request to the hub
     expect(run('openssl dgst -sm3 -verify sm2.pem -signature manifest.sm2.sig manifest.json')).toContain('Verified OK');
     expect(run('openssl pkeyutl -verify -pubin -inkey ed25519.pem -rawin -in manifest.json -sigfile manifest.ed25519.sig')).toContain('Signature Verified Successfully');
     expect(run('openssl dgst -sha256 -r report.pdf').split(' ')[0]).toBe(manifest.pdfSha256);
@@ -262,5 +269,32 @@ describe('signatures a third party checks (docs/partners.md)', () => {
       status: 1,
       output: expect.stringContaining('Signature Verification Failure'),
     });
+  });
+
+  const hasTools = ['jq', 'curl'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
+  // The shell block of docs/partners.md needs jq and curl besides openssl; the commands themselves are run above in any case.
+  it.skipIf(!hasTools)('runs the shell and Node checks of docs/partners.md as written, against an issued report', async () => {
+    const report = await issue('demo-env-admin', 'QUALIFICATION');
+    const docs = readFileSync(join(__dirname, '..', 'docs', 'partners.md'), 'utf8');
+    const shell = /With `jq` and OpenSSL 3:\n\n```bash\n([\s\S]*?)```/.exec(docs)![1];
+    const node = /as `check-report.mjs`:\n\n```js\n([\s\S]*?)```/.exec(docs)![1];
+    const dir = mkdtempSync(join(scratch, 'docs-'));
+    writeFileSync(join(dir, 'report.pdf'), await download(report.pdfUrl));
+    const script = shell.replace(/^HUB=.*$/m, `HUB=${base}; N=${report.number}; CODE=${report.verificationCode}`);
+    expect(script).not.toBe(shell);
+    // Asynchronously: the commands ask this process's hub, which must keep answering meanwhile.
+    const ran = await runAsync('sh', ['-ec', script], dir);
+    const output = ran.stdout;
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(output).toContain('Verified OK');
+    expect(output).toContain('Signature Verified Successfully');
+    const lines = output.trim().split('\n');
+    expect(lines.at(-2)!.split(' ')[0]).toBe(lines.at(-1));
+    writeFileSync(
+      join(dir, 'check-report.mjs'),
+      node.replace("const hub = 'https://credit.example.gov.cn', number = 'XYBG-2026-7KQ2M9XPH4R', code = 'ABCD-EFGH-JKMN';", `const hub = '${base}', number = '${report.number}', code = '${report.verificationCode}';`),
+    );
+    const checked = await runAsync(process.execPath, ['check-report.mjs'], dir);
+    expect(checked.stdout.replace(/\s+/g, ' '), checked.stderr).toContain('{ sm2: true, ed25519: true, pdfMatches: true }');
   });
 });
