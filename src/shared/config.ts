@@ -138,6 +138,12 @@ export interface OperationLimits {
   maxFragmentSpreads: number;
   /** Field selections once every fragment is expanded (counted without expanding). */
   maxSelections: number;
+  /**
+   * Introspection is answered (HUB_SCHEMA_HINTS, demo mode): an introspection-only query may then
+   * nest to INTROSPECTION_MAX_DEPTH (operation-guard.ts), every other limit unchanged. Set by the
+   * gateway from `schemaHints`; absent = no exemption.
+   */
+  introspection?: boolean;
 }
 
 function numberOf(value: string | undefined, fallback: number): number {
