@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../web/graphiql/examples';
+import { startHub } from '../src/hub/hub';
+import { loadConfig } from '../src/shared/config';
 import { startTestHub, type TestHub } from './support/test-hub';
 
 /**
@@ -25,6 +27,8 @@ let hub: TestHub;
 let origin: string;
 let profile: string;
 let browser: BrowserContext;
+/** The hubs the browser may reach: the test hub, and the instance with schema hints on (the explorer's test). */
+const hubOrigins = new Set<string>();
 /** Requests to any host but the hub: aborted, and listed here. */
 const leftTheMachine: string[] = [];
 /** Every GraphQL request the pages sent: its authorization header and the answer's error codes. */
@@ -66,6 +70,7 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     // Introspection off, as in production: GraphiQL must then not ask for the schema.
     hub = await startTestHub({ demoSize: 560, config: { schemaHints: false } });
     origin = `http://localhost:${hub.hub.port}`;
+    hubOrigins.add(origin);
     mkdirSync(SHOTS, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'ecocredit-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
@@ -75,7 +80,7 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     });
     await browser.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.origin === origin || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+      if (hubOrigins.has(url.origin) || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
       leftTheMachine.push(url.href);
       return route.abort('blockedbyclient');
     });
@@ -313,35 +318,68 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     await page.fill('input[name="apiKey"]', 'demo-env-admin');
     // The test hub runs without HUB_SCHEMA_HINTS: GraphiQL is told so by the page and asks for no
     // schema, so the first Run answers (no introspection error in the result pane to click past).
-    // A click while GraphiQL's editor is still settling can be dropped on a busy machine (one CI run in
-    // several): Run is clicked again every 3 s while the answer has not come (a query, safe to repeat).
-    const runUntil = async (text: string) => {
-      await expect
-        .poll(
-          async () => {
-            const shown = await page.locator('.result-window').innerText();
-            if (!shown.includes(text)) await page.locator('.graphiql-execute-button').click();
-            return shown;
-          },
-          { timeout: 60_000, interval: 3_000 },
-        )
-        .toContain(text);
+    // Run is clicked once the editor shows the tab's operation (a click while the editor is still
+    // loading it was dropped on a busy machine), and the answer is awaited as the page receives it.
+    const run = async (operation: string, text: string) => {
+      await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 60_000 }).toContain(operation);
+      const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(`query ${operation}`), { timeout: 60_000 });
+      await page.locator('.graphiql-execute-button').click();
+      expect((await answered).status()).toBe(200);
+      await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 30_000 }).toContain(text);
     };
-    await runUntil('连云港示例化工有限公司');
+    await run('Subject', '连云港示例化工有限公司');
     await expect.poll(() => pageCalls.find((c) => c.body.includes('query Subject'))?.authorization, { timeout: 30_000 }).toBe('Bearer demo-env-admin');
     expect(pageCalls.filter((c) => c.body.includes('IntrospectionQuery'))).toEqual([]);
     // The bank's example: its tab carries the purpose header, the key comes from the field.
     await page.locator('.graphiql-tab').nth(1).locator('button').first().click();
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 }).toContain('CreditCheck');
     await page.fill('input[name="apiKey"]', 'demo-bank');
     // Only the bank's answer has "enterprises" (a list); the first tab's has "enterprise".
-    await runUntil('"enterprises"');
+    await run('CreditCheck', '"enterprises"');
     await expect.poll(() => pageCalls.find((c) => c.body.includes('query CreditCheck'))?.errors, { timeout: 30_000 }).toEqual([]);
     expect(await page.locator('.result-window').innerText()).not.toContain('FORBIDDEN');
     await shoot(page, 'graphiql-desktop');
     await page.setViewportSize(VIEWPORTS.phone);
     await shoot(page, 'graphiql-phone');
     await page.close();
+  });
+
+  it('GraphiQL, where the hub answers introspection (demo mode), shows the schema in its docs explorer and completes fields', async () => {
+    // A second instance of the same hub (same database, nothing seeded) with schema hints on, as in the demo.
+    const config = { ...loadConfig({ HUB_DATA_DIR: hub.dataDir }), databaseUrl: hub.hub.databaseUrl, port: 0, demo: true, schemaHints: true };
+    const hinted = await startHub({ config: { ...config, webhooks: { ...config.webhooks, enabled: false } }, seedDemo: false });
+    const hintedOrigin = `http://localhost:${hinted.port}`;
+    hubOrigins.add(hintedOrigin);
+    const page = await browser.newPage();
+    try {
+      await page.setViewportSize(VIEWPORTS.desktop);
+      // GraphiQL's own introspection query: answered with the schema, not refused by the operation guard.
+      const introspection = page.waitForResponse((response) => response.url() === `${hintedOrigin}/graphql` && (response.request().postData() ?? '').includes('__schema'), { timeout: 60_000 });
+      await page.goto(`${hintedOrigin}/graphiql`);
+      const answer = (await (await introspection).json()) as { data?: { __schema?: { queryType: { name: string } } }; errors?: unknown[] };
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.__schema?.queryType.name).toBe('Query');
+      await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+      // The docs explorer lists the root types and, under Query, its fields.
+      await page.locator('button[aria-label="Show Documentation Explorer"]').click();
+      const docs = page.locator('.graphiql-doc-explorer');
+      await docs.locator('.graphiql-doc-explorer-root-type').first().waitFor({ timeout: 30_000 });
+      await docs.getByText('Query', { exact: true }).first().click();
+      await docs.locator('.graphiql-doc-explorer-field-name', { hasText: /^enterprise$/ }).first().waitFor({ timeout: 30_000 });
+      // Completion: typed into the query editor, the suggestions offer the schema's fields.
+      const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('{ enterpr');
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: 'enterprise' }).first().waitFor({ timeout: 30_000 });
+      const offered = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+      expect(offered.some((row) => row.includes('enterprises'))).toBe(true);
+      await shoot(page, 'graphiql-docs-desktop');
+    } finally {
+      await page.close();
+      await hinted.stop();
+    }
   });
 
   it('a notice opens from its signed link in the browser and prints on A4', async () => {

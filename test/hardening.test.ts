@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFeed, summaryLine } from '../src/cli/import/import.command';
 import { answerProbe, metricsListener } from '../src/gateway/http-server';
+import { guardOperation } from '../src/gateway/operation-guard';
 import { loadConfig } from '../src/shared/config';
 import { checkReadiness } from '../src/shared/readiness';
 import { newUscc, ratedEnterprise } from './support/fixtures';
@@ -233,5 +235,42 @@ describe('Idempotency-Key replays', () => {
       [requestId],
     );
     expect(records).toEqual([{ purpose: 'LOAN_APPLICATION', operation_name: 'Feedback (Idempotency-Key replay)', usccs: [uscc], client_id: expect.any(String), outcome: 'OK' }]);
+  });
+});
+
+describe('the explorer and the schema file', () => {
+  it('lets the standard introspection query (GraphiQL’s) through the guard where introspection is answered', async () => {
+    const answer = await hub.request<{ __schema: { queryType: { name: string }; types: { name: string }[] } }>(getIntrospectionQuery(), undefined, {});
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.__schema.queryType.name).toBe('Query');
+    expect(answer.data!.__schema.types.map((type) => type.name)).toContain('Enterprise');
+    // The same depth with anything else at the root is still refused.
+    const mixed = getIntrospectionQuery().replace('__schema {', `__typename\n    __schema {`);
+    const refused = await hub.request(mixed, undefined, {});
+    expect(errorCodes(refused)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(refused.errors![0].message).toMatch(/levels deep; at most 10/);
+  });
+
+  it('keeps the depth limit for introspection where it is not answered, and every other limit for it', () => {
+    const limits = loadConfig({}).limits;
+    expect(() => guardOperation({ query: getIntrospectionQuery() }, { ...limits, introspection: false }, undefined)).toThrow(/levels deep; at most 10/);
+    expect(guardOperation({ query: getIntrospectionQuery() }, { ...limits, introspection: true }, undefined)?.topLevelFields).toEqual(['__schema']);
+    expect(() => guardOperation({ query: getIntrospectionQuery() }, { ...limits, introspection: true, maxSelections: 50 }, undefined)).toThrow(/at most 50 are allowed/);
+    const tooDeep = `{ __type(name: "Query") { ${'fields { type { '.repeat(11)}name${' } }'.repeat(11)} } }`;
+    expect(() => guardOperation({ query: tooDeep }, { ...limits, introspection: true }, undefined)).toThrow(/levels deep; at most 20/);
+  });
+
+  it('serves the API schema as a file to authenticated clients, not to PUBLIC', async () => {
+    const anonymous = await fetch(`${base}/schema.graphql`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const file = await fetch(`${base}/schema.graphql`, { headers: { authorization: 'Bearer demo-bank', 'x-access-purpose': 'CREDIT_REVIEW' } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('application/graphql');
+    const text = await file.text();
+    const committed = readFileSync(join(__dirname, '..', 'schema', 'api.graphql'), 'utf8');
+    expect(printSchema(lexicographicSortSchema(buildSchema(text)))).toBe(printSchema(lexicographicSortSchema(buildSchema(committed))));
+    const again = await fetch(`${base}/schema.graphql`, { headers: { authorization: 'Bearer demo-env-admin', 'if-none-match': file.headers.get('etag')! } });
+    expect(again.status).toBe(304);
   });
 });

@@ -61,6 +61,27 @@ const tooComplex = (message: string, extensions: Record<string, unknown>) => new
 /** Assumed length of a list field without a size argument, for the cost estimate. */
 const ASSUMED_LIST_LENGTH = 5;
 
+/**
+ * Deepest selection of an introspection-only query (`introspectionOnly`) where introspection is
+ * answered (`limits.introspection`): graphql-js's getIntrospectionQuery, which GraphiQL sends for its
+ * docs and completion, nests 15 levels (TypeRef's chain of `ofType`). Every other limit (tokens,
+ * fragment spreads, expanded selections, aliases, cost) applies to it unchanged.
+ */
+export const INTROSPECTION_MAX_DEPTH = 20;
+
+/**
+ * Whether the operation is a query that selects only `__schema` and `__type` at its root: it reads
+ * the schema, which introspection answers from the gateway's own copy, and no subject data.
+ */
+function introspectionOnly(operation: OperationDefinitionNode): boolean {
+  const roots = operation.selectionSet.selections;
+  return (
+    operation.operation === 'query' &&
+    roots.length > 0 &&
+    roots.every((selection) => selection.kind === Kind.FIELD && (selection.name.value === '__schema' || selection.name.value === '__type'))
+  );
+}
+
 /** Nesting of lists and objects in `variables` past which the request is refused (the hub's inputs nest 3 deep). */
 export const MAX_VARIABLE_DEPTH = 16;
 
@@ -410,8 +431,10 @@ function analyse(query: string, operationName: string | undefined, limits: Opera
   if (shape.aliases > limits.maxAliases) {
     throw tooComplex(`the operation uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`, { limit: limits.maxAliases, actual: shape.aliases });
   }
-  if (shape.depth > limits.maxDepth) {
-    throw tooComplex(`the operation is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`, { limit: limits.maxDepth, actual: shape.depth });
+  // Worked out only for a document over the depth limit, once per document text (the analysis is cached).
+  const maxDepth = shape.depth > limits.maxDepth && limits.introspection && introspectionOnly(operation) ? Math.max(limits.maxDepth, INTROSPECTION_MAX_DEPTH) : limits.maxDepth;
+  if (shape.depth > maxDepth) {
+    throw tooComplex(`the operation is ${shape.depth} levels deep; at most ${maxDepth} are allowed`, { limit: maxDepth, actual: shape.depth });
   }
   const coordinates = new Set<string>();
   if (schema) {

@@ -37,6 +37,7 @@ import { closeHubDatabases, outboxSources, openHubDatabases, type HubDataSources
 import { seedDemoData } from './demo-seed';
 import { createGatewayServer } from '../gateway/gateway';
 import { createHttpServer, metricsListener } from '../gateway/http-server';
+import { schemaFileRoute } from '../gateway/schema-file.route';
 import { webPagesRoute } from '../apps/pages/web-pages';
 import { createRateLimiter } from '../gateway/rate-limiter';
 import { ApiClientService, DEMO_CLIENTS } from '../gateway/services/api-client.service';
@@ -341,7 +342,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
       apollo,
       authenticator: new Authenticator(clients, JwtIssuerService.fromConfig(config.jwt), authFailures),
       maxBodyBytes: config.maxBodyBytes,
-      limits: config.limits,
+      limits: { ...config.limits, introspection: config.schemaHints },
       requestTimeoutMs: config.timeouts.requestMs,
       apiSchema: () => apiSchema,
       rateLimiter,
@@ -356,6 +357,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         priceListRoute(departmentReadsOfRoutes.priceList),
         exportRoute(exports),
         webPagesRoute({ graphiql: config.graphiql, schemaHints: config.schemaHints }),
+        schemaFileRoute(() => apiSchema),
       ],
       graphiql: config.graphiql,
       metrics: { token: config.metrics.token, production: config.production },

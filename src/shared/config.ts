@@ -140,6 +140,12 @@ export interface OperationLimits {
   maxFragmentSpreads: number;
   /** Field selections once every fragment is expanded (counted without expanding). */
   maxSelections: number;
+  /**
+   * Introspection is answered (HUB_SCHEMA_HINTS, demo mode): an introspection-only query may then
+   * nest to INTROSPECTION_MAX_DEPTH (operation-guard.ts), every other limit unchanged. Set by the
+   * gateway from `schemaHints`; absent = no exemption.
+   */
+  introspection?: boolean;
 }
 
 /** HUB_PUBLIC_URL without its trailing slash; undefined when unset; refused unless an absolute http(s) URL. */
