@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, StatementCounter } from '../src/shared/database';
-import { inlineParameters, SNAPSHOT_BEGIN_WITH_FIRST_READ } from '../src/shared/read-snapshot';
+import { inlineParameters, setSnapshotParkMs, SNAPSHOT_BEGIN_WITH_FIRST_READ, SNAPSHOT_COMMIT_WITH_NEXT_BEGIN, SNAPSHOT_PARK_MS } from '../src/shared/read-snapshot';
 import { startTestHub, type GraphqlResponse, type TestHub } from './support/test-hub';
 
 /**
@@ -43,7 +43,8 @@ async function statementsByOwner(work: () => Promise<unknown>): Promise<Record<s
  * Every statement the hub sends to PostgreSQL through its DataSources (gateway, departments, read
  * snapshot) while `work` runs, and the round trips they took: a statement is its own round trip,
  * except the snapshot's BEGIN that went out in one simple query with the read after it
- * (SNAPSHOT_BEGIN_WITH_FIRST_READ), which is a statement but no round trip of its own.
+ * (SNAPSHOT_BEGIN_WITH_FIRST_READ) and the previous snapshot's COMMIT that went out with that BEGIN
+ * (SNAPSHOT_COMMIT_WITH_NEXT_BEGIN), statements but no round trips of their own.
  */
 async function everyStatementOf(work: () => Promise<unknown>): Promise<{ statements: string[]; roundTrips: number }> {
   const statements: string[] = [];
@@ -56,7 +57,7 @@ async function everyStatementOf(work: () => Promise<unknown>): Promise<{ stateme
   } finally {
     stop();
   }
-  return { statements, roundTrips: statements.filter((sql) => !sql.endsWith(SNAPSHOT_BEGIN_WITH_FIRST_READ)).length };
+  return { statements, roundTrips: statements.filter((sql) => !sql.endsWith(SNAPSHOT_BEGIN_WITH_FIRST_READ) && !sql.endsWith(SNAPSHOT_COMMIT_WITH_NEXT_BEGIN)).length };
 }
 
 /** Marks every subject's stored rating as due for a refresh: the next reads must derive it from the events. */
@@ -65,6 +66,9 @@ async function expireMaterialisedRatings(): Promise<void> {
 }
 
 beforeAll(async () => {
+  // A parked snapshot's COMMIT waits for the next snapshot however slow this machine is (in production
+  // it goes out alone after SNAPSHOT_PARK_MS): the counts below do not depend on timing.
+  setSnapshotParkMs(600_000);
   hub = await startTestHub({ demoSize: 400 });
   rated = (await hub.sql<{ uscc: string }>(`SELECT uscc FROM environment.rated_subject ORDER BY uscc`)).map((row) => row.uscc);
   expect(rated.length).toBeGreaterThan(300);
@@ -72,6 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hub?.stop();
+  setSnapshotParkMs(SNAPSHOT_PARK_MS);
 });
 
 describe("finance's restriction from the stored colour period", () => {
@@ -124,19 +129,21 @@ describe("finance's restriction from the stored colour period", () => {
 });
 
 describe('statements per bank check (issue 21 §4)', () => {
-  it('sends 7 statements in 6 round trips on one connection: the snapshot (BEGIN sent with the first of 4 reads, COMMIT) and one audit INSERT', async () => {
+  it("sends 7 statements in 5 round trips on one connection: the previous snapshot's COMMIT and this one's BEGIN sent with the first of 4 reads, and one audit INSERT", async () => {
     await hub.request(BANK_CHECK, { u: rated[10] }, BANK); // warm-up: API key, rule tables, the chain's head
     let answer: GraphqlResponse<{ enterprise: { uscc: string; envCredit: { color: string } } | null }> | undefined;
     const { statements, roundTrips } = await everyStatementOf(async () => (answer = await hub.request(BANK_CHECK, { u: rated[11] }, BANK)));
     expect(answer!.errors).toBeUndefined();
     expect(answer!.data!.enterprise).toMatchObject({ uscc: rated[11], envCredit: { color: expect.any(String) } });
     // 13 before issue 21: the credentials version, the snapshot's BEGIN on its own, a rules version,
-    // and 5 for the audit record (BEGIN, chain lock, head, INSERT, COMMIT).
+    // and 5 for the audit record (BEGIN, chain lock, head, INSERT, COMMIT); then 7 in 6 round trips
+    // while the snapshot's COMMIT went out on its own before the answer.
     expect(statements).toHaveLength(7);
-    expect(roundTrips).toBe(6);
+    expect(roundTrips).toBe(5);
     expect(statements.filter((sql) => /credentials_version|rules_version|pg_advisory|audit_log" ORDER BY|FROM gateway.audit_log/.test(sql))).toEqual([]);
     expect(statements.filter((sql) => /INSERT INTO "gateway"."audit_log"/.test(sql))).toHaveLength(1);
-    expect(statements.filter((sql) => /^snapshot: (COMMIT|START TRANSACTION)/.test(sql))).toHaveLength(2);
+    // The warm-up's snapshot ends in this request's first round trip; this one's COMMIT waits for the next.
+    expect(statements.filter((sql) => /^snapshot: (COMMIT|START TRANSACTION)/.test(sql))).toEqual([`snapshot: ${SNAPSHOT_COMMIT_WITH_NEXT_BEGIN}`, `snapshot: ${SNAPSHOT_BEGIN_WITH_FIRST_READ}`]);
     // The read's record is stored, linked to the chain.
     const [record] = await hub.sql<{ usccs: string[] }>(`SELECT usccs FROM gateway.audit_log WHERE role = 'BANK' ORDER BY id DESC LIMIT 1`);
     expect(record.usccs).toEqual([rated[11]]);
@@ -156,7 +163,7 @@ describe('statements per bank check (issue 21 §4)', () => {
     expect(inlineParameters('SELECT $1', [{ object: true }])).toBeNull();
   });
 
-  it('under 16 concurrent clients: 5 snapshot round trips per check, and audit records share INSERTs', async () => {
+  it('under 16 concurrent clients: at most 5 snapshot round trips per check (4 when the COMMIT goes with the next BEGIN), and audit records share INSERTs', async () => {
     await hub.request(BANK_CHECK, { u: rated[12] }, BANK);
     const [{ last }] = await hub.sql<{ last: string }>(`SELECT max(id)::text AS last FROM gateway.audit_log`);
     const clients = 16;
@@ -175,16 +182,24 @@ describe('statements per bank check (issue 21 §4)', () => {
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     const checks = clients * checksEach;
     const inserts = statements.filter((sql) => /INSERT INTO "gateway"."audit_log"/.test(sql)).length;
-    // Exact: each check's snapshot (BEGIN with the first read, 3 reads, COMMIT), nothing else but the
-    // audit INSERTs. How many records share an INSERT depends on timing, so only its bound is pinned:
-    // at most one per check, fewer when records arrive together (issue 21's 5.5 needs 2 or more per
-    // INSERT on average; measured 5.6–5.8 round trips per check on the 2-core machine).
-    expect(roundTrips - inserts).toBe(5 * checks);
+    const alone = statements.filter((sql) => sql === 'snapshot: COMMIT').length;
+    const withNext = statements.filter((sql) => sql === `snapshot: ${SNAPSHOT_COMMIT_WITH_NEXT_BEGIN}`).length;
+    // Each check's snapshot: BEGIN with the first read, 3 reads, and a COMMIT that goes out alone only
+    // when no connection could be parked (the pool had callers waiting) or with the next check's BEGIN.
+    expect(statements.filter((sql) => sql === `snapshot: ${SNAPSHOT_BEGIN_WITH_FIRST_READ}`)).toHaveLength(checks);
+    expect(statements.filter((sql) => sql.startsWith('snapshot: ') && !/^snapshot: (COMMIT|START TRANSACTION)/.test(sql))).toHaveLength(4 * checks);
+    expect(roundTrips - inserts).toBe(4 * checks + alone);
+    // The COMMITs sent are those of the checks before the last few (still parked) and of the warm-up.
+    expect(alone + withNext).toBeLessThanOrEqual(checks + 1);
+    expect(alone + withNext).toBeGreaterThan(checks - clients);
+    expect(withNext).toBeGreaterThan(0);
+    // How many records share an INSERT depends on timing, so only its bound is pinned: at most one per
+    // check, fewer when records arrive together. Issue 21's target: 5.5 round trips per check (5.6–5.8
+    // measured on the 2-core machine while each COMMIT went out alone; 4.56 with COMMITs parked).
     expect(inserts).toBeGreaterThan(0);
     expect(inserts).toBeLessThanOrEqual(checks);
-    expect(roundTrips / checks).toBeLessThanOrEqual(6);
-    // Statements, the snapshot's BEGIN counted too: one more per check.
-    expect(statements.length).toBe(roundTrips + checks);
+    expect(roundTrips / checks).toBeLessThanOrEqual(5.5);
+    console.info(`16 clients: ${(roundTrips / checks).toFixed(2)} round trips per check (${alone} COMMITs alone, ${withNext} with the next BEGIN, ${inserts} audit INSERTs for ${checks} checks)`);
     // Every check has its record.
     const stored = await hub.sql<{ uscc: string }>(`SELECT unnest(usccs) AS uscc FROM gateway.audit_log WHERE id > $1 AND operation_name = 'BankCheck'`, [last]);
     expect(stored.map((row) => row.uscc).sort()).toEqual(rated.slice(20, 20 + checks).sort());

@@ -11,7 +11,7 @@ import { formatError, HubError } from '../shared/errors';
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
-import { ReadSnapshot } from '../shared/read-snapshot';
+import { closeParkedSnapshots, ReadSnapshot } from '../shared/read-snapshot';
 import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { observeRequest, REQUEST_ID_HEADER, type RequestObservation } from '../shared/request-log';
 import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
@@ -228,6 +228,7 @@ export async function startSubgraphServer(options: StartSubgraphOptions): Promis
     port,
     async stop() {
       await drain.drain();
+      await closeParkedSnapshots(dataSource);
       await snapshotJob?.stop();
       await replay.close();
       unobservePools();

@@ -13,7 +13,7 @@ import { attachEmbeddedPostgres, type EmbeddedPostgres } from '../shared/embedde
 import { HttpDrain } from '../shared/graceful-shutdown';
 import { log } from '../shared/logging';
 import { observePools } from '../shared/metrics';
-import { ReadSnapshot } from '../shared/read-snapshot';
+import { closeParkedSnapshots, ReadSnapshot } from '../shared/read-snapshot';
 import { cachedCheck, checkReadiness, databaseCheck, subgraphCheck, type DependencyCheck } from '../shared/readiness';
 import { retryWhileUnavailable, waitForDatabase } from '../shared/wait-for-database';
 import type { BuiltSubgraph, SubgraphName } from '../shared/subgraph';
@@ -413,6 +413,7 @@ export async function startHub(options: StartHubOptions): Promise<Hub> {
         await authFailures.close();
         unobservePools();
         await closeHubDatabases(readySources);
+        await closeParkedSnapshots(snapshotSource);
         await snapshotSource.destroy();
         await embedded?.release();
       },

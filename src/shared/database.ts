@@ -3,6 +3,7 @@ import pg from 'pg';
 import { log } from './logging';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { statementTimeLimit } from './errors';
+import { servesSnapshotsOnly } from './read-snapshot';
 
 /** A department owns one Postgres schema of the same name; the gateway keeps its own (clients, audit). */
 export const DEPARTMENTS = ['environment', 'market', 'credit', 'finance'] as const;
@@ -129,7 +130,7 @@ export const SNAPSHOT_IDLE_TIMEOUT_MS = 60_000;
  * (the departments' managers run over its connections) and nothing else waits on it.
  */
 export function createSnapshotDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const source = new DataSource({
     type: 'postgres',
     url: options.url,
     entities: [],
@@ -143,6 +144,7 @@ export function createSnapshotDataSource(options: DataSourceOptions): DataSource
     // A snapshot left open by a request that never ends is closed by the server, not held forever.
     extra: { options: `-c idle_in_transaction_session_timeout=${SNAPSHOT_IDLE_TIMEOUT_MS}`, ...statementTimeout(options) },
   });
+  return servesSnapshotsOnly(source);
 }
 
 /** Creates the owner's schema if needed and applies its pending migrations, each in its own transaction. */

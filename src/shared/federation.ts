@@ -12,6 +12,7 @@ import type { HubContext } from './context';
 import { forbidden } from './errors';
 import { DateScalar, DateTimeScalar, UsccScalar } from './scalars';
 import { checkTextInputs } from './text-limits';
+import { directFieldResolvers } from './direct-resolvers';
 
 /** Federation 2 directives the subgraphs may use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -100,6 +101,12 @@ export async function buildFederatedSubgraph(options: SubgraphBuildOptions): Pro
     emitSchemaFile: false,
   });
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  // Field resolvers with scalar arguments called directly, without type-graphql's async argument handling (direct-resolvers.ts).
+  for (const [coordinate, resolve] of directFieldResolvers(options.resolvers, options.container)) {
+    const [typeName, fieldName] = coordinate.split('.');
+    const fields = resolvers[typeName] as Record<string, unknown> | undefined;
+    if (fields && typeof fields[fieldName] === 'function') fields[fieldName] = resolve;
+  }
   for (const [typeName, referenceResolver] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...referenceResolver } as never;
   }
