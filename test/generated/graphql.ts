@@ -77,7 +77,7 @@ export type AddScoringPolicyVersionInput = {
 /** One headline figure of the yearly summary (a table of rows). */
 export type AnnualFigure = {
   __typename?: 'AnnualFigure';
-  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners. */
+  /** Stable key: subjectsRated, colorsAtStartByDistrict, colorsAtEndByDistrict, colorsAtStartByIndustry, colorsAtEndByIndustry, movements, eventsByType, objections, repairs, inspections, measureFeedback, surcharges, frontRunners, timeliness. */
   key: Scalars['String']['output'];
   rows: Array<AnnualFigureRow>;
   /** Chinese title as printed. */
@@ -105,6 +105,8 @@ export type AnnualSupervisionReport = {
   pdfPath: Scalars['String']['output'];
   /** Subjects rated on some day of the year. */
   subjectsRated: Scalars['Int']['output'];
+  /** Timely collection per district (DOMAIN.md: 5 working days, Jiangsu). */
+  timeliness: Array<DistrictTimeliness>;
   /** 31 December, or today for the running year. */
   to: Scalars['Date']['output'];
   year: Scalars['Int']['output'];
@@ -268,6 +270,27 @@ export type ColorTrendPoint = {
   on: Scalars['Date']['output'];
 };
 
+/** A credit commitment (信用承诺) and how it stands: it runs 12 months from signing; a deduction dated inside them breaks it from that day (its +1 ends then, and no new commitment may be signed for 12 months). */
+export type Commitment = {
+  __typename?: 'Commitment';
+  /** The deduction that broke it; null unless BROKEN. */
+  brokenBy?: Maybe<CreditEvent>;
+  /** The date of the deduction that broke it; null unless BROKEN. */
+  brokenOn?: Maybe<Scalars['Date']['output']>;
+  /** The commitment as recorded (event type CREDIT_COMMITMENT). */
+  event: CreditEvent;
+  /** The last day of its 12 months. */
+  runsThrough: Scalars['Date']['output'];
+  signedOn: Scalars['Date']['output'];
+  state: CommitmentState;
+};
+
+/** RUNNING (履行中): inside the 12 months from signing, no deduction dated in them yet; KEPT (已履行): the 12 months ended with none; BROKEN (未履行): a deduction is dated inside them, whenever it was recorded. */
+export type CommitmentState =
+  | 'BROKEN'
+  | 'KEPT'
+  | 'RUNNING';
+
 export type CreateApiClientInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   /** Required for ENV_OFFICER. */
@@ -311,15 +334,25 @@ export type CreditEvent = {
   __typename?: 'CreditEvent';
   decisionNo?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Working days from the decision day to the day the hub learnt of it (knownOn), by the national holiday calendar. */
+  entryDelayWorkingDays: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** The day the event became known to the hub (answers "as known on" a day leave out events known later). */
   knownOn: Scalars['Date']['output'];
   occurredOn: Scalars['Date']['output'];
   points: Scalars['Int']['output'];
-  /** Exclusive end of public disclosure; null when not published. */
+  /** Exclusive end of public disclosure; null when not published (simple procedure, or not a penalty). */
   publicUntil?: Maybe<Scalars['Date']['output']>;
+  /** Entered later than the limit (5 working days of its decision day, Jiangsu). */
+  recordedLate: Scalars['Boolean']['output'];
   /** The day the decision was served; the objection window counts from it. */
   servedOn?: Maybe<Scalars['Date']['output']>;
+  /** A penalty's severity (the catalogue's default for its type unless the decision said otherwise); null for other events. */
+  severity?: Maybe<PenaltySeverity>;
+  /** Why the severity differs from the catalogue's default. */
+  severityReason?: Maybe<Scalars['String']['output']>;
+  /** Decided by simple procedure (简易程序, WARNING and FINE only): never published. */
+  simpleProcedure: Scalars['Boolean']['output'];
   /** Event-type code of the catalogue (FINE, WARNING, ...). */
   type: Scalars['String']['output'];
   validFrom: Scalars['Date']['output'];
@@ -407,7 +440,7 @@ export type CreditReport = {
   /** A short-lived signed link to the HTML page (GET, no credential). */
   htmlUrl: Scalars['String']['output'];
   issuedAt: Scalars['DateTime']['output'];
-  /** The report number, e.g. XYBG-2026-00000001; checked at /verify/<number>. */
+  /** The report number, e.g. XYBG-2026-7KQ2M9XPH4R (random, with an ISO 7064 MOD 37,36 check character); checked at /verify/<number>. */
   number: Scalars['String']['output'];
   /** A short-lived signed link to the PDF (GET, no credential). */
   pdfUrl: Scalars['String']['output'];
@@ -522,6 +555,20 @@ export type DistributionGroup =
   | 'DISTRICT'
   | 'INDUSTRY';
 
+/** Timely collection in one district: the decisions of the year, how many were entered later than 5 working days after their decision day, and the median delay. */
+export type DistrictTimeliness = {
+  __typename?: 'DistrictTimeliness';
+  districtCode: Scalars['String']['output'];
+  /** Decisions of the year (not voided) of subjects of the district. */
+  entered: Scalars['Int']['output'];
+  /** Of them, entered late (recordedLate). */
+  late: Scalars['Int']['output'];
+  /** late / entered. */
+  lateShare: Scalars['Float']['output'];
+  /** Median of the working days from decision day to entry. */
+  medianDelayWorkingDays: Scalars['Float']['output'];
+};
+
 export type DrawInspectionsInput = {
   /** The day whose colours define the population (default today). */
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -586,10 +633,12 @@ export type Enterprise = {
   districtCode: Scalars['String']['output'];
   /** Whether districtCode is one of the city's districts; false flags a registration whose division code names another city (DOMAIN.md §10). */
   districtInCity?: Maybe<Scalars['Boolean']['output']>;
-  /** Differential electricity surcharge for the half-year containing `asOf` (default today); null as for sewageFee. */
+  /** Differential electricity surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null, and `knownOn`, as for sewageFee. */
   electricitySurcharge?: Maybe<ElectricitySurcharge>;
   /** Type of entity as registered, e.g. 有限责任公司. */
   enterpriseType?: Maybe<Scalars['String']['output']>;
+  /** Credit commitments (信用承诺) signed on or before `asOf` (default today, or `knownOn` when given), oldest first, each with its state on `asOf`; voided ones left out. With `knownOn`, as the hub knew them that day (a deduction recorded later has not broken one yet). Null when the subject is not rated. */
+  envCommitments?: Maybe<Array<Commitment>>;
   /** The rating on `asOf` (default today, or `knownOn` when given); null when the subject is not rated. With `knownOn`, what the hub said on that day: events that became known later, and later voidings, left out; null when the enrolment became known later. */
   envCredit?: Maybe<EnvCredit>;
   /** Every scored event, voided ones included, oldest first; with `knownOn`, as the hub knew them that day. */
@@ -598,7 +647,7 @@ export type Enterprise = {
   envCreditEventsConnection?: Maybe<CreditEventConnection>;
   /** Every change of colour with the event that caused it, oldest first; voidings show both the change taken back and the correction. */
   envCreditHistory?: Maybe<Array<CreditColorChange>>;
-  /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. */
+  /** The colour on every 30 June and 31 December since rated: stored where taken, derived otherwise. With `knownOn`, as the hub held them that day: snapshots stored by then at the version stored by then (later corrections left out), the rest derived from the rating as then known. */
   envCreditSnapshots?: Maybe<Array<CreditSnapshot>>;
   /** The district the bureau supervised the subject in on `asOf` (default today): the registration's district of that day, moves within the city taking effect on their day; the district that counts, buckets and draws as of that day group it by. Null when the subject is not rated. */
   envDistrictOn?: Maybe<Scalars['String']['output']>;
@@ -612,12 +661,14 @@ export type Enterprise = {
   envPenaltyDisclosures?: Maybe<Array<PenaltyDisclosure>>;
   /** Industry code of GB/T 4754. */
   industryCode?: Maybe<Scalars['String']['output']>;
-  /** The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) follow the half-year snapshot with today's knowledge, whatever `knownOn`. */
+  /** The joint rewards and punishments that apply on `asOf` (default today, or `knownOn` when given), and why. Banks and utilities see their own measures only. With `knownOn`, what the hub answered on that day: colour measures from the colour as then known (envCredit(knownOn:)), list measures without the entries and removals the hub learnt of later. Price measures (sewage fee, electricity surcharges) as sewageFee(knownOn:) decides them: from the half-year snapshot version stored by then. */
   jointMeasures?: Maybe<Array<AppliedMeasure>>;
   legalRepresentative?: Maybe<Scalars['String']['output']>;
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
+  /** Whether the name begins with =, +, -, @, a tab or a carriage return, which a spreadsheet reads as a formula: such a name is accepted as registered and flagged here; the hub's CSV files write it as text with a leading ' (docs/security.md). */
+  nameLooksLikeFormula?: Maybe<Scalars['Boolean']['output']>;
   /** Penalties published on `asOf` (default today): a repaired or voided penalty is withdrawn from the day of the repair or void, so a past `asOf` shows one repaired later as published. Null when not rated. PUBLIC may ask for today only. */
   publicPenalties?: Maybe<Array<PublicPenalty>>;
   /** Administrative penalties from every agency, in the 双公示 format, oldest first. */
@@ -630,7 +681,7 @@ export type Enterprise = {
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** ACTIVE, SUSPENDED, REVOKED or CANCELLED. */
   registrationStatus?: Maybe<Scalars['String']['output']>;
-  /** Sewage-fee surcharge for the half-year containing `asOf` (default today); null when not rated or the deciding snapshot is still ahead. */
+  /** Sewage-fee surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null when not rated or the deciding snapshot is still ahead. With `knownOn`, what the hub answered that day: the snapshot version stored by then (corrections stored later left out; one not stored yet derived from the colour as then known), and null for a half-year whose snapshot day had not passed. */
   sewageFee?: Maybe<SewageFee>;
   uscc: Scalars['USCC']['output'];
 };
@@ -644,6 +695,13 @@ export type EnterpriseCreditRestrictionArgs = {
 
 export type EnterpriseElectricitySurchargeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseEnvCommitmentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -665,6 +723,11 @@ export type EnterpriseEnvCreditEventsConnectionArgs = {
 
 
 export type EnterpriseEnvCreditHistoryArgs = {
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type EnterpriseEnvCreditSnapshotsArgs = {
   knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -693,6 +756,7 @@ export type EnterprisePublicPenaltyRecordsConnectionArgs = {
 
 export type EnterpriseSewageFeeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A page of subjects, by code (a stable order): ask for the next with `after: pageInfo.endCursor`. */
@@ -746,6 +810,8 @@ export type EventType = {
   __typename?: 'EventType';
   code: Scalars['String']['output'];
   defaultPoints: Scalars['Int']['output'];
+  /** The severity of a penalty of this type unless its decision says otherwise; null for types that are not penalties. */
+  defaultSeverity?: Maybe<PenaltySeverity>;
   effectiveFrom: Scalars['Date']['output'];
   /** Exclusive; null while in force. */
   effectiveTo?: Maybe<Scalars['Date']['output']>;
@@ -760,8 +826,12 @@ export type EventType = {
   nameZh: Scalars['String']['output'];
   /** At most one event of this type per this many months. */
   oncePerMonths?: Maybe<Scalars['Int']['output']>;
-  /** Default publicity of a penalty of this type; null when not published. */
+  /** Publicity of a penalty of this type when inside its tier; null: the tier of its severity decides. */
   publicityMonths?: Maybe<Scalars['Int']['output']>;
+  /** The document the default severity rests on. */
+  severityBasis?: Maybe<Scalars['String']['output']>;
+  /** May be decided by simple procedure (简易程序). */
+  simpleProcedure: Scalars['Boolean']['output'];
   subjectKind: Scalars['String']['output'];
   validityMonths: Scalars['Int']['output'];
 };
@@ -1385,6 +1455,11 @@ export type PenaltyRecordEdge = {
   node: PenaltyRecord;
 };
 
+/** GENERAL: published 3 months to 1 year; SERIOUS: 1 to 3 years (发改办财金〔2019〕527号). */
+export type PenaltySeverity =
+  | 'GENERAL'
+  | 'SERIOUS';
+
 /** SEWAGE: the sewage treatment fee surcharge (per m³); ELECTRICITY: the differential electricity price (per kWh). */
 export type PriceKind =
   | 'ELECTRICITY'
@@ -1447,8 +1522,10 @@ export type PublicPenalty = {
   __typename?: 'PublicPenalty';
   decidedOn: Scalars['Date']['output'];
   decisionNo?: Maybe<Scalars['String']['output']>;
-  /** Shown until this day (exclusive). */
+  /** Shown until this day (exclusive): the maximum of its tier, unless a repair ended it earlier. */
   publicUntil: Scalars['Date']['output'];
+  /** GENERAL (published 3 months to 1 year) or SERIOUS (1 to 3 years). */
+  severity: PenaltySeverity;
   type: Scalars['String']['output'];
   /** Chinese name of the event type. */
   typeName: Scalars['String']['output'];
@@ -1491,7 +1568,7 @@ export type Query = {
   measureCatalog: Array<Measure>;
   /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
   measureFeedbackRollup: Array<MeasureFeedbackRollup>;
-  /** The subjects a measure applies to on `asOf` (default today), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. */
+  /** The subjects a measure applies to on `asOf` (default today, or `knownOn` when given), ordered by code: the initiating bureau's publication of who is subject to it. Banks and utilities may list their own measures only; ask each subject's `jointMeasures` for the reason and since when. With `knownOn`, what the hub answered that day, as jointMeasures(knownOn:) decides for each subject: colours as then known, list entries and removals learnt later left out, price measures from the half-year snapshot version stored by then. */
   measureSubjects: Array<Enterprise>;
   /** measureSubjects a page at a time, by code; `first` at most 1000. */
   measureSubjectsConnection: MeasureSubjectConnection;
@@ -1620,6 +1697,7 @@ export type QueryMeasureFeedbackRollupArgs = {
 export type QueryMeasureSubjectsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1628,6 +1706,7 @@ export type QueryMeasureSubjectsConnectionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1690,10 +1769,16 @@ export type RecordCreditEventInput = {
   occurredOn: Scalars['Date']['input'];
   /** The event's own points, within its type's allowed range; default the type's points. */
   points?: InputMaybe<Scalars['Int']['input']>;
-  /** Months a penalty is published, within the policy's 3 months–3 years; default the type's. */
+  /** Months a penalty is published, within its severity's tier (GENERAL 3–12, SERIOUS 12–36); default the tier's maximum. */
   publicityMonths?: InputMaybe<Scalars['Int']['input']>;
   /** The day the decision and its notice were served: on or after occurredOn, not after today; default the day the notice is issued (today). The objection window counts from it. */
   servedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The penalty's severity; default the catalogue's for its type. Another needs severityReason. */
+  severity?: InputMaybe<PenaltySeverity>;
+  /** Why the severity differs from the catalogue's default (e.g. the penalty puts the subject on a punishment list). */
+  severityReason?: InputMaybe<Scalars['String']['input']>;
+  /** Decided by simple procedure (简易程序): only WARNING and FINE may be; such a penalty is not published. Default false. */
+  simpleProcedure?: InputMaybe<Scalars['Boolean']['input']>;
   /** Event-type code of the catalogue (FINE, WARNING, CRIMINAL_LIABILITY, CREDIT_COMMITMENT, ...). */
   type: Scalars['String']['input'];
   uscc: Scalars['USCC']['input'];
@@ -1803,8 +1888,14 @@ export type ScoringPolicy = {
   effectiveFrom: Scalars['Date']['output'];
   /** Exclusive; null while in force. */
   effectiveTo?: Maybe<Scalars['Date']['output']>;
+  /** A decision is to be entered within this many working days of its decision day. */
+  entryLimitWorkingDays: Scalars['Int']['output'];
   /** Months without a deduction needed for a front-runner designation. */
   frontRunnerCleanMonths: Scalars['Int']['output'];
+  /** Publicity of a GENERAL penalty: at most this many months (its default end). */
+  generalPublicityMaxMonths: Scalars['Int']['output'];
+  /** Publicity of a GENERAL penalty: at least this many months (then it may be repaired). */
+  generalPublicityMinMonths: Scalars['Int']['output'];
   /** Lowest GREEN score. */
   greenMin: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -1818,6 +1909,10 @@ export type ScoringPolicy = {
   publicityMinMonths: Scalars['Int']['output'];
   /** Lowest RED score; below it is BLACK. */
   redMin: Scalars['Int']['output'];
+  /** Publicity of a SERIOUS penalty: at most this many months. */
+  seriousPublicityMaxMonths: Scalars['Int']['output'];
+  /** Publicity of a SERIOUS penalty: at least this many months. */
+  seriousPublicityMinMonths: Scalars['Int']['output'];
   startScore: Scalars['Int']['output'];
   /** ENTERPRISE, EIA_AGENCY, MONITORING_AGENCY, OM_AGENCY or TREATMENT_AGENCY. */
   subjectKind: Scalars['String']['output'];
