@@ -197,7 +197,7 @@ ${Object.entries(FEED_CATALOG)
       '  the bureau (ENV_ADMIN), purpose SUPERVISION by default (or PROCUREMENT, BIDDING, APPROVAL, MARKET_ACCESS,',
       '  QUALIFICATION, DISCLOSURE_REQUEST), and writes it (default <number>.pdf). Prints its number and verification code.',
       'annual: the yearly summary of credit supervision for <year> (default annual-<year>.pdf).',
-      'Runs a hub in-process over DATABASE_URL (or the embedded database); needs HUB_REPORT_SIGNING_KEY in production.',
+      'Runs a hub in-process over DATABASE_URL (or the embedded database); needs HUB_REPORT_SIGNING_KEY and HUB_REPORT_SM2_KEY in production; the verify link printed is under HUB_PUBLIC_URL.',
     ].join('\n'),
     options: { 'as-of': { type: 'string' }, purpose: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     check(args) {
