@@ -90,9 +90,12 @@ export class ReadSnapshot {
    * A read-only transaction's COMMIT only releases the snapshot, so it is not sent on its own here:
    * the connection is parked (ParkedSnapshots) and the COMMIT goes out in one simple query with the
    * next snapshot's BEGIN on that connection, or on its own once the connection has sat parked for
-   * SNAPSHOT_PARK_MS. One round trip less per query (issue 21 §4; per fetch in a department process,
-   * issue 22 §4). A snapshot whose statement failed is ended at once (COMMIT of an aborted transaction
-   * rolls it back) and its connection released, as are connections over the parking limit.
+   * SNAPSHOT_PARK_MS. One round trip less per query (issue 21 §4). Only on a pool that serves
+   * snapshots alone (the single process's snapshot pool): a department process's pool also serves
+   * its writes, and a write transaction that waits there for a fact its own department answers (a
+   * fetch back into this process) could wait behind parked connections past the fetch timeout. A
+   * snapshot whose statement failed is ended at once (COMMIT of an aborted transaction rolls it back)
+   * and its connection released, as are connections over the parking limit.
    */
   async release(): Promise<void> {
     this.consistent = false;
@@ -158,10 +161,9 @@ async function endSnapshot(runner: QueryRunner): Promise<void> {
 
 /**
  * The connections of a DataSource whose read snapshot is over but not yet committed (see
- * ReadSnapshot.release), newest first. Never while the pool has callers waiting (they get the
- * connection instead), and, on a pool that writes share (a department's process), at most half of
- * it, so that writes always find a connection; a parked connection that is not taken within SNAPSHOT_PARK_MS is committed and
- * released. Holding a finished read-only snapshot that long only delays what waits for its
+ * ReadSnapshot.release), newest first: only on a pool that serves snapshots alone
+ * (servesSnapshotsOnly), never while it has callers waiting (they get the connection instead); a
+ * parked connection that is not taken within SNAPSHOT_PARK_MS is committed and released. Holding a finished read-only snapshot that long only delays what waits for its
  * ACCESS SHARE locks (DDL) and vacuum's horizon by as much.
  */
 class ParkedSnapshots {
@@ -173,7 +175,7 @@ class ParkedSnapshots {
     if (runner.isReleased || !this.source.isInitialized) return false;
     const pool = (this.source.driver as unknown as { master?: { waitingCount?: number } }).master;
     const poolSize = (this.source.options as { poolSize?: number }).poolSize ?? 10;
-    const limit = snapshotOnly.has(this.source) ? poolSize : Math.max(1, Math.floor(poolSize / 2));
+    const limit = snapshotOnly.has(this.source) ? poolSize : 0;
     if (this.parked.length >= limit || (pool?.waitingCount ?? 0) > 0) return false;
     const entry = {
       runner,
