@@ -37,6 +37,7 @@ const PROBES: { coordinate: FieldCoordinate; selection: string; path: string[] }
   { coordinate: 'Enterprise.name', selection: 'name', path: ['name'] },
   { coordinate: 'Enterprise.districtCode', selection: 'districtCode', path: ['districtCode'] },
   { coordinate: 'Enterprise.districtInCity', selection: 'districtInCity', path: ['districtInCity'] },
+  { coordinate: 'Enterprise.nameLooksLikeFormula', selection: 'nameLooksLikeFormula', path: ['nameLooksLikeFormula'] },
   { coordinate: 'Enterprise.registrationStatus', selection: 'registrationStatus', path: ['registrationStatus'] },
   { coordinate: 'Enterprise.industryCode', selection: 'industryCode', path: ['industryCode'] },
   { coordinate: 'Enterprise.legalRepresentative', selection: 'legalRepresentative', path: ['legalRepresentative'] },
