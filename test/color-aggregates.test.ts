@@ -173,7 +173,9 @@ function expectedSubjects(day: string, keep: (s: Subject, color: string) => bool
 
 beforeAll(async () => {
   // A small demo city (written by the seed's COPY writers), then subjects with random histories.
-  hub = await startTestHub({ demoSize: 40 });
+  // The histories are written and read through the API as a handful of clients, far above the production rate
+  // limit of 600 requests a minute per client (limits.test.ts tests the limit itself).
+  hub = await startTestHub({ demoSize: 40, config: { rateLimit: { requests: 1_000_000, windowMs: 60_000 } } });
   const now = today();
   for (let i = 0; i < SUBJECTS; i += 1) {
     const district = pick(DISTRICTS);
