@@ -57,6 +57,7 @@ const PROBES: { coordinate: FieldCoordinate; selection: string; path: string[] }
   { coordinate: 'Enterprise.envObjections', selection: 'envObjections { __typename }', path: ['envObjections'] },
   { coordinate: 'Enterprise.envFrontRunnerDesignations', selection: 'envFrontRunnerDesignations { __typename }', path: ['envFrontRunnerDesignations'] },
   { coordinate: 'Enterprise.envDistrictOn', selection: 'envDistrictOn', path: ['envDistrictOn'] },
+  { coordinate: 'Enterprise.envCommitments', selection: 'envCommitments { __typename }', path: ['envCommitments'] },
   { coordinate: 'Enterprise.envPenaltyDisclosures', selection: 'envPenaltyDisclosures { __typename }', path: ['envPenaltyDisclosures'] },
   { coordinate: 'Enterprise.publicPenalties', selection: 'publicPenalties { __typename }', path: ['publicPenalties'] },
   { coordinate: 'Enterprise.electricitySurcharge', selection: 'electricitySurcharge { surchargePerKwh }', path: ['electricitySurcharge'] },
@@ -85,7 +86,7 @@ describe('the CONTRACT.md permission table, cell by cell, through the gateway', 
   it('covers every Enterprise field of the table that exists on this branch', () => {
     const probed = new Set(PROBES.map((probe) => probe.coordinate));
     for (const coordinate of Object.keys(PERMISSION_TABLE).filter((c) => /^(Enterprise|EnvCredit)\./.test(c))) {
-      if (['Enterprise.uscc', 'Enterprise.envCredit', 'Enterprise.registeredOn', 'Enterprise.envColorTimeline', 'Enterprise.envColorTimelineKnownOn', 'Enterprise.envColorNow', 'Enterprise.envHalfYearSnapshots', 'Enterprise.marketListingFacts', 'Enterprise.creditListingFacts'].includes(coordinate)) continue;
+      if (['Enterprise.uscc', 'Enterprise.envCredit', 'Enterprise.registeredOn', 'Enterprise.envColorTimeline', 'Enterprise.envColorTimelineKnownOn', 'Enterprise.envColorNow', 'Enterprise.envHalfYearSnapshots', 'Enterprise.envHalfYearSnapshotsKnownOn', 'Enterprise.marketListingFacts', 'Enterprise.creditListingFacts'].includes(coordinate)) continue;
       expect(probed.has(coordinate as FieldCoordinate), coordinate).toBe(true);
     }
     expect(landed.length).toBeGreaterThanOrEqual(12);
