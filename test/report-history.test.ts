@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhDate } from '../src/apps/reports/render/labels';
 import { addDays, addMonths, today } from '../src/shared/dates';
 import { ratedEnterprise } from './support/fixtures';
 import { startTestHub, type TestHub } from './support/test-hub';
@@ -77,8 +78,8 @@ describe('history rows: the stored snapshot colour and, where it differs, the dy
     expect(content.ratingHistory.find((row) => row.date === '2026-06-30')).toMatchObject({ date: '2026-06-30', color: 'RED', snapshotColor: 'BLUE' });
     // A half-year end with no stored snapshot: the dynamic colour alone.
     expect(content.ratingHistory.find((row) => row.date === '2025-12-31')).toMatchObject({ color: 'BLUE', snapshotColor: null });
-    expect(html).toContain('2026-06-30</td><td>蓝色（半年度评价快照，价格依据）；当日动态评价：红色</td>');
-    expect(html).toContain('2025-12-31</td><td>蓝色（动态评价）</td>');
+    expect(html).toContain('2026年6月30日</td><td>蓝色（半年度评价快照，价格依据）；当日动态评价：红色</td>');
+    expect(html).toContain('2025年12月31日</td><td>蓝色（动态评价）</td>');
   });
 
   it('as of a day before the snapshot was stored, the row has no snapshot colour', async () => {
@@ -92,7 +93,7 @@ describe('history rows: the stored snapshot colour and, where it differs, the dy
     await ok(`mutation { takeHalfYearSnapshot(periodEnd: "2026-06-30") { stored } }`, {});
     const { content, html } = await report(uscc, { key: 'demo-env-admin', purpose: 'SUPERVISION' });
     expect(content.ratingHistory.find((row) => row.date === '2026-06-30')).toMatchObject({ color: 'BLUE', snapshotColor: 'BLUE' });
-    expect(html).toContain('2026-06-30</td><td>蓝色（半年度评价快照，价格依据）</td>');
+    expect(html).toContain('2026年6月30日</td><td>蓝色（半年度评价快照，价格依据）</td>');
   });
 });
 
@@ -111,7 +112,7 @@ describe('commitments in reports: 履行中 / 已履行 / 未履行', () => {
     const { content, html } = await report(uscc, { key: 'demo-env-admin', purpose: 'SUPERVISION' });
     expect(content.commitments).toEqual([expect.objectContaining({ signedOn, state, brokenOn })]);
     const row = html.slice(html.indexOf('五、信用承诺及履行情况'));
-    expect(row).toContain(`<td>${signedOn}</td><td>${addDays(addMonths(signedOn, 12), -1)}</td>`);
+    expect(row).toContain(`<td>${zhDate(signedOn)}</td><td>${zhDate(addDays(addMonths(signedOn, 12), -1))}</td>`);
     expect(row).toContain(words);
     for (const other of ['履行中', '已履行', '未履行'].filter((w) => w !== words)) expect(row.slice(0, row.indexOf('</table>'))).not.toContain(other);
   });

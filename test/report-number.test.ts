@@ -28,28 +28,37 @@ describe('report numbers', () => {
     expect(used.size).toBe(36);
   });
 
-  it('catches every single mistyped character and every adjacent swap', () => {
+  it('catches every single mistyped character, and adjacent swaps but for the scheme’s known blind spot (about 1 in 800)', () => {
     let tried = 0;
-    for (let i = 0; i < 40; i++) {
+    let swaps = 0;
+    let swapsMissed = 0;
+    for (let i = 0; i < 400; i++) {
       const number = newReportNumber(2026);
       const chars = number.split('');
       for (let at = 5; at < chars.length; at++) {
         if (chars[at] === '-') continue;
-        for (const c of ALPHABET) {
-          if (c === chars[at] || (at < 9 && !/\d/.test(c))) continue;
-          const typo = [...chars];
-          typo[at] = c;
-          tried++;
-          expect(checkReportNumber(typo.join('')).ok).toBe(false);
+        if (i < 40) {
+          for (const c of ALPHABET) {
+            if (c === chars[at] || (at < 9 && !/\d/.test(c))) continue;
+            const typo = [...chars];
+            typo[at] = c;
+            tried++;
+            expect(checkReportNumber(typo.join('')).ok).toBe(false);
+          }
         }
         if (at + 1 < chars.length && chars[at + 1] !== '-' && chars[at + 1] !== chars[at]) {
           const swapped = [...chars];
           [swapped[at], swapped[at + 1]] = [swapped[at + 1], swapped[at]];
-          expect(checkReportNumber(swapped.join('')).ok).toBe(false);
+          swaps++;
+          if (checkReportNumber(swapped.join('')).ok) swapsMissed++;
         }
       }
     }
     expect(tried).toBeGreaterThan(10_000);
+    // ISO/IEC 7064's hybrid MOD 37,36 misses a few swaps of neighbouring values (314 of 254,369 measured):
+    // about 7 expected here; 28 would mean the check character is not the one documented.
+    expect(swaps).toBeGreaterThan(4_000);
+    expect(swapsMissed / swaps).toBeLessThan(0.005);
   });
 
   it('keeps the sequential numbers issued before, accepts lower case, and says why a number is refused', () => {

@@ -8,8 +8,9 @@ import { randomInt } from 'node:crypto';
  *
  * The last character is the ISO/IEC 7064 MOD 37,36 check character (the hybrid system over the
  * alphanumeric set, as in ISAN and GRid), computed over `XYBG<year><10 characters>` (hyphens left out):
- * every single mistyped character and every swap of two adjacent characters is caught, and the
- * check character is itself one of 0-9A-Z. Written by hand: eight lines, and no maintained npm
+ * every single mistyped character is caught, and all but about 1 in 800 swaps of two adjacent characters
+ * (measured: 314 of 254,369 pass; the hybrid system's known blind spot, e.g. N↔O after some prefixes);
+ * the check character is itself one of 0-9A-Z. Written by hand: eight lines, and no maintained npm
  * package implements the hybrid MOD 37,36 system.
  *
  * Numbers issued before (`XYBG-<year>-<8 digits>`, sequential) are still looked up and verified.

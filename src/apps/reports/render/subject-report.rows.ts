@@ -1,5 +1,5 @@
 import type { SubjectReportContent } from '../services/subject-report.builder';
-import { CAUSE_ZH, COLOR_ZH, COMMITMENT_ZH, LIST_ZH, measureReasonZh, NATURE_ZH, REGISTRATION_ZH, REPAIR_ZH, zh } from './labels';
+import { CAUSE_ZH, COLOR_ZH, COMMITMENT_ZH, LIST_ZH, measureReasonZh, NATURE_ZH, REGISTRATION_ZH, REPAIR_ZH, zh, zhDate } from './labels';
 
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
 
@@ -41,7 +41,7 @@ export function subjectRows(content: SubjectReportContent) {
         c.signedOn,
         c.runsThrough,
         text(c.decisionNo),
-        c.state === 'BROKEN' ? `${COMMITMENT_ZH.BROKEN}（${c.brokenOn ?? ''} ${c.brokenBy ?? ''}）` : zh(COMMITMENT_ZH, c.state),
+        c.state === 'BROKEN' ? `${COMMITMENT_ZH.BROKEN}（${c.brokenOn ? zhDate(c.brokenOn) : ''} ${c.brokenBy ?? ''}）` : zh(COMMITMENT_ZH, c.state),
       ]) ?? null,
     measures: content.measures?.map((m) => [`${m.name}（${m.code}）`, zh(NATURE_ZH, m.nature), m.implementingAgency, m.legalBasis, measureReasonZh(m.reason), text(m.since)]) ?? null,
     listings: content.listings?.map((l) => [l.department, zh(LIST_ZH, l.listType), l.authority, text(l.documentNo), l.listedOn, text(l.removedOn), l.reason]) ?? null,
