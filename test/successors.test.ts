@@ -128,7 +128,7 @@ describe('merger (合并)', () => {
 
   it('keeps the maintained colour source exact: a rebuild from events changes nothing', async () => {
     const incremental = await storedPeriods([survivor, control]);
-    expect(incremental.filter((row: { uscc: string }) => row.uscc === survivor).length).toBeGreaterThan(1);
+    expect(incremental.filter((row) => row.uscc === survivor).length).toBeGreaterThan(1);
     await new ColorPeriodService(hub.hub.sources.environment).rebuild();
     expect(await storedPeriods([survivor, control])).toEqual(incremental);
   });
@@ -148,6 +148,11 @@ describe('merger (合并)', () => {
     const lists = ok(await hub.request<{ enterprise: { creditListings: unknown[]; marketListings: unknown[] } }>(LISTS, { uscc: survivor }, ADMIN)).enterprise;
     expect(lists.creditListings).toEqual([{ listType: 'SERIOUS_DISHONESTY', listedOn: addDays(T, -35), reason: '严重违法排污' }]);
     expect(lists.marketListings).toEqual([{ listType: 'ABNORMAL_OPERATIONS', listedOn: addDays(T, -20), reason: '未按时公示年报' }]);
+    // Subscribers learn that the successor now carries them, like a new entry.
+    for (const [schema, listType] of [['credit', 'SERIOUS_DISHONESTY'], ['market', 'ABNORMAL_OPERATIONS']]) {
+      const changes = await hub.sql(`SELECT type, data->>'listType' AS "listType", data->>'listed' AS listed FROM ${schema}.change_outbox WHERE uscc = $1`, [survivor]);
+      expect(changes, schema).toEqual([{ type: 'LISTING_CHANGED', listType, listed: 'true' }]);
+    }
   });
 });
 

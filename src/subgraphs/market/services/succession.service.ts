@@ -5,6 +5,8 @@ import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
 import { badInput } from '../../../shared/errors';
 import { writeTransaction } from '../../../shared/read-snapshot';
+import { recordChange } from '../../../shared/changes/change-events';
+import { listingChange } from './market-listing.service';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { SuccessionEntity } from '../entities/succession.entity';
 import { successionsFromLoader, successionsToLoader } from '../loaders/registration.loader';
@@ -102,15 +104,18 @@ export class SuccessionService {
 
   /** Market supervision's own list entries of `from`, copied to each of `to` (dates unchanged). */
   private async inheritListEntries(manager: EntityManager, from: string[], to: string[]): Promise<void> {
-    await manager.query(
+    const copied: { uscc: string; listType: string; listedOn: string; removedOn: string | null; documentNo: string | null }[] = await manager.query(
       `INSERT INTO market.list_entry (uscc, list_type, reason, authority, document_no, listed_on, removed_on, removal_reason, recorded_on, removal_recorded_on, inherited_from)
        SELECT t, e.list_type, e.reason, e.authority, e.document_no, e.listed_on, e.removed_on, e.removal_reason,
               greatest(e.recorded_on, $3::date), CASE WHEN e.removed_on IS NULL THEN NULL ELSE greatest(e.removal_recorded_on, $3::date) END, e.id
          FROM market.list_entry e CROSS JOIN unnest($2::varchar[]) AS t
         WHERE e.uscc = ANY($1::varchar[])
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING uscc, list_type AS "listType", listed_on::text AS "listedOn", removed_on::text AS "removedOn", document_no AS "documentNo"`,
       [from, to, today()],
     );
+    // An entry in force that a successor now carries reaches subscribers like a new one.
+    for (const row of copied) if (row.removedOn === null) await recordChange(manager, listingChange(row, true));
   }
 
   /**
