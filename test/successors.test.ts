@@ -107,6 +107,17 @@ describe('merger (合并)', () => {
     expect(data.recordSuccession).toMatchObject({ kind: 'MERGER', from: [a, b], to: [survivor], on: addDays(T, -1) });
   });
 
+  it('is audited by every department that wrote it: market, and environment and the credit office following it', async () => {
+    const chained = await hub.sql<{ source_department: string; fields: string[] }>(
+      `SELECT source_department, fields FROM gateway.audit_log WHERE $1 = ANY(usccs) AND source_id IS NOT NULL ORDER BY id`,
+      [survivor],
+    );
+    const by = (field: string) => chained.filter((row) => row.fields.includes(field)).map((row) => row.source_department);
+    expect(by('Mutation.recordSuccession')).toEqual(['market']);
+    expect(by('Mutation.followSuccessionEvents')).toEqual(['environment']);
+    expect(by('Mutation.followSuccessionListings')).toEqual(['credit']);
+  });
+
   it("the successor carries the merged subjects' events, points and windows unchanged", async () => {
     const inherited = [...(await events(a)), ...(await events(b))].sort((x, y) => `${x.occurredOn}${x.type}`.localeCompare(`${y.occurredOn}${y.type}`));
     expect(inherited).toHaveLength(2);
