@@ -68,6 +68,9 @@ const PROBES: { coordinate: FieldCoordinate; selection: string; path: string[] }
   { coordinate: 'Enterprise.dishonestDebtorRecords', selection: 'dishonestDebtorRecords { caseNo }', path: ['dishonestDebtorRecords'] },
   { coordinate: 'Enterprise.envCreditEventsConnection', selection: 'envCreditEventsConnection(first: 2) { totalCount }', path: ['envCreditEventsConnection'] },
   { coordinate: 'Enterprise.publicPenaltyRecordsConnection', selection: 'publicPenaltyRecordsConnection(first: 2) { totalCount }', path: ['publicPenaltyRecordsConnection'] },
+  { coordinate: 'Enterprise.successor', selection: 'successor { uscc }', path: ['successor'] },
+  { coordinate: 'Enterprise.successors', selection: 'successors { uscc }', path: ['successors'] },
+  { coordinate: 'Enterprise.predecessors', selection: 'predecessors { uscc }', path: ['predecessors'] },
 ];
 
 const api = buildSchema(readFileSync(join(__dirname, '..', 'schema/api.graphql'), 'utf8'));

@@ -8,6 +8,7 @@ import { ListMeasures1796121800000 } from './1796121800000-ListMeasures';
 import { CreditDesignationRecordedOn1796122600000 } from './1796122600000-CreditDesignationRecordedOn';
 import { CreditRulesNotify1796123000000 } from './1796123000000-CreditRulesNotify';
 import { FeedbackRollupIndex1797100000010 } from './1797100000010-FeedbackRollupIndex';
+import { InheritedDesignations1797920000012 } from './1797920000012-InheritedDesignations';
 
 /** The credit office's migrations, oldest first. */
 export const creditMigrations = [
@@ -21,4 +22,5 @@ export const creditMigrations = [
   CreditDesignationRecordedOn1796122600000,
   CreditRulesNotify1796123000000,
   FeedbackRollupIndex1797100000010,
+  InheritedDesignations1797920000012,
 ];

@@ -5,6 +5,7 @@ import { SearchIndexes1796121000000 } from './1796121000000-SearchIndexes';
 import { MarketChangeOutbox1796121189915 } from './1796121189915-MarketChangeOutbox';
 import { MarketListEntryRecordedOn1796122600000 } from './1796122600000-MarketListEntryRecordedOn';
 import { NameBigramIndex1796130100000 } from './1796130100000-NameBigramIndex';
+import { Successions1797920000010 } from './1797920000010-Successions';
 
 /** Market supervision's migrations, oldest first. */
 export const marketMigrations = [
@@ -15,4 +16,5 @@ export const marketMigrations = [
   MarketChangeOutbox1796121189915,
   MarketListEntryRecordedOn1796122600000,
   NameBigramIndex1796130100000,
+  Successions1797920000010,
 ];

@@ -669,6 +669,8 @@ export type Enterprise = {
   name: Scalars['String']['output'];
   /** Whether the name begins with =, +, -, @, a tab or a carriage return, which a spreadsheet reads as a formula: such a name is accepted as registered and flagged here; the hub's CSV files write it as text with a leading ' (docs/security.md). */
   nameLooksLikeFormula?: Maybe<Scalars['Boolean']['output']>;
+  /** The subjects whose records passed to this one (merged into it, split from, deregistered to it), in code order. */
+  predecessors?: Maybe<Array<Enterprise>>;
   /** Penalties published on `asOf` (default today): a repaired or voided penalty is withdrawn from the day of the repair or void, so a past `asOf` shows one repaired later as published. Null when not rated. PUBLIC may ask for today only. */
   publicPenalties?: Maybe<Array<PublicPenalty>>;
   /** Administrative penalties from every agency, in the 双公示 format, oldest first. */
@@ -683,6 +685,10 @@ export type Enterprise = {
   registrationStatus?: Maybe<Scalars['String']['output']>;
   /** Sewage-fee surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null when not rated or the deciding snapshot is still ahead. With `knownOn`, what the hub answered that day: the snapshot version stored by then (corrections stored later left out; one not stored yet derived from the colour as then known), and null for a half-year whose snapshot day had not passed. */
   sewageFee?: Maybe<SewageFee>;
+  /** Where the subject's record went: the one successor of its merger or deregistration; null when it has none, or was split (see `successors`). */
+  successor?: Maybe<Enterprise>;
+  /** Every successor of the subject (all parts of a split), in code order; empty when none. */
+  successors?: Maybe<Array<Enterprise>>;
   uscc: Scalars['USCC']['output'];
 };
 
@@ -1140,6 +1146,8 @@ export type Mutation = {
   issueCreditReport: CreditReport;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
+  /** MARKET_REGULATOR: record a merger, split or deregistration (DOMAIN.md §11 Successors). The predecessors are deregistered; the successors inherit their events (points and windows unchanged) and list entries. A subject succeeding itself, a cycle, or an unknown code is refused (BAD_USER_INPUT, `extensions.rule`). */
+  recordSuccession: Succession;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
   registerEnterprise: Enterprise;
   /** CREDIT_OFFICE: end a designation (kept with its removal date and reason). */
@@ -1266,6 +1274,11 @@ export type MutationIssueCreditReportArgs = {
 
 export type MutationRecordCreditEventArgs = {
   input: RecordCreditEventInput;
+};
+
+
+export type MutationRecordSuccessionArgs = {
+  input: RecordSuccessionInput;
 };
 
 
@@ -1793,6 +1806,17 @@ export type RecordCreditEventPayload = {
   ratingBefore?: Maybe<EnvCredit>;
 };
 
+/** A merger, split or deregistration, as market supervision records it (DOMAIN.md §11 Successors). */
+export type RecordSuccessionInput = {
+  /** The subjects that merge, split or end; registered codes. */
+  from: Array<Scalars['USCC']['input']>;
+  kind: SuccessionKind;
+  /** The day the merger, split or deregistration took effect. */
+  on: Scalars['Date']['input'];
+  /** The successors; registered codes. Empty only for a DEREGISTRATION without successor. */
+  to: Array<Scalars['USCC']['input']>;
+};
+
 export type RegisterEnterpriseInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** A district of the city (320703, 320706, 320707, 320722, 320723, 320724, 320771, 320772) or, registered elsewhere, that place's six-digit division code. */
@@ -1983,6 +2007,22 @@ export type SubjectColorChange = {
   districtCode: Scalars['String']['output'];
   enterprise: Enterprise;
 };
+
+/** A recorded succession. */
+export type Succession = {
+  __typename?: 'Succession';
+  from: Array<Scalars['USCC']['output']>;
+  id: Scalars['ID']['output'];
+  kind: SuccessionKind;
+  on: Scalars['Date']['output'];
+  to: Array<Scalars['USCC']['output']>;
+};
+
+/** MERGER (合并): `from` subjects merge into the one surviving or new subject in `to`; SPLIT (分立): `from` is one subject, each of `to` inherits its whole history; DEREGISTRATION (注销): `from` subjects end, with at most one successor in `to`. */
+export type SuccessionKind =
+  | 'DEREGISTRATION'
+  | 'MERGER'
+  | 'SPLIT';
 
 /** The price as first decided, when the deciding snapshot was corrected after it was stored (an objection upheld later; DOMAIN.md §10). */
 export type SurchargeCorrection = {

@@ -83,6 +83,7 @@ function lazySubjectFacts(sources: HubDataSources): SubjectFacts {
     coloredBetweenEach: async (...args) => (await load()).coloredBetweenEach(...args),
     marketListedBetween: async (...args) => (await load()).marketListedBetween(...args),
     followDistrict: async (...args) => (await load()).followDistrict(...args),
+    followSuccession: async (...args) => (await load()).followSuccession(...args),
     subjectRecordsOf: async (...args) => (await load()).subjectRecordsOf(...args),
     measureCatalogOn: async (...args) => (await load()).measureCatalogOn(...args),
     colorsAmong: async (...args) => (await load()).colorsAmong(...args),

@@ -1,4 +1,4 @@
-import type { CatalogueMeasure, ColorPeriodFact, HalfYearSnapshotFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
+import type { CatalogueMeasure, ColorPeriodFact, SuccessionFact, HalfYearSnapshotFact, SubjectFacts, SubjectHalfYearSnapshotFact, SubjectRecord } from '../../shared/auth/subject-scope';
 import type { ListingFact } from '../../shared/list-types';
 import { today } from '../../shared/dates';
 import type { HubContext } from '../../shared/context';
@@ -26,6 +26,8 @@ interface SnapshotColumns {
   corrections: { row: number; correctedOn: string; originalColor: string; originalConsecutiveRed: number }[];
 }
 const FOLLOW_DISTRICT = `mutation FollowRegistrationDistrict($uscc: String!, $district: String!, $source: String!) { followRegistrationDistrict(uscc: $uscc, districtCode: $district, source: $source) }`;
+const FOLLOW_SUCCESSION_ENV = `mutation FollowSuccessionEnvironment($from: [String!]!, $to: [SuccessorInput!]!, $source: String!) { followSuccessionEvents(from: $from, to: $to, source: $source) }`;
+const FOLLOW_SUCCESSION_CREDIT = `mutation FollowSuccessionCredit($from: [String!]!, $to: [String!]!, $source: String!) { followSuccessionListings(from: $from, to: $to, source: $source) }`;
 const MARKET_LISTED = `query DueByMarketList($types: [MarketListType!]!, $from: Date!, $to: Date!, $knownOn: Date) { subjectsListedBetween(listTypes: $types, from: $from, to: $to, knownOn: $knownOn) }`;
 const LISTING = 'listType authority documentNo listedOn removedOn recordedOn removalRecordedOn';
 const MARKET_RECORD = `query SubjectRecord($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc name marketListingFacts { ${LISTING} } } } }`;
@@ -112,6 +114,13 @@ export class FederatedSubjectFacts implements SubjectFacts {
   async followDistrict(uscc: string, districtCode: string, source: string, by?: HubContext): Promise<void> {
     // Its own transaction in environment, not the asking request's snapshot: it is a write.
     await this.execute('environment', FOLLOW_DISTRICT, { uscc, district: districtCode, source }, undefined, by);
+  }
+
+  async followSuccession(succession: SuccessionFact, by?: HubContext): Promise<void> {
+    // Writes, each in the department's own transaction: one after the other, so that a refusal of
+    // the first leaves the second untouched.
+    await this.execute('environment', FOLLOW_SUCCESSION_ENV, { from: succession.from, to: succession.to, source: succession.source }, undefined, by);
+    await this.execute('credit', FOLLOW_SUCCESSION_CREDIT, { from: succession.from, to: succession.to.map((t) => t.uscc), source: succession.source }, undefined, by);
   }
 
   async subjectRecordsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, SubjectRecord>> {

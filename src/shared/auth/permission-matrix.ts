@@ -24,6 +24,7 @@ const ALL_VISIBLE: SubjectFacts = {
   halfYearSnapshotsOn: async () => [],
   halfYearSnapshotsKnownOn: async () => new Map(),
   followDistrict: async () => undefined,
+  followSuccession: async () => undefined,
   subjectRecordsOf: async () => new Map(),
   measureCatalogOn: async () => [],
   colorTimelinesOf: async () => new Map(),

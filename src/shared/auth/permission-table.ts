@@ -59,6 +59,10 @@ export const PERMISSION_TABLE = {
   // 应公开、尽公开: published (unrepaired, in-window) penalty summaries are for everyone.
   'Enterprise.publicPenalties': ALL,
   'Enterprise.marketListings': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
+  // Where a subject's record went and came from (DOMAIN.md §11 Successors): registration facts, read like its status.
+  'Enterprise.successor': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
+  'Enterprise.successors': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
+  'Enterprise.predecessors': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE', 'MARKET_REGULATOR', 'BANK', 'DASHBOARD', 'PUBLIC_AGENCY'],
   'Enterprise.creditListings': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
   // BANK and UTILITY see only the measures their own kind implements (row filter: JointMeasureService).
   'Enterprise.jointMeasures': [...SUPERVISORS, 'BANK', 'UTILITY', 'PUBLIC_AGENCY'],
@@ -172,6 +176,10 @@ export const PERMISSION_TABLE = {
   'Mutation.applyCreditRepair': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.reviewCreditRepair': ['ENV_ADMIN'],
   'Mutation.followRegistrationDistrict': ['ENV_ADMIN'],
+  // Successors (DOMAIN.md §11): market supervision records; the two follows are hub-internal (the hub's principal, checked again by the services).
+  'Mutation.recordSuccession': ['MARKET_REGULATOR'],
+  'Mutation.followSuccessionEvents': ['ENV_ADMIN'],
+  'Mutation.followSuccessionListings': ['ENV_ADMIN'],
   'Mutation.addMarketListing': ['MARKET_REGULATOR'],
   'Mutation.removeMarketListing': ['MARKET_REGULATOR'],
   'Mutation.defineMeasure': ['CREDIT_OFFICE'],

@@ -76,6 +76,14 @@ export interface SubjectFacts {
    */
   followDistrict(uscc: string, districtCode: string, source: string, by?: HubContext): Promise<void>;
   /**
+   * Tells environment and the credit office that market supervision recorded a succession (DOMAIN.md
+   * §11 Successors): each of `to` inherits the events (environment) and list designations (credit) of
+   * every one of `from`. Their hub-internal `followSuccession`, like `followDistrict`: resolves once
+   * both committed; throws when either could not, so the succession's transaction rolls back. Each
+   * copy names its original, so telling them again copies nothing twice.
+   */
+  followSuccession(succession: SuccessionFact, by?: HubContext): Promise<void>;
+  /**
    * Each subject's registered name and list entries (market, credit office), by code, for any number
    * of codes in one fetch per department; `snapshot` as above.
    */
@@ -130,6 +138,15 @@ export interface SubjectFacts {
   colorTimelinesOf(usccs: readonly string[], snapshot: ReadSnapshot, knownOn?: string): Promise<Map<string, ColorPeriodFact[]>>;
   /** The same timelines (as known today) from environment's stored colour periods, the one colour source: one statement, no event read. */
   storedColorPeriodsOf(usccs: readonly string[], snapshot: ReadSnapshot): Promise<Map<string, ColorPeriodFact[]>>;
+}
+
+/** A succession as market supervision tells the other departments (see `SubjectFacts.followSuccession`). */
+export interface SuccessionFact {
+  kind: string;
+  from: string[];
+  /** Each successor with its registration district (where environment enrols it when not yet rated). */
+  to: { uscc: string; districtCode: string }[];
+  source: string;
 }
 
 /** A period of one colour, as environment's timeline states it (`until` exclusive, null while it lasts). */

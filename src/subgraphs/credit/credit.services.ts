@@ -10,6 +10,7 @@ import { PriceSurchargeService } from './services/price-surcharge.service';
 import { PublicRecordService } from './services/public-record.service';
 import { creditListsFeed, dishonestDebtorsFeed, feedbackFeed } from './import/credit-records.feed';
 import { penaltyRecordsFeed } from './import/penalty-records.feed';
+import { SuccessionListingsService } from './services/succession-listings.service';
 
 export type CreditServices = ReturnType<typeof createCreditServices>;
 
@@ -32,6 +33,7 @@ export function createCreditServices(dataSource: DataSource) {
     jointMeasures: new JointMeasureService(dataSource, due),
     surcharges,
     priceRules: new PriceRuleService(dataSource),
+    successions: new SuccessionListingsService(dataSource),
     feeds: {
       penalties: penaltyRecordsFeed(dataSource),
       'credit-lists': creditListsFeed(listings),

@@ -21,6 +21,7 @@ import { PriceRuleResolver } from './resolvers/price-rule.resolver';
 import { PriceSurchargeResolver } from './resolvers/price-surcharge.resolver';
 import { PublicRecordResolver } from './resolvers/public-record.resolver';
 import { CreditEnterprise } from './types/credit-enterprise.type';
+import { SuccessionListingsResolver } from './resolvers/succession-listings.resolver';
 
 export { createCreditServices, type CreditServices } from './credit.services';
 /** Its part of the demo and province-scale seed (see src/hub/demo-seed.ts). */
@@ -45,9 +46,10 @@ export const creditSubgraph: SubgraphModule = {
       new PriceSurchargeResolver(services.surcharges),
       new PriceRuleResolver(services.priceRules),
       new MeasureResolver(services.catalog, services.feedback),
+      new SuccessionListingsResolver(services.successions),
     ];
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, PriceRuleResolver, MeasureResolver],
+      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, PriceRuleResolver, MeasureResolver, SuccessionListingsResolver],
       entityTypes: [CreditEnterprise],
       container: resolverContainer(resolvers),
       referenceResolvers: {

@@ -19,6 +19,7 @@ import { RatingService } from './services/rating.service';
 import { RatingStatisticsService } from './services/rating-statistics.service';
 import { SnapshotService } from './services/snapshot.service';
 import { SubjectDistrictService } from './services/subject-district.service';
+import { SuccessionEventsService } from './services/succession-events.service';
 import { SubjectScopeService } from './services/subject-scope.service';
 import { WorkingDayService } from './services/working-day.service';
 
@@ -50,6 +51,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     inspections: new InspectionService(dataSource, policies),
     disclosures: new DisclosureService(dataSource, policies, subjects),
     districts: new SubjectDistrictService(dataSource, current, subjects),
+    successions: new SuccessionEventsService(dataSource, current),
     statistics: new RatingStatisticsService(dataSource, known),
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),

@@ -31,6 +31,7 @@ import { RatingResolver } from './resolvers/rating.resolver';
 import { RatingStatisticsResolver } from './resolvers/rating-statistics.resolver';
 import { WorkingDayResolver } from './resolvers/working-day.resolver';
 import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
+import { SuccessionEventsResolver } from './resolvers/succession-events.resolver';
 import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
 
@@ -71,10 +72,10 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, subjects, ratings, enrolment, events, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, statistics, workingDays } =
+    const { policies, subjects, ratings, enrolment, events, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, successions, statistics, workingDays } =
       createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, RatingStatisticsResolver, WorkingDayResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, SuccessionEventsResolver, RatingStatisticsResolver, WorkingDayResolver],
       entityTypes: [EnvEnterprise],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners, commitments),
@@ -84,6 +85,7 @@ export const environmentSubgraph: SubgraphModule = {
         new PolicyResolver(policies),
         new InspectionResolver(inspections),
         new SubjectDistrictResolver(districts),
+        new SuccessionEventsResolver(successions),
         new RatingStatisticsResolver(statistics),
         new WorkingDayResolver(workingDays),
       ]),

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { MarketListingService } from './services/market-listing.service';
 import { EnterpriseSearchService } from './services/enterprise-search.service';
 import { RegistrationService } from './services/registration.service';
+import { SuccessionService } from './services/succession.service';
 import { marketListsFeed } from './import/market-lists.feed';
 import { registrationsFeed } from './import/registrations.feed';
 
@@ -14,6 +15,7 @@ export function createMarketServices(dataSource: DataSource) {
   return {
     registrations,
     listings,
+    successions: new SuccessionService(dataSource),
     search: new EnterpriseSearchService(dataSource),
     feeds: { registrations: registrationsFeed(dataSource), 'market-lists': marketListsFeed(listings) },
   };

@@ -6,6 +6,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('list_designation_list_type_check', "list_type IN ('SERIOUS_DISHONESTY', 'COURT_DISHONEST_DEBTOR', 'RED_LIST')")
 @Check('list_designation_check', 'removed_on IS NULL OR removed_on >= listed_on')
 @Check('list_designation_removal_recorded_check', '(removed_on IS NULL) = (removal_recorded_on IS NULL)')
+@Index('list_designation_inherited_idx', ['uscc', 'inheritedFrom'], { unique: true, where: 'inherited_from IS NOT NULL' })
 export class CreditListingEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -51,4 +52,8 @@ export class CreditListingEntity {
   /** The day the hub learned of the removal; set exactly when `removedOn` is. */
   @Column({ name: 'removal_recorded_on', type: 'date', nullable: true })
   removalRecordedOn: string | null;
+
+  /** Set on a successor's copy of a predecessor's designation (DOMAIN.md §11 Successors): the one it came from. */
+  @Column({ name: 'inherited_from', type: 'int', nullable: true })
+  inheritedFrom: number | null;
 }

@@ -28,7 +28,7 @@ function toListing(row: CreditListingEntity): CreditListing {
 }
 
 /** The partners' notice of a designation or its end (the credit office does not hold districts). */
-function listingChange(row: CreditListingEntity, listed: boolean) {
+export function listingChange(row: Pick<CreditListingEntity, 'uscc' | 'listedOn' | 'removedOn' | 'listType' | 'documentNo'>, listed: boolean) {
   return {
     type: 'LISTING_CHANGED' as const,
     uscc: row.uscc,

@@ -14,6 +14,8 @@ import { RatedSubjectEntity } from './rated-subject.entity';
 @Check('credit_event_check2', 'served_on >= occurred_on')
 @Check('credit_event_severity_check', "severity IN ('GENERAL', 'SERIOUS')")
 @Check('credit_event_simple_procedure_check', 'NOT (simple_procedure AND publicity_until IS NOT NULL)')
+// A successor holds one copy of each event it inherited (DOMAIN.md §11 Successors).
+@Index('credit_event_inherited_idx', ['uscc', 'inheritedFrom'], { unique: true, where: 'inherited_from IS NOT NULL' })
 export class CreditEventEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -90,4 +92,8 @@ export class CreditEventEntity {
 
   @Column({ name: 'void_reason', type: 'varchar', nullable: true })
   voidReason: string | null;
+
+  /** Set on a successor's copy of a predecessor's event (DOMAIN.md §11 Successors): the event it came from. */
+  @Column({ name: 'inherited_from', type: 'int', nullable: true })
+  inheritedFrom: number | null;
 }

@@ -6,6 +6,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('list_entry_list_type_check', "list_type IN ('ABNORMAL_OPERATIONS', 'SERIOUS_ILLEGAL_DISHONEST')")
 @Check('list_entry_check', 'removed_on IS NULL OR removed_on >= listed_on')
 @Check('list_entry_removal_recorded_check', '(removed_on IS NULL) = (removal_recorded_on IS NULL)')
+@Index('list_entry_inherited_idx', ['uscc', 'inheritedFrom'], { unique: true, where: 'inherited_from IS NOT NULL' })
 export class MarketListingEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -47,4 +48,8 @@ export class MarketListingEntity {
   /** The day the hub learned of the removal; set exactly when `removedOn` is. */
   @Column({ name: 'removal_recorded_on', type: 'date', nullable: true })
   removalRecordedOn: string | null;
+
+  /** Set on a successor's copy of a predecessor's entry (DOMAIN.md §11 Successors): the entry it came from. */
+  @Column({ name: 'inherited_from', type: 'int', nullable: true })
+  inheritedFrom: number | null;
 }

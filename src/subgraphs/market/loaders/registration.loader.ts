@@ -5,6 +5,7 @@ import { readManager } from '../../../shared/read-snapshot';
 import { selectByKeys } from '../../../shared/batch-select';
 import { RegistrationEntity } from '../entities/registration.entity';
 import { MarketListingEntity } from '../entities/market-listing.entity';
+import { SuccessionEntity } from '../entities/succession.entity';
 
 /** Registrations by USCC: one `= ANY($1)` statement per batch. */
 export function registrationLoader(ctx: HubContext, dataSource: DataSource) {
@@ -21,5 +22,23 @@ export function marketListingLoader(ctx: HubContext, dataSource: DataSource) {
     const manager = await readManager(ctx, dataSource);
     const rows = await selectByKeys(manager, MarketListingEntity, 'uscc', usccs, [['listedOn', 'ASC'], ['id', 'ASC']]);
     return groupByKey(usccs, rows, (row) => row.uscc);
+  });
+}
+
+/** Successions recorded with the code as predecessor (`fromUscc`), oldest first. */
+export function successionsFromLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, SuccessionEntity[]>(ctx, 'market:successions-from', async (usccs) => {
+    const manager = await readManager(ctx, dataSource);
+    const rows = await selectByKeys(manager, SuccessionEntity, 'fromUscc', usccs, [['id', 'ASC']]);
+    return groupByKey(usccs, rows, (row) => row.fromUscc);
+  });
+}
+
+/** Successions recorded with the code as successor (`toUscc`), oldest first. */
+export function successionsToLoader(ctx: HubContext, dataSource: DataSource) {
+  return requestLoader<string, SuccessionEntity[]>(ctx, 'market:successions-to', async (usccs) => {
+    const manager = await readManager(ctx, dataSource);
+    const rows = await selectByKeys(manager, SuccessionEntity, 'toUscc', usccs, [['id', 'ASC']]);
+    return groupByKey(usccs, rows, (row) => row.toUscc!);
   });
 }

@@ -31,7 +31,7 @@ function toListing(row: MarketListingEntity): MarketListing {
 }
 
 /** The partners' notice of a listing or its end (the relay learns the district through federation). */
-function listingChange(row: MarketListingEntity, listed: boolean) {
+export function listingChange(row: Pick<MarketListingEntity, 'uscc' | 'listedOn' | 'removedOn' | 'listType' | 'documentNo'>, listed: boolean) {
   return {
     type: 'LISTING_CHANGED' as const,
     uscc: row.uscc,
