@@ -88,7 +88,9 @@ export function payloadData(
       data.period = facts.period;
       data.color = facts.color;
       data.consecutiveRed = facts.consecutiveRed;
-      if (view.sewageFee) data.sewageFee = view.sewageFee;
+      // The amount the relay recorded as told (DerivedChanges), to a role that may read it (its view
+      // has the field); the subscriber's own read only when the change carries none.
+      if (view.sewageFee) data.sewageFee = facts.sewageFee ?? view.sewageFee;
       break;
     case 'RESTRICTION_CHANGED':
       data.level = facts.level;

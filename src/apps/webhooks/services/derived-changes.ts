@@ -25,7 +25,7 @@ const DERIVED_QUERY = `query WebhookDerived($usccs: [USCC!]!, $known: Date!, $on
     restrictionNow: creditRestriction(asOf: $on) { level since }
     measuresBefore: jointMeasures(knownOn: $known, asOf: $on) { measure { code agencyKind priceKind } }
     measuresNow: jointMeasures(asOf: $on) { measure { code agencyKind } since }
-    sewageFee(asOf: $on) { surchargePerCubicMetre period }
+    sewageFee(asOf: $on) { surchargePerCubicMetre period provisional }
     envCreditSnapshots { periodEnd color consecutiveRed }
   }
 }`;
@@ -35,7 +35,7 @@ interface DerivedAnswer {
   restrictionNow: { level: string; since: string | null } | null;
   measuresBefore: { measure: { code: string; agencyKind: string; priceKind: string | null } }[] | null;
   measuresNow: { measure: { code: string; agencyKind: string }; since: string | null }[] | null;
-  sewageFee: { surchargePerCubicMetre: string; period: string } | null;
+  sewageFee: { surchargePerCubicMetre: string; period: string; provisional: boolean } | null;
   envCreditSnapshots: { periodEnd: string; color: string; consecutiveRed: number }[] | null;
 }
 
@@ -76,7 +76,9 @@ const CAUSES = new Set(['COLOR_CHANGED', 'LISTING_CHANGED', 'SURCHARGE_DECIDED',
  * same way: a late or voided fact may change a provisional price, or an upheld objection a corrected
  * snapshot's. A SURCHARGE_DECIDED the bureau wrote itself (a snapshot stored) is told as written and
  * only updates the state. A derived one takes effect on its half-year's first day; its facts are the
- * deciding snapshot's colour and run of RED, as the bureau's are.
+ * deciding snapshot's colour and run of RED, as the bureau's are, and the fee read here
+ * (`sewageFee`, also set on the bureau's change): what the state records is exactly what its
+ * messages tell, whatever the subscribers' own reads, made later in the pass, see.
  */
 export class DerivedChanges {
   constructor(private readonly readAs: SubscriberRead) {}
@@ -175,7 +177,17 @@ export class DerivedChanges {
       seenSurcharges.push([uscc, fee.period, fee.surchargePerCubicMetre]);
       const told = surcharges.get(uscc);
       const previous = told && told.period === fee.period ? told.surcharge : NO_SURCHARGE;
-      if (decidedByBureau.has(uscc) || previous === fee.surchargePerCubicMetre) continue;
+      // The fee told travels in the change (data.sewageFee): every message says the amount recorded as
+      // told here, never a later read's (one that saw a write committed meanwhile would leave the state
+      // and the receivers apart, and a change back to the recorded amount would then go untold).
+      const sewageFee = { surchargePerCubicMetre: fee.surchargePerCubicMetre, period: fee.period, provisional: fee.provisional };
+      if (decidedByBureau.has(uscc)) {
+        for (const change of changes) {
+          if (change.row.type === 'SURCHARGE_DECIDED' && change.row.uscc === uscc) change.row.data = { ...change.row.data, sewageFee };
+        }
+        continue;
+      }
+      if (previous === fee.surchargePerCubicMetre) continue;
       const periodStart = fee.period.slice(0, 10);
       const deciding = (answers.get(uscc)?.envCreditSnapshots ?? []).find((snapshot) => snapshot.periodEnd === addDays(periodStart, -1));
       derived.push({
@@ -186,7 +198,7 @@ export class DerivedChanges {
           type: 'SURCHARGE_DECIDED',
           uscc,
           effectiveOn: periodStart,
-          data: { period: halfYearName(fee.period), color: deciding?.color ?? null, consecutiveRed: deciding?.consecutiveRed ?? 0 },
+          data: { period: halfYearName(fee.period), color: deciding?.color ?? null, consecutiveRed: deciding?.consecutiveRed ?? 0, sewageFee },
         },
       });
     }
