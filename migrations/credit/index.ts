@@ -8,6 +8,7 @@ import { ListMeasures1796121800000 } from './1796121800000-ListMeasures';
 import { CreditDesignationRecordedOn1796122600000 } from './1796122600000-CreditDesignationRecordedOn';
 import { CreditRulesNotify1796123000000 } from './1796123000000-CreditRulesNotify';
 import { FeedbackRollupIndex1797100000010 } from './1797100000010-FeedbackRollupIndex';
+import { ListingResponsiblePersons1797930000002 } from './1797930000002-ListingResponsiblePersons';
 
 /** The credit office's migrations, oldest first. */
 export const creditMigrations = [
@@ -21,4 +22,5 @@ export const creditMigrations = [
   CreditDesignationRecordedOn1796122600000,
   CreditRulesNotify1796123000000,
   FeedbackRollupIndex1797100000010,
+  ListingResponsiblePersons1797930000002,
 ];
