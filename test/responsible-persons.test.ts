@@ -37,7 +37,7 @@ interface Person {
 }
 
 /** The purpose a demo key must state (BANK, PUBLIC_AGENCY), if any. */
-const purposeOf = (key?: string) => ({ 'demo-bank': 'CREDIT_REVIEW', 'demo-public-agency': 'PROCUREMENT' })[key ?? ''] as string | undefined;
+const purposeOf = (key?: string) => ({ 'demo-bank': 'CREDIT_REVIEW', 'demo-public-agency': 'PROCUREMENT' })[key ?? ''];
 
 const personsAs = (uscc: string, key?: string) =>
   hub.request<{ enterprise: { responsiblePersons: Person[] | null } | null }>(RESPONSIBLE, { uscc }, { key, purpose: purposeOf(key) });

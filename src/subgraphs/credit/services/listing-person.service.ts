@@ -5,7 +5,7 @@ import { badInput } from '../../../shared/errors';
 import { readManager } from '../../../shared/read-snapshot';
 import {
   personsFor,
-  ResponsiblePersonRole,
+  type ResponsiblePersonRole,
   ResponsibleRecordKind,
   type CheckedPerson,
   type ResponsiblePerson,
