@@ -1594,7 +1594,7 @@ export type Query = {
   /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
   recentInspectionDraws: Array<InspectionDraw>;
   /** ENV_ADMIN, CREDIT_OFFICE: a responsible person by resident ID number (BAD_USER_INPUT when not a valid one), with every record naming them across subjects. */
-  responsiblePerson: Person;
+  responsiblePerson?: Maybe<Person>;
   /** The bank restriction rules in force on `asOf` (default today). */
   restrictionRules: Array<RestrictionRule>;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */

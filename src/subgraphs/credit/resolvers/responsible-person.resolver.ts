@@ -38,6 +38,7 @@ export class PersonResolver {
   constructor(private readonly persons: ListingPersonService) {}
 
   @Query(() => CreditPerson, {
+    nullable: true,
     description: 'ENV_ADMIN, CREDIT_OFFICE: a responsible person by resident ID number (BAD_USER_INPUT when not a valid one), with every record naming them across subjects.',
   })
   responsiblePerson(@Arg('idNumber', () => String) idNumber: string): CreditPerson {
