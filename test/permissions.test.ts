@@ -48,6 +48,8 @@ const PROBES: { coordinate: FieldCoordinate; selection: string; path: string[] }
   { coordinate: 'Enterprise.envCreditEvents', selection: 'envCreditEvents { type }', path: ['envCreditEvents'] },
   { coordinate: 'Enterprise.marketListings', selection: 'marketListings { listType }', path: ['marketListings'] },
   { coordinate: 'Enterprise.creditListings', selection: 'creditListings { listType }', path: ['creditListings'] },
+  { coordinate: 'Enterprise.responsiblePersons', selection: 'responsiblePersons { name idNumber }', path: ['responsiblePersons'] },
+  { coordinate: 'Enterprise.linkedDishonestPersons', selection: 'linkedDishonestPersons { uscc }', path: ['linkedDishonestPersons'] },
   { coordinate: 'Enterprise.jointMeasures', selection: 'jointMeasures { reason }', path: ['jointMeasures'] },
   { coordinate: 'Enterprise.creditRestriction', selection: 'creditRestriction { level }', path: ['creditRestriction'] },
   { coordinate: 'Enterprise.sewageFee', selection: 'sewageFee { surchargePerCubicMetre }', path: ['sewageFee'] },
@@ -89,7 +91,7 @@ describe('the CONTRACT.md permission table, cell by cell, through the gateway', 
   it('covers every Enterprise field of the table that exists on this branch', () => {
     const probed = new Set(PROBES.map((probe) => probe.coordinate));
     for (const coordinate of Object.keys(PERMISSION_TABLE).filter((c) => /^(Enterprise|EnvCredit)\./.test(c))) {
-      if (['Enterprise.uscc', 'Enterprise.envCredit', 'Enterprise.registeredOn', 'Enterprise.envColorTimeline', 'Enterprise.envColorTimelineKnownOn', 'Enterprise.envColorNow', 'Enterprise.envHalfYearSnapshots', 'Enterprise.envHalfYearSnapshotsKnownOn', 'Enterprise.marketListingFacts', 'Enterprise.creditListingFacts'].includes(coordinate)) continue;
+      if (['Enterprise.uscc', 'Enterprise.envCredit', 'Enterprise.registeredOn', 'Enterprise.envColorTimeline', 'Enterprise.envColorTimelineKnownOn', 'Enterprise.envColorNow', 'Enterprise.envHalfYearSnapshots', 'Enterprise.envHalfYearSnapshotsKnownOn', 'Enterprise.marketListingFacts', 'Enterprise.creditListingFacts', 'Enterprise.envPenaltyPersons', 'Enterprise.legalRepresentativeIdFact'].includes(coordinate)) continue;
       expect(probed.has(coordinate as FieldCoordinate), coordinate).toBe(true);
     }
     expect(landed.length).toBeGreaterThanOrEqual(12);

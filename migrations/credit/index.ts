@@ -9,6 +9,7 @@ import { CreditDesignationRecordedOn1796122600000 } from './1796122600000-Credit
 import { CreditRulesNotify1796123000000 } from './1796123000000-CreditRulesNotify';
 import { FeedbackRollupIndex1797100000010 } from './1797100000010-FeedbackRollupIndex';
 import { InheritedDesignations1797920000012 } from './1797920000012-InheritedDesignations';
+import { ListingResponsiblePersons1797930000002 } from './1797930000002-ListingResponsiblePersons';
 
 /** The credit office's migrations, oldest first. */
 export const creditMigrations = [
@@ -23,4 +24,5 @@ export const creditMigrations = [
   CreditRulesNotify1796123000000,
   FeedbackRollupIndex1797100000010,
   InheritedDesignations1797920000012,
+  ListingResponsiblePersons1797930000002,
 ];

@@ -14,6 +14,7 @@ import { DistrictByDay1797200000010 } from './1797200000010-DistrictByDay';
 import { PublicityBySeverity1797300000010 } from './1797300000010-PublicityBySeverity';
 import { ColorChangeEffectiveOn1797500000011 } from './1797500000011-ColorChangeEffectiveOn';
 import { InheritedEvents1797920000011 } from './1797920000011-InheritedEvents';
+import { PenaltyResponsiblePersons1797930000001 } from './1797930000001-PenaltyResponsiblePersons';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -33,4 +34,5 @@ export const environmentMigrations = [
   PublicityBySeverity1797300000010,
   ColorChangeEffectiveOn1797500000011,
   InheritedEvents1797920000011,
+  PenaltyResponsiblePersons1797930000001,
 ];

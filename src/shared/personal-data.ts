@@ -22,6 +22,17 @@ export function maskPersonalData(text: string): string {
     .replace(MOBILE, (mobile) => `${mobile.slice(0, 3)}****${mobile.slice(7)}`);
 }
 
+/** A person's name for roles that may not read it: `张三丰` → `张**` (the surname kept). */
+export function maskPersonName(name: string): string {
+  const chars = [...name];
+  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+}
+
+/** A resident ID number stored in its own field, for roles that may not read it: `320706198001011234` → `3207**********1234`. */
+export function maskIdNumber(id: string): string {
+  return `${id.slice(0, 4)}${'*'.repeat(Math.max(id.length - 8, 0))}${id.slice(-4)}`;
+}
+
 export function maySeePersonalData(principal: Pick<Principal, 'role'>): boolean {
   return rolesFor('Enterprise.legalRepresentativeIdNumber').includes(principal.role);
 }

@@ -513,6 +513,8 @@ export type DesignateCreditListingInput = {
   listType: CreditListType;
   listedOn: Scalars['Date']['input'];
   reason: Scalars['String']['input'];
+  /** A SERIOUS_DISHONESTY designation may name its 法定代表人, 主要负责人 and 直接责任人 (name and resident ID number, check digit verified). */
+  responsiblePersons?: InputMaybe<Array<ResponsiblePersonInput>>;
   uscc: Scalars['USCC']['input'];
 };
 
@@ -665,6 +667,8 @@ export type Enterprise = {
   jointMeasures?: Maybe<Array<AppliedMeasure>>;
   legalRepresentative?: Maybe<Scalars['String']['output']>;
   legalRepresentativeIdNumber?: Maybe<Scalars['String']['output']>;
+  /** ENV_ADMIN, CREDIT_OFFICE: the subject's legal representative as named on a SERIOUS_DISHONESTY designation in force of ANOTHER subject (each naming, with that subject's code). Empty when not linked. */
+  linkedDishonestPersons?: Maybe<Array<ResponsiblePerson>>;
   marketListings?: Maybe<Array<MarketListing>>;
   name: Scalars['String']['output'];
   /** Whether the name begins with =, +, -, @, a tab or a carriage return, which a spreadsheet reads as a formula: such a name is accepted as registered and flagged here; the hub's CSV files write it as text with a leading ' (docs/security.md). */
@@ -683,6 +687,8 @@ export type Enterprise = {
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** ACTIVE, SUSPENDED, REVOKED or CANCELLED. */
   registrationStatus?: Maybe<Scalars['String']['output']>;
+  /** The 法定代表人, 主要负责人 and 直接责任人 named by the subject's SERIOUS penalties and SERIOUS_DISHONESTY designations, each with its record, by the record's date. Name and ID number masked (张*, 3207**********1234) for every role but ENV_ADMIN and CREDIT_OFFICE. */
+  responsiblePersons?: Maybe<Array<ResponsiblePerson>>;
   /** Sewage-fee surcharge for the half-year containing `asOf` (default today, or `knownOn` when given); null when not rated or the deciding snapshot is still ahead. With `knownOn`, what the hub answered that day: the snapshot version stored by then (corrections stored later left out; one not stored yet derived from the colour as then known), and null for a half-year whose snapshot day had not passed. */
   sewageFee?: Maybe<SewageFee>;
   /** Where the subject's record went: the one successor of its merger or deregistration; null when it has none, or was split (see `successors`). */
@@ -1473,6 +1479,13 @@ export type PenaltySeverity =
   | 'GENERAL'
   | 'SERIOUS';
 
+export type Person = {
+  __typename?: 'Person';
+  idNumber: Scalars['String']['output'];
+  /** The SERIOUS penalties and SERIOUS_DISHONESTY designations naming the person, across subjects, by date. */
+  records: Array<ResponsiblePerson>;
+};
+
 /** SEWAGE: the sewage treatment fee surcharge (per m³); ELECTRICITY: the differential electricity price (per kWh). */
 export type PriceKind =
   | 'ELECTRICITY'
@@ -1593,6 +1606,8 @@ export type Query = {
   publishedRatings: Array<Enterprise>;
   /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
   recentInspectionDraws: Array<InspectionDraw>;
+  /** ENV_ADMIN, CREDIT_OFFICE: a responsible person by resident ID number (BAD_USER_INPUT when not a valid one), with every record naming them across subjects. */
+  responsiblePerson?: Maybe<Person>;
   /** The bank restriction rules in force on `asOf` (default today). */
   restrictionRules: Array<RestrictionRule>;
   /** Scoring policy versions, oldest first; only those in force on asOf when given. */
@@ -1747,6 +1762,11 @@ export type QueryRecentInspectionDrawsArgs = {
 };
 
 
+export type QueryResponsiblePersonArgs = {
+  idNumber: Scalars['String']['input'];
+};
+
+
 export type QueryRestrictionRulesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1784,6 +1804,8 @@ export type RecordCreditEventInput = {
   points?: InputMaybe<Scalars['Int']['input']>;
   /** Months a penalty is published, within its severity's tier (GENERAL 3–12, SERIOUS 12–36); default the tier's maximum. */
   publicityMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** A SERIOUS penalty may name its 法定代表人, 主要负责人 and 直接责任人 (name and resident ID number, check digit verified). */
+  responsiblePersons?: InputMaybe<Array<ResponsiblePersonInput>>;
   /** The day the decision and its notice were served: on or after occurredOn, not after today; default the day the notice is issued (today). The objection window counts from it. */
   servedOn?: InputMaybe<Scalars['Date']['input']>;
   /** The penalty's severity; default the catalogue's for its type. Another needs severityReason. */
@@ -1854,6 +1876,42 @@ export type RepairStatus =
   | 'APPROVED'
   | 'PENDING'
   | 'REJECTED';
+
+/** A person named by a record, with the record. Name and ID are masked for every role but ENV_ADMIN and CREDIT_OFFICE. */
+export type ResponsiblePerson = {
+  __typename?: 'ResponsiblePerson';
+  /** The decision or document number of the record. */
+  documentNo?: Maybe<Scalars['String']['output']>;
+  idNumber: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The penalty's date (occurredOn) or the listing's (listedOn). */
+  recordDate: Scalars['Date']['output'];
+  /** The record's id: the credit event's or the listing's. */
+  recordId: Scalars['ID']['output'];
+  recordKind: ResponsibleRecordKind;
+  role: ResponsiblePersonRole;
+  /** The subject the record is about. */
+  uscc: Scalars['USCC']['output'];
+};
+
+/** A responsible person named by a serious penalty or a serious-dishonesty listing. */
+export type ResponsiblePersonInput = {
+  /** 18-character resident ID number (GB 11643, with its check digit). */
+  idNumber: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  role: ResponsiblePersonRole;
+};
+
+/** 法定代表人 (LEGAL_REPRESENTATIVE), 主要负责人 (PRINCIPAL_OFFICER), 直接责任人 (DIRECTLY_RESPONSIBLE). */
+export type ResponsiblePersonRole =
+  | 'DIRECTLY_RESPONSIBLE'
+  | 'LEGAL_REPRESENTATIVE'
+  | 'PRINCIPAL_OFFICER';
+
+/** The record that named the person: a SERIOUS penalty (environment's credit event) or a SERIOUS_DISHONESTY listing (credit office). */
+export type ResponsibleRecordKind =
+  | 'CREDIT_LISTING'
+  | 'ENV_PENALTY';
 
 export type RestrictionLevel =
   | 'NONE'

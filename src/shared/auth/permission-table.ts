@@ -76,6 +76,15 @@ export const PERMISSION_TABLE = {
   'Enterprise.dishonestDebtorRecords': [...SUPERVISORS, 'BANK'],
   // Personal data inside a public record: as Enterprise.legalRepresentative.
   'PenaltyRecord.legalRepresentative': SUPERVISORS,
+  // Responsible persons (法定代表人, 主要负责人, 直接责任人) of serious penalties and serious-dishonesty
+  // listings: in full for ENV_ADMIN and CREDIT_OFFICE (the roles of Query.responsiblePerson), masked by
+  // the personal-data rule for the other roles that read the listings; PUBLIC, UTILITY and DASHBOARD
+  // get nothing.
+  'Enterprise.responsiblePersons': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
+  // The link of a legal representative to another subject's serious-dishonesty listing: the two joint-punishment offices.
+  'Enterprise.linkedDishonestPersons': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  'Person.idNumber': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  'Person.records': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   // @inaccessible: never served to clients; the gateway asks for them to satisfy other departments'
   // @requires under the caller's principal, so every role that may read a dependent field needs them.
   'Enterprise.envColorTimeline': ALL,
@@ -87,9 +96,15 @@ export const PERMISSION_TABLE = {
   'Enterprise.envHalfYearSnapshotsKnownOn': ALL,
   'Enterprise.marketListingFacts': ALL,
   'Enterprise.creditListingFacts': ALL,
+  // For the credit office's responsiblePersons, linkedDishonestPersons and Person.records (masked as they are).
+  'Enterprise.envPenaltyPersons': [...SUPERVISORS, 'BANK', 'PUBLIC_AGENCY'],
+  'Enterprise.legalRepresentativeIdFact': ['ENV_ADMIN', 'CREDIT_OFFICE'],
+  'Person.envPenaltyRecords': ['ENV_ADMIN', 'CREDIT_OFFICE'],
 
   // Queries.
   'Query.enterprise': ALL,
+  // The person look-up across subjects (关于对环境保护领域失信生产经营单位及其有关人员开展联合惩戒的合作备忘录): the two offices only.
+  'Query.responsiblePerson': ['ENV_ADMIN', 'CREDIT_OFFICE'],
   'Query.enterprises': ALL,
   // Row scope as everywhere (PUBLIC: rated subjects, by name or code only; see EnterpriseSearchService).
   'Query.searchEnterprises': ALL,

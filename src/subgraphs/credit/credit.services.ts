@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CreditListingService } from './services/credit-listing.service';
+import { ListingPersonService } from './services/listing-person.service';
 import { JointMeasureService } from './services/joint-measure.service';
 import { MeasureCalendarService } from './services/measure-calendar.service';
 import { MeasureCatalogService } from './services/measure-catalog.service';
@@ -19,7 +20,8 @@ export function createCreditServices(dataSource: DataSource) {
   const catalog = new MeasureCatalogService(dataSource);
   const surcharges = new PriceSurchargeService(dataSource);
   const due = new MeasureDueService(dataSource, surcharges);
-  const listings = new CreditListingService(dataSource);
+  const persons = new ListingPersonService(dataSource);
+  const listings = new CreditListingService(dataSource, persons);
   const publicRecords = new PublicRecordService(dataSource);
   const feedback = new MeasureFeedbackService(dataSource, catalog, due);
   return {
@@ -28,6 +30,7 @@ export function createCreditServices(dataSource: DataSource) {
     calendar: new MeasureCalendarService(dataSource),
     due,
     listings,
+    persons,
     publicRecords,
     feedback,
     jointMeasures: new JointMeasureService(dataSource, due),

@@ -20,6 +20,9 @@ import { MeasureResolver } from './resolvers/measure.resolver';
 import { PriceRuleResolver } from './resolvers/price-rule.resolver';
 import { PriceSurchargeResolver } from './resolvers/price-surcharge.resolver';
 import { PublicRecordResolver } from './resolvers/public-record.resolver';
+import { CreditPerson } from './types/credit-person.type';
+import { EnterpriseResponsiblePersonResolver, PersonResolver } from './resolvers/responsible-person.resolver';
+import { maySeeResponsiblePersons } from '../../shared/responsible-person';
 import { CreditEnterprise } from './types/credit-enterprise.type';
 import { SuccessionListingsResolver } from './resolvers/succession-listings.resolver';
 
@@ -47,15 +50,19 @@ export const creditSubgraph: SubgraphModule = {
       new PriceRuleResolver(services.priceRules),
       new MeasureResolver(services.catalog, services.feedback),
       new SuccessionListingsResolver(services.successions),
+      new EnterpriseResponsiblePersonResolver(services.persons),
+      new PersonResolver(services.persons),
     ];
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, PriceRuleResolver, MeasureResolver, SuccessionListingsResolver],
-      entityTypes: [CreditEnterprise],
+      resolvers: [EnterpriseListingResolver, PublicRecordResolver, JointMeasureResolver, PriceSurchargeResolver, PriceRuleResolver, MeasureResolver, SuccessionListingsResolver, EnterpriseResponsiblePersonResolver, PersonResolver],
+      entityTypes: [CreditEnterprise, CreditPerson],
       container: resolverContainer(resolvers),
       referenceResolvers: {
         // The representation carries the required fields (colour timeline, snapshots, market list entries);
         // outside the caller's row scope the subject does not exist.
         Enterprise: { __resolveReference: (reference: CreditEnterprise, ctx: HubContext) => scopedReference(ctx, reference) },
+        // A person exists only for the roles that may look one up (ENV_ADMIN, CREDIT_OFFICE).
+        Person: { __resolveReference: (reference: CreditPerson, ctx: HubContext) => (maySeeResponsiblePersons(ctx.principal) ? reference : null) },
       },
       permissions: creditPermissions,
     });

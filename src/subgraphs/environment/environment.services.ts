@@ -23,6 +23,8 @@ import { SuccessionEventsService } from './services/succession-events.service';
 import { SubjectScopeService } from './services/subject-scope.service';
 import { WorkingDayService } from './services/working-day.service';
 
+import { PenaltyPersonService } from './services/penalty-person.service';
+
 export type EnvironmentServices = ReturnType<typeof createEnvironmentServices>;
 
 /** The bureau's services over its DataSource: for its subgraph, its routes and the CLI (feeds). */
@@ -31,7 +33,8 @@ export function createEnvironmentServices(dataSource: DataSource) {
   const subjects = new SubjectScopeService(dataSource);
   const current = new CurrentRatingService(dataSource, policies);
   const ratings = new RatingService(dataSource, policies, subjects, current);
-  const events = new CreditEventService(dataSource, policies, subjects, current);
+  const persons = new PenaltyPersonService(dataSource);
+  const events = new CreditEventService(dataSource, policies, subjects, current, persons);
   const legacy = new LegacyRatingService(dataSource, subjects);
   const known = new KnownOnService(dataSource, policies, subjects, ratings);
   const snapshots = new SnapshotService(dataSource, policies, subjects, ratings, known);
@@ -41,6 +44,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     ratings,
     enrolment: new EnrolmentService(dataSource, policies),
     events,
+    persons,
     commitments: new CommitmentService(dataSource, subjects),
     legacy,
     known,

@@ -32,6 +32,9 @@ import { RatingStatisticsResolver } from './resolvers/rating-statistics.resolver
 import { WorkingDayResolver } from './resolvers/working-day.resolver';
 import { SubjectDistrictResolver } from './resolvers/subject-district.resolver';
 import { SuccessionEventsResolver } from './resolvers/succession-events.resolver';
+import { EnvPerson } from './types/env-person.type';
+import { EnterprisePenaltyPersonResolver, PersonPenaltyResolver } from './resolvers/penalty-person.resolver';
+import { maySeeResponsiblePersons } from '../../shared/responsible-person';
 import { EnvEnterprise } from './types/env-enterprise.type';
 import { createEnvironmentServices } from './environment.services';
 
@@ -72,11 +75,11 @@ export const environmentSubgraph: SubgraphModule = {
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, subjects, ratings, enrolment, events, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, successions, statistics, workingDays } =
+    const { policies, subjects, ratings, enrolment, events, persons, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, successions, statistics, workingDays } =
       createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, SuccessionEventsResolver, RatingStatisticsResolver, WorkingDayResolver],
-      entityTypes: [EnvEnterprise],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, SuccessionEventsResolver, RatingStatisticsResolver, WorkingDayResolver, EnterprisePenaltyPersonResolver, PersonPenaltyResolver],
+      entityTypes: [EnvEnterprise, EnvPerson],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners, commitments),
         new EnterpriseDisclosureResolver(disclosures, objections),
@@ -88,10 +91,14 @@ export const environmentSubgraph: SubgraphModule = {
         new SuccessionEventsResolver(successions),
         new RatingStatisticsResolver(statistics),
         new WorkingDayResolver(workingDays),
+        new EnterprisePenaltyPersonResolver(persons),
+        new PersonPenaltyResolver(persons),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.
         Enterprise: { __resolveReference: (reference: { uscc: string }, ctx: HubContext) => scopedReference(ctx, { uscc: reference.uscc }) },
+        // A person exists only for the roles that may look one up (ENV_ADMIN, CREDIT_OFFICE).
+        Person: { __resolveReference: (reference: { idNumber: string }, ctx: HubContext) => (maySeeResponsiblePersons(ctx.principal) ? { idNumber: reference.idNumber } : null) },
       },
       permissions: environmentPermissions,
     });

@@ -2,14 +2,16 @@ import type { DataSource } from 'typeorm';
 import { recordChange } from '../../../shared/changes/change-events';
 import type { HubContext } from '../../../shared/context';
 import { today } from '../../../shared/dates';
-import { notFound } from '../../../shared/errors';
+import { badInput, notFound } from '../../../shared/errors';
+import { checkResponsiblePersons } from '../../../shared/responsible-person';
 import { endListEntry, listEntryRemoval, newListEntry } from '../../../shared/list-entries';
-import type { CreditListType } from '../../../shared/list-types';
+import { CreditListType } from '../../../shared/list-types';
 import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { CreditListingEntity } from '../entities/credit-listing.entity';
 import { creditListingLoader } from '../loaders/credit-listing.loader';
 import type { DesignateCreditListingInput, RemoveCreditListingInput } from '../types/credit-listing.input';
 import type { CreditListing } from '../types/credit-listing.type';
+import type { ListingPersonService } from './listing-person.service';
 
 function toListing(row: CreditListingEntity): CreditListing {
   return {
@@ -40,7 +42,11 @@ export function listingChange(row: Pick<CreditListingEntity, 'uscc' | 'listedOn'
 
 /** The credit office's list designations; each designation and removal is written to the change outbox with it. */
 export class CreditListingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The responsible persons a SERIOUS_DISHONESTY designation names, stored in its transaction. */
+    private readonly persons: ListingPersonService,
+  ) {}
 
   /** Hub-internal: those of `usccs` with a designation in force on `asOf`, by code; one statement. */
   async listedAmong(ctx: HubContext, usccs: readonly string[], asOf: string): Promise<string[]> {
@@ -98,6 +104,14 @@ export class CreditListingService {
    */
   async designate(ctx: HubContext, input: DesignateCreditListingInput): Promise<CreditListing> {
     const { reason, authority } = newListEntry(input, ctx.principal);
+    const persons = checkResponsiblePersons(input.responsiblePersons, 'input.responsiblePersons');
+    // The memorandum's persons (有关人员) are named by serious-dishonesty designations only.
+    if (persons.length > 0 && input.listType !== CreditListType.SERIOUS_DISHONESTY) {
+      throw badInput(`input.responsiblePersons: only a SERIOUS_DISHONESTY designation names responsible persons, not ${input.listType}`, {
+        field: 'input.responsiblePersons',
+        rule: 'PERSONS_NEED_SERIOUS_DISHONESTY',
+      });
+    }
     return writeTransaction(ctx, this.dataSource, async (manager) => {
       const repository = manager.getRepository(CreditListingEntity);
       const row = await repository.save(
@@ -115,6 +129,7 @@ export class CreditListingService {
           removalRecordedOn: null,
         }),
       );
+      await this.persons.storeFor(manager, row.id, input.uscc, persons);
       await recordChange(manager, listingChange(row, true));
       ctx.touchedUsccs.add(input.uscc);
       return toListing(row);

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { UsccScalar } from '../../../shared/scalars';
+import { ResponsiblePerson } from '../../../shared/responsible-person';
 import { RequiredColorPeriod, RequiredHalfYearSnapshot, RequiredMarketListing } from './required-facts.type';
 
 /**
@@ -24,4 +25,12 @@ export class CreditEnterprise {
   @Field(() => [RequiredMarketListing], { nullable: true })
   @Directive('@external')
   marketListingFacts?: RequiredMarketListing[] | null;
+
+  @Field(() => [ResponsiblePerson], { nullable: true })
+  @Directive('@external')
+  envPenaltyPersons?: ResponsiblePerson[] | null;
+
+  @Field(() => String, { nullable: true })
+  @Directive('@external')
+  legalRepresentativeIdFact?: string | null;
 }

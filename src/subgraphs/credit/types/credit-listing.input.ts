@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { CreditListType } from '../../../shared/list-types';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
+import { ResponsiblePersonInput } from '../../../shared/responsible-person';
 
 @InputType({ description: 'CREDIT_OFFICE: designates a subject on one of its lists.' })
 export class DesignateCreditListingInput {
@@ -24,6 +25,12 @@ export class DesignateCreditListingInput {
 
   @Field(() => DateScalar)
   listedOn: string;
+
+  @Field(() => [ResponsiblePersonInput], {
+    nullable: true,
+    description: 'A SERIOUS_DISHONESTY designation may name its 法定代表人, 主要负责人 and 直接责任人 (name and resident ID number, check digit verified).',
+  })
+  responsiblePersons?: ResponsiblePersonInput[] | null;
 }
 
 @InputType({ description: 'CREDIT_OFFICE: ends a designation; the row stays with its removal date and reason.' })

@@ -25,6 +25,8 @@ import { signedNoticePath } from './notice-link';
 import type { PolicyService } from './policy.service';
 import type { CurrentRatingService } from './current-rating.service';
 import type { SubjectScopeService } from './subject-scope.service';
+import type { PenaltyPersonService } from './penalty-person.service';
+import { checkResponsiblePersons } from '../../../shared/responsible-person';
 import { ratingBasis, ratingOn, type Rating } from '../rules/scoring';
 
 /** The error a refusal of the event rules is answered with (its code and message, and the rule's name as `extensions.rule`). */
@@ -144,6 +146,8 @@ export class CreditEventService {
     private readonly subjects: SubjectScopeService,
     /** The refresh of the subject's stored current rating, before each write commits. */
     private readonly current: CurrentRatingService,
+    /** The responsible persons a SERIOUS penalty names, stored in its transaction. */
+    private readonly persons: PenaltyPersonService,
   ) {}
 
   /** The subject's events, voided ones included, oldest first; null when out of scope or unrated. */
@@ -173,6 +177,7 @@ export class CreditEventService {
     const asOf = today();
     const dateRefusal = inputDateRefusal(input, asOf);
     if (dateRefusal) throw refusalError(dateRefusal);
+    const persons = checkResponsiblePersons(input.responsiblePersons, 'input.responsiblePersons');
     const frequencies = await this.policies.inspectionFrequencies(ctx, asOf);
     const others = (await otherFactsFor(ctx, [input], asOf)).get(input.uscc)!;
     return writeTransaction(ctx, this.dataSource, async (manager) => {
@@ -184,7 +189,15 @@ export class CreditEventService {
       const designations = await manager.getRepository(FrontRunnerEntity).find({ where: { uscc: input.uscc } });
       const planned = await this.plan(ctx, subject, existing, designations, input, asOf, others);
       if ('refusal' in planned) throw refusalError(planned.refusal);
+      // The memorandum's persons (有关人员) are named by serious penalties only.
+      if (persons.length > 0 && planned.event.severity !== 'SERIOUS') {
+        throw badInput(`input.responsiblePersons: only a SERIOUS penalty names responsible persons; this one is ${planned.event.severity ?? 'not a penalty'}`, {
+          field: 'input.responsiblePersons',
+          rule: 'PERSONS_NEED_SERIOUS_PENALTY',
+        });
+      }
       await eventRepository.save(planned.event);
+      await this.persons.storeFor(manager, planned.event.id, input.uscc, persons);
       // The subject's rows are locked: the basis the rules built (what was read plus the event) is what a re-read would give.
       const after = await this.current.refreshWith(manager, ctx, subject, planned.accepted.basisAfter);
       if (!after) throw refusalError(noRatingTodayRefusal(input.uscc, asOf));

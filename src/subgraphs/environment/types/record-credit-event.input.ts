@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, UsccScalar } from '../../../shared/scalars';
 import { PenaltySeverity } from './credit-event.type';
+import { ResponsiblePersonInput } from '../../../shared/responsible-person';
 
 @InputType()
 export class RecordCreditEventInput {
@@ -43,6 +44,12 @@ export class RecordCreditEventInput {
 
   @Field(() => String, { nullable: true, description: "Why the severity differs from the catalogue's default (e.g. the penalty puts the subject on a punishment list)." })
   severityReason?: string | null;
+
+  @Field(() => [ResponsiblePersonInput], {
+    nullable: true,
+    description: 'A SERIOUS penalty may name its 法定代表人, 主要负责人 and 直接责任人 (name and resident ID number, check digit verified).',
+  })
+  responsiblePersons?: ResponsiblePersonInput[] | null;
 }
 
 @InputType()

@@ -51,6 +51,17 @@ export class EnterpriseResolver {
     return this.listings.listingsOf(ctx, enterprise.uscc);
   }
 
+  /**
+   * Gateway only: the legal representative's ID number for the credit office's `@requires` of
+   * `linkedDishonestPersons` (readable by the roles that read that field, unlike
+   * `legalRepresentativeIdNumber`).
+   */
+  @FieldResolver(() => String, { nullable: true })
+  @Directive('@inaccessible')
+  legalRepresentativeIdFact(@Root() enterprise: MarketEnterprise): string | null {
+    return enterprise.legalRepresentativeIdNumber;
+  }
+
   @Mutation(() => MarketEnterprise, { description: 'MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc).' })
   registerEnterprise(@Ctx() ctx: HubContext, @Arg('input', () => RegisterEnterpriseInput) input: RegisterEnterpriseInput): Promise<MarketEnterprise> {
     return this.registrations.register(ctx, input);
