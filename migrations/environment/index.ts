@@ -13,6 +13,7 @@ import { EnvironmentRulesNotify1796123100000 } from './1796123100000-Environment
 import { DistrictByDay1797200000010 } from './1797200000010-DistrictByDay';
 import { PublicityBySeverity1797300000010 } from './1797300000010-PublicityBySeverity';
 import { ColorChangeEffectiveOn1797500000011 } from './1797500000011-ColorChangeEffectiveOn';
+import { InspectorPool1797910000001 } from './1797910000001-InspectorPool';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -31,4 +32,5 @@ export const environmentMigrations = [
   DistrictByDay1797200000010,
   PublicityBySeverity1797300000010,
   ColorChangeEffectiveOn1797500000011,
+  InspectorPool1797910000001,
 ];
