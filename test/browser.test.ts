@@ -133,6 +133,28 @@ describe.skipIf(!haveChromium)('browser pages (Chromium, network limited to the 
     await page.close();
   });
 
+  it('the public portal publishes the results of random inspections (一公开) as the API answers them', async () => {
+    const ADMIN = { key: 'demo-env-admin' };
+    const drawn = await hub.request<{ drawInspections: { id: string; selected: { uscc: string }[] } }>(
+      'mutation { drawInspections(input: { sampleSize: 1, districtCode: "320706", seed: "public-results" }) { id selected { uscc } } }',
+      {},
+      ADMIN,
+    );
+    const { id, selected } = drawn.data!.drawInspections;
+    const recorded = await hub.request(
+      'mutation R($input: RecordInspectionResultInput!) { recordInspectionResult(input: $input) { id } }',
+      { input: { drawId: id, uscc: selected[0].uscc, inspectedOn: new Date().toISOString().slice(0, 10), outcome: 'NO_PROBLEM', summary: '现场检查未发现问题' } },
+      ADMIN,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const page = await open('/public');
+    const row = page.locator(`#inspection-results tbody tr[data-uscc="${selected[0].uscc}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('未发现问题');
+    expect(await row.innerText()).toContain('现场检查未发现问题');
+    await page.close();
+  });
+
   it('the public portal finds subjects by name and lists the published ratings as the API pages them', async () => {
     const page = await open('/public');
     page.on('console', (message) => console.log('public page:', message.text()));

@@ -15,6 +15,7 @@ import { PublicityBySeverity1797300000010 } from './1797300000010-PublicityBySev
 import { ColorChangeEffectiveOn1797500000011 } from './1797500000011-ColorChangeEffectiveOn';
 import { InheritedEvents1797920000011 } from './1797920000011-InheritedEvents';
 import { PenaltyResponsiblePersons1797930000001 } from './1797930000001-PenaltyResponsiblePersons';
+import { InspectorPool1797910000001 } from './1797910000001-InspectorPool';
 
 /** The ecology & environment bureau's migrations, oldest first. */
 export const environmentMigrations = [
@@ -35,4 +36,5 @@ export const environmentMigrations = [
   ColorChangeEffectiveOn1797500000011,
   InheritedEvents1797920000011,
   PenaltyResponsiblePersons1797930000001,
+  InspectorPool1797910000001,
 ];

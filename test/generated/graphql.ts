@@ -44,6 +44,12 @@ export type AddEventTypeVersionInput = {
   validityMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type AddInspectorInput = {
+  /** A city district; an ENV_OFFICER adds to its own district only. */
+  districtCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
 /** Puts a registered subject on a market-supervision list. */
 export type AddMarketListingInput = {
   /** Deciding authority; default the caller's agency. */
@@ -591,6 +597,8 @@ export type DrawInspectionsInput = {
 export type DrawnSubject = {
   __typename?: 'DrawnSubject';
   color: CreditColor;
+  /** The two inspectors drawn for this subject (the second random): from its district’s pool, never one in conflict with it, least-assigned first with seeded ties. Empty when its district had no pool at the draw (and for draws made before inspectors). */
+  inspectors: Array<Inspector>;
   /** On a punishment list on the draw’s day while GREEN: the fewer-inspections reward is suspended (DOMAIN.md §10), so it was drawn in its colour’s suspended stratum. */
   rewardsSuspended: Scalars['Boolean']['output'];
   uscc: Scalars['USCC']['output'];
@@ -910,9 +918,11 @@ export type InspectionDraw = {
   drawnBy: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   industryCode?: Maybe<Scalars['String']['output']>;
+  /** The inspector-assignment algorithm (null for draws made before inspectors). */
+  inspectorAlgorithm?: Maybe<Scalars['String']['output']>;
   populationSize: Scalars['Int']['output'];
   rate?: Maybe<Scalars['Float']['output']>;
-  /** Replaying the stored seed over the stored population selects exactly the stored subjects. */
+  /** Replaying the stored seed over the stored population selects exactly the stored subjects, and over the stored inspector pool assigns exactly the stored inspectors. */
   reproducible: Scalars['Boolean']['output'];
   sampleSize?: Maybe<Scalars['Int']['output']>;
   seed: Scalars['String']['output'];
@@ -933,6 +943,31 @@ export type InspectionFrequency = {
   multiplier: Scalars['String']['output'];
 };
 
+/** NO_PROBLEM (未发现问题), or PROBLEMS_FOUND with the credit events they led to. */
+export type InspectionOutcome =
+  | 'NO_PROBLEM'
+  | 'PROBLEMS_FOUND';
+
+/** The published result of one random inspection (一公开). */
+export type InspectionResult = {
+  __typename?: 'InspectionResult';
+  districtCode: Scalars['String']['output'];
+  drawId: Scalars['ID']['output'];
+  /** The credit events the problems led to. */
+  eventIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  inspectedOn: Scalars['Date']['output'];
+  outcome: InspectionOutcome;
+  /** The last day of the limit: 20 working days after the inspection. */
+  publishBy: Scalars['Date']['output'];
+  /** Published after publishBy. */
+  publishedLate: Scalars['Boolean']['output'];
+  /** The day it was published (recorded). */
+  publishedOn: Scalars['Date']['output'];
+  summary: Scalars['String']['output'];
+  uscc: Scalars['USCC']['output'];
+};
+
 /** One stratum of a draw: a colour, and apart from it the colour’s subjects whose fewer-inspections reward is suspended (GREEN on a punishment list); its population, weight and how many were selected. */
 export type InspectionStratum = {
   __typename?: 'InspectionStratum';
@@ -947,6 +982,30 @@ export type InspectionStratum = {
   selected: Scalars['Int']['output'];
   /** Multiple of the base rate in force on the draw’s date. */
   weight: Scalars['Float']['output'];
+};
+
+/** A law-enforcement inspector of the bureau’s pool (执法检查人员名录库). */
+export type Inspector = {
+  __typename?: 'Inspector';
+  /** The district whose subjects the inspector inspects. */
+  districtCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A subject an inspector must not inspect. */
+export type InspectorConflict = {
+  __typename?: 'InspectorConflict';
+  reason: Scalars['String']['output'];
+  uscc: Scalars['USCC']['output'];
+};
+
+export type InspectorConflictInput = {
+  inspectorId: Scalars['ID']['input'];
+  /** Why (回避: kinship, earlier employment, …); required when adding. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The subject the inspector must not inspect. */
+  uscc: Scalars['USCC']['input'];
 };
 
 /** A client with its new key: shown this once. */
@@ -1118,6 +1177,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** ENV_ADMIN: add a version of an event type (or a new type) from a future date, closing the one in force. */
   addEventTypeVersion: EventType;
+  /** ENV staff: add an inspector to a district’s pool (an ENV_OFFICER to its own district). */
+  addInspector: PoolInspector;
+  /** ENV staff: record a subject the inspector must not inspect (回避), with the reason. */
+  addInspectorConflict: PoolInspector;
   /** MARKET_REGULATOR: put a registered subject on a market-supervision list. */
   addMarketListing: MarketListing;
   /** ENV_ADMIN: add a scoring policy version from a future date, closing the one in force. */
@@ -1152,12 +1215,18 @@ export type Mutation = {
   issueCreditReport: CreditReport;
   /** ENV_ADMIN, or ENV_OFFICER for its own district: record an event; returns the event, the rating before and after it, and the notice. */
   recordCreditEvent: RecordCreditEventPayload;
+  /** ENV staff: record (and so publish) the result of one drawn subject’s inspection. */
+  recordInspectionResult: InspectionResult;
   /** MARKET_REGULATOR: record a merger, split or deregistration (DOMAIN.md §11 Successors). The predecessors are deregistered; the successors inherit their events (points and windows unchanged) and list entries. A subject succeeding itself, a cycle, or an unknown code is refused (BAD_USER_INPUT, `extensions.rule`). */
   recordSuccession: Succession;
   /** MARKET_REGULATOR or ENV_ADMIN: create or update a registration (idempotent on uscc). */
   registerEnterprise: Enterprise;
   /** CREDIT_OFFICE: end a designation (kept with its removal date and reason). */
   removeCreditListing: CreditListing;
+  /** ENV staff: take an inspector out of the pool (later draws do not assign it; past draws keep it). */
+  removeInspector: PoolInspector;
+  /** ENV staff: lift an inspector’s conflict with a subject. */
+  removeInspectorConflict: PoolInspector;
   /** MARKET_REGULATOR: end a list entry (kept with its removal date and reason). */
   removeMarketListing: MarketListing;
   /** Removes a batch of codes from a watch-list; answers its size. */
@@ -1192,6 +1261,16 @@ export type Mutation = {
 
 export type MutationAddEventTypeVersionArgs = {
   input: AddEventTypeVersionInput;
+};
+
+
+export type MutationAddInspectorArgs = {
+  input: AddInspectorInput;
+};
+
+
+export type MutationAddInspectorConflictArgs = {
+  input: InspectorConflictInput;
 };
 
 
@@ -1283,6 +1362,11 @@ export type MutationRecordCreditEventArgs = {
 };
 
 
+export type MutationRecordInspectionResultArgs = {
+  input: RecordInspectionResultInput;
+};
+
+
 export type MutationRecordSuccessionArgs = {
   input: RecordSuccessionInput;
 };
@@ -1295,6 +1379,16 @@ export type MutationRegisterEnterpriseArgs = {
 
 export type MutationRemoveCreditListingArgs = {
   input: RemoveCreditListingInput;
+};
+
+
+export type MutationRemoveInspectorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveInspectorConflictArgs = {
+  input: InspectorConflictInput;
 };
 
 
@@ -1486,6 +1580,19 @@ export type Person = {
   records: Array<ResponsiblePerson>;
 };
 
+/** An inspector of the pool as the bureau manages it, with its conflicts and workload. */
+export type PoolInspector = {
+  __typename?: 'PoolInspector';
+  /** False once removed from the pool (kept: past draws name it). */
+  active: Scalars['Boolean']['output'];
+  /** Inspections assigned to it by draws so far. */
+  assignments: Scalars['Int']['output'];
+  conflicts: Array<InspectorConflict>;
+  districtCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 /** SEWAGE: the sewage treatment fee surcharge (per m³); ELECTRICITY: the differential electricity price (per kWh). */
 export type PriceKind =
   | 'ELECTRICITY'
@@ -1590,6 +1697,8 @@ export type Query = {
   inspectionDraws: Array<InspectionDraw>;
   /** Random-inspection multiples by colour; only those in force on asOf when given. */
   inspectionFrequencies: Array<InspectionFrequency>;
+  /** The inspector pool (执法检查人员名录库), removed inspectors included; an ENV_OFFICER sees its own district’s. */
+  inspectors: Array<PoolInspector>;
   /** The joint rewards and punishments catalogue in force on `asOf` (default today). */
   measureCatalog: Array<Measure>;
   /** CREDIT_OFFICE, ENV_ADMIN: feedback per measure and reporting agency for appliedOn in [from, to] (default: the last 365 days). */
@@ -1602,6 +1711,8 @@ export type Query = {
   priceSurchargeRules: Array<PriceSurchargeRule>;
   /** UTILITY, CREDIT_OFFICE, ENV_ADMIN: everyone with a sewage-fee or electricity surcharge for a half-year ("2026-H2", or "2026-07-01/2026-12-31"), by code, with the deciding snapshot and basis; exactly what sewageFee and electricitySurcharge answer for each. Refused while the deciding snapshot day has not passed. */
   priceSurcharges: PriceSurchargeConnection;
+  /** 一公开: the published results of random inspections done in [from, to] (at most 366 days), oldest first; for everyone. */
+  publicInspectionResults: Array<InspectionResult>;
   /** The published list: subjects rated on `asOf` (default today), by code, `first` (1–1000, default 100) after the code `after`. */
   publishedRatings: Array<Enterprise>;
   /** The last `last` draws (1–50, default 10), newest first; an ENV_OFFICER sees its own district’s. */
@@ -1711,6 +1822,11 @@ export type QueryInspectionFrequenciesArgs = {
 };
 
 
+export type QueryInspectorsArgs = {
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryMeasureCatalogArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1747,6 +1863,13 @@ export type QueryPriceSurchargesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   period: Scalars['String']['input'];
+};
+
+
+export type QueryPublicInspectionResultsArgs = {
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -1826,6 +1949,19 @@ export type RecordCreditEventPayload = {
   ratingAfter: EnvCredit;
   /** Today’s rating before the event; null if the subject had none. */
   ratingBefore?: Maybe<EnvCredit>;
+};
+
+export type RecordInspectionResultInput = {
+  drawId: Scalars['ID']['input'];
+  /** PROBLEMS_FOUND: the credit events (of this subject) the problems led to; none for NO_PROBLEM. */
+  eventIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The day of the inspection: not before the draw’s day, not after today. */
+  inspectedOn: Scalars['Date']['input'];
+  outcome: InspectionOutcome;
+  /** What was inspected and found, as published. */
+  summary: Scalars['String']['input'];
+  /** A subject drawn by that draw. */
+  uscc: Scalars['USCC']['input'];
 };
 
 /** A merger, split or deregistration, as market supervision records it (DOMAIN.md §11 Successors). */
@@ -2385,6 +2521,77 @@ export type RecordCreditEventMutationVariables = Exact<{
 
 export type RecordCreditEventMutation = { __typename?: 'Mutation', recordCreditEvent: { __typename?: 'RecordCreditEventPayload', event: { __typename?: 'CreditEvent', id: string, type: string, points: number, validFrom: string, validUntil: string }, ratingBefore?: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null } | null, ratingAfter: { __typename?: 'EnvCredit', color: CreditColor, score?: number | null }, notice: { __typename?: 'CreditNotice', number: string, text: string } } };
 
+export type DrawWithInspectorsFragment = { __typename?: 'InspectionDraw', id: string, seed: string, asOf: string, districtCode?: string | null, reproducible: boolean, inspectorAlgorithm?: string | null, selected: Array<{ __typename?: 'DrawnSubject', uscc: string, color: CreditColor, inspectors: Array<{ __typename?: 'Inspector', id: string, name: string, districtCode: string }> }> };
+
+export type PoolInspectorFieldsFragment = { __typename?: 'PoolInspector', id: string, name: string, districtCode: string, active: boolean, assignments: number, conflicts: Array<{ __typename?: 'InspectorConflict', uscc: string, reason: string }> };
+
+export type InspectionResultFieldsFragment = { __typename?: 'InspectionResult', id: string, drawId: string, uscc: string, districtCode: string, inspectedOn: string, outcome: InspectionOutcome, eventIds: Array<string>, summary: string, publishedOn: string, publishBy: string, publishedLate: boolean };
+
+export type DrawWithInspectorsMutationVariables = Exact<{
+  input: DrawInspectionsInput;
+}>;
+
+
+export type DrawWithInspectorsMutation = { __typename?: 'Mutation', drawInspections: { __typename?: 'InspectionDraw', id: string, seed: string, asOf: string, districtCode?: string | null, reproducible: boolean, inspectorAlgorithm?: string | null, selected: Array<{ __typename?: 'DrawnSubject', uscc: string, color: CreditColor, inspectors: Array<{ __typename?: 'Inspector', id: string, name: string, districtCode: string }> }> } };
+
+export type InspectionDrawWithInspectorsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type InspectionDrawWithInspectorsQuery = { __typename?: 'Query', inspectionDraw?: { __typename?: 'InspectionDraw', id: string, seed: string, asOf: string, districtCode?: string | null, reproducible: boolean, inspectorAlgorithm?: string | null, selected: Array<{ __typename?: 'DrawnSubject', uscc: string, color: CreditColor, inspectors: Array<{ __typename?: 'Inspector', id: string, name: string, districtCode: string }> }> } | null };
+
+export type InspectorPoolQueryVariables = Exact<{
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InspectorPoolQuery = { __typename?: 'Query', inspectors: Array<{ __typename?: 'PoolInspector', id: string, name: string, districtCode: string, active: boolean, assignments: number, conflicts: Array<{ __typename?: 'InspectorConflict', uscc: string, reason: string }> }> };
+
+export type AddInspectorMutationVariables = Exact<{
+  input: AddInspectorInput;
+}>;
+
+
+export type AddInspectorMutation = { __typename?: 'Mutation', addInspector: { __typename?: 'PoolInspector', id: string, name: string, districtCode: string, active: boolean, assignments: number, conflicts: Array<{ __typename?: 'InspectorConflict', uscc: string, reason: string }> } };
+
+export type RemoveInspectorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveInspectorMutation = { __typename?: 'Mutation', removeInspector: { __typename?: 'PoolInspector', id: string, name: string, districtCode: string, active: boolean, assignments: number, conflicts: Array<{ __typename?: 'InspectorConflict', uscc: string, reason: string }> } };
+
+export type AddInspectorConflictMutationVariables = Exact<{
+  input: InspectorConflictInput;
+}>;
+
+
+export type AddInspectorConflictMutation = { __typename?: 'Mutation', addInspectorConflict: { __typename?: 'PoolInspector', id: string, name: string, districtCode: string, active: boolean, assignments: number, conflicts: Array<{ __typename?: 'InspectorConflict', uscc: string, reason: string }> } };
+
+export type RemoveInspectorConflictMutationVariables = Exact<{
+  input: InspectorConflictInput;
+}>;
+
+
+export type RemoveInspectorConflictMutation = { __typename?: 'Mutation', removeInspectorConflict: { __typename?: 'PoolInspector', id: string, name: string, districtCode: string, active: boolean, assignments: number, conflicts: Array<{ __typename?: 'InspectorConflict', uscc: string, reason: string }> } };
+
+export type RecordInspectionResultMutationVariables = Exact<{
+  input: RecordInspectionResultInput;
+}>;
+
+
+export type RecordInspectionResultMutation = { __typename?: 'Mutation', recordInspectionResult: { __typename?: 'InspectionResult', id: string, drawId: string, uscc: string, districtCode: string, inspectedOn: string, outcome: InspectionOutcome, eventIds: Array<string>, summary: string, publishedOn: string, publishBy: string, publishedLate: boolean } };
+
+export type PublicInspectionResultsQueryVariables = Exact<{
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PublicInspectionResultsQuery = { __typename?: 'Query', publicInspectionResults: Array<{ __typename?: 'InspectionResult', id: string, drawId: string, uscc: string, districtCode: string, inspectedOn: string, outcome: InspectionOutcome, eventIds: Array<string>, summary: string, publishedOn: string, publishBy: string, publishedLate: boolean }> };
+
 export type AppliedMeasureFieldsFragment = { __typename?: 'AppliedMeasure', reason: string, since?: string | null, measure: { __typename?: 'Measure', code: string, name: string, nature: MeasureNature, implementingAgency: string, agencyKind: string, legalBasis: string } };
 
 export type SupervisorViewQueryVariables = Exact<{
@@ -2647,6 +2854,9 @@ export type RotateWebhookSecretMutationVariables = Exact<{
 
 export type RotateWebhookSecretMutation = { __typename?: 'Mutation', rotateWebhookSecret: { __typename?: 'IssuedWebhookSubscription', secret: string, subscription: { __typename?: 'WebhookSubscription', id: string } } };
 
+export const DrawWithInspectorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DrawWithInspectors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionDraw"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"reproducible"}},{"kind":"Field","name":{"kind":"Name","value":"inspectorAlgorithm"}},{"kind":"Field","name":{"kind":"Name","value":"selected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"inspectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}}]}}]}}]}}]} as unknown as DocumentNode<DrawWithInspectorsFragment, unknown>;
+export const PoolInspectorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolInspectorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PoolInspector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<PoolInspectorFieldsFragment, unknown>;
+export const InspectionResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InspectionResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"drawId"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"inspectedOn"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"eventIds"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}},{"kind":"Field","name":{"kind":"Name","value":"publishBy"}},{"kind":"Field","name":{"kind":"Name","value":"publishedLate"}}]}}]} as unknown as DocumentNode<InspectionResultFieldsFragment, unknown>;
 export const AppliedMeasureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<AppliedMeasureFieldsFragment, unknown>;
 export const EnvCreditOnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditOn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCredit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditOnQuery, EnvCreditOnQueryVariables>;
 export const EnvCreditHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnvCreditHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"envCreditHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"on"}},{"kind":"Field","name":{"kind":"Name","value":"colorBefore"}},{"kind":"Field","name":{"kind":"Name","value":"scoreBefore"}},{"kind":"Field","name":{"kind":"Name","value":"colorAfter"}},{"kind":"Field","name":{"kind":"Name","value":"scoreAfter"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"superseded"}},{"kind":"Field","name":{"kind":"Name","value":"recordedOn"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"envCreditEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"voided"}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}},{"kind":"Field","name":{"kind":"Name","value":"voidedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envObjections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}}]}}]}}]} as unknown as DocumentNode<EnvCreditHistoryQuery, EnvCreditHistoryQueryVariables>;
@@ -2677,6 +2887,15 @@ export const ColorDistributionDocument = {"kind":"Document","definitions":[{"kin
 export const RegisterEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}}]}}]}}]} as unknown as DocumentNode<RegisterEnterpriseMutation, RegisterEnterpriseMutationVariables>;
 export const EnrollRatedSubjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollRatedSubject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollRatedSubjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollRatedSubject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"ratedOn"}}]}}]}}]} as unknown as DocumentNode<EnrollRatedSubjectMutation, EnrollRatedSubjectMutationVariables>;
 export const RecordCreditEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordCreditEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCreditEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordCreditEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingBefore"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ratingAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<RecordCreditEventMutation, RecordCreditEventMutationVariables>;
+export const DrawWithInspectorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DrawWithInspectors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DrawInspectionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drawInspections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DrawWithInspectors"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DrawWithInspectors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionDraw"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"reproducible"}},{"kind":"Field","name":{"kind":"Name","value":"inspectorAlgorithm"}},{"kind":"Field","name":{"kind":"Name","value":"selected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"inspectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}}]}}]}}]}}]} as unknown as DocumentNode<DrawWithInspectorsMutation, DrawWithInspectorsMutationVariables>;
+export const InspectionDrawWithInspectorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InspectionDrawWithInspectors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inspectionDraw"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DrawWithInspectors"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DrawWithInspectors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionDraw"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"reproducible"}},{"kind":"Field","name":{"kind":"Name","value":"inspectorAlgorithm"}},{"kind":"Field","name":{"kind":"Name","value":"selected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"inspectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}}]}}]}}]}}]} as unknown as DocumentNode<InspectionDrawWithInspectorsQuery, InspectionDrawWithInspectorsQueryVariables>;
+export const InspectorPoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InspectorPool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"districtCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inspectors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"districtCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"districtCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolInspectorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolInspectorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PoolInspector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<InspectorPoolQuery, InspectorPoolQueryVariables>;
+export const AddInspectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddInspector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddInspectorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addInspector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolInspectorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolInspectorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PoolInspector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<AddInspectorMutation, AddInspectorMutationVariables>;
+export const RemoveInspectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveInspector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeInspector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolInspectorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolInspectorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PoolInspector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<RemoveInspectorMutation, RemoveInspectorMutationVariables>;
+export const AddInspectorConflictDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddInspectorConflict"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InspectorConflictInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addInspectorConflict"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolInspectorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolInspectorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PoolInspector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<AddInspectorConflictMutation, AddInspectorConflictMutationVariables>;
+export const RemoveInspectorConflictDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveInspectorConflict"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InspectorConflictInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeInspectorConflict"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PoolInspectorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PoolInspectorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PoolInspector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"}},{"kind":"Field","name":{"kind":"Name","value":"conflicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<RemoveInspectorConflictMutation, RemoveInspectorConflictMutationVariables>;
+export const RecordInspectionResultDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordInspectionResult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInspectionResultInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordInspectionResult"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InspectionResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InspectionResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"drawId"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"inspectedOn"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"eventIds"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}},{"kind":"Field","name":{"kind":"Name","value":"publishBy"}},{"kind":"Field","name":{"kind":"Name","value":"publishedLate"}}]}}]} as unknown as DocumentNode<RecordInspectionResultMutation, RecordInspectionResultMutationVariables>;
+export const PublicInspectionResultsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicInspectionResults"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"districtCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicInspectionResults"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"districtCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"districtCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InspectionResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InspectionResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"drawId"}},{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"districtCode"}},{"kind":"Field","name":{"kind":"Name","value":"inspectedOn"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"eventIds"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}},{"kind":"Field","name":{"kind":"Name","value":"publishBy"}},{"kind":"Field","name":{"kind":"Name","value":"publishedLate"}}]}}]} as unknown as DocumentNode<PublicInspectionResultsQuery, PublicInspectionResultsQueryVariables>;
 export const SupervisorViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupervisorView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"greenCreditPriority"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sewageFee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerCubicMetre"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"electricitySurcharge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<SupervisorViewQuery, SupervisorViewQueryVariables>;
 export const BankViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BankView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditRestriction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"restricted"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"greenCreditPriority"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<BankViewQuery, BankViewQueryVariables>;
 export const UtilityViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UtilityView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"USCC"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uscc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uscc"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uscc"}},{"kind":"Field","name":{"kind":"Name","value":"jointMeasures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppliedMeasureFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sewageFee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerCubicMetre"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"electricitySurcharge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surchargePerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppliedMeasureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AppliedMeasure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nature"}},{"kind":"Field","name":{"kind":"Name","value":"implementingAgency"}},{"kind":"Field","name":{"kind":"Name","value":"agencyKind"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}}]} as unknown as DocumentNode<UtilityViewQuery, UtilityViewQueryVariables>;

@@ -171,6 +171,46 @@ async function download(): Promise<void> {
   status.textContent = `已下载 ${lines.length - 1} 条`;
 }
 
+interface PublicInspectionResult {
+  uscc: string;
+  districtCode: string;
+  inspectedOn: string;
+  outcome: 'NO_PROBLEM' | 'PROBLEMS_FOUND';
+  summary: string;
+  publishedOn: string;
+}
+
+/** 一公开: the results of the random inspections done in the last 90 days, newest first. */
+async function inspectionResults(): Promise<void> {
+  const body = document.querySelector('#inspection-results tbody')!;
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+  try {
+    const data = await graphql<{ publicInspectionResults: PublicInspectionResult[] }>(
+      `query InspectionResults($from: Date!, $to: Date!) { publicInspectionResults(from: $from, to: $to) { uscc districtCode inspectedOn outcome summary publishedOn } }`,
+      { from, to },
+    );
+    const rows = [...data.publicInspectionResults].reverse();
+    if (!rows.length) body.replaceChildren(el('tr', {}, el('td', { colspan: '6' }, '暂无')));
+    for (const row of rows) {
+      body.append(
+        el(
+          'tr',
+          { 'data-uscc': row.uscc },
+          el('td', {}, el('a', { href: `#${row.uscc}` }, row.uscc)),
+          el('td', {}, row.districtCode),
+          el('td', {}, row.inspectedOn),
+          el('td', {}, row.outcome === 'NO_PROBLEM' ? '未发现问题' : '发现问题'),
+          el('td', {}, row.summary),
+          el('td', {}, row.publishedOn),
+        ),
+      );
+    }
+  } catch (error) {
+    failure(document.getElementById('inspections')!, error);
+  }
+}
+
 document.getElementById('search')!.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = (document.getElementById('q') as HTMLInputElement).value.trim();
@@ -187,3 +227,4 @@ const route = () => {
 window.addEventListener('hashchange', route);
 route();
 void loadMore();
+void inspectionResults();

@@ -121,6 +121,10 @@ export const PERMISSION_TABLE = {
   'Query.priceSurchargeRules': PARTNERS,
   'Query.restrictionRules': PARTNERS,
   'Query.inspectionDraw': ['ENV_ADMIN', 'ENV_OFFICER'],
+  // The inspector pool (DOMAIN.md §11 Inspectors): the bureau's staff; an ENV_OFFICER sees its district's (row scope).
+  'Query.inspectors': ['ENV_ADMIN', 'ENV_OFFICER'],
+  // 一公开: the results of random inspections are published to everyone.
+  'Query.publicInspectionResults': ALL,
   // The list of draws of a period: for the bureau, and for the credit office's yearly summary (issue 14).
   'Query.inspectionDraws': ['ENV_ADMIN', 'ENV_OFFICER', 'CREDIT_OFFICE'],
   // Not in the contract's table: the half-year price list, for those who may see sewageFee.
@@ -188,6 +192,12 @@ export const PERMISSION_TABLE = {
   // The national holiday calendar (working days, DOMAIN.md §11): a year's schedule set by the bureau.
   'Mutation.setWorkingDayCalendarYear': ['ENV_ADMIN'],
   'Mutation.drawInspections': ['ENV_ADMIN', 'ENV_OFFICER'],
+  // The inspector pool and the inspections' results: ENV_ADMIN everywhere, an ENV_OFFICER in its district.
+  'Mutation.addInspector': ['ENV_ADMIN', 'ENV_OFFICER'],
+  'Mutation.removeInspector': ['ENV_ADMIN', 'ENV_OFFICER'],
+  'Mutation.addInspectorConflict': ['ENV_ADMIN', 'ENV_OFFICER'],
+  'Mutation.removeInspectorConflict': ['ENV_ADMIN', 'ENV_OFFICER'],
+  'Mutation.recordInspectionResult': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.applyCreditRepair': ['ENV_ADMIN', 'ENV_OFFICER'],
   'Mutation.reviewCreditRepair': ['ENV_ADMIN'],
   'Mutation.followRegistrationDistrict': ['ENV_ADMIN'],

@@ -2,7 +2,7 @@ import type { HubContext } from '../../shared/context';
 import type { DataSource } from 'typeorm';
 import { BulkCopyTransaction, type CopyValue } from '../../shared/bulk-copy';
 import { addDays as addDaysOnce, addMonths as addMonthsOnce, rememberedDateArithmetic, type IsoDate } from '../../shared/dates';
-import type { DemoEnterprise } from '../../shared/demo-dataset';
+import { DEMO_DISTRICTS, type DemoEnterprise } from '../../shared/demo-dataset';
 import { lastHalfYearEndBefore } from '../../shared/half-year';
 import { snapshotSeries } from './services/snapshot.service';
 import type { DepartmentSeedWriter } from '../../shared/seed-writer';
@@ -25,6 +25,11 @@ const EVENT_COLUMNS = [
   'uscc', 'type', 'occurred_on', 'served_on', 'points', 'publicity_until', 'valid_from', 'valid_until',
   'forced_color', 'decision_no', 'description', 'recorded_by', 'known_on', 'severity',
 ] as const;
+
+/** Given names of the demo inspectors; each district gets `DEMO_INSPECTORS_PER_DISTRICT` of them with its own surname. */
+const DEMO_INSPECTOR_GIVEN = ['伟', '芳', '敏', '静', '磊', '洋'];
+const DEMO_INSPECTOR_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
+export const DEMO_INSPECTORS_PER_DISTRICT = 6;
 
 /**
  * Writes the demo rated subjects and their events (the bureau's own tables only), streamed with COPY.
@@ -64,6 +69,7 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
     };
   }
 
+  let inspectorsWritten = false;
   return {
     department: 'environment',
     sent: copy.sent,
@@ -72,6 +78,14 @@ export async function openEnvironmentSeed(dataSource: DataSource, today: IsoDate
       return found;
     },
     async write(chunk: readonly DemoEnterprise[]) {
+      if (!inspectorsWritten) {
+        // The inspector pool (DOMAIN.md §11 Inspectors): a few inspectors in each demo district, so that draws assign them.
+        inspectorsWritten = true;
+        const inspectors = DEMO_DISTRICTS.flatMap((district, d) =>
+          DEMO_INSPECTOR_GIVEN.slice(0, DEMO_INSPECTORS_PER_DISTRICT).map((given): CopyValue[] => [`${DEMO_INSPECTOR_SURNAMES[d % DEMO_INSPECTOR_SURNAMES.length]}${given}`, district, 'demo-seed']),
+        );
+        await copy.copy('environment.inspector', ['name', 'district_code', 'added_by'], inspectors);
+      }
       const subjects: CopyValue[][] = [];
       const events: CopyValue[][] = [];
       const snapshots: CopyValue[][] = [];

@@ -11,6 +11,7 @@ import { EnrolmentService } from './services/enrolment.service';
 import { FrontRunnerService } from './services/front-runner.service';
 import { KnownOnService } from './services/known-on.service';
 import { InspectionService } from './services/inspection.service';
+import { InspectorService } from './services/inspector.service';
 import { LegacyRatingService } from './services/legacy-rating.service';
 import { ObjectionService } from './services/objection.service';
 import { PolicyService } from './services/policy.service';
@@ -60,6 +61,7 @@ export function createEnvironmentServices(dataSource: DataSource) {
     colorPeriods: new ColorPeriodService(dataSource),
     dueRatings: new RatingDueService(dataSource, policies),
     workingDays: new WorkingDayService(dataSource),
+    inspectors: new InspectorService(dataSource),
     feeds: { penalties: penaltyEventsFeed(events), 'legacy-ratings': legacyRatingsFeed(legacy) },
   };
 }

@@ -17,6 +17,7 @@ import { HalfYearSnapshotEntity } from './entities/half-year-snapshot.entity';
 import { HalfYearSnapshotCorrectionEntity } from './entities/half-year-snapshot-correction.entity';
 import { InspectionDrawEntity } from './entities/inspection-draw.entity';
 import { InspectionFrequencyEntity } from './entities/inspection-frequency.entity';
+import { InspectionResultEntity, InspectorConflictEntity, InspectorEntity } from './entities/inspector.entity';
 import { LegacyRatingEntity } from './entities/legacy-rating.entity';
 import { ObjectionEntity } from './entities/objection.entity';
 import { RatedSubjectEntity } from './entities/rated-subject.entity';
@@ -26,6 +27,7 @@ import { CreditEventResolver } from './resolvers/credit-event.resolver';
 import { EnterpriseCreditResolver } from './resolvers/enterprise-credit.resolver';
 import { EnterpriseDisclosureResolver } from './resolvers/enterprise-disclosure.resolver';
 import { InspectionResolver } from './resolvers/inspection.resolver';
+import { InspectorResolver } from './resolvers/inspector.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
 import { RatingResolver } from './resolvers/rating.resolver';
 import { RatingStatisticsResolver } from './resolvers/rating-statistics.resolver';
@@ -71,14 +73,17 @@ export const environmentSubgraph: SubgraphModule = {
       CreditRepairEntity,
       DistrictMoveEntity,
       WorkingDayCalendarEntity,
+      InspectorEntity,
+      InspectorConflictEntity,
+      InspectionResultEntity,
     ],
     migrations: environmentMigrations,
   },
   async build(dataSource: DataSource) {
-    const { policies, subjects, ratings, enrolment, events, persons, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, successions, statistics, workingDays } =
+    const { policies, subjects, ratings, enrolment, events, persons, commitments, notices, objections, frontRunners, snapshots, legacy, known, inspections, disclosures, districts, successions, statistics, workingDays, inspectors } =
       createEnvironmentServices(dataSource);
     const { schema, sdl } = await buildFederatedSubgraph({
-      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, SuccessionEventsResolver, RatingStatisticsResolver, WorkingDayResolver, EnterprisePenaltyPersonResolver, PersonPenaltyResolver],
+      resolvers: [EnterpriseCreditResolver, EnterpriseDisclosureResolver, RatingResolver, CreditEventResolver, PolicyResolver, InspectionResolver, SubjectDistrictResolver, SuccessionEventsResolver, RatingStatisticsResolver, WorkingDayResolver, EnterprisePenaltyPersonResolver, PersonPenaltyResolver, InspectorResolver],
       entityTypes: [EnvEnterprise, EnvPerson],
       container: resolverContainer([
         new EnterpriseCreditResolver(ratings, events, snapshots, legacy, known, frontRunners, commitments),
@@ -93,6 +98,7 @@ export const environmentSubgraph: SubgraphModule = {
         new WorkingDayResolver(workingDays),
         new EnterprisePenaltyPersonResolver(persons),
         new PersonPenaltyResolver(persons),
+        new InspectorResolver(inspectors),
       ]),
       referenceResolvers: {
         // Any code in the caller's row scope is a valid reference: fields answer null for subjects that are not rated.

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Assignment, PoolMember } from '../rules/inspector-assignment';
 
 export interface DrawnSubject {
   uscc: string;
@@ -61,4 +62,12 @@ export class InspectionDrawEntity {
 
   @Column({ type: 'jsonb' })
   selected: DrawnSubject[];
+
+  /** The inspector pool as the draw saw it (rules/inspector-assignment.ts); null for draws made before inspectors. */
+  @Column({ name: 'inspector_pool', type: 'jsonb', nullable: true })
+  inspectorPool: PoolMember[] | null;
+
+  /** The inspectors given to each selected subject, in selection order; null for draws made before inspectors. */
+  @Column({ type: 'jsonb', nullable: true })
+  assignments: Assignment[] | null;
 }

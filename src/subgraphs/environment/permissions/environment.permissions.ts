@@ -15,5 +15,9 @@ export const environmentPermissions: SubgraphPermissions = {
     'Mutation.fileObjection': [inputInScope],
     'Mutation.drawInspections': [inputInScope],
     'Mutation.applyCreditRepair': [inputInScope],
+    'Mutation.addInspector': [inputInScope],
+    'Mutation.addInspectorConflict': [inputInScope],
+    'Mutation.removeInspectorConflict': [inputInScope],
+    'Mutation.recordInspectionResult': [inputInScope],
   },
 };

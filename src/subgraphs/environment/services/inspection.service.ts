@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Between, type DataSource } from 'typeorm';
+import { Between, type DataSource, type EntityManager } from 'typeorm';
 import { districtScope } from '../../../shared/auth/scope';
 import { facts as subjectFacts } from '../../../shared/auth/subject-scope';
 import type { HubContext } from '../../../shared/context';
@@ -9,8 +9,9 @@ import { badInput } from '../../../shared/errors';
 import { punishmentListingsOn } from '../../../shared/list-types';
 import { readManager, writeTransaction } from '../../../shared/read-snapshot';
 import { InspectionDrawEntity, type DrawnSubject } from '../entities/inspection-draw.entity';
-import type { DrawInspectionsInput, InspectionDraw } from '../types/inspection.type';
+import type { DrawInspectionsInput, Inspector, InspectionDraw } from '../types/inspection.type';
 import { DRAW_ALGORITHM, drawSelection, isDrawAlgorithm, type DrawSpec } from '../rules/inspection-draw';
+import { ASSIGNMENT_ALGORITHM, assignInspectors, INSPECTORS_PER_SUBJECT, sameAssignments, type Assignment, type PoolMember } from '../rules/inspector-assignment';
 import { parseId } from './ids';
 import type { PolicyService } from './policy.service';
 import { SUBJECT_COLORS_SQL } from './subject-colors.sql';
@@ -19,9 +20,40 @@ function specOf(row: InspectionDrawEntity): DrawSpec {
   return { weights: row.weights, sampleSize: row.sampleSize, rate: row.rate === null ? null : Number(row.rate), seed: row.seed };
 }
 
-/** A stored member as the API shows it (the flag is stored only when set). */
-function shown(member: DrawnSubject) {
-  return { uscc: member.uscc, color: member.color, rewardsSuspended: member.rewardsSuspended === true };
+/** A stored member as the API shows it (the flag is stored only when set), with its inspectors. */
+function shown(member: DrawnSubject, inspectors: Map<string, Inspector[]>) {
+  return { uscc: member.uscc, color: member.color, rewardsSuspended: member.rewardsSuspended === true, inspectors: inspectors.get(member.uscc) ?? [] };
+}
+
+/**
+ * The active pool of the districts of a draw's selected subjects, each inspector with its assignments
+ * in earlier draws and its conflicts among the selected subjects: everything the assignment reads.
+ */
+async function poolFor(manager: EntityManager, districts: string[], usccs: string[]): Promise<PoolMember[]> {
+  const members: { id: number; name: string; district_code: string; load: string }[] = await manager.query(
+    `SELECT i.id, i.name, i.district_code, COALESCE(l.load, 0) AS load
+       FROM environment.inspector i
+       LEFT JOIN (SELECT x.id::int AS id, count(*) AS load
+                    FROM environment.inspection_draw d,
+                         jsonb_array_elements(d.assignments) a,
+                         jsonb_array_elements_text(a->'inspectorIds') x(id)
+                   WHERE d.assignments IS NOT NULL
+                   GROUP BY 1) l ON l.id = i.id
+      WHERE i.removed_at IS NULL AND i.district_code = ANY($1::varchar[])
+      ORDER BY i.id`,
+    [districts],
+  );
+  const conflicts: { inspector_id: number; uscc: string }[] = await manager.query(
+    `SELECT inspector_id, uscc FROM environment.inspector_conflict WHERE uscc = ANY($1::varchar[]) ORDER BY inspector_id, uscc`,
+    [usccs],
+  );
+  return members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    districtCode: m.district_code,
+    load: Number(m.load),
+    conflicts: conflicts.filter((c) => c.inspector_id === m.id).map((c) => c.uscc),
+  }));
 }
 
 function sameSelection(a: readonly DrawnSubject[], b: readonly DrawnSubject[]): boolean {
@@ -60,20 +92,37 @@ export class InspectionService {
     const weights = Object.fromEntries(frequencies.map((f) => [f.color, Number(f.multiplier)]));
     // In the request's read snapshot, like the policy and the lists it is weighed with: the population
     // stored with the draw is one state of the data, not rows read at different moments.
-    const colored: DrawnSubject[] = await (await readManager(ctx, this.dataSource)).query(
+    const rows: (DrawnSubject & { districtCode: string })[] = await (await readManager(ctx, this.dataSource)).query(
       `${SUBJECT_COLORS_SQL}
-       SELECT uscc, color FROM subject_colors
+       SELECT uscc, color, district_code AS "districtCode" FROM subject_colors
         WHERE ($3::varchar IS NULL OR industry_code = $3::varchar) AND color = ANY($4::varchar[])
         ORDER BY uscc`,
       [asOf, districtCode, input.industryCode ?? null, colors],
     );
+    const districtOf = new Map(rows.map((row) => [row.uscc, row.districtCode]));
+    const colored: DrawnSubject[] = rows.map(({ uscc, color }) => ({ uscc, color }));
     const population = await this.withSuspendedRewards(ctx, colored, asOf);
     if (input.sampleSize != null && input.sampleSize > population.length) {
       throw badInput(`sampleSize ${input.sampleSize} is larger than the population of ${population.length} subjects`);
     }
     const spec: DrawSpec = { weights, sampleSize: input.sampleSize ?? null, rate, seed };
     const { selected } = drawSelection(population, spec);
-    const row = await writeTransaction(ctx, this.dataSource, (manager) => {
+    const row = await writeTransaction(ctx, this.dataSource, async (manager) => {
+      // The second random (DOMAIN.md §11 Inspectors), in the transaction that stores the draw: a
+      // refused assignment stores nothing.
+      const subjects = selected.map((member) => ({ uscc: member.uscc, districtCode: districtOf.get(member.uscc)! }));
+      const inspectorPool = await poolFor(manager, [...new Set(subjects.map((s) => s.districtCode))], subjects.map((s) => s.uscc));
+      const { assignments, shortfalls } = assignInspectors(subjects, inspectorPool, seed);
+      if (shortfalls.length) {
+        const named = shortfalls
+          .slice(0, 5)
+          .map((s) => `${s.uscc} in district ${s.districtCode} (${s.eligible} eligible)`)
+          .join('; ');
+        throw badInput(
+          `the draw needs ${INSPECTORS_PER_SUBJECT} eligible inspectors per subject, not in conflict with it, from the subject's district pool; too few for ${shortfalls.length} subject(s): ${named}`,
+          { shortfalls },
+        );
+      }
       const repository = manager.getRepository(InspectionDrawEntity);
       return repository.save(
         repository.create({
@@ -90,6 +139,8 @@ export class InspectionService {
           weights,
           population,
           selected,
+          inspectorPool,
+          assignments,
         }),
       );
     });
@@ -148,6 +199,12 @@ export class InspectionService {
   private present(row: InspectionDrawEntity): InspectionDraw {
     const algorithm = isDrawAlgorithm(row.algorithm) ? row.algorithm : null;
     const replay = drawSelection(row.population, specOf(row), algorithm ?? DRAW_ALGORITHM);
+    // Draws made before inspectors have none (null pool): nothing to replay there.
+    const assignments: Assignment[] = row.assignments ?? [];
+    const pool = row.inspectorPool ?? [];
+    const assignmentReplays = row.inspectorPool === null || sameAssignments(assignInspectors(assignments, pool, row.seed).assignments, assignments);
+    const byId = new Map(pool.map((member) => [member.id, { id: String(member.id), name: member.name, districtCode: member.districtCode }]));
+    const inspectors = new Map(assignments.map((a) => [a.uscc, a.inspectorIds.map((id) => byId.get(id)!)]));
     return {
       id: String(row.id),
       drawnAt: new Date(row.drawnAt).toISOString(),
@@ -162,8 +219,9 @@ export class InspectionService {
       algorithm: row.algorithm,
       populationSize: row.population.length,
       strata: replay.strata,
-      selected: row.selected.map(shown),
-      reproducible: algorithm !== null && sameSelection(replay.selected, row.selected),
+      selected: row.selected.map((member) => shown(member, inspectors)),
+      inspectorAlgorithm: row.inspectorPool === null ? null : ASSIGNMENT_ALGORITHM,
+      reproducible: algorithm !== null && sameSelection(replay.selected, row.selected) && assignmentReplays,
     };
   }
 }

@@ -26,6 +26,18 @@ export class DrawInspectionsInput {
   asOf?: string | null;
 }
 
+@ObjectType({ description: 'A law-enforcement inspector of the bureau’s pool (执法检查人员名录库).' })
+export class Inspector {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { description: 'The district whose subjects the inspector inspects.' })
+  districtCode: string;
+}
+
 @ObjectType()
 export class DrawnSubject {
   @Field(() => UsccScalar)
@@ -38,6 +50,12 @@ export class DrawnSubject {
     description: 'On a punishment list on the draw’s day while GREEN: the fewer-inspections reward is suspended (DOMAIN.md §10), so it was drawn in its colour’s suspended stratum.',
   })
   rewardsSuspended: boolean;
+
+  @Field(() => [Inspector], {
+    description:
+      'The two inspectors drawn for this subject (the second random): from its district’s pool, never one in conflict with it, least-assigned first with seeded ties. Empty when its district had no pool at the draw (and for draws made before inspectors).',
+  })
+  inspectors: Inspector[];
 }
 
 @ObjectType({
@@ -113,6 +131,9 @@ export class InspectionDraw {
   @Field(() => [DrawnSubject], { description: 'In draw order within each stratum, worst colour first (a colour’s suspended stratum before its own).' })
   selected: DrawnSubject[];
 
-  @Field(() => Boolean, { description: 'Replaying the stored seed over the stored population selects exactly the stored subjects.' })
+  @Field(() => String, { nullable: true, description: 'The inspector-assignment algorithm (null for draws made before inspectors).' })
+  inspectorAlgorithm: string | null;
+
+  @Field(() => Boolean, { description: 'Replaying the stored seed over the stored population selects exactly the stored subjects, and over the stored inspector pool assigns exactly the stored inspectors.' })
   reproducible: boolean;
 }
